@@ -1,0 +1,198 @@
+//! Problems found in a card, as data.
+//!
+//! The library never prints: every stage returns [`Diagnostic`]s and the CLI
+//! renders them (see `diagnostic::render`). A diagnostic carries a stable
+//! [`Code`] so scripts and docs can refer to it, a plain sentence, labelled
+//! spans into its source file, and optional help.
+
+pub mod render;
+
+use crate::source::{SourceFile, Span};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Stable diagnostic codes. The string form (`Code::as_str`) never changes
+/// once released; add new variants rather than renaming old ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// The text does not follow the grammar.
+    Syntax,
+    /// A name is used that no input, parameter, item, section or output declares.
+    UnknownName,
+    /// Two declarations share one name.
+    DuplicateName,
+    /// An expression mixes kinds that do not go together (percent vs count, money vs bool …).
+    TypeMismatch,
+    /// A section's declared weight differs from the sum of its items' points.
+    WeightMismatch,
+    /// The items' points do not add up to the card's declared total.
+    TotalMismatch,
+    /// Tier rows are not in threshold order.
+    TierOrder,
+    /// Two tier rows share a threshold.
+    TierOverlap,
+    /// A tier row can never fire.
+    TierUnreachable,
+    /// A tier table has no `else` row.
+    TierMissingElse,
+    /// A tier outcome lies outside the item's points.
+    TierOutOfRange,
+    /// `minus N per X` where X is not a count.
+    DeductionNotCount,
+    /// A required card field (`total`) is missing or given twice.
+    CardField,
+    /// An item has more than one rule that sets its base score.
+    ConflictingRules,
+    /// An expression refers to something not yet known at that stage.
+    OutOfOrder,
+    /// Outputs or bands depend on each other in a loop.
+    Cycle,
+    /// A function is called with the wrong number or kind of arguments.
+    BadCall,
+    /// An input's range, default or options do not fit its type.
+    BadInput,
+    /// A number is out of the range the language allows (negative points …).
+    BadNumber,
+    /// Something legal but probably not what the author meant.
+    Suspicious,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::UnknownName => "unknown-name",
+            Code::DuplicateName => "duplicate-name",
+            Code::TypeMismatch => "type-mismatch",
+            Code::WeightMismatch => "weight-mismatch",
+            Code::TotalMismatch => "total-mismatch",
+            Code::TierOrder => "tier-order",
+            Code::TierOverlap => "tier-overlap",
+            Code::TierUnreachable => "tier-unreachable",
+            Code::TierMissingElse => "tier-missing-else",
+            Code::TierOutOfRange => "tier-out-of-range",
+            Code::DeductionNotCount => "deduction-not-count",
+            Code::CardField => "card-field",
+            Code::ConflictingRules => "conflicting-rules",
+            Code::OutOfOrder => "out-of-order",
+            Code::Cycle => "cycle",
+            Code::BadCall => "bad-call",
+            Code::BadInput => "bad-input",
+            Code::BadNumber => "bad-number",
+            Code::Suspicious => "suspicious",
+        }
+    }
+}
+
+/// A span with a short note shown under the caret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// One plain sentence, lowercase start, no final period; names in backticks.
+    pub message: String,
+    /// The file the labels point into; `None` for problems with no place (a missing file).
+    pub source: Option<Arc<SourceFile>>,
+    /// The first label is the primary one: its position is the diagnostic's position.
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            source: None,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn in_file(mut self, source: &Arc<SourceFile>) -> Self {
+        self.source = Some(source.clone());
+        self
+    }
+
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// 1-based line and column of the primary label, if there is one.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let source = self.source.as_ref()?;
+        let label = self.labels.first()?;
+        Some(source.line_col(label.span.start))
+    }
+}
+
+/// The outcome of a stage that may fail: errors and warnings travel together.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    /// Sorted by file and position, errors before warnings at the same place.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by_key(|d| {
+            (
+                d.source.as_ref().map(|s| s.name.clone()),
+                d.labels.first().map(|l| l.span.start),
+                d.severity,
+            )
+        });
+        self
+    }
+}

@@ -1,0 +1,372 @@
+//! The typed syntax tree of a card, exactly as written.
+//!
+//! Nothing here is checked yet: names are plain strings, numbers are whatever
+//! the author wrote. Every node carries the [`Span`] of the text it came from,
+//! so later stages can point back at it. Declarations keep their source order
+//! so `show` and `fmt` can print a card the way its author laid it out.
+
+use crate::source::Span;
+use crate::value::InputType;
+use rust_decimal::Decimal;
+
+/// A name as written: an input, item, section, parameter or output. May be Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A quoted string (the quotes are not part of `value`; escapes are resolved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+/// The unit written after a number literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LitUnit {
+    /// `12`, `1.3`
+    None,
+    /// `98%` — the value is stored as the fraction 0.98.
+    Percent,
+    /// `30 元` or `30 yuan`
+    Money,
+}
+
+/// A number literal. `value` is already scaled: `98%` holds 0.98.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    pub value: Decimal,
+    pub unit: LitUnit,
+    pub span: Span,
+}
+
+/// A constant as it may appear in a declaration (range, default, parameter value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Literal {
+    Number(Number),
+    Bool { value: bool, span: Span },
+}
+
+impl Literal {
+    pub fn span(&self) -> Span {
+        match self {
+            Literal::Number(n) => n.span,
+            Literal::Bool { span, .. } => *span,
+        }
+    }
+}
+
+/// `scorecard 回访专员 "市场部客服回访专员绩效考核" { … }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub decls: Vec<Decl>,
+    pub span: Span,
+}
+
+/// One declaration inside a card, in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decl {
+    /// `role 回访专员` or `role "客服回访专员"`
+    Role(Text),
+    /// `period monthly` (monthly | quarterly | yearly)
+    Period(Ident),
+    /// `total 100`
+    Total(Number),
+    Input(InputDecl),
+    Param(ParamDecl),
+    Section(Section),
+    /// `bonus …` and `penalty …` blocks.
+    Adjustment(Adjustment),
+    Grade(Grade),
+    Band(Band),
+    Output(Output),
+}
+
+/// `input 反馈及时率 percent "客户意见反馈及时率" range 0%..100% default 100%`
+/// `input 迟报天数 days "潜客档案迟报天数" optional`
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputDecl {
+    pub name: Ident,
+    pub ty: InputType,
+    pub ty_span: Span,
+    pub label: Option<Text>,
+    pub range: Option<RangeSpec>,
+    pub default: Option<Literal>,
+    /// A blank cell is allowed and means "not reported" (see `late` rules).
+    pub optional: Option<Span>,
+    pub span: Span,
+}
+
+/// `range 0..100` or `range 0%..150%` — both ends inclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeSpec {
+    pub low: Number,
+    pub high: Number,
+    pub span: Span,
+}
+
+/// `param 预约单价 30 元 "每台预约提成"`, `param 岗位系数 1.3`, `param 达标线 95%`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamDecl {
+    pub name: Ident,
+    pub value: Literal,
+    pub label: Option<Text>,
+    pub span: Span,
+}
+
+/// `section 回访 "回访" weight 17% { item … }`; with `scaled` the items' points
+/// are scaled to the weight instead of being checked against it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub name: Ident,
+    pub label: Option<Text>,
+    /// `17%` (a share of the card's total) or `17` (points).
+    pub weight: Number,
+    pub scaled: Option<Span>,
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// `item 按时反馈 "按时反馈" 3 { minus 1 per 日报迟报次数 }`
+/// An item with no rules scores its full points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub points: Number,
+    pub rules: Vec<Rule>,
+    pub span: Span,
+}
+
+/// How an item earns or loses points. At most one rule sets the base score
+/// (tiers, pass/fail, late, score); any number of deductions come off it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// `minus 2 per 个人原因抱怨 "个人原因引起抱怨"`
+    Deduction(Deduction),
+    /// `by 反馈及时率 { >= 98%: full  >= 95%: minus 1  else: 0 }`
+    Tiers(TierTable<ItemOutcome>),
+    /// `full if 档案管理达标` / `full if 培训成绩 >= 85 else 2` / `zero if 信息错误未通知`
+    PassFail(PassFail),
+    /// `late 潜客档案迟报天数 { missing: 0  minus 2 per day }`
+    Late(LateRule),
+    /// `score 工作类评分` — the item scores the expression's value.
+    Score(Expr),
+}
+
+impl Rule {
+    pub fn span(&self) -> Span {
+        match self {
+            Rule::Deduction(d) => d.span,
+            Rule::Tiers(t) => t.span,
+            Rule::PassFail(p) => p.span,
+            Rule::Late(l) => l.span,
+            Rule::Score(e) => e.span,
+        }
+    }
+}
+
+/// `minus N per X ["label"]`: N points off for each occurrence counted in input X.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deduction {
+    pub amount: Number,
+    pub per: Ident,
+    pub label: Option<Text>,
+    pub span: Span,
+}
+
+/// A table of ordered thresholds on a subject expression, first match wins.
+/// In an item and a band the subject is required (`by EXPR`); a grade's subject
+/// defaults to the card's total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierTable<O> {
+    pub subject: Option<Expr>,
+    pub rows: Vec<Tier<O>>,
+    pub span: Span,
+}
+
+/// `>= 98% : full` or `else : 0`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tier<O> {
+    pub guard: Guard,
+    pub outcome: O,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Guard {
+    /// `>= 98%` — the threshold is an expression (checked to be constant).
+    Compare { op: CmpOp, threshold: Expr },
+    Else(Span),
+}
+
+/// What a tier row gives an item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemOutcome {
+    /// `full` — the item's points.
+    Full(Span),
+    /// `minus 1` — the item's points less N.
+    Minus(Number),
+    /// `3` — exactly N points (`0` for "不得分").
+    Fixed(Number),
+    /// `(5 * 完成率)` — a formula, in parentheses.
+    Formula(Expr),
+}
+
+/// What a grade row gives: a label such as 优秀.
+pub type GradeOutcome = Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassFailKind {
+    /// `full if COND [else N]`: full points when COND holds, else N (default 0).
+    FullIf,
+    /// `zero if COND`: no points when COND holds, else full.
+    ZeroIf,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassFail {
+    pub kind: PassFailKind,
+    pub condition: Expr,
+    pub otherwise: Option<Number>,
+    pub span: Span,
+}
+
+/// Late and missing reports: "not reported → 0, −2 per day late".
+/// `late 迟报天数 { missing: 0  minus 2 per day }` — the input must be
+/// `days … optional`; a blank cell means not reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LateRule {
+    pub input: Ident,
+    pub missing: Number,
+    pub per_day: Number,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjustmentKind {
+    /// `bonus 表彰 cap 5 { plus 2 per 客户表扬 }` adds to the total.
+    Bonus,
+    /// `penalty 制度类 cap 30 { minus 10 per 严重违纪 }` comes off the total.
+    Penalty,
+}
+
+/// A bonus or penalty block: per-occurrence lines applied to the total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    pub kind: AdjustmentKind,
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub cap: Option<Number>,
+    /// Each line is `plus N per X` (bonus) or `minus N per X` (penalty).
+    pub lines: Vec<Deduction>,
+    pub span: Span,
+}
+
+/// `grade { >= 90: 优秀  >= 75: 称职  else: 较差 }` — on the total unless `by EXPR`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    pub table: TierTable<GradeOutcome>,
+    pub span: Span,
+}
+
+/// A named lookup from a score to a number, such as a pay coefficient:
+/// `band 考核系数 "考核系数" by total { >= 90: 1.2  >= 75: 1.0  else: 0.8 }`.
+/// Outcomes are number literals or parenthesised formulas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub table: TierTable<Expr>,
+    pub span: Span,
+}
+
+/// `output 绩效工资 "客服经理月度工资" money = 2000 元 + 3000 元 * 考核系数`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub ty: Option<(InputType, Span)>,
+    pub expr: Expr,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Number(Number),
+    Bool(bool),
+    /// Any declared name, or `total`.
+    Name(Ident),
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// `if COND then A else B`
+    If {
+        condition: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
+    /// `min(a, b)`, `max(…)`, `clamp(x, lo, hi)`, `round(x, 2)`, `present(x)`
+    Call {
+        function: Ident,
+        args: Vec<Expr>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `-x`
+    Neg,
+    /// `not x`
+    Not,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    And,
+    Or,
+    Cmp(CmpOp),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+    Ne,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Ge => ">=",
+            CmpOp::Gt => ">",
+            CmpOp::Le => "<=",
+            CmpOp::Lt => "<",
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "!=",
+        }
+    }
+}

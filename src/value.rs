@@ -1,0 +1,187 @@
+//! Kinds of values a card works with, and how they print.
+//!
+//! Every number is a `rust_decimal::Decimal`: scores and money are exact, never f64.
+//! Percentages are stored as fractions (98% is 0.98) and printed with a `%`.
+
+use rust_decimal::Decimal;
+use std::fmt;
+use std::sync::Arc;
+
+/// The declared type of an input (or an output), as written in a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputType {
+    /// A rate: `98%` or `0.98` in data, a fraction inside.
+    Percent,
+    /// Any plain decimal number (a training score, a coefficient).
+    Number,
+    /// A whole number of occurrences, never negative.
+    Count,
+    /// An amount in yuan.
+    Money,
+    /// Yes or no.
+    Bool,
+    /// A score given by a rater.
+    Rating,
+    /// A whole number of days, never negative.
+    Days,
+}
+
+impl InputType {
+    pub const ALL: [InputType; 7] = [
+        InputType::Percent,
+        InputType::Number,
+        InputType::Count,
+        InputType::Money,
+        InputType::Bool,
+        InputType::Rating,
+        InputType::Days,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            InputType::Percent => "percent",
+            InputType::Number => "number",
+            InputType::Count => "count",
+            InputType::Money => "money",
+            InputType::Bool => "bool",
+            InputType::Rating => "rating",
+            InputType::Days => "days",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<InputType> {
+        InputType::ALL.into_iter().find(|t| t.keyword() == word)
+    }
+
+    /// The kind of value an expression sees when it reads this input.
+    pub fn value_type(self) -> Type {
+        match self {
+            InputType::Percent => Type::Num(Unit::Percent),
+            InputType::Money => Type::Num(Unit::Money),
+            InputType::Bool => Type::Bool,
+            InputType::Number | InputType::Count | InputType::Rating | InputType::Days => {
+                Type::Num(Unit::Plain)
+            }
+        }
+    }
+
+    /// Counts and days are whole and never negative: the only inputs `minus N per X` accepts.
+    pub fn is_countable(self) -> bool {
+        matches!(self, InputType::Count | InputType::Days)
+    }
+}
+
+impl fmt::Display for InputType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+/// What a number measures. Only numbers of one unit add up or compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Points, counts, days, coefficients.
+    Plain,
+    /// A fraction written as a percentage.
+    Percent,
+    /// Yuan.
+    Money,
+}
+
+/// The type of an expression's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Type {
+    Num(Unit),
+    Bool,
+    Text,
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Type::Num(Unit::Plain) => "a number",
+            Type::Num(Unit::Percent) => "a percentage",
+            Type::Num(Unit::Money) => "an amount of money",
+            Type::Bool => "yes/no",
+            Type::Text => "text",
+        })
+    }
+}
+
+/// A value at evaluation time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Num(Decimal),
+    Bool(bool),
+    Text(Arc<str>),
+    /// An optional input left blank. Only `late` rules and `present(x)` may read it.
+    Missing,
+}
+
+impl Value {
+    pub fn as_num(&self) -> Option<Decimal> {
+        match self {
+            Value::Num(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+/// A decimal without trailing zeros: `4.50` prints as `4.5`, `5.00` as `5`.
+pub fn format_decimal(value: Decimal) -> String {
+    let normal = value.normalize();
+    // normalize() can leave "-0"; print it as "0".
+    if normal.is_zero() {
+        "0".to_string()
+    } else {
+        normal.to_string()
+    }
+}
+
+/// A value printed the way HR writes it: `98%`, `1200.5`, `是`/`否`.
+pub fn format_value(value: &Value, ty: Type) -> String {
+    match (value, ty) {
+        (Value::Num(d), Type::Num(Unit::Percent)) => {
+            format!("{}%", format_decimal(*d * Decimal::ONE_HUNDRED))
+        }
+        (Value::Num(d), _) => format_decimal(*d),
+        (Value::Bool(true), _) => "yes".to_string(),
+        (Value::Bool(false), _) => "no".to_string(),
+        (Value::Text(t), _) => t.to_string(),
+        (Value::Missing, _) => "(missing)".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn decimals_print_without_trailing_zeros() {
+        assert_eq!(format_decimal(d("4.50")), "4.5");
+        assert_eq!(format_decimal(d("5.00")), "5");
+        assert_eq!(format_decimal(d("-0.0")), "0");
+    }
+
+    #[test]
+    fn percentages_print_as_written() {
+        let ty = Type::Num(Unit::Percent);
+        assert_eq!(format_value(&Value::Num(d("0.98")), ty), "98%");
+        assert_eq!(format_value(&Value::Num(d("0.955")), ty), "95.5%");
+    }
+}
