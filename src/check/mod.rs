@@ -1,1 +1,7 @@
-//! WIP
+//! Resolve and validate a card; build its compiled form.
+//!
+//! WIP.
+
+pub mod model;
+
+pub use model::CheckedCard;

@@ -1,1 +1,7 @@
-//! WIP
+//! Evaluate one row against a checked card.
+//!
+//! WIP.
+
+pub mod result;
+
+pub use result::ScoreResult;

@@ -1,0 +1,113 @@
+//! What evaluating one row gives: every score, and the trace behind it.
+//!
+//! The trace is data, not text: it records which tier row fired, which
+//! deductions applied and how often, and any clamp, by index into the
+//! [`CheckedCard`](crate::check::CheckedCard). `report::explain` turns it into
+//! sentences in the card's own words — the raw material for an appeal.
+
+use crate::data::Employee;
+use crate::value::Value;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreResult {
+    pub employee: Employee,
+    /// The row's line (CSV) or record number (JSON, TOML) in its data file, 1-based.
+    pub line: usize,
+    /// One per `CheckedCard::items`, same order.
+    pub items: Vec<ItemScore>,
+    /// One per `CheckedCard::sections`: the sum of its items (scaled when the section is `scaled`).
+    pub sections: Vec<Decimal>,
+    /// One per `CheckedCard::adjustments`.
+    pub adjustments: Vec<AdjustmentScore>,
+    /// Sum of the sections, before bonuses and penalties.
+    pub sections_total: Decimal,
+    /// Sections plus bonuses less penalties, never below zero.
+    pub total: Decimal,
+    /// Penalties exceeded the score; `total` was raised to zero from this (negative) value.
+    pub floored_from: Option<Decimal>,
+    /// Index of the grade row that fired, and its label.
+    pub grade: Option<(usize, Arc<str>)>,
+    /// One per `CheckedCard::derived` (bands and outputs), same order.
+    pub derived: Vec<DerivedValue>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemScore {
+    /// The final score, within `[0, points]`.
+    pub score: Decimal,
+    pub base: BaseTrace,
+    /// One per `Item::deductions`, same order (count 0 when it did not apply).
+    pub deductions: Vec<Hit>,
+    /// Base less deductions, before clamping.
+    pub raw: Decimal,
+    pub clamp: Option<Clamp>,
+}
+
+/// How the base score (before deductions) came about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BaseTrace {
+    /// No base rule: the item starts at full points.
+    Full,
+    /// Tier row `row` fired on this subject value, giving `value` points.
+    Tier {
+        row: usize,
+        subject: Value,
+        value: Decimal,
+    },
+    /// The pass/fail condition held (`met`) or not, giving `value` points.
+    PassFail { met: bool, value: Decimal },
+    /// `days` late (`None`: not reported), giving `value` points.
+    Late {
+        days: Option<Decimal>,
+        value: Decimal,
+    },
+    /// `score EXPR` gave this value.
+    Score { value: Decimal },
+}
+
+impl BaseTrace {
+    pub fn value(&self, points: Decimal) -> Decimal {
+        match self {
+            BaseTrace::Full => points,
+            BaseTrace::Tier { value, .. }
+            | BaseTrace::PassFail { value, .. }
+            | BaseTrace::Late { value, .. }
+            | BaseTrace::Score { value } => *value,
+        }
+    }
+}
+
+/// One per-occurrence rule applied `count` times for `amount` points in all (positive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub count: Decimal,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clamp {
+    /// The raw score was below zero.
+    ToZero,
+    /// The raw score was above the item's points.
+    ToPoints,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdjustmentScore {
+    /// One per line of the block, same order.
+    pub lines: Vec<Hit>,
+    /// Signed: positive for a bonus, negative for a penalty, after the cap.
+    pub amount: Decimal,
+    /// The cap was reached; `uncapped` is what the lines added up to.
+    pub capped: bool,
+    pub uncapped: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedValue {
+    pub value: Value,
+    /// For a band: the row that fired.
+    pub row: Option<usize>,
+}
