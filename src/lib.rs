@@ -21,3 +21,24 @@ pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod value;
+
+pub use check::{Checked, CheckedCard};
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use eval::{evaluate, EvalError, ScoreResult};
+pub use source::SourceFile;
+
+use std::sync::Arc;
+
+/// Parses and checks one card's text: the usual way in for programs and tests.
+///
+/// ```no_run
+/// let source = scorecard::SourceFile::new("a.card", std::fs::read_to_string("a.card").unwrap());
+/// match scorecard::compile(&source) {
+///     Ok(checked) => println!("{} inputs", checked.card.inputs.len()),
+///     Err(diagnostics) => eprintln!("{} problems", diagnostics.0.len()),
+/// }
+/// ```
+pub fn compile(source: &Arc<SourceFile>) -> Result<Checked, Diagnostics> {
+    let card = syntax::parse(source)?;
+    check::check(source, &card)
+}

@@ -1,0 +1,221 @@
+//! The card's header (role, period, total), its inputs and its parameters.
+
+use super::model::{Input, Param};
+use super::Checker;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, Decl, LitUnit, Literal};
+use crate::value::{format_decimal, InputType, Type, Unit, Value};
+use rust_decimal::Decimal;
+
+pub(super) struct Header {
+    pub role: Option<String>,
+    pub period: Option<String>,
+    pub total: Decimal,
+    pub total_decl: Option<ast::Number>,
+}
+
+const PERIODS: [&str; 4] = ["monthly", "quarterly", "half-yearly", "yearly"];
+
+impl Checker<'_> {
+    pub(super) fn header(&mut self, card: &ast::Card) -> Header {
+        let mut header = Header { role: None, period: None, total: Decimal::ZERO, total_decl: None };
+        let mut seen: Vec<(&str, Span)> = Vec::new();
+        for decl in &card.decls {
+            let (field, span) = match decl {
+                Decl::Role(text) => {
+                    header.role = Some(text.value.clone());
+                    ("role", text.span)
+                }
+                Decl::Period(period) => {
+                    self.period(&period.name, period.span);
+                    header.period = Some(period.name.clone());
+                    ("period", period.span)
+                }
+                Decl::Total(total) => {
+                    self.positive(total, "the card's total");
+                    header.total = total.value;
+                    header.total_decl = Some(total.clone());
+                    ("total", total.span)
+                }
+                Decl::Grade(grade) => ("grade", grade.span),
+                _ => continue,
+            };
+            if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
+                let d = Diagnostic::error(Code::CardField, format!("the card declares `{field}` twice"))
+                    .label(span, "declared again here")
+                    .label(*first, "first declared here");
+                self.report(d);
+            }
+            seen.push((field, span));
+        }
+        let has_sections = card.decls.iter().any(|d| matches!(d, Decl::Section(_)));
+        if has_sections && header.total_decl.is_none() {
+            let d = Diagnostic::error(Code::CardField, "the card has sections but no `total`")
+                .label(card.name.span, "this card")
+                .help("add `total 100` (the points all sections add up to)");
+            self.report(d);
+        }
+        header
+    }
+
+    fn period(&mut self, name: &str, span: Span) {
+        if !PERIODS.contains(&name) {
+            let d = Diagnostic::error(Code::CardField, format!("`{name}` is not a period"))
+                .label(span, "unknown period")
+                .help("write monthly, quarterly, half-yearly or yearly");
+            self.report(d);
+        }
+    }
+
+    pub(super) fn positive(&mut self, number: &ast::Number, what: &str) {
+        if number.value <= Decimal::ZERO {
+            let d = Diagnostic::error(Code::BadNumber, format!("{what} must be more than zero"))
+                .label(number.span, "not positive");
+            self.report(d);
+        }
+    }
+
+    pub(super) fn inputs_of(&mut self, decls: &[Decl]) -> Vec<Input> {
+        decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Input(input) => Some(self.input(input)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn input(&mut self, decl: &ast::InputDecl) -> Input {
+        let range = match &decl.range {
+            Some(range) => self.range(decl, range),
+            // A rate above 100% must be declared, so a `98` typed for 98% is caught.
+            None if decl.ty == InputType::Percent => Some((Decimal::ZERO, Decimal::ONE)),
+            None => None,
+        };
+        let default = decl.default.as_ref().and_then(|lit| self.default(decl, lit, range));
+        if let (Some(optional), Some(default)) = (decl.optional, &decl.default) {
+            let d = Diagnostic::error(Code::BadInput, format!("input `{}` is both optional and has a default", decl.name.name))
+                .label(optional, "optional: a blank cell means not reported")
+                .label(default.span(), "default: a blank cell means this value")
+                .help("keep one of the two");
+            self.report(d);
+        }
+        Input {
+            name: decl.name.name.clone(),
+            label: decl.label.as_ref().map(|l| l.value.clone()),
+            ty: decl.ty,
+            range,
+            default,
+            optional: decl.optional.is_some(),
+            span: decl.span,
+        }
+    }
+
+    fn range(&mut self, decl: &ast::InputDecl, range: &ast::RangeSpec) -> Option<(Decimal, Decimal)> {
+        if decl.ty == InputType::Bool {
+            self.bad_input(range.span, "a yes/no input has no range", None);
+            return None;
+        }
+        let (low, high) = (&range.low, &range.high);
+        let fits = self.literal_fits(decl.ty, low) & self.literal_fits(decl.ty, high);
+        if !fits {
+            return None;
+        }
+        if low.value > high.value {
+            self.bad_input(range.span, "the range's low end is above its high end", Some("write the smaller number first: `range 0..100`"));
+            return None;
+        }
+        Some((low.value, high.value))
+    }
+
+    /// A literal's unit must suit the input: `98%` for a percent input, whole numbers for counts.
+    fn literal_fits(&mut self, ty: InputType, n: &ast::Number) -> bool {
+        let problem = match (ty, n.unit) {
+            (InputType::Percent, LitUnit::Percent) => None,
+            (InputType::Percent, _) => Some(format!(
+                "a percent input's bounds are percentages: write `{}%`",
+                format_decimal(n.value)
+            )),
+            (_, LitUnit::Percent) => Some(format!("a {ty} input's bounds are not percentages")),
+            (InputType::Money, _) => None,
+            (_, LitUnit::Money) => Some(format!("a {ty} input's bounds are not amounts of money")),
+            (InputType::Count | InputType::Days, _) if !n.value.fract().is_zero() => {
+                Some(format!("a {ty} input holds whole numbers"))
+            }
+            _ => None,
+        };
+        match problem {
+            Some(message) => {
+                self.bad_input(n.span, &message, None);
+                false
+            }
+            None => true,
+        }
+    }
+
+    fn default(&mut self, decl: &ast::InputDecl, lit: &Literal, range: Option<(Decimal, Decimal)>) -> Option<Value> {
+        match (decl.ty, lit) {
+            (InputType::Bool, Literal::Bool { value, .. }) => Some(Value::Bool(*value)),
+            (InputType::Bool, Literal::Number(n)) => {
+                self.bad_input(n.span, "a yes/no input's default is `true` or `false`", None);
+                None
+            }
+            (_, Literal::Bool { span, .. }) => {
+                self.bad_input(*span, &format!("a {} input's default is a number", decl.ty), None);
+                None
+            }
+            (ty, Literal::Number(n)) => {
+                if !self.literal_fits(ty, n) {
+                    return None;
+                }
+                if let Some((low, high)) = range {
+                    if n.value < low || n.value > high {
+                        self.bad_input(n.span, "the default lies outside the input's range", None);
+                        return None;
+                    }
+                }
+                if ty.is_countable() && n.value < Decimal::ZERO {
+                    self.bad_input(n.span, "a count cannot be negative", None);
+                    return None;
+                }
+                Some(Value::Num(n.value))
+            }
+        }
+    }
+
+    fn bad_input(&mut self, span: Span, message: &str, help: Option<&str>) {
+        let mut d = Diagnostic::error(Code::BadInput, message.to_string()).label(span, "here");
+        if let Some(help) = help {
+            d = d.help(help);
+        }
+        self.report(d);
+    }
+
+    pub(super) fn params_of(&mut self, decls: &[Decl]) -> Vec<Param> {
+        let mut params = Vec::new();
+        for decl in decls {
+            let Decl::Param(param) = decl else { continue };
+            let (value, ty, flex) = match &param.value {
+                Literal::Bool { value, .. } => (Value::Bool(*value), Type::Bool, false),
+                Literal::Number(n) => {
+                    let (unit, flex) = match n.unit {
+                        LitUnit::None => (Unit::Plain, true),
+                        LitUnit::Percent => (Unit::Percent, false),
+                        LitUnit::Money => (Unit::Money, false),
+                    };
+                    (Value::Num(n.value), Type::Num(unit), flex)
+                }
+            };
+            self.param_flex.push(flex);
+            params.push(Param {
+                name: param.name.name.clone(),
+                label: param.label.as_ref().map(|l| l.value.clone()),
+                value,
+                ty,
+                span: param.span,
+            });
+        }
+        params
+    }
+}

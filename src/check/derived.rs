@@ -1,0 +1,171 @@
+//! Bands, outputs and the grade: values computed after the total.
+//!
+//! Bands and outputs may read each other in any order of declaration; they
+//! are compiled depth-first, so `CheckedCard::derived` ends up in an order
+//! where each reads only what comes before it, and a loop is an error.
+
+use super::expr::{Context, Typed};
+use super::model::{Derived, DerivedRule, Expr, TierTable};
+use super::Checker;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, Decl};
+use crate::value::{InputType, Type, Unit};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum State {
+    NotStarted,
+    InProgress,
+    /// Compiled, at this index of `CheckedCard::derived`, with this type.
+    Done(usize, Type),
+    Failed,
+}
+
+impl<'a> Checker<'a> {
+    fn derived_decls(&self) -> Vec<&'a Decl> {
+        let decls: &'a [Decl] = self.decls;
+        decls.iter().filter(|d| matches!(d, Decl::Band(_) | Decl::Output(_))).collect()
+    }
+
+    pub(super) fn derive_all(&mut self) {
+        let count = self.derived_decls().len();
+        self.derived_state = vec![State::NotStarted; count];
+        for i in 0..count {
+            self.derive(i, None);
+        }
+    }
+
+    /// The compiled index and type of band/output `i` (source order), compiling it first if needed.
+    pub(super) fn derived_ref(&mut self, i: usize, used_at: Span) -> Option<(usize, Type)> {
+        match self.derived_state.get(i).copied() {
+            Some(State::Done(index, ty)) => Some((index, ty)),
+            _ => self.derive(i, Some(used_at)),
+        }
+    }
+
+    fn derive(&mut self, i: usize, used_at: Option<Span>) -> Option<(usize, Type)> {
+        match self.derived_state.get(i).copied()? {
+            State::Done(index, ty) => return Some((index, ty)),
+            State::Failed => return None,
+            State::InProgress => {
+                let decl = self.derived_decls()[i];
+                let (name, span) = name_of(decl);
+                let mut d = Diagnostic::error(Code::Cycle, format!("`{name}` depends on itself"))
+                    .label(span, "declared here")
+                    .help("bands and outputs may use each other, but not in a loop");
+                if let Some(at) = used_at {
+                    d = d.label(at, "used here, which leads back to it");
+                }
+                self.report(d);
+                return None;
+            }
+            State::NotStarted => {}
+        }
+        self.derived_state[i] = State::InProgress;
+        let decl = self.derived_decls()[i];
+        let compiled = match decl {
+            Decl::Band(band) => self.band(band),
+            Decl::Output(output) => self.output(output),
+            _ => None,
+        };
+        let Some(derived) = compiled else {
+            self.derived_state[i] = State::Failed;
+            return None;
+        };
+        let index = self.derived.len();
+        let ty = derived.ty;
+        self.derived.push(derived);
+        self.derived_state[i] = State::Done(index, ty);
+        Some((index, ty))
+    }
+
+    fn band(&mut self, band: &ast::Band) -> Option<Derived> {
+        let mut outcomes: Vec<Typed> = Vec::new();
+        let table = self.tier_table(
+            &band.table,
+            Context::Derived,
+            |checker, expr: &ast::Expr| {
+                let typed = checker.expr(expr, Context::Derived)?;
+                outcomes.push(typed.clone());
+                Some(typed.expr)
+            },
+            |expr: &Expr| match &expr.kind {
+                super::model::ExprKind::Const(v) => v.as_num(),
+                _ => None,
+            },
+        )?;
+        let ty = self.common_type(&outcomes, "the rows of a band")?;
+        Some(Derived {
+            name: band.name.name.clone(),
+            label: band.label.as_ref().map(|l| l.value.clone()),
+            ty,
+            rule: DerivedRule::Band(table),
+            span: band.span,
+        })
+    }
+
+    fn output(&mut self, output: &ast::Output) -> Option<Derived> {
+        let typed = self.expr(&output.expr, Context::Derived)?;
+        let ty = match output.ty {
+            Some((declared, span)) => self.declared_type(declared, span, &typed)?,
+            None => typed.ty,
+        };
+        Some(Derived {
+            name: output.name.name.clone(),
+            label: output.label.as_ref().map(|l| l.value.clone()),
+            ty,
+            rule: DerivedRule::Output(typed.expr),
+            span: output.span,
+        })
+    }
+
+    /// An output's declared type must match its formula (a plain constant may be money).
+    fn declared_type(&mut self, declared: InputType, span: Span, typed: &Typed) -> Option<Type> {
+        let want = declared.value_type();
+        let fits = typed.ty == want || (want == Type::Num(Unit::Money) && typed.flex && typed.ty == Type::Num(Unit::Plain));
+        if fits {
+            return Some(want);
+        }
+        let help = (want == Type::Num(Unit::Money)).then_some("give the amounts a unit: `30 元` in a parameter or a literal");
+        let d = Diagnostic::error(Code::TypeMismatch, format!("this output is declared {declared}, but its formula gives {}", typed.ty))
+            .label(typed.expr.span, "the formula")
+            .label(span, "the declared type");
+        self.report(match help {
+            Some(help) => d.help(help),
+            None => d,
+        });
+        None
+    }
+
+    fn common_type(&mut self, typed: &[Typed], what: &str) -> Option<Type> {
+        let mut common = typed.first().map(|t| (t.ty, t.flex))?;
+        for t in &typed[1..] {
+            let first = Typed { ty: common.0, flex: common.1, ..typed[0].clone() };
+            common = self.unify(&first, t, what)?;
+        }
+        Some(common.0)
+    }
+
+    pub(super) fn grade(&mut self, decls: &[Decl]) -> Option<TierTable<Arc<str>>> {
+        let grade = decls.iter().find_map(|d| match d {
+            Decl::Grade(g) => Some(g),
+            _ => None,
+        })?;
+        self.tier_table(
+            &grade.table,
+            Context::Derived,
+            |_, label: &ast::Text| Some(Arc::from(label.value.as_str())),
+            |_| None::<Decimal>,
+        )
+    }
+}
+
+fn name_of(decl: &Decl) -> (&str, Span) {
+    match decl {
+        Decl::Band(b) => (&b.name.name, b.name.span),
+        Decl::Output(o) => (&o.name.name, o.name.span),
+        _ => ("?", Span::default()),
+    }
+}

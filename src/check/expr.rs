@@ -1,0 +1,434 @@
+//! Expressions: resolve names, check kinds (percent, money, plain number,
+//! yes/no) and compile to [`model::Expr`].
+//!
+//! Units keep authors from the classic spreadsheet slips: `反馈及时率 >= 98`
+//! (98 is not 98%), adding money to a count, a yes/no in arithmetic. A plain
+//! number literal (`2000`) is *flexible*: it may stand for money as well, but
+//! never for a percentage.
+
+use super::model::{Arith, Expr, ExprKind};
+use super::symbols::Symbol;
+use super::Checker;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, BinaryOp, LitUnit, UnaryOp};
+use crate::value::{Type, Unit, Value};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Where an expression stands decides what it may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// An item's rule: inputs and parameters only (other scores are not known yet).
+    ItemRule,
+    /// A band, output or grade: anything, including scores and the total.
+    Derived,
+}
+
+/// A compiled expression with its type. `flex` marks an unsuffixed constant.
+#[derive(Debug, Clone)]
+pub struct Typed {
+    pub expr: Expr,
+    pub ty: Type,
+    pub flex: bool,
+}
+
+impl Typed {
+    fn new(kind: ExprKind, span: Span, ty: Type) -> Typed {
+        Typed {
+            expr: Expr { kind, span },
+            ty,
+            flex: false,
+        }
+    }
+
+    pub fn constant(&self) -> Option<&Value> {
+        match &self.expr.kind {
+            ExprKind::Const(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Compiles `expr`; reports problems and returns `None` if it has any.
+    pub(super) fn expr(&mut self, expr: &ast::Expr, context: Context) -> Option<Typed> {
+        match &expr.kind {
+            ast::ExprKind::Number(n) => Some(number(n)),
+            ast::ExprKind::Bool(b) => Some(Typed::new(
+                ExprKind::Const(Value::Bool(*b)),
+                expr.span,
+                Type::Bool,
+            )),
+            ast::ExprKind::Name(name) => self.name(name, context),
+            ast::ExprKind::Unary { op, operand } => {
+                let operand = self.expr(operand, context)?;
+                self.unary(*op, operand, expr.span)
+            }
+            ast::ExprKind::Binary { op, lhs, rhs } => {
+                let lhs = self.expr(lhs, context);
+                let rhs = self.expr(rhs, context);
+                self.binary(*op, lhs?, rhs?, expr.span)
+            }
+            ast::ExprKind::If {
+                condition,
+                then,
+                otherwise,
+            } => {
+                let condition = self.expr(condition, context);
+                let then = self.expr(then, context);
+                let otherwise = self.expr(otherwise, context);
+                let condition = self.expect_bool(condition?, "the condition of `if`")?;
+                let (then, otherwise) = (then?, otherwise?);
+                let (ty, flex) = self.unify(&then, &otherwise, "the two branches of `if`")?;
+                Some(Typed {
+                    expr: Expr {
+                        kind: ExprKind::If(
+                            Box::new(condition.expr),
+                            Box::new(then.expr),
+                            Box::new(otherwise.expr),
+                        ),
+                        span: expr.span,
+                    },
+                    ty,
+                    flex,
+                })
+            }
+            ast::ExprKind::Call { function, args } => self.call(function, args, expr.span, context),
+        }
+    }
+
+    fn name(&mut self, name: &ast::Ident, context: Context) -> Option<Typed> {
+        let span = name.span;
+        if name.name == "total" {
+            return self
+                .readable(context, "the card's total", span)
+                .then(|| Typed::new(ExprKind::Total, span, Type::Num(Unit::Plain)));
+        }
+        let Some(symbol) = self.symbols.get(&name.name) else {
+            self.unknown_name(name);
+            return None;
+        };
+        match symbol {
+            Symbol::Input(i) => {
+                let ty = self.inputs.get(i)?.ty.value_type();
+                Some(Typed::new(ExprKind::Input(i), span, ty))
+            }
+            Symbol::Param(i) => {
+                let param = self.params.get(i)?;
+                let flex = self.param_flex.get(i).copied().unwrap_or(false);
+                Some(Typed {
+                    flex,
+                    ..Typed::new(ExprKind::Const(param.value.clone()), span, param.ty)
+                })
+            }
+            Symbol::Item(i) => self
+                .readable(context, "an item's score", span)
+                .then(|| Typed::new(ExprKind::Item(i), span, Type::Num(Unit::Plain))),
+            Symbol::Section(i) => self
+                .readable(context, "a section's score", span)
+                .then(|| Typed::new(ExprKind::Section(i), span, Type::Num(Unit::Plain))),
+            Symbol::Adjustment(i) => self
+                .readable(context, "a bonus or penalty block", span)
+                .then(|| Typed::new(ExprKind::Adjustment(i), span, Type::Num(Unit::Plain))),
+            Symbol::Derived(i) => {
+                if !self.readable(context, "a band or output", span) {
+                    return None;
+                }
+                let (index, ty) = self.derived_ref(i, span)?;
+                Some(Typed::new(ExprKind::Derived(index), span, ty))
+            }
+        }
+    }
+
+    /// Item rules run before any score is known, so they may read only inputs and parameters.
+    fn readable(&mut self, context: Context, what: &str, span: Span) -> bool {
+        if context == Context::Derived {
+            return true;
+        }
+        let d = Diagnostic::error(
+            Code::OutOfOrder,
+            format!("an item's rule cannot use {what}"),
+        )
+        .label(span, "not known yet when items are scored")
+        .help("item rules read inputs and parameters; use scores and the total in a band or an output");
+        self.report(d);
+        false
+    }
+
+    pub(super) fn unknown_name(&mut self, name: &ast::Ident) {
+        let mut d = Diagnostic::error(
+            Code::UnknownName,
+            format!("`{}` is not declared in this card", name.name),
+        )
+        .label(name.span, "unknown name");
+        d = match self.symbols.suggest(&name.name) {
+            Some(suggestion) => d.help(format!("did you mean `{suggestion}`?")),
+            None => d.help("declare it as an input (`input NAME percent \"label\"`) or a parameter"),
+        };
+        self.report(d);
+    }
+
+    fn unary(&mut self, op: UnaryOp, operand: Typed, span: Span) -> Option<Typed> {
+        match op {
+            UnaryOp::Neg => {
+                let Type::Num(_) = operand.ty else {
+                    self.mismatch(operand.expr.span, format!("`-` needs a number, not {}", operand.ty), None);
+                    return None;
+                };
+                let kind = match operand.expr.kind {
+                    ExprKind::Const(Value::Num(d)) => ExprKind::Const(Value::Num(-d)),
+                    other => ExprKind::Neg(Box::new(Expr { kind: other, span: operand.expr.span })),
+                };
+                Some(Typed { expr: Expr { kind, span }, ..operand })
+            }
+            UnaryOp::Not => {
+                let operand = self.expect_bool(operand, "`not`")?;
+                Some(Typed::new(ExprKind::Not(Box::new(operand.expr)), span, Type::Bool))
+            }
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, lhs: Typed, rhs: Typed, span: Span) -> Option<Typed> {
+        match op {
+            BinaryOp::And | BinaryOp::Or => {
+                let word = if op == BinaryOp::And { "`and`" } else { "`or`" };
+                let lhs = self.expect_bool(lhs, word);
+                let rhs = self.expect_bool(rhs, word);
+                let (l, r) = (Box::new(lhs?.expr), Box::new(rhs?.expr));
+                let kind = if op == BinaryOp::And { ExprKind::And(l, r) } else { ExprKind::Or(l, r) };
+                Some(Typed::new(kind, span, Type::Bool))
+            }
+            BinaryOp::Cmp(cmp) => {
+                self.unify(&lhs, &rhs, &format!("the two sides of `{}`", cmp.symbol()))?;
+                let kind = ExprKind::Compare(cmp, Box::new(lhs.expr), Box::new(rhs.expr));
+                Some(Typed::new(kind, span, Type::Bool))
+            }
+            BinaryOp::Add | BinaryOp::Sub => {
+                let word = if op == BinaryOp::Add { "add" } else { "subtract" };
+                let (ty, flex) = self.unify(&lhs, &rhs, &format!("the numbers to {word}"))?;
+                self.arith(op, lhs, rhs, span, ty, flex)
+            }
+            BinaryOp::Mul => {
+                let (ty, flex) = self.product_type(&lhs, &rhs, span)?;
+                self.arith(op, lhs, rhs, span, ty, flex)
+            }
+            BinaryOp::Div => {
+                let (ty, flex) = self.quotient_type(&lhs, &rhs, span)?;
+                self.arith(op, lhs, rhs, span, ty, flex)
+            }
+        }
+    }
+
+    fn arith(&mut self, op: BinaryOp, lhs: Typed, rhs: Typed, span: Span, ty: Type, flex: bool) -> Option<Typed> {
+        let arith = match op {
+            BinaryOp::Add => Arith::Add,
+            BinaryOp::Sub => Arith::Sub,
+            BinaryOp::Mul => Arith::Mul,
+            _ => Arith::Div,
+        };
+        let kind = ExprKind::Arith(arith, Box::new(lhs.expr), Box::new(rhs.expr));
+        Some(Typed { expr: Expr { kind, span }, ty, flex })
+    }
+
+    /// Money × money is meaningless; money × rate or count stays money;
+    /// a rate scales whatever it multiplies.
+    fn product_type(&mut self, lhs: &Typed, rhs: &Typed, span: Span) -> Option<(Type, bool)> {
+        let (l, r) = (self.numeric(lhs)?, self.numeric(rhs)?);
+        let unit = match (l, r) {
+            (Unit::Money, Unit::Money) => {
+                self.mismatch(span, "two amounts of money cannot be multiplied".into(), Some("multiply money by a count, a rate or a coefficient"));
+                return None;
+            }
+            (Unit::Money, _) | (_, Unit::Money) => Unit::Money,
+            (Unit::Percent, Unit::Percent) => Unit::Percent,
+            (Unit::Percent, _) if rhs.flex => Unit::Percent,
+            (_, Unit::Percent) if lhs.flex => Unit::Percent,
+            _ => Unit::Plain,
+        };
+        Some((Type::Num(unit), lhs.flex && rhs.flex))
+    }
+
+    /// Dividing two figures of one kind gives a rate (solved / handled is a
+    /// percentage); dividing by a plain constant keeps the kind.
+    fn quotient_type(&mut self, lhs: &Typed, rhs: &Typed, span: Span) -> Option<(Type, bool)> {
+        let (l, r) = (self.numeric(lhs)?, self.numeric(rhs)?);
+        if rhs.flex && r == Unit::Plain {
+            return Some((Type::Num(l), lhs.flex));
+        }
+        let unit = match (l, r) {
+            (a, b) if a == b => Unit::Percent,
+            (Unit::Money, _) => Unit::Money,
+            (_, Unit::Money) => {
+                self.mismatch(span, "dividing by an amount of money gives no kind of figure a card uses".into(), None);
+                return None;
+            }
+            (a, _) => a,
+        };
+        Some((Type::Num(unit), false))
+    }
+
+    fn numeric(&mut self, typed: &Typed) -> Option<Unit> {
+        match typed.ty {
+            Type::Num(unit) => Some(unit),
+            other => {
+                self.mismatch(typed.expr.span, format!("arithmetic needs numbers, but this is {other}"), None);
+                None
+            }
+        }
+    }
+
+    /// The common type of two values that are added, compared or chosen between.
+    pub(super) fn unify(&mut self, lhs: &Typed, rhs: &Typed, what: &str) -> Option<(Type, bool)> {
+        let flex = lhs.flex && rhs.flex;
+        match (lhs.ty, rhs.ty) {
+            (a, b) if a == b => Some((a, flex)),
+            // A plain constant may stand for money; never for a percentage.
+            (Type::Num(Unit::Money), Type::Num(Unit::Plain)) if rhs.flex => Some((lhs.ty, false)),
+            (Type::Num(Unit::Plain), Type::Num(Unit::Money)) if lhs.flex => Some((rhs.ty, false)),
+            (a, b) => {
+                let help = percent_help(lhs, rhs);
+                let span = lhs.expr.span.to(rhs.expr.span);
+                self.mismatch(span, format!("{what} do not match: {a} and {b}"), help.as_deref());
+                None
+            }
+        }
+    }
+
+    pub(super) fn expect_bool(&mut self, typed: Typed, what: &str) -> Option<Typed> {
+        if typed.ty == Type::Bool {
+            return Some(typed);
+        }
+        let help = "a condition compares (`培训成绩 >= 85`) or reads a yes/no input";
+        self.mismatch(typed.expr.span, format!("{what} needs yes or no, but this is {}", typed.ty), Some(help));
+        None
+    }
+
+    pub(super) fn mismatch(&mut self, span: Span, message: String, help: Option<&str>) {
+        let mut d = Diagnostic::error(Code::TypeMismatch, message).label(span, "here");
+        if let Some(help) = help {
+            d = d.help(help);
+        }
+        self.report(d);
+    }
+
+    fn call(&mut self, function: &ast::Ident, args: &[ast::Expr], span: Span, context: Context) -> Option<Typed> {
+        let name = function.name.as_str();
+        if name == "present" {
+            return self.present(function, args, span);
+        }
+        let arity = match name {
+            "min" | "max" => 2..=usize::MAX,
+            "clamp" => 3..=3,
+            "round" => 1..=2,
+            _ => {
+                let d = Diagnostic::error(Code::UnknownName, format!("there is no function `{name}`"))
+                    .label(function.span, "unknown function")
+                    .help("functions: min, max, clamp, round, present");
+                self.report(d);
+                return None;
+            }
+        };
+        if !arity.contains(&args.len()) {
+            let d = Diagnostic::error(Code::BadCall, format!("`{name}` takes {} arguments, not {}", arity_text(name), args.len()))
+                .label(span, "wrong number of arguments");
+            self.report(d);
+            return None;
+        }
+        if name == "round" {
+            return self.round(args, span, context);
+        }
+        let compiled: Vec<Option<Typed>> = args.iter().map(|a| self.expr(a, context)).collect();
+        let compiled: Vec<Typed> = compiled.into_iter().collect::<Option<_>>()?;
+        let mut common = (compiled[0].ty, compiled[0].flex);
+        for arg in &compiled[1..] {
+            let first = Typed { ty: common.0, flex: common.1, ..compiled[0].clone() };
+            common = self.unify(&first, arg, &format!("the arguments of `{name}`"))?;
+        }
+        if !matches!(common.0, Type::Num(_)) {
+            self.mismatch(span, format!("`{name}` works on numbers"), None);
+            return None;
+        }
+        let mut exprs = compiled.into_iter().map(|t| t.expr);
+        let kind = match name {
+            "min" => ExprKind::Min(exprs.collect()),
+            "max" => ExprKind::Max(exprs.collect()),
+            _ => {
+                let (x, lo, hi) = (exprs.next()?, exprs.next()?, exprs.next()?);
+                ExprKind::Clamp(Box::new(x), Box::new(lo), Box::new(hi))
+            }
+        };
+        Some(Typed { expr: Expr { kind, span }, ty: common.0, flex: common.1 })
+    }
+
+    fn round(&mut self, args: &[ast::Expr], span: Span, context: Context) -> Option<Typed> {
+        let value = self.expr(&args[0], context)?;
+        self.numeric(&value)?;
+        let places = match args.get(1).map(|a| &a.kind) {
+            None => 0,
+            Some(ast::ExprKind::Number(n)) if n.unit == LitUnit::None && n.value.fract().is_zero() && n.value >= Decimal::ZERO && n.value <= Decimal::from(10) => {
+                n.value.to_u32().unwrap_or(0)
+            }
+            Some(_) => {
+                let d = Diagnostic::error(Code::BadCall, "`round` takes a whole number of decimal places from 0 to 10")
+                    .label(args[1].span, "write 0, 1 or 2 here")
+                    .help("`round(x, 2)` rounds to the fen; halves round away from zero (四舍五入)");
+                self.report(d);
+                return None;
+            }
+        };
+        let kind = ExprKind::Round(Box::new(value.expr), places);
+        Some(Typed { expr: Expr { kind, span }, ..value })
+    }
+
+    fn present(&mut self, function: &ast::Ident, args: &[ast::Expr], span: Span) -> Option<Typed> {
+        let input = match args {
+            [ast::Expr { kind: ast::ExprKind::Name(name), .. }] => match self.symbols.get(&name.name) {
+                Some(Symbol::Input(i)) if self.inputs.get(i).is_some_and(|inp| inp.optional) => Some(i),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(input) = input else {
+            let d = Diagnostic::error(Code::BadCall, "`present` takes one optional input")
+                .label(span, "not an optional input")
+                .help("declare the input with `optional`; `present(x)` is true when its cell was filled in");
+            self.report(d);
+            return None;
+        };
+        let _ = function;
+        Some(Typed::new(ExprKind::Present(input), span, Type::Bool))
+    }
+}
+
+fn number(n: &ast::Number) -> Typed {
+    let (ty, flex) = match n.unit {
+        LitUnit::None => (Type::Num(Unit::Plain), true),
+        LitUnit::Percent => (Type::Num(Unit::Percent), false),
+        LitUnit::Money => (Type::Num(Unit::Money), false),
+    };
+    Typed {
+        expr: Expr { kind: ExprKind::Const(Value::Num(n.value)), span: n.span },
+        ty,
+        flex,
+    }
+}
+
+/// When a percentage meets a plain number, the fix is nearly always a `%`.
+fn percent_help(lhs: &Typed, rhs: &Typed) -> Option<String> {
+    let plain_constant = |t: &Typed| match (&t.expr.kind, t.ty) {
+        (ExprKind::Const(Value::Num(d)), Type::Num(Unit::Plain)) => Some(*d),
+        _ => None,
+    };
+    let is_percent = |t: &Typed| t.ty == Type::Num(Unit::Percent);
+    let constant = if is_percent(lhs) { plain_constant(rhs) } else if is_percent(rhs) { plain_constant(lhs) } else { None };
+    constant.map(|d| format!("write the percentage as `{}%`", crate::value::format_decimal(d)))
+}
+
+fn arity_text(name: &str) -> &'static str {
+    match name {
+        "min" | "max" => "two or more",
+        "clamp" => "three",
+        _ => "one or two",
+    }
+}

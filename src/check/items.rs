@@ -1,0 +1,239 @@
+//! Sections, their items, and the rules that score each item; bonus and
+//! penalty blocks.
+
+use super::expr::Context;
+use super::model::{Adjustment, BaseRule, Item, Outcome, PerOccurrence, Section};
+use super::symbols::Symbol;
+use super::Checker;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::syntax::ast::{self, Decl, PassFailKind, Rule};
+use crate::value::{InputType, Type, Unit};
+use rust_decimal::Decimal;
+
+impl Checker<'_> {
+    pub(super) fn sections(&mut self, decls: &[Decl], total: Decimal) -> (Vec<Section>, Vec<Item>) {
+        let mut sections = Vec::new();
+        let mut items = Vec::new();
+        for decl in decls {
+            let Decl::Section(section) = decl else { continue };
+            self.positive(&section.weight, "a section's weight");
+            let first = items.len();
+            for item in &section.items {
+                items.push(self.item(item, sections.len()));
+            }
+            let points = items[first..].iter().map(|i: &Item| i.points).sum();
+            let weight = match section.weight.unit {
+                ast::LitUnit::Percent => section.weight.value * total,
+                _ => section.weight.value,
+            };
+            sections.push(Section {
+                name: section.name.name.clone(),
+                label: section.label.as_ref().map(|l| l.value.clone()),
+                weight,
+                scaled: section.scaled.is_some(),
+                items: first..items.len(),
+                points,
+                span: section.span,
+            });
+        }
+        (sections, items)
+    }
+
+    fn item(&mut self, item: &ast::Item, section: usize) -> Item {
+        self.positive(&item.points, "an item's points");
+        let points = item.points.value;
+        let mut base: Option<(BaseRule, &Rule)> = None;
+        let mut deductions = Vec::new();
+        for rule in &item.rules {
+            if let Rule::Deduction(d) = rule {
+                if let Some(per) = self.per_occurrence(d) {
+                    deductions.push(per);
+                }
+                continue;
+            }
+            let Some(compiled) = self.base_rule(rule, points) else { continue };
+            if let Some((_, first)) = &base {
+                let d = Diagnostic::error(Code::ConflictingRules, format!("item `{}` has two rules that set its score", item.name.name))
+                    .label(rule.span(), "second rule")
+                    .label(first.span(), "first rule")
+                    .help("an item has one scoring rule (a tier table, `full if`, `late` or `score`) plus any number of `minus … per …` lines");
+                self.report(d);
+                continue;
+            }
+            base = Some((compiled, rule));
+        }
+        Item {
+            name: item.name.name.clone(),
+            label: item.label.as_ref().map(|l| l.value.clone()),
+            section,
+            points,
+            base: base.map(|(rule, _)| rule),
+            deductions,
+            span: item.span,
+        }
+    }
+
+    fn base_rule(&mut self, rule: &Rule, points: Decimal) -> Option<BaseRule> {
+        match rule {
+            Rule::Deduction(_) => None,
+            Rule::Tiers(table) => self.item_tiers(table, points).map(BaseRule::Tiers),
+            Rule::PassFail(pass_fail) => self.pass_fail(pass_fail, points),
+            Rule::Late(late) => self.late(late, points),
+            Rule::Score(expr) => {
+                let typed = self.expr(expr, Context::ItemRule)?;
+                if typed.ty != Type::Num(Unit::Plain) {
+                    self.mismatch(expr.span, format!("an item's score is a number of points, but this is {}", typed.ty), None);
+                    return None;
+                }
+                Some(BaseRule::Score { expr: typed.expr, span: expr.span })
+            }
+        }
+    }
+
+    fn pass_fail(&mut self, rule: &ast::PassFail, points: Decimal) -> Option<BaseRule> {
+        let condition = self.expr(&rule.condition, Context::ItemRule)?;
+        let condition = self.expect_bool(condition, "`full if` / `zero if`")?;
+        let otherwise = match &rule.otherwise {
+            Some(n) => {
+                self.within_points(n, points);
+                n.value
+            }
+            None => Decimal::ZERO,
+        };
+        Some(BaseRule::PassFail {
+            condition: condition.expr,
+            zero_if: rule.kind == PassFailKind::ZeroIf,
+            otherwise,
+            span: rule.span,
+        })
+    }
+
+    fn late(&mut self, rule: &ast::LateRule, points: Decimal) -> Option<BaseRule> {
+        self.within_points(&rule.missing, points);
+        self.not_negative(&rule.per_day);
+        let input = self.input_named(&rule.input)?;
+        let decl = &self.inputs[input];
+        if decl.ty != InputType::Days || !decl.optional {
+            let d = Diagnostic::error(Code::BadInput, format!("`late` needs an optional days input, but `{}` is {}{}", decl.name, decl.ty, if decl.optional { "" } else { " and required" }))
+                .label(rule.input.span, "used here")
+                .label(decl.span, "declared here")
+                .help(format!("declare it as `input {} days \"…\" optional`: a blank cell means not reported", decl.name));
+            self.report(d);
+            return None;
+        }
+        Some(BaseRule::Late { input, missing: rule.missing.value, per_day: rule.per_day.value, span: rule.span })
+    }
+
+    /// `minus N per X` / `plus N per X`: X must be a count (or days) input.
+    fn per_occurrence(&mut self, rule: &ast::Deduction) -> Option<PerOccurrence> {
+        self.not_negative(&rule.amount);
+        let input = self.input_named(&rule.per)?;
+        let decl = &self.inputs[input];
+        if !decl.ty.is_countable() {
+            let d = Diagnostic::error(Code::DeductionNotCount, format!("`{}` is {} input, not a count", decl.name, article(decl.ty)))
+                .label(rule.per.span, "points per occurrence need a count")
+                .label(decl.span, "declared here")
+                .help(format!("declare `{}` as `count` (a whole number of times), or use a tier table for a rate", decl.name));
+            self.report(d);
+            return None;
+        }
+        Some(PerOccurrence {
+            amount: rule.amount.value,
+            input,
+            label: rule.label.as_ref().map(|l| l.value.clone()),
+            span: rule.span,
+        })
+    }
+
+    /// The input a rule names, or a diagnostic if the name is unknown or not an input.
+    pub(super) fn input_named(&mut self, name: &ast::Ident) -> Option<usize> {
+        match self.symbols.get(&name.name) {
+            Some(Symbol::Input(i)) => Some(i),
+            None => {
+                self.unknown_name(name);
+                None
+            }
+            Some(other) => {
+                let d = Diagnostic::error(Code::TypeMismatch, format!("`{}` is {}, not an input", name.name, other.describe()))
+                    .label(name.span, "an input is needed here");
+                self.report(d);
+                None
+            }
+        }
+    }
+
+    pub(super) fn within_points(&mut self, n: &ast::Number, points: Decimal) {
+        if n.value < Decimal::ZERO || n.value > points {
+            let d = Diagnostic::error(Code::TierOutOfRange, format!("{} is outside the item's 0 to {} points", crate::value::format_decimal(n.value), crate::value::format_decimal(points)))
+                .label(n.span, "out of range");
+            self.report(d);
+        }
+    }
+
+    fn not_negative(&mut self, n: &ast::Number) {
+        if n.value < Decimal::ZERO {
+            let d = Diagnostic::error(Code::BadNumber, "write the amount without a sign; `minus` and `plus` say which way it goes")
+                .label(n.span, "negative");
+            self.report(d);
+        }
+    }
+
+    pub(super) fn adjustments(&mut self, decls: &[Decl]) -> Vec<Adjustment> {
+        let mut blocks = Vec::new();
+        for decl in decls {
+            let Decl::Adjustment(block) = decl else { continue };
+            if let Some(cap) = &block.cap {
+                self.positive(cap, "a cap");
+            }
+            let lines = block.lines.iter().filter_map(|line| self.per_occurrence(line)).collect();
+            blocks.push(Adjustment {
+                kind: block.kind,
+                name: block.name.name.clone(),
+                label: block.label.as_ref().map(|l| l.value.clone()),
+                cap: block.cap.as_ref().map(|c| c.value),
+                lines,
+                span: block.span,
+            });
+        }
+        blocks
+    }
+
+    /// An item's tier table: thresholds checked, outcomes within the item's points.
+    fn item_tiers(&mut self, table: &ast::TierTable<ast::ItemOutcome>, points: Decimal) -> Option<super::model::TierTable<Outcome>> {
+        self.tier_table(table, Context::ItemRule, |checker, outcome| {
+            Some(match outcome {
+                ast::ItemOutcome::Full(_) => Outcome::Full,
+                ast::ItemOutcome::Minus(n) => {
+                    checker.within_points(n, points);
+                    Outcome::Minus(n.value)
+                }
+                ast::ItemOutcome::Fixed(n) => {
+                    checker.within_points(n, points);
+                    Outcome::Fixed(n.value)
+                }
+                ast::ItemOutcome::Formula(expr) => {
+                    let typed = checker.expr(expr, Context::ItemRule)?;
+                    if typed.ty != Type::Num(Unit::Plain) {
+                        checker.mismatch(expr.span, format!("a tier's formula gives points, but this is {}", typed.ty), None);
+                        return None;
+                    }
+                    Outcome::Formula(typed.expr)
+                }
+            })
+        }, |outcome| match outcome {
+            Outcome::Full => Some(points),
+            Outcome::Minus(n) => Some(points - n),
+            Outcome::Fixed(n) => Some(*n),
+            Outcome::Formula(_) => None,
+        })
+    }
+}
+
+fn article(ty: InputType) -> String {
+    match ty {
+        InputType::Percent => "a percent".into(),
+        InputType::Money => "a money".into(),
+        InputType::Bool => "a yes/no".into(),
+        other => format!("a {other}"),
+    }
+}

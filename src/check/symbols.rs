@@ -1,0 +1,132 @@
+//! The card's names: one namespace for inputs, parameters, items, sections,
+//! bonus/penalty blocks, bands and outputs. Duplicates are reported here, and
+//! unknown names get a "did you mean".
+
+use super::Checker;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{Decl, Ident};
+use std::collections::HashMap;
+
+/// What a name refers to, by index into the checked card's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Symbol {
+    Input(usize),
+    Param(usize),
+    Item(usize),
+    Section(usize),
+    Adjustment(usize),
+    /// A band or output, by source order (reordered after the dependency sort).
+    Derived(usize),
+}
+
+impl Symbol {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Symbol::Input(_) => "an input",
+            Symbol::Param(_) => "a parameter",
+            Symbol::Item(_) => "an item",
+            Symbol::Section(_) => "a section",
+            Symbol::Adjustment(_) => "a bonus or penalty block",
+            Symbol::Derived(_) => "a band or output",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Symbols {
+    map: HashMap<String, (Symbol, Span)>,
+    /// Labels of inputs, to suggest the id when an author writes the label.
+    labels: HashMap<String, String>,
+}
+
+impl Symbols {
+    pub fn get(&self, name: &str) -> Option<Symbol> {
+        self.map.get(name).map(|(symbol, _)| *symbol)
+    }
+
+    /// The closest declared name, or the id of an input whose label was written.
+    pub fn suggest(&self, name: &str) -> Option<String> {
+        if let Some(id) = self.labels.get(name) {
+            return Some(id.clone());
+        }
+        let limit = (name.chars().count() / 3).max(1);
+        self.map
+            .keys()
+            .chain(std::iter::once(&"total".to_string()))
+            .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
+            .filter(|(distance, _)| *distance <= limit)
+            .min()
+            .map(|(_, candidate)| candidate.clone())
+    }
+}
+
+impl Checker<'_> {
+    /// Registers every declared name in source order, reporting duplicates.
+    pub(super) fn collect_symbols(&mut self, decls: &[Decl]) {
+        let (mut inputs, mut params, mut items, mut sections, mut adjustments, mut derived) =
+            (0, 0, 0, 0, 0, 0);
+        for decl in decls {
+            match decl {
+                Decl::Input(input) => {
+                    self.declare(&input.name, Symbol::Input(inputs));
+                    if let Some(label) = &input.label {
+                        self.symbols
+                            .labels
+                            .insert(label.value.clone(), input.name.name.clone());
+                    }
+                    inputs += 1;
+                }
+                Decl::Param(param) => {
+                    self.declare(&param.name, Symbol::Param(params));
+                    params += 1;
+                }
+                Decl::Section(section) => {
+                    self.declare(&section.name, Symbol::Section(sections));
+                    sections += 1;
+                    for item in &section.items {
+                        self.declare(&item.name, Symbol::Item(items));
+                        items += 1;
+                    }
+                }
+                Decl::Adjustment(block) => {
+                    self.declare(&block.name, Symbol::Adjustment(adjustments));
+                    adjustments += 1;
+                }
+                Decl::Band(band) => {
+                    self.declare(&band.name, Symbol::Derived(derived));
+                    derived += 1;
+                }
+                Decl::Output(output) => {
+                    self.declare(&output.name, Symbol::Derived(derived));
+                    derived += 1;
+                }
+                Decl::Role(_) | Decl::Period(_) | Decl::Total(_) | Decl::Grade(_) => {}
+            }
+        }
+    }
+
+    fn declare(&mut self, name: &Ident, symbol: Symbol) {
+        if name.name == "total" {
+            let d = Diagnostic::error(Code::DuplicateName, "`total` is the card's total score")
+                .label(name.span, "choose another name")
+                .help("`total` always means the card's total after bonuses and penalties");
+            self.report(d);
+            return;
+        }
+        if let Some((earlier, earlier_span)) = self.symbols.map.get(&name.name) {
+            let d = Diagnostic::error(
+                Code::DuplicateName,
+                format!("`{}` is declared twice", name.name),
+            )
+            .label(name.span, "declared again here")
+            .label(*earlier_span, format!("first declared here, as {}", earlier.describe()))
+            .help("every input, item, section, parameter and output needs its own name");
+            self.report(d);
+            return;
+        }
+        self.symbols
+            .map
+            .insert(name.name.clone(), (symbol, name.span));
+    }
+}

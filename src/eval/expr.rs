@@ -1,0 +1,112 @@
+//! Evaluating compiled expressions over one row.
+
+use super::error::EvalError;
+use crate::check::model::{Arith, Expr, ExprKind};
+use crate::syntax::ast::CmpOp;
+use crate::value::Value;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::cmp::Ordering;
+
+/// Everything an expression may read, filled in stage by stage.
+pub struct Frame<'a> {
+    pub inputs: &'a [Value],
+    pub items: Vec<Decimal>,
+    pub sections: Vec<Decimal>,
+    pub adjustments: Vec<Decimal>,
+    pub total: Decimal,
+    pub derived: Vec<Value>,
+}
+
+impl Frame<'_> {
+    pub fn eval(&self, expr: &Expr) -> Result<Value, EvalError> {
+        Ok(match &expr.kind {
+            ExprKind::Const(v) => v.clone(),
+            ExprKind::Input(i) => match &self.inputs[*i] {
+                Value::Missing => return Err(EvalError::at(expr.span, "this formula reads an optional input that was left blank")),
+                v => v.clone(),
+            },
+            ExprKind::Item(i) => Value::Num(self.items[*i]),
+            ExprKind::Section(i) => Value::Num(self.sections[*i]),
+            ExprKind::Adjustment(i) => Value::Num(self.adjustments[*i]),
+            ExprKind::Total => Value::Num(self.total),
+            ExprKind::Derived(i) => self.derived[*i].clone(),
+            ExprKind::Neg(e) => Value::Num(-self.num(e)?),
+            ExprKind::Not(e) => Value::Bool(!self.bool(e)?),
+            ExprKind::Arith(op, l, r) => Value::Num(arith(*op, self.num(l)?, self.num(r)?, expr)?),
+            ExprKind::Compare(op, l, r) => Value::Bool(compare(*op, &self.eval(l)?, &self.eval(r)?)),
+            ExprKind::And(l, r) => Value::Bool(self.bool(l)? && self.bool(r)?),
+            ExprKind::Or(l, r) => Value::Bool(self.bool(l)? || self.bool(r)?),
+            ExprKind::If(c, t, e) => {
+                if self.bool(c)? {
+                    self.eval(t)?
+                } else {
+                    self.eval(e)?
+                }
+            }
+            ExprKind::Min(args) => Value::Num(self.fold(args, Decimal::min)?),
+            ExprKind::Max(args) => Value::Num(self.fold(args, Decimal::max)?),
+            ExprKind::Clamp(x, lo, hi) => {
+                let (x, lo, hi) = (self.num(x)?, self.num(lo)?, self.num(hi)?);
+                if lo > hi {
+                    return Err(EvalError::at(expr.span, "`clamp` got a low bound above its high bound"));
+                }
+                Value::Num(x.clamp(lo, hi))
+            }
+            ExprKind::Round(x, places) => {
+                Value::Num(self.num(x)?.round_dp_with_strategy(*places, RoundingStrategy::MidpointAwayFromZero))
+            }
+            ExprKind::Present(i) => Value::Bool(self.inputs[*i] != Value::Missing),
+        })
+    }
+
+    pub fn num(&self, expr: &Expr) -> Result<Decimal, EvalError> {
+        match self.eval(expr)? {
+            Value::Num(d) => Ok(d),
+            _ => Err(EvalError::at(expr.span, "expected a number here")),
+        }
+    }
+
+    pub fn bool(&self, expr: &Expr) -> Result<bool, EvalError> {
+        match self.eval(expr)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(EvalError::at(expr.span, "expected yes or no here")),
+        }
+    }
+
+    fn fold(&self, args: &[Expr], pick: fn(Decimal, Decimal) -> Decimal) -> Result<Decimal, EvalError> {
+        let mut acc: Option<Decimal> = None;
+        for arg in args {
+            let v = self.num(arg)?;
+            acc = Some(acc.map_or(v, |a| pick(a, v)));
+        }
+        Ok(acc.unwrap_or_default())
+    }
+}
+
+fn arith(op: Arith, l: Decimal, r: Decimal, expr: &Expr) -> Result<Decimal, EvalError> {
+    let result = match op {
+        Arith::Add => l.checked_add(r),
+        Arith::Sub => l.checked_sub(r),
+        Arith::Mul => l.checked_mul(r),
+        Arith::Div if r.is_zero() => return Err(EvalError::at(expr.span, "division by zero")),
+        Arith::Div => l.checked_div(r),
+    };
+    result.ok_or_else(|| EvalError::at(expr.span, "a number grew too large to compute exactly"))
+}
+
+pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {
+    let ordering = match (l, r) {
+        (Value::Num(a), Value::Num(b)) => a.cmp(b),
+        (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+        (Value::Text(a), Value::Text(b)) => a.cmp(b),
+        _ => return false,
+    };
+    match op {
+        CmpOp::Ge => ordering != Ordering::Less,
+        CmpOp::Gt => ordering == Ordering::Greater,
+        CmpOp::Le => ordering != Ordering::Greater,
+        CmpOp::Lt => ordering == Ordering::Less,
+        CmpOp::Eq => ordering == Ordering::Equal,
+        CmpOp::Ne => ordering != Ordering::Equal,
+    }
+}
