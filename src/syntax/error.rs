@@ -79,13 +79,13 @@ impl<'a> Place<'a> {
         Span::new(self.offset, self.offset + len)
     }
 
-    /// "found `x`", "found the end of the line", or `None` at the end of the file.
+    /// What was found, as a noun: "`x`", "the end of the line"; `None` at the end of the file.
     fn found(&self) -> Option<String> {
         let token = self.token()?;
         Some(match token.chars().next() {
-            Some('\n' | '\r') => "found the end of the line".to_string(),
-            Some(c) if c.is_whitespace() => "found a space".to_string(),
-            _ => format!("found `{}`", quote(token)),
+            Some('\n' | '\r') => "the end of the line".to_string(),
+            Some(c) if c.is_whitespace() => "a space".to_string(),
+            _ => format!("`{}`", quote(token)),
         })
     }
 
@@ -124,8 +124,8 @@ fn parse_error(at: &Place, positives: &[Rule]) -> Diagnostic {
     }
     let expected = expected_list(positives);
     let message = match (at.found(), expected.is_empty()) {
-        (Some(found), false) => format!("expected {expected}, {found}"),
-        (Some(_), true) => format!("unexpected `{}`", quote(at.token().unwrap_or(""))),
+        (Some(found), false) => format!("expected {expected}, found {found}"),
+        (Some(found), true) => format!("unexpected {found}"),
         (None, false) => format!("unexpected end of file, expected {expected}"),
         (None, true) => "unexpected end of file".to_string(),
     };
@@ -186,7 +186,7 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
     if positives == [Rule::type_name] {
         let types = type_list();
         let message = match at.found() {
-            Some(found) => format!("expected an input type ({types}), {found}"),
+            Some(found) => format!("expected an input type ({types}), found {found}"),
             None => format!("unexpected end of file, expected an input type ({types})"),
         };
         let help = did_you_mean(at, positives)
@@ -196,7 +196,7 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
 
     if positives == [Rule::kw_scorecard] && found.map_or(true, |t| !t.starts_with("scorecard")) {
         let message = match at.found() {
-            Some(found) => format!("expected a card starting with `scorecard`, {found}"),
+            Some(found) => format!("expected a card starting with `scorecard`, found {found}"),
             None => "the card is empty".to_string(),
         };
         return error(

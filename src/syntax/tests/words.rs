@@ -17,6 +17,7 @@ fn number_literals() {
     let p = number("98%");
     assert_eq!((p.value, p.unit), (dec("0.98"), LitUnit::Percent));
     assert_eq!(number("95.5%").value, dec("0.955"));
+    assert_eq!(number("98％").unit, LitUnit::Percent);
     for money in ["3000 元", "3000元", "3000 yuan", "3000\tyuan"] {
         let m = number(money);
         assert_eq!((m.value, m.unit), (dec("3000"), LitUnit::Money), "{money}");
