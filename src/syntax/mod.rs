@@ -18,3 +18,6 @@ pub fn parse(source: &Arc<SourceFile>) -> Result<ast::Card, Diagnostics> {
     let pairs = parser::parse_card(&source.text).map_err(|e| error::from_pest(source, e))?;
     lower::card(source, pairs)
 }
+
+#[cfg(test)]
+mod tests;

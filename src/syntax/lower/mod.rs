@@ -1,0 +1,177 @@
+//! pest's parse tree → [`ast`] nodes.
+//!
+//! One method per grammar rule, in the order of `grammar/scorecard.pest`, each
+//! headed by the rule it reads. The files follow the grammar's sections:
+//!
+//! - `decls.rs`: the card and its declarations (inputs, params, bonuses, outputs)
+//! - `items.rs`: sections, items and their rules
+//! - `tables.rs`: tier tables (item tiers' rows, grades, bands)
+//! - `expr.rs`: formulas
+//! - `words.rs`: names, numbers, texts
+//!
+//! This file holds the entry point and the helpers for walking pest's tree.
+//! Keyword and punctuation pairs (`kw_*`, `{`, `}` …) carry no content and are
+//! skipped by [`Children`].
+//!
+//! Problems the grammar cannot rule out (a number too big, a chained
+//! comparison, an input option given twice) are collected and lowering goes
+//! on, so the author sees them all at once. A tree the grammar cannot produce
+//! is a bug in this module and stops lowering with an "internal error".
+
+mod decls;
+mod expr;
+mod items;
+mod tables;
+mod words;
+
+use super::ast;
+use super::parser::{is_token, Rule};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::source::{SourceFile, Span};
+use std::iter::Peekable;
+use std::sync::Arc;
+
+type Pair<'i> = pest::iterators::Pair<'i, Rule>;
+type Pairs<'i> = pest::iterators::Pairs<'i, Rule>;
+
+/// `Err` only for an internal error; user mistakes go to [`Lower::problems`].
+type Lowered<T> = Result<T, Diagnostic>;
+
+/// Lowers the `card` pair of a successful parse.
+pub fn card(source: &Arc<SourceFile>, pair: Pair) -> Result<ast::Card, Diagnostics> {
+    let mut lower = Lower {
+        problems: Diagnostics::default(),
+        depth: 0,
+    };
+    match lower.card(pair) {
+        Ok(card) if !lower.problems.has_errors() => Ok(card),
+        Ok(_) => Err(in_file(lower.problems, source)),
+        Err(bug) => Err(in_file(Diagnostics(vec![bug]), source)),
+    }
+}
+
+fn in_file(diagnostics: Diagnostics, source: &Arc<SourceFile>) -> Diagnostics {
+    Diagnostics(
+        diagnostics
+            .0
+            .into_iter()
+            .map(|d| d.in_file(source))
+            .collect(),
+    )
+}
+
+struct Lower {
+    problems: Diagnostics,
+    /// How many expressions enclose the one being lowered.
+    depth: usize,
+}
+
+/// How deeply expressions may nest (parentheses, `-`, `not`, `if`) before
+/// lowering stops with a diagnostic rather than risk overflowing the stack.
+const MAX_NESTING: usize = 256;
+
+// ─── Walking the tree ────────────────────────────────────────────────────────
+
+/// The source text a pair covers. pest lets a rule that ends in a repetition
+/// (`product ~ (add_op ~ product)*`) take in the whitespace and comments after
+/// it, so the span ends where the pair's last token ends.
+fn span(pair: &Pair) -> Span {
+    let whole = pair.as_span();
+    let end = match pair.clone().into_inner().flatten().next_back() {
+        Some(last) => last.as_span().end(),
+        None => whole.end(),
+    };
+    Span::new(whole.start(), end)
+}
+
+/// An internal error: the tree has a shape the grammar does not allow.
+fn unexpected(pair: &Pair) -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        format!(
+            "internal error: unexpected `{:?}` in the parse tree; please report this card",
+            pair.as_rule()
+        ),
+    )
+    .label(span(pair), "here")
+}
+
+/// The next child of a pair whose grammar rule promises one.
+fn next<'i>(children: &mut Pairs<'i>) -> Lowered<Pair<'i>> {
+    children.next().ok_or_else(|| {
+        Diagnostic::error(
+            Code::Syntax,
+            "internal error: a part of the parse tree is missing; please report this card",
+        )
+    })
+}
+
+/// The child of a rule that is a choice (`a | b | c`).
+fn only_child(pair: Pair) -> Lowered<Pair> {
+    next(&mut pair.into_inner())
+}
+
+/// The last child, skipping nothing: for `kw_role ~ (text | ident)`.
+fn last_child(pair: Pair) -> Lowered<Pair> {
+    let whole = pair.clone();
+    pair.into_inner().last().ok_or_else(|| unexpected(&whole))
+}
+
+/// The children of a pair, read front to back. Keyword and punctuation pairs
+/// are skipped unless they are the rule asked for.
+struct Children<'i> {
+    rule: Rule,
+    span: Span,
+    inner: Peekable<Pairs<'i>>,
+}
+
+impl<'i> Children<'i> {
+    fn of(pair: Pair<'i>) -> Self {
+        Children {
+            rule: pair.as_rule(),
+            span: span(&pair),
+            inner: pair.into_inner().peekable(),
+        }
+    }
+
+    /// The next child if it is a `rule` pair.
+    fn optional(&mut self, rule: Rule) -> Option<Pair<'i>> {
+        while let Some(next) = self.inner.peek() {
+            if next.as_rule() == rule {
+                return self.inner.next();
+            }
+            if !is_token(next.as_rule()) {
+                return None;
+            }
+            self.inner.next();
+        }
+        None
+    }
+
+    /// The next child, which the grammar says is a `rule` pair.
+    fn required(&mut self, rule: Rule) -> Lowered<Pair<'i>> {
+        self.optional(rule).ok_or_else(|| {
+            Diagnostic::error(
+                Code::Syntax,
+                format!(
+                    "internal error: `{:?}` lacks its `{rule:?}` in the parse tree; please report this card",
+                    self.rule
+                ),
+            )
+            .label(self.span, "here")
+        })
+    }
+
+    /// Every `rule` pair from here on, each lowered by `lower`.
+    fn all<T>(
+        &mut self,
+        rule: Rule,
+        mut lower: impl FnMut(Pair<'i>) -> Lowered<T>,
+    ) -> Lowered<Vec<T>> {
+        let mut out = Vec::new();
+        while let Some(pair) = self.optional(rule) {
+            out.push(lower(pair)?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,89 @@
+//! The pest parser derived from `grammar/scorecard.pest`, and what its
+//! keyword and punctuation rules look like when written.
+
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/scorecard.pest"]
+struct CardParser;
+
+/// Parses a whole card and returns its `card` pair.
+pub fn parse_card(text: &str) -> Result<Pair<'_, Rule>, pest::error::Error<Rule>> {
+    let mut pairs = CardParser::parse(Rule::card, text)?;
+    // `card` is the only top-level rule: on success pest yields exactly one pair.
+    Ok(pairs
+        .next()
+        .expect("a successful parse of `card` yields one `card` pair"))
+}
+
+/// Whether `rule` is a keyword or punctuation: a pair with nothing to lower.
+pub fn is_token(rule: Rule) -> bool {
+    token_text(rule).is_some()
+}
+
+/// How a keyword or punctuation rule is written (`kw_section` → `section`,
+/// `section_end` → `}`), or `None` for rules that carry content.
+///
+/// The lowering skips these rules; error messages quote them.
+pub fn token_text(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::lbrace => "{",
+        Rule::lparen => "(",
+        Rule::rparen => ")",
+        Rule::comma => ",",
+        Rule::colon => ":",
+        Rule::equals => "=",
+        Rule::dots => "..",
+        Rule::text_end => "\"",
+        Rule::cn_text_end => "”",
+        Rule::card_end | Rule::section_end | Rule::item_end | Rule::table_end | Rule::block_end => {
+            "}"
+        }
+        _ => return keyword_text(rule),
+    })
+}
+
+/// The word a `kw_*` rule matches, or `None` if `rule` is not a keyword.
+pub fn keyword_text(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::kw_scorecard => "scorecard",
+        Rule::kw_role => "role",
+        Rule::kw_period => "period",
+        Rule::kw_total => "total",
+        Rule::kw_input => "input",
+        Rule::kw_param => "param",
+        Rule::kw_section => "section",
+        Rule::kw_weight => "weight",
+        Rule::kw_scaled => "scaled",
+        Rule::kw_item => "item",
+        Rule::kw_minus => "minus",
+        Rule::kw_plus => "plus",
+        Rule::kw_per => "per",
+        Rule::kw_by => "by",
+        Rule::kw_full => "full",
+        Rule::kw_zero => "zero",
+        Rule::kw_if => "if",
+        Rule::kw_then => "then",
+        Rule::kw_else => "else",
+        Rule::kw_late => "late",
+        Rule::kw_missing => "missing",
+        Rule::kw_day => "day",
+        Rule::kw_score => "score",
+        Rule::kw_bonus => "bonus",
+        Rule::kw_penalty => "penalty",
+        Rule::kw_cap => "cap",
+        Rule::kw_grade => "grade",
+        Rule::kw_band => "band",
+        Rule::kw_output => "output",
+        Rule::kw_range => "range",
+        Rule::kw_default => "default",
+        Rule::kw_optional => "optional",
+        Rule::kw_and => "and",
+        Rule::kw_or => "or",
+        Rule::kw_not => "not",
+        Rule::kw_true => "true",
+        Rule::kw_false => "false",
+        _ => return None,
+    })
+}
