@@ -1,0 +1,60 @@
+//! Reading cards and data files named on the command line (`-` is stdin).
+
+use super::Exit;
+use scorecard::diagnostic::render;
+use scorecard::{Checked, Diagnostics, SourceFile};
+use std::io::{IsTerminal, Read};
+use std::sync::Arc;
+
+/// Reads a file's text, or stdin for `-`.
+pub fn read_text(path: &str) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again")
+    })
+}
+
+/// Parses and checks a card, printing its diagnostics to stderr.
+/// Returns the checked card, or the exit code to stop with.
+pub fn card(path: &str) -> Result<Checked, Exit> {
+    let text = read_text(path).map_err(|message| {
+        eprintln!("error: {message}");
+        Exit::CardError
+    })?;
+    let name = if path == "-" { "<stdin>" } else { path };
+    let source = SourceFile::new(name, text);
+    match scorecard::compile(&source) {
+        Ok(checked) => {
+            print_diagnostics(&checked.warnings);
+            Ok(checked)
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            Err(Exit::CardError)
+        }
+    }
+}
+
+pub fn print_diagnostics(diagnostics: &Diagnostics) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    eprint!("{}", render::human_all(diagnostics, colour()));
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set.
+pub fn colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn source_name(path: &str) -> Arc<str> {
+    Arc::from(if path == "-" { "<stdin>" } else { path })
+}

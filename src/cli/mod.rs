@@ -1,0 +1,39 @@
+//! Command-line arguments, one file per subcommand.
+
+mod check;
+mod load;
+
+use clap::{Parser, Subcommand};
+
+/// What a run ended with; the process exits with this number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok = 0,
+    /// A data row or an evaluation failed.
+    DataError = 1,
+    /// A card is invalid, a file is missing, or the command line is wrong.
+    CardError = 2,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "scorecard",
+    version,
+    about = "Check and evaluate employee performance scorecards and pay formulas",
+    after_help = "Examples:\n  scorecard check rules/callback_specialist.card\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv --employee E003"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check(check::CheckArgs),
+}
+
+pub fn run(args: Args) -> Exit {
+    match args.command {
+        Command::Check(a) => check::run(a),
+    }
+}
