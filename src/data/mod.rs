@@ -1,8 +1,82 @@
 //! Data in: rows of employees' monthly figures, bound to a card's inputs.
 //!
-//! WIP — interface types used by the other stages.
+//! ```text
+//! file ──format──▶ RecordSource ──records──▶ Rows (bind header, parse cells) ──▶ Row
+//! ```
+//!
+//! * A [`RecordSource`] turns one format into [`Record`]s: a record number and
+//!   one cell of text per column. CSV, JSON, JSON Lines and TOML are built in
+//!   ([`DataFormat`]); another format (Excel) only implements the trait.
+//! * The header is bound to the card once: a column feeds the input whose
+//!   name or label it equals, or an employee field (`工号`/`id`, `姓名`/`name`,
+//!   `品牌`/`brand`, `门店`/`store`).
+//! * Each cell is parsed for its input's type and checked against its range
+//!   ([`parse_cell`]). Numbers are exact decimals, never f64.
+//!
+//! # Where a problem is
+//!
+//! Errors and rows carry a 1-based number: for CSV and JSON Lines the
+//! physical line (counting the header, comments and blank lines, as an editor
+//! does); for a JSON array and TOML the record's position among the records.
+//! [`Location`] says which, and `Display` shows `data.csv:5:` or
+//! `data.json: record 5:`.
+//!
+//! # Error policy
+//!
+//! Reading never stops at the first problem. Every bad cell of every row is
+//! reported, and every good row is returned beside the errors: [`read`] gives
+//! a [`DataSet`] with both, [`Rows`] streams them. In detail:
+//!
+//! * A bad cell (wrong type, blank where required, out of range), a blank or
+//!   duplicate employee id, or a record of the wrong shape (a CSV row with
+//!   the wrong number of cells, a JSON line that is not an object) spoils its
+//!   row only. For a duplicate id the later row is the bad one.
+//! * A bad header (no id or name column, a required input with no column,
+//!   two columns for one input) spoils every row: its errors are reported
+//!   once, no row is returned, and the rows are still read so that their own
+//!   problems are reported in the same run.
+//! * A file that cannot be read as a whole (missing, not UTF-8, malformed
+//!   JSON array or TOML, empty) is one error and no rows. (JSON Lines are
+//!   parsed line by line, so one bad line spoils only itself.)
+//! * Columns that bind to nothing, and a file with no rows, are warnings:
+//!   returned, never printed, so a misspelt header is never silently ignored.
+//! * Rows whose every cell is blank are skipped without comment.
+//!
+//! What to do with errors is the caller's choice. The CLI's default is that
+//! any error means exit code 1 and no results; `--keep-going` evaluates the
+//! good rows.
+//!
+//! The readers hold the file's text in memory (a 100,000-row CSV is a few
+//! megabytes); rows are built one at a time as [`Rows`] is driven.
 
+mod binding;
+mod cell;
+mod csv;
+mod error;
+mod format;
+mod json;
+mod rows;
+mod source;
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
+mod toml;
+
+pub use self::cell::{parse_cell, CellProblem};
+pub use self::csv::CsvSource;
+pub use self::error::{
+    DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Numbering,
+};
+pub use self::format::{open_bytes, open_path, open_reader, DataFormat};
+pub use self::json::{read_json, read_json_lines};
+pub use self::rows::Rows;
+pub use self::source::{MemorySource, Record, RecordSource};
+pub use self::toml::read_toml;
+
+use crate::check::model::CheckedCard;
 use crate::value::Value;
+use std::path::Path;
 
 /// Who a row is about.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
@@ -16,8 +90,75 @@ pub struct Employee {
 /// One employee's inputs, bound to a card: `values[i]` is `CheckedCard::inputs[i]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// 1-based line (CSV) or record number (JSON, TOML) in the data file.
+    /// 1-based line (CSV, JSON Lines) or record number (JSON array, TOML) in the data file.
     pub line: usize,
     pub employee: Employee,
     pub values: Vec<Value>,
+}
+
+/// Everything read from one file: the good rows, and every problem.
+#[derive(Debug, Clone, Default)]
+pub struct DataSet {
+    pub rows: Vec<Row>,
+    pub errors: Vec<DataError>,
+    pub warnings: Vec<DataWarning>,
+}
+
+impl DataSet {
+    /// No errors (warnings allowed).
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// A set holding just one error, for a file that could not be opened.
+    pub fn failed(error: DataError) -> Self {
+        DataSet {
+            errors: vec![error],
+            ..DataSet::default()
+        }
+    }
+}
+
+/// Reads every record of `source` against `card`.
+pub fn read(card: &CheckedCard, source: impl RecordSource) -> DataSet {
+    let mut rows = Rows::new(card, source);
+    let mut set = DataSet::default();
+    for item in rows.by_ref() {
+        match item {
+            Ok(row) => set.rows.push(row),
+            Err(errors) => set.errors.extend(errors),
+        }
+    }
+    let file = rows.file().clone();
+    set.warnings = rows.into_warnings();
+    if set.rows.is_empty() && set.errors.is_empty() {
+        set.warnings.push(DataWarning::new(
+            DataWarningKind::NoRows,
+            &file,
+            Location::File,
+            "the file has no rows",
+        ));
+    }
+    set
+}
+
+/// Reads a file, choosing the format by its extension.
+pub fn read_path(card: &CheckedCard, path: &Path) -> DataSet {
+    match open_path(path) {
+        Ok(source) => read(card, source),
+        Err(error) => DataSet::failed(error),
+    }
+}
+
+/// Reads any reader (stdin, say) in a given format; `name` is used in messages.
+pub fn read_from(
+    card: &CheckedCard,
+    reader: impl std::io::Read,
+    format: DataFormat,
+    name: &str,
+) -> DataSet {
+    match open_reader(reader, format, name) {
+        Ok(source) => read(card, source),
+        Err(error) => DataSet::failed(error),
+    }
 }

@@ -1,0 +1,515 @@
+//! Binding a file's header to a card: which column feeds which input.
+//!
+//! A column binds to an input whose name or label equals the header, after
+//! trimming; that exact match is all (no case folding, no guessing), so a
+//! misspelt header binds to nothing and is reported, with a "did you mean".
+//! Employee columns are recognised by a fixed set of headers, case-insensitive
+//! for the English ones; an input's own name or label wins over them.
+
+use super::cell::describe_input;
+use super::error::{DataError, DataErrorKind, DataWarning, DataWarningKind, Location};
+use crate::check::model::CheckedCard;
+use std::sync::Arc;
+
+/// The employee fields a row carries beside the card's inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Name,
+    Brand,
+    Store,
+}
+
+impl Field {
+    const ALL: [Field; 4] = [Field::Id, Field::Name, Field::Brand, Field::Store];
+
+    /// The headers that name this field, lowercase.
+    pub fn headers(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["id", "工号", "员工编号", "employee_id"],
+            Field::Name => &["name", "姓名"],
+            Field::Brand => &["brand", "品牌"],
+            Field::Store => &["store", "门店"],
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Field::Id => "the employee id",
+            Field::Name => "the employee name",
+            Field::Brand => "the brand",
+            Field::Store => "the store",
+        }
+    }
+
+    fn matching(header: &str) -> Option<Field> {
+        let lower = header.to_lowercase();
+        Field::ALL
+            .into_iter()
+            .find(|f| f.headers().contains(&lower.as_str()))
+    }
+}
+
+/// What one column feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Field(Field),
+    /// `CheckedCard::inputs[i]`.
+    Input(usize),
+    /// Matches nothing: reported as a warning, cells ignored.
+    Unknown,
+    /// A second column for something already bound, or a column with no header.
+    Ignored,
+}
+
+/// How a file's columns map onto a card.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// Headers, trimmed, parallel to the source's columns.
+    pub headers: Vec<String>,
+    /// What each column feeds, parallel to `headers`.
+    pub targets: Vec<Target>,
+    /// The column of each employee field, if any.
+    pub id: Option<usize>,
+    pub name: Option<usize>,
+    pub brand: Option<usize>,
+    pub store: Option<usize>,
+    /// The column of each card input, parallel to `CheckedCard::inputs`.
+    pub inputs: Vec<Option<usize>>,
+}
+
+impl Binding {
+    /// The column the employee id is read from: the id column, else the name column.
+    pub fn id_column(&self) -> Option<usize> {
+        self.id.or(self.name)
+    }
+
+    fn field_mut(&mut self, field: Field) -> &mut Option<usize> {
+        match field {
+            Field::Id => &mut self.id,
+            Field::Name => &mut self.name,
+            Field::Brand => &mut self.brand,
+            Field::Store => &mut self.store,
+        }
+    }
+}
+
+/// A binding, with the problems found making it. With errors, the binding is
+/// still as complete as it can be, so rows can be checked for other problems.
+#[derive(Debug)]
+pub struct Bound {
+    pub binding: Binding,
+    pub errors: Vec<DataError>,
+    pub warnings: Vec<DataWarning>,
+}
+
+/// Binds `columns` (as written) to `card`. `at` is where the header is.
+pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Location) -> Bound {
+    let headers: Vec<String> = columns.iter().map(|c| c.trim().to_string()).collect();
+    let mut binding = Binding {
+        targets: Vec::with_capacity(headers.len()),
+        headers: Vec::new(),
+        id: None,
+        name: None,
+        brand: None,
+        store: None,
+        inputs: vec![None; card.inputs.len()],
+    };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let error = |kind, message: String| DataError::new(kind, file, at, message);
+
+    for (column, header) in headers.iter().enumerate() {
+        let target = if header.is_empty() {
+            warnings.push(DataWarning::new(
+                DataWarningKind::UnknownColumn,
+                file,
+                at,
+                format!("column {} has no header; its cells are ignored", column + 1),
+            ));
+            Target::Ignored
+        } else if let Some(i) = card
+            .inputs
+            .iter()
+            .position(|input| input.name == *header)
+            .or_else(|| {
+                card.inputs
+                    .iter()
+                    .position(|input| input.label.as_deref() == Some(header))
+            })
+        {
+            match binding.inputs[i] {
+                Some(first) => {
+                    let message = format!(
+                        "columns `{}` and `{header}` both give input {}",
+                        headers[first],
+                        describe_input(&card.inputs[i])
+                    );
+                    errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
+                    Target::Ignored
+                }
+                None => {
+                    binding.inputs[i] = Some(column);
+                    Target::Input(i)
+                }
+            }
+        } else if let Some(field) = Field::matching(header) {
+            let slot = binding.field_mut(field);
+            match *slot {
+                Some(first) => {
+                    let message = format!(
+                        "columns `{}` and `{header}` both give {}",
+                        headers[first],
+                        field.describe()
+                    );
+                    errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
+                    Target::Ignored
+                }
+                None => {
+                    *slot = Some(column);
+                    Target::Field(field)
+                }
+            }
+        } else {
+            Target::Unknown
+        };
+        binding.targets.push(target);
+    }
+    binding.headers = headers;
+
+    let unknown: Vec<&str> = binding
+        .targets
+        .iter()
+        .zip(&binding.headers)
+        .filter(|(t, _)| **t == Target::Unknown)
+        .map(|(_, h)| h.as_str())
+        .collect();
+
+    if binding.id_column().is_none() {
+        let aliases = Field::Id
+            .headers()
+            .iter()
+            .chain(Field::Name.headers())
+            .copied();
+        let id_help = "an id column is headed 工号, 员工编号, id or employee_id (or 姓名/name, if names are unique)";
+        let help = match closest_header(&unknown, aliases) {
+            Some(header) => format!("is `{header}` the id? {id_help}"),
+            None => format!("add a column for it: {id_help}"),
+        };
+        errors.push(
+            error(
+                DataErrorKind::NoIdColumn,
+                "no employee id column".to_string(),
+            )
+            .help(help),
+        );
+    }
+
+    for (i, input) in card.inputs.iter().enumerate() {
+        if binding.inputs[i].is_some() || input.default.is_some() || input.optional {
+            continue;
+        }
+        let names = input
+            .label
+            .as_deref()
+            .into_iter()
+            .chain([input.name.as_str()]);
+        let help = match closest_header(&unknown, names) {
+            Some(header) => format!(
+                "did you mean the column `{header}`? A header must match the input's label or name exactly"
+            ),
+            None => match &input.label {
+                Some(label) if *label != input.name => {
+                    format!("add a column headed `{label}` or `{}`", input.name)
+                }
+                _ => format!("add a column headed `{}`", input.name),
+            },
+        };
+        let message = format!("no column for required input {}", describe_input(input));
+        errors.push(error(DataErrorKind::MissingColumn, message).help(help));
+    }
+
+    for (column, header) in binding.headers.iter().enumerate() {
+        if binding.targets[column] != Target::Unknown {
+            continue;
+        }
+        let help = suggestion(card, &binding, header).map(|s| format!("did you mean `{s}`?"));
+        warnings.push(
+            DataWarning::new(
+                DataWarningKind::UnknownColumn,
+                file,
+                at,
+                "matches no input on the card; its cells are ignored",
+            )
+            .column(header)
+            .with_help(help),
+        );
+    }
+
+    Bound {
+        binding,
+        errors,
+        warnings,
+    }
+}
+
+/// The unbound input name or label, or unbound employee header, closest to `header`.
+fn suggestion<'c>(card: &'c CheckedCard, binding: &Binding, header: &str) -> Option<&'c str> {
+    let inputs = card
+        .inputs
+        .iter()
+        .zip(&binding.inputs)
+        .filter(|(_, column)| column.is_none())
+        .flat_map(|(input, _)| {
+            input
+                .label
+                .as_deref()
+                .into_iter()
+                .chain([input.name.as_str()])
+        });
+    let fields = Field::ALL
+        .into_iter()
+        .filter(|&f| match f {
+            Field::Id => binding.id_column().is_none(),
+            Field::Name => binding.name.is_none(),
+            Field::Brand => binding.brand.is_none(),
+            Field::Store => binding.store.is_none(),
+        })
+        .flat_map(|f| f.headers().iter().copied());
+    best_match(header, inputs.chain(fields))
+}
+
+/// The header among `headers` closest to any of `names`.
+fn closest_header<'h, 'n>(
+    headers: &[&'h str],
+    names: impl Iterator<Item = &'n str> + Clone,
+) -> Option<&'h str> {
+    headers
+        .iter()
+        .filter_map(|&h| {
+            let score = names
+                .clone()
+                .map(|n| similarity(h, n))
+                .fold(0.0_f64, f64::max);
+            (score >= THRESHOLD).then_some((h, score))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| h)
+}
+
+fn best_match<'a>(needle: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (c, similarity(needle, c)))
+        .filter(|(_, score)| *score >= THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+/// How alike two names must be to suggest one for the other.
+const THRESHOLD: f64 = 0.6;
+
+/// 0 to 1, by edit distance over characters (so one wrong 汉字 in five is
+/// 0.8), or 0.8 when one holds the other and is at least half its length
+/// (`反馈及时率(%)` holds `反馈及时率`).
+fn similarity(a: &str, b: &str) -> f64 {
+    let a = a.to_lowercase();
+    let b = b.to_lowercase();
+    let score = strsim::normalized_damerau_levenshtein(&a, &b);
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let (s, l) = (short.chars().count(), long.chars().count());
+    if s >= 2 && s * 2 >= l && long.contains(short.as_str()) {
+        score.max(0.8)
+    } else {
+        score
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::testing::{card, input, labelled, service_card};
+    use crate::value::InputType;
+
+    fn bind_headers(card: &CheckedCard, headers: &[&str]) -> Bound {
+        let columns: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        bind(card, &columns, &Arc::from("data.csv"), Location::Line(1))
+    }
+
+    fn errors(bound: &Bound) -> Vec<String> {
+        bound.errors.iter().map(|e| e.to_string()).collect()
+    }
+
+    fn warnings(bound: &Bound) -> Vec<String> {
+        bound.warnings.iter().map(|w| w.to_string()).collect()
+    }
+
+    const ALL_LABELS: [&str; 5] = ["反馈及时率", "日报迟报次数", "迟交天数", "奖金", "参加培训"];
+
+    #[test]
+    fn columns_bind_by_label_or_by_name() {
+        let card = service_card();
+        let bound = bind_headers(
+            &card,
+            &[
+                "工号",
+                " 反馈及时率 ",
+                "late_reports",
+                "迟交天数",
+                "bonus",
+                "参加培训",
+            ],
+        );
+        assert_eq!(errors(&bound), Vec::<String>::new());
+        assert_eq!(warnings(&bound), Vec::<String>::new());
+        assert_eq!(bound.binding.id, Some(0));
+        assert_eq!(
+            bound.binding.inputs,
+            vec![Some(1), Some(2), Some(3), Some(4), Some(5)]
+        );
+    }
+
+    #[test]
+    fn employee_headers_in_chinese_and_any_case_english() {
+        let card = card(vec![]);
+        for headers in [
+            ["工号", "姓名", "品牌", "门店"],
+            ["ID", "Name", "BRAND", "Store"],
+            ["员工编号", "name", "brand", "store"],
+            ["Employee_ID", "姓名", "品牌", "门店"],
+        ] {
+            let bound = bind_headers(&card, &headers);
+            assert_eq!(errors(&bound), Vec::<String>::new(), "{headers:?}");
+            let b = &bound.binding;
+            assert_eq!(
+                (b.id, b.name, b.brand, b.store),
+                (Some(0), Some(1), Some(2), Some(3)),
+                "{headers:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_name_column_serves_as_id_when_there_is_none() {
+        let bound = bind_headers(&card(vec![]), &["姓名"]);
+        assert!(bound.errors.is_empty());
+        assert_eq!(bound.binding.id, None);
+        assert_eq!(bound.binding.id_column(), Some(0));
+    }
+
+    #[test]
+    fn no_id_and_no_name_column_is_an_error() {
+        let bound = bind_headers(&card(vec![]), &["Employee ID", "门店"]);
+        assert_eq!(
+            errors(&bound),
+            ["data.csv:1: no employee id column\n  help: is `Employee ID` the id? an id column is headed 工号, 员工编号, id or employee_id (or 姓名/name, if names are unique)"]
+        );
+    }
+
+    #[test]
+    fn a_missing_required_column_is_one_error_with_a_did_you_mean() {
+        let card = service_card();
+        let bound = bind_headers(&card, &["工号", "反馈及时律", "奖金", "参加培训"]);
+        assert_eq!(
+            errors(&bound),
+            ["data.csv:1: no column for required input `反馈及时率` (`feedback_rate`)\n  help: did you mean the column `反馈及时律`? A header must match the input's label or name exactly"]
+        );
+        assert_eq!(
+            warnings(&bound),
+            ["data.csv:1: column `反馈及时律`: matches no input on the card; its cells are ignored\n  help: did you mean `反馈及时率`?"]
+        );
+    }
+
+    #[test]
+    fn a_header_with_units_is_suggested_for_its_input() {
+        let card = service_card();
+        let bound = bind_headers(&card, &["工号", "反馈及时率(%)", "奖金", "参加培训"]);
+        assert!(
+            errors(&bound)[0].contains("did you mean the column `反馈及时率(%)`?"),
+            "{:?}",
+            errors(&bound)
+        );
+    }
+
+    #[test]
+    fn a_missing_column_with_nothing_close_says_what_to_add() {
+        let card = card(vec![labelled("bonus", "奖金", InputType::Money)]);
+        let bound = bind_headers(&card, &["工号", "备注"]);
+        assert_eq!(
+            errors(&bound),
+            ["data.csv:1: no column for required input `奖金` (`bonus`)\n  help: add a column headed `奖金` or `bonus`"]
+        );
+    }
+
+    #[test]
+    fn inputs_with_a_default_or_optional_need_no_column() {
+        let card = service_card();
+        let bound = bind_headers(&card, &["工号", "反馈及时率", "奖金", "参加培训"]);
+        assert_eq!(errors(&bound), Vec::<String>::new());
+        assert_eq!(bound.binding.inputs[1], None);
+    }
+
+    #[test]
+    fn unknown_columns_are_warnings_even_without_a_suggestion() {
+        let card = service_card();
+        let mut headers = vec!["工号", "备注"];
+        headers.extend(ALL_LABELS);
+        let bound = bind_headers(&card, &headers);
+        assert!(bound.errors.is_empty());
+        assert_eq!(
+            warnings(&bound),
+            ["data.csv:1: column `备注`: matches no input on the card; its cells are ignored"]
+        );
+    }
+
+    #[test]
+    fn a_column_without_a_header_is_a_warning() {
+        let bound = bind_headers(&card(vec![]), &["id", ""]);
+        assert_eq!(
+            warnings(&bound),
+            ["data.csv:1: column 2 has no header; its cells are ignored"]
+        );
+    }
+
+    #[test]
+    fn two_columns_for_one_input_is_an_error() {
+        let card = card(vec![labelled(
+            "feedback_rate",
+            "反馈及时率",
+            InputType::Percent,
+        )]);
+        let bound = bind_headers(&card, &["id", "反馈及时率", "feedback_rate"]);
+        assert_eq!(
+            errors(&bound),
+            ["data.csv:1: column `feedback_rate`: columns `反馈及时率` and `feedback_rate` both give input `反馈及时率` (`feedback_rate`)"]
+        );
+    }
+
+    #[test]
+    fn two_id_columns_is_an_error() {
+        let bound = bind_headers(&card(vec![]), &["工号", "ID"]);
+        assert_eq!(
+            errors(&bound),
+            ["data.csv:1: column `ID`: columns `工号` and `ID` both give the employee id"]
+        );
+    }
+
+    #[test]
+    fn an_input_named_like_an_employee_column_wins() {
+        let card = card(vec![input("store", InputType::Number)]);
+        let bound = bind_headers(&card, &["id", "store"]);
+        assert_eq!(bound.binding.inputs[0], Some(1));
+        assert_eq!(bound.binding.store, None);
+    }
+
+    #[test]
+    fn similarity_handles_chinese_and_english() {
+        assert!(similarity("反馈及时律", "反馈及时率") >= THRESHOLD);
+        assert!(similarity("Late_Day", "late_days") >= THRESHOLD);
+        assert!(similarity("paid_days", "id") < THRESHOLD);
+        assert!(similarity("备注", "奖金") < THRESHOLD);
+    }
+}

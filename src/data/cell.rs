@@ -1,0 +1,663 @@
+//! One cell's text → a [`Value`] for its input, or a plain-worded problem.
+//!
+//! Every cell is trimmed, and full-width ASCII forms (`９８％`, `０．５`,
+//! `１，２００`, `ｙｅｓ`), which Chinese input methods produce, are read as
+//! their ASCII twins. Numbers are plain decimal digits with an optional sign
+//! and point, parsed straight into `Decimal`: no f64, no exponents, no digit
+//! separators except `,` between thousands in money. A value that `Decimal`
+//! cannot hold exactly is refused rather than rounded.
+
+use crate::check::model::Input;
+use crate::value::{format_decimal, format_value, InputType, Value};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why a cell cannot be used; the caller adds file, line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellProblem {
+    /// One plain sentence, lowercase start, no final period.
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl CellProblem {
+    fn new(message: impl Into<String>) -> Self {
+        CellProblem {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+pub(crate) const PERCENT_HELP: &str = "percentages are written as 98% or 0.98";
+const BOOL_HELP: &str = "write one of 是/否, yes/no, true/false, y/n, 1/0, 对/错, √/×";
+
+/// Parses one cell for `input`, applying its default, optionality and range.
+pub fn parse_cell(text: &str, input: &Input) -> Result<Value, CellProblem> {
+    let shown = text.trim();
+    if shown.is_empty() {
+        return blank(input);
+    }
+    let normal = normalize(shown);
+    let normal = normal.trim();
+    let (value, bare_percent) = match input.ty {
+        InputType::Bool => return parse_bool(normal, shown),
+        InputType::Percent => parse_percent(normal, shown)?,
+        InputType::Number | InputType::Rating => (parse_number(normal, shown, input.ty)?, false),
+        InputType::Count | InputType::Days => (parse_whole(normal, shown, input.ty)?, false),
+        InputType::Money => (parse_money(normal, shown)?, false),
+    };
+    check_range(value, bare_percent, shown, input)?;
+    Ok(Value::Num(value))
+}
+
+/// How an input is named in messages: its label, with its name if different.
+pub(crate) fn describe_input(input: &Input) -> String {
+    match input.label.as_deref() {
+        Some(label) if label != input.name => format!("`{label}` (`{}`)", input.name),
+        _ => format!("`{}`", input.name),
+    }
+}
+
+fn blank(input: &Input) -> Result<Value, CellProblem> {
+    if let Some(default) = &input.default {
+        Ok(default.clone())
+    } else if input.optional {
+        Ok(Value::Missing)
+    } else {
+        Err(CellProblem::new(format!(
+            "missing a value for required input {}",
+            describe_input(input)
+        )))
+    }
+}
+
+/// Full-width ASCII (U+FF01–U+FF5E) to ASCII; the ideographic space to a space.
+fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_wide = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}';
+    if !text.chars().any(is_wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// What each type is called in "`x` is not …".
+fn noun(ty: InputType) -> &'static str {
+    match ty {
+        InputType::Percent => "a percentage",
+        InputType::Number => "a number",
+        InputType::Count => "a count",
+        InputType::Money => "an amount of money",
+        InputType::Bool => "yes or no",
+        InputType::Rating => "a rating",
+        InputType::Days => "a number of days",
+    }
+}
+
+/// Why text is not a plain decimal.
+enum NumError {
+    NotNumber,
+    /// `NaN`, `inf`: what a spreadsheet writes for a failed formula.
+    NotFinite,
+    /// `1e5`, with its value written out if it fits.
+    Scientific(Option<Decimal>),
+    TooLarge,
+    /// More significant digits than a `Decimal` holds: it would be rounded.
+    TooPrecise,
+}
+
+/// `[+-]? (digits [. digits?] | . digits)`, exactly, into a `Decimal`.
+fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
+    let body = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let lower = body.to_ascii_lowercase();
+    if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
+        return Err(NumError::NotFinite);
+    }
+    if !is_plain_decimal(body) {
+        return match body.split_once(['e', 'E']) {
+            Some((mantissa, exponent)) if is_plain_decimal(mantissa) && is_exponent(exponent) => {
+                Err(NumError::Scientific(Decimal::from_scientific(text).ok()))
+            }
+            _ => Err(NumError::NotNumber),
+        };
+    }
+    let value = Decimal::from_str(text).map_err(|_| NumError::TooLarge)?;
+    // Decimal::from_str rounds digits it cannot hold; refuse instead.
+    if format_decimal(value) != canonical(text) {
+        return Err(NumError::TooPrecise);
+    }
+    Ok(value)
+}
+
+fn is_plain_decimal(body: &str) -> bool {
+    let (int, frac) = match body.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (body, None),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    digits(int)
+        && frac.map_or(true, digits)
+        && (!int.is_empty() || frac.is_some_and(|f| !f.is_empty()))
+}
+
+fn is_exponent(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A plain decimal's text as `format_decimal` would print its exact value:
+/// no `+`, no leading or trailing zeros, `0` for zero.
+fn canonical(text: &str) -> String {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    if int.is_empty() && frac.is_empty() {
+        return "0".to_string();
+    }
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Turns a [`NumError`] into the message for a cell of type `ty`.
+fn number_problem(error: NumError, shown: &str, ty: InputType) -> CellProblem {
+    match error {
+        NumError::NotNumber => {
+            let problem = CellProblem::new(format!("`{shown}` is not {}", noun(ty)));
+            if shown.contains([',', '，']) && ty != InputType::Money {
+                problem.help("only money may have thousands separators; write 1200, not 1,200")
+            } else {
+                problem
+            }
+        }
+        NumError::NotFinite => CellProblem::new(format!("`{shown}` is not {}", noun(ty)))
+            .help("the spreadsheet formula for this cell failed (NaN or infinity); fix it and export again"),
+        NumError::Scientific(value) => {
+            let problem = CellProblem::new(format!("`{shown}` is written in scientific notation"));
+            match value {
+                Some(v) => problem.help(format!("write the number out in full: {}", format_decimal(v))),
+                None => problem.help("write the number out in full"),
+            }
+        }
+        NumError::TooLarge => CellProblem::new(format!("`{shown}` is too large a number")),
+        NumError::TooPrecise => {
+            CellProblem::new(format!("`{shown}` has more digits than can be held exactly"))
+                .help("a number can have at most 28 significant digits")
+        }
+    }
+}
+
+fn parse_number(text: &str, shown: &str, ty: InputType) -> Result<Decimal, CellProblem> {
+    parse_decimal(text).map_err(|e| number_problem(e, shown, ty))
+}
+
+/// `98%` → 0.98; a bare number is already a fraction (`0.98`, as Excel stores it).
+/// Returns whether it was bare, for the help on an out-of-range value.
+fn parse_percent(text: &str, shown: &str) -> Result<(Decimal, bool), CellProblem> {
+    let ty = InputType::Percent;
+    let Some(number) = text.strip_suffix('%') else {
+        let value = parse_number(text, shown, ty).map_err(|p| match p.help {
+            None => p.help(PERCENT_HELP),
+            Some(_) => p,
+        })?;
+        return Ok((value, true));
+    };
+    let points = parse_decimal(number.trim_end()).map_err(|e| match e {
+        NumError::NotNumber => {
+            CellProblem::new(format!("`{shown}` is not a percentage")).help(PERCENT_HELP)
+        }
+        e => number_problem(e, shown, ty),
+    })?;
+    let fraction = points
+        .checked_div(Decimal::ONE_HUNDRED)
+        .filter(|f| f.checked_mul(Decimal::ONE_HUNDRED) == Some(points))
+        .ok_or_else(|| number_problem(NumError::TooPrecise, shown, ty))?;
+    Ok((fraction, false))
+}
+
+/// Counts and days: whole and never negative.
+fn parse_whole(text: &str, shown: &str, ty: InputType) -> Result<Decimal, CellProblem> {
+    let value = parse_number(text, shown, ty)?;
+    let help = format!("{} is a whole number, 0 or more", noun(ty));
+    if !value.fract().is_zero() {
+        return Err(CellProblem::new(format!("`{shown}` is not a whole number")).help(help));
+    }
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(CellProblem::new(format!("`{shown}` is negative")).help(help));
+    }
+    Ok(if value.is_zero() {
+        Decimal::ZERO
+    } else {
+        value.normalize()
+    })
+}
+
+/// `1200`, `1,200.50`, `¥1200`, `￥-50`, `-¥50`, `1200元`.
+fn parse_money(text: &str, shown: &str) -> Result<Decimal, CellProblem> {
+    let not_money = || CellProblem::new(format!("`{shown}` is not an amount of money"));
+    let mut rest = text;
+    let mut sign = "";
+    if let Some(r) = rest.strip_prefix(['-', '+']) {
+        sign = &rest[..1];
+        rest = r.trim_start();
+    }
+    if let Some(r) = rest.strip_prefix(['¥', '￥']) {
+        rest = r.trim_start();
+    }
+    if sign.is_empty() {
+        if let Some(r) = rest.strip_prefix(['-', '+']) {
+            sign = &rest[..1];
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_suffix('元') {
+        rest = r.trim_end();
+    }
+    if let Some(r) = rest.strip_suffix('万') {
+        let help = match parse_decimal(r.trim_end()) {
+            Ok(v) => match v.checked_mul(Decimal::from(10_000)) {
+                Some(full) => format!("write the amount in yuan: {sign}{}", format_decimal(full)),
+                None => "write the amount in yuan".to_string(),
+            },
+            Err(_) => "write the amount in yuan".to_string(),
+        };
+        return Err(CellProblem::new(format!("`{shown}` is in 万, not yuan")).help(help));
+    }
+    let digits = if rest.contains(',') {
+        if !thousands_ok(rest) {
+            return Err(not_money().help(
+                "use `.` for the decimal point and `,` only between thousands, e.g. 1,200.50",
+            ));
+        }
+        rest.replace(',', "")
+    } else {
+        rest.to_string()
+    };
+    if digits.starts_with(['-', '+']) {
+        return Err(not_money());
+    }
+    let text = format!("{sign}{digits}");
+    parse_decimal(&text).map_err(|e| match e {
+        NumError::NotNumber => not_money(),
+        e => number_problem(e, shown, InputType::Money),
+    })
+}
+
+/// `1,234,567.89`: 1–3 digits, then groups of exactly 3, none after the point.
+fn thousands_ok(text: &str) -> bool {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    if frac.contains(',') {
+        return false;
+    }
+    let mut groups = int.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn parse_bool(text: &str, shown: &str) -> Result<Value, CellProblem> {
+    match text.to_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "是" | "对" | "√" | "✓" | "✔" => Ok(Value::Bool(true)),
+        "false" | "no" | "n" | "0" | "否" | "错" | "×" | "✗" | "✘" => Ok(Value::Bool(false)),
+        _ => Err(CellProblem::new(format!("`{shown}` is not yes or no")).help(BOOL_HELP)),
+    }
+}
+
+fn check_range(
+    value: Decimal,
+    bare_percent: bool,
+    shown: &str,
+    input: &Input,
+) -> Result<(), CellProblem> {
+    let ty = input.ty.value_type();
+    let write = |d: Decimal| format_value(&Value::Num(d), ty);
+    match input.range {
+        Some((low, high)) if value < low || value > high => {
+            let problem = CellProblem::new(format!(
+                "`{shown}` is outside the range {} to {}",
+                write(low),
+                write(high)
+            ));
+            Err(if bare_percent && value > Decimal::ONE {
+                problem.help(format!(
+                    "{PERCENT_HELP}; `{shown}` reads as {}",
+                    write(value)
+                ))
+            } else {
+                problem
+            })
+        }
+        // With no declared range, a bare number above 1 is almost surely a
+        // percentage written without its `%` (98 for 98%), not 9800%.
+        None if bare_percent && value > Decimal::ONE => Err(CellProblem::new(format!(
+            "`{shown}` would mean {}",
+            write(value)
+        ))
+        .help(PERCENT_HELP)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::testing::input;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn num(s: &str) -> Value {
+        Value::Num(d(s))
+    }
+
+    /// The value read, or the problem's message (and help) as one string.
+    fn read(text: &str, input: &Input) -> Result<Value, String> {
+        parse_cell(text, input).map_err(|p| match p.help {
+            Some(help) => format!("{} | help: {help}", p.message),
+            None => p.message,
+        })
+    }
+
+    fn accepts(ty: InputType, cases: &[(&str, Value)]) {
+        let input = input("x", ty);
+        for (text, want) in cases {
+            assert_eq!(read(text, &input).as_ref(), Ok(want), "{ty} cell {text:?}");
+        }
+    }
+
+    fn rejects(ty: InputType, cases: &[(&str, &str)]) {
+        let input = input("x", ty);
+        for (text, want) in cases {
+            assert_eq!(
+                read(text, &input),
+                Err(want.to_string()),
+                "{ty} cell {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn percent_accepts_percent_signs_and_fractions() {
+        accepts(
+            InputType::Percent,
+            &[
+                ("98%", num("0.98")),
+                ("98.5%", num("0.985")),
+                (" 100% ", num("1")),
+                ("0.98", num("0.98")),
+                ("1", num("1")),
+                ("0", num("0")),
+                ("98 %", num("0.98")),
+                ("９８．５％", num("0.985")),
+                ("-5%", num("-0.05")),
+                ("120%", num("1.2")),
+            ],
+        );
+    }
+
+    #[test]
+    fn percent_rejects_text_and_bare_whole_percentages() {
+        rejects(
+            InputType::Percent,
+            &[
+                ("abc", "`abc` is not a percentage | help: percentages are written as 98% or 0.98"),
+                ("98%%", "`98%%` is not a percentage | help: percentages are written as 98% or 0.98"),
+                ("%", "`%` is not a percentage | help: percentages are written as 98% or 0.98"),
+                ("98", "`98` would mean 9800% | help: percentages are written as 98% or 0.98"),
+                ("1e-2", "`1e-2` is written in scientific notation | help: write the number out in full: 0.01"),
+            ],
+        );
+    }
+
+    #[test]
+    fn number_and_rating_accept_plain_decimals() {
+        for ty in [InputType::Number, InputType::Rating] {
+            accepts(
+                ty,
+                &[
+                    ("85", num("85")),
+                    ("-3.25", num("-3.25")),
+                    ("+4", num("4")),
+                    (".5", num("0.5")),
+                    ("5.", num("5")),
+                    ("８５", num("85")),
+                    ("\u{3000}85\u{3000}", num("85")),
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_reject_nan_infinity_exponents_and_junk() {
+        rejects(
+            InputType::Number,
+            &[
+                ("NaN", "`NaN` is not a number | help: the spreadsheet formula for this cell failed (NaN or infinity); fix it and export again"),
+                ("-inf", "`-inf` is not a number | help: the spreadsheet formula for this cell failed (NaN or infinity); fix it and export again"),
+                ("1e5", "`1e5` is written in scientific notation | help: write the number out in full: 100000"),
+                ("--3", "`--3` is not a number"),
+                ("1_000", "`1_000` is not a number"),
+                ("1,200", "`1,200` is not a number | help: only money may have thousands separators; write 1200, not 1,200"),
+                ("1.2.3", "`1.2.3` is not a number"),
+                (".", "`.` is not a number"),
+                ("0x10", "`0x10` is not a number"),
+                ("#DIV/0!", "`#DIV/0!` is not a number"),
+            ],
+        );
+        let rating = input("x", InputType::Rating);
+        assert_eq!(
+            read("good", &rating),
+            Err("`good` is not a rating".to_string())
+        );
+    }
+
+    #[test]
+    fn numbers_too_big_or_too_precise_for_decimal_are_errors_not_panics() {
+        rejects(
+            InputType::Number,
+            &[
+                ("99999999999999999999999999999", "`99999999999999999999999999999` is too large a number"),
+                ("0.12345678901234567890123456789", "`0.12345678901234567890123456789` has more digits than can be held exactly | help: a number can have at most 28 significant digits"),
+                ("1e999", "`1e999` is written in scientific notation | help: write the number out in full"),
+            ],
+        );
+        accepts(
+            InputType::Number,
+            &[(
+                "79228162514264337593543950335",
+                num("79228162514264337593543950335"),
+            )],
+        );
+    }
+
+    #[test]
+    fn counts_and_days_are_whole_and_not_negative() {
+        for ty in [InputType::Count, InputType::Days] {
+            accepts(
+                ty,
+                &[
+                    ("2", num("2")),
+                    ("2.0", num("2")),
+                    ("0", num("0")),
+                    ("-0", num("0")),
+                    ("２", num("2")),
+                ],
+            );
+        }
+        rejects(
+            InputType::Count,
+            &[
+                (
+                    "2.5",
+                    "`2.5` is not a whole number | help: a count is a whole number, 0 or more",
+                ),
+                (
+                    "-1",
+                    "`-1` is negative | help: a count is a whole number, 0 or more",
+                ),
+                ("two", "`two` is not a count"),
+            ],
+        );
+        rejects(
+            InputType::Days,
+            &[(
+                "-2",
+                "`-2` is negative | help: a number of days is a whole number, 0 or more",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_count_of_two_point_zero_prints_as_two() {
+        let value = parse_cell("2.0", &input("x", InputType::Count)).unwrap();
+        assert_eq!(value.as_num().map(format_decimal).as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn money_accepts_currency_signs_yuan_and_thousands() {
+        accepts(
+            InputType::Money,
+            &[
+                ("1200", num("1200")),
+                ("1,200.50", num("1200.50")),
+                ("¥1,200", num("1200")),
+                ("￥ 1200", num("1200")),
+                ("1200元", num("1200")),
+                ("1,234,567 元", num("1234567")),
+                ("-¥50", num("-50")),
+                ("¥-50", num("-50")),
+                ("１，２００", num("1200")),
+                ("0.1", num("0.1")),
+            ],
+        );
+    }
+
+    #[test]
+    fn money_rejects_misplaced_separators_and_wan() {
+        let separators =
+            "use `.` for the decimal point and `,` only between thousands, e.g. 1,200.50";
+        rejects(
+            InputType::Money,
+            &[
+                ("1,20", &format!("`1,20` is not an amount of money | help: {separators}")),
+                ("1200,5", &format!("`1200,5` is not an amount of money | help: {separators}")),
+                ("1.200,50", &format!("`1.200,50` is not an amount of money | help: {separators}")),
+                ("1.2万", "`1.2万` is in 万, not yuan | help: write the amount in yuan: 12000"),
+                ("$100", "`$100` is not an amount of money"),
+                ("--5", "`--5` is not an amount of money"),
+                ("¥", "`¥` is not an amount of money"),
+                ("1e3元", "`1e3元` is written in scientific notation | help: write the number out in full: 1000"),
+            ],
+        );
+    }
+
+    #[test]
+    fn bool_accepts_every_listed_spelling_in_any_case() {
+        let yes = [
+            "true",
+            "TRUE",
+            "Yes",
+            "y",
+            "Y",
+            "1",
+            "是",
+            "对",
+            "√",
+            "✓",
+            "ｙｅｓ",
+        ];
+        let no = ["false", "False", "NO", "n", "0", "否", "错", "×", "✗"];
+        accepts(InputType::Bool, &yes.map(|t| (t, Value::Bool(true))));
+        accepts(InputType::Bool, &no.map(|t| (t, Value::Bool(false))));
+        rejects(
+            InputType::Bool,
+            &[("maybe", "`maybe` is not yes or no | help: write one of 是/否, yes/no, true/false, y/n, 1/0, 对/错, √/×"),
+              ("2", "`2` is not yes or no | help: write one of 是/否, yes/no, true/false, y/n, 1/0, 对/错, √/×")],
+        );
+    }
+
+    #[test]
+    fn blank_cells_take_the_default_or_are_missing_or_are_errors() {
+        let mut with_default = input("迟报", InputType::Count);
+        with_default.default = Some(num("0"));
+        assert_eq!(read("  ", &with_default), Ok(num("0")));
+
+        let mut optional = input("迟报天数", InputType::Days);
+        optional.optional = true;
+        assert_eq!(read("", &optional), Ok(Value::Missing));
+
+        let mut required = input("feedback", InputType::Percent);
+        required.label = Some("反馈及时率".to_string());
+        assert_eq!(
+            read("\u{3000}", &required),
+            Err("missing a value for required input `反馈及时率` (`feedback`)".to_string())
+        );
+    }
+
+    #[test]
+    fn out_of_range_values_show_the_bounds_as_the_card_writes_them() {
+        let mut rate = input("x", InputType::Percent);
+        rate.range = Some((d("0"), d("1")));
+        assert_eq!(read("100%", &rate), Ok(num("1")));
+        assert_eq!(read("0%", &rate), Ok(num("0")));
+        assert_eq!(
+            read("101%", &rate),
+            Err("`101%` is outside the range 0% to 100%".to_string())
+        );
+        assert_eq!(
+            read("98", &rate),
+            Err("`98` is outside the range 0% to 100% | help: percentages are written as 98% or 0.98; `98` reads as 9800%".to_string())
+        );
+        assert_eq!(
+            read("-0.1", &rate),
+            Err("`-0.1` is outside the range 0% to 100%".to_string())
+        );
+
+        let mut wide = input("x", InputType::Percent);
+        wide.range = Some((d("0"), d("2")));
+        assert_eq!(
+            read("1.5", &wide),
+            Ok(num("1.5")),
+            "a declared range allows bare 1.5"
+        );
+
+        let mut bonus = input("x", InputType::Money);
+        bonus.range = Some((d("0"), d("5000")));
+        assert_eq!(
+            read("¥5,000.01", &bonus),
+            Err("`¥5,000.01` is outside the range 0 to 5000".to_string())
+        );
+
+        let mut late = input("x", InputType::Count);
+        late.range = Some((d("0"), d("31")));
+        assert_eq!(
+            read("32", &late),
+            Err("`32` is outside the range 0 to 31".to_string())
+        );
+    }
+}

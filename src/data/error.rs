@@ -1,0 +1,272 @@
+//! Problems found while reading a data file, as data.
+//!
+//! The library never prints. Every problem carries the file, where in it
+//! ([`Location`]), the column and the offending value when there is one, a
+//! plain sentence and optional help. `Display` gives the one-line form
+//! `data.csv:5: column `反馈及时率`: `abc` is not a percentage`, with any help
+//! on a second line.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// How a format numbers its records, and so what [`Location`] a record gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// Physical 1-based lines, counting the header, comments and blank lines,
+    /// as an editor shows them (CSV, JSON Lines).
+    Lines,
+    /// 1-based position among the records (JSON array, TOML `[[row]]`).
+    Records,
+}
+
+impl Numbering {
+    pub fn at(self, number: usize) -> Location {
+        match self {
+            Numbering::Lines => Location::Line(number),
+            Numbering::Records => Location::Record(number),
+        }
+    }
+}
+
+/// Where in a data file a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Location {
+    /// The file as a whole (it cannot be opened, an input has no column …).
+    File,
+    /// A 1-based physical line.
+    Line(usize),
+    /// A 1-based record number (JSON array element, TOML `[[row]]` table).
+    Record(usize),
+}
+
+impl Location {
+    /// The line or record number, if there is one.
+    pub fn number(self) -> Option<usize> {
+        match self {
+            Location::File => None,
+            Location::Line(n) | Location::Record(n) => Some(n),
+        }
+    }
+
+    /// "line 5" / "record 5", for sentences that name two places.
+    pub fn describe(self) -> String {
+        match self {
+            Location::File => "the file".to_string(),
+            Location::Line(n) => format!("line {n}"),
+            Location::Record(n) => format!("record {n}"),
+        }
+    }
+}
+
+/// What went wrong, for callers that branch on it (tests, the CLI's exit codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataErrorKind {
+    /// The file cannot be opened or read.
+    Io,
+    /// The format cannot be told from the file name.
+    UnknownFormat,
+    /// The bytes are not UTF-8 text.
+    NotUtf8,
+    /// The file is not well-formed CSV/JSON/TOML, or a record has the wrong shape.
+    Malformed,
+    /// Neither an id nor a name column.
+    NoIdColumn,
+    /// A required input has no column.
+    MissingColumn,
+    /// Two columns bind to the same input or employee field.
+    DuplicateColumn,
+    /// A cell's value does not fit its input (including blank where required, out of range).
+    BadCell,
+    /// A row has no employee id.
+    MissingId,
+    /// Two rows share an employee id.
+    DuplicateId,
+}
+
+/// A problem that keeps a row (or the whole file) from being used.
+///
+/// Kept under 128 bytes (boxed strings) so `Result<_, DataError>` stays cheap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub kind: DataErrorKind,
+    /// The file's name as given (a path, or `<stdin>`).
+    pub file: Arc<str>,
+    pub location: Location,
+    /// The column's header, trimmed.
+    pub column: Option<Box<str>>,
+    /// The offending cell text or id, trimmed.
+    pub value: Option<Box<str>>,
+    /// One plain sentence, lowercase start, no final period; names in backticks.
+    pub message: String,
+    pub help: Option<Box<str>>,
+}
+
+impl DataError {
+    pub fn new(
+        kind: DataErrorKind,
+        file: &Arc<str>,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        DataError {
+            kind,
+            file: file.clone(),
+            location,
+            column: None,
+            value: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into().into_boxed_str());
+        self
+    }
+
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into().into_boxed_str());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help.map(String::into_boxed_str);
+        self
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_problem(
+            f,
+            &self.file,
+            self.location,
+            self.column.as_deref(),
+            &self.message,
+            self.help.as_deref(),
+        )
+    }
+}
+
+impl std::error::Error for DataError {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataWarningKind {
+    /// A column binds to no input and no employee field: its cells are ignored.
+    UnknownColumn,
+    /// The file holds no rows at all.
+    NoRows,
+}
+
+/// Something the user should see, that does not stop the rows being used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataWarning {
+    pub kind: DataWarningKind,
+    pub file: Arc<str>,
+    pub location: Location,
+    pub column: Option<Box<str>>,
+    pub message: String,
+    pub help: Option<Box<str>>,
+}
+
+impl DataWarning {
+    pub fn new(
+        kind: DataWarningKind,
+        file: &Arc<str>,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        DataWarning {
+            kind,
+            file: file.clone(),
+            location,
+            column: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into().into_boxed_str());
+        self
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help.map(String::into_boxed_str);
+        self
+    }
+}
+
+impl fmt::Display for DataWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_problem(
+            f,
+            &self.file,
+            self.location,
+            self.column.as_deref(),
+            &self.message,
+            self.help.as_deref(),
+        )
+    }
+}
+
+fn write_problem(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    location: Location,
+    column: Option<&str>,
+    message: &str,
+    help: Option<&str>,
+) -> fmt::Result {
+    f.write_str(file)?;
+    match location {
+        Location::File => {}
+        Location::Line(n) => write!(f, ":{n}")?,
+        Location::Record(n) => write!(f, ": record {n}")?,
+    }
+    f.write_str(": ")?;
+    if let Some(column) = column {
+        write!(f, "column `{column}`: ")?;
+    }
+    f.write_str(message)?;
+    if let Some(help) = help {
+        write!(f, "\n  help: {help}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_prints_file_line_column_and_help() {
+        let file: Arc<str> = Arc::from("data.csv");
+        let error = DataError::new(
+            DataErrorKind::BadCell,
+            &file,
+            Location::Line(5),
+            "`abc` is not a percentage",
+        )
+        .column("反馈及时率")
+        .help("percentages are written as 98% or 0.98");
+        assert_eq!(
+            error.to_string(),
+            "data.csv:5: column `反馈及时率`: `abc` is not a percentage\n  help: percentages are written as 98% or 0.98"
+        );
+    }
+
+    #[test]
+    fn record_numbers_and_whole_file_problems_say_so() {
+        let file: Arc<str> = Arc::from("data.json");
+        let record = DataError::new(DataErrorKind::MissingId, &file, Location::Record(3), "x");
+        assert_eq!(record.to_string(), "data.json: record 3: x");
+        let whole = DataError::new(DataErrorKind::Io, &file, Location::File, "y");
+        assert_eq!(whole.to_string(), "data.json: y");
+    }
+}

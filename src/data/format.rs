@@ -1,0 +1,169 @@
+//! Which reader a file needs, and opening it as a [`RecordSource`].
+
+use super::csv::CsvSource;
+use super::error::{DataError, DataErrorKind, Location};
+use super::json::{read_json, read_json_lines};
+use super::source::{read_all, RecordSource};
+use super::toml::read_toml;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataFormat {
+    /// `.csv`
+    Csv,
+    /// `.json`: an array of objects (or JSON Lines, if the text starts with `{`).
+    Json,
+    /// `.jsonl`, `.ndjson`: one object per line.
+    JsonLines,
+    /// `.toml`: `[[row]]` tables.
+    Toml,
+}
+
+impl DataFormat {
+    pub const ALL: [DataFormat; 4] = [
+        DataFormat::Csv,
+        DataFormat::Json,
+        DataFormat::JsonLines,
+        DataFormat::Toml,
+    ];
+
+    /// The format a file name's extension implies (any case), if any.
+    pub fn from_path(path: &Path) -> Option<DataFormat> {
+        DataFormat::from_name(path.extension()?.to_str()?)
+    }
+
+    /// A format by name or extension, any case: `csv`, `json`, `jsonl`, `ndjson`, `toml`.
+    pub fn from_name(name: &str) -> Option<DataFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "csv" => Some(DataFormat::Csv),
+            "json" => Some(DataFormat::Json),
+            "jsonl" | "ndjson" => Some(DataFormat::JsonLines),
+            "toml" => Some(DataFormat::Toml),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "csv",
+            DataFormat::Json => "json",
+            DataFormat::JsonLines => "jsonl",
+            DataFormat::Toml => "toml",
+        }
+    }
+}
+
+impl fmt::Display for DataFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Opens a file, choosing the format by its extension.
+pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataError> {
+    let name = path.display().to_string();
+    let file: Arc<str> = Arc::from(name.as_str());
+    let Some(format) = DataFormat::from_path(path) else {
+        return Err(unknown_format(path, &file));
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        DataError::new(
+            DataErrorKind::Io,
+            &file,
+            Location::File,
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    open_bytes(bytes, format, &name)
+}
+
+/// Opens any reader (stdin, say) in a given format; `name` is used in messages.
+pub fn open_reader(
+    reader: impl std::io::Read,
+    format: DataFormat,
+    name: &str,
+) -> Result<Box<dyn RecordSource>, DataError> {
+    let bytes = read_all(reader, &Arc::from(name))?;
+    open_bytes(bytes, format, name)
+}
+
+/// Opens a file's contents, already in memory.
+pub fn open_bytes(
+    bytes: Vec<u8>,
+    format: DataFormat,
+    name: &str,
+) -> Result<Box<dyn RecordSource>, DataError> {
+    Ok(match format {
+        DataFormat::Csv => Box::new(CsvSource::from_bytes(bytes, name)?),
+        DataFormat::Json => Box::new(read_json(bytes, name)?),
+        DataFormat::JsonLines => Box::new(read_json_lines(bytes, name)?),
+        DataFormat::Toml => Box::new(read_toml(bytes, name)?),
+    })
+}
+
+fn unknown_format(path: &Path, file: &Arc<str>) -> DataError {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let error = DataError::new(
+        DataErrorKind::UnknownFormat,
+        file,
+        Location::File,
+        "cannot tell the file's format from its name",
+    );
+    match extension.as_deref() {
+        Some("xlsx" | "xls" | "xlsm" | "et") => error.help(
+            "Excel workbooks cannot be read yet; in Excel, use File → Save As → \"CSV UTF-8\"",
+        ),
+        _ => error.help("name it .csv, .json, .jsonl or .toml, or give the format explicitly"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_come_from_extensions_in_any_case() {
+        let cases = [
+            ("a.csv", Some(DataFormat::Csv)),
+            ("dir/考核.CSV", Some(DataFormat::Csv)),
+            ("a.json", Some(DataFormat::Json)),
+            ("a.jsonl", Some(DataFormat::JsonLines)),
+            ("a.ndjson", Some(DataFormat::JsonLines)),
+            ("a.toml", Some(DataFormat::Toml)),
+            ("a.xlsx", None),
+            ("csv", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(DataFormat::from_path(Path::new(path)), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for format in DataFormat::ALL {
+            assert_eq!(DataFormat::from_name(format.name()), Some(format));
+        }
+    }
+
+    #[test]
+    fn an_excel_file_gets_save_as_advice() {
+        let error = open_path(Path::new("五月.xlsx")).err().unwrap();
+        assert_eq!(error.kind, DataErrorKind::UnknownFormat);
+        assert_eq!(
+            error.to_string(),
+            "五月.xlsx: cannot tell the file's format from its name\n  help: Excel workbooks cannot be read yet; in Excel, use File → Save As → \"CSV UTF-8\""
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error_not_a_panic() {
+        let error = open_path(Path::new("/nonexistent/data.csv")).err().unwrap();
+        assert_eq!(error.kind, DataErrorKind::Io);
+        assert!(error.message.starts_with("cannot read the file"), "{error}");
+    }
+}

@@ -1,0 +1,262 @@
+//! Records: the format-neutral shape every reader produces.
+//!
+//! A [`RecordSource`] knows its column headers up front and then hands out
+//! [`Record`]s, each a record number plus one cell of text per column. A new
+//! format (Excel, say) only has to implement this trait; binding columns to a
+//! card's inputs and parsing cells happens once, on records, for all formats.
+
+use super::error::{DataError, DataErrorKind, Location, Numbering};
+use std::sync::Arc;
+
+/// One row of a data file, before it is bound to a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// 1-based line or record number; the source's [`Numbering`] says which.
+    pub number: usize,
+    /// One cell per column of [`RecordSource::columns`], as written (untrimmed).
+    /// A blank cell, a JSON `null` and a key the record lacks are all `""`;
+    /// the vector may be shorter than the columns, missing cells being blank.
+    pub cells: Vec<String>,
+}
+
+impl Record {
+    /// The text of a cell, `""` when it is blank or absent.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map_or("", String::as_str)
+    }
+
+    /// True when every cell is blank or whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// A data file opened in some format: its headers, then its records in order.
+pub trait RecordSource {
+    /// The file's name as the user gave it, for messages.
+    fn name(&self) -> &str;
+
+    /// Whether record numbers are lines or record positions.
+    fn numbering(&self) -> Numbering;
+
+    /// Column headers as written, known before the first record.
+    fn columns(&self) -> &[String];
+
+    /// Where problems with the header itself are reported (CSV: the header's line).
+    fn header_location(&self) -> Location {
+        Location::File
+    }
+
+    /// The next record, a problem with one record (reading goes on after it),
+    /// or `None` at the end.
+    fn next_record(&mut self) -> Option<Result<Record, DataError>>;
+}
+
+impl<S: RecordSource + ?Sized> RecordSource for Box<S> {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+    fn numbering(&self) -> Numbering {
+        (**self).numbering()
+    }
+    fn columns(&self) -> &[String] {
+        (**self).columns()
+    }
+    fn header_location(&self) -> Location {
+        (**self).header_location()
+    }
+    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+        (**self).next_record()
+    }
+}
+
+impl<S: RecordSource + ?Sized> RecordSource for &mut S {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+    fn numbering(&self) -> Numbering {
+        (**self).numbering()
+    }
+    fn columns(&self) -> &[String] {
+        (**self).columns()
+    }
+    fn header_location(&self) -> Location {
+        (**self).header_location()
+    }
+    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+        (**self).next_record()
+    }
+}
+
+/// Records already in memory: what the JSON and TOML readers build (a JSON or
+/// TOML document has to be parsed whole), and a handy source for tests and
+/// for callers that have rows from elsewhere.
+#[derive(Debug)]
+pub struct MemorySource {
+    name: Arc<str>,
+    numbering: Numbering,
+    columns: Vec<String>,
+    records: std::vec::IntoIter<Result<Record, DataError>>,
+}
+
+impl MemorySource {
+    pub fn new(
+        name: &str,
+        numbering: Numbering,
+        columns: Vec<String>,
+        records: Vec<Result<Record, DataError>>,
+    ) -> Self {
+        MemorySource {
+            name: Arc::from(name),
+            numbering,
+            columns,
+            records: records.into_iter(),
+        }
+    }
+}
+
+impl RecordSource for MemorySource {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn numbering(&self) -> Numbering {
+        self.numbering
+    }
+    fn columns(&self) -> &[String] {
+        &self.columns
+    }
+    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+        self.records.next()
+    }
+}
+
+/// Collects column names in order of first appearance (JSON keys, TOML keys).
+#[derive(Debug, Default)]
+pub(crate) struct ColumnSet {
+    pub names: Vec<String>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl ColumnSet {
+    pub fn index_of(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.names.len();
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+}
+
+/// Places `(column, text)` pairs into a record's cell vector.
+pub(crate) fn place_cells(pairs: Vec<(usize, String)>) -> Vec<String> {
+    let width = pairs.iter().map(|(i, _)| i + 1).max().unwrap_or(0);
+    let mut cells = vec![String::new(); width];
+    for (i, text) in pairs {
+        cells[i] = text;
+    }
+    cells
+}
+
+pub(crate) const NOT_UTF8_HELP: &str =
+    "save it as UTF-8 (in Excel: File → Save As → \"CSV UTF-8\"); Excel's plain \"CSV\" uses the local encoding, such as GBK";
+
+/// The file's bytes as text: UTF-8, with any byte-order mark removed.
+/// Anything else is one error for the whole file, at the first bad line.
+pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String, DataError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(DataError::new(
+            DataErrorKind::NotUtf8,
+            file,
+            Location::File,
+            "the file is UTF-16 text, not UTF-8",
+        )
+        .help(NOT_UTF8_HELP));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+        DataError::new(
+            DataErrorKind::NotUtf8,
+            file,
+            Location::Line(line),
+            "the file is not UTF-8 text",
+        )
+        .help(NOT_UTF8_HELP)
+    })
+}
+
+/// Reads a whole input; an I/O failure is one error for the file.
+pub(crate) fn read_all(
+    mut reader: impl std::io::Read,
+    file: &Arc<str>,
+) -> Result<Vec<u8>, DataError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        DataError::new(
+            DataErrorKind::Io,
+            file,
+            Location::File,
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    Ok(bytes)
+}
+
+/// The "file is empty" error every format gives for a file with no content.
+pub(crate) fn empty_file(file: &Arc<str>) -> DataError {
+    DataError::new(
+        DataErrorKind::Malformed,
+        file,
+        Location::File,
+        "the file is empty",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file() -> Arc<str> {
+        Arc::from("data.csv")
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let text = decode_text(b"\xEF\xBB\xBFid,name".to_vec(), &file()).unwrap();
+        assert_eq!(text, "id,name");
+    }
+
+    #[test]
+    fn gbk_bytes_are_reported_at_their_line_with_excel_advice() {
+        // "工号" in GBK is B9 A4 BA C5.
+        let bytes = b"id,name\n1,\xB9\xA4\xBA\xC5\n".to_vec();
+        let error = decode_text(bytes, &file()).unwrap_err();
+        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(
+            error.to_string().lines().next(),
+            Some("data.csv:2: the file is not UTF-8 text")
+        );
+        assert!(error.help.unwrap().contains("CSV UTF-8"));
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        let error = decode_text(vec![0xFF, 0xFE, b'i', 0, b'd', 0], &file()).unwrap_err();
+        assert_eq!(error.message, "the file is UTF-16 text, not UTF-8");
+    }
+
+    #[test]
+    fn cells_past_the_end_of_a_record_are_blank() {
+        let record = Record {
+            number: 2,
+            cells: vec!["a".into()],
+        };
+        assert_eq!(record.cell(0), "a");
+        assert_eq!(record.cell(5), "");
+    }
+}
