@@ -287,9 +287,13 @@ impl Checker<'_> {
             (Type::Num(Unit::Money), Type::Num(Unit::Plain)) if rhs.flex => Some((lhs.ty, false)),
             (Type::Num(Unit::Plain), Type::Num(Unit::Money)) if lhs.flex => Some((rhs.ty, false)),
             (a, b) => {
-                let help = percent_help(lhs, rhs);
-                let span = lhs.expr.span.to(rhs.expr.span);
-                self.mismatch(span, format!("{what} do not match: {a} and {b}"), help.as_deref());
+                let mut d = Diagnostic::error(Code::TypeMismatch, format!("{what} do not match: {a} and {b}"))
+                    .label(rhs.expr.span, format!("this is {b}"))
+                    .label(lhs.expr.span, format!("this is {a}"));
+                if let Some(help) = percent_help(lhs, rhs) {
+                    d = d.help(help);
+                }
+                self.report(d);
                 None
             }
         }

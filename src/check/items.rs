@@ -222,7 +222,7 @@ impl Checker<'_> {
             })
         }, |outcome| match outcome {
             Outcome::Full => Some(points),
-            Outcome::Minus(n) => Some(points - n),
+            Outcome::Minus(n) => Some((points - n).max(Decimal::ZERO)),
             Outcome::Fixed(n) => Some(*n),
             Outcome::Formula(_) => None,
         })

@@ -120,3 +120,28 @@ fn adjustment(block: &Adjustment, frame: &Frame) -> Result<AdjustmentScore, Eval
     };
     Ok(AdjustmentScore { lines, amount, capped, uncapped })
 }
+
+/// A row that could not be scored, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowFailure {
+    pub line: usize,
+    pub employee: crate::data::Employee,
+    pub error: EvalError,
+}
+
+/// Scores every row, keeping the failures beside the results, in input order.
+pub fn evaluate_all(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    let mut results = Vec::with_capacity(rows.len());
+    let mut failures = Vec::new();
+    for row in rows {
+        match evaluate(card, row) {
+            Ok(result) => results.push(result),
+            Err(error) => failures.push(RowFailure {
+                line: row.line,
+                employee: row.employee.clone(),
+                error,
+            }),
+        }
+    }
+    (results, failures)
+}

@@ -1,0 +1,7 @@
+//! The integration tests: one binary, one module per kind of scenario.
+//! Scenarios are files under `tests/cards/` and `tests/data/`; each gets its
+//! own snapshot under `tests/scorecard/snapshots/`.
+
+mod check;
+mod common;
+mod scenarios;
