@@ -1,0 +1,175 @@
+//! Pieces every report shares: quoting the card, naming employees, and the
+//! one-row-per-employee summary grid behind the table and Markdown formats.
+
+use crate::check::CheckedCard;
+use crate::data::Employee;
+use crate::eval::ScoreResult;
+use crate::source::Span;
+use crate::value::{format_decimal, format_value, Type, Value};
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+/// The card's own text under `span`, on one line (runs of spaces and newlines become one space).
+pub fn quote(card: &CheckedCard, span: Span) -> String {
+    card.source
+        .slice(span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The 1-based line of the card where `span` starts.
+pub fn line_of(card: &CheckedCard, span: Span) -> usize {
+    card.source.line_col(span.start).0
+}
+
+/// A value for a data cell: like [`format_value`], but a blank input stays blank.
+pub fn cell(value: &Value, ty: Type) -> String {
+    match value {
+        Value::Missing => String::new(),
+        v => format_value(v, ty),
+    }
+}
+
+/// A signed amount for human readers: `−5`, `+3`, `0` (with a real minus sign).
+pub fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", format_decimal(d))
+    } else {
+        minus(d)
+    }
+}
+
+/// A number with a real minus sign when negative: `−2`, `4.5`.
+pub fn minus(d: Decimal) -> String {
+    let text = format_decimal(d);
+    match text.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => text,
+    }
+}
+
+/// Pads `text` with spaces on the right to `width` terminal columns (Chinese counts two).
+pub fn pad_right(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Pads `text` with spaces on the left to `width` terminal columns.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{}{text}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// `张三 (E001 · 君威 · 一店)`, or `E001 (君威)` when the row has no name.
+pub fn employee_title(e: &Employee) -> String {
+    let mut tags: Vec<&str> = Vec::new();
+    let head = match &e.name {
+        Some(name) => {
+            tags.push(&e.id);
+            name.as_str()
+        }
+        None => e.id.as_str(),
+    };
+    tags.extend(e.brand.as_deref());
+    tags.extend(e.store.as_deref());
+    if tags.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head} ({})", tags.join(" · "))
+    }
+}
+
+/// Indices into `CheckedCard::derived` in the order the card declares them
+/// (the checked card keeps them in dependency order instead).
+pub fn derived_order(card: &CheckedCard) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..card.derived.len()).collect();
+    order.sort_by_key(|&i| card.derived[i].span.start);
+    order
+}
+
+/// The summary grid: one row per employee, as the table and Markdown formats show it.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Which columns hold numbers (right-aligned).
+    pub numeric: Vec<bool>,
+}
+
+/// Columns: id, name, brand, store (each only when some row has it), one per
+/// section, one per bonus/penalty block (signed), total, grade, one per band/output.
+pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
+    let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
+    let show_name = has(|e| e.name.is_some());
+    let show_brand = has(|e| e.brand.is_some());
+    let show_store = has(|e| e.store.is_some());
+
+    let mut header: Vec<String> = vec!["id".into()];
+    let mut numeric = vec![false];
+    for (shown, title) in [
+        (show_name, "name"),
+        (show_brand, "brand"),
+        (show_store, "store"),
+    ] {
+        if shown {
+            header.push(title.into());
+            numeric.push(false);
+        }
+    }
+    for s in &card.sections {
+        header.push(s.label.clone().unwrap_or_else(|| s.name.clone()));
+        numeric.push(true);
+    }
+    for a in &card.adjustments {
+        header.push(a.display_name().to_string());
+        numeric.push(true);
+    }
+    header.push("total".into());
+    numeric.push(true);
+    if card.grade.is_some() {
+        header.push("grade".into());
+        numeric.push(false);
+    }
+    let derived = derived_order(card);
+    for d in derived.iter().map(|&i| &card.derived[i]) {
+        header.push(d.display_name().to_string());
+        numeric.push(matches!(d.ty, Type::Num(_)));
+    }
+
+    let rows = results
+        .iter()
+        .map(|r| {
+            let e = &r.employee;
+            let mut row = vec![e.id.clone()];
+            for (shown, value) in [
+                (show_name, &e.name),
+                (show_brand, &e.brand),
+                (show_store, &e.store),
+            ] {
+                if shown {
+                    row.push(value.clone().unwrap_or_default());
+                }
+            }
+            row.extend(r.sections.iter().map(|s| format_decimal(*s)));
+            row.extend(r.adjustments.iter().map(|a| format_decimal(a.amount)));
+            row.push(format_decimal(r.total));
+            if card.grade.is_some() {
+                row.push(
+                    r.grade
+                        .as_ref()
+                        .map(|(_, g)| g.to_string())
+                        .unwrap_or_default(),
+                );
+            }
+            for &i in &derived {
+                row.push(cell(&r.derived[i].value, card.derived[i].ty));
+            }
+            row
+        })
+        .collect();
+    Grid {
+        header,
+        rows,
+        numeric,
+    }
+}

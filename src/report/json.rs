@@ -1,0 +1,183 @@
+//! JSON: every score and its trace, for programs (a payroll import, a web page).
+//!
+//! Numbers are JSON numbers with the exact decimal text (`4.5`, never
+//! `4.4999…`): serde_json's `arbitrary_precision` keeps the digits as written.
+//! Percentages are fractions (`0.96`); wherever a value may be a percentage
+//! there is also a `display` string as HR writes it (`"96%"`). Penalty
+//! amounts are negative. Rules are quoted from the card with their line, so a
+//! program can show the same evidence `explain` does.
+
+use super::common::{derived_order, line_of, quote};
+use crate::check::model::{BaseRule, DerivedRule, PerOccurrence};
+use crate::check::CheckedCard;
+use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
+use crate::eval::ScoreResult;
+use crate::source::Span;
+use crate::syntax::ast::AdjustmentKind;
+use crate::value::{format_decimal, format_value, Type, Value};
+use rust_decimal::Decimal;
+use serde_json::{json, Value as Json};
+use std::io::{self, Write};
+
+/// `{"card": {…}, "employees": [{…}, …]}`
+pub fn json(card: &CheckedCard, results: &[ScoreResult]) -> Json {
+    json!({
+        "card": {
+            "name": card.name,
+            "label": card.label,
+            "file": card.source.name,
+            "total": num(card.total),
+        },
+        "employees": results.iter().map(|r| employee(card, r)).collect::<Vec<_>>(),
+    })
+}
+
+/// Pretty-printed JSON, ending in a newline.
+pub fn write_json(
+    card: &CheckedCard,
+    results: &[ScoreResult],
+    mut out: impl Write,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &json(card, results))?;
+    out.write_all(b"\n")
+}
+
+fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
+    let e = &r.employee;
+    json!({
+        "id": e.id,
+        "name": e.name,
+        "brand": e.brand,
+        "store": e.store,
+        "line": r.line,
+        "total": num(r.total),
+        "sections_total": num(r.sections_total),
+        "floored_from": r.floored_from.map(num),
+        "grade": r.grade.as_ref().map(|(_, g)| g.to_string()),
+        "sections": card.sections.iter().zip(&r.sections).map(|(s, score)| json!({
+            "name": s.name,
+            "label": s.label,
+            "score": num(*score),
+            "weight": num(s.weight),
+        })).collect::<Vec<_>>(),
+        "items": card.items.iter().zip(&r.items).map(|(i, score)| item(card, i, score)).collect::<Vec<_>>(),
+        "adjustments": card.adjustments.iter().zip(&r.adjustments).map(|(a, score)| json!({
+            "name": a.name,
+            "label": a.label,
+            "kind": match a.kind { AdjustmentKind::Bonus => "bonus", AdjustmentKind::Penalty => "penalty" },
+            "amount": num(score.amount),
+            "uncapped": num(score.uncapped),
+            "cap": a.cap.map(num),
+            "capped": score.capped,
+            "lines": a.lines.iter().zip(&score.lines).map(|(l, hit)| occurrence(card, l, hit)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "outputs": derived_order(card).into_iter().map(|i| {
+            let (d, v) = (&card.derived[i], &r.derived[i]);
+            json!({
+                "name": d.name,
+                "label": d.label,
+                "kind": match d.rule { DerivedRule::Band(_) => "band", DerivedRule::Output(_) => "output" },
+                "value": value(&v.value),
+                "display": format_value(&v.value, d.ty),
+                "rule": match &d.rule {
+                    DerivedRule::Band(t) => v.row.map(|row| rule(card, t.rows[row].span)),
+                    DerivedRule::Output(e) => Some(rule(card, e.span)),
+                },
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+fn item(card: &CheckedCard, i: &crate::check::model::Item, s: &ItemScore) -> Json {
+    json!({
+        "name": i.name,
+        "label": i.label,
+        "section": card.sections[i.section].name,
+        "points": num(i.points),
+        "score": num(s.score),
+        "rule": base_rule(card, i.base.as_ref(), &s.base),
+        "base": base(card, i.base.as_ref(), &s.base),
+        "deductions": i.deductions.iter().zip(&s.deductions).map(|(d, hit)| occurrence(card, d, hit)).collect::<Vec<_>>(),
+        "raw": num(s.raw),
+        "clamp": s.clamp.map(|c| match c { Clamp::ToZero => "to_zero", Clamp::ToPoints => "to_points" }),
+    })
+}
+
+/// The source text of the rule that set the base: for a tier table, the row that fired.
+fn base_rule(card: &CheckedCard, base: Option<&BaseRule>, trace: &BaseTrace) -> Json {
+    match (base, trace) {
+        (Some(BaseRule::Tiers(t)), BaseTrace::Tier { row, .. }) => rule(card, t.rows[*row].span),
+        (Some(BaseRule::PassFail { span, .. } | BaseRule::Late { span, .. }), _) => {
+            rule(card, *span)
+        }
+        // The span covers the expression only; the keyword is put back.
+        (Some(BaseRule::Score { span, .. }), _) => {
+            json!({ "text": format!("score {}", quote(card, *span)), "line": line_of(card, *span) })
+        }
+        _ => Json::Null,
+    }
+}
+
+fn base(card: &CheckedCard, rule: Option<&BaseRule>, trace: &BaseTrace) -> Json {
+    match trace {
+        BaseTrace::Full => json!({ "kind": "full" }),
+        BaseTrace::Tier {
+            row,
+            subject,
+            value: points,
+        } => {
+            let (text, ty) = match rule {
+                Some(BaseRule::Tiers(t)) => (quote(card, t.subject.span), t.subject_type),
+                _ => (String::new(), Type::Num(crate::value::Unit::Plain)),
+            };
+            json!({
+                "kind": "tier",
+                "subject": text,
+                "value": value(subject),
+                "display": format_value(subject, ty),
+                "row": row,
+                "points": num(*points),
+            })
+        }
+        BaseTrace::PassFail { met, value: points } => {
+            json!({ "kind": "pass_fail", "met": met, "points": num(*points) })
+        }
+        BaseTrace::Late {
+            days,
+            value: points,
+        } => json!({ "kind": "late", "days": days.map(num), "points": num(*points) }),
+        BaseTrace::Score { value: points } => json!({ "kind": "score", "points": num(*points) }),
+    }
+}
+
+fn occurrence(card: &CheckedCard, rule_: &PerOccurrence, hit: &Hit) -> Json {
+    json!({
+        "input": card.inputs[rule_.input].name,
+        "label": rule_.label,
+        "count": num(hit.count),
+        "amount": num(hit.amount),
+        "rule": rule(card, rule_.span),
+    })
+}
+
+fn rule(card: &CheckedCard, span: Span) -> Json {
+    json!({ "text": quote(card, span), "line": line_of(card, span) })
+}
+
+fn value(v: &Value) -> Json {
+    match v {
+        Value::Num(d) => num(*d),
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Text(t) => Json::String(t.to_string()),
+        Value::Missing => Json::Null,
+    }
+}
+
+/// A JSON number with the decimal's exact text.
+fn num(d: Decimal) -> Json {
+    let text = format_decimal(d);
+    match text.parse() {
+        Ok(n) => Json::Number(n),
+        Err(_) => Json::String(text),
+    }
+}
