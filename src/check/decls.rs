@@ -19,7 +19,12 @@ const PERIODS: [&str; 4] = ["monthly", "quarterly", "half-yearly", "yearly"];
 
 impl Checker<'_> {
     pub(super) fn header(&mut self, card: &ast::Card) -> Header {
-        let mut header = Header { role: None, period: None, total: Decimal::ZERO, total_decl: None };
+        let mut header = Header {
+            role: None,
+            period: None,
+            total: Decimal::ZERO,
+            total_decl: None,
+        };
         let mut seen: Vec<(&str, Span)> = Vec::new();
         for decl in &card.decls {
             let (field, span) = match decl {
@@ -42,9 +47,12 @@ impl Checker<'_> {
                 _ => continue,
             };
             if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
-                let d = Diagnostic::error(Code::CardField, format!("the card declares `{field}` twice"))
-                    .label(span, "declared again here")
-                    .label(*first, "first declared here");
+                let d = Diagnostic::error(
+                    Code::CardField,
+                    format!("the card declares `{field}` twice"),
+                )
+                .label(span, "declared again here")
+                .label(*first, "first declared here");
                 self.report(d);
             }
             seen.push((field, span));
@@ -93,12 +101,21 @@ impl Checker<'_> {
             None if decl.ty == InputType::Percent => Some((Decimal::ZERO, Decimal::ONE)),
             None => None,
         };
-        let default = decl.default.as_ref().and_then(|lit| self.default(decl, lit, range));
+        let default = decl
+            .default
+            .as_ref()
+            .and_then(|lit| self.default(decl, lit, range));
         if let (Some(optional), Some(default)) = (decl.optional, &decl.default) {
-            let d = Diagnostic::error(Code::BadInput, format!("input `{}` is both optional and has a default", decl.name.name))
-                .label(optional, "optional: a blank cell means not reported")
-                .label(default.span(), "default: a blank cell means this value")
-                .help("keep one of the two");
+            let d = Diagnostic::error(
+                Code::BadInput,
+                format!(
+                    "input `{}` is both optional and has a default",
+                    decl.name.name
+                ),
+            )
+            .label(optional, "optional: a blank cell means not reported")
+            .label(default.span(), "default: a blank cell means this value")
+            .help("keep one of the two");
             self.report(d);
         }
         Input {
@@ -112,7 +129,11 @@ impl Checker<'_> {
         }
     }
 
-    fn range(&mut self, decl: &ast::InputDecl, range: &ast::RangeSpec) -> Option<(Decimal, Decimal)> {
+    fn range(
+        &mut self,
+        decl: &ast::InputDecl,
+        range: &ast::RangeSpec,
+    ) -> Option<(Decimal, Decimal)> {
         if decl.ty == InputType::Bool {
             self.bad_input(range.span, "a yes/no input has no range", None);
             return None;
@@ -123,7 +144,11 @@ impl Checker<'_> {
             return None;
         }
         if low.value > high.value {
-            self.bad_input(range.span, "the range's low end is above its high end", Some("write the smaller number first: `range 0..100`"));
+            self.bad_input(
+                range.span,
+                "the range's low end is above its high end",
+                Some("write the smaller number first: `range 0..100`"),
+            );
             return None;
         }
         Some((low.value, high.value))
@@ -154,15 +179,28 @@ impl Checker<'_> {
         }
     }
 
-    fn default(&mut self, decl: &ast::InputDecl, lit: &Literal, range: Option<(Decimal, Decimal)>) -> Option<Value> {
+    fn default(
+        &mut self,
+        decl: &ast::InputDecl,
+        lit: &Literal,
+        range: Option<(Decimal, Decimal)>,
+    ) -> Option<Value> {
         match (decl.ty, lit) {
             (InputType::Bool, Literal::Bool { value, .. }) => Some(Value::Bool(*value)),
             (InputType::Bool, Literal::Number(n)) => {
-                self.bad_input(n.span, "a yes/no input's default is `true` or `false`", None);
+                self.bad_input(
+                    n.span,
+                    "a yes/no input's default is `true` or `false`",
+                    None,
+                );
                 None
             }
             (_, Literal::Bool { span, .. }) => {
-                self.bad_input(*span, &format!("a {} input's default is a number", decl.ty), None);
+                self.bad_input(
+                    *span,
+                    &format!("a {} input's default is a number", decl.ty),
+                    None,
+                );
                 None
             }
             (ty, Literal::Number(n)) => {

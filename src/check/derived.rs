@@ -26,7 +26,10 @@ pub(super) enum State {
 impl<'a> Checker<'a> {
     fn derived_decls(&self) -> Vec<&'a Decl> {
         let decls: &'a [Decl] = self.decls;
-        decls.iter().filter(|d| matches!(d, Decl::Band(_) | Decl::Output(_))).collect()
+        decls
+            .iter()
+            .filter(|d| matches!(d, Decl::Band(_) | Decl::Output(_)))
+            .collect()
     }
 
     pub(super) fn derive_all(&mut self) {
@@ -124,14 +127,22 @@ impl<'a> Checker<'a> {
     /// An output's declared type must match its formula (a plain constant may be money).
     fn declared_type(&mut self, declared: InputType, span: Span, typed: &Typed) -> Option<Type> {
         let want = declared.value_type();
-        let fits = typed.ty == want || (want == Type::Num(Unit::Money) && typed.flex && typed.ty == Type::Num(Unit::Plain));
+        let fits = typed.ty == want
+            || (want == Type::Num(Unit::Money) && typed.flex && typed.ty == Type::Num(Unit::Plain));
         if fits {
             return Some(want);
         }
-        let help = (want == Type::Num(Unit::Money)).then_some("give the amounts a unit: `30 元` in a parameter or a literal");
-        let d = Diagnostic::error(Code::TypeMismatch, format!("this output is declared {declared}, but its formula gives {}", typed.ty))
-            .label(typed.expr.span, "the formula")
-            .label(span, "the declared type");
+        let help = (want == Type::Num(Unit::Money))
+            .then_some("give the amounts a unit: `30 元` in a parameter or a literal");
+        let d = Diagnostic::error(
+            Code::TypeMismatch,
+            format!(
+                "this output is declared {declared}, but its formula gives {}",
+                typed.ty
+            ),
+        )
+        .label(typed.expr.span, "the formula")
+        .label(span, "the declared type");
         self.report(match help {
             Some(help) => d.help(help),
             None => d,
@@ -142,7 +153,11 @@ impl<'a> Checker<'a> {
     fn common_type(&mut self, typed: &[Typed], what: &str) -> Option<Type> {
         let mut common = typed.first().map(|t| (t.ty, t.flex))?;
         for t in &typed[1..] {
-            let first = Typed { ty: common.0, flex: common.1, ..typed[0].clone() };
+            let first = Typed {
+                ty: common.0,
+                flex: common.1,
+                ..typed[0].clone()
+            };
             common = self.unify(&first, t, what)?;
         }
         Some(common.0)

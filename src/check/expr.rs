@@ -164,7 +164,9 @@ impl Checker<'_> {
         .label(name.span, "unknown name");
         d = match self.symbols.suggest(&name.name) {
             Some(suggestion) => d.help(format!("did you mean `{suggestion}`?")),
-            None => d.help("declare it as an input (`input NAME percent \"label\"`) or a parameter"),
+            None => {
+                d.help("declare it as an input (`input NAME percent \"label\"`) or a parameter")
+            }
         };
         self.report(d);
     }
@@ -173,18 +175,32 @@ impl Checker<'_> {
         match op {
             UnaryOp::Neg => {
                 let Type::Num(_) = operand.ty else {
-                    self.mismatch(operand.expr.span, format!("`-` needs a number, not {}", operand.ty), None);
+                    self.mismatch(
+                        operand.expr.span,
+                        format!("`-` needs a number, not {}", operand.ty),
+                        None,
+                    );
                     return None;
                 };
                 let kind = match operand.expr.kind {
                     ExprKind::Const(Value::Num(d)) => ExprKind::Const(Value::Num(-d)),
-                    other => ExprKind::Neg(Box::new(Expr { kind: other, span: operand.expr.span })),
+                    other => ExprKind::Neg(Box::new(Expr {
+                        kind: other,
+                        span: operand.expr.span,
+                    })),
                 };
-                Some(Typed { expr: Expr { kind, span }, ..operand })
+                Some(Typed {
+                    expr: Expr { kind, span },
+                    ..operand
+                })
             }
             UnaryOp::Not => {
                 let operand = self.expect_bool(operand, "`not`")?;
-                Some(Typed::new(ExprKind::Not(Box::new(operand.expr)), span, Type::Bool))
+                Some(Typed::new(
+                    ExprKind::Not(Box::new(operand.expr)),
+                    span,
+                    Type::Bool,
+                ))
             }
         }
     }
@@ -196,7 +212,11 @@ impl Checker<'_> {
                 let lhs = self.expect_bool(lhs, word);
                 let rhs = self.expect_bool(rhs, word);
                 let (l, r) = (Box::new(lhs?.expr), Box::new(rhs?.expr));
-                let kind = if op == BinaryOp::And { ExprKind::And(l, r) } else { ExprKind::Or(l, r) };
+                let kind = if op == BinaryOp::And {
+                    ExprKind::And(l, r)
+                } else {
+                    ExprKind::Or(l, r)
+                };
                 Some(Typed::new(kind, span, Type::Bool))
             }
             BinaryOp::Cmp(cmp) => {
@@ -205,7 +225,11 @@ impl Checker<'_> {
                 Some(Typed::new(kind, span, Type::Bool))
             }
             BinaryOp::Add | BinaryOp::Sub => {
-                let word = if op == BinaryOp::Add { "add" } else { "subtract" };
+                let word = if op == BinaryOp::Add {
+                    "add"
+                } else {
+                    "subtract"
+                };
                 let (ty, flex) = self.unify(&lhs, &rhs, &format!("the numbers to {word}"))?;
                 self.arith(op, lhs, rhs, span, ty, flex)
             }
@@ -220,7 +244,15 @@ impl Checker<'_> {
         }
     }
 
-    fn arith(&mut self, op: BinaryOp, lhs: Typed, rhs: Typed, span: Span, ty: Type, flex: bool) -> Option<Typed> {
+    fn arith(
+        &mut self,
+        op: BinaryOp,
+        lhs: Typed,
+        rhs: Typed,
+        span: Span,
+        ty: Type,
+        flex: bool,
+    ) -> Option<Typed> {
         let arith = match op {
             BinaryOp::Add => Arith::Add,
             BinaryOp::Sub => Arith::Sub,
@@ -228,7 +260,11 @@ impl Checker<'_> {
             _ => Arith::Div,
         };
         let kind = ExprKind::Arith(arith, Box::new(lhs.expr), Box::new(rhs.expr));
-        Some(Typed { expr: Expr { kind, span }, ty, flex })
+        Some(Typed {
+            expr: Expr { kind, span },
+            ty,
+            flex,
+        })
     }
 
     /// Money × money is meaningless; money × rate or count stays money;
@@ -237,7 +273,11 @@ impl Checker<'_> {
         let (l, r) = (self.numeric(lhs)?, self.numeric(rhs)?);
         let unit = match (l, r) {
             (Unit::Money, Unit::Money) => {
-                self.mismatch(span, "two amounts of money cannot be multiplied".into(), Some("multiply money by a count, a rate or a coefficient"));
+                self.mismatch(
+                    span,
+                    "two amounts of money cannot be multiplied".into(),
+                    Some("multiply money by a count, a rate or a coefficient"),
+                );
                 return None;
             }
             (Unit::Money, _) | (_, Unit::Money) => Unit::Money,
@@ -260,7 +300,11 @@ impl Checker<'_> {
             (a, b) if a == b => Unit::Percent,
             (Unit::Money, _) => Unit::Money,
             (_, Unit::Money) => {
-                self.mismatch(span, "dividing by an amount of money gives no kind of figure a card uses".into(), None);
+                self.mismatch(
+                    span,
+                    "dividing by an amount of money gives no kind of figure a card uses".into(),
+                    None,
+                );
                 return None;
             }
             (a, _) => a,
@@ -272,7 +316,11 @@ impl Checker<'_> {
         match typed.ty {
             Type::Num(unit) => Some(unit),
             other => {
-                self.mismatch(typed.expr.span, format!("arithmetic needs numbers, but this is {other}"), None);
+                self.mismatch(
+                    typed.expr.span,
+                    format!("arithmetic needs numbers, but this is {other}"),
+                    None,
+                );
                 None
             }
         }
@@ -287,9 +335,12 @@ impl Checker<'_> {
             (Type::Num(Unit::Money), Type::Num(Unit::Plain)) if rhs.flex => Some((lhs.ty, false)),
             (Type::Num(Unit::Plain), Type::Num(Unit::Money)) if lhs.flex => Some((rhs.ty, false)),
             (a, b) => {
-                let mut d = Diagnostic::error(Code::TypeMismatch, format!("{what} do not match: {a} and {b}"))
-                    .label(rhs.expr.span, format!("this is {b}"))
-                    .label(lhs.expr.span, format!("this is {a}"));
+                let mut d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!("{what} do not match: {a} and {b}"),
+                )
+                .label(rhs.expr.span, format!("this is {b}"))
+                .label(lhs.expr.span, format!("this is {a}"));
                 if let Some(help) = percent_help(lhs, rhs) {
                     d = d.help(help);
                 }
@@ -304,7 +355,11 @@ impl Checker<'_> {
             return Some(typed);
         }
         let help = "a condition compares (`培训成绩 >= 85`) or reads a yes/no input";
-        self.mismatch(typed.expr.span, format!("{what} needs yes or no, but this is {}", typed.ty), Some(help));
+        self.mismatch(
+            typed.expr.span,
+            format!("{what} needs yes or no, but this is {}", typed.ty),
+            Some(help),
+        );
         None
     }
 
@@ -316,7 +371,13 @@ impl Checker<'_> {
         self.report(d);
     }
 
-    fn call(&mut self, function: &ast::Ident, args: &[ast::Expr], span: Span, context: Context) -> Option<Typed> {
+    fn call(
+        &mut self,
+        function: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+        context: Context,
+    ) -> Option<Typed> {
         let name = function.name.as_str();
         if name == "present" {
             return self.present(function, args, span);
@@ -326,16 +387,24 @@ impl Checker<'_> {
             "clamp" => 3..=3,
             "round" => 1..=2,
             _ => {
-                let d = Diagnostic::error(Code::UnknownName, format!("there is no function `{name}`"))
-                    .label(function.span, "unknown function")
-                    .help("functions: min, max, clamp, round, present");
+                let d =
+                    Diagnostic::error(Code::UnknownName, format!("there is no function `{name}`"))
+                        .label(function.span, "unknown function")
+                        .help("functions: min, max, clamp, round, present");
                 self.report(d);
                 return None;
             }
         };
         if !arity.contains(&args.len()) {
-            let d = Diagnostic::error(Code::BadCall, format!("`{name}` takes {} arguments, not {}", arity_text(name), args.len()))
-                .label(span, "wrong number of arguments");
+            let d = Diagnostic::error(
+                Code::BadCall,
+                format!(
+                    "`{name}` takes {} arguments, not {}",
+                    arity_text(name),
+                    args.len()
+                ),
+            )
+            .label(span, "wrong number of arguments");
             self.report(d);
             return None;
         }
@@ -346,7 +415,11 @@ impl Checker<'_> {
         let compiled: Vec<Typed> = compiled.into_iter().collect::<Option<_>>()?;
         let mut common = (compiled[0].ty, compiled[0].flex);
         for arg in &compiled[1..] {
-            let first = Typed { ty: common.0, flex: common.1, ..compiled[0].clone() };
+            let first = Typed {
+                ty: common.0,
+                flex: common.1,
+                ..compiled[0].clone()
+            };
             common = self.unify(&first, arg, &format!("the arguments of `{name}`"))?;
         }
         if !matches!(common.0, Type::Num(_)) {
@@ -362,7 +435,11 @@ impl Checker<'_> {
                 ExprKind::Clamp(Box::new(x), Box::new(lo), Box::new(hi))
             }
         };
-        Some(Typed { expr: Expr { kind, span }, ty: common.0, flex: common.1 })
+        Some(Typed {
+            expr: Expr { kind, span },
+            ty: common.0,
+            flex: common.1,
+        })
     }
 
     fn round(&mut self, args: &[ast::Expr], span: Span, context: Context) -> Option<Typed> {
@@ -370,25 +447,41 @@ impl Checker<'_> {
         self.numeric(&value)?;
         let places = match args.get(1).map(|a| &a.kind) {
             None => 0,
-            Some(ast::ExprKind::Number(n)) if n.unit == LitUnit::None && n.value.fract().is_zero() && n.value >= Decimal::ZERO && n.value <= Decimal::from(10) => {
+            Some(ast::ExprKind::Number(n))
+                if n.unit == LitUnit::None
+                    && n.value.fract().is_zero()
+                    && n.value >= Decimal::ZERO
+                    && n.value <= Decimal::from(10) =>
+            {
                 n.value.to_u32().unwrap_or(0)
             }
             Some(_) => {
-                let d = Diagnostic::error(Code::BadCall, "`round` takes a whole number of decimal places from 0 to 10")
-                    .label(args[1].span, "write 0, 1 or 2 here")
-                    .help("`round(x, 2)` rounds to the fen; halves round away from zero (四舍五入)");
+                let d = Diagnostic::error(
+                    Code::BadCall,
+                    "`round` takes a whole number of decimal places from 0 to 10",
+                )
+                .label(args[1].span, "write 0, 1 or 2 here")
+                .help("`round(x, 2)` rounds to the fen; halves round away from zero (四舍五入)");
                 self.report(d);
                 return None;
             }
         };
         let kind = ExprKind::Round(Box::new(value.expr), places);
-        Some(Typed { expr: Expr { kind, span }, ..value })
+        Some(Typed {
+            expr: Expr { kind, span },
+            ..value
+        })
     }
 
     fn present(&mut self, function: &ast::Ident, args: &[ast::Expr], span: Span) -> Option<Typed> {
         let input = match args {
-            [ast::Expr { kind: ast::ExprKind::Name(name), .. }] => match self.symbols.get(&name.name) {
-                Some(Symbol::Input(i)) if self.inputs.get(i).is_some_and(|inp| inp.optional) => Some(i),
+            [ast::Expr {
+                kind: ast::ExprKind::Name(name),
+                ..
+            }] => match self.symbols.get(&name.name) {
+                Some(Symbol::Input(i)) if self.inputs.get(i).is_some_and(|inp| inp.optional) => {
+                    Some(i)
+                }
                 _ => None,
             },
             _ => None,
@@ -412,7 +505,10 @@ fn number(n: &ast::Number) -> Typed {
         LitUnit::Money => (Type::Num(Unit::Money), false),
     };
     Typed {
-        expr: Expr { kind: ExprKind::Const(Value::Num(n.value)), span: n.span },
+        expr: Expr {
+            kind: ExprKind::Const(Value::Num(n.value)),
+            span: n.span,
+        },
         ty,
         flex,
     }
@@ -425,8 +521,19 @@ fn percent_help(lhs: &Typed, rhs: &Typed) -> Option<String> {
         _ => None,
     };
     let is_percent = |t: &Typed| t.ty == Type::Num(Unit::Percent);
-    let constant = if is_percent(lhs) { plain_constant(rhs) } else if is_percent(rhs) { plain_constant(lhs) } else { None };
-    constant.map(|d| format!("write the percentage as `{}%`", crate::value::format_decimal(d)))
+    let constant = if is_percent(lhs) {
+        plain_constant(rhs)
+    } else if is_percent(rhs) {
+        plain_constant(lhs)
+    } else {
+        None
+    };
+    constant.map(|d| {
+        format!(
+            "write the percentage as `{}%`",
+            crate::value::format_decimal(d)
+        )
+    })
 }
 
 fn arity_text(name: &str) -> &'static str {

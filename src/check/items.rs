@@ -15,7 +15,9 @@ impl Checker<'_> {
         let mut sections = Vec::new();
         let mut items = Vec::new();
         for decl in decls {
-            let Decl::Section(section) = decl else { continue };
+            let Decl::Section(section) = decl else {
+                continue;
+            };
             self.positive(&section.weight, "a section's weight");
             let first = items.len();
             for item in &section.items {
@@ -51,7 +53,9 @@ impl Checker<'_> {
                 }
                 continue;
             }
-            let Some(compiled) = self.base_rule(rule, points) else { continue };
+            let Some(compiled) = self.base_rule(rule, points) else {
+                continue;
+            };
             if let Some((_, first)) = &base {
                 let d = Diagnostic::error(Code::ConflictingRules, format!("item `{}` has two rules that set its score", item.name.name))
                     .label(rule.span(), "second rule")
@@ -82,10 +86,20 @@ impl Checker<'_> {
             Rule::Score(expr) => {
                 let typed = self.expr(expr, Context::ItemRule)?;
                 if typed.ty != Type::Num(Unit::Plain) {
-                    self.mismatch(expr.span, format!("an item's score is a number of points, but this is {}", typed.ty), None);
+                    self.mismatch(
+                        expr.span,
+                        format!(
+                            "an item's score is a number of points, but this is {}",
+                            typed.ty
+                        ),
+                        None,
+                    );
                     return None;
                 }
-                Some(BaseRule::Score { expr: typed.expr, span: expr.span })
+                Some(BaseRule::Score {
+                    expr: typed.expr,
+                    span: expr.span,
+                })
             }
         }
     }
@@ -114,14 +128,30 @@ impl Checker<'_> {
         let input = self.input_named(&rule.input)?;
         let decl = &self.inputs[input];
         if decl.ty != InputType::Days || !decl.optional {
-            let d = Diagnostic::error(Code::BadInput, format!("`late` needs an optional days input, but `{}` is {}{}", decl.name, decl.ty, if decl.optional { "" } else { " and required" }))
-                .label(rule.input.span, "used here")
-                .label(decl.span, "declared here")
-                .help(format!("declare it as `input {} days \"…\" optional`: a blank cell means not reported", decl.name));
+            let d = Diagnostic::error(
+                Code::BadInput,
+                format!(
+                    "`late` needs an optional days input, but `{}` is {}{}",
+                    decl.name,
+                    decl.ty,
+                    if decl.optional { "" } else { " and required" }
+                ),
+            )
+            .label(rule.input.span, "used here")
+            .label(decl.span, "declared here")
+            .help(format!(
+                "declare it as `input {} days \"…\" optional`: a blank cell means not reported",
+                decl.name
+            ));
             self.report(d);
             return None;
         }
-        Some(BaseRule::Late { input, missing: rule.missing.value, per_day: rule.per_day.value, span: rule.span })
+        Some(BaseRule::Late {
+            input,
+            missing: rule.missing.value,
+            per_day: rule.per_day.value,
+            span: rule.span,
+        })
     }
 
     /// `minus N per X` / `plus N per X`: X must be a count (or days) input.
@@ -130,10 +160,16 @@ impl Checker<'_> {
         let input = self.input_named(&rule.per)?;
         let decl = &self.inputs[input];
         if !decl.ty.is_countable() {
-            let d = Diagnostic::error(Code::DeductionNotCount, format!("`{}` is {} input, not a count", decl.name, article(decl.ty)))
-                .label(rule.per.span, "points per occurrence need a count")
-                .label(decl.span, "declared here")
-                .help(format!("declare `{}` as `count` (a whole number of times), or use a tier table for a rate", decl.name));
+            let d = Diagnostic::error(
+                Code::DeductionNotCount,
+                format!("`{}` is {} input, not a count", decl.name, article(decl.ty)),
+            )
+            .label(rule.per.span, "points per occurrence need a count")
+            .label(decl.span, "declared here")
+            .help(format!(
+                "declare `{}` as `count` (a whole number of times), or use a tier table for a rate",
+                decl.name
+            ));
             self.report(d);
             return None;
         }
@@ -154,8 +190,11 @@ impl Checker<'_> {
                 None
             }
             Some(other) => {
-                let d = Diagnostic::error(Code::TypeMismatch, format!("`{}` is {}, not an input", name.name, other.describe()))
-                    .label(name.span, "an input is needed here");
+                let d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!("`{}` is {}, not an input", name.name, other.describe()),
+                )
+                .label(name.span, "an input is needed here");
                 self.report(d);
                 None
             }
@@ -164,16 +203,26 @@ impl Checker<'_> {
 
     pub(super) fn within_points(&mut self, n: &ast::Number, points: Decimal) {
         if n.value < Decimal::ZERO || n.value > points {
-            let d = Diagnostic::error(Code::TierOutOfRange, format!("{} is outside the item's 0 to {} points", crate::value::format_decimal(n.value), crate::value::format_decimal(points)))
-                .label(n.span, "out of range");
+            let d = Diagnostic::error(
+                Code::TierOutOfRange,
+                format!(
+                    "{} is outside the item's 0 to {} points",
+                    crate::value::format_decimal(n.value),
+                    crate::value::format_decimal(points)
+                ),
+            )
+            .label(n.span, "out of range");
             self.report(d);
         }
     }
 
     fn not_negative(&mut self, n: &ast::Number) {
         if n.value < Decimal::ZERO {
-            let d = Diagnostic::error(Code::BadNumber, "write the amount without a sign; `minus` and `plus` say which way it goes")
-                .label(n.span, "negative");
+            let d = Diagnostic::error(
+                Code::BadNumber,
+                "write the amount without a sign; `minus` and `plus` say which way it goes",
+            )
+            .label(n.span, "negative");
             self.report(d);
         }
     }
@@ -181,11 +230,17 @@ impl Checker<'_> {
     pub(super) fn adjustments(&mut self, decls: &[Decl]) -> Vec<Adjustment> {
         let mut blocks = Vec::new();
         for decl in decls {
-            let Decl::Adjustment(block) = decl else { continue };
+            let Decl::Adjustment(block) = decl else {
+                continue;
+            };
             if let Some(cap) = &block.cap {
                 self.positive(cap, "a cap");
             }
-            let lines = block.lines.iter().filter_map(|line| self.per_occurrence(line)).collect();
+            let lines = block
+                .lines
+                .iter()
+                .filter_map(|line| self.per_occurrence(line))
+                .collect();
             blocks.push(Adjustment {
                 kind: block.kind,
                 name: block.name.name.clone(),
@@ -199,33 +254,46 @@ impl Checker<'_> {
     }
 
     /// An item's tier table: thresholds checked, outcomes within the item's points.
-    fn item_tiers(&mut self, table: &ast::TierTable<ast::ItemOutcome>, points: Decimal) -> Option<super::model::TierTable<Outcome>> {
-        self.tier_table(table, Context::ItemRule, |checker, outcome| {
-            Some(match outcome {
-                ast::ItemOutcome::Full(_) => Outcome::Full,
-                ast::ItemOutcome::Minus(n) => {
-                    checker.within_points(n, points);
-                    Outcome::Minus(n.value)
-                }
-                ast::ItemOutcome::Fixed(n) => {
-                    checker.within_points(n, points);
-                    Outcome::Fixed(n.value)
-                }
-                ast::ItemOutcome::Formula(expr) => {
-                    let typed = checker.expr(expr, Context::ItemRule)?;
-                    if typed.ty != Type::Num(Unit::Plain) {
-                        checker.mismatch(expr.span, format!("a tier's formula gives points, but this is {}", typed.ty), None);
-                        return None;
+    fn item_tiers(
+        &mut self,
+        table: &ast::TierTable<ast::ItemOutcome>,
+        points: Decimal,
+    ) -> Option<super::model::TierTable<Outcome>> {
+        self.tier_table(
+            table,
+            Context::ItemRule,
+            |checker, outcome| {
+                Some(match outcome {
+                    ast::ItemOutcome::Full(_) => Outcome::Full,
+                    ast::ItemOutcome::Minus(n) => {
+                        checker.within_points(n, points);
+                        Outcome::Minus(n.value)
                     }
-                    Outcome::Formula(typed.expr)
-                }
-            })
-        }, |outcome| match outcome {
-            Outcome::Full => Some(points),
-            Outcome::Minus(n) => Some((points - n).max(Decimal::ZERO)),
-            Outcome::Fixed(n) => Some(*n),
-            Outcome::Formula(_) => None,
-        })
+                    ast::ItemOutcome::Fixed(n) => {
+                        checker.within_points(n, points);
+                        Outcome::Fixed(n.value)
+                    }
+                    ast::ItemOutcome::Formula(expr) => {
+                        let typed = checker.expr(expr, Context::ItemRule)?;
+                        if typed.ty != Type::Num(Unit::Plain) {
+                            checker.mismatch(
+                                expr.span,
+                                format!("a tier's formula gives points, but this is {}", typed.ty),
+                                None,
+                            );
+                            return None;
+                        }
+                        Outcome::Formula(typed.expr)
+                    }
+                })
+            },
+            |outcome| match outcome {
+                Outcome::Full => Some(points),
+                Outcome::Minus(n) => Some((points - n).max(Decimal::ZERO)),
+                Outcome::Fixed(n) => Some(*n),
+                Outcome::Formula(_) => None,
+            },
+        )
     }
 }
 

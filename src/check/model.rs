@@ -122,7 +122,10 @@ pub enum BaseRule {
         span: Span,
     },
     /// `score EXPR`
-    Score { expr: Expr, span: Span },
+    Score {
+        expr: Expr,
+        span: Span,
+    },
 }
 
 /// `minus N per X` inside an item, or a line of a bonus/penalty block.

@@ -120,7 +120,10 @@ impl Checker<'_> {
                 format!("`{}` is declared twice", name.name),
             )
             .label(name.span, "declared again here")
-            .label(*earlier_span, format!("first declared here, as {}", earlier.describe()))
+            .label(
+                *earlier_span,
+                format!("first declared here, as {}", earlier.describe()),
+            )
             .help("every input, item, section, parameter and output needs its own name");
             self.report(d);
             return;

@@ -37,10 +37,13 @@ impl Checker<'_> {
         let mut else_span: Option<Span> = None;
         for row in &table.rows {
             if let Some(earlier) = else_span {
-                let d = Diagnostic::error(Code::TierUnreachable, "this row comes after `else` and can never apply")
-                    .label(row.span, "unreachable")
-                    .label(earlier, "`else` catches everything that reaches it")
-                    .help("`else` must be the last row");
+                let d = Diagnostic::error(
+                    Code::TierUnreachable,
+                    "this row comes after `else` and can never apply",
+                )
+                .label(row.span, "unreachable")
+                .label(earlier, "`else` catches everything that reaches it")
+                .help("`else` must be the last row");
                 self.report(d);
                 ok = false;
                 continue;
@@ -51,7 +54,8 @@ impl Checker<'_> {
                     None
                 }
                 Guard::Compare { op, threshold } => {
-                    match self.threshold(*op, threshold, &subject, row.span, &mut direction, &rows) {
+                    match self.threshold(*op, threshold, &subject, row.span, &mut direction, &rows)
+                    {
                         Some(guard) => Some(guard),
                         None => {
                             ok = false;
@@ -61,7 +65,11 @@ impl Checker<'_> {
                 }
             };
             match outcome(self, &row.outcome) {
-                Some(o) => rows.push(TierRow { guard, outcome: o, span: row.span }),
+                Some(o) => rows.push(TierRow {
+                    guard,
+                    outcome: o,
+                    span: row.span,
+                }),
                 None => ok = false,
             }
         }
@@ -75,21 +83,36 @@ impl Checker<'_> {
         if ok {
             self.warn_rising(&rows, value_of);
         }
-        ok.then(|| TierTable { subject: subject.expr, subject_type: subject.ty, rows, span: table.span })
+        ok.then(|| TierTable {
+            subject: subject.expr,
+            subject_type: subject.ty,
+            rows,
+            span: table.span,
+        })
     }
 
     fn tier_subject<A>(&mut self, table: &ast::TierTable<A>, context: Context) -> Option<Typed> {
         let Some(subject) = &table.subject else {
             // Only a grade may leave out `by`: it grades the total.
             return Some(Typed {
-                expr: Expr { kind: ExprKind::Total, span: table.span },
+                expr: Expr {
+                    kind: ExprKind::Total,
+                    span: table.span,
+                },
                 ty: Type::Num(Unit::Plain),
                 flex: false,
             });
         };
         let typed = self.expr(subject, context)?;
         if !matches!(typed.ty, Type::Num(_)) {
-            self.mismatch(subject.span, format!("a tier table needs a number to look up, but this is {}", typed.ty), None);
+            self.mismatch(
+                subject.span,
+                format!(
+                    "a tier table needs a number to look up, but this is {}",
+                    typed.ty
+                ),
+                None,
+            );
             return None;
         }
         Some(typed)
@@ -109,28 +132,40 @@ impl Checker<'_> {
             CmpOp::Ge | CmpOp::Gt => Direction::Down,
             CmpOp::Le | CmpOp::Lt => Direction::Up,
             CmpOp::Eq | CmpOp::Ne => {
-                let d = Diagnostic::error(Code::TierOrder, format!("a tier row compares with >=, >, <= or <, not `{}`", op.symbol()))
-                    .label(row_span, "here")
-                    .help("for exact counts write `<= 0 : full`, `<= 1 : minus 1`, …");
+                let d = Diagnostic::error(
+                    Code::TierOrder,
+                    format!(
+                        "a tier row compares with >=, >, <= or <, not `{}`",
+                        op.symbol()
+                    ),
+                )
+                .label(row_span, "here")
+                .help("for exact counts write `<= 0 : full`, `<= 1 : minus 1`, …");
                 self.report(d);
                 return None;
             }
         };
         let typed = self.expr(threshold, Context::ItemRule)?;
         let Some(Value::Num(value)) = typed.constant().cloned() else {
-            let d = Diagnostic::error(Code::TierOrder, "a tier threshold must be a number or a parameter")
-                .label(threshold.span, "not a constant")
-                .help("thresholds are fixed in the card so the checker can see their order");
+            let d = Diagnostic::error(
+                Code::TierOrder,
+                "a tier threshold must be a number or a parameter",
+            )
+            .label(threshold.span, "not a constant")
+            .help("thresholds are fixed in the card so the checker can see their order");
             self.report(d);
             return None;
         };
         self.unify(subject, &typed, "a tier's subject and its threshold")?;
         match direction {
             Some((first, first_span)) if *first != this => {
-                let d = Diagnostic::error(Code::TierOrder, "this table mixes rising and falling thresholds")
-                    .label(row_span, format!("`{}` here", op.symbol()))
-                    .label(*first_span, "but the table starts this way")
-                    .help("use only >= and > (best first), or only <= and < (lowest first)");
+                let d = Diagnostic::error(
+                    Code::TierOrder,
+                    "this table mixes rising and falling thresholds",
+                )
+                .label(row_span, format!("`{}` here", op.symbol()))
+                .label(*first_span, "but the table starts this way")
+                .help("use only >= and > (best first), or only <= and < (lowest first)");
                 self.report(d);
                 return None;
             }
@@ -142,9 +177,21 @@ impl Checker<'_> {
     }
 
     /// A row is reachable only if the rows above leave some values for it.
-    fn order_against<O>(&mut self, direction: Direction, op: CmpOp, value: Decimal, ty: Type, span: Span, above: &[TierRow<O>]) -> Option<()> {
-        let Some(prev) = above.last() else { return Some(()) };
-        let Some((prev_op, prev_value)) = prev.guard else { return Some(()) };
+    fn order_against<O>(
+        &mut self,
+        direction: Direction,
+        op: CmpOp,
+        value: Decimal,
+        ty: Type,
+        span: Span,
+        above: &[TierRow<O>],
+    ) -> Option<()> {
+        let Some(prev) = above.last() else {
+            return Some(());
+        };
+        let Some((prev_op, prev_value)) = prev.guard else {
+            return Some(());
+        };
         let show = |d: Decimal| match ty {
             Type::Num(Unit::Percent) => format!("{}%", format_decimal(d * Decimal::ONE_HUNDRED)),
             _ => format_decimal(d),
@@ -154,21 +201,41 @@ impl Checker<'_> {
             Direction::Up => value < prev_value,
         };
         if out_of_order {
-            let order = if direction == Direction::Down { "highest" } else { "lowest" };
-            let d = Diagnostic::error(Code::TierOrder, format!("tier rows are out of order: {} must come before {}", show(value), show(prev_value)))
-                .label(span, "this row can never apply")
-                .label(prev.span, "because this row above catches those values first")
-                .help(format!("first match wins, so put the {order} threshold first"));
+            let order = if direction == Direction::Down {
+                "highest"
+            } else {
+                "lowest"
+            };
+            let d = Diagnostic::error(
+                Code::TierOrder,
+                format!(
+                    "tier rows are out of order: {} must come before {}",
+                    show(value),
+                    show(prev_value)
+                ),
+            )
+            .label(span, "this row can never apply")
+            .label(
+                prev.span,
+                "because this row above catches those values first",
+            )
+            .help(format!(
+                "first match wins, so put the {order} threshold first"
+            ));
             self.report(d);
             return None;
         }
         // Equal thresholds: reachable only for `> x` above `>= x` (the single value x).
         let strict = |o: CmpOp| matches!(o, CmpOp::Gt | CmpOp::Lt);
-        if value == prev_value && !(strict(prev_op) && !strict(op)) {
-            let d = Diagnostic::error(Code::TierOverlap, format!("two rows share the threshold {}", show(value)))
-                .label(span, "this row can never apply")
-                .label(prev.span, "same threshold here")
-                .help("each row needs its own threshold");
+        let only_the_threshold_left = strict(prev_op) && !strict(op);
+        if value == prev_value && !only_the_threshold_left {
+            let d = Diagnostic::error(
+                Code::TierOverlap,
+                format!("two rows share the threshold {}", show(value)),
+            )
+            .label(span, "this row can never apply")
+            .label(prev.span, "same threshold here")
+            .help("each row needs its own threshold");
             self.report(d);
             return None;
         }
@@ -178,12 +245,23 @@ impl Checker<'_> {
     /// A lower row that gives more than the row above it is nearly always a slip.
     fn warn_rising<O>(&mut self, rows: &[TierRow<O>], value_of: impl Fn(&O) -> Option<Decimal>) {
         for pair in rows.windows(2) {
-            let (Some(upper), Some(lower)) = (value_of(&pair[0].outcome), value_of(&pair[1].outcome)) else { continue };
+            let (Some(upper), Some(lower)) =
+                (value_of(&pair[0].outcome), value_of(&pair[1].outcome))
+            else {
+                continue;
+            };
             if lower > upper {
-                let d = Diagnostic::warning(Code::Suspicious, format!("a lower row gives more ({}) than the row above it ({})", format_decimal(lower), format_decimal(upper)))
-                    .label(pair[1].span, "gives more")
-                    .label(pair[0].span, "than this")
-                    .help("rows run from best to worst; check the numbers");
+                let d = Diagnostic::warning(
+                    Code::Suspicious,
+                    format!(
+                        "a lower row gives more ({}) than the row above it ({})",
+                        format_decimal(lower),
+                        format_decimal(upper)
+                    ),
+                )
+                .label(pair[1].span, "gives more")
+                .label(pair[0].span, "than this")
+                .help("rows run from best to worst; check the numbers");
                 self.report(d);
             }
         }

@@ -58,7 +58,10 @@ pub fn run(args: CheckArgs) -> Exit {
     }
     if args.format == "json" {
         let json = render::json(&all);
-        println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
     }
     exit
 }

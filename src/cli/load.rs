@@ -17,9 +17,8 @@ pub fn read_text(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
     };
-    String::from_utf8(bytes).map_err(|_| {
-        format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again")
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again"))
 }
 
 /// Parses and checks a card, printing its diagnostics to stderr.

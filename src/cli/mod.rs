@@ -1,7 +1,10 @@
 //! Command-line arguments, one file per subcommand.
 
 mod check;
+mod eval;
+mod explain;
 mod load;
+mod score;
 
 use clap::{Parser, Subcommand};
 
@@ -30,10 +33,14 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Check(check::CheckArgs),
+    Eval(eval::EvalArgs),
+    Explain(explain::ExplainArgs),
 }
 
 pub fn run(args: Args) -> Exit {
     match args.command {
         Command::Check(a) => check::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Explain(a) => explain::run(a),
     }
 }

@@ -7,8 +7,9 @@
 //! are listed on stderr, and the exit code is still 1.
 
 use super::{load, Exit};
-use scorecard::data::{self, DataFormat, DataSet};
+use scorecard::data::{self, DataFormat, DataSet, Row};
 use scorecard::eval::RowFailure;
+use scorecard::value::Value;
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
 
@@ -28,6 +29,7 @@ pub struct DataArgs {
 
 pub struct Scored {
     pub card: CheckedCard,
+    pub rows: Vec<Row>,
     pub results: Vec<ScoreResult>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
@@ -50,7 +52,12 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     }
     let bad = set.errors.len() + failures.len();
     if bad == 0 {
-        return Ok(Scored { card, results, exit: Exit::Ok });
+        return Ok(Scored {
+            card,
+            rows: set.rows,
+            results,
+            exit: Exit::Ok,
+        });
     }
     if !args.keep_going {
         eprintln!(
@@ -60,8 +67,26 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         );
         return Err(Exit::DataError);
     }
-    eprintln!("warning: {bad} bad row(s) left out; {} row(s) scored", results.len());
-    Ok(Scored { card, results, exit: Exit::DataError })
+    eprintln!(
+        "warning: {bad} bad row(s) left out; {} row(s) scored",
+        results.len()
+    );
+    Ok(Scored {
+        card,
+        rows: set.rows,
+        results,
+        exit: Exit::DataError,
+    })
+}
+
+impl Scored {
+    /// The input values a result was scored from.
+    pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
+        self.rows
+            .iter()
+            .find(|row| row.line == result.line)
+            .map_or(&[], |row| row.values.as_slice())
+    }
 }
 
 fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
@@ -71,7 +96,12 @@ fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
             eprintln!("error: reading data from stdin needs --input-format csv|json|jsonl|toml");
             return Err(Exit::CardError);
         };
-        return Ok(data::read_from(card, std::io::stdin().lock(), format, "<stdin>"));
+        return Ok(data::read_from(
+            card,
+            std::io::stdin().lock(),
+            format,
+            "<stdin>",
+        ));
     }
     let path = Path::new(&args.data);
     Ok(match format {
@@ -96,7 +126,10 @@ fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
     if let Some(span) = failure.error.span {
         let (line, column) = card.source.line_col(span.start);
         let rule = card.source.slice(span).lines().next().unwrap_or("");
-        text.push_str(&format!(", in {}:{line}:{column} `{rule}`", card.source.name));
+        text.push_str(&format!(
+            ", in {}:{line}:{column} `{rule}`",
+            card.source.name
+        ));
     }
     text
 }

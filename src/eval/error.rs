@@ -14,7 +14,10 @@ pub struct EvalError {
 
 impl EvalError {
     pub fn at(span: Span, message: impl Into<String>) -> Self {
-        EvalError { message: message.into(), span: Some(span) }
+        EvalError {
+            message: message.into(),
+            span: Some(span),
+        }
     }
 }
 

@@ -22,7 +22,12 @@ impl Frame<'_> {
         Ok(match &expr.kind {
             ExprKind::Const(v) => v.clone(),
             ExprKind::Input(i) => match &self.inputs[*i] {
-                Value::Missing => return Err(EvalError::at(expr.span, "this formula reads an optional input that was left blank")),
+                Value::Missing => {
+                    return Err(EvalError::at(
+                        expr.span,
+                        "this formula reads an optional input that was left blank",
+                    ))
+                }
                 v => v.clone(),
             },
             ExprKind::Item(i) => Value::Num(self.items[*i]),
@@ -33,7 +38,9 @@ impl Frame<'_> {
             ExprKind::Neg(e) => Value::Num(-self.num(e)?),
             ExprKind::Not(e) => Value::Bool(!self.bool(e)?),
             ExprKind::Arith(op, l, r) => Value::Num(arith(*op, self.num(l)?, self.num(r)?, expr)?),
-            ExprKind::Compare(op, l, r) => Value::Bool(compare(*op, &self.eval(l)?, &self.eval(r)?)),
+            ExprKind::Compare(op, l, r) => {
+                Value::Bool(compare(*op, &self.eval(l)?, &self.eval(r)?))
+            }
             ExprKind::And(l, r) => Value::Bool(self.bool(l)? && self.bool(r)?),
             ExprKind::Or(l, r) => Value::Bool(self.bool(l)? || self.bool(r)?),
             ExprKind::If(c, t, e) => {
@@ -48,13 +55,17 @@ impl Frame<'_> {
             ExprKind::Clamp(x, lo, hi) => {
                 let (x, lo, hi) = (self.num(x)?, self.num(lo)?, self.num(hi)?);
                 if lo > hi {
-                    return Err(EvalError::at(expr.span, "`clamp` got a low bound above its high bound"));
+                    return Err(EvalError::at(
+                        expr.span,
+                        "`clamp` got a low bound above its high bound",
+                    ));
                 }
                 Value::Num(x.clamp(lo, hi))
             }
-            ExprKind::Round(x, places) => {
-                Value::Num(self.num(x)?.round_dp_with_strategy(*places, RoundingStrategy::MidpointAwayFromZero))
-            }
+            ExprKind::Round(x, places) => Value::Num(
+                self.num(x)?
+                    .round_dp_with_strategy(*places, RoundingStrategy::MidpointAwayFromZero),
+            ),
             ExprKind::Present(i) => Value::Bool(self.inputs[*i] != Value::Missing),
         })
     }
@@ -73,7 +84,11 @@ impl Frame<'_> {
         }
     }
 
-    fn fold(&self, args: &[Expr], pick: fn(Decimal, Decimal) -> Decimal) -> Result<Decimal, EvalError> {
+    fn fold(
+        &self,
+        args: &[Expr],
+        pick: fn(Decimal, Decimal) -> Decimal,
+    ) -> Result<Decimal, EvalError> {
         let mut acc: Option<Decimal> = None;
         for arg in args {
             let v = self.num(arg)?;

@@ -29,7 +29,13 @@ pub fn score(item: &Item, frame: &Frame) -> Result<ItemScore, EvalError> {
     } else {
         (raw, None)
     };
-    Ok(ItemScore { score, base, deductions, raw, clamp })
+    Ok(ItemScore {
+        score,
+        base,
+        deductions,
+        raw,
+        clamp,
+    })
 }
 
 fn base(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<BaseTrace, EvalError> {
@@ -42,23 +48,53 @@ fn base(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<BaseTrace, Ev
                 Outcome::Fixed(n) => *n,
                 Outcome::Formula(expr) => frame.num(expr)?,
             };
-            BaseTrace::Tier { row, subject, value }
+            BaseTrace::Tier {
+                row,
+                subject,
+                value,
+            }
         }
-        BaseRule::PassFail { condition, zero_if, otherwise, .. } => {
+        BaseRule::PassFail {
+            condition,
+            zero_if,
+            otherwise,
+            ..
+        } => {
             let holds = frame.bool(condition)?;
             let met = holds != *zero_if;
-            let value = if met { points } else if *zero_if { Decimal::ZERO } else { *otherwise };
+            let value = if met {
+                points
+            } else if *zero_if {
+                Decimal::ZERO
+            } else {
+                *otherwise
+            };
             BaseTrace::PassFail { met, value }
         }
-        BaseRule::Late { input, missing, per_day, span } => match &frame.inputs[*input] {
-            Value::Missing => BaseTrace::Late { days: None, value: *missing },
+        BaseRule::Late {
+            input,
+            missing,
+            per_day,
+            span,
+        } => match &frame.inputs[*input] {
+            Value::Missing => BaseTrace::Late {
+                days: None,
+                value: *missing,
+            },
             Value::Num(days) => {
-                let off = days.checked_mul(*per_day).ok_or_else(|| EvalError::at(*span, "too many days late to compute"))?;
-                BaseTrace::Late { days: Some(*days), value: points - off }
+                let off = days
+                    .checked_mul(*per_day)
+                    .ok_or_else(|| EvalError::at(*span, "too many days late to compute"))?;
+                BaseTrace::Late {
+                    days: Some(*days),
+                    value: points - off,
+                }
             }
             _ => return Err(EvalError::at(*span, "days late must be a number")),
         },
-        BaseRule::Score { expr, .. } => BaseTrace::Score { value: frame.num(expr)? },
+        BaseRule::Score { expr, .. } => BaseTrace::Score {
+            value: frame.num(expr)?,
+        },
     })
 }
 

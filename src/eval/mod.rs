@@ -37,7 +37,11 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         .map(|i| item::score(i, &frame))
         .collect::<Result<Vec<_>, _>>()?;
     frame.items = items.iter().map(|i| i.score).collect();
-    frame.sections = card.sections.iter().map(|s| section_score(s, &frame.items)).collect();
+    frame.sections = card
+        .sections
+        .iter()
+        .map(|s| section_score(s, &frame.items))
+        .collect();
     let sections_total: Decimal = frame.sections.iter().copied().sum();
 
     let adjustments = card
@@ -49,7 +53,10 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
     let raw_total = adjustments
         .iter()
         .try_fold(sections_total, |sum, a| sum.checked_add(a.amount))
-        .ok_or_else(|| EvalError { message: "bonuses and penalties grew too large to compute".into(), span: None })?;
+        .ok_or_else(|| EvalError {
+            message: "bonuses and penalties grew too large to compute".into(),
+            span: None,
+        })?;
     let (total, floored_from) = if raw_total < Decimal::ZERO {
         (Decimal::ZERO, Some(raw_total))
     } else {
@@ -60,10 +67,16 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
     let mut derived = Vec::with_capacity(card.derived.len());
     for d in &card.derived {
         let value = match &d.rule {
-            DerivedRule::Output(expr) => DerivedValue { value: frame.eval(expr)?, row: None },
+            DerivedRule::Output(expr) => DerivedValue {
+                value: frame.eval(expr)?,
+                row: None,
+            },
             DerivedRule::Band(table) => {
                 let (row, _) = tiers::pick(table, &frame)?;
-                DerivedValue { value: frame.eval(&table.rows[row].outcome)?, row: Some(row) }
+                DerivedValue {
+                    value: frame.eval(&table.rows[row].outcome)?,
+                    row: Some(row),
+                }
             }
         };
         frame.derived.push(value.value.clone());
@@ -97,7 +110,8 @@ fn section_score(section: &Section, items: &[Decimal]) -> Decimal {
     if !section.scaled || section.points.is_zero() {
         return sum;
     }
-    (sum * section.weight / section.points).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    (sum * section.weight / section.points)
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
 fn adjustment(block: &Adjustment, frame: &Frame) -> Result<AdjustmentScore, EvalError> {
@@ -113,12 +127,21 @@ fn adjustment(block: &Adjustment, frame: &Frame) -> Result<AdjustmentScore, Eval
             .ok_or_else(|| EvalError::at(block.span, "the amounts grew too large to compute"))?;
     }
     let capped = block.cap.is_some_and(|cap| uncapped > cap);
-    let magnitude = if capped { block.cap.unwrap_or(uncapped) } else { uncapped };
+    let magnitude = if capped {
+        block.cap.unwrap_or(uncapped)
+    } else {
+        uncapped
+    };
     let amount = match block.kind {
         AdjustmentKind::Bonus => magnitude,
         AdjustmentKind::Penalty => -magnitude,
     };
-    Ok(AdjustmentScore { lines, amount, capped, uncapped })
+    Ok(AdjustmentScore {
+        lines,
+        amount,
+        capped,
+        uncapped,
+    })
 }
 
 /// A row that could not be scored, and where.

@@ -200,7 +200,10 @@ pub struct Tier<O> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Guard {
     /// `>= 98%` — the threshold is an expression (checked to be constant).
-    Compare { op: CmpOp, threshold: Expr },
+    Compare {
+        op: CmpOp,
+        threshold: Expr,
+    },
     Else(Span),
 }
 

@@ -45,15 +45,30 @@ pub fn load(path: &Path) -> Scenario {
     assert!(
         set.errors.is_empty() && set.warnings.is_empty(),
         "{rel}: the data should read cleanly, but:\n{}",
-        set.errors.iter().map(|e| e.to_string()).chain(set.warnings.iter().map(|w| w.to_string())).collect::<Vec<_>>().join("\n")
+        set.errors
+            .iter()
+            .map(|e| e.to_string())
+            .chain(set.warnings.iter().map(|w| w.to_string()))
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
-    assert!(failures.is_empty(), "{rel}: rows failed to evaluate: {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "{rel}: rows failed to evaluate: {failures:?}"
+    );
     let expectations = comment_values(&text, "expect")
         .flat_map(|(line, rest)| parse_expect(&rel, line, rest))
         .collect::<Vec<_>>();
-    assert!(!expectations.is_empty(), "{rel}: no `# expect:` lines; a scenario must say what it expects");
-    Scenario { card, results, expectations }
+    assert!(
+        !expectations.is_empty(),
+        "{rel}: no `# expect:` lines; a scenario must say what it expects"
+    );
+    Scenario {
+        card,
+        results,
+        expectations,
+    }
 }
 
 fn comment_values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
@@ -66,13 +81,20 @@ fn comment_values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = (usiz
 
 fn parse_expect(rel: &str, line: usize, rest: &str) -> Vec<Expectation> {
     let mut words = rest.split_whitespace();
-    let employee = words.next().unwrap_or_else(|| panic!("{rel}:{line}: `# expect:` needs an employee id"));
+    let employee = words
+        .next()
+        .unwrap_or_else(|| panic!("{rel}:{line}: `# expect:` needs an employee id"));
     words
         .map(|pair| {
             let (key, value) = pair
                 .split_once('=')
                 .unwrap_or_else(|| panic!("{rel}:{line}: `{pair}` should be key=value"));
-            Expectation { line, employee: employee.to_string(), key: key.to_string(), value: value.to_string() }
+            Expectation {
+                line,
+                employee: employee.to_string(),
+                key: key.to_string(),
+                value: value.to_string(),
+            }
         })
         .collect()
 }
@@ -83,7 +105,12 @@ fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<Actual>
         return Some(Actual::Num(result.total));
     }
     if key == "grade" {
-        return Some(Actual::Text(result.grade.as_ref().map_or(String::new(), |(_, g)| g.to_string())));
+        return Some(Actual::Text(
+            result
+                .grade
+                .as_ref()
+                .map_or(String::new(), |(_, g)| g.to_string()),
+        ));
     }
     if let Some(i) = card.items.iter().position(|x| x.name == key) {
         return Some(Actual::Num(result.items[i].score));
@@ -111,13 +138,23 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     let rel = common::relative(path);
     let mut problems = Vec::new();
     for e in &scenario.expectations {
-        let Some(result) = scenario.results.iter().find(|r| r.employee.id == e.employee) else {
-            problems.push(format!("{rel}:{}: no row for employee `{}`", e.line, e.employee));
+        let Some(result) = scenario
+            .results
+            .iter()
+            .find(|r| r.employee.id == e.employee)
+        else {
+            problems.push(format!(
+                "{rel}:{}: no row for employee `{}`",
+                e.line, e.employee
+            ));
             continue;
         };
         let matches = match actual(&scenario.card, result, &e.key) {
             None => {
-                problems.push(format!("{rel}:{}: `{}` is not a total, grade, item, section, block or output", e.line, e.key));
+                problems.push(format!(
+                    "{rel}:{}: `{}` is not a total, grade, item, section, block or output",
+                    e.line, e.key
+                ));
                 continue;
             }
             Some(Actual::Num(d)) => match Decimal::from_str(&e.value) {
@@ -133,7 +170,12 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
             ));
         }
     }
-    assert!(problems.is_empty(), "{} expectation(s) failed:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} expectation(s) failed:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -142,11 +184,17 @@ fn hand_checked_scenarios() {
     let mut count = 0;
     for entry in std::fs::read_dir(&dir).expect("tests/data exists") {
         let path = entry.expect("directory entry").path();
-        if path.extension().is_some_and(|e| e == "csv" || e == "json" || e == "toml") {
+        if path
+            .extension()
+            .is_some_and(|e| e == "csv" || e == "json" || e == "toml")
+        {
             let scenario = load(&path);
             assert_expectations(&path, &scenario);
             count += 1;
         }
     }
-    assert!(count >= 6, "expected at least six scenarios under tests/data, found {count}");
+    assert!(
+        count >= 6,
+        "expected at least six scenarios under tests/data, found {count}"
+    );
 }
