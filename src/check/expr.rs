@@ -230,6 +230,9 @@ impl Checker<'_> {
                 } else {
                     "subtract"
                 };
+                let (l, r) = (self.numeric(&lhs), self.numeric(&rhs));
+                l?;
+                r?;
                 let (ty, flex) = self.unify(&lhs, &rhs, &format!("the numbers to {word}"))?;
                 self.arith(op, lhs, rhs, span, ty, flex)
             }

@@ -67,8 +67,14 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         );
         return Err(Exit::DataError);
     }
+    let mut bad_lines: Vec<Option<usize>> =
+        set.errors.iter().map(|e| e.location.number()).collect();
+    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
+    bad_lines.sort_unstable();
+    bad_lines.dedup();
     eprintln!(
-        "warning: {bad} bad row(s) left out; {} row(s) scored",
+        "warning: {} bad row(s) left out; {} row(s) scored",
+        bad_lines.len(),
         results.len()
     );
     Ok(Scored {

@@ -168,3 +168,6 @@ pub fn evaluate_all(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<
     }
     (results, failures)
 }
+
+#[cfg(test)]
+mod tests;

@@ -293,8 +293,13 @@ impl<'a> Explainer<'a> {
                 let text = match days {
                     None => format!("{name} not reported: `{rule}` gives {}", minus(*missing)),
                     Some(d) => format!(
-                        "{name} is {} days: `{rule}`: {} × {} = −{}, so {}",
+                        "{name} is {} day{}: `{rule}`: {} × {} = −{}, so {}",
                         format_decimal(*d),
+                        if *d == rust_decimal::Decimal::ONE {
+                            ""
+                        } else {
+                            "s"
+                        },
                         format_decimal(*d),
                         format_decimal(*per_day),
                         format_decimal(*d * *per_day),

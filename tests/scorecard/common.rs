@@ -38,3 +38,8 @@ pub fn checked(path: &Path) -> Checked {
 pub fn cards_dir() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cards")
 }
+
+/// `tests/data/`, the base directory of the evaluation scenarios.
+pub fn data_dir() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")
+}

@@ -3,5 +3,6 @@
 //! own snapshot under `tests/scorecard/snapshots/`.
 
 mod check;
+mod cli;
 mod common;
 mod scenarios;

@@ -21,6 +21,7 @@ use std::str::FromStr;
 
 pub struct Scenario {
     pub card: CheckedCard,
+    pub rows: Vec<scorecard::data::Row>,
     pub results: Vec<ScoreResult>,
     pub expectations: Vec<Expectation>,
 }
@@ -66,6 +67,7 @@ pub fn load(path: &Path) -> Scenario {
     );
     Scenario {
         card,
+        rows: set.rows,
         results,
         expectations,
     }
@@ -178,23 +180,31 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     );
 }
 
+/// Every scenario's expectations hold, and its explanation is snapshotted.
 #[test]
 fn hand_checked_scenarios() {
-    let dir = common::root().join("tests/data");
     let mut count = 0;
-    for entry in std::fs::read_dir(&dir).expect("tests/data exists") {
-        let path = entry.expect("directory entry").path();
-        if path
-            .extension()
-            .is_some_and(|e| e == "csv" || e == "json" || e == "toml")
-        {
-            let scenario = load(&path);
-            assert_expectations(&path, &scenario);
-            count += 1;
-        }
-    }
+    insta::glob!(common::data_dir(), "*.csv", |path| {
+        let scenario = load(path);
+        assert_expectations(path, &scenario);
+        insta::assert_snapshot!(explain(&scenario));
+        count += 1;
+    });
     assert!(
         count >= 6,
         "expected at least six scenarios under tests/data, found {count}"
     );
+}
+
+/// The explanation of every row, as `scorecard explain` prints it.
+fn explain(scenario: &Scenario) -> String {
+    scenario
+        .results
+        .iter()
+        .zip(&scenario.rows)
+        .map(|(result, row)| {
+            scorecard::report::explain_with_inputs(&scenario.card, result, &row.values)
+        })
+        .collect::<Vec<_>>()
+        .join("\n────────\n\n")
 }
