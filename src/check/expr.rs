@@ -271,7 +271,7 @@ impl Checker<'_> {
     }
 
     /// Money × money is meaningless; money × rate or count stays money;
-    /// a rate scales whatever it multiplies.
+    /// a rate times a rate is a rate; a rate times points (`5 * 完成率`) is points.
     fn product_type(&mut self, lhs: &Typed, rhs: &Typed, span: Span) -> Option<(Type, bool)> {
         let (l, r) = (self.numeric(lhs)?, self.numeric(rhs)?);
         let unit = match (l, r) {
@@ -285,8 +285,6 @@ impl Checker<'_> {
             }
             (Unit::Money, _) | (_, Unit::Money) => Unit::Money,
             (Unit::Percent, Unit::Percent) => Unit::Percent,
-            (Unit::Percent, _) if rhs.flex => Unit::Percent,
-            (_, Unit::Percent) if lhs.flex => Unit::Percent,
             _ => Unit::Plain,
         };
         Some((Type::Num(unit), lhs.flex && rhs.flex))

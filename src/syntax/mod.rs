@@ -8,6 +8,7 @@ pub mod ast;
 mod error;
 mod lower;
 mod parser;
+pub mod print;
 
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;

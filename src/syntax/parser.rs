@@ -87,3 +87,8 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Whether `word` is reserved (a keyword or a type name), so cannot be a bare name.
+pub fn is_keyword(word: &str) -> bool {
+    CardParser::parse(Rule::keyword, word).is_ok_and(|pairs| pairs.as_str() == word)
+}

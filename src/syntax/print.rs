@@ -1,0 +1,506 @@
+//! AST → card text, in one canonical layout.
+//!
+//! `print(card)` gives text that parses back to the same card. Callers that
+//! need more than the bare card (comments kept by `fmt`, provenance notes in
+//! `show`) pass an [`Annotate`], asked for lines before and a note after each
+//! declaration, item, rule and tier row, by the node's span.
+
+use super::ast::*;
+use crate::source::Span;
+use crate::value::format_decimal;
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+const INDENT: &str = "    ";
+
+/// Extra text around printed nodes, found by each node's span.
+pub trait Annotate {
+    /// Whole lines (comments) to print above the node, without indentation.
+    fn before(&self, _span: Span) -> Vec<String> {
+        Vec::new()
+    }
+    /// A note to print at the end of the node's (first) line, without `//`.
+    fn after(&self, _span: Span) -> Option<String> {
+        None
+    }
+}
+
+struct Plain;
+impl Annotate for Plain {}
+
+/// The card in canonical layout.
+pub fn print(card: &Card) -> String {
+    print_annotated(card, &Plain)
+}
+
+pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
+    let mut p = Printer {
+        out: String::new(),
+        notes,
+    };
+    p.card(card);
+    p.out
+}
+
+struct Printer<'a> {
+    out: String,
+    notes: &'a dyn Annotate,
+}
+
+impl Printer<'_> {
+    /// Writes one line at `depth`, with the annotations belonging to `span`.
+    fn line(&mut self, depth: usize, span: Option<Span>, text: &str) {
+        if let Some(span) = span {
+            for comment in self.notes.before(span) {
+                self.raw_line(depth, &comment);
+            }
+        }
+        let note = span.and_then(|s| self.notes.after(s));
+        match note {
+            Some(note) => self.raw_line(depth, &format!("{text}  // {note}")),
+            None => self.raw_line(depth, text),
+        }
+    }
+
+    fn raw_line(&mut self, depth: usize, text: &str) {
+        if text.is_empty() {
+            self.out.push('\n');
+            return;
+        }
+        for _ in 0..depth {
+            self.out.push_str(INDENT);
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.out.ends_with("\n\n") && !self.out.ends_with("{\n") {
+            self.out.push('\n');
+        }
+    }
+
+    fn card(&mut self, card: &Card) {
+        let head = format!("scorecard {}{} {{", card.name.name, label(&card.label));
+        self.line(0, Some(card.span), &head);
+        let mut previous: Option<&Decl> = None;
+        let mut i = 0;
+        while i < card.decls.len() {
+            let decl = &card.decls[i];
+            if previous
+                .is_some_and(|p| group_of(p) != group_of(decl) || group_of(decl) == Group::Block)
+            {
+                self.blank();
+            }
+            if let Decl::Input(_) = decl {
+                let run = card.decls[i..]
+                    .iter()
+                    .take_while(|d| matches!(d, Decl::Input(_)))
+                    .count();
+                self.inputs(&card.decls[i..i + run]);
+                previous = Some(&card.decls[i + run - 1]);
+                i += run;
+                continue;
+            }
+            self.decl(decl);
+            previous = Some(decl);
+            i += 1;
+        }
+        self.line(0, None, "}");
+    }
+
+    fn decl(&mut self, decl: &Decl) {
+        match decl {
+            Decl::Role(text) => {
+                self.line(1, Some(text.span), &format!("role {}", quote(&text.value)))
+            }
+            Decl::Period(p) => self.line(1, Some(p.span), &format!("period {}", p.name)),
+            Decl::Total(n) => self.line(1, Some(n.span), &format!("total {}", number(n))),
+            Decl::Input(_) => self.inputs(std::slice::from_ref(decl)),
+            Decl::Param(param) => {
+                let text = format!(
+                    "param {} {}{}",
+                    param.name.name,
+                    literal(&param.value),
+                    label(&param.label)
+                );
+                self.line(1, Some(param.span), &text);
+            }
+            Decl::Section(section) => self.section(section),
+            Decl::Adjustment(block) => self.adjustment(block),
+            Decl::Grade(grade) => {
+                let head = match &grade.table.subject {
+                    Some(subject) => format!("grade by {} {{", expr(subject, 0)),
+                    None => "grade {".to_string(),
+                };
+                self.line(1, Some(grade.span), &head);
+                self.tier_rows(2, &grade.table.rows, |t: &Text| grade_label(&t.value));
+                self.line(1, None, "}");
+            }
+            Decl::Band(band) => {
+                let subject = band
+                    .table
+                    .subject
+                    .as_ref()
+                    .map_or("total".to_string(), |s| expr(s, 0));
+                let head = format!(
+                    "band {}{} by {subject} {{",
+                    band.name.name,
+                    label(&band.label)
+                );
+                self.line(1, Some(band.span), &head);
+                self.tier_rows(2, &band.table.rows, band_outcome);
+                self.line(1, None, "}");
+            }
+            Decl::Output(output) => {
+                let ty = output.ty.map_or(String::new(), |(t, _)| format!(" {t}"));
+                let text = format!(
+                    "output {}{}{ty} = {}",
+                    output.name.name,
+                    label(&output.label),
+                    expr(&output.expr, 0)
+                );
+                self.line(1, Some(output.span), &text);
+            }
+        }
+    }
+
+    /// A run of inputs, their columns aligned.
+    fn inputs(&mut self, decls: &[Decl]) {
+        let inputs: Vec<&InputDecl> = decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Input(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let name_width = inputs
+            .iter()
+            .map(|i| i.name.name.width())
+            .max()
+            .unwrap_or(0);
+        let type_width = inputs
+            .iter()
+            .map(|i| i.ty.keyword().len())
+            .max()
+            .unwrap_or(0);
+        for input in inputs {
+            let mut text = format!(
+                "input {}{} {:<type_width$}",
+                input.name.name,
+                " ".repeat(name_width - input.name.name.width()),
+                input.ty.keyword()
+            );
+            if let Some(l) = &input.label {
+                text.push(' ');
+                text.push_str(&quote(&l.value));
+            }
+            if let Some(range) = &input.range {
+                text.push_str(&format!(
+                    " range {}..{}",
+                    number(&range.low),
+                    number(&range.high)
+                ));
+            }
+            if let Some(default) = &input.default {
+                text.push_str(&format!(" default {}", literal(default)));
+            }
+            if input.optional.is_some() {
+                text.push_str(" optional");
+            }
+            self.line(1, Some(input.span), text.trim_end());
+        }
+    }
+
+    fn section(&mut self, section: &Section) {
+        let scaled = if section.scaled.is_some() {
+            " scaled"
+        } else {
+            ""
+        };
+        let head = format!(
+            "section {}{} weight {}{scaled} {{",
+            section.name.name,
+            label(&section.label),
+            number(&section.weight)
+        );
+        self.line(1, Some(section.span), &head);
+        for item in &section.items {
+            self.item(item);
+        }
+        self.line(1, None, "}");
+    }
+
+    fn item(&mut self, item: &Item) {
+        let head = format!(
+            "item {}{} {}",
+            item.name.name,
+            label(&item.label),
+            number(&item.points)
+        );
+        match item.rules.as_slice() {
+            [] => self.line(2, Some(item.span), &head),
+            [rule] if !matches!(rule, Rule::Tiers(_)) => {
+                let text = format!("{head} {{ {} }}", one_line_rule(rule));
+                self.line(2, Some(item.span), &text);
+            }
+            rules => {
+                self.line(2, Some(item.span), &format!("{head} {{"));
+                for rule in rules {
+                    self.rule(3, rule);
+                }
+                self.line(2, None, "}");
+            }
+        }
+    }
+
+    fn rule(&mut self, depth: usize, rule: &Rule) {
+        match rule {
+            Rule::Tiers(table) => {
+                let subject = table
+                    .subject
+                    .as_ref()
+                    .map_or("total".to_string(), |s| expr(s, 0));
+                self.line(depth, Some(table.span), &format!("by {subject} {{"));
+                self.tier_rows(depth + 1, &table.rows, item_outcome);
+                self.line(depth, None, "}");
+            }
+            other => self.line(depth, Some(other.span()), &one_line_rule(other)),
+        }
+    }
+
+    /// Tier rows with their colons aligned.
+    fn tier_rows<O>(&mut self, depth: usize, rows: &[Tier<O>], outcome: impl Fn(&O) -> String) {
+        let guards: Vec<String> = rows.iter().map(|r| guard(&r.guard)).collect();
+        let width = guards.iter().map(|g| g.width()).max().unwrap_or(0);
+        for (row, g) in rows.iter().zip(guards) {
+            let pad = " ".repeat(width - g.width());
+            self.line(
+                depth,
+                Some(row.span),
+                &format!("{g}{pad} : {}", outcome(&row.outcome)),
+            );
+        }
+    }
+
+    fn adjustment(&mut self, block: &Adjustment) {
+        let (keyword, sign) = match block.kind {
+            AdjustmentKind::Bonus => ("bonus", "plus"),
+            AdjustmentKind::Penalty => ("penalty", "minus"),
+        };
+        let cap = block
+            .cap
+            .as_ref()
+            .map_or(String::new(), |c| format!(" cap {}", number(c)));
+        let head = format!(
+            "{keyword} {}{}{cap} {{",
+            block.name.name,
+            label(&block.label)
+        );
+        self.line(1, Some(block.span), &head);
+        let width = block
+            .lines
+            .iter()
+            .map(|l| number(&l.amount).len())
+            .max()
+            .unwrap_or(0);
+        for line in &block.lines {
+            let text = format!(
+                "{sign} {:<width$} per {}{}",
+                number(&line.amount),
+                line.per.name,
+                label(&line.label)
+            );
+            self.line(2, Some(line.span), &text);
+        }
+        self.line(1, None, "}");
+    }
+}
+
+#[derive(PartialEq, Eq)]
+enum Group {
+    Header,
+    Input,
+    Param,
+    Block,
+    Output,
+}
+
+/// Declarations of one group print together; a blank line separates groups.
+fn group_of(decl: &Decl) -> Group {
+    match decl {
+        Decl::Role(_) | Decl::Period(_) | Decl::Total(_) => Group::Header,
+        Decl::Input(_) => Group::Input,
+        Decl::Param(_) => Group::Param,
+        Decl::Output(_) => Group::Output,
+        Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Group::Block,
+    }
+}
+
+fn one_line_rule(rule: &Rule) -> String {
+    match rule {
+        Rule::Deduction(d) => format!(
+            "minus {} per {}{}",
+            number(&d.amount),
+            d.per.name,
+            label(&d.label)
+        ),
+        Rule::PassFail(p) => match (p.kind, &p.otherwise) {
+            (PassFailKind::FullIf, Some(n)) => {
+                format!("full if {} else {}", expr(&p.condition, 0), number(n))
+            }
+            (PassFailKind::FullIf, None) => format!("full if {}", expr(&p.condition, 0)),
+            (PassFailKind::ZeroIf, _) => format!("zero if {}", expr(&p.condition, 0)),
+        },
+        Rule::Late(l) => format!(
+            "late {} {{ missing: {}; minus {} per day }}",
+            l.input.name,
+            number(&l.missing),
+            number(&l.per_day)
+        ),
+        Rule::Score(e) => format!("score {}", expr(e, 0)),
+        Rule::Tiers(t) => format!(
+            "by {} {{ … }}",
+            t.subject.as_ref().map_or("total".into(), |s| expr(s, 0))
+        ),
+    }
+}
+
+fn guard(guard: &Guard) -> String {
+    match guard {
+        Guard::Compare { op, threshold } => {
+            format!("{} {}", op.symbol(), expr(threshold, PREC_SUM))
+        }
+        Guard::Else(_) => "else".to_string(),
+    }
+}
+
+fn item_outcome(outcome: &ItemOutcome) -> String {
+    match outcome {
+        ItemOutcome::Full(_) => "full".to_string(),
+        ItemOutcome::Minus(n) => format!("minus {}", number(n)),
+        ItemOutcome::Fixed(n) => number(n),
+        ItemOutcome::Formula(e) => format!("({})", expr(e, 0)),
+    }
+}
+
+fn band_outcome(outcome: &Expr) -> String {
+    match &outcome.kind {
+        ExprKind::Number(n) => number(n),
+        _ => format!("({})", expr(outcome, 0)),
+    }
+}
+
+/// A grade label prints bare when it would read back as a name.
+fn grade_label(text: &str) -> String {
+    let bare = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !super::parser::is_keyword(text);
+    if bare {
+        text.to_string()
+    } else {
+        quote(text)
+    }
+}
+
+fn label(text: &Option<Text>) -> String {
+    text.as_ref()
+        .map_or(String::new(), |t| format!(" {}", quote(&t.value)))
+}
+
+fn quote(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
+    format!("\"{escaped}\"")
+}
+
+fn literal(lit: &Literal) -> String {
+    match lit {
+        Literal::Number(n) => number(n),
+        Literal::Bool { value, .. } => value.to_string(),
+    }
+}
+
+pub(crate) fn number(n: &Number) -> String {
+    match n.unit {
+        LitUnit::None => format_decimal(n.value),
+        LitUnit::Percent => format!("{}%", format_decimal(n.value * Decimal::ONE_HUNDRED)),
+        LitUnit::Money => format!("{} 元", format_decimal(n.value)),
+    }
+}
+
+// Precedence levels, lowest first, as in the grammar.
+const PREC_IF: u8 = 0;
+const PREC_OR: u8 = 1;
+const PREC_AND: u8 = 2;
+const PREC_NOT: u8 = 3;
+const PREC_CMP: u8 = 4;
+const PREC_SUM: u8 = 5;
+const PREC_PRODUCT: u8 = 6;
+const PREC_UNARY: u8 = 7;
+
+/// An expression, parenthesised only where its context needs it.
+pub fn expr(e: &Expr, min: u8) -> String {
+    let (prec, text) = match &e.kind {
+        ExprKind::Number(n) if n.value < Decimal::ZERO => (PREC_UNARY, number(n)),
+        ExprKind::Number(n) => (u8::MAX, number(n)),
+        ExprKind::Bool(b) => (u8::MAX, b.to_string()),
+        ExprKind::Name(name) => (u8::MAX, name.name.clone()),
+        ExprKind::Call { function, args } => {
+            let args: Vec<String> = args.iter().map(|a| expr(a, PREC_IF)).collect();
+            (u8::MAX, format!("{}({})", function.name, args.join(", ")))
+        }
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => (PREC_UNARY, format!("-{}", expr(operand, PREC_UNARY))),
+        ExprKind::Unary {
+            op: UnaryOp::Not,
+            operand,
+        } => (PREC_NOT, format!("not {}", expr(operand, PREC_NOT))),
+        ExprKind::Binary { op, lhs, rhs } => {
+            let (prec, symbol) = binary(*op);
+            // Comparisons do not chain, so both sides sit one level up.
+            let left_min = if prec == PREC_CMP { prec + 1 } else { prec };
+            (
+                prec,
+                format!("{} {symbol} {}", expr(lhs, left_min), expr(rhs, prec + 1)),
+            )
+        }
+        ExprKind::If {
+            condition,
+            then,
+            otherwise,
+        } => (
+            PREC_IF,
+            format!(
+                "if {} then {} else {}",
+                expr(condition, PREC_OR),
+                expr(then, PREC_OR),
+                expr(otherwise, PREC_OR)
+            ),
+        ),
+    };
+    if prec < min {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+fn binary(op: BinaryOp) -> (u8, &'static str) {
+    match op {
+        BinaryOp::Or => (PREC_OR, "or"),
+        BinaryOp::And => (PREC_AND, "and"),
+        BinaryOp::Cmp(c) => (PREC_CMP, c.symbol()),
+        BinaryOp::Add => (PREC_SUM, "+"),
+        BinaryOp::Sub => (PREC_SUM, "-"),
+        BinaryOp::Mul => (PREC_PRODUCT, "*"),
+        BinaryOp::Div => (PREC_PRODUCT, "/"),
+    }
+}
