@@ -17,8 +17,13 @@ pub fn read_text(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
     };
-    String::from_utf8(bytes)
-        .map_err(|_| format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again"))
+    String::from_utf8(bytes).map_err(|e| {
+        if e.utf8_error().error_len().is_none() {
+            format!("`{path}` ends in the middle of a character: the file looks cut short")
+        } else {
+            format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again")
+        }
+    })
 }
 
 /// Parses and checks a card, printing its diagnostics to stderr.

@@ -25,20 +25,30 @@ fn s1_printed() -> &'static CheckedCard {
     CARD.get_or_init(|| {
         let ast = scorecard::syntax::parse(&s1().source).expect("parses");
         let printed = SourceFile::new("printed.card", scorecard::syntax::print::print(&ast));
-        scorecard::compile(&printed).expect("the printed card checks").card
+        scorecard::compile(&printed)
+            .expect("the printed card checks")
+            .card
     })
 }
 
 /// A value the data reader could produce for this input.
 fn value_for(input: &Input) -> BoxedStrategy<Value> {
-    let hundredths = |lo: i64, hi: i64| (lo..=hi).prop_map(|n| Value::Num(Decimal::new(n, 2))).boxed();
+    let hundredths = |lo: i64, hi: i64| {
+        (lo..=hi)
+            .prop_map(|n| Value::Num(Decimal::new(n, 2)))
+            .boxed()
+    };
     match (input.ty, input.range) {
         (InputType::Bool, _) => any::<bool>().prop_map(Value::Bool).boxed(),
-        (InputType::Count | InputType::Days, _) => (0i64..25).prop_map(|n| Value::Num(n.into())).boxed(),
+        (InputType::Count | InputType::Days, _) => {
+            (0i64..25).prop_map(|n| Value::Num(n.into())).boxed()
+        }
         (InputType::Percent, _) => hundredths(0, 100),
         (_, Some((lo, hi))) => {
             let to_hundredths = |d: Decimal| (d * Decimal::ONE_HUNDRED).trunc().mantissa() as i64;
-            (to_hundredths(lo)..=to_hundredths(hi)).prop_map(|n| Value::Num(Decimal::new(n, 2))).boxed()
+            (to_hundredths(lo)..=to_hundredths(hi))
+                .prop_map(|n| Value::Num(Decimal::new(n, 2)))
+                .boxed()
         }
         _ => hundredths(0, 10_000),
     }
@@ -46,7 +56,11 @@ fn value_for(input: &Input) -> BoxedStrategy<Value> {
 
 fn row_for(card: &CheckedCard) -> impl Strategy<Value = Row> {
     let values: Vec<BoxedStrategy<Value>> = card.inputs.iter().map(value_for).collect();
-    values.prop_map(|values| Row { line: 1, employee: Employee::default(), values })
+    values.prop_map(|values| Row {
+        line: 1,
+        employee: Employee::default(),
+        values,
+    })
 }
 
 proptest! {
