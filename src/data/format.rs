@@ -68,6 +68,18 @@ pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataError> {
     let Some(format) = DataFormat::from_path(path) else {
         return Err(unknown_format(path, &file));
     };
+    if format == DataFormat::Csv {
+        // CSV streams: memory stays flat however many rows the file has.
+        let input = std::fs::File::open(path).map_err(|e| {
+            DataError::new(
+                DataErrorKind::Io,
+                &file,
+                Location::File,
+                format!("cannot read the file: {e}"),
+            )
+        })?;
+        return Ok(Box::new(CsvSource::from_reader(input, &name)?));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         DataError::new(
             DataErrorKind::Io,

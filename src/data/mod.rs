@@ -46,8 +46,9 @@
 //! any error means exit code 1 and no results; `--keep-going` evaluates the
 //! good rows.
 //!
-//! The readers hold the file's text in memory (a 100,000-row CSV is a few
-//! megabytes); rows are built one at a time as [`Rows`] is driven.
+//! CSV files stream: lines are read as rows are asked for, so memory stays
+//! flat however long the file. JSON, JSON Lines and TOML files are read whole
+//! (their parsers need the whole text); rows are still built one at a time.
 
 mod binding;
 mod cell;
