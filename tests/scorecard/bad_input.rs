@@ -81,7 +81,7 @@ fn broken_cards() {
     while !card.is_char_boundary(half) {
         half -= 1;
     }
-    let truncated = dir.file("truncated.card", card[..half].as_bytes());
+    let truncated = dir.file("truncated.card", &card.as_bytes()[..half]);
     expect(&["check", &truncated], 2, "error[syntax]");
     let cut = dir.file(
         "cut.card",
