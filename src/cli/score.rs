@@ -7,7 +7,7 @@
 //! are listed on stderr, and the exit code is still 1.
 
 use super::{load, Exit};
-use scorecard::data::{self, DataFormat, DataSet, Row};
+use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
 use scorecard::eval::RowFailure;
 use scorecard::value::Value;
 use scorecard::{CheckedCard, ScoreResult};
@@ -17,11 +17,14 @@ use std::path::Path;
 pub struct DataArgs {
     /// The card file
     pub card: String,
-    /// The data file: .csv, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
+    /// The data file: .csv, .xlsx, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
     /// The data's format when it cannot be told from the file name
-    #[arg(long, value_parser = ["csv", "json", "jsonl", "toml"])]
+    #[arg(long, value_parser = ["csv", "xlsx", "json", "jsonl", "toml"])]
     pub input_format: Option<String>,
+    /// The worksheet to read from an Excel workbook (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Score the good rows even when some rows are bad (the exit code is still 1)
     #[arg(long)]
     pub keep_going: bool,
@@ -97,28 +100,37 @@ impl Scored {
 
 fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
     let format = args.input_format.as_deref().and_then(DataFormat::from_name);
+    let path = Path::new(&args.data);
+    let effective = format.or_else(|| DataFormat::from_path(path));
+    if args.sheet.is_some() && effective.is_some_and(|f| f != DataFormat::Xlsx) {
+        eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
+        return Err(Exit::CardError);
+    }
+    let options = OpenOptions::default().with_sheet(args.sheet.clone());
     if args.data == "-" {
         let Some(format) = format else {
-            eprintln!("error: reading data from stdin needs --input-format csv|json|jsonl|toml");
+            eprintln!(
+                "error: reading data from stdin needs --input-format csv|xlsx|json|jsonl|toml"
+            );
             return Err(Exit::CardError);
         };
-        return Ok(data::read_from(
+        return Ok(data::read_from_with(
             card,
             std::io::stdin().lock(),
             format,
             "<stdin>",
+            &options,
         ));
     }
-    let path = Path::new(&args.data);
     Ok(match format {
         Some(format) => match std::fs::File::open(path) {
-            Ok(file) => data::read_from(card, file, format, &args.data),
+            Ok(file) => data::read_from_with(card, file, format, &args.data, &options),
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", args.data);
                 return Err(Exit::DataError);
             }
         },
-        None => data::read_path(card, path),
+        None => data::read_path_with(card, path, &options),
     })
 }
 
