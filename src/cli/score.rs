@@ -6,7 +6,7 @@
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
 
-use super::{load, Exit};
+use super::{load, progress, Exit};
 use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
 use scorecard::eval::RowFailure;
 use scorecard::value::Value;
@@ -49,7 +49,7 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     for error in &set.errors {
         eprintln!("error: {error}");
     }
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
+    let (results, failures) = evaluate(&card, &set.rows);
     for failure in &failures {
         eprintln!("error: {}", describe(&card, &args.data, failure));
     }
@@ -88,6 +88,21 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     })
 }
 
+/// Scores every row, in chunks so a large file can show its progress.
+fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    let bar = progress::bar(rows.len(), "scoring");
+    let mut results = Vec::with_capacity(rows.len());
+    let mut failures = Vec::new();
+    for chunk in rows.chunks(1024) {
+        let (r, f) = scorecard::eval::evaluate_all(card, chunk);
+        results.extend(r);
+        failures.extend(f);
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    (results, failures)
+}
+
 impl Scored {
     /// The input values a result was scored from.
     pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
@@ -95,6 +110,20 @@ impl Scored {
             .iter()
             .find(|row| row.line == result.line)
             .map_or(&[], |row| row.values.as_slice())
+    }
+
+    /// Every result's input values, in the results' order. Results come from
+    /// the rows in order (less any that failed), so one walk pairs them.
+    pub fn inputs_all(&self) -> Vec<&[Value]> {
+        let mut rows = self.rows.iter();
+        self.results
+            .iter()
+            .map(|result| {
+                rows.by_ref()
+                    .find(|row| row.line == result.line)
+                    .map_or(&[][..], |row| row.values.as_slice())
+            })
+            .collect()
     }
 }
 
