@@ -4,5 +4,7 @@
 
 mod check;
 mod cli;
+mod cli_excel;
 mod common;
+mod excel;
 mod scenarios;
