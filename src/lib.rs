@@ -20,6 +20,7 @@ pub mod eval;
 pub mod report;
 pub mod source;
 pub mod syntax;
+pub mod template;
 pub mod value;
 
 pub use check::{Checked, CheckedCard};

@@ -1,5 +1,6 @@
 //! `scorecard eval`: score every row of a data file.
 
+use super::output;
 use super::score::{self, DataArgs};
 use super::Exit;
 use scorecard::report::{self, Format, Options};
@@ -7,17 +8,20 @@ use scorecard::report::{self, Format, Options};
 #[derive(Debug, clap::Args)]
 #[command(
     about = "Score every employee in a data file: items, sections, total, grade, outputs",
-    after_help = "Examples:\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv --format csv --bom > 结果.csv\n  cat rows.json | scorecard eval rules/callback_specialist.card - --input-format json --format json"
+    after_help = "Examples:\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv --format csv --bom > 结果.csv\n  scorecard eval rules/callback_specialist.card 十月.xlsx --sheet 名单 --format xlsx --output 结果.xlsx\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv --format html --output 报告.html\n  cat rows.json | scorecard eval rules/callback_specialist.card - --input-format json --format json"
 )]
 pub struct EvalArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv", "md"])]
+    /// Output format: `xlsx` is a workbook (summary and detail sheets), `html` a printable report per store
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv", "md", "xlsx", "html"])]
     pub format: String,
     /// Start CSV output with a byte-order mark so Excel reads Chinese text correctly
     #[arg(long)]
     pub bom: bool,
+    /// Write to this file (replaced whole, only once complete) instead of stdout; needed for xlsx on a terminal
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<String>,
 }
 
 pub fn run(args: EvalArgs) -> Exit {
@@ -32,10 +36,16 @@ pub fn run(args: EvalArgs) -> Exit {
             return Exit::CardError;
         }
     };
-    let options = Options::default().with_bom(args.bom);
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = report::render(format, &scored.card, &scored.results, &options, &mut out) {
-        eprintln!("error: cannot write the results: {e}");
+    let options = Options::default()
+        .with_bom(args.bom)
+        .with_created(Some(std::time::SystemTime::now()));
+    let inputs = scored.inputs_all();
+    let written = output::emit(args.output.as_deref(), format.is_binary(), |mut out| {
+        let card = &scored.card;
+        report::render_with_inputs(format, card, &scored.results, &inputs, &options, &mut out)
+    });
+    if let Err(message) = written {
+        eprintln!("error: {message}");
         return Exit::DataError;
     }
     scored.exit

@@ -4,7 +4,10 @@ mod check;
 mod eval;
 mod explain;
 mod load;
+mod output;
+mod progress;
 mod score;
+mod template;
 
 use clap::{Parser, Subcommand};
 
@@ -35,6 +38,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
+    Template(template::TemplateArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -42,5 +46,6 @@ pub fn run(args: Args) -> Exit {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Template(a) => template::run(a),
     }
 }

@@ -6,8 +6,8 @@
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
 
-use super::{load, Exit};
-use scorecard::data::{self, DataFormat, DataSet, Row};
+use super::{load, progress, Exit};
+use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
 use scorecard::eval::RowFailure;
 use scorecard::value::Value;
 use scorecard::{CheckedCard, ScoreResult};
@@ -17,11 +17,14 @@ use std::path::Path;
 pub struct DataArgs {
     /// The card file
     pub card: String,
-    /// The data file: .csv, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
+    /// The data file: .csv, .xlsx, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
     /// The data's format when it cannot be told from the file name
-    #[arg(long, value_parser = ["csv", "json", "jsonl", "toml"])]
+    #[arg(long, value_parser = ["csv", "xlsx", "json", "jsonl", "toml"])]
     pub input_format: Option<String>,
+    /// The worksheet to read from an Excel workbook (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Score the good rows even when some rows are bad (the exit code is still 1)
     #[arg(long)]
     pub keep_going: bool,
@@ -46,7 +49,7 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     for error in &set.errors {
         eprintln!("error: {error}");
     }
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
+    let (results, failures) = evaluate(&card, &set.rows);
     for failure in &failures {
         eprintln!("error: {}", describe(&card, &args.data, failure));
     }
@@ -85,6 +88,21 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     })
 }
 
+/// Scores every row, in chunks so a large file can show its progress.
+fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    let bar = progress::bar(rows.len(), "scoring");
+    let mut results = Vec::with_capacity(rows.len());
+    let mut failures = Vec::new();
+    for chunk in rows.chunks(1024) {
+        let (r, f) = scorecard::eval::evaluate_all(card, chunk);
+        results.extend(r);
+        failures.extend(f);
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    (results, failures)
+}
+
 impl Scored {
     /// The input values a result was scored from.
     pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
@@ -93,32 +111,55 @@ impl Scored {
             .find(|row| row.line == result.line)
             .map_or(&[], |row| row.values.as_slice())
     }
+
+    /// Every result's input values, in the results' order. Results come from
+    /// the rows in order (less any that failed), so one walk pairs them.
+    pub fn inputs_all(&self) -> Vec<&[Value]> {
+        let mut rows = self.rows.iter();
+        self.results
+            .iter()
+            .map(|result| {
+                rows.by_ref()
+                    .find(|row| row.line == result.line)
+                    .map_or(&[][..], |row| row.values.as_slice())
+            })
+            .collect()
+    }
 }
 
 fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
     let format = args.input_format.as_deref().and_then(DataFormat::from_name);
+    let path = Path::new(&args.data);
+    let effective = format.or_else(|| DataFormat::from_path(path));
+    if args.sheet.is_some() && effective.is_some_and(|f| f != DataFormat::Xlsx) {
+        eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
+        return Err(Exit::CardError);
+    }
+    let options = OpenOptions::default().with_sheet(args.sheet.clone());
     if args.data == "-" {
         let Some(format) = format else {
-            eprintln!("error: reading data from stdin needs --input-format csv|json|jsonl|toml");
+            eprintln!(
+                "error: reading data from stdin needs --input-format csv|xlsx|json|jsonl|toml"
+            );
             return Err(Exit::CardError);
         };
-        return Ok(data::read_from(
+        return Ok(data::read_from_with(
             card,
             std::io::stdin().lock(),
             format,
             "<stdin>",
+            &options,
         ));
     }
-    let path = Path::new(&args.data);
     Ok(match format {
         Some(format) => match std::fs::File::open(path) {
-            Ok(file) => data::read_from(card, file, format, &args.data),
+            Ok(file) => data::read_from_with(card, file, format, &args.data, &options),
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", args.data);
                 return Err(Exit::DataError);
             }
         },
-        None => data::read_path(card, path),
+        None => data::read_path_with(card, path, &options),
     })
 }
 

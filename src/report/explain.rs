@@ -44,6 +44,26 @@ pub fn explain_all(card: &CheckedCard, results: &[ScoreResult]) -> String {
         .join(&rule)
 }
 
+/// Why item `item` (an index into `card.items`) scored what it did, one
+/// sentence per line with the card line it cites (`… [line 23]`); empty
+/// when the item kept its full points with nothing to say. For reports that
+/// list items one per row (the workbook's detail sheet, the HTML report).
+pub(crate) fn item_reasons(
+    card: &CheckedCard,
+    result: &ScoreResult,
+    inputs: Option<&[Value]>,
+    item: usize,
+) -> Vec<String> {
+    let row = Explainer::new(card, result, inputs).item_row(&card.items[item], &result.items[item]);
+    row.reasons.iter().map(cite).collect()
+}
+
+/// What each line of bonus/penalty block `block` added or took, as [`item_reasons`].
+pub(crate) fn block_reasons(card: &CheckedCard, result: &ScoreResult, block: usize) -> Vec<String> {
+    let row = Explainer::new(card, result, None).block_row(block);
+    row.reasons.iter().map(cite).collect()
+}
+
 /// One line of reasoning, and the card line it cites.
 struct Reason {
     text: String,

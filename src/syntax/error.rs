@@ -170,7 +170,7 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
                 .into(),
         );
     }
-    if in_text && found.map_or(true, |t| t.starts_with(['\n', '\r'])) {
+    if in_text && found.is_none_or(|t| t.starts_with(['\n', '\r'])) {
         let close = if positives.contains(&Rule::cn_text_end) {
             "”"
         } else {
@@ -194,7 +194,7 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
         return error(message, "not an input type", help);
     }
 
-    if positives == [Rule::kw_scorecard] && found.map_or(true, |t| !t.starts_with("scorecard")) {
+    if positives == [Rule::kw_scorecard] && found.is_none_or(|t| !t.starts_with("scorecard")) {
         let message = match at.found() {
             Some(found) => format!("expected a card starting with `scorecard`, found {found}"),
             None => "the card is empty".to_string(),

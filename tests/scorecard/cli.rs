@@ -5,7 +5,7 @@ use crate::common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn scorecard(args: &[&str]) -> Output {
+pub(crate) fn scorecard(args: &[&str]) -> Output {
     run(args, None)
 }
 
@@ -31,11 +31,11 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("scorecard finishes")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn code(output: &Output) -> i32 {
+pub(crate) fn code(output: &Output) -> i32 {
     output.status.code().expect("exited normally")
 }
 

@@ -5,6 +5,8 @@
 mod bad_input;
 mod check;
 mod cli;
+mod cli_excel;
 mod common;
+mod excel;
 mod properties;
 mod scenarios;

@@ -7,8 +7,9 @@
 //! # expect: E001 total=84 grade=称职 客户信息及建议=4 信息反馈=9
 //! ```
 //!
-//! A key is `total`, `grade`, or the name of an item, section, bonus/penalty
-//! block, band or output. Every expectation is asserted, and every scenario
+//! A key is `total`, `grade`, `rank` (of the total within the file, as the
+//! workbook and HTML reports show it), or the name of an item, section,
+//! bonus/penalty block, band or output. Every expectation is asserted, and every scenario
 //! must carry at least one.
 
 use crate::common;
@@ -102,7 +103,10 @@ fn parse_expect(rel: &str, line: usize, rest: &str) -> Vec<Expectation> {
 }
 
 /// The actual value behind an expectation's key, as text, or `None` if no such key.
-fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<Actual> {
+fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> Option<Actual> {
+    if key == "rank" {
+        return Some(Actual::Num(Decimal::from(rank)));
+    }
     if key == "total" {
         return Some(Actual::Num(result.total));
     }
@@ -139,11 +143,13 @@ enum Actual {
 pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     let rel = common::relative(path);
     let mut problems = Vec::new();
+    let ranks = scorecard::report::ranks(&scenario.results);
     for e in &scenario.expectations {
-        let Some(result) = scenario
+        let Some((result, &rank)) = scenario
             .results
             .iter()
-            .find(|r| r.employee.id == e.employee)
+            .zip(&ranks)
+            .find(|(r, _)| r.employee.id == e.employee)
         else {
             problems.push(format!(
                 "{rel}:{}: no row for employee `{}`",
@@ -151,10 +157,10 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
             ));
             continue;
         };
-        let matches = match actual(&scenario.card, result, &e.key) {
+        let matches = match actual(&scenario.card, result, rank, &e.key) {
             None => {
                 problems.push(format!(
-                    "{rel}:{}: `{}` is not a total, grade, item, section, block or output",
+                    "{rel}:{}: `{}` is not a total, grade, rank, item, section, block or output",
                     e.line, e.key
                 ));
                 continue;
