@@ -50,7 +50,11 @@ impl Checker<'_> {
             return;
         };
         for signature in signatures {
+            let before = self.hooks.len();
             self.hook_signature(signature, &decl.path.value, script.as_ref());
+            if self.hooks.len() == before {
+                self.failed_hooks.push(signature.name.name.clone());
+            }
         }
     }
 
@@ -171,6 +175,9 @@ impl Checker<'_> {
 
     pub(super) fn unknown_function(&mut self, function: &ast::Ident) {
         let name = &function.name;
+        if self.failed_hooks.contains(name) {
+            return;
+        }
         let hooks: Vec<String> = self.hooks.iter().map(|h| h.name.clone()).collect();
         let candidates = BUILT_INS
             .iter()

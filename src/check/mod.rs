@@ -98,6 +98,9 @@ pub(crate) struct Checker<'a> {
     derived_state: Vec<derived::State>,
     /// Hook functions the card declares, callable by name in expressions.
     hooks: Vec<HookFn>,
+    /// Declared hooks that failed (file, script or signature): already
+    /// reported, so calls to them draw no second error.
+    failed_hooks: Vec<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -113,6 +116,7 @@ impl<'a> Checker<'a> {
             derived: Vec::new(),
             derived_state: Vec::new(),
             hooks: Vec::new(),
+            failed_hooks: Vec::new(),
         }
     }
 

@@ -64,7 +64,7 @@ impl HookFn {
     fn value_of(&self, returned: Dynamic) -> Result<Value, String> {
         let wrong = |what: String| {
             format!(
-                "`{}` returned {what}, but the card declares it gives {}",
+                "hook `{}` returned {what}, but the card declares it gives {}",
                 self.name,
                 kind_text(self.result)
             )

@@ -179,7 +179,7 @@ fn a_result_of_the_wrong_kind_names_the_hook() {
     let text = hook("fn 提成() { \"abc\" }", "提成", vec![], InputType::Money);
     assert_eq!(
         text.call(&[]).unwrap_err(),
-        "`提成` returned text \"abc\", but the card declares it gives an amount of money"
+        "hook `提成` returned text \"abc\", but the card declares it gives an amount of money"
     );
     let nothing = hook("fn f() { }", "f", vec![], InputType::Number);
     assert!(nothing.call(&[]).unwrap_err().contains("returned nothing"));

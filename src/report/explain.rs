@@ -178,7 +178,7 @@ impl<'a> Explainer<'a> {
                     .collect();
                 let mut reasons = vec![Reason {
                     text: format!(
-                        "`{}` with {}({}), in {}",
+                        "`{}` ran as {}({}) in {}",
                         quote(self.card, call.span),
                         hook.name,
                         args.join(", "),

@@ -225,3 +225,32 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+#[test]
+fn a_runaway_hook_fails_its_row_and_keep_going_scores_the_rest() {
+    let card = "tests/cards/runtime/runaway_hook.card";
+    let data = "tests/bad_data/runaway_hook.csv";
+    let out = scorecard(&["eval", card, data]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "runaway_hook.csv:3 (R2 乙): hook `提成` ran for more than 100000 steps and was stopped"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("runaway_hook.csv:4 (R3 丙): hook `提成` returned text \"九十九\", but the card declares it gives an amount of money, in tests/cards/runtime/runaway_hook.card:6:32"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).is_empty(), "nothing is scored by default");
+
+    let out = scorecard(&["eval", card, data, "--keep-going", "--format", "csv"]);
+    assert_eq!(code(&out), 1);
+    let stdout = text(&out.stdout);
+    // 3 × 30 and 2 × 30; the two bad rows are left out.
+    let line = |id: &str| stdout.lines().find(|l| l.starts_with(id)).unwrap_or("");
+    assert!(line("R1,甲").ends_with(",90"), "{stdout}");
+    assert!(line("R4,丁").ends_with(",60"), "{stdout}");
+    assert!(!stdout.contains("R2") && !stdout.contains("R3"), "{stdout}");
+}
