@@ -21,6 +21,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod hooks;
+pub mod link;
 pub mod report;
 pub mod source;
 pub mod syntax;
