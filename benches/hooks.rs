@@ -93,6 +93,22 @@ fn bench(c: &mut Criterion) {
     group.bench_function("one item scored by a hook", |bench| {
         bench.iter(|| scorecard::eval::evaluate_all(black_box(&hooked), black_box(&hooked_rows)))
     });
+    // The hook on its own: what one call costs, arguments in and value out.
+    let hook = &hooked.hooks[0];
+    let rate = hooked
+        .input_index("反馈及时率")
+        .expect("S1 reads 反馈及时率");
+    let rates: Vec<Value> = hooked_rows.iter().map(|r| r.values[rate].clone()).collect();
+    group.bench_function("the hook alone, 100 000 calls", |bench| {
+        bench.iter(|| {
+            for value in &rates {
+                black_box(
+                    hook.call(std::slice::from_ref(value))
+                        .expect("the hook scores"),
+                );
+            }
+        })
+    });
     group.finish();
 }
 
