@@ -61,6 +61,10 @@ pub enum Code {
     BadNumber,
     /// Something legal but probably not what the author meant.
     Suspicious,
+    /// A card or hook file cannot be read.
+    Unreadable,
+    /// A declared hook function does not match the script (missing, wrong number of parameters).
+    HookSignature,
 }
 
 impl Code {
@@ -86,6 +90,8 @@ impl Code {
             Code::BadInput => "bad-input",
             Code::BadNumber => "bad-number",
             Code::Suspicious => "suspicious",
+            Code::Unreadable => "unreadable",
+            Code::HookSignature => "hook-signature",
         }
     }
 }

@@ -11,12 +11,17 @@
 //!                                                                             │
 //!                                                           report::* ◀──────┘
 //! ```
+//!
+//! Hook scripts (`hooks`) are read and compiled by `check`, once; evaluation
+//! calls them per row.
 #![forbid(unsafe_code)]
 
 pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod hooks;
+pub mod link;
 pub mod report;
 pub mod source;
 pub mod syntax;
@@ -28,6 +33,7 @@ pub use diagnostic::{Diagnostic, Diagnostics};
 pub use eval::{evaluate, EvalError, ScoreResult};
 pub use source::SourceFile;
 
+use std::path::Path;
 use std::sync::Arc;
 
 /// Parses and checks one card's text: the usual way in for programs and tests.
@@ -39,7 +45,38 @@ use std::sync::Arc;
 ///     Err(diagnostics) => eprintln!("{} problems", diagnostics.0.len()),
 /// }
 /// ```
+///
+/// A card that imports hooks (`hooks "x.rhai" { … }`) needs its folder: use
+/// [`load`], or [`compile_with`] and a [`hooks::HookFiles`].
 pub fn compile(source: &Arc<SourceFile>) -> Result<Checked, Diagnostics> {
+    compile_with(source, &hooks::NoHookFiles)
+}
+
+/// Parses and checks a card, reading and compiling its hook files from `files`.
+pub fn compile_with(
+    source: &Arc<SourceFile>,
+    files: &dyn hooks::HookFiles,
+) -> Result<Checked, Diagnostics> {
     let card = syntax::parse(source)?;
-    check::check(source, &card)
+    check::check_with(source, &card, files)
+}
+
+/// Reads the card at `path` and the hook files beside it, and checks it.
+/// The card is named in diagnostics as `path` is written.
+pub fn load(path: &Path) -> Result<Checked, Diagnostics> {
+    let name = path.to_string_lossy().replace('\\', "/");
+    let text = std::fs::read(path)
+        .map_err(|e| format!("cannot read `{name}`: {e}"))
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|_| format!("`{name}` is not UTF-8 text; save it as UTF-8"))
+        })
+        .map_err(|message| {
+            Diagnostics(vec![Diagnostic::error(
+                diagnostic::Code::Unreadable,
+                message,
+            )])
+        })?;
+    let source = SourceFile::new(name, text);
+    compile_with(&source, &hooks::HookDir::beside(path))
 }

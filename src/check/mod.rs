@@ -8,6 +8,7 @@
 mod decls;
 mod derived;
 mod expr;
+mod hooks;
 mod items;
 pub mod model;
 mod points;
@@ -17,6 +18,7 @@ mod tiers;
 pub use model::CheckedCard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::hooks::{HookFiles, HookFn, NoHookFiles};
 use crate::source::SourceFile;
 use crate::syntax::ast;
 use model::{Derived, Input, Param};
@@ -31,9 +33,20 @@ pub struct Checked {
 }
 
 /// Checks a parsed card. Errors come back all together, sorted by position.
+/// A card that imports hooks needs [`check_with`] and its hook files.
 pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diagnostics> {
+    check_with(source, card, &NoHookFiles)
+}
+
+/// Checks a parsed card, reading and compiling its hook files from `files`.
+pub fn check_with(
+    source: &Arc<SourceFile>,
+    card: &ast::Card,
+    files: &dyn HookFiles,
+) -> Result<Checked, Diagnostics> {
     let mut checker = Checker::new(source, card);
     checker.collect_symbols(&card.decls);
+    checker.load_hooks(&card.decls, files);
     let header = checker.header(card);
     checker.inputs = checker.inputs_of(&card.decls);
     checker.params = checker.params_of(&card.decls);
@@ -61,6 +74,7 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
         adjustments,
         grade,
         derived: checker.derived,
+        hooks: checker.hooks,
     };
     Ok(Checked {
         card: checked,
@@ -82,6 +96,11 @@ pub(crate) struct Checker<'a> {
     derived: Vec<Derived>,
     /// Per band/output in source order: where its dependency sort stands.
     derived_state: Vec<derived::State>,
+    /// Hook functions the card declares, callable by name in expressions.
+    hooks: Vec<HookFn>,
+    /// Declared hooks that failed (file, script or signature): already
+    /// reported, so calls to them draw no second error.
+    failed_hooks: Vec<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -96,6 +115,8 @@ impl<'a> Checker<'a> {
             param_flex: Vec::new(),
             derived: Vec::new(),
             derived_state: Vec::new(),
+            hooks: Vec::new(),
+            failed_hooks: Vec::new(),
         }
     }
 

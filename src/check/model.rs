@@ -5,6 +5,7 @@
 //! constant is a `Decimal`, and each piece keeps the span of the text it came
 //! from so a trace can quote the card's own words.
 
+use crate::hooks::HookFn;
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{AdjustmentKind, CmpOp};
 use crate::value::{InputType, Type, Value};
@@ -30,6 +31,8 @@ pub struct CheckedCard {
     pub grade: Option<TierTable<Arc<str>>>,
     /// Bands and outputs in dependency order: each only reads what comes before it.
     pub derived: Vec<Derived>,
+    /// The hook functions the card declares, each bound to its compiled script.
+    pub hooks: Vec<HookFn>,
 }
 
 impl CheckedCard {
@@ -237,6 +240,11 @@ pub enum ExprKind {
     Round(Box<Expr>, u32),
     /// True when an optional input was filled in.
     Present(usize),
+    /// A call to `CheckedCard::hooks[function]`.
+    Hook {
+        function: usize,
+        args: Vec<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

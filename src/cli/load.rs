@@ -2,6 +2,7 @@
 
 use super::Exit;
 use scorecard::diagnostic::render;
+use scorecard::hooks::HookDir;
 use scorecard::{Checked, Diagnostics, SourceFile};
 use std::io::{IsTerminal, Read};
 use std::sync::Arc;
@@ -35,7 +36,7 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
     })?;
     let name = if path == "-" { "<stdin>" } else { path };
     let source = SourceFile::new(name, text);
-    match scorecard::compile(&source) {
+    match compile(&source, path) {
         Ok(checked) => {
             print_diagnostics(&checked.warnings);
             Ok(checked)
@@ -45,6 +46,12 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
             Err(Exit::CardError)
         }
     }
+}
+
+/// Checks a card whose hook files lie beside it (beside the working folder for stdin).
+pub fn compile(source: &Arc<SourceFile>, path: &str) -> Result<Checked, Diagnostics> {
+    let card_path = if path == "-" { "./-" } else { path };
+    scorecard::compile_with(source, &HookDir::beside(std::path::Path::new(card_path)))
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

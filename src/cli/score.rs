@@ -9,6 +9,7 @@
 use super::{load, progress, Exit};
 use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
 use scorecard::eval::RowFailure;
+use scorecard::link;
 use scorecard::value::Value;
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
@@ -28,6 +29,10 @@ pub struct DataArgs {
     /// Score the good rows even when some rows are bad (the exit code is still 1)
     #[arg(long)]
     pub keep_going: bool,
+    /// Feed an input from another card's results, joined by employee id:
+    /// INPUT=CARD:KEY,DATA (KEY is total, or an item, section, band or output)
+    #[arg(long, value_name = "INPUT=CARD:KEY,DATA")]
+    pub from: Vec<String>,
 }
 
 pub struct Scored {
@@ -42,18 +47,23 @@ pub struct Scored {
 pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     let checked = load::card(&args.card)?;
     let card = checked.card;
-    let set = read(&card, args)?;
+    let feeds = feeds(&card, &args.from)?;
+    let mut set = read(&link::reading_card(&card, &feeds), args)?;
     for warning in &set.warnings {
         eprintln!("warning: {warning}");
     }
     for error in &set.errors {
         eprintln!("error: {error}");
     }
+    let unfed = link::apply(&card, &mut set.rows, &feeds, &args.data);
+    for problem in &unfed {
+        eprintln!("error: {problem}");
+    }
     let (results, failures) = evaluate(&card, &set.rows);
     for failure in &failures {
         eprintln!("error: {}", describe(&card, &args.data, failure));
     }
-    let bad = set.errors.len() + failures.len();
+    let bad = set.errors.len() + unfed.len() + failures.len();
     if bad == 0 {
         return Ok(Scored {
             card,
@@ -125,6 +135,24 @@ impl Scored {
             })
             .collect()
     }
+}
+
+/// Resolves every `--from`: each scores its own card and data first.
+fn feeds(card: &CheckedCard, from: &[String]) -> Result<Vec<link::Feed>, Exit> {
+    let mut feeds = Vec::new();
+    for text in from {
+        let resolved = text
+            .parse::<link::Link>()
+            .and_then(|l| link::resolve(card, &l));
+        match resolved {
+            Ok(feed) => feeds.push(feed),
+            Err(message) => {
+                eprintln!("error: --from {text}: {message}");
+                return Err(Exit::DataError);
+            }
+        }
+    }
+    Ok(feeds)
 }
 
 fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {

@@ -500,7 +500,7 @@ mod tests {
 
     #[test]
     fn records_stream_from_a_reader() {
-        let text = "id,x\n".to_string() + &"E,1\n".repeat(3);
+        let text = format!("id,x\n{}", "E,1\n".repeat(3));
         let mut source =
             CsvSource::from_reader(std::io::Cursor::new(text.into_bytes()), "s.csv").unwrap();
         assert_eq!(records(&mut source).len(), 3);

@@ -30,6 +30,8 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         adjustments: Vec::with_capacity(card.adjustments.len()),
         total: Decimal::ZERO,
         derived: Vec::with_capacity(card.derived.len()),
+        hooks: &card.hooks,
+        calls: std::cell::RefCell::new(Vec::new()),
     };
     let items = card
         .items
@@ -100,6 +102,7 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         floored_from,
         grade,
         derived,
+        hooks: frame.calls.into_inner(),
     })
 }
 

@@ -97,7 +97,8 @@ pub struct Grid {
 }
 
 /// Columns: id, name, brand, store (each only when some row has it), one per
-/// section, one per bonus/penalty block (signed), total, grade, one per band/output.
+/// section, one per bonus/penalty block (signed), total (unless the card has
+/// no sections or blocks, as a pay card may), grade, one per band/output.
 pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
     let show_name = has(|e| e.name.is_some());
@@ -124,8 +125,12 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push(a.display_name().to_string());
         numeric.push(true);
     }
-    header.push("total".into());
-    numeric.push(true);
+    // A pay card with no points has no total worth a column.
+    let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
+    if scored {
+        header.push("total".into());
+        numeric.push(true);
+    }
     if card.grade.is_some() {
         header.push("grade".into());
         numeric.push(false);
@@ -152,7 +157,9 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
             }
             row.extend(r.sections.iter().map(|s| format_decimal(*s)));
             row.extend(r.adjustments.iter().map(|a| format_decimal(a.amount)));
-            row.push(format_decimal(r.total));
+            if scored {
+                row.push(format_decimal(r.total));
+            }
             if card.grade.is_some() {
                 row.push(
                     r.grade

@@ -100,11 +100,18 @@ impl<'a> Explainer<'a> {
             employee_title(&r.employee),
             card.display_name()
         );
-        out += &format!("total {} of {}", minus(r.total), format_decimal(card.total));
-        if let Some((_, grade)) = &r.grade {
-            out += &format!(" · grade {grade}");
+        // A pay card may have no points at all: then there is no total to show.
+        let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
+        if scored {
+            out += &format!("total {} of {}", minus(r.total), format_decimal(card.total));
         }
-        out += &format!("\ncard {} · data line {}\n", card.source.name, r.line);
+        if let Some((_, grade)) = &r.grade {
+            out += &format!("{}grade {grade}", if scored { " · " } else { "" });
+        }
+        if scored || r.grade.is_some() {
+            out.push('\n');
+        }
+        out += &format!("card {} · data line {}\n", card.source.name, r.line);
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
         let mut groups: Vec<(String, Vec<Row>)> = Vec::new();
@@ -135,7 +142,12 @@ impl<'a> Explainer<'a> {
             ));
         }
         let derived = self.derived_rows();
-        let all = groups.iter().flat_map(|(_, rows)| rows).chain(&derived);
+        let calls = self.hook_rows();
+        let all = groups
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .chain(&derived)
+            .chain(&calls);
         let widths = all.fold(Widths::default(), |w, row| Widths {
             name: w.name.max(row.name.width()),
             score: w.score.max(row.score.width()),
@@ -146,7 +158,9 @@ impl<'a> Explainer<'a> {
             out += &layout(rows, widths);
         }
 
-        out += &format!("\n{}\n", self.total_line());
+        if scored {
+            out += &format!("\n{}\n", self.total_line());
+        }
         if let Some(grade) = self.grade_line() {
             out += &grade;
         }
@@ -163,7 +177,47 @@ impl<'a> Explainer<'a> {
             };
             out += &format!("\n{heading}\n{}", layout(&derived, widths));
         }
+        if !calls.is_empty() {
+            out += &format!("\nhook calls\n{}", layout(&calls, widths));
+        }
         out
+    }
+
+    /// Each hook call of the row: what it was given, what it gave, what it printed.
+    fn hook_rows(&self) -> Vec<Row> {
+        self.result
+            .hooks
+            .iter()
+            .map(|call| {
+                let hook = &self.card.hooks[call.function];
+                let args: Vec<String> = call
+                    .args
+                    .iter()
+                    .zip(&hook.params)
+                    .map(|(value, kind)| format_value(value, kind.value_type()))
+                    .collect();
+                let mut reasons = vec![Reason {
+                    text: format!(
+                        "`{}` ran as {}({}) in {}",
+                        quote(self.card, call.span),
+                        hook.name,
+                        args.join(", "),
+                        hook.script.source.name
+                    ),
+                    line: Some(line_of(self.card, call.span)),
+                }];
+                reasons.extend(call.output.iter().map(|line| Reason {
+                    text: format!("printed: {line}"),
+                    line: None,
+                }));
+                Row {
+                    name: hook.name.clone(),
+                    score: format_value(&call.value, hook.result.value_type()),
+                    of: String::new(),
+                    reasons,
+                }
+            })
+            .collect()
     }
 
     fn section_heading(&self, s: usize) -> String {
@@ -412,12 +466,13 @@ impl<'a> Explainer<'a> {
         }
         match r.floored_from {
             Some(raw) => {
-                text + &format!(
+                text + format!(
                     " = {}, raised to 0 (the total never goes below 0)",
                     minus(raw)
                 )
+                .as_str()
             }
-            None => text + &format!(" = {}", minus(r.total)),
+            None => text + format!(" = {}", minus(r.total)).as_str(),
         }
     }
 
@@ -600,7 +655,7 @@ fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
                 collect_leaves(e, out);
             }
         }
-        ExprKind::Min(args) | ExprKind::Max(args) => {
+        ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
             for e in args {
                 collect_leaves(e, out);
             }

@@ -84,6 +84,7 @@ pub enum Decl {
     Grade(Grade),
     Band(Band),
     Output(Output),
+    Hooks(HooksDecl),
 }
 
 /// `input 反馈及时率 percent "客户意见反馈及时率" range 0%..100% default 100%`
@@ -295,6 +296,27 @@ pub struct Output {
     pub label: Option<Text>,
     pub ty: Option<(InputType, Span)>,
     pub expr: Expr,
+    pub span: Span,
+}
+
+/// `hooks "hooks/pay.rhai" { 增值业务提成(money, money) -> money }`: a rhai
+/// script beside the card (the path is relative to the card's file) and the
+/// functions the card uses from it, with the kinds they take and give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HooksDecl {
+    pub path: Text,
+    /// `None` when the `{ … }` block is left out (the checker asks for it).
+    pub functions: Option<Vec<HookSig>>,
+    pub span: Span,
+}
+
+/// `增值业务提成(money, money) -> money "保险及精品提成"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct HookSig {
+    pub name: Ident,
+    pub params: Vec<(InputType, Span)>,
+    pub result: (InputType, Span),
+    pub label: Option<Text>,
     pub span: Span,
 }
 

@@ -35,6 +35,7 @@ pub fn token_text(rule: Rule) -> Option<&'static str> {
         Rule::colon => ":",
         Rule::equals => "=",
         Rule::dots => "..",
+        Rule::arrow => "->",
         Rule::text_end => "\"",
         Rule::cn_text_end => "”",
         Rule::card_end | Rule::section_end | Rule::item_end | Rule::table_end | Rule::block_end => {
@@ -84,6 +85,7 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_not => "not",
         Rule::kw_true => "true",
         Rule::kw_false => "false",
+        Rule::kw_hooks => "hooks",
         _ => return None,
     })
 }

@@ -127,6 +127,7 @@ impl Printer<'_> {
                 self.line(1, Some(param.span), &text);
             }
             Decl::Section(section) => self.section(section),
+            Decl::Hooks(hooks) => self.hooks(hooks),
             Decl::Adjustment(block) => self.adjustment(block),
             Decl::Grade(grade) => {
                 let head = match &grade.table.subject {
@@ -210,6 +211,27 @@ impl Printer<'_> {
             }
             self.line(1, Some(input.span), text.trim_end());
         }
+    }
+
+    fn hooks(&mut self, hooks: &HooksDecl) {
+        let head = format!("hooks {}", quote(&hooks.path.value));
+        let Some(functions) = &hooks.functions else {
+            self.line(1, Some(hooks.span), &head);
+            return;
+        };
+        self.line(1, Some(hooks.span), &format!("{head} {{"));
+        for f in functions {
+            let params: Vec<&str> = f.params.iter().map(|(t, _)| t.keyword()).collect();
+            let text = format!(
+                "{}({}) -> {}{}",
+                f.name.name,
+                params.join(", "),
+                f.result.0.keyword(),
+                label(&f.label)
+            );
+            self.line(2, Some(f.span), &text);
+        }
+        self.line(1, None, "}");
     }
 
     fn section(&mut self, section: &Section) {
@@ -320,6 +342,7 @@ impl Printer<'_> {
 #[derive(PartialEq, Eq)]
 enum Group {
     Header,
+    Hooks,
     Input,
     Param,
     Block,
@@ -331,6 +354,7 @@ fn group_of(decl: &Decl) -> Group {
     match decl {
         Decl::Role(_) | Decl::Period(_) | Decl::Total(_) => Group::Header,
         Decl::Input(_) => Group::Input,
+        Decl::Hooks(_) => Group::Hooks,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,
         Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Group::Block,

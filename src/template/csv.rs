@@ -24,5 +24,5 @@ pub fn template_csv(card: &CheckedCard, bom: bool) -> String {
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(columns.iter().map(|c| c.header.as_str()));
     let header = writer.into_inner().unwrap_or_default();
-    out + &String::from_utf8_lossy(&header)
+    out + String::from_utf8_lossy(&header).as_ref()
 }

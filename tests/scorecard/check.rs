@@ -41,6 +41,24 @@ fn check_diagnostics() {
     });
 }
 
+/// Mistakes with hooks: each card under `tests/cards/hooks/` reads its
+/// scripts from `tests/cards/hooks/hooks/`.
+#[test]
+fn hook_diagnostics() {
+    insta::glob!(common::cards_dir(), "hooks/*.card", |path| {
+        let out = match common::compile(path) {
+            Ok(_) => "(card is valid)\n".to_string(),
+            Err(diagnostics) => render::human_all(&diagnostics, false),
+        };
+        assert!(
+            out.contains("error["),
+            "{} should draw an error, but got:\n{out}",
+            common::relative(path)
+        );
+        insta::assert_snapshot!(out);
+    });
+}
+
 #[test]
 fn check_diagnostics_as_json() {
     let path = common::root().join("tests/cards/check/many_problems.card");

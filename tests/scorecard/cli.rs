@@ -225,3 +225,147 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+#[test]
+fn a_runaway_hook_fails_its_row_and_keep_going_scores_the_rest() {
+    let card = "tests/cards/runtime/runaway_hook.card";
+    let data = "tests/bad_data/runaway_hook.csv";
+    let out = scorecard(&["eval", card, data]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "runaway_hook.csv:3 (R2 乙): hook `提成` ran for more than 100000 steps and was stopped"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("runaway_hook.csv:4 (R3 丙): hook `提成` returned text \"九十九\", but the card declares it gives an amount of money, in tests/cards/runtime/runaway_hook.card:6:32"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).is_empty(), "nothing is scored by default");
+
+    let out = scorecard(&["eval", card, data, "--keep-going", "--format", "csv"]);
+    assert_eq!(code(&out), 1);
+    let stdout = text(&out.stdout);
+    // 3 × 30 and 2 × 30; the two bad rows are left out.
+    let line = |id: &str| stdout.lines().find(|l| l.starts_with(id)).unwrap_or("");
+    assert!(line("R1,甲").ends_with(",90"), "{stdout}");
+    assert!(line("R4,丁").ends_with(",60"), "{stdout}");
+    assert!(!stdout.contains("R2") && !stdout.contains("R3"), "{stdout}");
+}
+
+const SPECIALIST_PAY: &str = "rules/cs_specialist_pay.card";
+const FROM_S1: &str =
+    "月度考核分数=rules/callback_specialist.card:total,examples/callback_specialists.csv";
+
+#[test]
+fn from_feeds_one_cards_total_into_another_cards_input() {
+    let out = scorecard(&[
+        "explain",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        FROM_S1,
+        "--employee",
+        "HF101",
+    ]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    // HF101's S1 total, as `scorecard eval` of the S1 card gives it.
+    let s1 = scorecard(&["eval", S1, EXAMPLE, "--format", "csv"]);
+    let s1 = text(&s1.stdout);
+    let header: Vec<&str> = s1.lines().next().unwrap().split(',').collect();
+    let total_column = header.iter().position(|h| *h == "total").unwrap();
+    let row = s1.lines().find(|l| l.starts_with("HF101,")).unwrap();
+    let total = row.split(',').nth(total_column).unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!("月度考核分数 is {total}")),
+        "the explanation should show the fed score {total}:\n{stdout}"
+    );
+}
+
+#[test]
+fn from_without_a_result_for_an_employee_fails_that_row() {
+    // The pay data's ids are HF101 …; this S1 month scores only R1 and R2,
+    // so no row can be fed: each is an error, never a score of zero.
+    let out = scorecard(&[
+        "eval",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        "月度考核分数=rules/callback_specialist.card:total,tests/data/s1_typical_month.csv",
+    ]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("examples/cs_specialist_pay.csv:6 (HF101): no result for this employee in tests/data/s1_typical_month.csv (scored by rules/callback_specialist.card), so `月度考核分数` is unknown"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn from_checks_the_key_and_its_kind() {
+    let unknown = scorecard(&[
+        "eval",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        "月度考核分数=rules/callback_specialist.card:totl,examples/callback_specialists.csv",
+    ]);
+    assert_eq!(code(&unknown), 1);
+    assert!(
+        text(&unknown.stderr).contains("rules/callback_specialist.card has no `totl`"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    let wrong_kind = scorecard(&[
+        "eval",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        "保险保费=rules/callback_specialist.card:total,examples/callback_specialists.csv",
+    ]);
+    assert_eq!(code(&wrong_kind), 1);
+    assert!(
+        text(&wrong_kind.stderr)
+            .contains("`total` of rules/callback_specialist.card is a number, but input `保险保费` takes an amount of money"),
+        "{}",
+        text(&wrong_kind.stderr)
+    );
+}
+
+#[test]
+fn a_rank_above_the_number_ranked_stops_that_row() {
+    let out = scorecard(&[
+        "eval",
+        "rules/cs_manager_pay.card",
+        "tests/bad_data/s2_rank_above_total.csv",
+    ]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("s2_rank_above_total.csv:3 (M9 杨经理): hook `排名百分位` stopped: 排名 41 is not between 1 and 参评总数 40 at rules/hooks/cs_manager.rhai:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_pay_card_scores_its_example() {
+    for (card, data) in [
+        ("rules/cs_manager_pay.card", "examples/cs_manager_pay.csv"),
+        (
+            "rules/cs_supervisor_pay.card",
+            "examples/cs_supervisor_pay.csv",
+        ),
+        ("rules/sales_pay.card", "examples/sales_pay.csv"),
+        (
+            "rules/service_manager_pay.card",
+            "examples/service_manager_pay.csv",
+        ),
+    ] {
+        let out = scorecard(&["eval", card, data]);
+        assert_eq!(code(&out), 0, "{card}: {}", text(&out.stderr));
+        assert!(!text(&out.stdout).is_empty(), "{card}: no output");
+    }
+}

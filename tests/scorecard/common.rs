@@ -1,5 +1,6 @@
 //! Helpers shared by the scenario tests.
 
+use scorecard::hooks::HookDir;
 use scorecard::{Checked, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,10 +22,10 @@ pub fn source(path: &Path) -> Arc<SourceFile> {
     SourceFile::new(relative(path), text)
 }
 
-/// Compiles a card that must be valid, failing with its rendered diagnostics.
+/// Compiles a card (and its hook files) that must be valid, failing with its
+/// rendered diagnostics.
 pub fn checked(path: &Path) -> Checked {
-    let source = source(path);
-    match scorecard::compile(&source) {
+    match compile(path) {
         Ok(checked) => checked,
         Err(d) => panic!(
             "{} should be a valid card, but:\n{}",
@@ -32,6 +33,15 @@ pub fn checked(path: &Path) -> Checked {
             scorecard::diagnostic::render::human_all(&d, false)
         ),
     }
+}
+
+/// Parses and checks a card, reading its hook files beside it. Paths are
+/// relative to the repository root (the tests' working folder), so snapshots
+/// name files the same way on every machine.
+pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
+    let source = source(path);
+    let beside = HookDir::beside(Path::new(&relative(path)));
+    scorecard::compile_with(&source, &beside)
 }
 
 /// `tests/cards/`, the base directory of the card scenarios.

@@ -64,7 +64,10 @@ fn every_scenario_month_reads_the_same_from_a_workbook() {
         let rel = common::relative(path);
         let scenario = scenarios::load(path);
         let source = XlsxSource::from_bytes(workbook_from_csv(path), "month.xlsx", None).unwrap();
-        let set = data::read(&scenario.card, source);
+        let reading = scorecard::link::reading_card(&scenario.card, &scenario.feeds);
+        let mut set = data::read(&reading, source);
+        let unfed = scorecard::link::apply(&scenario.card, &mut set.rows, &scenario.feeds, &rel);
+        assert!(unfed.is_empty(), "{rel}: {unfed:?}");
         assert!(
             set.is_ok() && set.warnings.is_empty(),
             "{rel}: {:?} {:?}",

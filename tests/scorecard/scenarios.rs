@@ -11,17 +11,22 @@
 //! workbook and HTML reports show it), or the name of an item, section,
 //! bonus/penalty block, band or output. Every expectation is asserted, and every scenario
 //! must carry at least one.
+//!
+//! `# from: INPUT=CARD:KEY,DATA` lines feed an input from another card's
+//! results, as `scorecard eval --from` does.
 
 use crate::common;
 use rust_decimal::Decimal;
-use scorecard::data;
 use scorecard::value::Value;
+use scorecard::{data, link};
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
 use std::str::FromStr;
 
 pub struct Scenario {
     pub card: CheckedCard,
+    /// The `# from:` feeds, applied after reading as `--from` does.
+    pub feeds: Vec<link::Feed>,
     pub rows: Vec<scorecard::data::Row>,
     pub results: Vec<ScoreResult>,
     pub expectations: Vec<Expectation>,
@@ -43,7 +48,20 @@ pub fn load(path: &Path) -> Scenario {
         .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
         .1;
     let card = common::checked(&common::root().join(card_path)).card;
-    let set = data::read_path(&card, path);
+    // `# from: INPUT=CARD:KEY,DATA` feeds an input from another card's run.
+    let feeds: Vec<link::Feed> = comment_values(&text, "from")
+        .map(|(line, spec)| {
+            let link: link::Link = spec.parse().unwrap_or_else(|e| panic!("{rel}:{line}: {e}"));
+            link::resolve(&card, &link).unwrap_or_else(|e| panic!("{rel}:{line}: {e}"))
+        })
+        .collect();
+    let mut set = data::read_path(&link::reading_card(&card, &feeds), path);
+    let unfed = link::apply(&card, &mut set.rows, &feeds, &rel);
+    assert!(
+        unfed.is_empty(),
+        "{rel}: rows could not be fed:\n{}",
+        unfed.join("\n")
+    );
     assert!(
         set.errors.is_empty() && set.warnings.is_empty(),
         "{rel}: the data should read cleanly, but:\n{}",
@@ -68,6 +86,7 @@ pub fn load(path: &Path) -> Scenario {
     );
     Scenario {
         card,
+        feeds,
         rows: set.rows,
         results,
         expectations,

@@ -23,7 +23,7 @@ impl Lower {
         })
     }
 
-    /// `decl = { role | period | total | input | param | section | bonus | penalty | grade | band | output }`
+    /// `decl = { role | period | total | input | param | section | bonus | penalty | grade | band | output | hooks }`
     fn decl(&mut self, pair: Pair) -> Lowered<ast::Decl> {
         use ast::Decl;
         let inner = only_child(pair)?;
@@ -39,6 +39,7 @@ impl Lower {
             Rule::grade => Decl::Grade(self.grade(inner)?),
             Rule::band => Decl::Band(self.band(inner)?),
             Rule::output => Decl::Output(self.output(inner)?),
+            Rule::hooks => Decl::Hooks(self.hooks(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }

@@ -4,6 +4,7 @@
 //! headed by the rule it reads. The files follow the grammar's sections:
 //!
 //! - `decls.rs`: the card and its declarations (inputs, params, bonuses, outputs)
+//! - `hooks.rs`: hook imports and the signatures they declare
 //! - `items.rs`: sections, items and their rules
 //! - `tables.rs`: tier tables (item tiers' rows, grades, bands)
 //! - `expr.rs`: formulas
@@ -20,6 +21,7 @@
 
 mod decls;
 mod expr;
+mod hooks;
 mod items;
 mod tables;
 mod words;
