@@ -4,7 +4,8 @@
 //! The stages, each its own module, and the data that flows between them:
 //!
 //! ```text
-//! card text ──syntax::parse──▶ ast::Card ──check::check──▶ CheckedCard
+//! card text ──syntax::parse──▶ ast::Card ──resolve──▶ ast::Card ──check::check──▶ CheckedCard
+//!                              (extends "…")      (bases applied)
 //! data file ──data::read────▶ Row ─────────────┐               │
 //!                                              ▼               ▼
 //!                                   eval::evaluate(&CheckedCard, &Row) ──▶ ScoreResult
@@ -18,6 +19,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod report;
+pub mod resolve;
 pub mod source;
 pub mod syntax;
 pub mod value;
@@ -25,11 +27,15 @@ pub mod value;
 pub use check::{Checked, CheckedCard};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use eval::{evaluate, EvalError, ScoreResult};
+pub use resolve::{FileLoader, Loader};
 pub use source::SourceFile;
 
+use std::path::Path;
 use std::sync::Arc;
 
 /// Parses and checks one card's text: the usual way in for programs and tests.
+/// A card that `extends` another needs its base found: use [`compile_file`]
+/// or [`compile_with`].
 ///
 /// ```no_run
 /// let source = scorecard::SourceFile::new("a.card", std::fs::read_to_string("a.card").unwrap());
@@ -39,6 +45,28 @@ use std::sync::Arc;
 /// }
 /// ```
 pub fn compile(source: &Arc<SourceFile>) -> Result<Checked, Diagnostics> {
-    let card = syntax::parse(source)?;
-    check::check(source, &card)
+    compile_with(source, &resolve::NoLoader)
+}
+
+/// Parses a card, finds every card it extends with `loader`, applies the
+/// overrides and checks the result as a whole.
+pub fn compile_with(source: &Arc<SourceFile>, loader: &dyn Loader) -> Result<Checked, Diagnostics> {
+    let resolved = resolve::resolve(source, loader)?;
+    resolve::check(&resolved)
+}
+
+/// Reads a card file (and the files it extends, relative to it) and checks it.
+///
+/// ```no_run
+/// let checked = scorecard::compile_file("rules/brands/君威/回访专员.card");
+/// ```
+pub fn compile_file(path: impl AsRef<Path>) -> Result<Checked, Diagnostics> {
+    let loader = FileLoader::new();
+    let source = loader.open(path.as_ref()).map_err(|why| {
+        Diagnostics(vec![diagnostic::Diagnostic::error(
+            diagnostic::Code::MissingCard,
+            why,
+        )])
+    })?;
+    compile_with(&source, &loader)
 }

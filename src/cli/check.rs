@@ -26,7 +26,7 @@ pub fn run(args: CheckArgs) -> Exit {
         match load::read_text(path) {
             Ok(text) => {
                 let source = SourceFile::new(load::source_name(path).to_string(), text);
-                match scorecard::compile(&source) {
+                match load::compile(&source) {
                     Ok(checked) => {
                         if args.format == "human" {
                             load::print_diagnostics(&checked.warnings);

@@ -2,7 +2,7 @@
 
 use super::Exit;
 use scorecard::diagnostic::render;
-use scorecard::{Checked, Diagnostics, SourceFile};
+use scorecard::{Checked, Diagnostics, FileLoader, SourceFile};
 use std::io::{IsTerminal, Read};
 use std::sync::Arc;
 
@@ -30,7 +30,7 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
     })?;
     let name = if path == "-" { "<stdin>" } else { path };
     let source = SourceFile::new(name, text);
-    match scorecard::compile(&source) {
+    match compile(&source) {
         Ok(checked) => {
             print_diagnostics(&checked.warnings);
             Ok(checked)
@@ -40,6 +40,12 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
             Err(Exit::CardError)
         }
     }
+}
+
+/// Checks a card read from `path`, finding any card it `extends` relative to
+/// it (a card from stdin: relative to the working directory).
+pub fn compile(source: &Arc<SourceFile>) -> Result<Checked, Diagnostics> {
+    scorecard::compile_with(source, &FileLoader::new())
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

@@ -5,6 +5,7 @@ mod eval;
 mod explain;
 mod load;
 mod score;
+mod show;
 
 use clap::{Parser, Subcommand};
 
@@ -35,6 +36,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
+    Show(show::ShowArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -42,5 +44,6 @@ pub fn run(args: Args) -> Exit {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Show(a) => show::run(a),
     }
 }

@@ -130,12 +130,11 @@ fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
     };
     let mut text = format!("{data}:{} ({who}): {}", failure.line, failure.error.message);
     if let Some(span) = failure.error.span {
+        // A card that extends another: the rule may be in a base card.
+        let (file, _) = card.source.locate(span.start);
         let (line, column) = card.source.line_col(span.start);
         let rule = card.source.slice(span).lines().next().unwrap_or("");
-        text.push_str(&format!(
-            ", in {}:{line}:{column} `{rule}`",
-            card.source.name
-        ));
+        text.push_str(&format!(", in {}:{line}:{column} `{rule}`", file.name));
     }
     text
 }

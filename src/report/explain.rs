@@ -7,7 +7,7 @@
 //! so Chinese names (two columns each) align with Latin ones.
 
 use super::common::{
-    derived_order, employee_title, line_of, minus, pad_left, pad_right, quote, signed,
+    card_line, derived_order, employee_title, minus, pad_left, pad_right, quote, signed, CardLine,
 };
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
 use crate::check::CheckedCard;
@@ -47,7 +47,7 @@ pub fn explain_all(card: &CheckedCard, results: &[ScoreResult]) -> String {
 /// One line of reasoning, and the card line it cites.
 struct Reason {
     text: String,
-    line: Option<usize>,
+    line: Option<CardLine>,
 }
 
 /// A row of the report: indented name, score (and ` of ` points for an item), and why.
@@ -242,7 +242,7 @@ impl<'a> Explainer<'a> {
                 }
                 Some(Reason {
                     text,
-                    line: Some(line_of(card, fired.span)),
+                    line: Some(card_line(card, fired.span)),
                 })
             }
             (
@@ -276,7 +276,7 @@ impl<'a> Explainer<'a> {
                 };
                 Some(Reason {
                     text: lead(&known, &format!("`{}` {verdict}", quote(card, *span))),
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             (
@@ -308,7 +308,7 @@ impl<'a> Explainer<'a> {
                 };
                 Some(Reason {
                     text,
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             (BaseRule::Score { expr, span }, BaseTrace::Score { value }) => {
@@ -319,7 +319,7 @@ impl<'a> Explainer<'a> {
                 }
                 Some(Reason {
                     text: lead(&facts, &text),
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             _ => None,
@@ -336,7 +336,7 @@ impl<'a> Explainer<'a> {
                 format_decimal(rule.amount),
                 format_decimal(hit.amount)
             ),
-            line: Some(line_of(self.card, rule.span)),
+            line: Some(card_line(self.card, rule.span)),
         }
     }
 
@@ -362,7 +362,7 @@ impl<'a> Explainer<'a> {
                     format_decimal(block.cap.unwrap_or(score.uncapped)),
                     format_decimal(block.cap.unwrap_or(score.uncapped))
                 ),
-                line: Some(line_of(self.card, block.span)),
+                line: Some(card_line(self.card, block.span)),
             });
         }
         Row {
@@ -414,7 +414,7 @@ impl<'a> Explainer<'a> {
         let facts: Vec<String> = self.facts(&table.subject).collect();
         Reason {
             text: lead(&facts, &format!("`{}`", quote(self.card, row))),
-            line: Some(line_of(self.card, row)),
+            line: Some(card_line(self.card, row)),
         }
     }
 
@@ -436,7 +436,7 @@ impl<'a> Explainer<'a> {
                         let facts: Vec<String> = self.facts(expr).collect();
                         Reason {
                             text: lead(&facts, &format!("`{}`", quote(self.card, expr.span))),
-                            line: Some(line_of(self.card, d.span)),
+                            line: Some(card_line(self.card, d.span)),
                         }
                     }
                 };
@@ -499,8 +499,8 @@ fn lead(facts: &[String], rule: &str) -> String {
 }
 
 fn cite(reason: &Reason) -> String {
-    match reason.line {
-        Some(line) => format!("{}   [line {line}]", reason.text),
+    match &reason.line {
+        Some(line) => format!("{}   [{line}]", reason.text),
         None => reason.text.clone(),
     }
 }

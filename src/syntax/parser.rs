@@ -84,6 +84,9 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_not => "not",
         Rule::kw_true => "true",
         Rule::kw_false => "false",
+        Rule::kw_extends => "extends",
+        Rule::kw_override => "override",
+        Rule::kw_remove => "remove",
         _ => return None,
     })
 }

@@ -1,6 +1,6 @@
 //! Helpers shared by the scenario tests.
 
-use scorecard::{Checked, SourceFile};
+use scorecard::{Checked, FileLoader, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -21,10 +21,16 @@ pub fn source(path: &Path) -> Arc<SourceFile> {
     SourceFile::new(relative(path), text)
 }
 
+/// Parses and checks a card file, finding the cards it extends from the
+/// repository root, so every file is named relative to it.
+pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
+    let source = source(path);
+    scorecard::compile_with(&source, &FileLoader::rooted(root()))
+}
+
 /// Compiles a card that must be valid, failing with its rendered diagnostics.
 pub fn checked(path: &Path) -> Checked {
-    let source = source(path);
-    match scorecard::compile(&source) {
+    match compile(path) {
         Ok(checked) => checked,
         Err(d) => panic!(
             "{} should be a valid card, but:\n{}",

@@ -4,6 +4,7 @@
 //! headed by the rule it reads. The files follow the grammar's sections:
 //!
 //! - `decls.rs`: the card and its declarations (inputs, params, bonuses, outputs)
+//! - `compose.rs`: `extends`, `override` and `remove`
 //! - `items.rs`: sections, items and their rules
 //! - `tables.rs`: tier tables (item tiers' rows, grades, bands)
 //! - `expr.rs`: formulas
@@ -18,6 +19,7 @@
 //! on, so the author sees them all at once. A tree the grammar cannot produce
 //! is a bug in this module and stops lowering with an "internal error".
 
+mod compose;
 mod decls;
 mod expr;
 mod items;

@@ -1,0 +1,79 @@
+//! Where each part of a resolved card came from, for `scorecard show`.
+//!
+//! Spans of a resolved card lie in a composite source, so a span already says
+//! which file a node was written in. What a span cannot say is *how* the node
+//! got there (added, overridden, patched) or what is gone: that is recorded
+//! here as the overrides are applied, keyed by the span of the node as it
+//! stands in the resolved card (the span the printer asks about).
+
+use crate::source::{SourceFile, Span};
+use std::collections::HashMap;
+
+/// What composition did, beside the resolved card.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    notes: HashMap<Span, Vec<Note>>,
+    removed: Vec<Note>,
+}
+
+/// One change: what happened, and the span of the statement that did it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub what: String,
+    pub at: Span,
+}
+
+impl Changes {
+    /// Records `what` happened to the node at `node`, by the statement at `at`.
+    pub fn note(&mut self, node: Span, what: impl Into<String>, at: Span) {
+        self.notes.entry(node).or_default().push(Note {
+            what: what.into(),
+            at,
+        });
+    }
+
+    /// Forgets what happened to a node that has been replaced or removed.
+    pub fn forget(&mut self, node: Span) {
+        self.notes.remove(&node);
+    }
+
+    /// Records that `what` (`item 潜客抽查`) was removed by the statement at `at`.
+    pub fn removed(&mut self, what: impl Into<String>, at: Span) {
+        self.removed.push(Note {
+            what: what.into(),
+            at,
+        });
+    }
+
+    /// The changes to the node at `span`, oldest first.
+    pub fn notes_on(&self, span: Span) -> &[Note] {
+        self.notes.get(&span).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn removals(&self) -> &[Note] {
+        &self.removed
+    }
+
+    /// Whether nothing was added, changed or removed.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// `rules/brands/君威/回访专员.card:12`: where a statement is.
+pub fn place(source: &SourceFile, at: Span) -> String {
+    let (file, offset) = source.locate(at.start);
+    format!("{}:{}", file.name, file.line_col(offset).0)
+}
+
+/// The notes on one node as one line: `points changed in a.card:9; rules replaced in b.card:4`.
+pub fn describe(source: &SourceFile, notes: &[Note]) -> Option<String> {
+    if notes.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = notes
+        .iter()
+        .map(|n| format!("{} in {}", n.what, place(source, n.at)))
+        .collect();
+    Some(parts.join("; "))
+}
