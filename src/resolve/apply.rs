@@ -87,6 +87,13 @@ impl Kind {
         }
     }
 
+    /// In plain words: "input", "bonus block".
+    fn noun(self) -> &'static str {
+        self.described()
+            .split_once(' ')
+            .map_or("", |(_, noun)| noun)
+    }
+
     /// In plain words, with an article: "an input", "a bonus block".
     fn described(self) -> &'static str {
         match self {
@@ -436,7 +443,7 @@ impl Applier<'_> {
         let Some(name) = name else {
             let d = Diagnostic::error(
                 Code::UnknownOverride,
-                format!("the base card has no {} to {verb}", kind.word()),
+                format!("the base card has no {} to {verb}", kind.noun()),
             )
             .label(at, "not in the base card");
             let d = if verb == "override" {
@@ -462,11 +469,10 @@ impl Applier<'_> {
             )
             .label(name.span, format!("not {}", kind.described()))
             .label(found.span, format!("{} here", found.kind.described()))
-            .help(format!(
-                "write `{verb} {} {}`",
-                found.kind.word(),
-                name.name
-            ));
+            .help(match verb {
+                "remove" => format!("write `remove {} {}`", found.kind.word(), name.name),
+                _ => format!("write `{verb} {} {} …`", found.kind.word(), name.name),
+            });
             self.report(d);
             return;
         }
@@ -474,7 +480,7 @@ impl Applier<'_> {
             Code::UnknownOverride,
             format!(
                 "the base card has no {} `{}` to {verb}",
-                kind.word(),
+                kind.noun(),
                 name.name
             ),
         )

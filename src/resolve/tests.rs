@@ -232,7 +232,7 @@ fn overriding_a_grade_the_base_lacks_is_an_error() {
     let d = one_error(resolve_brand(&brand(
         "remove grade\noverride grade { else : 称职 }",
     )));
-    assert_eq!(d.message, "the base card has no grade to override");
+    assert_eq!(d.message, "the base card has no grade table to override");
 }
 
 #[test]

@@ -5,4 +5,5 @@
 mod check;
 mod cli;
 mod common;
+mod compose;
 mod scenarios;
