@@ -71,6 +71,8 @@ pub enum Code {
     AlreadyInBase,
     /// `override` or `remove` in a card that extends nothing.
     NoBase,
+    /// The rules manifest (`scorecard.toml`) is not well formed.
+    BadManifest,
 }
 
 impl Code {
@@ -101,6 +103,7 @@ impl Code {
             Code::UnknownOverride => "unknown-override",
             Code::AlreadyInBase => "already-in-base",
             Code::NoBase => "no-base",
+            Code::BadManifest => "bad-manifest",
         }
     }
 }

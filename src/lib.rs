@@ -18,6 +18,7 @@ pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod manifest;
 pub mod report;
 pub mod resolve;
 pub mod source;

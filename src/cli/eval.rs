@@ -2,12 +2,12 @@
 
 use super::score::{self, DataArgs};
 use super::Exit;
-use scorecard::report::{self, Format, Options};
+use scorecard::report::{self, CardResults, Format, Options};
 
 #[derive(Debug, clap::Args)]
 #[command(
     about = "Score every employee in a data file: items, sections, total, grade, outputs",
-    after_help = "Examples:\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv --format csv --bom > 结果.csv\n  cat rows.json | scorecard eval rules/callback_specialist.card - --input-format json --format json"
+    after_help = "With a rules directory, each row is scored by the card its 岗位 (role), 品牌 (brand) and 门店 (store) pick in the directory's scorecard.toml; the results are grouped by card (CSV: one table with a `card` column).\n\nExamples:\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv\n  scorecard eval rules/ examples/callback_specialists.csv --role 回访专员\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv --format csv --bom > 结果.csv\n  cat rows.json | scorecard eval rules/callback_specialist.card - --input-format json --format json"
 )]
 pub struct EvalArgs {
     #[command(flatten)]
@@ -21,8 +21,8 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> Exit {
-    let scored = match score::run(&args.data) {
-        Ok(scored) => scored,
+    let batch = match score::run_batch(&args.data) {
+        Ok(batch) => batch,
         Err(exit) => return exit,
     };
     let format: Format = match args.format.parse() {
@@ -34,9 +34,24 @@ pub fn run(args: EvalArgs) -> Exit {
     };
     let options = Options::default().with_bom(args.bom);
     let mut out = std::io::stdout().lock();
-    if let Err(e) = report::render(format, &scored.card, &scored.results, &options, &mut out) {
+    let written = match batch.groups.as_slice() {
+        [one] if !batch.routed => {
+            report::render(format, &one.card, &one.results, &options, &mut out)
+        }
+        groups => {
+            let groups: Vec<CardResults> = groups
+                .iter()
+                .map(|g| CardResults {
+                    card: &g.card,
+                    results: &g.results,
+                })
+                .collect();
+            report::render_groups(format, &groups, &options, &mut out)
+        }
+    };
+    if let Err(e) = written {
         eprintln!("error: cannot write the results: {e}");
         return Exit::DataError;
     }
-    scored.exit
+    batch.exit
 }

@@ -4,6 +4,7 @@ mod check;
 mod eval;
 mod explain;
 mod load;
+mod routes;
 mod score;
 mod show;
 

@@ -6,7 +6,7 @@
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
 
-use super::{load, Exit};
+use super::{load, routes, Exit};
 use scorecard::data::{self, DataFormat, DataSet, Row};
 use scorecard::eval::RowFailure;
 use scorecard::value::Value;
@@ -15,7 +15,7 @@ use std::path::Path;
 
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// The card file
+    /// The card file; or a rules directory (or its scorecard.toml), which picks each row's card by its role, brand and store
     pub card: String,
     /// The data file: .csv, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
@@ -25,6 +25,9 @@ pub struct DataArgs {
     /// Score the good rows even when some rows are bad (the exit code is still 1)
     #[arg(long)]
     pub keep_going: bool,
+    /// With a rules directory: the role of rows that have no 岗位 (role) column, or a blank one
+    #[arg(long)]
+    pub role: Option<String>,
 }
 
 pub struct Scored {
@@ -33,6 +36,37 @@ pub struct Scored {
     pub results: Vec<ScoreResult>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
+}
+
+/// Loads, reads and scores, with one card or with a rules directory; `Err`
+/// means stop now with that exit code.
+pub fn run_batch(args: &DataArgs) -> Result<Batch, Exit> {
+    if let Some(manifest) = routes::manifest_path(&args.card) {
+        return routes::run(args, &manifest);
+    }
+    if args.role.is_some() {
+        eprintln!(
+            "error: --role picks cards from a rules directory; `{}` is a card",
+            args.card
+        );
+        return Err(Exit::CardError);
+    }
+    let scored = run(args)?;
+    let exit = scored.exit;
+    Ok(Batch {
+        groups: vec![scored],
+        exit,
+        routed: false,
+    })
+}
+
+/// The results of one run: one card's, or one per card a rules manifest chose.
+pub struct Batch {
+    pub groups: Vec<Scored>,
+    /// What to exit with after the results are shown.
+    pub exit: Exit,
+    /// Whether a manifest chose the cards (even if only one was used).
+    pub routed: bool,
 }
 
 /// Loads, reads and scores; `Err` means stop now with that exit code.
@@ -50,14 +84,34 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     for failure in &failures {
         eprintln!("error: {}", describe(&card, &args.data, failure));
     }
-    let bad = set.errors.len() + failures.len();
+    let mut bad_lines: Vec<Option<usize>> =
+        set.errors.iter().map(|e| e.location.number()).collect();
+    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
+    let exit = verdict(
+        args,
+        set.errors.len() + failures.len(),
+        bad_lines,
+        results.len(),
+    )?;
+    Ok(Scored {
+        card,
+        rows: set.rows,
+        results,
+        exit,
+    })
+}
+
+/// What bad rows mean: by default nothing is scored (exit 1); with
+/// `--keep-going` the good rows are, and the exit code is still 1.
+/// `bad` counts problems, `bad_lines` the rows they are on.
+pub(super) fn verdict(
+    args: &DataArgs,
+    bad: usize,
+    mut bad_lines: Vec<Option<usize>>,
+    scored: usize,
+) -> Result<Exit, Exit> {
     if bad == 0 {
-        return Ok(Scored {
-            card,
-            rows: set.rows,
-            results,
-            exit: Exit::Ok,
-        });
+        return Ok(Exit::Ok);
     }
     if !args.keep_going {
         eprintln!(
@@ -67,22 +121,13 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         );
         return Err(Exit::DataError);
     }
-    let mut bad_lines: Vec<Option<usize>> =
-        set.errors.iter().map(|e| e.location.number()).collect();
-    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
     bad_lines.sort_unstable();
     bad_lines.dedup();
     eprintln!(
-        "warning: {} bad row(s) left out; {} row(s) scored",
-        bad_lines.len(),
-        results.len()
+        "warning: {} bad row(s) left out; {scored} row(s) scored",
+        bad_lines.len()
     );
-    Ok(Scored {
-        card,
-        rows: set.rows,
-        results,
-        exit: Exit::DataError,
-    })
+    Ok(Exit::DataError)
 }
 
 impl Scored {
@@ -95,7 +140,7 @@ impl Scored {
     }
 }
 
-fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
+pub(super) fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
     let format = args.input_format.as_deref().and_then(DataFormat::from_name);
     if args.data == "-" {
         let Some(format) = format else {
@@ -123,7 +168,7 @@ fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
 }
 
 /// `data.csv:5 (E003 张三): division by zero, in rules/x.card:12:5 `解决 / 受理``
-fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
+pub(super) fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
     let who = match &failure.employee.name {
         Some(name) => format!("{} {name}", failure.employee.id),
         None => failure.employee.id.clone(),

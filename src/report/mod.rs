@@ -7,12 +7,14 @@
 mod common;
 mod csv;
 mod explain;
+mod groups;
 mod json;
 mod markdown;
 mod table;
 
 pub use self::csv::{csv_string, write_csv};
 pub use self::explain::{explain, explain_all, explain_with_inputs};
+pub use self::groups::{render_groups, CardResults};
 pub use self::json::{json, write_json};
 pub use self::markdown::markdown;
 pub use self::table::table;

@@ -10,20 +10,31 @@
 //! A key is `total`, `grade`, or the name of an item, section, bonus/penalty
 //! block, band or output. Every expectation is asserted, and every scenario
 //! must carry at least one.
+//!
+//! Instead of `# card:`, a scenario may name a rules manifest, `# rules:
+//! rules/scorecard.toml` (and `# role: 回访专员` for a file with no 岗位
+//! column): each row is then scored by the card the manifest picks for its
+//! role, brand and store, and the key `card` names the card expected.
 
 use crate::common;
 use rust_decimal::Decimal;
 use scorecard::data;
+use scorecard::manifest::{self, Manifest, Rules};
 use scorecard::value::Value;
-use scorecard::{CheckedCard, ScoreResult};
+use scorecard::{CheckedCard, FileLoader, ScoreResult};
 use std::path::Path;
 use std::str::FromStr;
 
 pub struct Scenario {
+    /// One card's rows and results; several when a manifest routed the rows.
+    pub groups: Vec<Group>,
+    pub expectations: Vec<Expectation>,
+}
+
+pub struct Group {
     pub card: CheckedCard,
     pub rows: Vec<scorecard::data::Row>,
     pub results: Vec<ScoreResult>,
-    pub expectations: Vec<Expectation>,
 }
 
 pub struct Expectation {
@@ -33,31 +44,27 @@ pub struct Expectation {
     pub value: String,
 }
 
-/// Reads a scenario file, its card and its rows, and scores every row.
+/// Reads a scenario file, its card (or manifest) and its rows, and scores every row.
 pub fn load(path: &Path) -> Scenario {
     let text = std::fs::read_to_string(path).expect("scenario file is readable");
     let rel = common::relative(path);
-    let card_path = comment_values(&text, "card")
-        .next()
-        .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
-        .1;
-    let card = common::checked(&common::root().join(card_path)).card;
-    let set = data::read_path(&card, path);
-    assert!(
-        set.errors.is_empty() && set.warnings.is_empty(),
-        "{rel}: the data should read cleanly, but:\n{}",
-        set.errors
-            .iter()
-            .map(|e| e.to_string())
-            .chain(set.warnings.iter().map(|w| w.to_string()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
-    assert!(
-        failures.is_empty(),
-        "{rel}: rows failed to evaluate: {failures:?}"
-    );
+    let groups = match comment_values(&text, "rules").next() {
+        Some((_, manifest)) => routed(&rel, path, manifest, comment_values(&text, "role").next()),
+        None => {
+            let card_path = comment_values(&text, "card")
+                .next()
+                .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
+                .1;
+            let card = common::checked(&common::root().join(card_path)).card;
+            let set = data::read_path(&card, path);
+            assert_clean(
+                &rel,
+                set.errors.iter().map(|e| e.to_string()),
+                set.warnings.iter().map(|w| w.to_string()),
+            );
+            vec![scored(&rel, card, set.rows)]
+        }
+    };
     let expectations = comment_values(&text, "expect")
         .flat_map(|(line, rest)| parse_expect(&rel, line, rest))
         .collect::<Vec<_>>();
@@ -66,10 +73,61 @@ pub fn load(path: &Path) -> Scenario {
         "{rel}: no `# expect:` lines; a scenario must say what it expects"
     );
     Scenario {
-        card,
-        rows: set.rows,
-        results,
+        groups,
         expectations,
+    }
+}
+
+/// Rows sent to their cards by a manifest.
+fn routed(rel: &str, path: &Path, manifest: &str, role: Option<(usize, &str)>) -> Vec<Group> {
+    let loader = FileLoader::rooted(common::root());
+    let rules = loader
+        .open(manifest)
+        .map_err(|why| panic!("{rel}: {why}"))
+        .and_then(|source| Manifest::parse(&source).and_then(|m| Rules::compile(m, &loader)))
+        .unwrap_or_else(|d| {
+            panic!(
+                "{rel}: {}",
+                scorecard::diagnostic::render::human_all(&d, false)
+            )
+        });
+    let source = data::open_path(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let routed = manifest::route(&rules, source, role.map(|(_, r)| r));
+    assert_clean(
+        rel,
+        routed.all_errors().into_iter().map(|e| e.to_string()),
+        routed.warnings.iter().map(|w| w.to_string()),
+    );
+    routed
+        .groups
+        .into_iter()
+        .map(|g| scored(rel, rules.cards[g.card].card.clone(), g.set.rows))
+        .collect()
+}
+
+fn assert_clean(
+    rel: &str,
+    errors: impl Iterator<Item = String>,
+    warnings: impl Iterator<Item = String>,
+) {
+    let problems: Vec<String> = errors.chain(warnings).collect();
+    assert!(
+        problems.is_empty(),
+        "{rel}: the data should read cleanly, but:\n{}",
+        problems.join("\n")
+    );
+}
+
+fn scored(rel: &str, card: CheckedCard, rows: Vec<scorecard::data::Row>) -> Group {
+    let (results, failures) = scorecard::eval::evaluate_all(&card, &rows);
+    assert!(
+        failures.is_empty(),
+        "{rel}: rows failed to evaluate: {failures:?}"
+    );
+    Group {
+        card,
+        rows,
+        results,
     }
 }
 
@@ -103,6 +161,9 @@ fn parse_expect(rel: &str, line: usize, rest: &str) -> Vec<Expectation> {
 
 /// The actual value behind an expectation's key, as text, or `None` if no such key.
 fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<Actual> {
+    if key == "card" {
+        return Some(Actual::Text(card.name.clone()));
+    }
     if key == "total" {
         return Some(Actual::Num(result.total));
     }
@@ -140,21 +201,21 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     let rel = common::relative(path);
     let mut problems = Vec::new();
     for e in &scenario.expectations {
-        let Some(result) = scenario
-            .results
-            .iter()
-            .find(|r| r.employee.id == e.employee)
-        else {
+        let found = scenario.groups.iter().find_map(|g| {
+            let result = g.results.iter().find(|r| r.employee.id == e.employee)?;
+            Some((&g.card, result))
+        });
+        let Some((card, result)) = found else {
             problems.push(format!(
                 "{rel}:{}: no row for employee `{}`",
                 e.line, e.employee
             ));
             continue;
         };
-        let matches = match actual(&scenario.card, result, &e.key) {
+        let matches = match actual(card, result, &e.key) {
             None => {
                 problems.push(format!(
-                    "{rel}:{}: `{}` is not a total, grade, item, section, block or output",
+                    "{rel}:{}: `{}` is not a card, total, grade, item, section, block or output",
                     e.line, e.key
                 ));
                 continue;
@@ -196,15 +257,23 @@ fn hand_checked_scenarios() {
     );
 }
 
-/// The explanation of every row, as `scorecard explain` prints it.
+/// The explanation of every row, as `scorecard explain` prints it, in the
+/// data file's order (each row by its own card).
 fn explain(scenario: &Scenario) -> String {
-    scenario
-        .results
+    let mut texts: Vec<(usize, String)> = scenario
+        .groups
         .iter()
-        .zip(&scenario.rows)
-        .map(|(result, row)| {
-            scorecard::report::explain_with_inputs(&scenario.card, result, &row.values)
+        .flat_map(|g| {
+            g.results.iter().zip(&g.rows).map(|(result, row)| {
+                let text = scorecard::report::explain_with_inputs(&g.card, result, &row.values);
+                (row.line, text)
+            })
         })
+        .collect();
+    texts.sort_by_key(|(line, _)| *line);
+    texts
+        .into_iter()
+        .map(|(_, text)| text)
         .collect::<Vec<_>>()
         .join("\n────────\n\n")
 }
