@@ -4,8 +4,10 @@
 use super::score::{describe, verdict, Batch, DataArgs, Scored};
 use super::{load, Exit};
 use scorecard::data::{self, DataFormat, RecordSource};
+use scorecard::diagnostic::{Code, Diagnostic};
 use scorecard::manifest::{self, Manifest, Rules, MANIFEST_FILE};
 use scorecard::resolve::FileLoader;
+use scorecard::Diagnostics;
 use std::path::{Path, PathBuf};
 
 /// The manifest `card` names, if it names a rules directory or a `.toml` file.
@@ -69,6 +71,24 @@ pub fn run(args: &DataArgs, manifest: &Path) -> Result<Batch, Exit> {
         exit,
         routed: true,
     })
+}
+
+/// Checks a manifest and every card it lists: `rules/scorecard.toml — 13
+/// entries, 13 cards, roles: …`, with the cards' warnings; or every problem.
+pub fn check_rules(manifest: &Path) -> Result<(String, Diagnostics), Diagnostics> {
+    let loader = FileLoader::new();
+    let source = loader
+        .open(manifest)
+        .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why)]))?;
+    let rules = Rules::compile(Manifest::parse(&source)?, &loader)?;
+    let summary = format!(
+        "{} — {} entries, {} cards, roles: {}",
+        source.name,
+        rules.manifest.entries.len(),
+        rules.cards.len(),
+        rules.manifest.roles().join(", ")
+    );
+    Ok((summary, rules.warnings()))
 }
 
 /// The data file (or stdin) as records, not yet bound to any card.

@@ -168,7 +168,26 @@ pub fn route(rules: &Rules, mut source: impl RecordSource, role: Option<&str>) -
             header_location,
             records: records.into_iter(),
         };
-        let set = data::read(&rules.cards[card].card, subset);
+        let rows = subset.records.len();
+        let mut set = data::read(&rules.cards[card].card, subset);
+        // A problem with the header concerns one card's rows only: say whose.
+        for error in &mut set.errors {
+            if matches!(
+                error.kind,
+                DataErrorKind::MissingColumn
+                    | DataErrorKind::DuplicateColumn
+                    | DataErrorKind::NoIdColumn
+            ) {
+                error.message = format!(
+                    "{} (for the card `{}`, which {} row{} of this file need{})",
+                    error.message,
+                    rules.cards[card].card.name,
+                    rows,
+                    if rows == 1 { "" } else { "s" },
+                    if rows == 1 { "s" } else { "" }
+                );
+            }
+        }
         routed.groups.push(CardRows { card, set });
     }
     one_row_per_employee(&mut routed, &file, numbering);

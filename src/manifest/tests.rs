@@ -293,3 +293,29 @@ fn an_employee_in_two_cards_rows_is_an_error() {
     let rows: usize = routed.groups.iter().map(|g| g.set.rows.len()).sum();
     assert_eq!(rows, 1, "the later row is left out");
 }
+
+#[test]
+fn a_column_one_card_needs_is_reported_with_that_card() {
+    // The sales card needs 销量; the file has no such column, but only the
+    // sales row is spoiled.
+    let routed = route(
+        &rules(),
+        records(
+            &["工号", "岗位", "品牌", "反馈及时率"],
+            &[
+                &["A1", "回访专员", "GL8", "98%"],
+                &["A2", "销售顾问", "", ""],
+            ],
+        ),
+        None,
+    );
+    let errors: Vec<String> = routed.all_errors().iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("data.csv: no column for required input `销量` (for the card `销售`, which 1 row of this file needs)"),
+        "{}",
+        errors[0]
+    );
+    let scored: usize = routed.groups.iter().map(|g| g.set.rows.len()).sum();
+    assert_eq!(scored, 1);
+}

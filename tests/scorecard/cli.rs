@@ -360,3 +360,17 @@ fn a_rules_directory_without_a_manifest_exits_2() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn check_a_rules_directory_checks_its_manifest_and_every_card() {
+    let out = scorecard(&["check", "rules/"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("ok: rules/scorecard.toml — "),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = scorecard(&["check", "tests/manifests/bad/"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!(text(&out.stderr));
+}
