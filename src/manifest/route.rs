@@ -156,9 +156,13 @@ pub fn route(rules: &Rules, mut source: impl RecordSource, role: Option<&str>) -
     for (card, records) in by_card {
         let records: Vec<Record> = records
             .into_iter()
-            .map(|r| Record {
+            .map(|mut r| Record {
                 number: r.number,
-                cells: kept.iter().map(|&c| r.cell(c).to_string()).collect(),
+                // Moved, not copied: the cells are not needed twice.
+                cells: kept
+                    .iter()
+                    .map(|&c| r.cells.get_mut(c).map(std::mem::take).unwrap_or_default())
+                    .collect(),
             })
             .collect();
         let subset = Subset {

@@ -73,12 +73,16 @@ fn heading(group: &CardResults) -> String {
 /// The columns every card's CSV starts with; `card` goes after them.
 const EMPLOYEE_COLUMNS: usize = 4;
 
-/// One CSV row of the union: its data line, its card's name, and its cells by column name.
-type UnionRow<'a> = (usize, &'a str, Vec<(String, String)>);
+/// One card's CSV, read back: its column names and, per result, its data line and cells.
+struct CardCsv<'a> {
+    card: &'a str,
+    names: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
 
 fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut impl Write) -> io::Result<()> {
     let mut header: Vec<String> = Vec::new();
-    let mut rows: Vec<UnionRow> = Vec::new();
+    let mut cards: Vec<CardCsv> = Vec::new();
     for group in groups {
         // Each card's own CSV, read back: the cells are formatted exactly as
         // a single card's CSV formats them.
@@ -106,36 +110,52 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut impl Write) -> i
                 }
             };
         }
+        let mut rows = Vec::with_capacity(group.results.len());
         for (record, result) in reader.records().zip(group.results) {
             let record = record.map_err(io::Error::other)?;
-            let cells = names
-                .iter()
-                .cloned()
-                .zip(record.iter().map(str::to_string))
-                .collect();
-            rows.push((result.line, group.card.name.as_str(), cells));
+            rows.push((result.line, record.iter().map(str::to_string).collect()));
         }
+        cards.push(CardCsv {
+            card: &group.card.name,
+            names,
+            rows,
+        });
     }
-    rows.sort_by_key(|(line, _, _)| *line);
+    // For each card, where each union column is among its own (worked out once).
+    let columns: Vec<Vec<Option<usize>>> = cards
+        .iter()
+        .map(|c| {
+            header
+                .iter()
+                .map(|h| c.names.iter().position(|n| n == h))
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<(usize, usize, usize)> = cards
+        .iter()
+        .enumerate()
+        .flat_map(|(c, card)| {
+            card.rows
+                .iter()
+                .enumerate()
+                .map(move |(r, (line, _))| (*line, c, r))
+        })
+        .collect();
+    order.sort_unstable();
     if bom {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(&header)?;
-    for (_, card, cells) in rows {
-        let record: Vec<&str> = header
-            .iter()
-            .map(|column| {
-                if column == "card" {
-                    return card;
-                }
-                cells
-                    .iter()
-                    .find(|(name, _)| name == column)
-                    .map_or("", |(_, value)| value.as_str())
-            })
-            .collect();
-        writer.write_record(&record)?;
+    for (_, c, r) in order {
+        let (card, cells) = (&cards[c], &cards[c].rows[r].1);
+        let record = header.iter().zip(&columns[c]).map(|(h, at)| {
+            if h == "card" {
+                return card.card;
+            }
+            at.and_then(|i| cells.get(i)).map_or("", String::as_str)
+        });
+        writer.write_record(record)?;
     }
     writer.flush()
 }

@@ -359,10 +359,6 @@ impl Applier<'_> {
             self.unknown("remove", kind, remove.name.as_ref(), remove.span);
             return;
         };
-        let what = match &remove.name {
-            Some(name) => format!("{} {}", kind.word(), name.name),
-            None => kind.word().to_string(),
-        };
         match place {
             Place::Decl(i) => {
                 let gone = self.decls.remove(i);
@@ -375,7 +371,8 @@ impl Applier<'_> {
                 }
             }
         }
-        self.changes.removed(what, remove.span);
+        let name = remove.name.as_ref().map(|n| n.name.clone());
+        self.changes.removed(kind.word(), name, remove.span);
     }
 
     // ─── Finding things in the base ──────────────────────────────────────────

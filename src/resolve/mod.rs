@@ -28,7 +28,7 @@ mod shift;
 mod tests;
 
 pub use loader::{FileLoader, Loader, MemoryLoader, NoLoader};
-pub use provenance::{Changes, Note};
+pub use provenance::{Changes, Note, Removal};
 
 use crate::check::{self, Checked};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -73,9 +73,9 @@ pub fn resolve(source: &Arc<SourceFile>, loader: &dyn Loader) -> Result<Resolved
         whole
     };
     let mut cards = chain.into_iter().map(|(_, card)| card);
-    let Some(root) = cards.next() else {
-        return Err(Diagnostics::default());
-    };
+    let root = cards
+        .next()
+        .expect("the chain holds at least the card itself");
     let mut applier = Applier {
         source: &whole,
         decls: Vec::new(),
@@ -122,21 +122,19 @@ fn load_chain(
         let Some(base) = &card.extends else {
             return Ok(chain);
         };
-        let problem = |code, message: String| {
+        let problem = |code, message: String, help: String| {
             Diagnostics(vec![Diagnostic::error(code, message)
                 .in_file(file)
-                .label(base.span, "extended here")])
+                .label(base.span, "extended here")
+                .help(help)])
         };
         let loaded = loader.load(file, &base.value).map_err(|why| {
-            let mut d = problem(
+            problem(
                 Code::MissingCard,
                 format!("cannot find the base card: {why}"),
-            );
-            d.0[0].help = Some(
                 "the path is relative to this card's folder, like `../callback_specialist.card`"
                     .into(),
-            );
-            d
+            )
         })?;
         if let Some(at) = chain.iter().position(|(f, _)| f.name == loaded.name) {
             let names: Vec<&str> = chain[at..]
@@ -144,22 +142,20 @@ fn load_chain(
                 .map(|(f, _)| f.name.as_str())
                 .chain([loaded.name.as_str()])
                 .collect();
-            let mut d = problem(
+            return Err(problem(
                 Code::ExtendsCycle,
                 format!("`{}` extends itself, through its bases", loaded.name),
-            );
-            d.0[0].help = Some(format!(
-                "the chain runs {}; one of them must extend nothing",
-                names.join(" → ")
+                format!(
+                    "the chain runs {}; one of them must extend nothing",
+                    names.join(" → ")
+                ),
             ));
-            return Err(d);
         }
         if chain.len() >= MAX_CHAIN {
             return Err(problem(
                 Code::ExtendsCycle,
-                format!(
-                    "more than {MAX_CHAIN} cards extend one another; is there a loop through a link?"
-                ),
+                format!("more than {MAX_CHAIN} cards extend one another"),
+                "is there a loop through a link? Group → brand → store needs three".into(),
             ));
         }
         let card = syntax::parse(&loaded)?;
@@ -185,9 +181,7 @@ fn blame_removals(resolved: &Resolved, diagnostics: Diagnostics) -> Diagnostics 
         let Some(used) = d.labels.first().map(|l| resolved.source.slice(l.span)) else {
             return d;
         };
-        let removal = removals
-            .iter()
-            .find(|r| r.what.split_once(' ').is_some_and(|(_, name)| name == used));
+        let removal = removals.iter().find(|r| r.name.as_deref() == Some(used));
         if let Some(removal) = removal {
             d = d
                 .label(removal.at, "removed here")
@@ -228,9 +222,8 @@ impl Resolved {
             }
             for removal in self.changes.removals() {
                 out.push_str(&format!(
-                    "// removed in {}: {}\n",
+                    "// removed in {}: {removal}\n",
                     provenance::place(&self.source, removal.at),
-                    removal.what
                 ));
             }
             out.push('\n');

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default)]
 pub struct Changes {
     notes: HashMap<Span, Vec<Note>>,
-    removed: Vec<Note>,
+    removed: Vec<Removal>,
 }
 
 /// One change: what happened, and the span of the statement that did it.
@@ -37,12 +37,9 @@ impl Changes {
         self.notes.remove(&node);
     }
 
-    /// Records that `what` (`item 潜客抽查`) was removed by the statement at `at`.
-    pub fn removed(&mut self, what: impl Into<String>, at: Span) {
-        self.removed.push(Note {
-            what: what.into(),
-            at,
-        });
+    /// Records that something was removed by the statement at `at`.
+    pub fn removed(&mut self, kind: &'static str, name: Option<String>, at: Span) {
+        self.removed.push(Removal { kind, name, at });
     }
 
     /// The changes to the node at `span`, oldest first.
@@ -50,13 +47,33 @@ impl Changes {
         self.notes.get(&span).map_or(&[], Vec::as_slice)
     }
 
-    pub fn removals(&self) -> &[Note] {
+    pub fn removals(&self) -> &[Removal] {
         &self.removed
     }
 
     /// Whether nothing was added, changed or removed.
     pub fn is_empty(&self) -> bool {
         self.notes.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// What a `remove` took out: `item 潜客抽查`, `grade`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// The keyword after `remove`.
+    pub kind: &'static str,
+    /// `None` for `remove grade`.
+    pub name: Option<String>,
+    /// The `remove` statement.
+    pub at: Span,
+}
+
+impl std::fmt::Display for Removal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.name {
+            Some(name) => write!(f, "{} {name}", self.kind),
+            None => f.write_str(self.kind),
+        }
     }
 }
 
