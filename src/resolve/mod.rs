@@ -56,8 +56,9 @@ pub struct Resolved {
 }
 
 /// Parses `source` and every card it extends, and applies the overrides.
-/// All problems come back at once: syntax errors in any file of the chain,
-/// a missing base or a loop, and every override that names nothing.
+/// Reading the chain stops at the first file with syntax errors, a base that
+/// cannot be found, or a loop; once every file is read, every override that
+/// names nothing (and every other composition error) comes back at once.
 pub fn resolve(source: &Arc<SourceFile>, loader: &dyn Loader) -> Result<Resolved, Diagnostics> {
     let mut chain = load_chain(source, loader)?;
     // Root first: each card applies onto everything it extends.

@@ -149,7 +149,8 @@ fn points_weights_parameters_and_grades_are_overridden() {
            override item 抽查 "抽查(品牌)" 7
            override section 回访 weight 8
            override section 日常 weight 12
-           override grade { >= 15 : 优秀  else : 称职 }"#,
+           override grade { >= 15 : 优秀  else : 称职 }
+           override band 系数 by total { >= 12 : 1.5  else : 1 }"#,
     );
     let checked = compile_brand(&card).expect("checks");
     let card = &checked.card;
@@ -168,6 +169,8 @@ fn points_weights_parameters_and_grades_are_overridden() {
         result.grade.as_ref().map(|(_, g)| g.to_string()).as_deref(),
         Some("称职")
     );
+    // The band is the brand's: 12 >= 12 gives 1.5 (the base's would give 1).
+    assert_eq!(result.derived[0].value, Value::Num("1.5".parse().unwrap()));
     let item = card.items.iter().find(|i| i.name == "抽查").unwrap();
     assert_eq!(item.label.as_deref(), Some("抽查(品牌)"));
 }
