@@ -4,7 +4,8 @@
 //! The stages, each its own module, and the data that flows between them:
 //!
 //! ```text
-//! card text ──syntax::parse──▶ ast::Card ──check::check──▶ CheckedCard
+//! card text ──syntax::parse──▶ ast::Card ──resolve──▶ ast::Card ──check::check──▶ CheckedCard
+//!                              (extends "…")      (bases applied)
 //! data file ──data::read────▶ Row ─────────────┐               │
 //!                                              ▼               ▼
 //!                                   eval::evaluate(&CheckedCard, &Row) ──▶ ScoreResult
@@ -22,7 +23,9 @@ pub mod diagnostic;
 pub mod eval;
 pub mod hooks;
 pub mod link;
+pub mod manifest;
 pub mod report;
+pub mod resolve;
 pub mod source;
 pub mod syntax;
 pub mod template;
@@ -31,12 +34,15 @@ pub mod value;
 pub use check::{Checked, CheckedCard};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use eval::{evaluate, EvalError, ScoreResult};
+pub use resolve::{FileLoader, Loader};
 pub use source::SourceFile;
 
 use std::path::Path;
 use std::sync::Arc;
 
 /// Parses and checks one card's text: the usual way in for programs and tests.
+/// A card that `extends` another needs its base found: use [`compile_file`]
+/// or [`compile_with`].
 ///
 /// ```no_run
 /// let source = scorecard::SourceFile::new("a.card", std::fs::read_to_string("a.card").unwrap());
@@ -49,34 +55,39 @@ use std::sync::Arc;
 /// A card that imports hooks (`hooks "x.rhai" { … }`) needs its folder: use
 /// [`load`], or [`compile_with`] and a [`hooks::HookFiles`].
 pub fn compile(source: &Arc<SourceFile>) -> Result<Checked, Diagnostics> {
-    compile_with(source, &hooks::NoHookFiles)
+    compile_with(source, &resolve::NoLoader, &hooks::NoHookFiles)
 }
 
-/// Parses and checks a card, reading and compiling its hook files from `files`.
+/// Parses a card, finds every card it extends with `loader`, applies the
+/// overrides, reads its hook scripts from `hooks`, and checks the result as a whole.
 pub fn compile_with(
     source: &Arc<SourceFile>,
-    files: &dyn hooks::HookFiles,
+    loader: &dyn Loader,
+    hooks: &dyn hooks::HookFiles,
 ) -> Result<Checked, Diagnostics> {
-    let card = syntax::parse(source)?;
-    check::check_with(source, &card, files)
+    let resolved = resolve::resolve(source, loader)?;
+    resolve::check_with(&resolved, hooks)
 }
 
-/// Reads the card at `path` and the hook files beside it, and checks it.
-/// The card is named in diagnostics as `path` is written.
+/// Reads a card file (the files it extends, relative to it, and the hook
+/// scripts beside it) and checks it.
+///
+/// ```no_run
+/// let checked = scorecard::compile_file("rules/brands/君威/callback_specialist.card");
+/// ```
+pub fn compile_file(path: impl AsRef<Path>) -> Result<Checked, Diagnostics> {
+    let path = path.as_ref();
+    let loader = FileLoader::new();
+    let source = loader.open(path).map_err(|why| {
+        Diagnostics(vec![diagnostic::Diagnostic::error(
+            diagnostic::Code::MissingCard,
+            why,
+        )])
+    })?;
+    compile_with(&source, &loader, &hooks::HookDir::beside(path))
+}
+
+/// The same as [`compile_file`].
 pub fn load(path: &Path) -> Result<Checked, Diagnostics> {
-    let name = path.to_string_lossy().replace('\\', "/");
-    let text = std::fs::read(path)
-        .map_err(|e| format!("cannot read `{name}`: {e}"))
-        .and_then(|bytes| {
-            String::from_utf8(bytes)
-                .map_err(|_| format!("`{name}` is not UTF-8 text; save it as UTF-8"))
-        })
-        .map_err(|message| {
-            Diagnostics(vec![Diagnostic::error(
-                diagnostic::Code::Unreadable,
-                message,
-            )])
-        })?;
-    let source = SourceFile::new(name, text);
-    compile_with(&source, &hooks::HookDir::beside(path))
+    compile_file(path)
 }

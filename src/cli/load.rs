@@ -3,7 +3,7 @@
 use super::Exit;
 use scorecard::diagnostic::render;
 use scorecard::hooks::HookDir;
-use scorecard::{Checked, Diagnostics, SourceFile};
+use scorecard::{Checked, Diagnostics, FileLoader, SourceFile};
 use std::io::{IsTerminal, Read};
 use std::sync::Arc;
 
@@ -48,10 +48,13 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
     }
 }
 
-/// Checks a card whose hook files lie beside it (beside the working folder for stdin).
+/// Checks a card read from `path`: any card it `extends` is found relative
+/// to it, and its hook files lie beside it (a card from stdin: relative to
+/// the working directory).
 pub fn compile(source: &Arc<SourceFile>, path: &str) -> Result<Checked, Diagnostics> {
     let card_path = if path == "-" { "./-" } else { path };
-    scorecard::compile_with(source, &HookDir::beside(std::path::Path::new(card_path)))
+    let hooks = HookDir::beside(std::path::Path::new(card_path));
+    scorecard::compile_with(source, &FileLoader::new(), &hooks)
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

@@ -6,7 +6,9 @@ mod explain;
 mod load;
 mod output;
 mod progress;
+mod routes;
 mod score;
+mod show;
 mod template;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +41,7 @@ pub enum Command {
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
     Template(template::TemplateArgs),
+    Show(show::ShowArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -47,5 +50,6 @@ pub fn run(args: Args) -> Exit {
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Template(a) => template::run(a),
+        Command::Show(a) => show::run(a),
     }
 }

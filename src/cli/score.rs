@@ -6,7 +6,7 @@
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
 
-use super::{load, progress, Exit};
+use super::{load, progress, routes, Exit};
 use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
 use scorecard::eval::RowFailure;
 use scorecard::link;
@@ -16,7 +16,7 @@ use std::path::Path;
 
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// The card file
+    /// The card file; or a rules directory (or its scorecard.toml), which picks each row's card by its role, brand and store
     pub card: String,
     /// The data file: .csv, .xlsx, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
@@ -33,6 +33,9 @@ pub struct DataArgs {
     /// INPUT=CARD:KEY,DATA (KEY is total, or an item, section, band or output)
     #[arg(long, value_name = "INPUT=CARD:KEY,DATA")]
     pub from: Vec<String>,
+    /// With a rules directory: the role of rows that have no 岗位 (role) column, or a blank one
+    #[arg(long)]
+    pub role: Option<String>,
 }
 
 pub struct Scored {
@@ -41,6 +44,37 @@ pub struct Scored {
     pub results: Vec<ScoreResult>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
+}
+
+/// Loads, reads and scores, with one card or with a rules directory; `Err`
+/// means stop now with that exit code.
+pub fn run_batch(args: &DataArgs) -> Result<Batch, Exit> {
+    if let Some(manifest) = routes::manifest_path(&args.card) {
+        return routes::run(args, &manifest);
+    }
+    if args.role.is_some() {
+        eprintln!(
+            "error: --role picks cards from a rules directory; `{}` is a card",
+            args.card
+        );
+        return Err(Exit::CardError);
+    }
+    let scored = run(args)?;
+    let exit = scored.exit;
+    Ok(Batch {
+        groups: vec![scored],
+        exit,
+        routed: false,
+    })
+}
+
+/// The results of one run: one card's, or one per card a rules manifest chose.
+pub struct Batch {
+    pub groups: Vec<Scored>,
+    /// What to exit with after the results are shown.
+    pub exit: Exit,
+    /// Whether a manifest chose the cards (even if only one was used).
+    pub routed: bool,
 }
 
 /// Loads, reads and scores; `Err` means stop now with that exit code.
@@ -63,14 +97,35 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     for failure in &failures {
         eprintln!("error: {}", describe(&card, &args.data, failure));
     }
-    let bad = set.errors.len() + unfed.len() + failures.len();
+    let mut bad_lines: Vec<Option<usize>> =
+        set.errors.iter().map(|e| e.location.number()).collect();
+    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
+    bad_lines.extend(unfed.iter().map(|_| None));
+    let exit = verdict(
+        args,
+        set.errors.len() + unfed.len() + failures.len(),
+        bad_lines,
+        results.len(),
+    )?;
+    Ok(Scored {
+        card,
+        rows: set.rows,
+        results,
+        exit,
+    })
+}
+
+/// What bad rows mean: by default nothing is scored (exit 1); with
+/// `--keep-going` the good rows are, and the exit code is still 1.
+/// `bad` counts problems, `bad_lines` the rows they are on.
+pub(super) fn verdict(
+    args: &DataArgs,
+    bad: usize,
+    mut bad_lines: Vec<Option<usize>>,
+    scored: usize,
+) -> Result<Exit, Exit> {
     if bad == 0 {
-        return Ok(Scored {
-            card,
-            rows: set.rows,
-            results,
-            exit: Exit::Ok,
-        });
+        return Ok(Exit::Ok);
     }
     if !args.keep_going {
         eprintln!(
@@ -80,22 +135,13 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         );
         return Err(Exit::DataError);
     }
-    let mut bad_lines: Vec<Option<usize>> =
-        set.errors.iter().map(|e| e.location.number()).collect();
-    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
     bad_lines.sort_unstable();
     bad_lines.dedup();
     eprintln!(
-        "warning: {} bad row(s) left out; {} row(s) scored",
-        bad_lines.len(),
-        results.len()
+        "warning: {} bad row(s) left out; {scored} row(s) scored",
+        bad_lines.len()
     );
-    Ok(Scored {
-        card,
-        rows: set.rows,
-        results,
-        exit: Exit::DataError,
-    })
+    Ok(Exit::DataError)
 }
 
 /// Scores every row, in chunks so a large file can show its progress.
@@ -155,7 +201,7 @@ fn feeds(card: &CheckedCard, from: &[String]) -> Result<Vec<link::Feed>, Exit> {
     Ok(feeds)
 }
 
-fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
+pub(super) fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
     let format = args.input_format.as_deref().and_then(DataFormat::from_name);
     let path = Path::new(&args.data);
     let effective = format.or_else(|| DataFormat::from_path(path));
@@ -192,19 +238,18 @@ fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
 }
 
 /// `data.csv:5 (E003 张三): division by zero, in rules/x.card:12:5 `解决 / 受理``
-fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
+pub(super) fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
     let who = match &failure.employee.name {
         Some(name) => format!("{} {name}", failure.employee.id),
         None => failure.employee.id.clone(),
     };
     let mut text = format!("{data}:{} ({who}): {}", failure.line, failure.error.message);
     if let Some(span) = failure.error.span {
+        // A card that extends another: the rule may be in a base card.
+        let (file, _) = card.source.locate(span.start);
         let (line, column) = card.source.line_col(span.start);
         let rule = card.source.slice(span).lines().next().unwrap_or("");
-        text.push_str(&format!(
-            ", in {}:{line}:{column} `{rule}`",
-            card.source.name
-        ));
+        text.push_str(&format!(", in {}:{line}:{column} `{rule}`", file.name));
     }
     text
 }

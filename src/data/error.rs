@@ -118,6 +118,8 @@ pub enum DataErrorKind {
     MissingId,
     /// Two rows share an employee id.
     DuplicateId,
+    /// No card in the rules' manifest scores this row (its role, brand and store match no entry).
+    NoCard,
 }
 
 /// A problem that keeps a row (or the whole file) from being used.

@@ -7,7 +7,7 @@
 //! so Chinese names (two columns each) align with Latin ones.
 
 use super::common::{
-    derived_order, employee_title, line_of, minus, pad_left, pad_right, quote, signed,
+    card_line, derived_order, employee_title, minus, pad_left, pad_right, quote, signed, CardLine,
 };
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
 use crate::check::CheckedCard;
@@ -67,7 +67,7 @@ pub(crate) fn block_reasons(card: &CheckedCard, result: &ScoreResult, block: usi
 /// One line of reasoning, and the card line it cites.
 struct Reason {
     text: String,
-    line: Option<usize>,
+    line: Option<CardLine>,
 }
 
 /// A row of the report: indented name, score (and ` of ` points for an item), and why.
@@ -204,7 +204,7 @@ impl<'a> Explainer<'a> {
                         args.join(", "),
                         hook.script.source.name
                     ),
-                    line: Some(line_of(self.card, call.span)),
+                    line: Some(card_line(self.card, call.span)),
                 }];
                 reasons.extend(call.output.iter().map(|line| Reason {
                     text: format!("printed: {line}"),
@@ -316,7 +316,7 @@ impl<'a> Explainer<'a> {
                 }
                 Some(Reason {
                     text,
-                    line: Some(line_of(card, fired.span)),
+                    line: Some(card_line(card, fired.span)),
                 })
             }
             (
@@ -350,7 +350,7 @@ impl<'a> Explainer<'a> {
                 };
                 Some(Reason {
                     text: lead(&known, &format!("`{}` {verdict}", quote(card, *span))),
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             (
@@ -382,7 +382,7 @@ impl<'a> Explainer<'a> {
                 };
                 Some(Reason {
                     text,
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             (BaseRule::Score { expr, span }, BaseTrace::Score { value }) => {
@@ -393,7 +393,7 @@ impl<'a> Explainer<'a> {
                 }
                 Some(Reason {
                     text: lead(&facts, &text),
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             _ => None,
@@ -410,7 +410,7 @@ impl<'a> Explainer<'a> {
                 format_decimal(rule.amount),
                 format_decimal(hit.amount)
             ),
-            line: Some(line_of(self.card, rule.span)),
+            line: Some(card_line(self.card, rule.span)),
         }
     }
 
@@ -436,7 +436,7 @@ impl<'a> Explainer<'a> {
                     format_decimal(block.cap.unwrap_or(score.uncapped)),
                     format_decimal(block.cap.unwrap_or(score.uncapped))
                 ),
-                line: Some(line_of(self.card, block.span)),
+                line: Some(card_line(self.card, block.span)),
             });
         }
         Row {
@@ -489,7 +489,7 @@ impl<'a> Explainer<'a> {
         let facts: Vec<String> = self.facts(&table.subject).collect();
         Reason {
             text: lead(&facts, &format!("`{}`", quote(self.card, row))),
-            line: Some(line_of(self.card, row)),
+            line: Some(card_line(self.card, row)),
         }
     }
 
@@ -511,7 +511,7 @@ impl<'a> Explainer<'a> {
                         let facts: Vec<String> = self.facts(expr).collect();
                         Reason {
                             text: lead(&facts, &format!("`{}`", quote(self.card, expr.span))),
-                            line: Some(line_of(self.card, d.span)),
+                            line: Some(card_line(self.card, d.span)),
                         }
                     }
                 };
@@ -574,8 +574,8 @@ fn lead(facts: &[String], rule: &str) -> String {
 }
 
 fn cite(reason: &Reason) -> String {
-    match reason.line {
-        Some(line) => format!("{}   [line {line}]", reason.text),
+    match &reason.line {
+        Some(line) => format!("{}   [{line}]", reason.text),
         None => reason.text.clone(),
     }
 }

@@ -9,6 +9,7 @@ mod chart;
 mod common;
 mod csv;
 mod explain;
+mod groups;
 mod html;
 mod json;
 mod markdown;
@@ -19,6 +20,7 @@ mod xlsx;
 
 pub use self::csv::{csv_string, write_csv};
 pub use self::explain::{explain, explain_all, explain_with_inputs};
+pub use self::groups::{render_groups, CardResults};
 pub use self::html::html;
 pub use self::json::{json, write_json};
 pub use self::markdown::markdown;

@@ -277,6 +277,7 @@ fn describe(rule: Rule) -> Option<(u8, String)> {
             return Some((0, format!("an input type ({})", type_list())));
         }
         Rule::input_option => "an option (`range`, `default`, `optional`)",
+        Rule::remove_kind => "what to remove (`item`, `section`, `input`, `param` …)",
         Rule::item_outcome => "`full`, `minus` and a number, a number, or a formula in parentheses",
         Rule::grade_outcome => "a grade such as 优秀",
         Rule::band_outcome => "a number or a formula in parentheses",
@@ -334,7 +335,7 @@ fn candidates(rule: Rule) -> Vec<&'static str> {
     match rule {
         Rule::decl => vec![
             "role", "period", "total", "input", "param", "section", "bonus", "penalty", "grade",
-            "band", "output",
+            "band", "output", "override", "remove",
         ],
         Rule::item_rule => vec!["minus", "by", "full", "zero", "late", "score"],
         Rule::input_option => vec!["range", "default", "optional"],

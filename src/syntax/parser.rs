@@ -86,6 +86,9 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_true => "true",
         Rule::kw_false => "false",
         Rule::kw_hooks => "hooks",
+        Rule::kw_extends => "extends",
+        Rule::kw_override => "override",
+        Rule::kw_remove => "remove",
         _ => return None,
     })
 }

@@ -37,6 +37,7 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
     let mut p = Printer {
         out: String::new(),
         notes,
+        prefix: None,
     };
     p.card(card);
     p.out
@@ -45,6 +46,8 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
 struct Printer<'a> {
     out: String,
     notes: &'a dyn Annotate,
+    /// Written before the next line's text (`override ` before a replaced declaration).
+    prefix: Option<&'static str>,
 }
 
 impl Printer<'_> {
@@ -55,6 +58,14 @@ impl Printer<'_> {
                 self.raw_line(depth, &comment);
             }
         }
+        let prefixed;
+        let text = match self.prefix.take() {
+            Some(prefix) => {
+                prefixed = format!("{prefix}{text}");
+                &prefixed
+            }
+            None => text,
+        };
         let note = span.and_then(|s| self.notes.after(s));
         match note {
             Some(note) => self.raw_line(depth, &format!("{text}  // {note}")),
@@ -81,7 +92,14 @@ impl Printer<'_> {
     }
 
     fn card(&mut self, card: &Card) {
-        let head = format!("scorecard {}{} {{", card.name.name, label(&card.label));
+        let extends = card.extends.as_ref().map_or(String::new(), |base| {
+            format!(" extends {}", quote(&base.value))
+        });
+        let head = format!(
+            "scorecard {}{}{extends} {{",
+            card.name.name,
+            label(&card.label)
+        );
         self.line(0, Some(card.span), &head);
         let mut previous: Option<&Decl> = None;
         let mut i = 0;
@@ -162,6 +180,59 @@ impl Printer<'_> {
                     expr(&output.expr, 0)
                 );
                 self.line(1, Some(output.span), &text);
+            }
+            Decl::Override(change) => self.override_(change),
+            Decl::Remove(remove) => {
+                let text = match &remove.name {
+                    Some(name) => format!("remove {} {}", remove.kind.keyword(), name.name),
+                    None => format!("remove {}", remove.kind.keyword()),
+                };
+                self.line(1, Some(remove.span), &text);
+            }
+        }
+    }
+
+    fn override_(&mut self, change: &Override) {
+        match &change.target {
+            OverrideTarget::Decl(decl) => {
+                self.prefix = Some("override ");
+                self.decl(decl);
+            }
+            OverrideTarget::Section(patch) => {
+                let weight = match &patch.weight {
+                    Some(w) if patch.scaled.is_some() => format!(" weight {} scaled", number(w)),
+                    Some(w) => format!(" weight {}", number(w)),
+                    None => String::new(),
+                };
+                let head = format!(
+                    "override section {}{}{weight}",
+                    patch.name.name,
+                    label(&patch.label)
+                );
+                if patch.items.is_empty() {
+                    self.line(1, Some(change.span), &head);
+                    return;
+                }
+                self.line(1, Some(change.span), &format!("{head} {{"));
+                for item in &patch.items {
+                    self.item(item);
+                }
+                self.line(1, None, "}");
+            }
+            OverrideTarget::Item(patch) => {
+                let points = patch
+                    .points
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" {}", number(p)));
+                let head = format!(
+                    "override item {}{}{points}",
+                    patch.name.name,
+                    label(&patch.label)
+                );
+                match &patch.rules {
+                    None => self.line(1, Some(change.span), &head),
+                    Some(rules) => self.rules_block(1, change.span, &head, rules),
+                }
             }
         }
     }
@@ -260,18 +331,27 @@ impl Printer<'_> {
             label(&item.label),
             number(&item.points)
         );
-        match item.rules.as_slice() {
-            [] => self.line(2, Some(item.span), &head),
+        if item.rules.is_empty() {
+            self.line(2, Some(item.span), &head);
+        } else {
+            self.rules_block(2, item.span, &head, &item.rules);
+        }
+    }
+
+    /// `head { rule }` on one line when there is one short rule (or none), else a block.
+    fn rules_block(&mut self, depth: usize, span: Span, head: &str, rules: &[Rule]) {
+        match rules {
+            [] => self.line(depth, Some(span), &format!("{head} {{ }}")),
             [rule] if !matches!(rule, Rule::Tiers(_)) => {
                 let text = format!("{head} {{ {} }}", one_line_rule(rule));
-                self.line(2, Some(item.span), &text);
+                self.line(depth, Some(span), &text);
             }
             rules => {
-                self.line(2, Some(item.span), &format!("{head} {{"));
+                self.line(depth, Some(span), &format!("{head} {{"));
                 for rule in rules {
-                    self.rule(3, rule);
+                    self.rule(depth + 1, rule);
                 }
-                self.line(2, None, "}");
+                self.line(depth, None, "}");
             }
         }
     }
@@ -347,6 +427,8 @@ enum Group {
     Param,
     Block,
     Output,
+    /// One-line `override` and `remove` lines.
+    Change,
 }
 
 /// Declarations of one group print together; a blank line separates groups.
@@ -358,6 +440,17 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,
         Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Group::Block,
+        Decl::Remove(_) => Group::Change,
+        Decl::Override(change) => match &change.target {
+            OverrideTarget::Decl(decl) if group_of(decl) == Group::Block => Group::Block,
+            OverrideTarget::Section(patch) if !patch.items.is_empty() => Group::Block,
+            OverrideTarget::Item(ItemPatch {
+                rules: Some(rules), ..
+            }) if rules.iter().any(|r| matches!(r, Rule::Tiers(_))) || rules.len() > 1 => {
+                Group::Block
+            }
+            _ => Group::Change,
+        },
     }
 }
 

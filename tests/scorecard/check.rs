@@ -5,8 +5,7 @@ use crate::common;
 use scorecard::diagnostic::render;
 
 fn diagnostics_of(path: &std::path::Path) -> String {
-    let source = common::source(path);
-    match scorecard::compile(&source) {
+    match common::compile(path) {
         Ok(checked) => format!(
             "{}(card is valid)\n",
             render::human_all(&checked.warnings, false)

@@ -369,3 +369,152 @@ fn every_pay_card_scores_its_example() {
         assert!(!text(&out.stdout).is_empty(), "{card}: no output");
     }
 }
+
+const BY_BRAND: &str = "examples/callback_specialists_by_brand.csv";
+
+#[test]
+fn show_prints_the_resolved_card_as_a_card() {
+    let out = scorecard(&["show", "rules/brands/GL8/callback_specialist.card"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout
+            .contains("// removed in rules/brands/GL8/callback_specialist.card:19: item 市场沟通"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("extends \""), "{stdout}");
+    // What it prints checks as a card of its own.
+    let out = run(&["check", "-"], Some(&stdout));
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+}
+
+#[test]
+fn show_still_prints_a_card_whose_overrides_do_not_add_up() {
+    let out = scorecard(&[
+        "show",
+        "tests/cards/compose/errors/weights_after_override.card",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stdout).contains("section 日常工作 weight 9 {  // weight changed in"));
+    assert!(text(&out.stderr).contains("error[weight-mismatch]"));
+}
+
+#[test]
+fn a_card_that_extends_a_missing_file_exits_2() {
+    let out = scorecard(&["check", "tests/cards/compose/errors/missing_base.card"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("error[missing-card]"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn eval_with_a_rules_directory_scores_each_row_by_its_card() {
+    let out = scorecard(&["eval", "rules/", BY_BRAND]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn eval_with_a_manifest_as_csv_has_a_card_column_in_data_order() {
+    let out = scorecard(&["eval", "rules/scorecard.toml", BY_BRAND, "--format", "csv"]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let mut lines = stdout.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(header.starts_with("id,name,brand,store,card,"), "{header}");
+    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap_or("")).collect();
+    let expected: Vec<String> = (101..=120).map(|n| format!("HF{n}")).collect();
+    assert_eq!(ids, expected, "rows keep the data file's order");
+    assert!(
+        stdout.contains("HF102,李娜,GL8,一店,回访专员_GL8,"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn eval_with_a_manifest_as_json_lists_each_card() {
+    let out = scorecard(&["eval", "rules/", BY_BRAND, "--format", "json"]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let cards: Vec<(&str, usize)> = json["cards"]
+        .as_array()
+        .expect("cards")
+        .iter()
+        .map(|c| {
+            let n = c["employees"].as_array().map_or(0, Vec::len);
+            (c["card"]["name"].as_str().unwrap_or(""), n)
+        })
+        .collect();
+    let total: usize = cards.iter().map(|c| c.1).sum();
+    assert_eq!(total, 20, "{cards:?}");
+    assert!(cards.contains(&("回访专员_君威一店", 3)), "{cards:?}");
+}
+
+#[test]
+fn explain_with_a_rules_directory_uses_each_rows_card() {
+    let out = scorecard(&["explain", "rules/", BY_BRAND, "--employee", "HF102"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("card rules/brands/GL8/callback_specialist.card"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("商务客户回访"), "{stdout}");
+}
+
+#[test]
+fn a_row_no_card_scores_is_reported_and_nothing_is_scored() {
+    let rows = r#"[{"工号": "T1", "岗位": "技师", "品牌": "君威"}]"#;
+    let out = run(
+        &["eval", "rules/", "-", "--input-format", "json"],
+        Some(rows),
+    );
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("<stdin>: record 1: column `岗位`: `T1` has role `技师`, brand `君威`, and rules/scorecard.toml lists no card for that"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn without_a_role_column_the_role_is_asked_for() {
+    let out = scorecard(&["eval", "rules/", EXAMPLE]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        text(&out.stderr).contains("no role column"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = scorecard(&["eval", S1, EXAMPLE, "--role", "回访专员"]);
+    assert_eq!(code(&out), 2, "--role needs a rules directory");
+}
+
+#[test]
+fn a_rules_directory_without_a_manifest_exits_2() {
+    let out = scorecard(&["eval", "tests/", EXAMPLE]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("scorecard.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_a_rules_directory_checks_its_manifest_and_every_card() {
+    let out = scorecard(&["check", "rules/"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("ok: rules/scorecard.toml — "),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = scorecard(&["check", "tests/manifests/bad/"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!(text(&out.stderr));
+}

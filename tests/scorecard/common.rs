@@ -1,7 +1,7 @@
 //! Helpers shared by the scenario tests.
 
 use scorecard::hooks::HookDir;
-use scorecard::{Checked, SourceFile};
+use scorecard::{Checked, FileLoader, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,8 +22,16 @@ pub fn source(path: &Path) -> Arc<SourceFile> {
     SourceFile::new(relative(path), text)
 }
 
-/// Compiles a card (and its hook files) that must be valid, failing with its
-/// rendered diagnostics.
+/// Parses and checks a card file, finding the cards it extends and its hook
+/// files from the repository root, so every file is named relative to it and
+/// snapshots read the same on every machine.
+pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
+    let source = source(path);
+    let hooks = HookDir::beside(Path::new(&relative(path)));
+    scorecard::compile_with(&source, &FileLoader::rooted(root()), &hooks)
+}
+
+/// Compiles a card that must be valid, failing with its rendered diagnostics.
 pub fn checked(path: &Path) -> Checked {
     match compile(path) {
         Ok(checked) => checked,
@@ -33,15 +41,6 @@ pub fn checked(path: &Path) -> Checked {
             scorecard::diagnostic::render::human_all(&d, false)
         ),
     }
-}
-
-/// Parses and checks a card, reading its hook files beside it. Paths are
-/// relative to the repository root (the tests' working folder), so snapshots
-/// name files the same way on every machine.
-pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
-    let source = source(path);
-    let beside = HookDir::beside(Path::new(&relative(path)));
-    scorecard::compile_with(&source, &beside)
 }
 
 /// `tests/cards/`, the base directory of the card scenarios.

@@ -64,28 +64,44 @@ fn every_scenario_month_reads_the_same_from_a_workbook() {
         let rel = common::relative(path);
         let scenario = scenarios::load(path);
         let source = XlsxSource::from_bytes(workbook_from_csv(path), "month.xlsx", None).unwrap();
-        let reading = scorecard::link::reading_card(&scenario.card, &scenario.feeds);
-        let mut set = data::read(&reading, source);
-        let unfed = scorecard::link::apply(&scenario.card, &mut set.rows, &scenario.feeds, &rel);
-        assert!(unfed.is_empty(), "{rel}: {unfed:?}");
-        assert!(
-            set.is_ok() && set.warnings.is_empty(),
-            "{rel}: {:?} {:?}",
-            set.errors,
-            set.warnings
-        );
-        assert_eq!(set.rows.len(), scenario.rows.len(), "{rel}");
-        for (xlsx, csv) in set.rows.iter().zip(&scenario.rows) {
-            assert_eq!(xlsx.employee, csv.employee, "{rel}");
-            assert_eq!(xlsx.values, csv.values, "{rel}: {}", csv.employee.id);
+        let groups = match scenarios::manifest_of(path) {
+            // Rows a manifest routes: the workbook goes through the same routing.
+            Some((manifest, role)) => {
+                scenarios::routed_source(&rel, Box::new(source), &manifest, role.as_deref())
+            }
+            None => {
+                let g = &scenario.groups[0];
+                let reading = scorecard::link::reading_card(&g.card, &g.feeds);
+                let mut set = data::read(&reading, source);
+                let unfed = scorecard::link::apply(&g.card, &mut set.rows, &g.feeds, &rel);
+                assert!(unfed.is_empty(), "{rel}: {unfed:?}");
+                assert!(
+                    set.is_ok() && set.warnings.is_empty(),
+                    "{rel}: {:?} {:?}",
+                    set.errors,
+                    set.warnings
+                );
+                vec![set.rows]
+            }
+        };
+        assert_eq!(groups.len(), scenario.groups.len(), "{rel}");
+        for (xlsx_rows, g) in groups.iter().zip(&scenario.groups) {
+            assert_eq!(xlsx_rows.len(), g.rows.len(), "{rel}");
+            for (xlsx, csv) in xlsx_rows.iter().zip(&g.rows) {
+                assert_eq!(xlsx.employee, csv.employee, "{rel}");
+                assert_eq!(xlsx.values, csv.values, "{rel}: {}", csv.employee.id);
+            }
         }
         count += 1;
     }
     assert!(count >= 6, "found {count} scenarios");
 }
 
-fn tour_stores() -> scenarios::Scenario {
-    scenarios::load(&common::root().join("tests/data/tour_stores.csv"))
+/// The one card's rows and results of `tests/data/tour_stores.csv`.
+fn tour_stores() -> scenarios::Group {
+    let mut scenario = scenarios::load(&common::root().join("tests/data/tour_stores.csv"));
+    assert_eq!(scenario.groups.len(), 1, "tour_stores.csv uses one card");
+    scenario.groups.remove(0)
 }
 
 /// Each sheet as `## name` and one line per row, cells joined by ` | `

@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod cli_excel;
 mod common;
+mod compose;
 mod excel;
 mod properties;
 mod scenarios;
