@@ -61,6 +61,12 @@ pub enum Code {
     BadNumber,
     /// Something legal but probably not what the author meant.
     Suspicious,
+    /// A rated item's raters, weights or combine rule are wrong.
+    BadRating,
+    /// A rank or grade limit is declared wrongly (group, tie rule, what is ranked).
+    BadRank,
+    /// A roll-up or partial-period rule does not fit the card or its input.
+    BadRollup,
 }
 
 impl Code {
@@ -86,6 +92,9 @@ impl Code {
             Code::BadInput => "bad-input",
             Code::BadNumber => "bad-number",
             Code::Suspicious => "suspicious",
+            Code::BadRating => "bad-rating",
+            Code::BadRank => "bad-rank",
+            Code::BadRollup => "bad-rollup",
         }
     }
 }

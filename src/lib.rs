@@ -17,6 +17,7 @@ pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod period;
 pub mod report;
 pub mod source;
 pub mod syntax;

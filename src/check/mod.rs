@@ -11,6 +11,9 @@ mod expr;
 mod items;
 pub mod model;
 mod points;
+mod ranks;
+mod raters;
+mod rollup;
 mod symbols;
 mod tiers;
 
@@ -42,6 +45,8 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
     checker.derive_all();
     let grade = checker.grade(&card.decls);
     checker.check_points(card, header.total_decl.as_ref(), &sections);
+    let group = checker.group_stage(grade.as_ref());
+    let rollup = checker.rollup_plan(card, header.period.as_deref());
 
     let diagnostics = checker.diagnostics.sorted();
     if diagnostics.has_errors() {
@@ -61,6 +66,8 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
         adjustments,
         grade,
         derived: checker.derived,
+        group,
+        rollup,
     };
     Ok(Checked {
         card: checked,

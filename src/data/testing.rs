@@ -41,6 +41,8 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         adjustments: Vec::new(),
         grade: None,
         derived: Vec::new(),
+        group: Default::default(),
+        rollup: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Evaluating compiled expressions over one row.
 
 use super::error::EvalError;
+use super::result::Placing;
 use crate::check::model::{Arith, Expr, ExprKind};
 use crate::syntax::ast::CmpOp;
 use crate::value::Value;
@@ -15,6 +16,8 @@ pub struct Frame<'a> {
     pub adjustments: Vec<Decimal>,
     pub total: Decimal,
     pub derived: Vec<Value>,
+    /// Empty until the group stage; then one per rank.
+    pub ranks: &'a [Placing],
 }
 
 impl Frame<'_> {
@@ -67,6 +70,19 @@ impl Frame<'_> {
                     .round_dp_with_strategy(*places, RoundingStrategy::MidpointAwayFromZero),
             ),
             ExprKind::Present(i) => Value::Bool(self.inputs[*i] != Value::Missing),
+            ExprKind::Rank(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.place)),
+            ExprKind::GroupSize(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.size)),
+            ExprKind::Top(i) => Value::Num(self.placing(*i, expr)?.top()),
+        })
+    }
+
+    /// The checker keeps rank readers out of the row stage; this guards the library's callers.
+    fn placing(&self, rank: usize, expr: &Expr) -> Result<&Placing, EvalError> {
+        self.ranks.get(rank).ok_or_else(|| {
+            EvalError::at(
+                expr.span,
+                "ranks are known only when all rows are scored together (`evaluate_all`)",
+            )
         })
     }
 

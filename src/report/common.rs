@@ -73,6 +73,9 @@ pub fn employee_title(e: &Employee) -> String {
     };
     tags.extend(e.brand.as_deref());
     tags.extend(e.store.as_deref());
+    tags.extend(e.region.as_deref());
+    let period = e.period.map(|p| p.to_string());
+    tags.extend(period.as_deref());
     if tags.is_empty() {
         head.to_string()
     } else {
@@ -96,13 +99,16 @@ pub struct Grid {
     pub numeric: Vec<bool>,
 }
 
-/// Columns: id, name, brand, store (each only when some row has it), one per
-/// section, one per bonus/penalty block (signed), total, grade, one per band/output.
+/// Columns: id, name, brand, store, region, period (each only when some row
+/// has it), one per section, one per bonus/penalty block (signed), total,
+/// grade, one per rank (`2 of 5`), one per band/output.
 pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
     let show_name = has(|e| e.name.is_some());
     let show_brand = has(|e| e.brand.is_some());
     let show_store = has(|e| e.store.is_some());
+    let show_region = has(|e| e.region.is_some());
+    let show_period = has(|e| e.period.is_some());
 
     let mut header: Vec<String> = vec!["id".into()];
     let mut numeric = vec![false];
@@ -110,6 +116,8 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         (show_name, "name"),
         (show_brand, "brand"),
         (show_store, "store"),
+        (show_region, "region"),
+        (show_period, "period"),
     ] {
         if shown {
             header.push(title.into());
@@ -130,6 +138,10 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push("grade".into());
         numeric.push(false);
     }
+    for rank in &card.group.ranks {
+        header.push(rank.display_name().to_string());
+        numeric.push(true);
+    }
     let derived = derived_order(card);
     for d in derived.iter().map(|&i| &card.derived[i]) {
         header.push(d.display_name().to_string());
@@ -141,10 +153,13 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         .map(|r| {
             let e = &r.employee;
             let mut row = vec![e.id.clone()];
+            let period = e.period.map(|p| p.to_string());
             for (shown, value) in [
                 (show_name, &e.name),
                 (show_brand, &e.brand),
                 (show_store, &e.store),
+                (show_region, &e.region),
+                (show_period, &period),
             ] {
                 if shown {
                     row.push(value.clone().unwrap_or_default());
@@ -161,6 +176,7 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                         .unwrap_or_default(),
                 );
             }
+            row.extend(r.ranks.iter().map(super::group_trace::place));
             for &i in &derived {
                 row.push(cell(&r.derived[i].value, card.derived[i].ty));
             }

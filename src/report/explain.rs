@@ -9,6 +9,7 @@
 use super::common::{
     derived_order, employee_title, line_of, minus, pad_left, pad_right, quote, signed,
 };
+use super::group_trace;
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
 use crate::check::CheckedCard;
 use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
@@ -115,7 +116,12 @@ impl<'a> Explainer<'a> {
             ));
         }
         let derived = self.derived_rows();
-        let all = groups.iter().flat_map(|(_, rows)| rows).chain(&derived);
+        let ranks = self.rank_rows();
+        let all = groups
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .chain(&derived)
+            .chain(&ranks);
         let widths = all.fold(Widths::default(), |w, row| Widths {
             name: w.name.max(row.name.width()),
             score: w.score.max(row.score.width()),
@@ -127,7 +133,13 @@ impl<'a> Explainer<'a> {
         }
 
         out += &format!("\n{}\n", self.total_line());
+        if !ranks.is_empty() {
+            out += &format!("\nranks\n{}", layout(&ranks, widths));
+        }
         if let Some(grade) = self.grade_line() {
+            if !ranks.is_empty() {
+                out.push('\n');
+            }
             out += &grade;
         }
         if !derived.is_empty() {
@@ -311,6 +323,21 @@ impl<'a> Explainer<'a> {
                     line: Some(line_of(card, *span)),
                 })
             }
+            (
+                BaseRule::Rated(rated),
+                BaseTrace::Rated {
+                    ratings,
+                    value,
+                    rounded,
+                },
+            ) => {
+                let (text, line) =
+                    group_trace::rated_reason(card, rated, ratings, *value, *rounded);
+                Some(Reason {
+                    text,
+                    line: Some(line),
+                })
+            }
             (BaseRule::Score { expr, span }, BaseTrace::Score { value }) => {
                 let facts: Vec<String> = self.facts(expr).collect();
                 let mut text = format!("`score {}`", quote(card, *span));
@@ -401,12 +428,41 @@ impl<'a> Explainer<'a> {
         }
     }
 
-    /// `grade 称职: total is 84: `>= 75 : 称职`   [line 157]`
+    /// `grade 称职: total is 84: `>= 75 : 称职`   [line 157]`, then any grade
+    /// limit that pushed it down, each on its own line.
     fn grade_line(&self) -> Option<String> {
         let (table, (row, label)) = (self.card.grade.as_ref()?, self.result.grade.as_ref()?);
-        let fired = &table.rows[*row];
-        let reason = self.tier_reason(table, fired.span);
-        Some(format!("grade {label}: {}\n", cite(&reason)))
+        // The row that fired is where the first push started from.
+        let fired = self.result.pushed.first().map_or(*row, |p| p.from);
+        let reason = self.tier_reason(table, table.rows[fired].span);
+        let mut out = format!("grade {label}: {}\n", cite(&reason));
+        for push in &self.result.pushed {
+            let (text, line) = group_trace::push_line(self.card, push);
+            out += &format!(
+                "  {}\n",
+                cite(&Reason {
+                    text,
+                    line: Some(line)
+                })
+            );
+        }
+        Some(out)
+    }
+
+    /// One row per rank: the place, and what was ranked in which group.
+    fn rank_rows(&self) -> Vec<Row> {
+        group_trace::rank_lines(self.card, self.result)
+            .into_iter()
+            .map(|(name, place, text, line)| Row {
+                name,
+                score: place,
+                of: String::new(),
+                reasons: vec![Reason {
+                    text,
+                    line: Some(line),
+                }],
+            })
+            .collect()
     }
 
     /// `total is 84: `>= 75 : 称职``, for a grade or band (their subject's value is not recorded).
@@ -484,6 +540,9 @@ impl<'a> Explainer<'a> {
             ExprKind::Adjustment(i) => minus(r.adjustments[i].amount),
             ExprKind::Total => format_value(&Value::Num(r.total), plain),
             ExprKind::Derived(i) => format_value(&r.derived[i].value, card.derived[i].ty),
+            ExprKind::Rank(_) | ExprKind::Top(_) | ExprKind::GroupSize(_) => {
+                group_trace::rank_fact(&leaf.kind, r)?
+            }
             _ => return None,
         })
     }
@@ -565,7 +624,10 @@ fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
         | ExprKind::Section(_)
         | ExprKind::Adjustment(_)
         | ExprKind::Total
-        | ExprKind::Derived(_) => out.push(expr),
+        | ExprKind::Derived(_)
+        | ExprKind::Rank(_)
+        | ExprKind::Top(_)
+        | ExprKind::GroupSize(_) => out.push(expr),
         ExprKind::Const(_) | ExprKind::Present(_) => {}
         ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => collect_leaves(e, out),
         ExprKind::Arith(_, l, r)

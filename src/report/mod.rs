@@ -7,6 +7,7 @@
 mod common;
 mod csv;
 mod explain;
+mod group_trace;
 mod json;
 mod markdown;
 mod table;

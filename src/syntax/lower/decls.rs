@@ -23,7 +23,7 @@ impl Lower {
         })
     }
 
-    /// `decl = { role | period | total | input | param | section | bonus | penalty | grade | band | output }`
+    /// `decl = { role | period | total | input | param | rater | section | bonus | penalty | grade | band | output | rank | limit | partial }`
     fn decl(&mut self, pair: Pair) -> Lowered<ast::Decl> {
         use ast::Decl;
         let inner = only_child(pair)?;
@@ -39,6 +39,10 @@ impl Lower {
             Rule::grade => Decl::Grade(self.grade(inner)?),
             Rule::band => Decl::Band(self.band(inner)?),
             Rule::output => Decl::Output(self.output(inner)?),
+            Rule::rater => Decl::Rater(self.rater(inner)?),
+            Rule::rank => Decl::Rank(self.rank(inner)?),
+            Rule::limit => Decl::Limit(self.limit(inner)?),
+            Rule::partial => Decl::Partial(self.partial(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }
@@ -73,6 +77,7 @@ impl Lower {
             range: None,
             default: None,
             optional: None,
+            rollup: None,
             span,
         };
         for option in c.all(Rule::input_option, Ok)? {
@@ -81,7 +86,7 @@ impl Lower {
         Ok(input)
     }
 
-    /// `input_option = { input_range | input_default | kw_optional }`
+    /// `input_option = { input_range | input_default | kw_optional | input_rollup }`
     fn input_option(&mut self, input: &mut ast::InputDecl, pair: Pair) -> Lowered<()> {
         let option = only_child(pair)?;
         let at = span(&option);
@@ -97,13 +102,17 @@ impl Lower {
             Rule::kw_optional => {
                 self.set_once(&mut input.optional, at, at, "optional", &input.name)
             }
+            Rule::input_rollup => {
+                let rollup = self.input_rollup(option)?;
+                self.set_once(&mut input.rollup, rollup, at, "rollup", &input.name);
+            }
             _ => return Err(unexpected(&option)),
         }
         Ok(())
     }
 
-    /// Stores an input option, or reports that it was already given.
-    fn set_once<T>(
+    /// Stores an option, or reports that it was already given.
+    pub(super) fn set_once<T>(
         &mut self,
         slot: &mut Option<T>,
         value: T,

@@ -6,6 +6,7 @@
 //! - `decls.rs`: the card and its declarations (inputs, params, bonuses, outputs)
 //! - `items.rs`: sections, items and their rules
 //! - `tables.rs`: tier tables (item tiers' rows, grades, bands)
+//! - `group.rs`: raters, ranks, grade limits and period roll-ups
 //! - `expr.rs`: formulas
 //! - `words.rs`: names, numbers, texts
 //!
@@ -20,6 +21,7 @@
 
 mod decls;
 mod expr;
+mod group;
 mod items;
 mod tables;
 mod words;

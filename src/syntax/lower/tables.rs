@@ -8,18 +8,26 @@ use crate::syntax::ast::{self, Expr, ExprKind};
 use crate::syntax::parser::Rule;
 
 impl Lower {
-    /// `guard = { cmp_op ~ sum | kw_else }`
+    /// `guard = { cmp_op ~ sum | top_guard | kw_else }`
     fn guard(&mut self, pair: Pair) -> Lowered<ast::Guard> {
         let mut children = pair.into_inner();
         let first = next(&mut children)?;
         match first.as_rule() {
             Rule::kw_else => Ok(ast::Guard::Else(span(&first))),
+            Rule::top_guard => self.top_guard(first),
             Rule::cmp_op => Ok(ast::Guard::Compare {
                 op: cmp_op(&first)?,
                 threshold: self.sum(next(&mut children)?)?,
             }),
             _ => Err(unexpected(&first)),
         }
+    }
+
+    /// `top_guard = { kw_top ~ sum }`
+    fn top_guard(&mut self, pair: Pair) -> Lowered<ast::Guard> {
+        let span = span(&pair);
+        let threshold = self.sum(Children::of(pair).required(Rule::sum)?)?;
+        Ok(ast::Guard::Top { threshold, span })
     }
 
     /// A row of any tier table: `guard ~ colon ~ <outcome>`.
