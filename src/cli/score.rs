@@ -77,6 +77,9 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         bad_lines.len(),
         results.len()
     );
+    if !card.group.is_empty() {
+        eprintln!("warning: ranks and grade limits are over the scored rows only; the rows left out are not counted in any group");
+    }
     Ok(Scored {
         card,
         rows: set.rows,

@@ -263,7 +263,8 @@ fn apply_limit(
         holders.sort_by(|&a, &b| values[&b].1.cmp(&values[&a].1));
         let value = |k: usize| values[&holders[k]].1;
         let cut = value(allowed);
-        let keep = if allowed > 0 && value(allowed - 1) == cut {
+        let tie_at_cut = (allowed > 0 && value(allowed - 1) == cut).then_some(cut);
+        let keep = if tie_at_cut.is_some() {
             match limit.ties {
                 LimitTies::Keep => holders.iter().filter(|&&i| values[&i].1 >= cut).count(),
                 LimitTies::Push => holders.iter().filter(|&&i| values[&i].1 > cut).count(),
@@ -286,6 +287,7 @@ fn apply_limit(
                 group: values[&i].0 .1.clone(),
                 value: values[&i].1,
                 last_kept,
+                tie_at_cut,
             });
         }
     }

@@ -165,4 +165,7 @@ pub struct Push {
     /// The value the limit orders rows by, for this row and for the last row that kept the grade.
     pub value: Decimal,
     pub last_kept: Option<Decimal>,
+    /// Rows tied at the cut (the first row over the limit ties the last one
+    /// within it), so the limit's tie rule decided.
+    pub tie_at_cut: Option<Decimal>,
 }

@@ -117,11 +117,7 @@ impl<'a> Explainer<'a> {
         }
         let derived = self.derived_rows();
         let ranks = self.rank_rows();
-        let all = groups
-            .iter()
-            .flat_map(|(_, rows)| rows)
-            .chain(&derived)
-            .chain(&ranks);
+        let all = groups.iter().flat_map(|(_, rows)| rows).chain(&derived);
         let widths = all.fold(Widths::default(), |w, row| Widths {
             name: w.name.max(row.name.width()),
             score: w.score.max(row.score.width()),
@@ -134,6 +130,12 @@ impl<'a> Explainer<'a> {
 
         out += &format!("\n{}\n", self.total_line());
         if !ranks.is_empty() {
+            // Places (`10 of 120`) are laid out apart, so they do not widen the items' columns.
+            let widths = ranks.iter().fold(Widths::default(), |w, row| Widths {
+                name: w.name.max(row.name.width()),
+                score: w.score.max(row.score.width()),
+                of: 0,
+            });
             out += &format!("\nranks\n{}", layout(&ranks, widths));
         }
         if let Some(grade) = self.grade_line() {
@@ -435,9 +437,16 @@ impl<'a> Explainer<'a> {
         // The row that fired is where the first push started from.
         let fired = self.result.pushed.first().map_or(*row, |p| p.from);
         let reason = self.tier_reason(table, table.rows[fired].span);
-        let mut out = format!("grade {label}: {}\n", cite(&reason));
+        let mut out = match self.result.pushed.first() {
+            Some(push) => format!(
+                "grade {label} (pushed down from {}): {}\n",
+                group_trace::grade_label(self.card, push.from),
+                cite(&reason)
+            ),
+            None => format!("grade {label}: {}\n", cite(&reason)),
+        };
         for push in &self.result.pushed {
-            let (text, line) = group_trace::push_line(self.card, push);
+            let (text, line) = group_trace::push_line(self.card, self.result, push);
             out += &format!(
                 "  {}\n",
                 cite(&Reason {

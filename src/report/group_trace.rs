@@ -113,7 +113,7 @@ pub fn rank_lines(
         .map(|(rank, p)| {
             let group = match &p.group {
                 Some(g) => format!("in {} {g}", rank.within.keyword()),
-                None => "among all rows".to_string(),
+                None => format!("among {}", all_rows(result)),
             };
             let tie = if p.tied > 1 {
                 format!(
@@ -141,49 +141,71 @@ pub fn rank_lines(
 }
 
 /// Why a grade limit pushed the row down: one sentence per push.
-pub fn push_line(card: &CheckedCard, push: &Push) -> (String, usize) {
+pub fn push_line(card: &CheckedCard, result: &ScoreResult, push: &Push) -> (String, usize) {
     let limit = &card.group.limits[push.limit];
-    let label = |row: usize| {
-        card.grade
-            .as_ref()
-            .and_then(|g| g.rows.get(row))
-            .map(|r| r.outcome.to_string())
-            .unwrap_or_default()
-    };
+    let (from, to) = (grade_label(card, push.from), grade_label(card, push.to));
     let group = match &push.group {
-        Some(g) => format!("{} {g}", limit.within.keyword()),
-        None => "all rows".to_string(),
-    };
-    let shown = |d: Decimal| format_value(&Value::Num(d), limit.by_type);
-    let below = match push.last_kept {
-        Some(kept) if kept == push.value => format!(
-            "{} ties the cut at {}, and ties go down",
-            quote(card, limit.by.span),
-            shown(push.value)
+        Some(g) => format!(
+            "{} {g}: {} of its {} rows",
+            limit.within.keyword(),
+            push.had,
+            push.size
         ),
-        Some(kept) => format!(
-            "{} {} is below {}, the lowest kept",
-            quote(card, limit.by.span),
+        None => format!("{}: {} of the {}", all_rows(result), push.had, push.size),
+    };
+    let by = quote(card, limit.by.span);
+    let shown = |d: Decimal| format_value(&Value::Num(d), limit.by_type);
+    let why = match (push.tie_at_cut, push.last_kept) {
+        (Some(cut), _) if cut == push.value => format!(
+            "{by} {} ties at the cut, and `ties push` sends every tied row down",
+            shown(cut)
+        ),
+        (_, Some(kept)) => format!(
+            "{by} {} is below {}, the lowest kept",
             shown(push.value),
             shown(kept)
         ),
-        None => "no row may keep it".to_string(),
+        (Some(cut), None) => format!(
+            "{by} {} is below the cut at {}, where tied rows all went down",
+            shown(push.value),
+            shown(cut)
+        ),
+        (None, None) => format!(
+            "{} of {}, rounded down, is none",
+            percent(limit.share),
+            rows(push.size)
+        ),
     };
     (
         format!(
-            "pushed down from {} to {}: `{}`: {} has {} row{}, {} of them had {}, {} may keep it; {below}",
-            label(push.from),
-            label(push.to),
+            "pushed down from {from} to {to}: `{}`: {group} had {from}, and {} may keep it; {why}",
             quote(card, limit.span),
-            group,
-            push.size,
-            if push.size == 1 { "" } else { "s" },
-            push.had,
-            label(push.from),
             push.allowed,
         ),
         line_of(card, limit.span),
     )
+}
+
+/// `1 row`, `5 rows`
+fn rows(n: usize) -> String {
+    format!("{n} row{}", if n == 1 { "" } else { "s" })
+}
+
+/// `all rows`, or `all rows of 2026-10` when rows carry a period.
+fn all_rows(result: &ScoreResult) -> String {
+    match result.employee.period {
+        Some(period) => format!("all rows of {period}"),
+        None => "all rows".to_string(),
+    }
+}
+
+/// The label of a grade table's row.
+pub fn grade_label(card: &CheckedCard, row: usize) -> String {
+    card.grade
+        .as_ref()
+        .and_then(|g| g.rows.get(row))
+        .map(|r| r.outcome.to_string())
+        .unwrap_or_default()
 }
 
 /// A share as HR writes it, to 0.01% for display: `40%`, `33.33%`.

@@ -7,9 +7,11 @@
 //! # expect: E001 total=84 grade=称职 客户信息及建议=4 信息反馈=9
 //! ```
 //!
-//! A key is `total`, `grade`, or the name of an item, section, bonus/penalty
-//! block, band or output. Every expectation is asserted, and every scenario
-//! must carry at least one.
+//! A key is `total`, `grade`, the name of an item, section, bonus/penalty
+//! block, band or output, a rank's name (its place) or `RANK.size` (its
+//! group's size). The id may carry a period, `E001@2026-Q4`, for files with
+//! a month column or rolled up by quarter. Every expectation is asserted,
+//! and every scenario must carry at least one.
 
 use crate::common;
 use rust_decimal::Decimal;
@@ -123,6 +125,15 @@ fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<Actual>
     if let Some(i) = card.adjustments.iter().position(|x| x.name == key) {
         return Some(Actual::Num(result.adjustments[i].amount));
     }
+    let (rank_name, size) = match key.strip_suffix(".size") {
+        Some(name) => (name, true),
+        None => (key, false),
+    };
+    if let Some(i) = card.group.ranks.iter().position(|x| x.name == rank_name) {
+        let placing = result.ranks.get(i)?;
+        let n = if size { placing.size } else { placing.place };
+        return Some(Actual::Num(Decimal::from(n)));
+    }
     let i = card.derived.iter().position(|x| x.name == key)?;
     Some(match &result.derived[i].value {
         Value::Num(d) => Actual::Num(*d),
@@ -140,11 +151,16 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     let rel = common::relative(path);
     let mut problems = Vec::new();
     for e in &scenario.expectations {
-        let Some(result) = scenario
-            .results
-            .iter()
-            .find(|r| r.employee.id == e.employee)
-        else {
+        let (id, period) = match e.employee.split_once('@') {
+            Some((id, period)) => (id, Some(period)),
+            None => (e.employee.as_str(), None),
+        };
+        let Some(result) = scenario.results.iter().find(|r| {
+            r.employee.id == id
+                && period.map_or(true, |p| {
+                    r.employee.period.is_some_and(|q| q.to_string() == p)
+                })
+        }) else {
             problems.push(format!(
                 "{rel}:{}: no row for employee `{}`",
                 e.line, e.employee
@@ -154,7 +170,7 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
         let matches = match actual(&scenario.card, result, &e.key) {
             None => {
                 problems.push(format!(
-                    "{rel}:{}: `{}` is not a total, grade, item, section, block or output",
+                    "{rel}:{}: `{}` is not a total, grade, item, section, block, output or rank",
                     e.line, e.key
                 ));
                 continue;

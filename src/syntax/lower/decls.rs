@@ -111,8 +111,8 @@ impl Lower {
         Ok(())
     }
 
-    /// Stores an option, or reports that it was already given.
-    pub(super) fn set_once<T>(
+    /// Stores an input option, or reports that it was already given.
+    fn set_once<T>(
         &mut self,
         slot: &mut Option<T>,
         value: T,

@@ -2,6 +2,8 @@
 
 use super::words::{ident, text};
 use super::{span, Children, Lower, Lowered, Pair};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
 use crate::syntax::ast;
 use crate::syntax::parser::Rule;
 
@@ -72,19 +74,42 @@ impl Lower {
         let name = rank.name.clone();
         match option.as_rule() {
             Rule::lowest_first => {
-                self.set_once(&mut rank.lowest_first, at, at, "lowest first", &name);
+                self.rank_option_once(&mut rank.lowest_first, at, at, "lowest first", &name);
             }
             Rule::within => {
                 let group = self.within(option)?;
-                self.set_once(&mut rank.within, group, at, "within", &name);
+                self.rank_option_once(&mut rank.within, group, at, "within", &name);
             }
             Rule::ties => {
                 let rule = self.ties(option)?;
-                self.set_once(&mut rank.ties, rule, at, "ties", &name);
+                self.rank_option_once(&mut rank.ties, rule, at, "ties", &name);
             }
             _ => return Err(super::unexpected(&option)),
         }
         Ok(())
+    }
+
+    /// Stores a rank option, or reports that it was already given.
+    fn rank_option_once<T>(
+        &mut self,
+        slot: &mut Option<T>,
+        value: T,
+        at: Span,
+        option: &str,
+        rank: &ast::Ident,
+    ) {
+        if slot.is_some() {
+            self.problems.push(
+                Diagnostic::error(
+                    Code::Syntax,
+                    format!("`{option}` is given twice for rank `{}`", rank.name),
+                )
+                .label(at, "given again here")
+                .help(format!("keep only one `{option}`")),
+            );
+        } else {
+            *slot = Some(value);
+        }
     }
 
     /// `within = { kw_within ~ ident }`
@@ -92,9 +117,13 @@ impl Lower {
         Ok(ident(Children::of(pair).required(Rule::ident)?))
     }
 
-    /// `ties = { kw_ties ~ ident }`
+    /// `ties = { kw_ties ~ (kw_push | ident) }`
     fn ties(&mut self, pair: Pair) -> Lowered<ast::Ident> {
-        Ok(ident(Children::of(pair).required(Rule::ident)?))
+        let mut c = Children::of(pair);
+        match c.optional(Rule::kw_push) {
+            Some(push) => Ok(ident(push)),
+            None => Ok(ident(c.required(Rule::ident)?)),
+        }
     }
 
     /// `limit = { kw_limit ~ grade_outcome ~ number ~ within? ~ kw_push ~ kw_down ~ kw_by ~ expr ~ ties? }`

@@ -5,6 +5,7 @@
 mod declarations;
 mod errors;
 mod expressions;
+mod group;
 mod s1;
 mod words;
 
