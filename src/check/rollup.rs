@@ -233,11 +233,11 @@ impl Checker<'_> {
                 return None;
             }
         };
-        if let Some(problem) = misfit(rule, ty) {
+        if let Some((problem, help)) = misfit(rule, ty) {
             self.rollup_problem(
                 spec.span,
-                format!("`{name}` is {}: {problem}", article(ty)),
-                None,
+                format!("`{name}` is {}, and {problem}", article(ty)),
+                Some(help),
             );
             return None;
         }
@@ -287,11 +287,11 @@ impl Checker<'_> {
             self.rollup_problem(
                 name.span,
                 format!(
-                    "`{}` is {}; a ratio's parts are counts, numbers or money",
+                    "`{}` is {}, not a count, number or amount to add up",
                     name.name,
                     article(ty)
                 ),
-                None,
+                Some("a rate is recomputed from two summed parts, such as `ratio(解决数, 受理数)`"),
             );
             return None;
         }
@@ -307,19 +307,36 @@ impl Checker<'_> {
     }
 }
 
-/// Why `rule` cannot roll up an input of type `ty`, if it cannot.
-fn misfit(rule: RollupRule, ty: InputType) -> Option<&'static str> {
-    match (rule, ty) {
-        (RollupRule::Last, _) => None,
-        (RollupRule::All | RollupRule::Any, InputType::Bool) => None,
-        (RollupRule::All | RollupRule::Any, _) => Some("`all` and `any` roll up yes/no inputs"),
-        (_, InputType::Bool) => Some("a yes/no rolls up by `all`, `any` or `last`"),
-        (RollupRule::Sum, InputType::Percent) => Some("rates do not add up; recompute it with `rollup ratio(…, …)` or average it with `rollup mean`"),
-        (RollupRule::Sum, InputType::Rating) => Some("ratings do not add up; average them with `rollup mean`"),
-        (RollupRule::Mean, InputType::Count | InputType::Days) => Some("a count adds up (`sum`); an average of counts is not a count"),
-        (RollupRule::Ratio { .. }, t) if t != InputType::Percent => Some("only a percentage is a ratio"),
-        _ => None,
-    }
+/// Why `rule` cannot roll up an input of type `ty`, if it cannot, and what to write instead.
+fn misfit(rule: RollupRule, ty: InputType) -> Option<(&'static str, &'static str)> {
+    Some(match (rule, ty) {
+        (RollupRule::Last, _) | (RollupRule::All | RollupRule::Any, InputType::Bool) => return None,
+        (RollupRule::All | RollupRule::Any, _) => (
+            "`all` and `any` roll up yes/no inputs",
+            "use `rollup sum`, `mean` or `last`",
+        ),
+        (_, InputType::Bool) => (
+            "a yes/no does not add up or average",
+            "use `rollup all` (yes every month), `any` (yes in some month) or `last`",
+        ),
+        (RollupRule::Sum, InputType::Percent) => (
+            "rates do not add up",
+            "recompute it from summed counts with `rollup ratio(解决数, 受理数)`, or average the months with `rollup mean`",
+        ),
+        (RollupRule::Sum, InputType::Rating) => (
+            "ratings do not add up",
+            "average them with `rollup mean`",
+        ),
+        (RollupRule::Mean, InputType::Count | InputType::Days) => (
+            "an average of counts is not a count",
+            "counts add up: `rollup sum`",
+        ),
+        (RollupRule::Ratio { .. }, t) if t != InputType::Percent => (
+            "only a percentage is recomputed as a ratio",
+            "use `rollup sum` or `rollup mean`",
+        ),
+        _ => return None,
+    })
 }
 
 fn article(ty: InputType) -> String {

@@ -12,7 +12,7 @@ use scorecard::report;
 pub struct ExplainArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Only this employee (by id, or by name)
+    /// Only this employee (by id, or by name); with several periods, every one of them
     #[arg(long)]
     pub employee: Option<String>,
 }
@@ -50,7 +50,8 @@ pub fn run(args: ExplainArgs) -> Exit {
         .iter()
         .map(|result| {
             let inputs = scored.inputs_of(result);
-            report::explain_with_inputs(&scored.card, result, inputs)
+            let notes = scored.notes_of(result);
+            report::explain_with_notes(&scored.card, result, inputs, &notes)
         })
         .collect();
     print!("{}", texts.join(&format!("\n{}\n\n", "─".repeat(60))));

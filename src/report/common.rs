@@ -31,6 +31,28 @@ pub fn cell(value: &Value, ty: Type) -> String {
     }
 }
 
+/// A value as a person reads it: like [`format_value`], but a quotient that
+/// never ends (a rate recomputed from sums, a mean of three months) is shown
+/// to 0.01 (0.01% for a rate) after a `≈`. Only the display is rounded.
+pub fn shown(value: &Value, ty: Type) -> String {
+    const LONG: u32 = 10;
+    match value {
+        Value::Num(d) if d.normalize().scale() > LONG => {
+            let places = if ty == Type::Num(crate::value::Unit::Percent) {
+                4
+            } else {
+                2
+            };
+            let rounded = d.round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            format!("≈ {}", format_value(&Value::Num(rounded), ty))
+        }
+        v => format_value(v, ty),
+    }
+}
+
 /// A signed amount for human readers: `−5`, `+3`, `0` (with a real minus sign).
 pub fn signed(d: Decimal) -> String {
     if d > Decimal::ZERO {

@@ -7,7 +7,7 @@
 //! so Chinese names (two columns each) align with Latin ones.
 
 use super::common::{
-    derived_order, employee_title, line_of, minus, pad_left, pad_right, quote, signed,
+    derived_order, employee_title, line_of, minus, pad_left, pad_right, quote, shown, signed,
 };
 use super::group_trace;
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
@@ -26,13 +26,24 @@ use unicode_width::UnicodeWidthStr;
 /// condition is quoted without the values it read; [`explain_with_inputs`]
 /// shows them.
 pub fn explain(card: &CheckedCard, result: &ScoreResult) -> String {
-    Explainer::new(card, result, None).run()
+    Explainer::new(card, result, None).run(&[])
 }
 
 /// Like [`explain`], also showing the input values a condition or formula read
 /// (`inputs[i]` is `card.inputs[i]`, as in [`crate::data::Row::values`]).
 pub fn explain_with_inputs(card: &CheckedCard, result: &ScoreResult, inputs: &[Value]) -> String {
-    Explainer::new(card, result, Some(inputs)).run()
+    Explainer::new(card, result, Some(inputs)).run(&[])
+}
+
+/// Like [`explain_with_inputs`], with `notes` under the heading: for a
+/// rolled-up row, the months it came from (see `period::Source::describe`).
+pub fn explain_with_notes(
+    card: &CheckedCard,
+    result: &ScoreResult,
+    inputs: &[Value],
+    notes: &[String],
+) -> String {
+    Explainer::new(card, result, Some(inputs)).run(notes)
 }
 
 /// Every result's trace, separated by a blank line and a rule.
@@ -74,7 +85,7 @@ impl<'a> Explainer<'a> {
         }
     }
 
-    fn run(&self) -> String {
+    fn run(&self, notes: &[String]) -> String {
         let (card, r) = (self.card, self.result);
         let mut out = format!(
             "{} — {}\n",
@@ -86,6 +97,9 @@ impl<'a> Explainer<'a> {
             out += &format!(" · grade {grade}");
         }
         out += &format!("\ncard {} · data line {}\n", card.source.name, r.line);
+        for note in notes {
+            out += &format!("{note}\n");
+        }
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
         let mut groups: Vec<(String, Vec<Row>)> = Vec::new();
@@ -248,7 +262,7 @@ impl<'a> Explainer<'a> {
                 let mut text = format!(
                     "{} is {}: `{}`",
                     quote(card, table.subject.span),
-                    format_value(subject, table.subject_type),
+                    shown(subject, table.subject_type),
                     quote(card, fired.span)
                 );
                 if matches!(fired.outcome, crate::check::model::Outcome::Formula(_)) {
@@ -541,9 +555,7 @@ impl<'a> Explainer<'a> {
         let (card, r) = (self.card, self.result);
         let plain = Type::Num(Unit::Plain);
         Some(match leaf.kind {
-            ExprKind::Input(i) => {
-                format_value(self.inputs?.get(i)?, card.inputs[i].ty.value_type())
-            }
+            ExprKind::Input(i) => shown(self.inputs?.get(i)?, card.inputs[i].ty.value_type()),
             ExprKind::Item(i) => minus(r.items[i].score),
             ExprKind::Section(i) => minus(r.sections[i]),
             ExprKind::Adjustment(i) => minus(r.adjustments[i].amount),

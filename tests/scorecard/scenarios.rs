@@ -12,6 +12,10 @@
 //! group's size). The id may carry a period, `E001@2026-Q4`, for files with
 //! a month column or rolled up by quarter. Every expectation is asserted,
 //! and every scenario must carry at least one.
+//!
+//! When the card rolls months up (`period quarterly` with `rollup` rules),
+//! the file's monthly rows are rolled up first, and `# skipped: E009@2026-Q4`
+//! lines name every period the card's `partial` rule leaves out.
 
 use crate::common;
 use rust_decimal::Decimal;
@@ -24,6 +28,8 @@ use std::str::FromStr;
 pub struct Scenario {
     pub card: CheckedCard,
     pub rows: Vec<scorecard::data::Row>,
+    /// For rolled-up rows: the months each came from, parallel to `rows`.
+    pub sources: Vec<scorecard::period::Source>,
     pub results: Vec<ScoreResult>,
     pub expectations: Vec<Expectation>,
 }
@@ -44,7 +50,13 @@ pub fn load(path: &Path) -> Scenario {
         .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
         .1;
     let card = common::checked(&common::root().join(card_path)).card;
-    let set = data::read_path(&card, path);
+    let rolls_up = card.rollup.is_some();
+    let read_against = if rolls_up {
+        scorecard::period::monthly_view(&card)
+    } else {
+        card.clone()
+    };
+    let set = data::read_path(&read_against, path);
     assert!(
         set.errors.is_empty() && set.warnings.is_empty(),
         "{rel}: the data should read cleanly, but:\n{}",
@@ -55,7 +67,34 @@ pub fn load(path: &Path) -> Scenario {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
+    let (rows, sources) = if rolls_up {
+        let rolled = scorecard::period::roll_up(&card, &set.rows)
+            .unwrap_or_else(|e| panic!("{rel}: cannot roll up: {e}"));
+        assert!(
+            rolled.errors.is_empty() && rolled.warnings.is_empty(),
+            "{rel}: the months should roll up cleanly, but: {:?} {:?}",
+            rolled.errors,
+            rolled.warnings
+        );
+        let mut skipped: Vec<String> = rolled
+            .skipped
+            .iter()
+            .map(|s| format!("{}@{}", s.employee.id, period_of(&s.employee)))
+            .collect();
+        let mut declared: Vec<String> = comment_values(&text, "skipped")
+            .map(|(_, id)| id.to_string())
+            .collect();
+        skipped.sort();
+        declared.sort();
+        assert_eq!(
+            skipped, declared,
+            "{rel}: the periods left out by `partial` differ from the `# skipped:` lines"
+        );
+        (rolled.rows, rolled.sources)
+    } else {
+        (set.rows, Vec::new())
+    };
+    let (results, failures) = scorecard::eval::evaluate_all(&card, &rows);
     assert!(
         failures.is_empty(),
         "{rel}: rows failed to evaluate: {failures:?}"
@@ -69,10 +108,15 @@ pub fn load(path: &Path) -> Scenario {
     );
     Scenario {
         card,
-        rows: set.rows,
+        rows,
+        sources,
         results,
         expectations,
     }
+}
+
+fn period_of(employee: &scorecard::data::Employee) -> String {
+    employee.period.map(|p| p.to_string()).unwrap_or_default()
 }
 
 fn comment_values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
@@ -212,14 +256,21 @@ fn hand_checked_scenarios() {
     );
 }
 
-/// The explanation of every row, as `scorecard explain` prints it.
+/// The explanation of every row, as `scorecard explain` prints it (a
+/// rolled-up row is headed by the months it came from).
 fn explain(scenario: &Scenario) -> String {
     scenario
         .results
         .iter()
-        .zip(&scenario.rows)
-        .map(|(result, row)| {
-            scorecard::report::explain_with_inputs(&scenario.card, result, &row.values)
+        .enumerate()
+        .map(|(i, result)| {
+            let row = &scenario.rows[i];
+            let notes = scenario
+                .sources
+                .get(i)
+                .map(|source| source.describe(&scenario.card))
+                .unwrap_or_default();
+            scorecard::report::explain_with_notes(&scenario.card, result, &row.values, &notes)
         })
         .collect::<Vec<_>>()
         .join("\n────────\n\n")

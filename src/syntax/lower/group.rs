@@ -161,11 +161,14 @@ impl Lower {
         Ok(ast::RollupSpec { rule, args, span })
     }
 
-    /// `partial = { kw_partial ~ ident ~ (kw_minimum ~ number ~ kw_months)? }`
+    /// `partial = { kw_partial ~ (kw_score | ident) ~ (kw_minimum ~ number ~ kw_months)? }`
     pub(super) fn partial(&mut self, pair: Pair) -> Lowered<ast::PartialDecl> {
         let span = span(&pair);
         let mut c = Children::of(pair);
-        let rule = ident(c.required(Rule::ident)?);
+        let rule = match c.optional(Rule::kw_score) {
+            Some(score) => ident(score),
+            None => ident(c.required(Rule::ident)?),
+        };
         let minimum = c
             .optional(Rule::number)
             .map(|p| self.number(p))

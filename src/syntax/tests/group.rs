@@ -129,6 +129,16 @@ fn rollups_on_inputs_and_a_partial_rule() {
 }
 
 #[test]
+fn partial_score_reads_score_as_the_rules_name() {
+    let card = card_with("partial score minimum 1 month");
+    let [Decl::Partial(partial)] = &card.decls[..] else {
+        panic!("{:#?}", card.decls)
+    };
+    assert_eq!(partial.rule.name, "score");
+    assert_eq!(partial.minimum.as_ref().unwrap().value, dec("1"));
+}
+
+#[test]
 fn a_new_keyword_used_as_a_name_is_explained() {
     let d = parse_err("scorecard t { input rank count }");
     assert_eq!(
