@@ -5,11 +5,13 @@
 //!
 //! ```text
 //! card text ──syntax::parse──▶ ast::Card ──check::check──▶ CheckedCard
-//! data file ──data::read────▶ Row ─────────────┐               │
+//! data file ──data::read────▶ Row ──(period::roll_up: monthly Rows → one per period)
+//!                                              │               │
 //!                                              ▼               ▼
 //!                                   eval::evaluate(&CheckedCard, &Row) ──▶ ScoreResult
-//!                                                                             │
-//!                                                           report::* ◀──────┘
+//!                                   eval::rank: ranks, rank readers, grade limits ─┤
+//!                                   (eval::evaluate_all runs both)                 │
+//!                                                           report::* ◀───────────┘
 //! ```
 #![forbid(unsafe_code)]
 

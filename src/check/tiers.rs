@@ -123,7 +123,23 @@ impl Checker<'_> {
             }
         };
         let is_share = |e: &&ast::Expr| matches!(&e.kind, ast::ExprKind::Number(n) if n.unit == ast::LitUnit::Percent);
-        if matches!(subject.expr.kind, ExprKind::Rank(_)) && tops.iter().any(is_share) {
+        let shares = tops.iter().filter(|t| is_share(t)).count();
+        let by_share = shares > 0 || matches!(subject.expr.kind, ExprKind::Top(_));
+        if by_share && shares < tops.len() {
+            let place = tops
+                .iter()
+                .find(|t| !is_share(t))
+                .map_or(first.span, |t| t.span);
+            let d = Diagnostic::error(
+                Code::BadRank,
+                "this table mixes `top N%` rows (a share of the group) with `top N` rows (places)",
+            )
+            .label(place, "a place")
+            .help("use one kind per table: `top 10%`, `top 25%` … or `top 1`, `top 3` …");
+            self.report(d);
+            return None;
+        }
+        if matches!(subject.expr.kind, ExprKind::Rank(_)) && shares > 0 {
             return Some(Typed {
                 expr: Expr {
                     kind: ExprKind::Top(rank),

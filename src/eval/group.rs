@@ -71,7 +71,8 @@ pub fn rank(
     }
 
     // 2. Rank readers, then the grade if it reads a rank.
-    for &i in &live {
+    let readers = after_ranks || stage.grade_after_ranks;
+    for &i in live.iter().filter(|_| readers) {
         if let Err(e) = after_ranks_values(card, rows[i], &mut results[i]) {
             failed[i] = Some(e);
         }
@@ -79,11 +80,11 @@ pub fn rank(
 
     // 3. Grade limits, top grade first.
     for (l, limit) in stage.limits.iter().enumerate() {
-        let live: Vec<usize> = (0..results.len())
-            .filter(|&i| failed[i].is_none())
-            .collect();
-        let mut values = HashMap::new();
-        for &i in &live {
+        let mut values: Vec<Option<(GroupKey, Decimal)>> = vec![None; results.len()];
+        for (i, slot) in values.iter_mut().enumerate() {
+            if failed[i].is_some() {
+                continue;
+            }
             let frame = frame_of(rows[i], &results[i], &results[i].ranks);
             let value = group_key(
                 &results[i].employee,
@@ -93,9 +94,7 @@ pub fn rank(
             )
             .and_then(|g| Ok((g, frame.num(&limit.by)?)));
             match value {
-                Ok(v) => {
-                    values.insert(i, v);
-                }
+                Ok(v) => *slot = Some(v),
                 Err(e) => failed[i] = Some(e),
             }
         }
@@ -238,43 +237,42 @@ fn frame_of<'a>(row: &'a Row, result: &ScoreResult, ranks: &'a [Placing]) -> Fra
 }
 
 /// Pushes rows over `limit` down one grade, lowest value first.
+/// `values[i]` is row `i`'s group and value (`None`: not in the stage).
 fn apply_limit(
     card: &CheckedCard,
     index: usize,
     limit: &GradeLimit,
-    values: &HashMap<usize, (GroupKey, Decimal)>,
+    values: &[Option<(GroupKey, Decimal)>],
     results: &mut [ScoreResult],
 ) {
     let Some(table) = &card.grade else { return };
-    let mut live: Vec<usize> = values.keys().copied().collect();
-    live.sort_unstable();
-    for members in groups(&live, |i| &values[&i].0) {
+    let live: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
+    let entry = |i: usize| values[i].as_ref().expect("live rows have a value");
+    for members in groups(&live, |i| &entry(i).0) {
         let size = members.len();
         let allowed = floor_share(limit.share, size);
-        let mut holders: Vec<usize> = members
+        // (value, row) of each row holding the grade, highest value first;
+        // the sort is stable, so equal values keep input order.
+        let mut holders: Vec<(Decimal, usize)> = members
             .iter()
-            .copied()
-            .filter(|&i| matches!(&results[i].grade, Some((row, _)) if *row == limit.grade_row))
+            .filter(|&&i| matches!(&results[i].grade, Some((row, _)) if *row == limit.grade_row))
+            .map(|&i| (entry(i).1, i))
             .collect();
         let had = holders.len();
         if had <= allowed {
             continue;
         }
-        holders.sort_by(|&a, &b| values[&b].1.cmp(&values[&a].1));
-        let value = |k: usize| values[&holders[k]].1;
-        let cut = value(allowed);
-        let tie_at_cut = (allowed > 0 && value(allowed - 1) == cut).then_some(cut);
-        let keep = if tie_at_cut.is_some() {
-            match limit.ties {
-                LimitTies::Keep => holders.iter().filter(|&&i| values[&i].1 >= cut).count(),
-                LimitTies::Push => holders.iter().filter(|&&i| values[&i].1 > cut).count(),
-            }
-        } else {
-            allowed
+        holders.sort_by_key(|h| std::cmp::Reverse(h.0));
+        let cut = holders[allowed].0;
+        let tie_at_cut = (allowed > 0 && holders[allowed - 1].0 == cut).then_some(cut);
+        let keep = match (tie_at_cut, limit.ties) {
+            (Some(_), LimitTies::Keep) => holders.iter().filter(|h| h.0 >= cut).count(),
+            (Some(_), LimitTies::Push) => holders.iter().filter(|h| h.0 > cut).count(),
+            (None, _) => allowed,
         };
-        let last_kept = keep.checked_sub(1).map(value);
+        let last_kept = keep.checked_sub(1).map(|k| holders[k].0);
         let to = limit.grade_row + 1;
-        for &i in &holders[keep..] {
+        for &(value, i) in &holders[keep..] {
             let result = &mut results[i];
             result.grade = Some((to, table.rows[to].outcome.clone()));
             result.pushed.push(Push {
@@ -284,8 +282,8 @@ fn apply_limit(
                 size,
                 allowed,
                 had,
-                group: values[&i].0 .1.clone(),
-                value: values[&i].1,
+                group: entry(i).0 .1.clone(),
+                value,
                 last_kept,
                 tie_at_cut,
             });

@@ -225,4 +225,6 @@ fn failure(row: &Row, error: EvalError) -> RowFailure {
 }
 
 #[cfg(test)]
+mod group_tests;
+#[cfg(test)]
 mod tests;

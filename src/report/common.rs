@@ -198,7 +198,12 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                         .unwrap_or_default(),
                 );
             }
-            row.extend(r.ranks.iter().map(super::group_trace::place));
+            row.extend((0..card.group.ranks.len()).map(|i| {
+                r.ranks
+                    .get(i)
+                    .map(super::group_trace::place)
+                    .unwrap_or_default()
+            }));
             for &i in &derived {
                 row.push(cell(&r.derived[i].value, card.derived[i].ty));
             }

@@ -83,9 +83,12 @@ pub fn write_csv(
                     .unwrap_or_default(),
             );
         }
-        for p in &r.ranks {
-            record.push(p.place.to_string());
-            record.push(p.size.to_string());
+        // A result not yet through the group stage has no places: blank cells.
+        for i in 0..card.group.ranks.len() {
+            match r.ranks.get(i) {
+                Some(p) => record.extend([p.place.to_string(), p.size.to_string()]),
+                None => record.extend([String::new(), String::new()]),
+            }
         }
         record.extend(
             derived

@@ -299,11 +299,11 @@ fn ranks_show_place_and_group_size_in_every_format() {
         csv.lines()
             .next()
             .unwrap_or_default()
-            .ends_with("grade,店内名次,店内名次.size,品牌名次,品牌名次.size,投诉名次,投诉名次.size,排名奖,店内人数"),
+            .ends_with("grade,店内名次,店内名次.size,品牌名次,品牌名次.size,投诉名次,投诉名次.size,排名奖,品牌前三,店内人数"),
         "{csv}"
     );
     assert!(csv.contains("\nB2,郑七,GL8,二店,"), "{csv}");
-    assert!(csv.contains(",称职,1,5,1,5,10,10,500,5\n"), "{csv}");
+    assert!(csv.contains(",称职,1,5,1,5,10,10,500,100,5\n"), "{csv}");
     let table = text(&scorecard(&["eval", card, data]).stdout);
     assert!(table.contains("10 of 10"), "{table}");
     let json = text(&scorecard(&["eval", card, data, "--format", "json"]).stdout);
