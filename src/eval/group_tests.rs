@@ -195,3 +195,23 @@ fn reports_of_results_not_yet_ranked_leave_the_places_blank() {
     );
     assert!(lines.next().unwrap().ends_with(",称职,,"), "{csv}");
 }
+
+#[test]
+fn a_grade_that_reads_a_rank_waits_for_the_group_stage() {
+    let text = "scorecard t { total 100 input 分 number range 0..100
+        section s weight 100 { item i 100 { score 分 } }
+        rank 名次 by total ties shared
+        grade by 名次 { <= 1 : 冠军  else : 其他 } }";
+    let card = crate::compile(&SourceFile::new("t.card", text))
+        .unwrap()
+        .card;
+    assert!(card.group.grade_after_ranks);
+    let rows = rows(&card, &FIVE);
+    assert_eq!(evaluate(&card, &rows[1]).unwrap().grade, None);
+    let (results, _) = evaluate_all(&card, &rows);
+    let grades: Vec<&str> = results
+        .iter()
+        .map(|r| r.grade.as_ref().map_or("", |g| &*g.1))
+        .collect();
+    assert_eq!(grades, ["其他", "冠军", "冠军", "其他", "其他"]);
+}
