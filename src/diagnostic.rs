@@ -77,6 +77,12 @@ pub enum Code {
     NoBase,
     /// The rules manifest (`scorecard.toml`) is not well formed.
     BadManifest,
+    /// A rated item's raters, weights or combine rule are wrong.
+    BadRating,
+    /// A rank or grade limit is declared wrongly (group, tie rule, what is ranked).
+    BadRank,
+    /// A roll-up or partial-period rule does not fit the card or its input.
+    BadRollup,
 }
 
 impl Code {
@@ -110,6 +116,9 @@ impl Code {
             Code::AlreadyInBase => "already-in-base",
             Code::NoBase => "no-base",
             Code::BadManifest => "bad-manifest",
+            Code::BadRating => "bad-rating",
+            Code::BadRank => "bad-rank",
+            Code::BadRollup => "bad-rollup",
         }
     }
 }

@@ -6,11 +6,13 @@
 //! ```text
 //! card text ──syntax::parse──▶ ast::Card ──resolve──▶ ast::Card ──check::check──▶ CheckedCard
 //!                              (extends "…")      (bases applied)
-//! data file ──data::read────▶ Row ─────────────┐               │
+//! data file ──data::read────▶ Row ──(period::roll_up: monthly Rows → one per period)
+//!                                              │               │
 //!                                              ▼               ▼
 //!                                   eval::evaluate(&CheckedCard, &Row) ──▶ ScoreResult
-//!                                                                             │
-//!                                                           report::* ◀──────┘
+//!                                   eval::rank: ranks, rank readers, grade limits ─┤
+//!                                   (eval::evaluate_all runs both)                 │
+//!                                                           report::* ◀───────────┘
 //! ```
 //!
 //! Hook scripts (`hooks`) are read and compiled by `check`, once; evaluation
@@ -24,6 +26,7 @@ pub mod eval;
 pub mod hooks;
 pub mod link;
 pub mod manifest;
+pub mod period;
 pub mod report;
 pub mod resolve;
 pub mod source;

@@ -67,7 +67,7 @@ pub struct Baseline {
     ix: std::collections::HashMap<&'static str, usize>,
 }
 
-const NAMES: [&str; 33] = [
+const NAMES: [&str; 39] = [
     "问题跟踪完成",
     "周满意度调查完成",
     "月度调查完成",
@@ -90,9 +90,15 @@ const NAMES: [&str; 33] = [
     "培训缺席",
     "培训迟到",
     "培训成绩",
-    "工作类评分",
-    "表扬评分",
-    "满意度提升评分",
+    "工作类.自评",
+    "工作类.经理",
+    "工作类.审核",
+    "业绩突出.自评",
+    "业绩突出.经理",
+    "业绩突出.审核",
+    "满意度提升.自评",
+    "满意度提升.经理",
+    "满意度提升.审核",
     "重大工作失误",
     "一般工作失误",
     "严重违纪",
@@ -119,7 +125,7 @@ impl Baseline {
     }
 
     /// Indices in `NAMES` order, for the hot loop.
-    pub fn indices(&self) -> [usize; 33] {
+    pub fn indices(&self) -> [usize; 39] {
         NAMES.map(|n| self.ix[n])
     }
 }
@@ -146,7 +152,7 @@ fn clamp(x: Decimal, points: i64) -> Decimal {
 
 /// The S1 card, written out by hand in Rust: the fastest a scorer can be
 /// with the same decimal type. Returns the total.
-pub fn score_s1(i: &[usize; 33], v: &[Value]) -> Decimal {
+pub fn score_s1(i: &[usize; 39], v: &[Value]) -> Decimal {
     let g = |k: usize| &v[i[k]];
     let pct = |x: Decimal, p: i64| Decimal::new(p, 2) <= x;
     let mut t = pass(yes(g(0)), 5) + pass(yes(g(1)), 3) + pass(yes(g(2)), 6) + pass(yes(g(3)), 3);
@@ -194,12 +200,19 @@ pub fn score_s1(i: &[usize; 33], v: &[Value]) -> Decimal {
         !yes(g(19)) && !yes(g(20)) && num(g(21)) >= Decimal::from(85),
         5,
     );
-    t += clamp(num(g(22)), 8) + clamp(num(g(23)), 5) + clamp(num(g(24)), 5);
+    // Rated items: the audit overrides the manager, who overrides the self-rating.
+    let rated = |k: usize| {
+        [k + 2, k + 1, k]
+            .iter()
+            .find_map(|&r| g(r).as_num())
+            .unwrap_or_default()
+    };
+    t += clamp(rated(22), 8) + clamp(rated(25), 5) + clamp(rated(28), 5);
     let ten = Decimal::TEN;
     let five = Decimal::from(5);
-    t -= ten * num(g(25)) + five * num(g(26));
-    t -= ten * num(g(27))
-        + five * (num(g(28)) + num(g(29)) + num(g(30)))
-        + ten * (num(g(31)) + num(g(32)));
+    t -= ten * num(g(31)) + five * num(g(32));
+    t -= ten * num(g(33))
+        + five * (num(g(34)) + num(g(35)) + num(g(36)))
+        + ten * (num(g(37)) + num(g(38)));
     t.max(Decimal::ZERO)
 }

@@ -105,6 +105,7 @@ impl<'a> Checker<'a> {
             label: band.label.as_ref().map(|l| l.value.clone()),
             ty,
             rule: DerivedRule::Band(table),
+            after_ranks: false,
             span: band.span,
         })
     }
@@ -120,6 +121,7 @@ impl<'a> Checker<'a> {
             label: output.label.as_ref().map(|l| l.value.clone()),
             ty,
             rule: DerivedRule::Output(typed.expr),
+            after_ranks: false,
             span: output.span,
         })
     }

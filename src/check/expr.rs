@@ -138,6 +138,19 @@ impl Checker<'_> {
                 let (index, ty) = self.derived_ref(i, span)?;
                 Some(Typed::new(ExprKind::Derived(index), span, ty))
             }
+            Symbol::Rank(i) => self
+                .readable(context, "a rank", span)
+                .then(|| Typed::new(ExprKind::Rank(i), span, Type::Num(Unit::Plain))),
+            Symbol::Rater(_) => {
+                let d = Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!("`{}` is a rater, not a value", name.name),
+                )
+                .label(span, "a rater")
+                .help("a rater's ratings are read by `rated by …` in an item; use the item's score in formulas");
+                self.report(d);
+                None
+            }
         }
     }
 
@@ -386,6 +399,9 @@ impl Checker<'_> {
         if let Some(hook) = self.hook_named(name) {
             return self.hook_call(hook, function, args, span, context);
         }
+        if name == "top" || name == "group_size" {
+            return self.rank_function(name, args, span, context);
+        }
         let arity = match name {
             "min" | "max" => 2..=usize::MAX,
             "clamp" => 3..=3,
@@ -495,6 +511,46 @@ impl Checker<'_> {
         };
         let _ = function;
         Some(Typed::new(ExprKind::Present(input), span, Type::Bool))
+    }
+}
+
+impl Checker<'_> {
+    /// `top(名次)`: the share of the group at or above the row's place;
+    /// `group_size(名次)`: how many rows the group has.
+    fn rank_function(
+        &mut self,
+        name: &str,
+        args: &[ast::Expr],
+        span: Span,
+        context: Context,
+    ) -> Option<Typed> {
+        let rank = match args {
+            [ast::Expr {
+                kind: ast::ExprKind::Name(arg),
+                ..
+            }] => match self.symbols.get(&arg.name) {
+                Some(Symbol::Rank(i)) => Some(i),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(rank) = rank else {
+            let d = Diagnostic::error(Code::BadCall, format!("`{name}` takes one rank"))
+                .label(span, "not a rank")
+                .help(format!(
+                    "declare a rank (`rank 名次 by total within store ties shared`) and write `{name}(名次)`"
+                ));
+            self.report(d);
+            return None;
+        };
+        if !self.readable(context, "a rank", span) {
+            return None;
+        }
+        Some(if name == "top" {
+            Typed::new(ExprKind::Top(rank), span, Type::Num(Unit::Percent))
+        } else {
+            Typed::new(ExprKind::GroupSize(rank), span, Type::Num(Unit::Plain))
+        })
     }
 }
 

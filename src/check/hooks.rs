@@ -12,7 +12,15 @@ use crate::syntax::ast::{self, Decl};
 use crate::value::{Type, Unit};
 
 /// The card language's own functions; a hook may not take their names.
-const BUILT_INS: [&str; 5] = ["min", "max", "clamp", "round", "present"];
+const BUILT_INS: [&str; 7] = [
+    "min",
+    "max",
+    "clamp",
+    "round",
+    "present",
+    "top",
+    "group_size",
+];
 
 impl Checker<'_> {
     pub(super) fn load_hooks(&mut self, decls: &[Decl], files: &dyn HookFiles) {
@@ -185,9 +193,9 @@ impl Checker<'_> {
             .chain(hooks.iter().map(String::as_str));
         let help = match closest(name, candidates) {
             Some(s) => format!("did you mean `{s}`?"),
-            None if hooks.is_empty() => "functions: min, max, clamp, round, present; to call a rhai function, declare it in a `hooks \"file.rhai\" { … }` block".to_string(),
+            None if hooks.is_empty() => "functions: min, max, clamp, round, present, top, group_size; to call a rhai function, declare it in a `hooks \"file.rhai\" { … }` block".to_string(),
             None => format!(
-                "functions: min, max, clamp, round, present, and this card's hooks: {}",
+                "functions: min, max, clamp, round, present, top, group_size, and this card's hooks: {}",
                 hooks.join(", ")
             ),
         };

@@ -53,14 +53,14 @@ impl Checker<'_> {
                 }
                 continue;
             }
-            let Some(compiled) = self.base_rule(rule, points) else {
+            let Some(compiled) = self.base_rule(rule, item) else {
                 continue;
             };
             if let Some((_, first)) = &base {
                 let d = Diagnostic::error(Code::ConflictingRules, format!("item `{}` has two rules that set its score", item.name.name))
                     .label(rule.span(), "second rule")
                     .label(first.span(), "first rule")
-                    .help("an item has one scoring rule (a tier table, `full if`, `late` or `score`) plus any number of `minus … per …` lines");
+                    .help("an item has one scoring rule (a tier table, `full if`, `late`, `score` or `rated by`) plus any number of `minus … per …` lines");
                 self.report(d);
                 continue;
             }
@@ -77,8 +77,10 @@ impl Checker<'_> {
         }
     }
 
-    fn base_rule(&mut self, rule: &Rule, points: Decimal) -> Option<BaseRule> {
+    fn base_rule(&mut self, rule: &Rule, item: &ast::Item) -> Option<BaseRule> {
+        let points = item.points.value;
         match rule {
+            Rule::Rated(rated) => self.rated(item, rated),
             Rule::Deduction(_) => None,
             Rule::Tiers(table) => self.item_tiers(table, points).map(BaseRule::Tiers),
             Rule::PassFail(pass_fail) => self.pass_fail(pass_fail, points),

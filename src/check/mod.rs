@@ -12,6 +12,9 @@ mod hooks;
 mod items;
 pub mod model;
 mod points;
+mod ranks;
+mod raters;
+mod rollup;
 mod symbols;
 mod tiers;
 
@@ -55,6 +58,8 @@ pub fn check_with(
     checker.derive_all();
     let grade = checker.grade(&card.decls);
     checker.check_points(card, header.total_decl.as_ref(), &sections);
+    let group = checker.group_stage(grade.as_ref());
+    let rollup = checker.rollup_plan(card, header.period.as_deref());
 
     let diagnostics = checker.diagnostics.sorted();
     if diagnostics.has_errors() {
@@ -75,6 +80,8 @@ pub fn check_with(
         grade,
         derived: checker.derived,
         hooks: checker.hooks,
+        group,
+        rollup,
     };
     Ok(Checked {
         card: checked,

@@ -33,6 +33,10 @@ pub struct CheckedCard {
     pub derived: Vec<Derived>,
     /// The hook functions the card declares, each bound to its compiled script.
     pub hooks: Vec<HookFn>,
+    /// Ranks and grade limits: worked out across rows once every row is scored.
+    pub group: GroupStage,
+    /// How monthly rows add up to this card's period; `None` when the card does not roll up.
+    pub rollup: Option<RollupPlan>,
 }
 
 impl CheckedCard {
@@ -129,6 +133,8 @@ pub enum BaseRule {
         expr: Expr,
         span: Span,
     },
+    /// `rated by 自评, 经理 combine override`
+    Rated(Rated),
 }
 
 /// `minus N per X` inside an item, or a line of a bonus/penalty block.
@@ -190,6 +196,9 @@ pub struct Derived {
     pub label: Option<String>,
     pub ty: Type,
     pub rule: DerivedRule,
+    /// Reads a rank (directly or through another band or output), so it is
+    /// worked out in the group stage, after every row's ranks are known.
+    pub after_ranks: bool,
     pub span: Span,
 }
 
@@ -245,6 +254,13 @@ pub enum ExprKind {
         function: usize,
         args: Vec<Expr>,
     },
+    /// The row's place in rank `i` (1 is best), by index into `GroupStage::ranks`.
+    Rank(usize),
+    /// How many rows rank `i`'s group has (`group_size(名次)`).
+    GroupSize(usize),
+    /// The share of its group at or above the row's place in rank `i`, as a
+    /// percentage: place 2 of 10 is 20% (`top(名次)`, and `top 20%` rows).
+    Top(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,4 +269,237 @@ pub enum Arith {
     Sub,
     Mul,
     Div,
+}
+
+// ─── Raters ──────────────────────────────────────────────────────────────────
+
+/// A rated item: what its raters gave, combined by a declared rule.
+#[derive(Debug, Clone)]
+pub struct Rated {
+    /// In the order written: for `override`, each rater overrides those before it.
+    pub raters: Vec<RaterSlot>,
+    pub combine: Combine,
+    pub span: Span,
+}
+
+/// One rater of one item, and the input (`工作类.经理`) that holds the rating.
+#[derive(Debug, Clone)]
+pub struct RaterSlot {
+    pub name: String,
+    pub label: Option<String>,
+    /// Index into `CheckedCard::inputs`: an optional rating bounded by the item's points.
+    pub input: usize,
+    /// `combine weighted` only: this rater's share (0.6 for `60%`).
+    pub weight: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    /// The last rater in the list who rated gives the score (audit over manager over self).
+    Override,
+    /// The mean of the raters who rated.
+    Mean,
+    /// The weighted mean of the raters who rated, weights renormalised over them.
+    Weighted,
+}
+
+impl Combine {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Combine::Override => "override",
+            Combine::Mean => "mean",
+            Combine::Weighted => "weighted",
+        }
+    }
+}
+
+// ─── Ranks and grade limits ──────────────────────────────────────────────────
+
+/// What is worked out across rows, after each row's own scores.
+#[derive(Debug, Clone, Default)]
+pub struct GroupStage {
+    pub ranks: Vec<Rank>,
+    /// In the grade table's order, top grade first.
+    pub limits: Vec<GradeLimit>,
+    /// The grade reads a rank (`grade by …`), so it waits for the group stage.
+    pub grade_after_ranks: bool,
+}
+
+impl GroupStage {
+    /// Whether rows must be seen together before results are complete.
+    pub fn is_empty(&self) -> bool {
+        self.ranks.is_empty() && self.limits.is_empty()
+    }
+}
+
+/// Which rows are compared with each other. Rows of different periods
+/// (a `月份` column) are never compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    All,
+    Store,
+    Brand,
+    Region,
+}
+
+impl Grouping {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Grouping::All => "all",
+            Grouping::Store => "store",
+            Grouping::Brand => "brand",
+            Grouping::Region => "region",
+        }
+    }
+}
+
+/// How tied rows are placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TieRule {
+    /// Ties share the best place and the next place is skipped: 1, 2, 2, 4.
+    Shared,
+    /// Ties share the best place and the next place follows: 1, 2, 2, 3.
+    Dense,
+}
+
+impl TieRule {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            TieRule::Shared => "shared",
+            TieRule::Dense => "dense",
+        }
+    }
+}
+
+/// `rank 店内名次 by total within store ties shared`
+#[derive(Debug, Clone)]
+pub struct Rank {
+    pub name: String,
+    pub label: Option<String>,
+    /// What is ranked; never reads a rank.
+    pub by: Expr,
+    pub by_type: Type,
+    /// The smallest value is best.
+    pub lowest_first: bool,
+    pub within: Grouping,
+    pub ties: TieRule,
+    pub span: Span,
+}
+
+impl Rank {
+    pub fn display_name(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// What happens to rows tied at a grade limit's cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitTies {
+    /// All of them keep the grade, even if that exceeds the limit.
+    Keep,
+    /// All of them go down, even if that leaves the grade under its limit.
+    Push,
+}
+
+impl LimitTies {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            LimitTies::Keep => "keep",
+            LimitTies::Push => "push",
+        }
+    }
+}
+
+/// `limit 优秀 20% within store push down by total ties push`
+#[derive(Debug, Clone)]
+pub struct GradeLimit {
+    /// The limited grade's row in the grade table; rows pushed down get row + 1.
+    pub grade_row: usize,
+    /// At most this share of the group keeps the grade (rounded down to whole rows).
+    pub share: Decimal,
+    pub within: Grouping,
+    /// Who is pushed down first: the lowest value.
+    pub by: Expr,
+    pub by_type: Type,
+    pub ties: LimitTies,
+    pub span: Span,
+}
+
+// ─── Periods ─────────────────────────────────────────────────────────────────
+
+/// How monthly rows become one row of the card's period.
+#[derive(Debug, Clone)]
+pub struct RollupPlan {
+    pub period: crate::period::PeriodKind,
+    /// One per `CheckedCard::inputs`, same order.
+    pub inputs: Vec<InputRollup>,
+    pub partial: Partial,
+}
+
+#[derive(Debug, Clone)]
+pub struct InputRollup {
+    pub rule: RollupRule,
+    /// Where the rule is written; `None` when it is the input type's default.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RollupRule {
+    /// The months added up (counts, days, money).
+    Sum,
+    /// The mean of the months that have a value (scores, ratings).
+    Mean,
+    /// The last month's value.
+    Last,
+    /// Yes when every month is yes.
+    All,
+    /// Yes when any month is yes.
+    Any,
+    /// A rate recomputed from summed inputs: sum of numerator / sum of denominator.
+    Ratio {
+        numerator: usize,
+        denominator: usize,
+    },
+}
+
+impl RollupRule {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RollupRule::Sum => "sum",
+            RollupRule::Mean => "mean",
+            RollupRule::Last => "last",
+            RollupRule::All => "all",
+            RollupRule::Any => "any",
+            RollupRule::Ratio { .. } => "ratio",
+        }
+    }
+}
+
+/// `partial prorate minimum 2 months`: a period some months are missing from.
+#[derive(Debug, Clone)]
+pub struct Partial {
+    pub rule: PartialRule,
+    /// Fewer months than this: the row is not scored.
+    pub minimum: u32,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartialRule {
+    /// Only complete periods are scored.
+    Skip,
+    /// Scored on the months there are.
+    Score,
+    /// Scored on the months there are, with `sum` inputs scaled up to the whole period.
+    Prorate,
+}
+
+impl PartialRule {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PartialRule::Skip => "skip",
+            PartialRule::Score => "score",
+            PartialRule::Prorate => "prorate",
+        }
+    }
 }

@@ -18,6 +18,10 @@ pub enum Symbol {
     Adjustment(usize),
     /// A band or output, by source order (reordered after the dependency sort).
     Derived(usize),
+    /// A rater (`rater 经理`), by source order.
+    Rater(usize),
+    /// A rank (`rank 名次 by total`), by source order.
+    Rank(usize),
 }
 
 impl Symbol {
@@ -29,6 +33,8 @@ impl Symbol {
             Symbol::Section(_) => "a section",
             Symbol::Adjustment(_) => "a bonus or penalty block",
             Symbol::Derived(_) => "a band or output",
+            Symbol::Rater(_) => "a rater",
+            Symbol::Rank(_) => "a rank",
         }
     }
 }
@@ -66,6 +72,7 @@ impl Checker<'_> {
     pub(super) fn collect_symbols(&mut self, decls: &[Decl]) {
         let (mut inputs, mut params, mut items, mut sections, mut adjustments, mut derived) =
             (0, 0, 0, 0, 0, 0);
+        let (mut raters, mut ranks) = (0, 0);
         for decl in decls {
             match decl {
                 Decl::Input(input) => {
@@ -101,10 +108,20 @@ impl Checker<'_> {
                     self.declare(&output.name, Symbol::Derived(derived));
                     derived += 1;
                 }
+                Decl::Rater(rater) => {
+                    self.declare(&rater.name, Symbol::Rater(raters));
+                    raters += 1;
+                }
+                Decl::Rank(rank) => {
+                    self.declare(&rank.name, Symbol::Rank(ranks));
+                    ranks += 1;
+                }
                 Decl::Role(_)
                 | Decl::Period(_)
                 | Decl::Total(_)
                 | Decl::Grade(_)
+                | Decl::Limit(_)
+                | Decl::Partial(_)
                 | Decl::Hooks(_) => {}
                 // `crate::resolve` applies these before checking; one that
                 // reaches here belongs to a card that was never resolved.

@@ -31,6 +31,7 @@ impl Checker<'_> {
         value_of: impl Fn(&O) -> Option<Decimal>,
     ) -> Option<TierTable<O>> {
         let subject = self.tier_subject(table, context)?;
+        let subject = self.top_subject(table, subject)?;
         let mut rows: Vec<TierRow<O>> = Vec::new();
         let mut ok = true;
         let mut direction: Option<(Direction, Span)> = None;
@@ -48,14 +49,19 @@ impl Checker<'_> {
                 ok = false;
                 continue;
             }
-            let guard = match &row.guard {
+            let compare = match &row.guard {
                 Guard::Else(span) => {
                     else_span = Some(*span);
                     None
                 }
-                Guard::Compare { op, threshold } => {
-                    match self.threshold(*op, threshold, &subject, row.span, &mut direction, &rows)
-                    {
+                Guard::Compare { op, threshold } => Some((*op, threshold)),
+                // `top 10%` is `<= 10%` on the rank's share, `top 3` is `<= 3` on its place.
+                Guard::Top { threshold, .. } => Some((CmpOp::Le, threshold)),
+            };
+            let guard = match compare {
+                None => None,
+                Some((op, threshold)) => {
+                    match self.threshold(op, threshold, &subject, row.span, &mut direction, &rows) {
                         Some(guard) => Some(guard),
                         None => {
                             ok = false;
@@ -89,6 +95,61 @@ impl Checker<'_> {
             rows,
             span: table.span,
         })
+    }
+
+    /// A table with `top` rows looks up a rank: `top 10%` rows read its share
+    /// of the group (`top(名次)`), `top 3` rows its place.
+    fn top_subject<A>(&mut self, table: &ast::TierTable<A>, subject: Typed) -> Option<Typed> {
+        let tops: Vec<&ast::Expr> = table
+            .rows
+            .iter()
+            .filter_map(|row| match &row.guard {
+                Guard::Top { threshold, .. } => Some(threshold),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = tops.first() else {
+            return Some(subject);
+        };
+        let rank = match subject.expr.kind {
+            ExprKind::Rank(r) | ExprKind::Top(r) => r,
+            _ => {
+                let d = Diagnostic::error(Code::BadRank, "`top` rows need a rank to look up")
+                    .label(first.span, "a `top` row")
+                    .label(subject.expr.span, "not a rank")
+                    .help("declare `rank 名次 by total within store ties shared` and write `by 名次 { top 10% : … }`");
+                self.report(d);
+                return None;
+            }
+        };
+        let is_share = |e: &&ast::Expr| matches!(&e.kind, ast::ExprKind::Number(n) if n.unit == ast::LitUnit::Percent);
+        let shares = tops.iter().filter(|t| is_share(t)).count();
+        let by_share = shares > 0 || matches!(subject.expr.kind, ExprKind::Top(_));
+        if by_share && shares < tops.len() {
+            let place = tops
+                .iter()
+                .find(|t| !is_share(t))
+                .map_or(first.span, |t| t.span);
+            let d = Diagnostic::error(
+                Code::BadRank,
+                "this table mixes `top N%` rows (a share of the group) with `top N` rows (places)",
+            )
+            .label(place, "a place")
+            .help("use one kind per table: `top 10%`, `top 25%` … or `top 1`, `top 3` …");
+            self.report(d);
+            return None;
+        }
+        if matches!(subject.expr.kind, ExprKind::Rank(_)) && shares > 0 {
+            return Some(Typed {
+                expr: Expr {
+                    kind: ExprKind::Top(rank),
+                    span: subject.expr.span,
+                },
+                ty: Type::Num(Unit::Percent),
+                flex: false,
+            });
+        }
+        Some(subject)
     }
 
     fn tier_subject<A>(&mut self, table: &ast::TierTable<A>, context: Context) -> Option<Typed> {

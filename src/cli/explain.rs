@@ -12,7 +12,7 @@ use scorecard::report;
 pub struct ExplainArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Only this employee (by id, or by name)
+    /// Only this employee (by id, or by name); with several periods, every one of them
     #[arg(long)]
     pub employee: Option<String>,
 }
@@ -32,7 +32,8 @@ pub fn run(args: ExplainArgs) -> Exit {
         for result in &scored.results {
             if wanted(&result.employee.id, result.employee.name.as_deref()) {
                 let inputs = scored.inputs_of(result);
-                let text = report::explain_with_inputs(&scored.card, result, inputs);
+                let notes = scored.notes_of(result);
+                let text = report::explain_with_notes(&scored.card, result, inputs, &notes);
                 chosen.push((result.line, text));
             }
         }

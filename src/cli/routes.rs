@@ -60,6 +60,7 @@ pub fn run(args: &DataArgs, manifest: &Path) -> Result<Batch, Exit> {
         groups.push(Scored {
             card,
             rows: group.set.rows,
+            sources: Vec::new(),
             results,
             exit: Exit::Ok,
         });

@@ -10,6 +10,7 @@ use super::{load, progress, routes, Exit};
 use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
 use scorecard::eval::RowFailure;
 use scorecard::link;
+use scorecard::period::{PeriodKind, RollUp, Source};
 use scorecard::value::Value;
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
@@ -36,11 +37,16 @@ pub struct DataArgs {
     /// With a rules directory: the role of rows that have no 岗位 (role) column, or a blank one
     #[arg(long)]
     pub role: Option<String>,
+    /// The data is monthly (a 月份 column): roll it up to the card's quarter, half-year or year first
+    #[arg(long)]
+    pub rollup: bool,
 }
 
 pub struct Scored {
     pub card: CheckedCard,
     pub rows: Vec<Row>,
+    /// With `--rollup`: the months each row came from, parallel to `rows`.
+    pub sources: Vec<Source>,
     pub results: Vec<ScoreResult>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
@@ -81,8 +87,22 @@ pub struct Batch {
 pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     let checked = load::card(&args.card)?;
     let card = checked.card;
+    if args.rollup && card.rollup.is_none() {
+        eprintln!(
+            "error: --rollup needs a card that rolls months up, and {} does not\n  help: declare `period quarterly`, a `partial` rule and how each input adds up (`rollup sum`, `rollup ratio(解决数, 受理数)` …); see the README's Periods",
+            args.card
+        );
+        return Err(Exit::CardError);
+    }
     let feeds = feeds(&card, &args.from)?;
-    let mut set = read(&link::reading_card(&card, &feeds), args)?;
+    // A card that rolls up reads monthly data (its recomputed rates need no
+    // column); without --rollup that is only to say the data needs it.
+    let read_against = if card.rollup.is_some() {
+        scorecard::period::monthly_view(&card)
+    } else {
+        card.clone()
+    };
+    let mut set = read(&link::reading_card(&read_against, &feeds), args)?;
     for warning in &set.warnings {
         eprintln!("warning: {warning}");
     }
@@ -93,23 +113,42 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
     for problem in &unfed {
         eprintln!("error: {problem}");
     }
-    let (results, failures) = evaluate(&card, &set.rows);
+    if !args.rollup {
+        refuse_monthly_rows(&card, &set.rows, &args.data)?;
+    }
+    let blank_rates = if args.rollup {
+        0
+    } else {
+        require_rates(&card, &set.rows, &args.data)
+    };
+    let mut bad = set.errors.len() + unfed.len() + blank_rates;
+    let mut bad_months: Vec<usize> = Vec::new();
+    let (rows, sources) = if args.rollup {
+        let rolled = rollup(&card, &set.rows, &args.data)?;
+        bad += rolled.errors.len();
+        bad_months = rolled.errors.iter().flat_map(|e| e.lines.clone()).collect();
+        (rolled.rows, rolled.sources)
+    } else {
+        (set.rows, Vec::new())
+    };
+    let (results, failures) = evaluate(&card, &rows);
     for failure in &failures {
         eprintln!("error: {}", describe(&card, &args.data, failure));
     }
+    bad += failures.len();
     let mut bad_lines: Vec<Option<usize>> =
         set.errors.iter().map(|e| e.location.number()).collect();
     bad_lines.extend(failures.iter().map(|f| Some(f.line)));
     bad_lines.extend(unfed.iter().map(|_| None));
-    let exit = verdict(
-        args,
-        set.errors.len() + unfed.len() + failures.len(),
-        bad_lines,
-        results.len(),
-    )?;
+    bad_lines.extend(bad_months.into_iter().map(Some));
+    let exit = verdict(args, bad, bad_lines, results.len())?;
+    if exit != Exit::Ok && !card.group.is_empty() {
+        eprintln!("warning: ranks and grade limits are over the scored rows only; the rows left out are not counted in any group");
+    }
     Ok(Scored {
         card,
-        rows: set.rows,
+        rows,
+        sources,
         results,
         exit,
     })
@@ -144,19 +183,12 @@ pub(super) fn verdict(
     Ok(Exit::DataError)
 }
 
-/// Scores every row, in chunks so a large file can show its progress.
+/// Scores every row (both stages), showing progress on a large file.
 fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
     let bar = progress::bar(rows.len(), "scoring");
-    let mut results = Vec::with_capacity(rows.len());
-    let mut failures = Vec::new();
-    for chunk in rows.chunks(1024) {
-        let (r, f) = scorecard::eval::evaluate_all(card, chunk);
-        results.extend(r);
-        failures.extend(f);
-        bar.inc(chunk.len() as u64);
-    }
+    let out = scorecard::eval::evaluate_all_with(card, rows, &mut |n| bar.inc(n as u64));
     bar.finish_and_clear();
-    (results, failures)
+    out
 }
 
 impl Scored {
@@ -181,6 +213,92 @@ impl Scored {
             })
             .collect()
     }
+    /// For a rolled-up result: the months it came from, in words.
+    pub fn notes_of(&self, result: &ScoreResult) -> Vec<String> {
+        self.rows
+            .iter()
+            .position(|row| row.line == result.line)
+            .and_then(|i| self.sources.get(i))
+            .map(|source| source.describe(&self.card))
+            .unwrap_or_default()
+    }
+}
+
+/// Rolls the months up, reporting what is left out and why.
+fn rollup(card: &CheckedCard, rows: &[Row], data: &str) -> Result<RollUp, Exit> {
+    let rolled = scorecard::period::roll_up(card, rows).map_err(|e| {
+        eprintln!("error: {data}: {e}");
+        Exit::DataError
+    })?;
+    for warning in &rolled.warnings {
+        eprintln!("warning: {data}: {warning}");
+    }
+    for skipped in &rolled.skipped {
+        let months: Vec<String> = skipped.months.iter().map(|m| m.to_string()).collect();
+        eprintln!(
+            "note: {} {} is not scored: {} month(s) ({}), and the card's `partial` rule asks for at least {}",
+            skipped.employee.id,
+            skipped.employee.period.map(|p| p.to_string()).unwrap_or_default(),
+            skipped.months.len(),
+            months.join(", "),
+            skipped.minimum
+        );
+    }
+    for error in &rolled.errors {
+        let lines: Vec<String> = error.lines.iter().map(|l| l.to_string()).collect();
+        eprintln!(
+            "error: {data}:{} ({}): {}",
+            lines.join(","),
+            error.employee.id,
+            error.message
+        );
+    }
+    Ok(rolled)
+}
+
+/// Without --rollup, a rate the card would recompute from monthly parts must
+/// be in the data itself. Returns how many rows lack one.
+fn require_rates(card: &CheckedCard, rows: &[Row], data: &str) -> usize {
+    let Some(plan) = &card.rollup else { return 0 };
+    let mut bad = 0;
+    for row in rows {
+        for (i, rule) in plan.inputs.iter().enumerate() {
+            if matches!(rule.rule, scorecard::check::model::RollupRule::Ratio { .. })
+                && row.values[i] == Value::Missing
+            {
+                eprintln!(
+                    "error: {data}:{}: no value for `{}`: without --rollup the data gives each period's rate itself",
+                    row.line, card.inputs[i].name
+                );
+                bad += 1;
+                break;
+            }
+        }
+    }
+    bad
+}
+
+/// Monthly rows scored one by one against a quarterly (or yearly) card would
+/// score each month as if it were the whole period.
+fn refuse_monthly_rows(card: &CheckedCard, rows: &[Row], data: &str) -> Result<(), Exit> {
+    let card_kind = card.period.as_deref().and_then(PeriodKind::from_card);
+    let Some(kind) = card_kind.filter(|k| *k != PeriodKind::Month) else {
+        return Ok(());
+    };
+    let monthly = rows.iter().find(|r| {
+        r.employee
+            .period
+            .is_some_and(|p| p.kind == PeriodKind::Month)
+    });
+    if let Some(row) = monthly {
+        eprintln!(
+            "error: {data}:{}: the rows are monthly, but the card is scored by {}\n  help: add --rollup to roll the months up by the card's rules first",
+            row.line,
+            kind.noun()
+        );
+        return Err(Exit::CardError);
+    }
+    Ok(())
 }
 
 /// Resolves every `--from`: each scores its own card and data first.

@@ -18,10 +18,20 @@ pub enum Field {
     Name,
     Brand,
     Store,
+    Region,
+    /// The month (or quarter …) a row covers.
+    Period,
 }
 
 impl Field {
-    const ALL: [Field; 4] = [Field::Id, Field::Name, Field::Brand, Field::Store];
+    const ALL: [Field; 6] = [
+        Field::Id,
+        Field::Name,
+        Field::Brand,
+        Field::Store,
+        Field::Region,
+        Field::Period,
+    ];
 
     /// The headers that name this field, lowercase.
     pub fn headers(self) -> &'static [&'static str] {
@@ -30,6 +40,8 @@ impl Field {
             Field::Name => &["name", "姓名"],
             Field::Brand => &["brand", "品牌"],
             Field::Store => &["store", "门店"],
+            Field::Region => &["region", "区域", "大区"],
+            Field::Period => &["month", "月份", "period", "期间"],
         }
     }
 
@@ -39,6 +51,8 @@ impl Field {
             Field::Name => "the employee name",
             Field::Brand => "the brand",
             Field::Store => "the store",
+            Field::Region => "the region",
+            Field::Period => "the month",
         }
     }
 
@@ -74,6 +88,8 @@ pub struct Binding {
     pub name: Option<usize>,
     pub brand: Option<usize>,
     pub store: Option<usize>,
+    pub region: Option<usize>,
+    pub period: Option<usize>,
     /// The column of each card input, parallel to `CheckedCard::inputs`.
     pub inputs: Vec<Option<usize>>,
 }
@@ -90,6 +106,8 @@ impl Binding {
             Field::Name => &mut self.name,
             Field::Brand => &mut self.brand,
             Field::Store => &mut self.store,
+            Field::Region => &mut self.region,
+            Field::Period => &mut self.period,
         }
     }
 }
@@ -113,6 +131,8 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
         name: None,
         brand: None,
         store: None,
+        region: None,
+        period: None,
         inputs: vec![None; card.inputs.len()],
     };
     let mut errors = Vec::new();
@@ -274,6 +294,8 @@ fn suggestion<'c>(card: &'c CheckedCard, binding: &Binding, header: &str) -> Opt
             Field::Name => binding.name.is_none(),
             Field::Brand => binding.brand.is_none(),
             Field::Store => binding.store.is_none(),
+            Field::Region => binding.region.is_none(),
+            Field::Period => binding.period.is_none(),
         })
         .flat_map(|f| f.headers().iter().copied());
     best_match(header, inputs.chain(fields))

@@ -9,7 +9,8 @@
 //!   TOML are built in ([`DataFormat`]); another format only implements the trait.
 //! * The header is bound to the card once: a column feeds the input whose
 //!   name or label it equals, or an employee field (`工号`/`id`, `姓名`/`name`,
-//!   `品牌`/`brand`, `门店`/`store`).
+//!   `品牌`/`brand`, `门店`/`store`, `区域`/`region`), or the row's period
+//!   (`月份`/`month`: `2026-10`, for roll-ups and for ranking month by month).
 //! * Each cell is parsed for its input's type and checked against its range
 //!   ([`parse_cell`]). Numbers are exact decimals, never f64.
 //!
@@ -85,13 +86,16 @@ use crate::check::model::CheckedCard;
 use crate::value::Value;
 use std::path::Path;
 
-/// Who a row is about.
+/// Who a row is about, and for which month (or quarter, …) when the file says.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Employee {
     pub id: String,
     pub name: Option<String>,
     pub brand: Option<String>,
     pub store: Option<String>,
+    pub region: Option<String>,
+    /// From a `月份`/`month` column. An id may appear once per period.
+    pub period: Option<crate::period::Period>,
 }
 
 /// One employee's inputs, bound to a card: `values[i]` is `CheckedCard::inputs[i]`.

@@ -6,6 +6,7 @@ use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
 use super::{Employee, Row};
 use crate::check::model::CheckedCard;
+use crate::period::Period;
 use crate::value::Value;
 use std::collections::hash_map::{Entry, HashMap};
 use std::sync::Arc;
@@ -28,8 +29,8 @@ pub struct Rows<'c, S> {
     header_errors: Vec<DataError>,
     /// False when the header has errors: then no row can be complete.
     usable: bool,
-    /// Each employee id seen so far, and where.
-    seen: HashMap<String, Location>,
+    /// Each employee id (and period, when there is a month column) seen so far, and where.
+    seen: HashMap<(String, Option<Period>), Location>,
 }
 
 impl<'c, S: RecordSource> Rows<'c, S> {
@@ -81,7 +82,8 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         }
         let at = self.numbering.at(record.number);
         let mut errors = Vec::new();
-        let id = self.employee_id(&record, at, &mut errors);
+        let period = self.period(&record, at, &mut errors);
+        let id = self.employee_id(&record, period, at, &mut errors);
         let values = self.values(&record, &mut errors);
         if !errors.is_empty() {
             return Some(Err(errors));
@@ -97,9 +99,33 @@ impl<'c, S: RecordSource> Rows<'c, S> {
                 name: trimmed(&record, binding.name),
                 brand: trimmed(&record, binding.brand),
                 store: trimmed(&record, binding.store),
+                region: trimmed(&record, binding.region),
+                period,
             },
             values,
         }))
+    }
+
+    /// The month (or quarter …) in the `月份` column, if the file has one.
+    fn period(&self, record: &Record, at: Location, errors: &mut Vec<DataError>) -> Option<Period> {
+        let column = self.binding.period?;
+        let header = &self.binding.headers[column];
+        let error = |message: String| {
+            DataError::new(DataErrorKind::BadCell, &self.file, at, message)
+                .column(header)
+                .help("write the month as 2026-10 (or 2026年10月); a quarter as 2026-Q4")
+        };
+        let Some(text) = trimmed(record, Some(column)) else {
+            errors.push(error("missing the month".into()));
+            return None;
+        };
+        match Period::parse(&text) {
+            Ok(period) => Some(period),
+            Err(message) => {
+                errors.push(error(message).value(&text));
+                None
+            }
+        }
     }
 
     /// The row's id (the name, when there is no id column); blank and
@@ -107,6 +133,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
     fn employee_id(
         &mut self,
         record: &Record,
+        period: Option<Period>,
         at: Location,
         errors: &mut Vec<DataError>,
     ) -> String {
@@ -127,13 +154,14 @@ impl<'c, S: RecordSource> Rows<'c, S> {
             );
             return String::new();
         };
-        match self.seen.entry(id.clone()) {
+        match self.seen.entry((id.clone(), period)) {
             Entry::Vacant(slot) => {
                 slot.insert(at);
             }
             Entry::Occupied(first) => {
+                let when = period.map(|p| format!(" for {p}")).unwrap_or_default();
                 let message = format!(
-                    "employee `{id}` appears twice, at {} and {}",
+                    "employee `{id}` appears twice{when}, at {} and {}",
                     first.get().describe(),
                     at.describe()
                 );

@@ -42,6 +42,8 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         grade: None,
         derived: Vec::new(),
         hooks: Vec::new(),
+        group: Default::default(),
+        rollup: None,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::error::EvalError;
 use super::result::HookCall;
+use super::result::Placing;
 use crate::check::model::{Arith, Expr, ExprKind};
 use crate::hooks::HookFn;
 use crate::syntax::ast::CmpOp;
@@ -21,6 +22,8 @@ pub struct Frame<'a> {
     /// The card's hook functions, and every call made to them for this row, in order.
     pub hooks: &'a [HookFn],
     pub calls: RefCell<Vec<HookCall>>,
+    /// Empty until the group stage; then one per rank.
+    pub ranks: &'a [Placing],
 }
 
 impl Frame<'_> {
@@ -74,6 +77,19 @@ impl Frame<'_> {
             ),
             ExprKind::Present(i) => Value::Bool(self.inputs[*i] != Value::Missing),
             ExprKind::Hook { function, args } => self.hook(*function, args, expr)?,
+            ExprKind::Rank(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.place)),
+            ExprKind::GroupSize(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.size)),
+            ExprKind::Top(i) => Value::Num(self.placing(*i, expr)?.top()),
+        })
+    }
+
+    /// The checker keeps rank readers out of the row stage; this guards the library's callers.
+    fn placing(&self, rank: usize, expr: &Expr) -> Result<&Placing, EvalError> {
+        self.ranks.get(rank).ok_or_else(|| {
+            EvalError::at(
+                expr.span,
+                "ranks are known only when all rows are scored together (`evaluate_all`)",
+            )
         })
     }
 

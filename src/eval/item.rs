@@ -95,6 +95,7 @@ fn base(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<BaseTrace, Ev
         BaseRule::Score { expr, .. } => BaseTrace::Score {
             value: frame.num(expr)?,
         },
+        BaseRule::Rated(rated) => super::rated::combine(rated, frame)?,
     })
 }
 

@@ -1,27 +1,40 @@
-//! Evaluate one row against a checked card.
+//! Evaluate rows against a checked card, in two stages.
 //!
-//! Items first (each from its inputs), then sections, bonus and penalty
-//! blocks, the total, bands and outputs in dependency order, and the grade.
-//! Every step records what it used in the [`ScoreResult`]'s trace.
+//! 1. [`evaluate`], the row stage: items first (each from its inputs), then
+//!    sections, bonus and penalty blocks, the total, the bands and outputs
+//!    that read no rank in dependency order, and the grade.
+//! 2. [`rank`], the group stage, over all rows at once: ranks within each
+//!    group, then the bands and outputs that read a rank, then grade limits.
+//!
+//! [`evaluate_all`] runs both. Every step records what it used in the
+//! [`ScoreResult`]'s trace.
 
 mod error;
 mod expr;
+mod group;
 mod item;
+mod rated;
 pub mod result;
 mod tiers;
 
 pub use error::EvalError;
+pub use group::rank;
 pub use result::ScoreResult;
 
-use crate::check::model::{Adjustment, DerivedRule, Section};
+use crate::check::model::{Adjustment, Derived, DerivedRule, Section};
 use crate::check::CheckedCard;
 use crate::data::Row;
 use crate::syntax::ast::AdjustmentKind;
+use crate::value::Value;
 use expr::Frame;
 use result::{AdjustmentScore, DerivedValue};
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::sync::Arc;
 
-/// Scores one row. The row's values must have been bound to this card.
+/// Scores one row: the row stage. The row's values must have been bound to
+/// this card. When the card ranks rows, the values that read a rank stay
+/// [`Value::Missing`](crate::value::Value::Missing) (and a grade that reads
+/// one stays `None`) until [`rank`] fills them in; [`evaluate_all`] does both.
 pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError> {
     let mut frame = Frame {
         inputs: &row.values,
@@ -32,6 +45,7 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         derived: Vec::with_capacity(card.derived.len()),
         hooks: &card.hooks,
         calls: std::cell::RefCell::new(Vec::new()),
+        ranks: &[],
     };
     let items = card
         .items
@@ -68,28 +82,21 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
 
     let mut derived = Vec::with_capacity(card.derived.len());
     for d in &card.derived {
-        let value = match &d.rule {
-            DerivedRule::Output(expr) => DerivedValue {
-                value: frame.eval(expr)?,
+        let value = if d.after_ranks {
+            DerivedValue {
+                value: Value::Missing,
                 row: None,
-            },
-            DerivedRule::Band(table) => {
-                let (row, _) = tiers::pick(table, &frame)?;
-                DerivedValue {
-                    value: frame.eval(&table.rows[row].outcome)?,
-                    row: Some(row),
-                }
             }
+        } else {
+            derive(d, &frame)?
         };
         frame.derived.push(value.value.clone());
         derived.push(value);
     }
-    let grade = match &card.grade {
-        Some(table) => {
-            let (row, _) = tiers::pick(table, &frame)?;
-            Some((row, table.rows[row].outcome.clone()))
-        }
-        None => None,
+    let grade = if card.group.grade_after_ranks {
+        None
+    } else {
+        grade(card, &frame)?
     };
     Ok(ScoreResult {
         employee: row.employee.clone(),
@@ -103,7 +110,35 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         grade,
         derived,
         hooks: frame.calls.into_inner(),
+        ranks: Vec::new(),
+        pushed: Vec::new(),
     })
+}
+
+/// A band's or output's value.
+fn derive(d: &Derived, frame: &Frame) -> Result<DerivedValue, EvalError> {
+    Ok(match &d.rule {
+        DerivedRule::Output(expr) => DerivedValue {
+            value: frame.eval(expr)?,
+            row: None,
+        },
+        DerivedRule::Band(table) => {
+            let (row, _) = tiers::pick(table, frame)?;
+            DerivedValue {
+                value: frame.eval(&table.rows[row].outcome)?,
+                row: Some(row),
+            }
+        }
+    })
+}
+
+/// The grade row that fires, and its label.
+fn grade(card: &CheckedCard, frame: &Frame) -> Result<Option<(usize, Arc<str>)>, EvalError> {
+    let Some(table) = &card.grade else {
+        return Ok(None);
+    };
+    let (row, _) = tiers::pick(table, frame)?;
+    Ok(Some((row, table.rows[row].outcome.clone())))
 }
 
 /// A section is the sum of its items; a `scaled` section is scaled to its
@@ -155,22 +190,57 @@ pub struct RowFailure {
     pub error: EvalError,
 }
 
-/// Scores every row, keeping the failures beside the results, in input order.
+/// Scores every row, both stages, keeping the failures beside the results,
+/// each in input order. Ranks are over the rows that the row stage scored.
 pub fn evaluate_all(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    evaluate_all_with(card, rows, &mut |_| {})
+}
+
+/// [`evaluate_all`], telling `progress` how many more rows the row stage has
+/// done after each chunk (for a progress bar).
+pub fn evaluate_all_with(
+    card: &CheckedCard,
+    rows: &[Row],
+    progress: &mut dyn FnMut(usize),
+) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    let mut scored: Vec<&Row> = Vec::with_capacity(rows.len());
     let mut results = Vec::with_capacity(rows.len());
     let mut failures = Vec::new();
-    for row in rows {
-        match evaluate(card, row) {
-            Ok(result) => results.push(result),
-            Err(error) => failures.push(RowFailure {
-                line: row.line,
-                employee: row.employee.clone(),
-                error,
-            }),
+    for chunk in rows.chunks(1024) {
+        for row in chunk {
+            match evaluate(card, row) {
+                Ok(result) => {
+                    scored.push(row);
+                    results.push(result);
+                }
+                Err(error) => failures.push(failure(row, error)),
+            }
         }
+        progress(chunk.len());
+    }
+    let failed = rank(card, &scored, &mut results);
+    if !failed.is_empty() {
+        let mut keep = vec![true; results.len()];
+        for (i, error) in failed {
+            keep[i] = false;
+            failures.push(failure(scored[i], error));
+        }
+        let mut keep = keep.into_iter();
+        results.retain(|_| keep.next().unwrap_or(true));
+        failures.sort_by_key(|f| f.line);
     }
     (results, failures)
 }
 
+fn failure(row: &Row, error: EvalError) -> RowFailure {
+    RowFailure {
+        line: row.line,
+        employee: row.employee.clone(),
+        error,
+    }
+}
+
+#[cfg(test)]
+mod group_tests;
 #[cfg(test)]
 mod tests;

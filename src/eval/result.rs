@@ -30,8 +30,13 @@ pub struct ScoreResult {
     pub floored_from: Option<Decimal>,
     /// Index of the grade row that fired, and its label.
     pub grade: Option<(usize, Arc<str>)>,
-    /// One per `CheckedCard::derived` (bands and outputs), same order.
+    /// One per `CheckedCard::derived` (bands and outputs), same order. Those
+    /// that read a rank are [`Value::Missing`] until the group stage.
     pub derived: Vec<DerivedValue>,
+    /// One per `GroupStage::ranks`, same order; empty until the group stage.
+    pub ranks: Vec<Placing>,
+    /// Each grade limit that pushed this row's grade down, in the order applied.
+    pub pushed: Vec<Push>,
     /// Every hook call made for this row, in the order they ran.
     pub hooks: Vec<HookCall>,
 }
@@ -81,6 +86,13 @@ pub enum BaseTrace {
     },
     /// `score EXPR` gave this value.
     Score { value: Decimal },
+    /// The raters' ratings (one per rater, `None` for one who did not rate),
+    /// combined into `value`; `rounded` when that took rounding to 0.01.
+    Rated {
+        ratings: Vec<Option<Decimal>>,
+        value: Decimal,
+        rounded: bool,
+    },
 }
 
 impl BaseTrace {
@@ -90,7 +102,8 @@ impl BaseTrace {
             BaseTrace::Tier { value, .. }
             | BaseTrace::PassFail { value, .. }
             | BaseTrace::Late { value, .. }
-            | BaseTrace::Score { value } => *value,
+            | BaseTrace::Score { value }
+            | BaseTrace::Rated { value, .. } => *value,
         }
     }
 }
@@ -126,4 +139,49 @@ pub struct DerivedValue {
     pub value: Value,
     /// For a band: the row that fired.
     pub row: Option<usize>,
+}
+
+/// A row's place in one rank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placing {
+    /// 1 is best.
+    pub place: usize,
+    /// How many rows the group has.
+    pub size: usize,
+    /// How many rows of the group (this one included) share this value.
+    pub tied: usize,
+    /// The group: the store, brand or region ranked within (`None` for all rows).
+    pub group: Option<String>,
+    /// The value ranked.
+    pub value: Decimal,
+}
+
+impl Placing {
+    /// The share of the group at or above this place: place 2 of 10 is 0.2.
+    pub fn top(&self) -> Decimal {
+        Decimal::from(self.place) / Decimal::from(self.size.max(1))
+    }
+}
+
+/// A grade limit pushed this row down one grade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Push {
+    /// Index into `GroupStage::limits`.
+    pub limit: usize,
+    /// The grade row it had, and the one it got.
+    pub from: usize,
+    pub to: usize,
+    /// The group's size, and how many rows of it may keep the grade.
+    pub size: usize,
+    pub allowed: usize,
+    /// How many rows of the group had the grade before the limit.
+    pub had: usize,
+    /// The store, brand or region (`None` for all rows).
+    pub group: Option<String>,
+    /// The value the limit orders rows by, for this row and for the last row that kept the grade.
+    pub value: Decimal,
+    pub last_kept: Option<Decimal>,
+    /// Rows tied at the cut (the first row over the limit ties the last one
+    /// within it), so the limit's tie rule decided.
+    pub tie_at_cut: Option<Decimal>,
 }

@@ -64,6 +64,28 @@ pub fn cell(value: &Value, ty: Type) -> String {
     }
 }
 
+/// A value as a person reads it: like [`format_value`], but a quotient that
+/// never ends (a rate recomputed from sums, a mean of three months) is shown
+/// to 0.01 (0.01% for a rate) after a `≈`. Only the display is rounded.
+pub fn shown(value: &Value, ty: Type) -> String {
+    const LONG: u32 = 10;
+    match value {
+        Value::Num(d) if d.normalize().scale() > LONG => {
+            let places = if ty == Type::Num(crate::value::Unit::Percent) {
+                4
+            } else {
+                2
+            };
+            let rounded = d.round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            format!("≈ {}", format_value(&Value::Num(rounded), ty))
+        }
+        v => format_value(v, ty),
+    }
+}
+
 /// A signed amount for human readers: `−5`, `+3`, `0` (with a real minus sign).
 pub fn signed(d: Decimal) -> String {
     if d > Decimal::ZERO {
@@ -106,6 +128,9 @@ pub fn employee_title(e: &Employee) -> String {
     };
     tags.extend(e.brand.as_deref());
     tags.extend(e.store.as_deref());
+    tags.extend(e.region.as_deref());
+    let period = e.period.map(|p| p.to_string());
+    tags.extend(period.as_deref());
     if tags.is_empty() {
         head.to_string()
     } else {
@@ -129,14 +154,17 @@ pub struct Grid {
     pub numeric: Vec<bool>,
 }
 
-/// Columns: id, name, brand, store (each only when some row has it), one per
-/// section, one per bonus/penalty block (signed), total (unless the card has
-/// no sections or blocks, as a pay card may), grade, one per band/output.
+/// Columns: id, name, brand, store, region, period (each only when some row
+/// has it), one per section, one per bonus/penalty block (signed), total
+/// (unless the card has no sections or blocks, as a pay card may), grade,
+/// one per rank (`2 of 5`), one per band/output.
 pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
     let show_name = has(|e| e.name.is_some());
     let show_brand = has(|e| e.brand.is_some());
     let show_store = has(|e| e.store.is_some());
+    let show_region = has(|e| e.region.is_some());
+    let show_period = has(|e| e.period.is_some());
 
     let mut header: Vec<String> = vec!["id".into()];
     let mut numeric = vec![false];
@@ -144,6 +172,8 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         (show_name, "name"),
         (show_brand, "brand"),
         (show_store, "store"),
+        (show_region, "region"),
+        (show_period, "period"),
     ] {
         if shown {
             header.push(title.into());
@@ -168,6 +198,10 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push("grade".into());
         numeric.push(false);
     }
+    for rank in &card.group.ranks {
+        header.push(rank.display_name().to_string());
+        numeric.push(true);
+    }
     let derived = derived_order(card);
     for d in derived.iter().map(|&i| &card.derived[i]) {
         header.push(d.display_name().to_string());
@@ -179,10 +213,13 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         .map(|r| {
             let e = &r.employee;
             let mut row = vec![e.id.clone()];
+            let period = e.period.map(|p| p.to_string());
             for (shown, value) in [
                 (show_name, &e.name),
                 (show_brand, &e.brand),
                 (show_store, &e.store),
+                (show_region, &e.region),
+                (show_period, &period),
             ] {
                 if shown {
                     row.push(value.clone().unwrap_or_default());
@@ -201,6 +238,12 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                         .unwrap_or_default(),
                 );
             }
+            row.extend((0..card.group.ranks.len()).map(|i| {
+                r.ranks
+                    .get(i)
+                    .map(super::group_trace::place)
+                    .unwrap_or_default()
+            }));
             for &i in &derived {
                 row.push(cell(&r.derived[i].value, card.derived[i].ty));
             }

@@ -3,7 +3,9 @@
 //! Headers are the card's names (not labels), so a spreadsheet or script can
 //! rely on them. Penalty blocks are negative (`-5`), percentages print as
 //! `96%` (Excel reads them as percentages), yes/no as `yes`/`no`. The grade
-//! column is there only when the card has a grade.
+//! column is there only when the card has a grade; `region` and `period`
+//! only when some row has one. Each rank gives two columns: the place
+//! (`名次`) and the group's size (`名次.size`).
 
 use super::common::{cell, derived_order};
 use crate::check::CheckedCard;
@@ -26,7 +28,19 @@ pub fn write_csv(
     }
     let derived = derived_order(card);
     let mut writer = ::csv::Writer::from_writer(out);
-    let mut header: Vec<&str> = vec!["id", "name", "brand", "store"];
+    let show_region = results.iter().any(|r| r.employee.region.is_some());
+    let show_period = results.iter().any(|r| r.employee.period.is_some());
+    let mut header: Vec<String> = ["id", "name", "brand", "store"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    if show_region {
+        header.push("region".into());
+    }
+    if show_period {
+        header.push("period".into());
+    }
+    let mut header: Vec<&str> = header.iter().map(String::as_str).collect();
     header.extend(card.items.iter().map(|i| i.name.as_str()));
     header.extend(card.sections.iter().map(|s| s.name.as_str()));
     header.extend(card.adjustments.iter().map(|a| a.name.as_str()));
@@ -34,6 +48,13 @@ pub fn write_csv(
     if card.grade.is_some() {
         header.push("grade");
     }
+    let rank_headers: Vec<String> = card
+        .group
+        .ranks
+        .iter()
+        .flat_map(|r| [r.name.clone(), format!("{}.size", r.name)])
+        .collect();
+    header.extend(rank_headers.iter().map(String::as_str));
     header.extend(derived.iter().map(|&i| card.derived[i].name.as_str()));
     writer.write_record(&header)?;
 
@@ -42,6 +63,12 @@ pub fn write_csv(
         let mut record: Vec<String> = vec![e.id.clone()];
         for field in [&e.name, &e.brand, &e.store] {
             record.push(field.clone().unwrap_or_default());
+        }
+        if show_region {
+            record.push(e.region.clone().unwrap_or_default());
+        }
+        if show_period {
+            record.push(e.period.map(|p| p.to_string()).unwrap_or_default());
         }
         record.extend(r.items.iter().map(|i| format_decimal(i.score)));
         record.extend(r.sections.iter().map(|s| format_decimal(*s)));
@@ -55,6 +82,13 @@ pub fn write_csv(
                     .map(|(_, g)| g.to_string())
                     .unwrap_or_default(),
             );
+        }
+        // A result not yet through the group stage has no places: blank cells.
+        for i in 0..card.group.ranks.len() {
+            match r.ranks.get(i) {
+                Some(p) => record.extend([p.place.to_string(), p.size.to_string()]),
+                None => record.extend([String::new(), String::new()]),
+            }
         }
         record.extend(
             derived

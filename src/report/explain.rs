@@ -7,8 +7,10 @@
 //! so Chinese names (two columns each) align with Latin ones.
 
 use super::common::{
-    card_line, derived_order, employee_title, minus, pad_left, pad_right, quote, signed, CardLine,
+    card_line, derived_order, employee_title, minus, pad_left, pad_right, quote, shown, signed,
+    CardLine,
 };
+use super::group_trace;
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
 use crate::check::CheckedCard;
 use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
@@ -25,13 +27,24 @@ use unicode_width::UnicodeWidthStr;
 /// condition is quoted without the values it read; [`explain_with_inputs`]
 /// shows them.
 pub fn explain(card: &CheckedCard, result: &ScoreResult) -> String {
-    Explainer::new(card, result, None).run()
+    Explainer::new(card, result, None).run(&[])
 }
 
 /// Like [`explain`], also showing the input values a condition or formula read
 /// (`inputs[i]` is `card.inputs[i]`, as in [`crate::data::Row::values`]).
 pub fn explain_with_inputs(card: &CheckedCard, result: &ScoreResult, inputs: &[Value]) -> String {
-    Explainer::new(card, result, Some(inputs)).run()
+    Explainer::new(card, result, Some(inputs)).run(&[])
+}
+
+/// Like [`explain_with_inputs`], with `notes` under the heading: for a
+/// rolled-up row, the months it came from (see `period::Source::describe`).
+pub fn explain_with_notes(
+    card: &CheckedCard,
+    result: &ScoreResult,
+    inputs: &[Value],
+    notes: &[String],
+) -> String {
+    Explainer::new(card, result, Some(inputs)).run(notes)
 }
 
 /// Every result's trace, separated by a blank line and a rule.
@@ -93,7 +106,7 @@ impl<'a> Explainer<'a> {
         }
     }
 
-    fn run(&self) -> String {
+    fn run(&self, notes: &[String]) -> String {
         let (card, r) = (self.card, self.result);
         let mut out = format!(
             "{} — {}\n",
@@ -112,6 +125,9 @@ impl<'a> Explainer<'a> {
             out.push('\n');
         }
         out += &format!("card {} · data line {}\n", card.source.name, r.line);
+        for note in notes {
+            out += &format!("{note}\n");
+        }
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
         let mut groups: Vec<(String, Vec<Row>)> = Vec::new();
@@ -143,6 +159,7 @@ impl<'a> Explainer<'a> {
         }
         let derived = self.derived_rows();
         let calls = self.hook_rows();
+        let ranks = self.rank_rows();
         let all = groups
             .iter()
             .flat_map(|(_, rows)| rows)
@@ -161,7 +178,19 @@ impl<'a> Explainer<'a> {
         if scored {
             out += &format!("\n{}\n", self.total_line());
         }
+        if !ranks.is_empty() {
+            // Places (`10 of 120`) are laid out apart, so they do not widen the items' columns.
+            let widths = ranks.iter().fold(Widths::default(), |w, row| Widths {
+                name: w.name.max(row.name.width()),
+                score: w.score.max(row.score.width()),
+                of: 0,
+            });
+            out += &format!("\nranks\n{}", layout(&ranks, widths));
+        }
         if let Some(grade) = self.grade_line() {
+            if !ranks.is_empty() {
+                out.push('\n');
+            }
             out += &grade;
         }
         if !derived.is_empty() {
@@ -308,7 +337,7 @@ impl<'a> Explainer<'a> {
                 let mut text = format!(
                     "{} is {}: `{}`",
                     quote(card, table.subject.span),
-                    format_value(subject, table.subject_type),
+                    shown(subject, table.subject_type),
                     quote(card, fired.span)
                 );
                 if matches!(fired.outcome, crate::check::model::Outcome::Formula(_)) {
@@ -383,6 +412,21 @@ impl<'a> Explainer<'a> {
                 Some(Reason {
                     text,
                     line: Some(card_line(card, *span)),
+                })
+            }
+            (
+                BaseRule::Rated(rated),
+                BaseTrace::Rated {
+                    ratings,
+                    value,
+                    rounded,
+                },
+            ) => {
+                let (text, line) =
+                    group_trace::rated_reason(card, rated, ratings, *value, *rounded);
+                Some(Reason {
+                    text,
+                    line: Some(line),
                 })
             }
             (BaseRule::Score { expr, span }, BaseTrace::Score { value }) => {
@@ -476,12 +520,48 @@ impl<'a> Explainer<'a> {
         }
     }
 
-    /// `grade 称职: total is 84: `>= 75 : 称职`   [line 157]`
+    /// `grade 称职: total is 84: `>= 75 : 称职`   [line 157]`, then any grade
+    /// limit that pushed it down, each on its own line.
     fn grade_line(&self) -> Option<String> {
         let (table, (row, label)) = (self.card.grade.as_ref()?, self.result.grade.as_ref()?);
-        let fired = &table.rows[*row];
-        let reason = self.tier_reason(table, fired.span);
-        Some(format!("grade {label}: {}\n", cite(&reason)))
+        // The row that fired is where the first push started from.
+        let fired = self.result.pushed.first().map_or(*row, |p| p.from);
+        let reason = self.tier_reason(table, table.rows[fired].span);
+        let mut out = match self.result.pushed.first() {
+            Some(push) => format!(
+                "grade {label} (pushed down from {}): {}\n",
+                group_trace::grade_label(self.card, push.from),
+                cite(&reason)
+            ),
+            None => format!("grade {label}: {}\n", cite(&reason)),
+        };
+        for push in &self.result.pushed {
+            let (text, line) = group_trace::push_line(self.card, self.result, push);
+            out += &format!(
+                "  {}\n",
+                cite(&Reason {
+                    text,
+                    line: Some(line)
+                })
+            );
+        }
+        Some(out)
+    }
+
+    /// One row per rank: the place, and what was ranked in which group.
+    fn rank_rows(&self) -> Vec<Row> {
+        group_trace::rank_lines(self.card, self.result)
+            .into_iter()
+            .map(|(name, place, text, line)| Row {
+                name,
+                score: place,
+                of: String::new(),
+                reasons: vec![Reason {
+                    text,
+                    line: Some(line),
+                }],
+            })
+            .collect()
     }
 
     /// `total is 84: `>= 75 : 称职``, for a grade or band (their subject's value is not recorded).
@@ -551,14 +631,15 @@ impl<'a> Explainer<'a> {
         let (card, r) = (self.card, self.result);
         let plain = Type::Num(Unit::Plain);
         Some(match leaf.kind {
-            ExprKind::Input(i) => {
-                format_value(self.inputs?.get(i)?, card.inputs[i].ty.value_type())
-            }
+            ExprKind::Input(i) => shown(self.inputs?.get(i)?, card.inputs[i].ty.value_type()),
             ExprKind::Item(i) => minus(r.items[i].score),
             ExprKind::Section(i) => minus(r.sections[i]),
             ExprKind::Adjustment(i) => minus(r.adjustments[i].amount),
             ExprKind::Total => format_value(&Value::Num(r.total), plain),
             ExprKind::Derived(i) => format_value(&r.derived[i].value, card.derived[i].ty),
+            ExprKind::Rank(_) | ExprKind::Top(_) | ExprKind::GroupSize(_) => {
+                group_trace::rank_fact(&leaf.kind, r)?
+            }
             _ => return None,
         })
     }
@@ -640,7 +721,10 @@ fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
         | ExprKind::Section(_)
         | ExprKind::Adjustment(_)
         | ExprKind::Total
-        | ExprKind::Derived(_) => out.push(expr),
+        | ExprKind::Derived(_)
+        | ExprKind::Rank(_)
+        | ExprKind::Top(_)
+        | ExprKind::GroupSize(_) => out.push(expr),
         ExprKind::Const(_) | ExprKind::Present(_) => {}
         ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => collect_leaves(e, out),
         ExprKind::Arith(_, l, r)

@@ -50,6 +50,8 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
         "name": e.name,
         "brand": e.brand,
         "store": e.store,
+        "region": e.region,
+        "period": e.period.map(|p| p.to_string()),
         "line": r.line,
         "total": num(r.total),
         "sections_total": num(r.sections_total),
@@ -72,6 +74,33 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
             "capped": score.capped,
             "lines": a.lines.iter().zip(&score.lines).map(|(l, hit)| occurrence(card, l, hit)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "ranks": card.group.ranks.iter().zip(&r.ranks).map(|(rank, p)| json!({
+            "name": rank.name,
+            "label": rank.label,
+            "place": p.place,
+            "size": p.size,
+            "tied": p.tied,
+            "within": rank.within.keyword(),
+            "group": p.group,
+            "value": num(p.value),
+            "top": num(p.top().round_dp(4)),
+            "rule": rule(card, rank.span),
+        })).collect::<Vec<_>>(),
+        "pushed": r.pushed.iter().map(|p| {
+            let limit = &card.group.limits[p.limit];
+            let label = |row: usize| card.grade.as_ref().map(|g| g.rows[row].outcome.to_string());
+            json!({
+                "from": label(p.from),
+                "to": label(p.to),
+                "group": p.group,
+                "size": p.size,
+                "allowed": p.allowed,
+                "had": p.had,
+                "value": num(p.value),
+                "last_kept": p.last_kept.map(num),
+                "rule": rule(card, limit.span),
+            })
+        }).collect::<Vec<_>>(),
         "outputs": derived_order(card).into_iter().map(|i| {
             let (d, v) = (&card.derived[i], &r.derived[i]);
             json!({
@@ -111,6 +140,7 @@ fn base_rule(card: &CheckedCard, base: Option<&BaseRule>, trace: &BaseTrace) -> 
         (Some(BaseRule::PassFail { span, .. } | BaseRule::Late { span, .. }), _) => {
             rule(card, *span)
         }
+        (Some(BaseRule::Rated(rated)), _) => rule(card, rated.span),
         // The span covers the expression only; the keyword is put back.
         (Some(BaseRule::Score { span, .. }), _) => {
             let mut rule = rule(card, *span);
@@ -150,6 +180,27 @@ fn base(card: &CheckedCard, rule: Option<&BaseRule>, trace: &BaseTrace) -> Json 
             value: points,
         } => json!({ "kind": "late", "days": days.map(num), "points": num(*points) }),
         BaseTrace::Score { value: points } => json!({ "kind": "score", "points": num(*points) }),
+        BaseTrace::Rated {
+            ratings,
+            value: points,
+            rounded,
+        } => {
+            let Some(BaseRule::Rated(rated)) = rule else {
+                return json!({ "kind": "rated", "points": num(*points) });
+            };
+            json!({
+                "kind": "rated",
+                "combine": rated.combine.keyword(),
+                "ratings": rated.raters.iter().zip(ratings).map(|(slot, r)| json!({
+                    "rater": slot.name,
+                    "label": slot.label,
+                    "rating": r.map(num),
+                    "weight": slot.weight.map(num),
+                })).collect::<Vec<_>>(),
+                "points": num(*points),
+                "rounded": rounded,
+            })
+        }
     }
 }
 

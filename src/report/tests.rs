@@ -57,7 +57,7 @@ fn row(card: &CheckedCard, id: &str, name: Option<&str>, set: &[(&str, Value)]) 
             id: id.into(),
             name: name.map(Into::into),
             brand: Some("君威".into()),
-            store: None,
+            ..Employee::default()
         },
         values,
     }
@@ -79,7 +79,8 @@ fn zhang_san(card: &CheckedCard) -> Row {
             ("个人原因抱怨", n("3")),
             ("电话登记错误", n("1")),
             ("培训迟到", Value::Bool(true)),
-            ("工作类评分", n("6.5")),
+            // The company audit rates 工作类 6.5, overriding 自评 and 经理 (8 each).
+            ("工作类.审核", n("6.5")),
             ("迟到早退", n("1")),
         ],
     )
@@ -225,6 +226,15 @@ fn json_keeps_exact_decimals_and_quotes_rules() {
     let items = e["items"].as_array().unwrap();
     let work = items.iter().find(|i| i["name"] == "工作类").unwrap();
     assert_eq!(work["score"].to_string(), "6.5");
+    assert_eq!(work["base"]["kind"], "rated");
+    assert_eq!(work["base"]["combine"], "override");
+    let ratings: Vec<String> = work["base"]["ratings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r["rater"], r["rating"]))
+        .collect();
+    assert_eq!(ratings, ["\"自评\" 8", "\"经理\" 8", "\"审核\" 6.5"]);
     let info = items
         .iter()
         .find(|i| i["name"] == "客户信息及建议")

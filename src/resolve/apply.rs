@@ -36,6 +36,10 @@ enum Kind {
     Band,
     Output,
     Hooks,
+    Rater,
+    Rank,
+    Limit,
+    Partial,
 }
 
 impl Kind {
@@ -53,6 +57,10 @@ impl Kind {
             Decl::Band(_) => Kind::Band,
             Decl::Output(_) => Kind::Output,
             Decl::Hooks(_) => Kind::Hooks,
+            Decl::Rater(_) => Kind::Rater,
+            Decl::Rank(_) => Kind::Rank,
+            Decl::Limit(_) => Kind::Limit,
+            Decl::Partial(_) => Kind::Partial,
             Decl::Override(_) | Decl::Remove(_) => return None,
         })
     }
@@ -87,6 +95,10 @@ impl Kind {
             Kind::Band => "band",
             Kind::Output => "output",
             Kind::Hooks => "hooks",
+            Kind::Rater => "rater",
+            Kind::Rank => "rank",
+            Kind::Limit => "limit",
+            Kind::Partial => "partial",
         }
     }
 
@@ -113,24 +125,31 @@ impl Kind {
             Kind::Band => "a band",
             Kind::Output => "an output",
             Kind::Hooks => "a hooks declaration",
+            Kind::Rater => "a rater",
+            Kind::Rank => "a rank",
+            Kind::Limit => "a grade limit",
+            Kind::Partial => "a partial-period rule",
         }
     }
 
     /// A card has at most one of these, so they go by kind, not by name.
     fn is_single(self) -> bool {
-        matches!(self, Kind::Role | Kind::Period | Kind::Total | Kind::Grade)
+        matches!(
+            self,
+            Kind::Role | Kind::Period | Kind::Total | Kind::Grade | Kind::Partial
+        )
     }
 
     /// Where a new declaration of this kind goes: after the last one of a
     /// rank no higher, so an added input joins the inputs.
     fn rank(self) -> u8 {
         match self {
-            Kind::Role | Kind::Period | Kind::Total | Kind::Hooks => 0,
-            Kind::Input => 1,
+            Kind::Role | Kind::Period | Kind::Total | Kind::Hooks | Kind::Partial => 0,
+            Kind::Input | Kind::Rater => 1,
             Kind::Param => 2,
             Kind::Section | Kind::Item => 3,
             Kind::Bonus | Kind::Penalty => 4,
-            Kind::Grade => 5,
+            Kind::Grade | Kind::Rank | Kind::Limit => 5,
             Kind::Band => 6,
             Kind::Output => 7,
         }
@@ -508,6 +527,8 @@ fn name_of(decl: &Decl) -> Option<&Ident> {
         Decl::Adjustment(a) => Some(&a.name),
         Decl::Band(b) => Some(&b.name),
         Decl::Output(o) => Some(&o.name),
+        Decl::Rater(r) => Some(&r.name),
+        Decl::Rank(r) => Some(&r.name),
         _ => None,
     }
 }
@@ -526,6 +547,10 @@ pub(super) fn node_span(decl: &Decl) -> Span {
         Decl::Band(b) => b.span,
         Decl::Output(o) => o.span,
         Decl::Hooks(h) => h.span,
+        Decl::Rater(r) => r.span,
+        Decl::Rank(r) => r.span,
+        Decl::Limit(l) => l.span,
+        Decl::Partial(p) => p.span,
         Decl::Override(o) => o.span,
         Decl::Remove(r) => r.span,
     }

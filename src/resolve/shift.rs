@@ -37,6 +37,12 @@ fn ident(ident: &mut Ident, by: usize) {
     move_span(span, by);
 }
 
+fn opt_ident(i: &mut Option<Ident>, by: usize) {
+    if let Some(i) = i {
+        ident(i, by);
+    }
+}
+
 fn text(text: &mut Text, by: usize) {
     let Text { value: _, span } = text;
     move_span(span, by);
@@ -89,6 +95,52 @@ fn decl(decl: &mut Decl, by: usize) {
         Decl::Band(b) => band(b, by),
         Decl::Output(o) => output(o, by),
         Decl::Hooks(h) => hooks(h, by),
+        Decl::Rater(RaterDecl { name, label, span }) => {
+            ident(name, by);
+            opt_text(label, by);
+            move_span(span, by);
+        }
+        Decl::Rank(RankDecl {
+            name,
+            label,
+            by: ranked,
+            lowest_first,
+            within,
+            ties,
+            span,
+        }) => {
+            ident(name, by);
+            opt_text(label, by);
+            expr(ranked, by);
+            opt_span(lowest_first, by);
+            opt_ident(within, by);
+            opt_ident(ties, by);
+            move_span(span, by);
+        }
+        Decl::Limit(LimitDecl {
+            grade,
+            share,
+            within,
+            by: ranked,
+            ties,
+            span,
+        }) => {
+            text(grade, by);
+            number(share, by);
+            opt_ident(within, by);
+            expr(ranked, by);
+            opt_ident(ties, by);
+            move_span(span, by);
+        }
+        Decl::Partial(PartialDecl {
+            rule,
+            minimum,
+            span,
+        }) => {
+            ident(rule, by);
+            opt_number(minimum, by);
+            move_span(span, by);
+        }
         Decl::Override(o) => override_(o, by),
         Decl::Remove(r) => remove(r, by),
     }
@@ -129,8 +181,17 @@ fn input(input: &mut InputDecl, by: usize) {
         range,
         default,
         optional,
+        rollup,
         span,
     } = input;
+    if let Some(RollupSpec { rule, args, span }) = rollup {
+        ident(rule, by);
+        if let Some((a, b)) = args {
+            ident(a, by);
+            ident(b, by);
+        }
+        move_span(span, by);
+    }
     ident(name, by);
     move_span(ty_span, by);
     opt_text(label, by);
@@ -193,6 +254,24 @@ fn item(item: &mut Item, by: usize) {
 
 fn rule(rule: &mut Rule, by: usize) {
     match rule {
+        Rule::Rated(RatedRule {
+            raters,
+            combine,
+            span,
+        }) => {
+            for RatedBy {
+                rater,
+                weight,
+                span,
+            } in raters
+            {
+                ident(rater, by);
+                opt_number(weight, by);
+                move_span(span, by);
+            }
+            ident(combine, by);
+            move_span(span, by);
+        }
         Rule::Deduction(d) => deduction(d, by),
         Rule::Tiers(t) => table(t, by, item_outcome),
         Rule::PassFail(PassFail {
@@ -251,6 +330,10 @@ fn table<O>(table: &mut TierTable<O>, by: usize, outcome: fn(&mut O, usize)) {
         match guard {
             Guard::Compare { op: _, threshold } => expr(threshold, by),
             Guard::Else(s) => move_span(s, by),
+            Guard::Top { threshold, span } => {
+                expr(threshold, by);
+                move_span(span, by);
+            }
         }
         outcome(o, by);
         move_span(span, by);

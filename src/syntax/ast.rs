@@ -91,6 +91,14 @@ pub enum Decl {
     Override(Override),
     /// `remove item 潜客抽查`, only in a card that `extends` another.
     Remove(Remove),
+    /// `rater 经理 "部门经理评分"`
+    Rater(RaterDecl),
+    /// `rank 店内名次 by total within store ties shared`
+    Rank(RankDecl),
+    /// `limit 优秀 20% within store push down by total ties push`
+    Limit(LimitDecl),
+    /// `partial prorate minimum 2 months`
+    Partial(PartialDecl),
 }
 
 /// `input 反馈及时率 percent "客户意见反馈及时率" range 0%..100% default 100%`
@@ -105,6 +113,8 @@ pub struct InputDecl {
     pub default: Option<Literal>,
     /// A blank cell is allowed and means "not reported" (see `late` rules).
     pub optional: Option<Span>,
+    /// `rollup sum`: how monthly values add up to the card's period.
+    pub rollup: Option<RollupSpec>,
     pub span: Span,
 }
 
@@ -163,6 +173,8 @@ pub enum Rule {
     Late(LateRule),
     /// `score 工作类评分` — the item scores the expression's value.
     Score(Expr),
+    /// `rated by 自评, 经理, 审核 combine override`
+    Rated(RatedRule),
 }
 
 impl Rule {
@@ -173,6 +185,7 @@ impl Rule {
             Rule::PassFail(p) => p.span,
             Rule::Late(l) => l.span,
             Rule::Score(e) => e.span,
+            Rule::Rated(r) => r.span,
         }
     }
 }
@@ -212,6 +225,12 @@ pub enum Guard {
         threshold: Expr,
     },
     Else(Span),
+    /// `top 10%` or `top 3` — on a rank: within the best 10% of the group, or
+    /// the best 3. Read as `<=` on the rank's share or place.
+    Top {
+        threshold: Expr,
+        span: Span,
+    },
 }
 
 /// What a tier row gives an item.
@@ -487,4 +506,79 @@ impl RemoveKind {
             RemoveKind::Grade => "grade",
         }
     }
+}
+
+// ─── Raters, ranks and periods ───────────────────────────────────────────────
+
+/// `rater 经理 "部门经理评分"`: someone who rates items. The label is what
+/// the rater's columns are headed by in data (`工作类.部门经理评分`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaterDecl {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub span: Span,
+}
+
+/// `rated by 自评, 经理, 审核 combine override`: the item scores what its
+/// raters gave, combined by the named rule (`override`, `mean`, `weighted`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatedRule {
+    pub raters: Vec<RatedBy>,
+    pub combine: Ident,
+    pub span: Span,
+}
+
+/// One rater of a rated item, with its weight for `combine weighted` (`经理 60%`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatedBy {
+    pub rater: Ident,
+    pub weight: Option<Number>,
+    pub span: Span,
+}
+
+/// `rank 店内名次 "店内排名" by total [lowest first] [within store] [ties shared]`:
+/// each row's place among the rows of its group, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankDecl {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub by: Expr,
+    /// `lowest first`: the smallest value ranks first (complaints, days late).
+    pub lowest_first: Option<Span>,
+    /// `within store` (store, brand, region or all).
+    pub within: Option<Ident>,
+    /// `ties shared` (1, 2, 2, 4) or `ties dense` (1, 2, 2, 3).
+    pub ties: Option<Ident>,
+    pub span: Span,
+}
+
+/// `limit 优秀 20% within store push down by total ties push`: forced
+/// distribution. At most this share of a group keeps the grade; the rest,
+/// lowest `by` first, go down to the next grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitDecl {
+    pub grade: Text,
+    pub share: Number,
+    pub within: Option<Ident>,
+    pub by: Expr,
+    /// `ties keep` or `ties push`: what happens to rows tied at the cut.
+    pub ties: Option<Ident>,
+    pub span: Span,
+}
+
+/// `rollup sum` / `mean` / `last` / `all` / `any` / `ratio(解决数, 受理数)` on an input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollupSpec {
+    pub rule: Ident,
+    /// `ratio(numerator, denominator)`
+    pub args: Option<(Ident, Ident)>,
+    pub span: Span,
+}
+
+/// `partial skip`, `partial score minimum 2 months`, `partial prorate minimum 2 months`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartialDecl {
+    pub rule: Ident,
+    pub minimum: Option<Number>,
+    pub span: Span,
 }

@@ -262,7 +262,7 @@ fn describe(rule: Rule) -> Option<(u8, String)> {
         Rule::item_rule => {
             return Some((
                 1,
-                "a rule (`minus`, `by`, `full if`, `zero if`, `late`, `score`)".into(),
+                "a rule (`minus`, `by`, `full if`, `zero if`, `late`, `score`, `rated by`)".into(),
             ))
         }
         Rule::guard => return Some((1, "a row such as `>= 90 : …` or `else : …`".into())),
@@ -276,8 +276,11 @@ fn describe(rule: Rule) -> Option<(u8, String)> {
         Rule::type_name => {
             return Some((0, format!("an input type ({})", type_list())));
         }
-        Rule::input_option => "an option (`range`, `default`, `optional`)",
+        Rule::input_option => "an option (`range`, `default`, `optional`, `rollup`)",
         Rule::remove_kind => "what to remove (`item`, `section`, `input`, `param` …)",
+        Rule::rank_option => "an option (`lowest first`, `within`, `ties`)",
+        Rule::rated_by => "a rater's name",
+        Rule::combine_rule => "a combine rule (`override`, `mean`, `weighted`)",
         Rule::item_outcome => "`full`, `minus` and a number, a number, or a formula in parentheses",
         Rule::grade_outcome => "a grade such as 优秀",
         Rule::band_outcome => "a number or a formula in parentheses",
@@ -335,10 +338,11 @@ fn candidates(rule: Rule) -> Vec<&'static str> {
     match rule {
         Rule::decl => vec![
             "role", "period", "total", "input", "param", "section", "bonus", "penalty", "grade",
-            "band", "output", "override", "remove",
+            "band", "output", "override", "remove", "rater", "rank", "limit", "partial",
         ],
-        Rule::item_rule => vec!["minus", "by", "full", "zero", "late", "score"],
-        Rule::input_option => vec!["range", "default", "optional"],
+        Rule::item_rule => vec!["minus", "by", "full", "zero", "late", "score", "rated"],
+        Rule::input_option => vec!["range", "default", "optional", "rollup"],
+        Rule::rank_option => vec!["lowest", "within", "ties"],
         Rule::boolean | Rule::literal => vec!["true", "false"],
         Rule::type_name => InputType::ALL.iter().map(|t| t.keyword()).collect(),
         _ => keyword_text(rule).into_iter().collect(),

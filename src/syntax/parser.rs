@@ -41,6 +41,8 @@ pub fn token_text(rule: Rule) -> Option<&'static str> {
         Rule::card_end | Rule::section_end | Rule::item_end | Rule::table_end | Rule::block_end => {
             "}"
         }
+        // Not a reserved word (`top` may name things), but skipped like one.
+        Rule::kw_top => "top",
         _ => return keyword_text(rule),
     })
 }
@@ -89,6 +91,21 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_extends => "extends",
         Rule::kw_override => "override",
         Rule::kw_remove => "remove",
+        Rule::kw_rater => "rater",
+        Rule::kw_rated => "rated",
+        Rule::kw_combine => "combine",
+        Rule::kw_rank => "rank",
+        Rule::kw_lowest => "lowest",
+        Rule::kw_first => "first",
+        Rule::kw_within => "within",
+        Rule::kw_ties => "ties",
+        Rule::kw_limit => "limit",
+        Rule::kw_push => "push",
+        Rule::kw_down => "down",
+        Rule::kw_rollup => "rollup",
+        Rule::kw_partial => "partial",
+        Rule::kw_minimum => "minimum",
+        Rule::kw_months => "months",
         _ => return None,
     })
 }

@@ -146,6 +146,47 @@ impl Printer<'_> {
             }
             Decl::Section(section) => self.section(section),
             Decl::Hooks(hooks) => self.hooks(hooks),
+            Decl::Rater(r) => {
+                let text = format!("rater {}{}", r.name.name, label(&r.label));
+                self.line(1, Some(r.span), &text);
+            }
+            Decl::Rank(r) => {
+                let mut text = format!(
+                    "rank {}{} by {}",
+                    r.name.name,
+                    label(&r.label),
+                    expr(&r.by, 0)
+                );
+                if r.lowest_first.is_some() {
+                    text.push_str(" lowest first");
+                }
+                if let Some(w) = &r.within {
+                    text.push_str(&format!(" within {}", w.name));
+                }
+                if let Some(t) = &r.ties {
+                    text.push_str(&format!(" ties {}", t.name));
+                }
+                self.line(1, Some(r.span), &text);
+            }
+            Decl::Limit(l) => {
+                let mut text =
+                    format!("limit {} {}", grade_label(&l.grade.value), number(&l.share));
+                if let Some(w) = &l.within {
+                    text.push_str(&format!(" within {}", w.name));
+                }
+                text.push_str(&format!(" push down by {}", expr(&l.by, 0)));
+                if let Some(t) = &l.ties {
+                    text.push_str(&format!(" ties {}", t.name));
+                }
+                self.line(1, Some(l.span), &text);
+            }
+            Decl::Partial(p) => {
+                let mut text = format!("partial {}", p.rule.name);
+                if let Some(m) = &p.minimum {
+                    text.push_str(&format!(" minimum {} months", number(m)));
+                }
+                self.line(1, Some(p.span), &text);
+            }
             Decl::Adjustment(block) => self.adjustment(block),
             Decl::Grade(grade) => {
                 let head = match &grade.table.subject {
@@ -279,6 +320,12 @@ impl Printer<'_> {
             }
             if input.optional.is_some() {
                 text.push_str(" optional");
+            }
+            if let Some(r) = &input.rollup {
+                text.push_str(&format!(" rollup {}", r.rule.name));
+                if let Some((a, b)) = &r.args {
+                    text.push_str(&format!("({}, {})", a.name, b.name));
+                }
             }
             self.line(1, Some(input.span), text.trim_end());
         }
@@ -437,6 +484,9 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Role(_) | Decl::Period(_) | Decl::Total(_) => Group::Header,
         Decl::Input(_) => Group::Input,
         Decl::Hooks(_) => Group::Hooks,
+        Decl::Rater(_) => Group::Input,
+        Decl::Partial(_) => Group::Header,
+        Decl::Rank(_) | Decl::Limit(_) => Group::Block,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,
         Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Group::Block,
@@ -456,6 +506,17 @@ fn group_of(decl: &Decl) -> Group {
 
 fn one_line_rule(rule: &Rule) -> String {
     match rule {
+        Rule::Rated(r) => {
+            let raters: Vec<String> = r
+                .raters
+                .iter()
+                .map(|by| match &by.weight {
+                    Some(w) => format!("{} {}", by.rater.name, number(w)),
+                    None => by.rater.name.clone(),
+                })
+                .collect();
+            format!("rated by {} combine {}", raters.join(", "), r.combine.name)
+        }
         Rule::Deduction(d) => format!(
             "minus {} per {}{}",
             number(&d.amount),
@@ -489,6 +550,7 @@ fn guard(guard: &Guard) -> String {
             format!("{} {}", op.symbol(), expr(threshold, PREC_SUM))
         }
         Guard::Else(_) => "else".to_string(),
+        Guard::Top { threshold, .. } => format!("top {}", expr(threshold, PREC_SUM)),
     }
 }
 

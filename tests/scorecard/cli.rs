@@ -518,3 +518,94 @@ fn check_a_rules_directory_checks_its_manifest_and_every_card() {
     assert_eq!(code(&out), 2);
     insta::assert_snapshot!(text(&out.stderr));
 }
+
+const QUARTERLY: &str = "tests/cards/valid/quarterly.card";
+
+const MONTHS: &str = "tests/data/quarterly.csv";
+
+#[test]
+fn monthly_rows_roll_up_to_the_cards_quarter() {
+    let out = scorecard(&["eval", QUARTERLY, MONTHS, "--rollup", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let mut lines = stdout.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(
+        header.starts_with("id,name,brand,store,period,"),
+        "{header}"
+    );
+    assert!(
+        header.contains(",店内名次,店内名次.size,季度奖"),
+        "{header}"
+    );
+    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap_or("")).collect();
+    assert_eq!(ids, ["Q1", "Q2", "Q5", "Q3"], "first-seen order:\n{stdout}");
+    assert!(stdout.contains("Q3,孙悦,,一店,2026-Q4,"), "{stdout}");
+    // Periods left out by the card's `partial` rule are said, but are not errors.
+    assert_eq!(
+        text(&out.stderr),
+        "note: Q4 2026-Q4 is not scored: 1 month(s) (2026-12), and the card's `partial` rule asks for at least 2\n\
+         note: Q1 2027-Q1 is not scored: 1 month(s) (2027-01), and the card's `partial` rule asks for at least 2\n"
+    );
+}
+
+#[test]
+fn monthly_rows_on_a_quarterly_card_need_rollup() {
+    let out = scorecard(&["eval", QUARTERLY, MONTHS]);
+    assert_eq!(code(&out), 2);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("the rows are monthly, but the card is scored by quarter"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("add --rollup"), "{stderr}");
+    assert!(text(&out.stdout).is_empty());
+}
+
+#[test]
+fn rollup_on_a_card_that_does_not_roll_up_is_a_usage_error() {
+    let out = scorecard(&["eval", S1, EXAMPLE, "--rollup"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("--rollup needs a card that rolls months up"));
+}
+
+#[test]
+fn explain_a_rolled_up_row_names_its_months() {
+    let out = scorecard(&["explain", QUARTERLY, MONTHS, "--rollup", "--employee", "Q3"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("rolled up from 2 of 3 months: 2026-11 (line 52), 2026-12 (line 56)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("解决率 = 解决数 192 / 受理数 200 = 96%"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn ranks_show_place_and_group_size_in_every_format() {
+    let card = "tests/cards/valid/ranks.card";
+    let data = "tests/data/ranks.csv";
+    let csv = text(&scorecard(&["eval", card, data, "--format", "csv"]).stdout);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with("grade,店内名次,店内名次.size,品牌名次,品牌名次.size,投诉名次,投诉名次.size,排名奖,品牌前三,店内人数"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nB2,郑七,GL8,二店,"), "{csv}");
+    assert!(csv.contains(",称职,1,5,1,5,10,10,500,100,5\n"), "{csv}");
+    let table = text(&scorecard(&["eval", card, data]).stdout);
+    assert!(table.contains("10 of 10"), "{table}");
+    let json = text(&scorecard(&["eval", card, data, "--format", "json"]).stdout);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let b2 = &value["employees"][6];
+    assert_eq!(b2["id"], "B2");
+    assert_eq!(b2["ranks"][2]["place"], 10);
+    assert_eq!(b2["ranks"][2]["tied"], 1);
+    assert_eq!(b2["pushed"][0]["from"], "优秀");
+    assert_eq!(b2["pushed"][0]["to"], "称职");
+}

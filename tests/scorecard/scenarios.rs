@@ -20,6 +20,13 @@
 //!
 //! `# from: INPUT=CARD:KEY,DATA` lines feed an input from another card's
 //! results, as `scorecard eval --from` does.
+//!
+//! A key may also be a rank's name (its place) or `RANK.size` (its group's
+//! size). The id may carry a period, `E001@2026-Q4`, for files with a month
+//! column or rolled up by quarter. When the card rolls months up (`period
+//! quarterly` with `rollup` rules), the file's monthly rows are rolled up
+//! first, and `# skipped: E009@2026-Q4` lines name every period the card's
+//! `partial` rule leaves out.
 
 use crate::common;
 use rust_decimal::Decimal;
@@ -41,6 +48,8 @@ pub struct Group {
     /// The `# from:` feeds, applied after reading as `--from` does.
     pub feeds: Vec<link::Feed>,
     pub rows: Vec<scorecard::data::Row>,
+    /// For rolled-up rows: the months each came from, parallel to `rows`.
+    pub sources: Vec<scorecard::period::Source>,
     pub results: Vec<ScoreResult>,
 }
 
@@ -70,14 +79,22 @@ pub fn load(path: &Path) -> Scenario {
                     link::resolve(&card, &link).unwrap_or_else(|e| panic!("{rel}:{line}: {e}"))
                 })
                 .collect();
-            let mut set = data::read_path(&link::reading_card(&card, &feeds), path);
+            let read_against = if card.rollup.is_some() {
+                scorecard::period::monthly_view(&card)
+            } else {
+                card.clone()
+            };
+            let mut set = data::read_path(&link::reading_card(&read_against, &feeds), path);
             let unfed = link::apply(&card, &mut set.rows, &feeds, &rel);
             assert_clean(
                 &rel,
                 set.errors.iter().map(|e| e.to_string()).chain(unfed),
                 set.warnings.iter().map(|w| w.to_string()),
             );
-            vec![scored(&rel, card, feeds, set.rows)]
+            let (rows, sources) = roll_up(&rel, &text, &card, set.rows);
+            let mut group = scored(&rel, card, feeds, rows);
+            group.sources = sources;
+            vec![group]
         }
     };
     let expectations = comment_values(&text, "expect")
@@ -186,8 +203,49 @@ fn scored(
         card,
         feeds,
         rows,
+        sources: Vec::new(),
         results,
     }
+}
+
+/// Rolls monthly rows up to the card's period, when the card says so, and
+/// checks the `# skipped:` lines against the periods `partial` leaves out.
+pub fn roll_up(
+    rel: &str,
+    text: &str,
+    card: &CheckedCard,
+    rows: Vec<scorecard::data::Row>,
+) -> (Vec<scorecard::data::Row>, Vec<scorecard::period::Source>) {
+    if card.rollup.is_none() {
+        return (rows, Vec::new());
+    }
+    let rolled = scorecard::period::roll_up(card, &rows)
+        .unwrap_or_else(|e| panic!("{rel}: cannot roll up: {e}"));
+    assert!(
+        rolled.errors.is_empty() && rolled.warnings.is_empty(),
+        "{rel}: the months should roll up cleanly, but: {:?} {:?}",
+        rolled.errors,
+        rolled.warnings
+    );
+    let mut skipped: Vec<String> = rolled
+        .skipped
+        .iter()
+        .map(|s| format!("{}@{}", s.employee.id, period_of(&s.employee)))
+        .collect();
+    let mut declared: Vec<String> = comment_values(text, "skipped")
+        .map(|(_, id)| id.to_string())
+        .collect();
+    skipped.sort();
+    declared.sort();
+    assert_eq!(
+        skipped, declared,
+        "{rel}: the periods left out by `partial` differ from the `# skipped:` lines"
+    );
+    (rolled.rows, rolled.sources)
+}
+
+fn period_of(employee: &scorecard::data::Employee) -> String {
+    employee.period.map(|p| p.to_string()).unwrap_or_default()
 }
 
 fn comment_values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
@@ -246,6 +304,15 @@ fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> O
     if let Some(i) = card.adjustments.iter().position(|x| x.name == key) {
         return Some(Actual::Num(result.adjustments[i].amount));
     }
+    let (rank_name, size) = match key.strip_suffix(".size") {
+        Some(name) => (name, true),
+        None => (key, false),
+    };
+    if let Some(i) = card.group.ranks.iter().position(|x| x.name == rank_name) {
+        let placing = result.ranks.get(i)?;
+        let n = if size { placing.size } else { placing.place };
+        return Some(Actual::Num(Decimal::from(n)));
+    }
     let i = card.derived.iter().position(|x| x.name == key)?;
     Some(match &result.derived[i].value {
         Value::Num(d) => Actual::Num(*d),
@@ -263,8 +330,15 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     let rel = common::relative(path);
     let mut problems = Vec::new();
     for e in &scenario.expectations {
+        let (id, period) = match e.employee.split_once('@') {
+            Some((id, period)) => (id, Some(period)),
+            None => (e.employee.as_str(), None),
+        };
         let found = scenario.groups.iter().find_map(|g| {
-            let at = g.results.iter().position(|r| r.employee.id == e.employee)?;
+            let at = g.results.iter().position(|r| {
+                r.employee.id == id
+                    && period.is_none_or(|p| r.employee.period.is_some_and(|q| q.to_string() == p))
+            })?;
             let rank = scorecard::report::ranks(&g.results)[at];
             Some((&g.card, &g.results[at], rank))
         });
@@ -278,7 +352,7 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
         let matches = match actual(card, result, rank, &e.key) {
             None => {
                 problems.push(format!(
-                    "{rel}:{}: `{}` is not a card, total, grade, rank, item, section, block or output",
+                    "{rel}:{}: `{}` is not a card, total, grade, rank, item, section, block, output or named rank",
                     e.line, e.key
                 ));
                 continue;
@@ -327,10 +401,21 @@ fn explain(scenario: &Scenario) -> String {
         .groups
         .iter()
         .flat_map(|g| {
-            g.results.iter().zip(&g.rows).map(|(result, row)| {
-                let text = scorecard::report::explain_with_inputs(&g.card, result, &row.values);
-                (row.line, text)
-            })
+            g.results
+                .iter()
+                .zip(&g.rows)
+                .enumerate()
+                .map(|(i, (result, row))| {
+                    // A rolled-up row is headed by the months it came from.
+                    let notes = g
+                        .sources
+                        .get(i)
+                        .map(|source| source.describe(&g.card))
+                        .unwrap_or_default();
+                    let text =
+                        scorecard::report::explain_with_notes(&g.card, result, &row.values, &notes);
+                    (row.line, text)
+                })
         })
         .collect();
     texts.sort_by_key(|(line, _)| *line);

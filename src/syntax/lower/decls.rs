@@ -28,7 +28,7 @@ impl Lower {
         })
     }
 
-    /// `decl = { role | period | total | input | param | section | bonus | penalty | grade | band | output | hooks | override_decl | remove_decl }`
+    /// `decl = { role | period | total | input | param | rater | section | bonus | penalty | grade | band | output | rank | limit | partial | hooks | override_decl | remove_decl }`
     fn decl(&mut self, pair: Pair) -> Lowered<ast::Decl> {
         let inner = only_child(pair)?;
         self.declaration(inner)
@@ -52,6 +52,10 @@ impl Lower {
             Rule::hooks => Decl::Hooks(self.hooks(inner)?),
             Rule::override_decl => Decl::Override(self.override_decl(inner)?),
             Rule::remove_decl => Decl::Remove(self.remove_decl(inner)?),
+            Rule::rater => Decl::Rater(self.rater(inner)?),
+            Rule::rank => Decl::Rank(self.rank(inner)?),
+            Rule::limit => Decl::Limit(self.limit(inner)?),
+            Rule::partial => Decl::Partial(self.partial(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }
@@ -86,6 +90,7 @@ impl Lower {
             range: None,
             default: None,
             optional: None,
+            rollup: None,
             span,
         };
         for option in c.all(Rule::input_option, Ok)? {
@@ -94,7 +99,7 @@ impl Lower {
         Ok(input)
     }
 
-    /// `input_option = { input_range | input_default | kw_optional }`
+    /// `input_option = { input_range | input_default | kw_optional | input_rollup }`
     fn input_option(&mut self, input: &mut ast::InputDecl, pair: Pair) -> Lowered<()> {
         let option = only_child(pair)?;
         let at = span(&option);
@@ -109,6 +114,10 @@ impl Lower {
             }
             Rule::kw_optional => {
                 self.set_once(&mut input.optional, at, at, "optional", &input.name)
+            }
+            Rule::input_rollup => {
+                let rollup = self.input_rollup(option)?;
+                self.set_once(&mut input.rollup, rollup, at, "rollup", &input.name);
             }
             _ => return Err(unexpected(&option)),
         }

@@ -42,7 +42,7 @@ impl Lower {
         })
     }
 
-    /// `item_rule = { deduction | item_tiers | full_if | zero_if | late | score }`
+    /// `item_rule = { deduction | item_tiers | full_if | zero_if | late | score | rated }`
     pub(super) fn item_rule(&mut self, pair: Pair) -> Lowered<ast::Rule> {
         let inner = only_child(pair)?;
         Ok(match inner.as_rule() {
@@ -52,6 +52,7 @@ impl Lower {
             Rule::zero_if => ast::Rule::PassFail(self.zero_if(inner)?),
             Rule::late => ast::Rule::Late(self.late(inner)?),
             Rule::score => ast::Rule::Score(self.score(inner)?),
+            Rule::rated => ast::Rule::Rated(self.rated(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }

@@ -8,6 +8,7 @@
 //! - `compose.rs`: `extends`, `override` and `remove`
 //! - `items.rs`: sections, items and their rules
 //! - `tables.rs`: tier tables (item tiers' rows, grades, bands)
+//! - `group.rs`: raters, ranks, grade limits and period roll-ups
 //! - `expr.rs`: formulas
 //! - `words.rs`: names, numbers, texts
 //!
@@ -23,6 +24,7 @@
 mod compose;
 mod decls;
 mod expr;
+mod group;
 mod hooks;
 mod items;
 mod tables;

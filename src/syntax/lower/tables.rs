@@ -8,18 +8,26 @@ use crate::syntax::ast::{self, Expr, ExprKind};
 use crate::syntax::parser::Rule;
 
 impl Lower {
-    /// `guard = { cmp_op ~ sum | kw_else }`
+    /// `guard = { cmp_op ~ sum | top_guard | kw_else }`
     fn guard(&mut self, pair: Pair) -> Lowered<ast::Guard> {
         let mut children = pair.into_inner();
         let first = next(&mut children)?;
         match first.as_rule() {
             Rule::kw_else => Ok(ast::Guard::Else(span(&first))),
+            Rule::top_guard => self.top_guard(first),
             Rule::cmp_op => Ok(ast::Guard::Compare {
                 op: cmp_op(&first)?,
                 threshold: self.sum(next(&mut children)?)?,
             }),
             _ => Err(unexpected(&first)),
         }
+    }
+
+    /// `top_guard = { kw_top ~ sum }`
+    fn top_guard(&mut self, pair: Pair) -> Lowered<ast::Guard> {
+        let span = span(&pair);
+        let threshold = self.sum(Children::of(pair).required(Rule::sum)?)?;
+        Ok(ast::Guard::Top { threshold, span })
     }
 
     /// A row of any tier table: `guard ~ colon ~ <outcome>`.
@@ -68,14 +76,12 @@ impl Lower {
     pub(super) fn band(&mut self, pair: Pair) -> Lowered<ast::Band> {
         let span = span(&pair);
         // The table is everything from `by` to the closing `}`. (Found before
-        // walking the children: looking for a label that is not there skips
-        // the `by` keyword.)
+        // walking the children: looking for an optional label skips `by`.)
         let by = pair
             .clone()
             .into_inner()
-            .find(|p| p.as_rule() == Rule::kw_by)
-            .ok_or_else(|| unexpected(&pair))?;
-        let table_span = Span::new(self::span(&by).start, span.end);
+            .find(|p| p.as_rule() == Rule::kw_by);
+        let table_span = Span::new(by.map_or(span.start, |by| self::span(&by).start), span.end);
         let mut c = Children::of(pair);
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);

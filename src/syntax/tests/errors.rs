@@ -40,7 +40,7 @@ fn unexpected_end_of_file() {
     assert_error(
         &d,
         Code::Syntax,
-        "unexpected end of file, expected a rule (`minus`, `by`, `full if`, `zero if`, `late`, `score`) or `}` to close the item's rules",
+        "unexpected end of file, expected a rule (`minus`, `by`, `full if`, `zero if`, `late`, `score`, `rated by`) or `}` to close the item's rules",
         (3, 16),
     );
     assert_eq!(d.labels[0].span.len(), 0);

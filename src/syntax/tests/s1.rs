@@ -19,13 +19,22 @@ fn s1_card_parses_with_its_header() {
 fn s1_card_has_its_inputs_as_written() {
     let card = parse_ok(&s1_text());
     let inputs = inputs(&card);
-    assert_eq!(inputs.len(), 33);
+    assert_eq!(inputs.len(), 30);
     let count = |ty| inputs.iter().filter(|i| i.ty == ty).count();
     assert_eq!(count(InputType::Bool), 15);
     assert_eq!(count(InputType::Count), 11);
     assert_eq!(count(InputType::Percent), 3);
     assert_eq!(count(InputType::Number), 1);
-    assert_eq!(count(InputType::Rating), 3);
+    assert_eq!(count(InputType::Rating), 0);
+    let raters: Vec<&str> = card
+        .decls
+        .iter()
+        .filter_map(|d| match d {
+            Decl::Rater(r) => Some(r.label.as_ref().unwrap().value.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(raters, ["自评", "部门经理评分", "公司审核"]);
 
     let first = inputs[0];
     assert_eq!(first.name.name, "问题跟踪完成");
@@ -110,6 +119,7 @@ fn s1_card_rules_lower_to_the_right_shapes() {
                         Guard::Compare { op, threshold } => {
                             format!("{} {}", op.symbol(), sexpr(threshold))
                         }
+                        Guard::Top { threshold, .. } => format!("top {}", sexpr(threshold)),
                         Guard::Else(_) => "else".to_string(),
                     };
                     let outcome = match &row.outcome {
@@ -161,7 +171,12 @@ fn s1_card_rules_lower_to_the_right_shapes() {
     }
 
     match &item(&card, "工作类").rules[..] {
-        [Rule::Score(e)] => assert_eq!(sexpr(e), "工作类评分"),
+        [Rule::Rated(rated)] => {
+            let raters: Vec<&str> = rated.raters.iter().map(|r| r.rater.name.as_str()).collect();
+            assert_eq!(raters, ["自评", "经理", "审核"]);
+            assert!(rated.raters.iter().all(|r| r.weight.is_none()));
+            assert_eq!(rated.combine.name, "override");
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -1,0 +1,112 @@
+//! Combining raters' ratings of an item.
+//!
+//! A blank rating means the rater did not rate; such a rater is left out
+//! entirely, so no rule ever divides by a rater who did not rate. With no
+//! rating at all the row cannot be scored.
+
+use super::error::EvalError;
+use super::expr::Frame;
+use super::result::BaseTrace;
+use crate::check::model::{Combine, Rated};
+use crate::value::Value;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+pub fn combine(rated: &Rated, frame: &Frame) -> Result<BaseTrace, EvalError> {
+    let ratings: Vec<Option<Decimal>> = rated
+        .raters
+        .iter()
+        .map(|slot| match &frame.inputs[slot.input] {
+            Value::Num(d) => Some(*d),
+            _ => None,
+        })
+        .collect();
+    let given: Vec<(usize, Decimal)> = ratings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (i, r)))
+        .collect();
+    let Some(&(_, last)) = given.last() else {
+        let names: Vec<&str> = rated.raters.iter().map(|r| r.name.as_str()).collect();
+        return Err(EvalError::at(
+            rated.span,
+            format!("no rater rated this item ({} left blank)", names.join(", ")),
+        ));
+    };
+    let exact = match rated.combine {
+        Combine::Override => last,
+        Combine::Mean => {
+            let sum: Decimal = given.iter().map(|(_, r)| r).sum();
+            sum / Decimal::from(given.len())
+        }
+        Combine::Weighted => {
+            let weight = |i: usize| rated.raters[i].weight.unwrap_or_default();
+            let weighted: Decimal = given.iter().map(|&(i, r)| r * weight(i)).sum();
+            let weights: Decimal = given.iter().map(|&(i, _)| weight(i)).sum();
+            // The checker holds every weight above 0%, so `weights` is never zero.
+            weighted
+                .checked_div(weights)
+                .ok_or_else(|| EvalError::at(rated.span, "the raters' weights add up to 0"))?
+        }
+    };
+    // A mean of three ratings can repeat forever; points are kept to 0.01 (四舍五入).
+    let value = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    Ok(BaseTrace::Rated {
+        ratings,
+        value,
+        rounded: value != exact,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::{parse_cell, Employee, Row};
+    use crate::source::SourceFile;
+
+    const CARD: &str = r#"scorecard t {
+        total 10
+        rater 自评
+        rater 经理
+        section s weight 10 {
+            item 态度 10 { rated by 自评, 经理 combine mean }
+        }
+    }"#;
+
+    fn score(self_rating: &str, manager: &str) -> Result<String, String> {
+        let card = crate::compile(&SourceFile::new("t.card", CARD))
+            .expect("card checks")
+            .card;
+        let values = [self_rating, manager]
+            .iter()
+            .zip(&card.inputs)
+            .map(|(cell, input)| parse_cell(cell, input).map_err(|p| p.message))
+            .collect::<Result<Vec<_>, _>>()?;
+        let row = Row {
+            line: 1,
+            employee: Employee::default(),
+            values,
+        };
+        crate::evaluate(&card, &row)
+            .map(|r| crate::value::format_decimal(r.total))
+            .map_err(|e| e.message)
+    }
+
+    #[test]
+    fn a_blank_rating_is_left_out_not_read_as_zero() {
+        assert_eq!(score("9", "").unwrap(), "9");
+        assert_eq!(score("9", "0").unwrap(), "4.5");
+    }
+
+    #[test]
+    fn with_no_rating_at_all_the_row_is_not_scored() {
+        assert_eq!(
+            score("", "").unwrap_err(),
+            "no rater rated this item (自评, 经理 left blank)"
+        );
+    }
+
+    #[test]
+    fn a_rating_above_the_items_points_is_a_bad_cell() {
+        let problem = score("11", "").unwrap_err();
+        assert!(problem.contains("outside the range 0 to 10"), "{problem}");
+    }
+}

@@ -1,0 +1,246 @@
+//! Months, quarters, half-years and years: what a `月份` column holds and
+//! what a card's `period` rolls months up to.
+
+use std::fmt;
+
+/// The length of a card's period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+}
+
+impl PeriodKind {
+    /// The kind a card's `period` word names (`monthly`, `quarterly`, `half-yearly`, `yearly`).
+    pub fn from_card(word: &str) -> Option<PeriodKind> {
+        Some(match word {
+            "monthly" => PeriodKind::Month,
+            "quarterly" => PeriodKind::Quarter,
+            "half-yearly" => PeriodKind::HalfYear,
+            "yearly" => PeriodKind::Year,
+            _ => return None,
+        })
+    }
+
+    /// How many months one period of this kind covers.
+    pub fn months(self) -> u32 {
+        match self {
+            PeriodKind::Month => 1,
+            PeriodKind::Quarter => 3,
+            PeriodKind::HalfYear => 6,
+            PeriodKind::Year => 12,
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::HalfYear => "half-year",
+            PeriodKind::Year => "year",
+        }
+    }
+}
+
+/// One month, quarter, half-year or year. `index` counts from 1 within the
+/// year (October is month 10, quarter 4, half 2; a year's index is 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: u16,
+    pub kind: PeriodKind,
+    pub index: u8,
+}
+
+impl PartialOrd for PeriodKind {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PeriodKind {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.months().cmp(&other.months())
+    }
+}
+
+impl Period {
+    pub fn month(year: u16, month: u8) -> Period {
+        Period {
+            year,
+            kind: PeriodKind::Month,
+            index: month,
+        }
+    }
+
+    /// The period of `kind` this month falls in (`2026-10` is in `2026-Q4`);
+    /// `None` if `self` is not a month.
+    pub fn containing(self, kind: PeriodKind) -> Option<Period> {
+        if self.kind != PeriodKind::Month {
+            return None;
+        }
+        let per = kind.months() as u8;
+        Some(Period {
+            year: self.year,
+            kind,
+            index: (self.index - 1) / per + 1,
+        })
+    }
+
+    /// Reads `2026-10`, `2026-1`, `2026/10`, `2026.10`, `202610`, `2026年10月`,
+    /// `2026-Q4`, `2026-H2`, `2026` or `2026年`. Full-width digits are read too.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let ascii: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                'Ｑ' | 'ｑ' => 'Q',
+                'Ｈ' | 'ｈ' => 'H',
+                '－' | '／' | '．' => '-',
+                c => c,
+            })
+            .collect();
+        parse_ascii(&ascii).ok_or_else(|| format!("`{}` is not a month", text.trim()))
+    }
+}
+
+fn parse_ascii(text: &str) -> Option<Period> {
+    let text = text.strip_suffix('月').unwrap_or(text);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let year_of = |s: &str| -> Option<u16> {
+        let year: u16 = (s.len() == 4 && digits(s)).then(|| s.parse().ok())??;
+        (1900..=2999).contains(&year).then_some(year)
+    };
+    let numbered = |year: u16, kind: PeriodKind, s: &str| -> Option<Period> {
+        let index: u8 = digits(s).then(|| s.parse().ok())??;
+        let count = 12 / kind.months() as u8;
+        (1..=count)
+            .contains(&index)
+            .then_some(Period { year, kind, index })
+    };
+    if let Some(year) = text.strip_suffix('年').and_then(year_of) {
+        return Some(Period {
+            year,
+            kind: PeriodKind::Year,
+            index: 1,
+        });
+    }
+    if let Some(year) = year_of(text) {
+        return Some(Period {
+            year,
+            kind: PeriodKind::Year,
+            index: 1,
+        });
+    }
+    if text.len() == 6 && digits(&text[..4]) && digits(&text[4..]) {
+        return numbered(year_of(&text[..4])?, PeriodKind::Month, &text[4..]);
+    }
+    let (year, rest) = text.split_at_checked(4)?;
+    let year = year_of(year)?;
+    let rest = rest
+        .strip_prefix(['-', '/', '.', '年'])
+        .unwrap_or(rest)
+        .trim_start();
+    if let Some(q) = rest.strip_prefix('Q').or_else(|| rest.strip_prefix('q')) {
+        return numbered(year, PeriodKind::Quarter, q);
+    }
+    if let Some(h) = rest.strip_prefix('H').or_else(|| rest.strip_prefix('h')) {
+        return numbered(year, PeriodKind::HalfYear, h);
+    }
+    numbered(year, PeriodKind::Month, rest)
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            PeriodKind::Month => write!(f, "{}-{:02}", self.year, self.index),
+            PeriodKind::Quarter => write!(f, "{}-Q{}", self.year, self.index),
+            PeriodKind::HalfYear => write!(f, "{}-H{}", self.year, self.index),
+            PeriodKind::Year => write!(f, "{}", self.year),
+        }
+    }
+}
+
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> String {
+        match Period::parse(text) {
+            Ok(p) => p.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn months_are_read_in_the_ways_hr_writes_them() {
+        for text in [
+            "2026-10",
+            "2026-10 ",
+            "2026/10",
+            "2026.10",
+            "202610",
+            "2026年10月",
+            "２０２６－１０",
+        ] {
+            assert_eq!(shown(text), "2026-10", "{text}");
+        }
+        assert_eq!(shown("2026-1"), "2026-01");
+        assert_eq!(shown("2026年3月"), "2026-03");
+    }
+
+    #[test]
+    fn quarters_halves_and_years_are_read_too() {
+        assert_eq!(shown("2026-Q4"), "2026-Q4");
+        assert_eq!(shown("2026Q1"), "2026-Q1");
+        assert_eq!(shown("2026-H2"), "2026-H2");
+        assert_eq!(shown("2026"), "2026");
+        assert_eq!(shown("2026年"), "2026");
+    }
+
+    #[test]
+    fn impossible_months_are_refused() {
+        for text in [
+            "2026-13",
+            "2026-0",
+            "2026-Q5",
+            "2026-H3",
+            "26-10",
+            "十月",
+            "",
+            "2026-10-01",
+        ] {
+            assert!(
+                shown(text).starts_with("error"),
+                "{text} gave {}",
+                shown(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_month_lies_in_one_quarter_half_and_year() {
+        let october = Period::month(2026, 10);
+        let of = |kind| october.containing(kind).unwrap().to_string();
+        assert_eq!(of(PeriodKind::Quarter), "2026-Q4");
+        assert_eq!(of(PeriodKind::HalfYear), "2026-H2");
+        assert_eq!(of(PeriodKind::Year), "2026");
+        assert_eq!(of(PeriodKind::Month), "2026-10");
+        let march = Period::month(2026, 3);
+        assert_eq!(
+            march.containing(PeriodKind::Quarter).unwrap().to_string(),
+            "2026-Q1"
+        );
+        let quarter = october.containing(PeriodKind::Quarter).unwrap();
+        assert_eq!(quarter.containing(PeriodKind::Year), None);
+    }
+}

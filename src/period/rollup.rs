@@ -1,0 +1,311 @@
+//! Monthly rows → one row per employee and period, by the card's rules.
+
+use super::calendar::{Period, PeriodKind};
+use crate::check::model::{CheckedCard, PartialRule, RollupRule};
+use crate::data::{Employee, Row};
+use crate::value::{format_value, Value};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// What rolling up gave: the rows to score, and every row that is not scored.
+#[derive(Debug, Clone, Default)]
+pub struct RollUp {
+    /// One per employee and period, in the order each first appears in the data.
+    pub rows: Vec<Row>,
+    /// How each row came about, parallel to `rows`.
+    pub sources: Vec<Source>,
+    /// Periods with too few months, left out by the card's `partial` rule. Not errors.
+    pub skipped: Vec<Skipped>,
+    /// Rows that could not be rolled up.
+    pub errors: Vec<RollupError>,
+    /// Things worth saying that do not stop anything.
+    pub warnings: Vec<String>,
+}
+
+/// The months a rolled-up row came from, and what the roll-up did with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Each month and its line in the data file, in calendar order.
+    pub months: Vec<(Period, usize)>,
+    /// How many months the period has (3 for a quarter).
+    pub of: u32,
+    /// `sum` inputs were scaled by `of / months` (`partial prorate`).
+    pub prorated: bool,
+    /// For each `ratio` input: its index, and the summed numerator and denominator.
+    pub ratios: Vec<(usize, Decimal, Decimal)>,
+}
+
+/// A period left out under the card's `partial` rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub employee: Employee,
+    pub months: Vec<Period>,
+    /// What the rule asks for: at least this many months.
+    pub minimum: u32,
+}
+
+/// A row, or an employee's period, that cannot be rolled up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RollupError {
+    /// The data lines involved.
+    pub lines: Vec<usize>,
+    pub employee: Employee,
+    pub message: String,
+}
+
+/// Why nothing could be rolled up at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CannotRollUp(pub String);
+
+impl std::fmt::Display for CannotRollUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CannotRollUp {}
+
+/// Rolls monthly `rows` (read against `card`, e.g. with [`monthly_view`](super::monthly_view))
+/// up to the card's period. Every row needs a month (a `月份` column).
+pub fn roll_up(card: &CheckedCard, rows: &[Row]) -> Result<RollUp, CannotRollUp> {
+    let Some(plan) = &card.rollup else {
+        return Err(CannotRollUp(format!(
+            "card `{}` does not roll up months; a card that does declares `period quarterly` (or half-yearly, yearly), `partial …` and how its inputs add up",
+            card.name
+        )));
+    };
+    if !rows.is_empty() && rows.iter().all(|r| r.employee.period.is_none()) {
+        return Err(CannotRollUp(
+            "the data has no month column; add one headed 月份 (or month) with months such as 2026-10".into(),
+        ));
+    }
+    let mut out = RollUp::default();
+    let mut order: Vec<(String, Period)> = Vec::new();
+    let mut members: HashMap<(String, Period), Vec<&Row>> = HashMap::new();
+    for row in rows {
+        let month = match row.employee.period {
+            Some(p) if p.kind == PeriodKind::Month => p,
+            other => {
+                let message = match other {
+                    Some(p) => format!("{p} is not a month; rolling up reads monthly rows"),
+                    None => "the row has no month".to_string(),
+                };
+                out.errors.push(RollupError {
+                    lines: vec![row.line],
+                    employee: row.employee.clone(),
+                    message,
+                });
+                continue;
+            }
+        };
+        let period = month.containing(plan.period).unwrap_or(month);
+        let key = (row.employee.id.clone(), period);
+        members
+            .entry(key.clone())
+            .or_insert_with(|| {
+                order.push(key.clone());
+                Vec::new()
+            })
+            .push(row);
+    }
+    let of = plan.period.months();
+    for key in order {
+        let mut months = members.remove(&key).unwrap_or_default();
+        months.sort_by_key(|r| r.employee.period);
+        let count = months.len() as u32;
+        let minimum = match plan.partial.rule {
+            PartialRule::Skip => of,
+            _ => plan.partial.minimum,
+        };
+        let last = months[months.len() - 1];
+        let employee = Employee {
+            period: Some(key.1),
+            ..last.employee.clone()
+        };
+        if count < minimum {
+            out.skipped.push(Skipped {
+                employee,
+                months: months.iter().filter_map(|r| r.employee.period).collect(),
+                minimum,
+            });
+            continue;
+        }
+        let prorate = plan.partial.rule == PartialRule::Prorate && count < of;
+        let scale = Decimal::from(of) / Decimal::from(count);
+        match roll_one(card, &months, prorate.then_some(scale)) {
+            Ok((values, ratios)) => {
+                out.rows.push(Row {
+                    line: months[0].line,
+                    employee,
+                    values,
+                });
+                out.sources.push(Source {
+                    months: months
+                        .iter()
+                        .filter_map(|r| r.employee.period.map(|p| (p, r.line)))
+                        .collect(),
+                    of,
+                    prorated: prorate,
+                    ratios,
+                });
+            }
+            Err(message) => out.errors.push(RollupError {
+                lines: months.iter().map(|r| r.line).collect(),
+                employee,
+                message,
+            }),
+        }
+    }
+    for (i, input) in card.inputs.iter().enumerate() {
+        if let RollupRule::Ratio { .. } = plan.inputs[i].rule {
+            if rows.iter().any(|r| r.values[i] != Value::Missing) {
+                out.warnings.push(format!(
+                    "the monthly values of `{}` are not used: it is recomputed from its summed parts",
+                    input.name
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+type Rolled = (Vec<Value>, Vec<(usize, Decimal, Decimal)>);
+
+/// One employee's months → one row's values, or why not.
+fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Result<Rolled, String> {
+    let Some(plan) = &card.rollup else {
+        return Err("the card does not roll up".into());
+    };
+    let column = |i: usize| months.iter().map(move |r| &r.values[i]);
+    let mut values = Vec::with_capacity(card.inputs.len());
+    let mut ratios = Vec::new();
+    for (i, input) in card.inputs.iter().enumerate() {
+        let value = match plan.inputs[i].rule {
+            RollupRule::Sum => match sum(column(i)) {
+                Some(total) => Value::Num(match scale {
+                    Some(scale) => total * scale,
+                    None => total,
+                }),
+                None => Value::Missing,
+            },
+            RollupRule::Mean => {
+                let given: Vec<Decimal> = column(i).filter_map(Value::as_num).collect();
+                if given.is_empty() {
+                    Value::Missing
+                } else {
+                    let total: Decimal = given.iter().sum();
+                    Value::Num(total / Decimal::from(given.len()))
+                }
+            }
+            RollupRule::Last => column(i).next_back().cloned().unwrap_or(Value::Missing),
+            RollupRule::All | RollupRule::Any => {
+                let flags: Option<Vec<bool>> = column(i).map(Value::as_bool).collect();
+                match flags {
+                    Some(flags) if plan.inputs[i].rule == RollupRule::All => {
+                        Value::Bool(flags.iter().all(|&b| b))
+                    }
+                    Some(flags) => Value::Bool(flags.iter().any(|&b| b)),
+                    None => Value::Missing,
+                }
+            }
+            RollupRule::Ratio {
+                numerator,
+                denominator,
+            } => match (sum(column(numerator)), sum(column(denominator))) {
+                (Some(n), Some(d)) => {
+                    if d.is_zero() {
+                        return Err(format!(
+                            "`{}` is `{}` / `{}`, but `{}` adds up to 0 over the months",
+                            input.name,
+                            card.inputs[numerator].name,
+                            card.inputs[denominator].name,
+                            card.inputs[denominator].name
+                        ));
+                    }
+                    ratios.push((i, n, d));
+                    Value::Num(n / d)
+                }
+                _ => Value::Missing,
+            },
+        };
+        // Sums may pass a monthly range; averages and rates may not pass the card's.
+        if let (Value::Num(v), Some((low, high)), false) =
+            (&value, input.range, plan.inputs[i].rule == RollupRule::Sum)
+        {
+            if *v < low || *v > high {
+                return Err(format!(
+                    "`{}` rolls up to {}, outside its range {} to {}",
+                    input.name,
+                    format_value(&value, input.ty.value_type()),
+                    format_value(&Value::Num(low), input.ty.value_type()),
+                    format_value(&Value::Num(high), input.ty.value_type())
+                ));
+            }
+        }
+        values.push(value);
+    }
+    Ok((values, ratios))
+}
+
+/// The months' values added up; `None` if any month is blank (not reported).
+fn sum<'a>(values: impl Iterator<Item = &'a Value>) -> Option<Decimal> {
+    let mut total = Decimal::ZERO;
+    for value in values {
+        total += value.as_num()?;
+    }
+    Some(total)
+}
+
+impl Source {
+    /// The roll-up in words, for the head of an explanation:
+    /// which months, any scaling, and each recomputed rate.
+    pub fn describe(&self, card: &CheckedCard) -> Vec<String> {
+        let months: Vec<String> = self
+            .months
+            .iter()
+            .map(|(p, line)| format!("{p} (line {line})"))
+            .collect();
+        let mut lines = vec![format!(
+            "rolled up from {} of {} months: {}",
+            self.months.len(),
+            self.of,
+            months.join(", ")
+        )];
+        if let Some(plan) = &card.rollup {
+            if self.prorated {
+                lines.push(format!(
+                    "`{}`: sums are scaled by {}/{}",
+                    card.source.slice(plan.partial.span),
+                    self.of,
+                    self.months.len()
+                ));
+            }
+        }
+        for &(i, n, d) in &self.ratios {
+            let Some(crate::check::model::InputRollup {
+                rule:
+                    RollupRule::Ratio {
+                        numerator,
+                        denominator,
+                    },
+                ..
+            }) = card.rollup.as_ref().map(|p| &p.inputs[i])
+            else {
+                continue;
+            };
+            let rate = n / d;
+            let shown = rate.round_dp(4);
+            lines.push(format!(
+                "{} = {} {} / {} {} {} {}",
+                card.inputs[i].name,
+                card.inputs[*numerator].name,
+                crate::value::format_decimal(n),
+                card.inputs[*denominator].name,
+                crate::value::format_decimal(d),
+                if shown == rate { "=" } else { "≈" },
+                format_value(&Value::Num(shown), card.inputs[i].ty.value_type())
+            ));
+        }
+        lines
+    }
+}
