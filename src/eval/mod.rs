@@ -203,12 +203,17 @@ pub fn evaluate_all_with(
     rows: &[Row],
     progress: &mut dyn FnMut(usize),
 ) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    use rayon::prelude::*;
     let mut scored: Vec<&Row> = Vec::with_capacity(rows.len());
     let mut results = Vec::with_capacity(rows.len());
     let mut failures = Vec::new();
-    for chunk in rows.chunks(1024) {
-        for row in chunk {
-            match evaluate(card, row) {
+    // Rows are scored in parallel, a batch at a time; collecting keeps input
+    // order, so the output is the same as a single-threaded run's.
+    for batch in rows.chunks(4096) {
+        let outcomes: Vec<Result<ScoreResult, EvalError>> =
+            batch.par_iter().map(|row| evaluate(card, row)).collect();
+        for (row, outcome) in batch.iter().zip(outcomes) {
+            match outcome {
                 Ok(result) => {
                     scored.push(row);
                     results.push(result);
@@ -216,7 +221,7 @@ pub fn evaluate_all_with(
                 Err(error) => failures.push(failure(row, error)),
             }
         }
-        progress(chunk.len());
+        progress(batch.len());
     }
     let failed = rank(card, &scored, &mut results);
     if !failed.is_empty() {

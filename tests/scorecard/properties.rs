@@ -115,3 +115,30 @@ proptest! {
         prop_assert_eq!(a.items, b.items);
     }
 }
+
+/// Scoring in parallel gives exactly what one thread gives, in input order.
+#[test]
+fn parallel_evaluation_matches_a_single_thread() {
+    let card = s1();
+    let csv = support::s1_csv(card, 5_000);
+    let source = scorecard::data::CsvSource::from_bytes(csv, "generated.csv").expect("csv");
+    let set = scorecard::data::read(card, source);
+    assert!(set.errors.is_empty(), "{:?}", set.errors.first());
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("pool");
+    let (a, _) = one.install(|| scorecard::eval::evaluate_all(card, &set.rows));
+    let (b, _) = two.install(|| scorecard::eval::evaluate_all(card, &set.rows));
+    assert_eq!(a.len(), 5_000);
+    assert_eq!(a, b);
+    let mut csv_a = Vec::new();
+    let mut csv_b = Vec::new();
+    scorecard::report::write_csv(card, &a, false, &mut csv_a).expect("csv");
+    scorecard::report::write_csv(card, &b, false, &mut csv_b).expect("csv");
+    assert_eq!(csv_a, csv_b, "output must be byte-identical");
+}
