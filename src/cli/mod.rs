@@ -3,13 +3,14 @@
 mod check;
 mod eval;
 mod explain;
+mod fmt;
 mod load;
 mod score;
 
 use clap::{Parser, Subcommand};
 
 /// What a run ended with; the process exits with this number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
     Ok = 0,
     /// A data row or an evaluation failed.
@@ -35,6 +36,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
+    Fmt(fmt::FmtArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -42,5 +44,6 @@ pub fn run(args: Args) -> Exit {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Fmt(a) => fmt::run(a),
     }
 }

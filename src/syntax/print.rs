@@ -23,6 +23,24 @@ pub trait Annotate {
     fn after(&self, _span: Span) -> Option<String> {
         None
     }
+    /// A comment to print at the end of the node's (first) line, as written
+    /// (with its `//` or `/* */`), after any note.
+    fn trailing(&self, _span: Span) -> Option<String> {
+        None
+    }
+    /// Whole lines to print inside a block (card, section, item, table, bonus
+    /// or penalty), just before its closing `}`; `block` is the block's span.
+    fn before_close(&self, _block: Span) -> Vec<String> {
+        Vec::new()
+    }
+    /// A comment to print after the block's closing `}`, on the same line.
+    fn after_close(&self, _block: Span) -> Option<String> {
+        None
+    }
+    /// Whole lines to print after the card's closing `}`.
+    fn end(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 struct Plain;
@@ -52,13 +70,32 @@ impl Printer<'_> {
     fn line(&mut self, depth: usize, span: Option<Span>, text: &str) {
         if let Some(span) = span {
             for comment in self.notes.before(span) {
-                self.raw_line(depth, &comment);
+                // A blank line never doubles, nor opens a block.
+                let at_break =
+                    self.out.is_empty() || self.out.ends_with("\n\n") || self.out.ends_with("{\n");
+                if !(comment.is_empty() && at_break) {
+                    self.raw_line(depth, &comment);
+                }
             }
         }
-        let note = span.and_then(|s| self.notes.after(s));
-        match note {
-            Some(note) => self.raw_line(depth, &format!("{text}  // {note}")),
-            None => self.raw_line(depth, text),
+        let mut text = text.to_string();
+        if let Some(note) = span.and_then(|s| self.notes.after(s)) {
+            text = format!("{text}  // {note}");
+        }
+        if let Some(comment) = span.and_then(|s| self.notes.trailing(s)) {
+            text = format!("{text}  {comment}");
+        }
+        self.raw_line(depth, &text);
+    }
+
+    /// The closing `}` of the block spanning `block`, with what belongs before and after it.
+    fn close(&mut self, depth: usize, block: Span) {
+        for comment in self.notes.before_close(block) {
+            self.raw_line(depth + 1, &comment);
+        }
+        match self.notes.after_close(block) {
+            Some(comment) => self.raw_line(depth, &format!("}}  {comment}")),
+            None => self.raw_line(depth, "}"),
         }
     }
 
@@ -106,7 +143,10 @@ impl Printer<'_> {
             previous = Some(decl);
             i += 1;
         }
-        self.line(0, None, "}");
+        self.close(0, card.span);
+        for line in self.notes.end() {
+            self.raw_line(0, &line);
+        }
     }
 
     fn decl(&mut self, decl: &Decl) {
@@ -135,7 +175,7 @@ impl Printer<'_> {
                 };
                 self.line(1, Some(grade.span), &head);
                 self.tier_rows(2, &grade.table.rows, |t: &Text| grade_label(&t.value));
-                self.line(1, None, "}");
+                self.close(1, grade.span);
             }
             Decl::Band(band) => {
                 let subject = band
@@ -150,7 +190,7 @@ impl Printer<'_> {
                 );
                 self.line(1, Some(band.span), &head);
                 self.tier_rows(2, &band.table.rows, band_outcome);
-                self.line(1, None, "}");
+                self.close(1, band.span);
             }
             Decl::Output(output) => {
                 let ty = output.ty.map_or(String::new(), |(t, _)| format!(" {t}"));
@@ -228,7 +268,7 @@ impl Printer<'_> {
         for item in &section.items {
             self.item(item);
         }
-        self.line(1, None, "}");
+        self.close(1, section.span);
     }
 
     fn item(&mut self, item: &Item) {
@@ -240,7 +280,10 @@ impl Printer<'_> {
         );
         match item.rules.as_slice() {
             [] => self.line(2, Some(item.span), &head),
-            [rule] if !matches!(rule, Rule::Tiers(_)) => {
+            [rule]
+                if !matches!(rule, Rule::Tiers(_))
+                    && fits(2, &format!("{head} {{ {} }}", one_line_rule(rule))) =>
+            {
                 let text = format!("{head} {{ {} }}", one_line_rule(rule));
                 self.line(2, Some(item.span), &text);
             }
@@ -249,7 +292,7 @@ impl Printer<'_> {
                 for rule in rules {
                     self.rule(3, rule);
                 }
-                self.line(2, None, "}");
+                self.close(2, item.span);
             }
         }
     }
@@ -263,7 +306,7 @@ impl Printer<'_> {
                     .map_or("total".to_string(), |s| expr(s, 0));
                 self.line(depth, Some(table.span), &format!("by {subject} {{"));
                 self.tier_rows(depth + 1, &table.rows, item_outcome);
-                self.line(depth, None, "}");
+                self.close(depth, table.span);
             }
             other => self.line(depth, Some(other.span()), &one_line_rule(other)),
         }
@@ -313,8 +356,16 @@ impl Printer<'_> {
             );
             self.line(2, Some(line.span), &text);
         }
-        self.line(1, None, "}");
+        self.close(1, block.span);
     }
+}
+
+/// The widest line (in terminal columns, a Chinese character counting two)
+/// an item is printed on with its rule; a longer one opens a block.
+const MAX_WIDTH: usize = 90;
+
+fn fits(depth: usize, text: &str) -> bool {
+    depth * INDENT.len() + text.width() <= MAX_WIDTH
 }
 
 #[derive(PartialEq, Eq)]

@@ -5,11 +5,11 @@ use crate::common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn scorecard(args: &[&str]) -> Output {
+pub fn scorecard(args: &[&str]) -> Output {
     run(args, None)
 }
 
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
+pub fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
         .args(args)
         .current_dir(common::root())
@@ -31,7 +31,7 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("scorecard finishes")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 

@@ -43,3 +43,20 @@ pub fn cards_dir() -> &'static str {
 pub fn data_dir() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")
 }
+
+/// Every `*.card` file under `dir`, in path order.
+pub fn cards_under(dir: &Path) -> Vec<PathBuf> {
+    let mut cards = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            cards.extend(cards_under(&path));
+        } else if path.extension().is_some_and(|e| e == "card") {
+            cards.push(path);
+        }
+    }
+    cards.sort();
+    cards
+}

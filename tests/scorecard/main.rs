@@ -5,4 +5,6 @@
 mod check;
 mod cli;
 mod common;
+mod fmt;
+mod fmt_property;
 mod scenarios;

@@ -5,6 +5,7 @@
 mod declarations;
 mod errors;
 mod expressions;
+mod fmt;
 mod print;
 mod s1;
 mod words;
