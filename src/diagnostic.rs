@@ -61,6 +61,10 @@ pub enum Code {
     BadNumber,
     /// Something legal but probably not what the author meant.
     Suspicious,
+    /// A date that is not a day of the calendar, or a range that ends before it starts.
+    BadDate,
+    /// Versions of a card that cannot be told apart by date (overlapping, or of different cards).
+    VersionConflict,
 }
 
 impl Code {
@@ -86,6 +90,8 @@ impl Code {
             Code::BadInput => "bad-input",
             Code::BadNumber => "bad-number",
             Code::Suspicious => "suspicious",
+            Code::BadDate => "bad-date",
+            Code::VersionConflict => "version-conflict",
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod value;
+pub mod version;
 
 pub use check::{Checked, CheckedCard};
 pub use diagnostic::{Diagnostic, Diagnostics};

@@ -19,6 +19,7 @@ pub use model::CheckedCard;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SourceFile;
 use crate::syntax::ast;
+use crate::version::{content_hash, Stamp};
 use model::{Derived, Input, Param};
 use std::sync::Arc;
 use symbols::Symbols;
@@ -47,7 +48,15 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    // The hash covers the card as checked; hooks join it once they land.
+    let stamp = Stamp {
+        card: card.name.name.clone(),
+        version: header.version,
+        effective: header.effective,
+        hash: content_hash(&crate::syntax::print::print(card), &[]),
+    };
     let checked = CheckedCard {
+        stamp: Arc::new(stamp),
         source: source.clone(),
         name: card.name.name.clone(),
         label: card.label.as_ref().map(|l| l.value.clone()),

@@ -30,6 +30,8 @@ pub struct CheckedCard {
     pub grade: Option<TierTable<Arc<str>>>,
     /// Bands and outputs in dependency order: each only reads what comes before it.
     pub derived: Vec<Derived>,
+    /// Version, dates in force and content hash; every result carries a copy.
+    pub stamp: Arc<crate::version::Stamp>,
 }
 
 impl CheckedCard {

@@ -101,7 +101,12 @@ impl Checker<'_> {
                     self.declare(&output.name, Symbol::Derived(derived));
                     derived += 1;
                 }
-                Decl::Role(_) | Decl::Period(_) | Decl::Total(_) | Decl::Grade(_) => {}
+                Decl::Role(_)
+                | Decl::Period(_)
+                | Decl::Total(_)
+                | Decl::Version(_)
+                | Decl::Effective(_)
+                | Decl::Grade(_) => {}
             }
         }
     }

@@ -22,19 +22,23 @@ pub fn run(args: ExplainArgs) -> Exit {
         Ok(scored) => scored,
         Err(exit) => return exit,
     };
-    let chosen: Vec<_> = match &args.employee {
-        None => scored.results.iter().collect(),
-        Some(who) => scored
-            .results
-            .iter()
-            .filter(|r| &r.employee.id == who || r.employee.name.as_deref() == Some(who.as_str()))
-            .collect(),
-    };
+    // Every result with the version that scored it, in data-file order.
+    let mut chosen: Vec<_> = scored
+        .groups
+        .iter()
+        .flat_map(|group| group.results.iter().map(move |result| (group, result)))
+        .filter(|(_, r)| match &args.employee {
+            None => true,
+            Some(who) => &r.employee.id == who || r.employee.name.as_deref() == Some(who.as_str()),
+        })
+        .collect();
+    chosen.sort_by_key(|(_, r)| r.line);
     if chosen.is_empty() {
         if let Some(who) = &args.employee {
             let ids: Vec<&str> = scored
-                .results
+                .groups
                 .iter()
+                .flat_map(|g| &g.results)
                 .take(10)
                 .map(|r| r.employee.id.as_str())
                 .collect();
@@ -48,9 +52,8 @@ pub fn run(args: ExplainArgs) -> Exit {
     }
     let texts: Vec<String> = chosen
         .iter()
-        .map(|result| {
-            let inputs = scored.inputs_of(result);
-            report::explain_with_inputs(&scored.card, result, inputs)
+        .map(|(group, result)| {
+            report::explain_with_inputs(&group.card, result, group.inputs_of(result))
         })
         .collect();
     print!("{}", texts.join(&format!("\n{}\n\n", "─".repeat(60))));

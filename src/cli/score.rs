@@ -1,22 +1,29 @@
-//! Shared by `eval` and `explain`: load a card and a data file, score every
-//! row, and report bad rows the same way.
+//! Shared by `eval` and `explain`: load a card (or several versions of one),
+//! read a data file, score every row, and report bad rows the same way.
 //!
 //! Policy: by default any bad row (a data error or a failed evaluation) means
 //! no results and exit code 1 — a payroll with people missing is worse than
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
+//!
+//! With several versions of a card, each row is scored by the version in
+//! force for its period (`scorecard::version`); the rows are read against
+//! that version's inputs only.
 
 use super::{load, Exit};
-use scorecard::data::{self, DataFormat, DataSet, Row};
+use scorecard::data::{self, DataError, DataFormat, RecordSource, Row};
 use scorecard::eval::RowFailure;
 use scorecard::value::Value;
+use scorecard::version::{Split, Versions};
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// The card file
-    pub card: String,
+    /// The card file; or several versions of one card, each row then being
+    /// scored by the version in force for its period (a 期间/period column)
+    #[arg(required = true, num_args = 1.., value_name = "CARD")]
+    pub cards: Vec<String>,
     /// The data file: .csv, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
     /// The data's format when it cannot be told from the file name
@@ -27,35 +34,83 @@ pub struct DataArgs {
     pub keep_going: bool,
 }
 
-pub struct Scored {
+/// The rows one version of the card scored.
+pub struct Group {
     pub card: CheckedCard,
     pub rows: Vec<Row>,
     pub results: Vec<ScoreResult>,
+}
+
+pub struct Scored {
+    /// One group per version that has rows, oldest first (always one for a single card).
+    pub groups: Vec<Group>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
 }
 
 /// Loads, reads and scores; `Err` means stop now with that exit code.
 pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
-    let checked = load::card(&args.card)?;
-    let card = checked.card;
-    let set = read(&card, args)?;
-    for warning in &set.warnings {
+    let mut cards = Vec::new();
+    for path in &args.cards {
+        cards.push(load::card(path).map(|checked| checked.card));
+    }
+    let cards = cards.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let versions = Versions::new(cards).map_err(|diagnostics| {
+        load::print_diagnostics(&diagnostics);
+        Exit::CardError
+    })?;
+    let split = match open(args)? {
+        Ok(source) => versions.split(source),
+        // A file that cannot be opened is one problem, reported like any other.
+        Err(error) => Split {
+            parts: Vec::new(),
+            counts: Vec::new(),
+            errors: vec![error],
+            warnings: Vec::new(),
+        },
+    };
+    for warning in &split.warnings {
         eprintln!("warning: {warning}");
     }
-    for error in &set.errors {
-        eprintln!("error: {error}");
-    }
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
-    for failure in &failures {
-        eprintln!("error: {}", describe(&card, &args.data, failure));
-    }
-    let bad = set.errors.len() + failures.len();
-    if bad == 0 {
-        return Ok(Scored {
+    let mut errors: Vec<DataError> = split.errors;
+    let mut failures: Vec<(usize, String)> = Vec::new();
+    let mut groups = Vec::new();
+    let single = versions.cards().len() == 1;
+    let parts = split.parts.into_iter().zip(split.counts);
+    for (card, (part, count)) in versions.into_cards().into_iter().zip(parts) {
+        // A version no row falls under is not read, so its columns are not required.
+        if count == 0 && !single {
+            continue;
+        }
+        let set = data::read(&card, part);
+        for warning in &set.warnings {
+            eprintln!("warning: {warning}");
+        }
+        errors.extend(set.errors);
+        let (results, failed) = scorecard::eval::evaluate_all(&card, &set.rows);
+        failures.extend(
+            failed
+                .iter()
+                .map(|f| (f.line, describe(&card, &args.data, f))),
+        );
+        groups.push(Group {
             card,
             rows: set.rows,
             results,
+        });
+    }
+    errors.sort_by_key(|e| e.location);
+    for error in &errors {
+        eprintln!("error: {error}");
+    }
+    failures.sort();
+    for (_, failure) in &failures {
+        eprintln!("error: {failure}");
+    }
+    let bad = errors.len() + failures.len();
+    if bad == 0 {
+        return Ok(Scored {
+            groups,
             exit: Exit::Ok,
         });
     }
@@ -67,25 +122,22 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         );
         return Err(Exit::DataError);
     }
-    let mut bad_lines: Vec<Option<usize>> =
-        set.errors.iter().map(|e| e.location.number()).collect();
-    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
+    let mut bad_lines: Vec<Option<usize>> = errors.iter().map(|e| e.location.number()).collect();
+    bad_lines.extend(failures.iter().map(|(line, _)| Some(*line)));
     bad_lines.sort_unstable();
     bad_lines.dedup();
+    let scored: usize = groups.iter().map(|g| g.results.len()).sum();
     eprintln!(
-        "warning: {} bad row(s) left out; {} row(s) scored",
+        "warning: {} bad row(s) left out; {scored} row(s) scored",
         bad_lines.len(),
-        results.len()
     );
     Ok(Scored {
-        card,
-        rows: set.rows,
-        results,
+        groups,
         exit: Exit::DataError,
     })
 }
 
-impl Scored {
+impl Group {
     /// The input values a result was scored from.
     pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
         self.rows
@@ -95,15 +147,15 @@ impl Scored {
     }
 }
 
-fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
+/// The data as records; the outer `Err` is a usage problem, the inner one a file problem.
+fn open(args: &DataArgs) -> Result<Result<Box<dyn RecordSource>, DataError>, Exit> {
     let format = args.input_format.as_deref().and_then(DataFormat::from_name);
     if args.data == "-" {
         let Some(format) = format else {
             eprintln!("error: reading data from stdin needs --input-format csv|json|jsonl|toml");
             return Err(Exit::CardError);
         };
-        return Ok(data::read_from(
-            card,
+        return Ok(data::open_reader(
             std::io::stdin().lock(),
             format,
             "<stdin>",
@@ -112,13 +164,13 @@ fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
     let path = Path::new(&args.data);
     Ok(match format {
         Some(format) => match std::fs::File::open(path) {
-            Ok(file) => data::read_from(card, file, format, &args.data),
+            Ok(file) => data::open_reader(file, format, &args.data),
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", args.data);
                 return Err(Exit::DataError);
             }
         },
-        None => data::read_path(card, path),
+        None => data::open_path(path),
     })
 }
 

@@ -18,10 +18,19 @@ pub enum Field {
     Name,
     Brand,
     Store,
+    /// The month (or quarter, year) a row covers: it picks the card version
+    /// in force (see [`crate::version`]).
+    Period,
 }
 
 impl Field {
-    const ALL: [Field; 4] = [Field::Id, Field::Name, Field::Brand, Field::Store];
+    const ALL: [Field; 5] = [
+        Field::Id,
+        Field::Name,
+        Field::Brand,
+        Field::Store,
+        Field::Period,
+    ];
 
     /// The headers that name this field, lowercase.
     pub fn headers(self) -> &'static [&'static str] {
@@ -30,6 +39,7 @@ impl Field {
             Field::Name => &["name", "姓名"],
             Field::Brand => &["brand", "品牌"],
             Field::Store => &["store", "门店"],
+            Field::Period => &crate::version::PERIOD_HEADERS,
         }
     }
 
@@ -39,6 +49,7 @@ impl Field {
             Field::Name => "the employee name",
             Field::Brand => "the brand",
             Field::Store => "the store",
+            Field::Period => "the period",
         }
     }
 
@@ -74,6 +85,7 @@ pub struct Binding {
     pub name: Option<usize>,
     pub brand: Option<usize>,
     pub store: Option<usize>,
+    pub period: Option<usize>,
     /// The column of each card input, parallel to `CheckedCard::inputs`.
     pub inputs: Vec<Option<usize>>,
 }
@@ -90,6 +102,7 @@ impl Binding {
             Field::Name => &mut self.name,
             Field::Brand => &mut self.brand,
             Field::Store => &mut self.store,
+            Field::Period => &mut self.period,
         }
     }
 }
@@ -113,6 +126,7 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
         name: None,
         brand: None,
         store: None,
+        period: None,
         inputs: vec![None; card.inputs.len()],
     };
     let mut errors = Vec::new();
@@ -274,6 +288,7 @@ fn suggestion<'c>(card: &'c CheckedCard, binding: &Binding, header: &str) -> Opt
             Field::Name => binding.name.is_none(),
             Field::Brand => binding.brand.is_none(),
             Field::Store => binding.store.is_none(),
+            Field::Period => binding.period.is_none(),
         })
         .flat_map(|f| f.headers().iter().copied());
     best_match(header, inputs.chain(fields))

@@ -100,6 +100,7 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         floored_from,
         grade,
         derived,
+        card: card.stamp.clone(),
     })
 }
 

@@ -31,6 +31,8 @@ pub struct ScoreResult {
     pub grade: Option<(usize, Arc<str>)>,
     /// One per `CheckedCard::derived` (bands and outputs), same order.
     pub derived: Vec<DerivedValue>,
+    /// The card that produced this result: its version and content hash.
+    pub card: Arc<crate::version::Stamp>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

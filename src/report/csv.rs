@@ -3,7 +3,8 @@
 //! Headers are the card's names (not labels), so a spreadsheet or script can
 //! rely on them. Penalty blocks are negative (`-5`), percentages print as
 //! `96%` (Excel reads them as percentages), yes/no as `yes`/`no`. The grade
-//! column is there only when the card has a grade.
+//! column is there only when the card has a grade. The last two columns say
+//! which card produced each row: `card_version` and `card_hash`.
 
 use super::common::{cell, derived_order};
 use crate::check::CheckedCard;
@@ -35,6 +36,7 @@ pub fn write_csv(
         header.push("grade");
     }
     header.extend(derived.iter().map(|&i| card.derived[i].name.as_str()));
+    header.extend(["card_version", "card_hash"]);
     writer.write_record(&header)?;
 
     for r in results {
@@ -61,6 +63,8 @@ pub fn write_csv(
                 .iter()
                 .map(|&i| cell(&r.derived[i].value, card.derived[i].ty)),
         );
+        record.push(r.card.version.clone().unwrap_or_default());
+        record.push(r.card.hash.to_string());
         writer.write_record(&record)?;
     }
     writer.flush()

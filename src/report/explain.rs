@@ -84,7 +84,12 @@ impl<'a> Explainer<'a> {
         if let Some((_, grade)) = &r.grade {
             out += &format!(" · grade {grade}");
         }
-        out += &format!("\ncard {} · data line {}\n", card.source.name, r.line);
+        out += &format!(
+            "\ncard {} · {} · data line {}\n",
+            card.source.name,
+            r.card.describe(),
+            r.line
+        );
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
         let mut groups: Vec<(String, Vec<Row>)> = Vec::new();

@@ -156,6 +156,12 @@ impl Printer<'_> {
             }
             Decl::Period(p) => self.line(1, Some(p.span), &format!("period {}", p.name)),
             Decl::Total(n) => self.line(1, Some(n.span), &format!("total {}", number(n))),
+            Decl::Version(v) => self.line(1, Some(v.span), &format!("version {}", quote(&v.value))),
+            Decl::Effective(e) => {
+                let until = e.until.map_or(String::new(), |d| d.value.to_string());
+                let text = format!("effective {}..{until}", e.from.value);
+                self.line(1, Some(e.span), &text);
+            }
             Decl::Input(_) => self.inputs(std::slice::from_ref(decl)),
             Decl::Param(param) => {
                 let text = format!(
@@ -380,7 +386,11 @@ enum Group {
 /// Declarations of one group print together; a blank line separates groups.
 fn group_of(decl: &Decl) -> Group {
     match decl {
-        Decl::Role(_) | Decl::Period(_) | Decl::Total(_) => Group::Header,
+        Decl::Role(_)
+        | Decl::Period(_)
+        | Decl::Total(_)
+        | Decl::Version(_)
+        | Decl::Effective(_) => Group::Header,
         Decl::Input(_) => Group::Input,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,

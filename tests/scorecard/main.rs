@@ -8,3 +8,4 @@ mod common;
 mod fmt;
 mod fmt_property;
 mod scenarios;
+mod versions;
