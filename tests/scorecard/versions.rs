@@ -23,7 +23,12 @@ fn two_versions(dir: &Path) -> (String, String) {
         ">= 95% : minus 1\n                >= 85% : minus 2",
         ">= 95% : minus 2\n                >= 85% : minus 3",
     );
-    assert_ne!(first.replace("2026.1", "2026.2").replace("2026-01-01..2026-06-30", "2026-07-01.."), second);
+    assert_ne!(
+        first
+            .replace("2026.1", "2026.2")
+            .replace("2026-01-01..2026-06-30", "2026-07-01.."),
+        second
+    );
     let (a, b) = (dir.join("v1.card"), dir.join("v2.card"));
     std::fs::write(&a, first).expect("write v1");
     std::fs::write(&b, second).expect("write v2");
@@ -86,7 +91,13 @@ fn the_hash_in_results_is_the_one_check_prints_and_explain_shows() {
         .to_string();
     assert!(short.starts_with("sha256:") && short.len() == 19, "{check}");
 
-    let out = scorecard(&["eval", S1, "tests/data/s1_full_marks.csv", "--format", "json"]);
+    let out = scorecard(&[
+        "eval",
+        S1,
+        "tests/data/s1_full_marks.csv",
+        "--format",
+        "json",
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let hash = json["card"]["hash"].as_str().expect("hash");
     assert!(hash.starts_with(&short), "{hash} vs {short}");
@@ -112,7 +123,8 @@ fn several_versions_need_a_period_column() {
     let out = run(&["eval", &v1, &v2, "tests/data/s1_full_marks.csv"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("2 versions of the card were given, but the data has no period column"),
+        text(&out.stderr)
+            .contains("2 versions of the card were given, but the data has no period column"),
         "{}",
         text(&out.stderr)
     );
