@@ -13,6 +13,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod cases;
 pub mod check;
 pub mod data;
 pub mod diagnostic;

@@ -6,6 +6,7 @@ mod explain;
 mod fmt;
 mod load;
 mod score;
+mod test;
 
 use clap::{Parser, Subcommand};
 
@@ -37,6 +38,7 @@ pub enum Command {
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
     Fmt(fmt::FmtArgs),
+    Test(test::TestArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -45,5 +47,6 @@ pub fn run(args: Args) -> Exit {
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Fmt(a) => fmt::run(a),
+        Command::Test(a) => test::run(a),
     }
 }

@@ -72,6 +72,7 @@ pub use self::format::{open_bytes, open_path, open_reader, DataFormat};
 pub use self::json::{read_json, read_json_lines};
 pub use self::rows::Rows;
 pub use self::source::{MemorySource, Record, RecordSource};
+pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
 
 use crate::check::model::CheckedCard;

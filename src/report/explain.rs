@@ -34,6 +34,15 @@ pub fn explain_with_inputs(card: &CheckedCard, result: &ScoreResult, inputs: &[V
     Explainer::new(card, result, Some(inputs)).run()
 }
 
+/// Like [`explain_with_inputs`], without the line naming the card file, its
+/// hash and the data line: the scores and their reasons only, as `scorecard
+/// test --snapshot` records them (a hash would change with every edit).
+pub fn explain_case(card: &CheckedCard, result: &ScoreResult, inputs: &[Value]) -> String {
+    let mut explainer = Explainer::new(card, result, Some(inputs));
+    explainer.provenance = false;
+    explainer.run()
+}
+
 /// Every result's trace, separated by a blank line and a rule.
 pub fn explain_all(card: &CheckedCard, results: &[ScoreResult]) -> String {
     let rule = format!("\n{}\n\n", "─".repeat(72));
@@ -62,6 +71,8 @@ struct Explainer<'a> {
     card: &'a CheckedCard,
     result: &'a ScoreResult,
     inputs: Option<&'a [Value]>,
+    /// Whether to name the card file, its version and hash, and the data line.
+    provenance: bool,
 }
 
 impl<'a> Explainer<'a> {
@@ -70,6 +81,7 @@ impl<'a> Explainer<'a> {
             card,
             result,
             inputs,
+            provenance: true,
         }
     }
 
@@ -84,12 +96,16 @@ impl<'a> Explainer<'a> {
         if let Some((_, grade)) = &r.grade {
             out += &format!(" · grade {grade}");
         }
-        out += &format!(
-            "\ncard {} · {} · data line {}\n",
-            card.source.name,
-            r.card.describe(),
-            r.line
-        );
+        if self.provenance {
+            out += &format!(
+                "\ncard {} · {} · data line {}\n",
+                card.source.name,
+                r.card.describe(),
+                r.line
+            );
+        } else {
+            out += "\n";
+        }
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
         let mut groups: Vec<(String, Vec<Row>)> = Vec::new();

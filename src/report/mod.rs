@@ -12,7 +12,7 @@ mod markdown;
 mod table;
 
 pub use self::csv::{csv_string, write_csv};
-pub use self::explain::{explain, explain_all, explain_with_inputs};
+pub use self::explain::{explain, explain_all, explain_case, explain_with_inputs};
 pub use self::json::{json, write_json};
 pub use self::markdown::markdown;
 pub use self::table::table;

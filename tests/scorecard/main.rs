@@ -2,6 +2,7 @@
 //! Scenarios are files under `tests/cards/` and `tests/data/`; each gets its
 //! own snapshot under `tests/scorecard/snapshots/`.
 
+mod cases;
 mod check;
 mod cli;
 mod common;
