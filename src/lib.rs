@@ -17,6 +17,7 @@ pub mod cases;
 pub mod check;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod report;
 pub mod source;

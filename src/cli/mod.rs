@@ -1,6 +1,7 @@
 //! Command-line arguments, one file per subcommand.
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
 mod fmt;
@@ -37,6 +38,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
+    Diff(diff::DiffArgs),
     Fmt(fmt::FmtArgs),
     Test(test::TestArgs),
 }
@@ -46,6 +48,7 @@ pub fn run(args: Args) -> Exit {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Diff(a) => diff::run(a),
         Command::Fmt(a) => fmt::run(a),
         Command::Test(a) => test::run(a),
     }

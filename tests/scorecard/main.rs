@@ -6,6 +6,7 @@ mod cases;
 mod check;
 mod cli;
 mod common;
+mod diff;
 mod fmt;
 mod fmt_property;
 mod scenarios;

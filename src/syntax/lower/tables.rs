@@ -67,11 +67,17 @@ impl Lower {
     /// `band = { kw_band ~ ident ~ text? ~ kw_by ~ expr ~ lbrace ~ ";"* ~ (band_tier ~ ";"*)+ ~ table_end }`
     pub(super) fn band(&mut self, pair: Pair) -> Lowered<ast::Band> {
         let span = span(&pair);
+        // The table is everything from `by` to the closing `}`. (Found before
+        // walking the children: looking for an optional label skips `by`.)
+        let by = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::kw_by)
+            .ok_or_else(|| unexpected(&pair))?;
+        let table_span = Span::new(self::span(&by).start, span.end);
         let mut c = Children::of(pair);
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);
-        // The table is everything from `by` to the closing `}`.
-        let table_span = Span::new(self::span(&c.required(Rule::kw_by)?).start, span.end);
         let subject = Some(self.expr(c.required(Rule::expr)?)?);
         let rows = c.all(Rule::band_tier, |p| self.band_tier(p))?;
         Ok(ast::Band {
