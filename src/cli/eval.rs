@@ -97,7 +97,16 @@ fn versions(format: Format, groups: &[Group], bom: bool) -> Result<Vec<u8>, Stri
         }
         Format::Table => {
             for g in groups {
-                out += &format!("{} · {}\n", g.card.display_name(), g.card.stamp.describe());
+                let dates = g
+                    .card
+                    .stamp
+                    .effective
+                    .map_or(String::new(), |e| format!(" · in force {e}"));
+                out += &format!(
+                    "{} · {}{dates}\n",
+                    g.card.display_name(),
+                    g.card.stamp.describe()
+                );
                 out += &report::table(&g.card, &g.results);
                 out += "\n";
             }

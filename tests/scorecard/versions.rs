@@ -23,11 +23,9 @@ fn two_versions(dir: &Path) -> (String, String) {
         ">= 95% : minus 1\n                >= 85% : minus 2",
         ">= 95% : minus 2\n                >= 85% : minus 3",
     );
-    assert_ne!(
-        first
-            .replace("2026.1", "2026.2")
-            .replace("2026-01-01..2026-06-30", "2026-07-01.."),
-        second
+    assert!(
+        second.contains(">= 95% : minus 2\n"),
+        "the S1 card's tier table moved"
     );
     let (a, b) = (dir.join("v1.card"), dir.join("v2.card"));
     std::fs::write(&a, first).expect("write v1");
