@@ -48,7 +48,9 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    // The hash covers the card as checked; hooks join it once they land.
+    // The hash covers the card as checked (after any `extends` is resolved).
+    // Hooks: once cards declare hook files, pass each one's name and bytes
+    // here as `version::HookSource`s, in declaration order, instead of `&[]`.
     let stamp = Stamp {
         card: card.name.name.clone(),
         version: header.version,

@@ -11,10 +11,10 @@
 //! that version's inputs only.
 
 use super::{load, Exit};
-use scorecard::data::{self, DataError, DataFormat, RecordSource, Row};
+use scorecard::data::{self, DataError, DataFormat, DataSet, RecordSource, Row};
 use scorecard::eval::RowFailure;
 use scorecard::value::Value;
-use scorecard::version::{Split, Versions};
+use scorecard::version::Versions;
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
 
@@ -59,30 +59,44 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         load::print_diagnostics(&diagnostics);
         Exit::CardError
     })?;
-    let split = match open(args)? {
-        Ok(source) => versions.split(source),
+    let source = match open(args)? {
+        Ok(source) => source,
         // A file that cannot be opened is one problem, reported like any other.
-        Err(error) => Split {
-            parts: Vec::new(),
-            counts: Vec::new(),
-            errors: vec![error],
-            warnings: Vec::new(),
-        },
+        Err(error) => return finish(args, Vec::new(), vec![error]),
     };
+    let single = versions.cards().len() == 1;
+    if single && versions.cards()[0].stamp.effective.is_none() {
+        // One card with no dates: nothing to choose or check, so the rows
+        // stream straight from the file, with no copy of every record.
+        let card = versions.into_cards().remove(0);
+        let set = data::read(&card, source);
+        return finish(args, vec![(card, set)], Vec::new());
+    }
+    let split = versions.split(source);
     for warning in &split.warnings {
         eprintln!("warning: {warning}");
     }
-    let mut errors: Vec<DataError> = split.errors;
-    let mut failures: Vec<(usize, String)> = Vec::new();
-    let mut groups = Vec::new();
-    let single = versions.cards().len() == 1;
+    let mut reads = Vec::new();
     let parts = split.parts.into_iter().zip(split.counts);
     for (card, (part, count)) in versions.into_cards().into_iter().zip(parts) {
         // A version no row falls under is not read, so its columns are not required.
-        if count == 0 && !single {
-            continue;
+        if count > 0 || single {
+            let set = data::read(&card, part);
+            reads.push((card, set));
         }
-        let set = data::read(&card, part);
+    }
+    finish(args, reads, split.errors)
+}
+
+/// Scores what each version read, reports every problem, and decides the exit.
+fn finish(
+    args: &DataArgs,
+    reads: Vec<(CheckedCard, DataSet)>,
+    mut errors: Vec<DataError>,
+) -> Result<Scored, Exit> {
+    let mut failures: Vec<(usize, String)> = Vec::new();
+    let mut groups = Vec::new();
+    for (card, set) in reads {
         for warning in &set.warnings {
             eprintln!("warning: {warning}");
         }
@@ -140,10 +154,10 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
 impl Group {
     /// The input values a result was scored from.
     pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
+        // Rows come in file order, so by line.
         self.rows
-            .iter()
-            .find(|row| row.line == result.line)
-            .map_or(&[], |row| row.values.as_slice())
+            .binary_search_by_key(&result.line, |row| row.line)
+            .map_or(&[], |i| self.rows[i].values.as_slice())
     }
 }
 

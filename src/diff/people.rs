@@ -8,7 +8,7 @@ use crate::data::{DataSet, Location};
 use crate::eval::ScoreResult;
 use crate::value::{Type, Unit, Value};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One employee under both cards.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,15 +75,23 @@ pub struct Scored<'a> {
 
 /// Sets the two scorings side by side, by employee id, in data-file order.
 pub fn compare(old: &Scored, new: &Scored) -> (Vec<EmployeeDiff>, Vec<Unscored>) {
+    let by_id = |s: &Scored<'_>| -> HashMap<String, usize> {
+        s.results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.employee.id.clone(), i))
+            .collect()
+    };
+    let (old_ids, new_ids) = (by_id(old), by_id(new));
     let mut employees = Vec::new();
     for n in new.results {
-        if let Some(o) = old.results.iter().find(|o| o.employee.id == n.employee.id) {
-            employees.push(employee(old.card, o, new.card, n));
+        if let Some(&o) = old_ids.get(&n.employee.id) {
+            employees.push(employee(old.card, &old.results[o], new.card, n));
         }
     }
     employees.sort_by_key(|e| e.line);
     let mut unscored = Vec::new();
-    for (side, this, other) in [("old", old, new), ("new", new, old)] {
+    for (side, this, other, ids) in [("old", old, new, &old_ids), ("new", new, old, &new_ids)] {
         for error in &this.data.errors {
             if error.location == Location::File {
                 unscored.push(Unscored {
@@ -96,7 +104,7 @@ pub fn compare(old: &Scored, new: &Scored) -> (Vec<EmployeeDiff>, Vec<Unscored>)
         }
         // Rows the other card scored and this one did not.
         for r in other.results {
-            if this.results.iter().any(|t| t.employee.id == r.employee.id) {
+            if ids.contains_key(&r.employee.id) {
                 continue;
             }
             let at_line: Vec<String> = this
@@ -126,7 +134,7 @@ pub fn compare(old: &Scored, new: &Scored) -> (Vec<EmployeeDiff>, Vec<Unscored>)
         }
     }
     // Rows neither card could score.
-    let scored_lines: Vec<usize> = old
+    let scored_lines: HashSet<usize> = old
         .results
         .iter()
         .chain(new.results)
