@@ -247,7 +247,7 @@ impl Versions {
     }
 }
 
-/// `版本 2026.1` for messages: the version, else the file.
+/// `version 2026.1` for messages, or the file when the card has no version.
 fn version_name(card: &CheckedCard) -> String {
     match &card.stamp.version {
         Some(v) => format!("version {v}"),

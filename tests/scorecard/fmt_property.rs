@@ -4,7 +4,7 @@
 
 use crate::common;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rust_decimal::Decimal;
 use scorecard::check::model::Input;
 use scorecard::data::{Employee, Row};
@@ -93,6 +93,65 @@ fn formatted_cards_score_every_generated_row_identically() {
                 let a = scorecard::evaluate(&original, &row);
                 let b = scorecard::evaluate(&printed, &row);
                 prop_assert_eq!(a, b, "{}", source.name);
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", common::relative(&path)));
+    }
+}
+
+/// Comments dropped at random line ends of every shipped card, on their own
+/// line or after the code: `fmt` keeps each one exactly once, formats the
+/// result the same way twice, and the card still means the same (same hash).
+#[test]
+fn comments_anywhere_survive_fmt() {
+    let mut cards = common::cards_under(&common::root().join("rules"));
+    cards.push(common::root().join("tests/cards/valid/tour.card"));
+    for path in cards {
+        let source = common::source(&path);
+        let text = source.text.to_string();
+        let hash = common::checked(&path).card.stamp.hash.clone();
+        let line_ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        let picks = proptest::collection::vec((0..line_ends.len(), any::<bool>()), 1..8);
+        let mut runner = TestRunner::new(Config {
+            cases: 24,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        runner
+            .run(&picks, |picks| {
+                let mut at: Vec<(usize, bool)> =
+                    picks.iter().map(|&(i, own)| (line_ends[i], own)).collect();
+                at.sort();
+                at.dedup_by_key(|(i, _)| *i);
+                let mut commented = text.clone();
+                // From the end, so earlier offsets stay put.
+                for (n, (i, own)) in at.iter().enumerate().rev() {
+                    let comment = if *own {
+                        format!("\n// 注{n}")
+                    } else {
+                        format!("  // 注{n}")
+                    };
+                    commented.insert_str(*i, &comment);
+                }
+                let out = format(&scorecard::SourceFile::new("c.card", commented.clone()))
+                    .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+                for n in 0..at.len() {
+                    prop_assert_eq!(
+                        out.matches(&format!("// 注{n}\n")).count()
+                            + out.matches(&format!("// 注{n} ")).count(),
+                        1,
+                        "注{} in:\n{}",
+                        n,
+                        out
+                    );
+                }
+                let again = format(&scorecard::SourceFile::new("c.card", out.clone()))
+                    .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+                prop_assert_eq!(&again, &out);
+                let card = scorecard::compile(&scorecard::SourceFile::new("c.card", out))
+                    .map_err(|d| TestCaseError::fail(format!("{d:?}")))?
+                    .card;
+                prop_assert_eq!(&card.stamp.hash, &hash);
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("{}: {e}", common::relative(&path)));
