@@ -127,3 +127,39 @@ fn several_versions_need_a_period_column() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn with_several_versions_each_gets_its_own_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (v1, v2) = two_versions(dir.path());
+    let data = data(dir.path());
+    let out = scorecard(&["eval", &v1, &v2, &data]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    let headings: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("市场部客服回访专员绩效考核表 · "))
+        .collect();
+    assert_eq!(headings.len(), 2, "{table}");
+    assert!(
+        headings[0].contains("version 2026.1")
+            && headings[0].ends_with("in force 2026-01-01..2026-06-30")
+    );
+    assert!(
+        headings[1].contains("version 2026.2") && headings[1].ends_with("in force 2026-07-01..")
+    );
+
+    let out = scorecard(&["eval", &v1, &v2, &data, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let versions = json["versions"].as_array().expect("a list of versions");
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1]["card"]["version"], "2026.2");
+    assert_eq!(versions[1]["card"]["effective"]["from"], "2026-07-01");
+    assert_eq!(versions[1]["employees"][0]["card_version"], "2026.2");
+
+    let out = scorecard(&["explain", &v1, &v2, &data]);
+    let explained = text(&out.stdout);
+    let june = explained.find("version 2026.1").expect("June by 2026.1");
+    let july = explained.find("version 2026.2").expect("July by 2026.2");
+    assert!(june < july, "rows keep their data-file order");
+}
