@@ -65,6 +65,22 @@ pub enum Code {
     BadDate,
     /// Versions of a card that cannot be told apart by date (overlapping, or of different cards).
     VersionConflict,
+    /// A card or hook file cannot be read.
+    Unreadable,
+    /// A declared hook function does not match the script (missing, wrong number of parameters).
+    HookSignature,
+    /// A card named by `extends` (or given to be checked) cannot be read.
+    MissingCard,
+    /// Cards extend each other in a loop.
+    ExtendsCycle,
+    /// `override` or `remove` names something the base card does not have.
+    UnknownOverride,
+    /// A card that extends another declares again something the base already has.
+    AlreadyInBase,
+    /// `override` or `remove` in a card that extends nothing.
+    NoBase,
+    /// The rules manifest (`scorecard.toml`) is not well formed.
+    BadManifest,
 }
 
 impl Code {
@@ -92,6 +108,14 @@ impl Code {
             Code::Suspicious => "suspicious",
             Code::BadDate => "bad-date",
             Code::VersionConflict => "version-conflict",
+            Code::Unreadable => "unreadable",
+            Code::HookSignature => "hook-signature",
+            Code::MissingCard => "missing-card",
+            Code::ExtendsCycle => "extends-cycle",
+            Code::UnknownOverride => "unknown-override",
+            Code::AlreadyInBase => "already-in-base",
+            Code::NoBase => "no-base",
+            Code::BadManifest => "bad-manifest",
         }
     }
 }
@@ -157,11 +181,56 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// 1-based line and column of the primary label, if there is one.
+    /// 1-based line and column of the primary label, if there is one (in
+    /// the file that holds it, when the source is a composite card).
     pub fn position(&self) -> Option<(usize, usize)> {
         let source = self.source.as_ref()?;
         let label = self.labels.first()?;
         Some(source.line_col(label.span.start))
+    }
+
+    /// The diagnostic as one or more diagnostics on plain files.
+    ///
+    /// A resolved card's diagnostics point into its composite source, whose
+    /// labels may fall in different files (a weight in the base card, the
+    /// item that upset it in the brand's card). Split by file, the first
+    /// holds the message, the help and the primary label's file; each other
+    /// file's labels follow in one diagnostic each, with no help. Spans are
+    /// moved to be offsets into each plain file. A plain diagnostic comes
+    /// back as it is.
+    pub fn split_by_file(&self) -> Vec<Diagnostic> {
+        let Some(source) = self.source.as_ref().filter(|s| s.is_composite()) else {
+            return vec![self.clone()];
+        };
+        let mut out: Vec<Diagnostic> = Vec::new();
+        for label in &self.labels {
+            let (file, span) = source.locate_span(label.span);
+            let local = Label {
+                span,
+                text: label.text.clone(),
+            };
+            match out
+                .iter_mut()
+                .find(|d| d.source.as_ref().is_some_and(|s| s.name == file.name))
+            {
+                Some(d) => d.labels.push(local),
+                None => out.push(Diagnostic {
+                    source: Some(Arc::new(file.clone())),
+                    labels: vec![local],
+                    help: None,
+                    ..self.clone()
+                }),
+            }
+        }
+        match out.first_mut() {
+            Some(first) => first.help = self.help.clone(),
+            // No labels: the top card's file stands for the card.
+            None => out.push(Diagnostic {
+                source: source.parts.last().map(|p| p.file.clone()),
+                ..self.clone()
+            }),
+        }
+        out
     }
 }
 

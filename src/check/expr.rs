@@ -34,7 +34,7 @@ pub struct Typed {
 }
 
 impl Typed {
-    fn new(kind: ExprKind, span: Span, ty: Type) -> Typed {
+    pub(super) fn new(kind: ExprKind, span: Span, ty: Type) -> Typed {
         Typed {
             expr: Expr { kind, span },
             ty,
@@ -383,16 +383,15 @@ impl Checker<'_> {
         if name == "present" {
             return self.present(function, args, span);
         }
+        if let Some(hook) = self.hook_named(name) {
+            return self.hook_call(hook, function, args, span, context);
+        }
         let arity = match name {
             "min" | "max" => 2..=usize::MAX,
             "clamp" => 3..=3,
             "round" => 1..=2,
             _ => {
-                let d =
-                    Diagnostic::error(Code::UnknownName, format!("there is no function `{name}`"))
-                        .label(function.span, "unknown function")
-                        .help("functions: min, max, clamp, round, present");
-                self.report(d);
+                self.unknown_function(function);
                 return None;
             }
         };

@@ -8,6 +8,7 @@
 mod decls;
 mod derived;
 mod expr;
+mod hooks;
 mod items;
 pub mod model;
 mod points;
@@ -17,9 +18,10 @@ mod tiers;
 pub use model::CheckedCard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::hooks::{HookFiles, HookFn, NoHookFiles};
 use crate::source::SourceFile;
 use crate::syntax::ast;
-use crate::version::{content_hash, Stamp};
+use crate::version::{content_hash, HookSource, Stamp};
 use model::{Derived, Input, Param};
 use std::sync::Arc;
 use symbols::Symbols;
@@ -32,9 +34,20 @@ pub struct Checked {
 }
 
 /// Checks a parsed card. Errors come back all together, sorted by position.
+/// A card that imports hooks needs [`check_with`] and its hook files.
 pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diagnostics> {
+    check_with(source, card, &NoHookFiles)
+}
+
+/// Checks a parsed card, reading and compiling its hook files from `files`.
+pub fn check_with(
+    source: &Arc<SourceFile>,
+    card: &ast::Card,
+    files: &dyn HookFiles,
+) -> Result<Checked, Diagnostics> {
     let mut checker = Checker::new(source, card);
     checker.collect_symbols(&card.decls);
+    checker.load_hooks(&card.decls, files);
     let header = checker.header(card);
     checker.inputs = checker.inputs_of(&card.decls);
     checker.params = checker.params_of(&card.decls);
@@ -48,14 +61,21 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    // The hash covers the card as checked (after any `extends` is resolved).
-    // Hooks: once cards declare hook files, pass each one's name and bytes
-    // here as `version::HookSource`s, in declaration order, instead of `&[]`.
+    // The hash covers the card as checked (after any `extends` is resolved)
+    // and the hook files it read, in declaration order.
+    let hook_sources: Vec<HookSource> = checker
+        .hook_files
+        .iter()
+        .map(|(name, file)| HookSource {
+            name,
+            bytes: file.text.as_bytes(),
+        })
+        .collect();
     let stamp = Stamp {
         card: card.name.name.clone(),
         version: header.version,
         effective: header.effective,
-        hash: content_hash(&crate::syntax::print::print(card), &[]),
+        hash: content_hash(&crate::syntax::print::print(card), &hook_sources),
     };
     let checked = CheckedCard {
         stamp: Arc::new(stamp),
@@ -72,6 +92,7 @@ pub fn check(source: &Arc<SourceFile>, card: &ast::Card) -> Result<Checked, Diag
         adjustments,
         grade,
         derived: checker.derived,
+        hooks: checker.hooks,
     };
     Ok(Checked {
         card: checked,
@@ -93,6 +114,13 @@ pub(crate) struct Checker<'a> {
     derived: Vec<Derived>,
     /// Per band/output in source order: where its dependency sort stands.
     derived_state: Vec<derived::State>,
+    /// Hook functions the card declares, callable by name in expressions.
+    hooks: Vec<HookFn>,
+    /// Declared hooks that failed (file, script or signature): already
+    /// reported, so calls to them draw no second error.
+    failed_hooks: Vec<String>,
+    /// Each hook file read, by the path the card gives, for the content hash.
+    hook_files: Vec<(String, Arc<SourceFile>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -107,6 +135,9 @@ impl<'a> Checker<'a> {
             param_flex: Vec::new(),
             derived: Vec::new(),
             derived_state: Vec::new(),
+            hooks: Vec::new(),
+            failed_hooks: Vec::new(),
+            hook_files: Vec::new(),
         }
     }
 

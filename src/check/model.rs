@@ -5,6 +5,7 @@
 //! constant is a `Decimal`, and each piece keeps the span of the text it came
 //! from so a trace can quote the card's own words.
 
+use crate::hooks::HookFn;
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{AdjustmentKind, CmpOp};
 use crate::value::{InputType, Type, Value};
@@ -32,6 +33,8 @@ pub struct CheckedCard {
     pub derived: Vec<Derived>,
     /// Version, dates in force and content hash; every result carries a copy.
     pub stamp: Arc<crate::version::Stamp>,
+    /// The hook functions the card declares, each bound to its compiled script.
+    pub hooks: Vec<HookFn>,
 }
 
 impl CheckedCard {
@@ -239,6 +242,11 @@ pub enum ExprKind {
     Round(Box<Expr>, u32),
     /// True when an optional input was filled in.
     Present(usize),
+    /// A call to `CheckedCard::hooks[function]`.
+    Hook {
+        function: usize,
+        args: Vec<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

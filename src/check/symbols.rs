@@ -5,7 +5,7 @@
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
-use crate::syntax::ast::{Decl, Ident};
+use crate::syntax::ast::{self, Decl, Ident};
 use std::collections::HashMap;
 
 /// What a name refers to, by index into the checked card's lists.
@@ -106,7 +106,20 @@ impl Checker<'_> {
                 | Decl::Total(_)
                 | Decl::Version(_)
                 | Decl::Effective(_)
-                | Decl::Grade(_) => {}
+                | Decl::Grade(_)
+                | Decl::Hooks(_) => {}
+                // `crate::resolve` applies these before checking; one that
+                // reaches here belongs to a card that was never resolved.
+                Decl::Override(ast::Override { span, .. })
+                | Decl::Remove(ast::Remove { span, .. }) => {
+                    let d = Diagnostic::error(
+                        Code::NoBase,
+                        "`override` and `remove` change a base card, but this card has none",
+                    )
+                    .label(*span, "nothing to change")
+                    .help("name the base card after this card's name: `scorecard NAME extends \"base.card\" { … }`");
+                    self.report(d);
+                }
             }
         }
     }

@@ -16,11 +16,14 @@ pub struct DiffArgs {
     pub old: String,
     /// The card as it would be
     pub new: String,
-    /// The data both are scored on: .csv, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
+    /// The data both are scored on: .csv, .xlsx, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
     /// The data's format when it cannot be told from the file name
-    #[arg(long, value_parser = ["csv", "json", "jsonl", "toml"])]
+    #[arg(long, value_parser = ["csv", "xlsx", "json", "jsonl", "toml"])]
     pub input_format: Option<String>,
+    /// The worksheet to read from an Excel workbook (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Output format
     #[arg(long, default_value = "table", value_parser = ["table", "json", "csv", "md"])]
     pub format: String,
@@ -43,11 +46,16 @@ pub fn run(args: DiffArgs) -> Exit {
         .or_else(|| DataFormat::from_path(Path::new(&args.data)));
     let Some(format) = format else {
         eprintln!(
-            "error: cannot tell the format of `{}`; name it .csv, .json, .jsonl or .toml, or give --input-format",
+            "error: cannot tell the format of `{}`; name it .csv, .xlsx, .json, .jsonl or .toml, or give --input-format",
             args.data
         );
         return Exit::CardError;
     };
+    if args.sheet.is_some() && format != DataFormat::Xlsx {
+        eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
+        return Exit::CardError;
+    }
+    let options = data::OpenOptions::default().with_sheet(args.sheet.clone());
     // Read once, bind twice: each card reads the rows against its own inputs.
     let bytes = if args.data == "-" {
         let mut buf = Vec::new();
@@ -67,7 +75,7 @@ pub fn run(args: DiffArgs) -> Exit {
     } else {
         args.data.as_str()
     };
-    let read = |card| match data::open_bytes(bytes.clone(), format, name) {
+    let read = |card| match data::open_bytes_with(bytes.clone(), format, name, &options) {
         Ok(source) => data::read(card, source),
         Err(error) => data::DataSet::failed(error),
     };

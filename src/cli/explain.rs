@@ -18,24 +18,29 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> Exit {
-    let scored = match score::run(&args.data) {
-        Ok(scored) => scored,
+    let batch = match score::run_batch(&args.data) {
+        Ok(batch) => batch,
         Err(exit) => return exit,
     };
-    // Every result with the version that scored it, in data-file order.
-    let mut chosen: Vec<_> = scored
-        .groups
-        .iter()
-        .flat_map(|group| group.results.iter().map(move |result| (group, result)))
-        .filter(|(_, r)| match &args.employee {
-            None => true,
-            Some(who) => &r.employee.id == who || r.employee.name.as_deref() == Some(who.as_str()),
-        })
-        .collect();
-    chosen.sort_by_key(|(_, r)| r.line);
+    let wanted = |id: &str, name: Option<&str>| match &args.employee {
+        None => true,
+        Some(who) => id == who || name == Some(who.as_str()),
+    };
+    // Each row explained by its own card, in the data file's order.
+    let mut chosen: Vec<(usize, String)> = Vec::new();
+    for scored in &batch.groups {
+        for result in &scored.results {
+            if wanted(&result.employee.id, result.employee.name.as_deref()) {
+                let inputs = scored.inputs_of(result);
+                let text = report::explain_with_inputs(&scored.card, result, inputs);
+                chosen.push((result.line, text));
+            }
+        }
+    }
+    chosen.sort_by_key(|(line, _)| *line);
     if chosen.is_empty() {
         if let Some(who) = &args.employee {
-            let ids: Vec<&str> = scored
+            let ids: Vec<&str> = batch
                 .groups
                 .iter()
                 .flat_map(|g| &g.results)
@@ -50,12 +55,7 @@ pub fn run(args: ExplainArgs) -> Exit {
             return Exit::DataError;
         }
     }
-    let texts: Vec<String> = chosen
-        .iter()
-        .map(|(group, result)| {
-            report::explain_with_inputs(&group.card, result, group.inputs_of(result))
-        })
-        .collect();
+    let texts: Vec<String> = chosen.into_iter().map(|(_, text)| text).collect();
     print!("{}", texts.join(&format!("\n{}\n\n", "─".repeat(60))));
-    scored.exit
+    batch.exit
 }

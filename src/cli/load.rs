@@ -2,7 +2,8 @@
 
 use super::Exit;
 use scorecard::diagnostic::render;
-use scorecard::{Checked, Diagnostics, SourceFile};
+use scorecard::hooks::HookDir;
+use scorecard::{Checked, Diagnostics, FileLoader, SourceFile};
 use std::io::{IsTerminal, Read};
 use std::sync::Arc;
 
@@ -17,8 +18,13 @@ pub fn read_text(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
     };
-    String::from_utf8(bytes)
-        .map_err(|_| format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again"))
+    String::from_utf8(bytes).map_err(|e| {
+        if e.utf8_error().error_len().is_none() {
+            format!("`{path}` ends in the middle of a character: the file looks cut short")
+        } else {
+            format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again")
+        }
+    })
 }
 
 /// Parses and checks a card, printing its diagnostics to stderr.
@@ -30,7 +36,7 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
     })?;
     let name = if path == "-" { "<stdin>" } else { path };
     let source = SourceFile::new(name, text);
-    match scorecard::compile(&source) {
+    match compile(&source, path) {
         Ok(checked) => {
             print_diagnostics(&checked.warnings);
             Ok(checked)
@@ -40,6 +46,15 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
             Err(Exit::CardError)
         }
     }
+}
+
+/// Checks a card read from `path`: any card it `extends` is found relative
+/// to it, and its hook files lie beside it (a card from stdin: relative to
+/// the working directory).
+pub fn compile(source: &Arc<SourceFile>, path: &str) -> Result<Checked, Diagnostics> {
+    let card_path = if path == "-" { "./-" } else { path };
+    let hooks = HookDir::beside(std::path::Path::new(card_path));
+    scorecard::compile_with(source, &FileLoader::new(), &hooks)
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

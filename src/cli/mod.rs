@@ -6,7 +6,12 @@ mod eval;
 mod explain;
 mod fmt;
 mod load;
+mod output;
+mod progress;
+mod routes;
 mod score;
+mod show;
+mod template;
 mod test;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +46,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     Fmt(fmt::FmtArgs),
     Test(test::TestArgs),
+    Template(template::TemplateArgs),
+    Show(show::ShowArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -51,5 +58,7 @@ pub fn run(args: Args) -> Exit {
         Command::Diff(a) => diff::run(a),
         Command::Fmt(a) => fmt::run(a),
         Command::Test(a) => test::run(a),
+        Command::Template(a) => template::run(a),
+        Command::Show(a) => show::run(a),
     }
 }

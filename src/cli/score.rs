@@ -1,18 +1,26 @@
-//! Shared by `eval` and `explain`: load a card (or several versions of one),
-//! read a data file, score every row, and report bad rows the same way.
+//! Shared by `eval` and `explain`: load a card (several versions of one, or a
+//! rules directory), read a data file, score every row, and report bad rows
+//! the same way.
 //!
 //! Policy: by default any bad row (a data error or a failed evaluation) means
 //! no results and exit code 1 — a payroll with people missing is worse than
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
 //!
-//! With several versions of a card, each row is scored by the version in
-//! force for its period (`scorecard::version`); the rows are read against
-//! that version's inputs only.
+//! A run gives a [`Batch`] of [`Group`]s, each one card (one version of it)
+//! with the rows it read and the results it gave:
+//!
+//! * one card: one group;
+//! * several versions of a card: each row is scored by the version in force
+//!   for its period (`scorecard::version`), read against that version's
+//!   inputs only; one group per version that has rows, oldest first;
+//! * a rules directory: each row is scored by the card its role, brand and
+//!   store pick (`routes`); one group per card that has rows.
 
-use super::{load, Exit};
-use scorecard::data::{self, DataError, DataFormat, DataSet, RecordSource, Row};
+use super::{load, progress, routes, Exit};
+use scorecard::data::{self, DataError, DataFormat, DataSet, OpenOptions, RecordSource, Row};
 use scorecard::eval::RowFailure;
+use scorecard::link;
 use scorecard::value::Value;
 use scorecard::version::Versions;
 use scorecard::{CheckedCard, ScoreResult};
@@ -21,35 +29,79 @@ use std::path::Path;
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
     /// The card file; or several versions of one card, each row then being
-    /// scored by the version in force for its period (a 期间/period column)
+    /// scored by the version in force for its period (a 期间/period column);
+    /// or a rules directory (or its scorecard.toml), which picks each row's
+    /// card by its role, brand and store
     #[arg(required = true, num_args = 1.., value_name = "CARD")]
     pub cards: Vec<String>,
-    /// The data file: .csv, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
+    /// The data file: .csv, .xlsx, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
     /// The data's format when it cannot be told from the file name
-    #[arg(long, value_parser = ["csv", "json", "jsonl", "toml"])]
+    #[arg(long, value_parser = ["csv", "xlsx", "json", "jsonl", "toml"])]
     pub input_format: Option<String>,
+    /// The worksheet to read from an Excel workbook (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Score the good rows even when some rows are bad (the exit code is still 1)
     #[arg(long)]
     pub keep_going: bool,
+    /// Feed an input from another card's results, joined by employee id:
+    /// INPUT=CARD:KEY,DATA (KEY is total, or an item, section, band or output)
+    #[arg(long, value_name = "INPUT=CARD:KEY,DATA")]
+    pub from: Vec<String>,
+    /// With a rules directory: the role of rows that have no 岗位 (role) column, or a blank one
+    #[arg(long)]
+    pub role: Option<String>,
 }
 
-/// The rows one version of the card scored.
+/// The rows one card (one version of it) scored.
 pub struct Group {
     pub card: CheckedCard,
     pub rows: Vec<Row>,
     pub results: Vec<ScoreResult>,
 }
 
-pub struct Scored {
-    /// One group per version that has rows, oldest first (always one for a single card).
+/// The results of one run: one group per card, or per version of a card,
+/// that has rows (always one for a single card).
+pub struct Batch {
     pub groups: Vec<Group>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
+    /// Whether a manifest chose the cards (even if only one was used).
+    pub routed: bool,
 }
 
-/// Loads, reads and scores; `Err` means stop now with that exit code.
-pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
+/// Loads, reads and scores, with one card, several versions of one, or a
+/// rules directory; `Err` means stop now with that exit code.
+pub fn run_batch(args: &DataArgs) -> Result<Batch, Exit> {
+    if let Some(manifest) = args.cards.iter().find_map(|c| routes::manifest_path(c)) {
+        if args.cards.len() > 1 {
+            eprintln!(
+                "error: a rules directory picks each row's card itself; give it alone, not with other cards ({})",
+                args.cards.join(", ")
+            );
+            return Err(Exit::CardError);
+        }
+        if !args.from.is_empty() {
+            eprintln!(
+                "error: --from feeds one card's input; it cannot be used with a rules directory"
+            );
+            return Err(Exit::CardError);
+        }
+        return routes::run(args, &manifest);
+    }
+    if args.role.is_some() {
+        eprintln!(
+            "error: --role picks cards from a rules directory; `{}` is a card",
+            args.cards.join(" ")
+        );
+        return Err(Exit::CardError);
+    }
+    run(args)
+}
+
+/// One card, or several versions of one.
+fn run(args: &DataArgs) -> Result<Batch, Exit> {
     let mut cards = Vec::new();
     for path in &args.cards {
         cards.push(load::card(path).map(|checked| checked.card));
@@ -59,6 +111,7 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         load::print_diagnostics(&diagnostics);
         Exit::CardError
     })?;
+    let feeds = feeds(versions.cards(), &args.from)?;
     let source = match open(args)? {
         Ok(source) => source,
         // A file that cannot be opened is one problem, reported like any other.
@@ -69,39 +122,43 @@ pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
         // One card with no dates: nothing to choose or check, so the rows
         // stream straight from the file, with no copy of every record.
         let card = versions.into_cards().remove(0);
-        let set = data::read(&card, source);
-        return finish(args, vec![(card, set)], Vec::new());
+        let feeds = feeds.into_iter().next().unwrap_or_default();
+        let set = data::read(&link::reading_card(&card, &feeds), source);
+        return finish(args, vec![(card, feeds, set)], Vec::new());
     }
     let split = versions.split(source);
     for warning in &split.warnings {
         eprintln!("warning: {warning}");
     }
     let mut reads = Vec::new();
-    let parts = split.parts.into_iter().zip(split.counts);
-    for (card, (part, count)) in versions.into_cards().into_iter().zip(parts) {
+    let parts = split.parts.into_iter().zip(split.counts).zip(feeds);
+    for (card, ((part, count), feeds)) in versions.into_cards().into_iter().zip(parts) {
         // A version no row falls under is not read, so its columns are not required.
         if count > 0 || single {
-            let set = data::read(&card, part);
-            reads.push((card, set));
+            let set = data::read(&link::reading_card(&card, &feeds), part);
+            reads.push((card, feeds, set));
         }
     }
     finish(args, reads, split.errors)
 }
 
-/// Scores what each version read, reports every problem, and decides the exit.
+/// Feeds what `--from` gives, scores what each version read, reports every
+/// problem, and decides the exit.
 fn finish(
     args: &DataArgs,
-    reads: Vec<(CheckedCard, DataSet)>,
+    reads: Vec<(CheckedCard, Vec<link::Feed>, DataSet)>,
     mut errors: Vec<DataError>,
-) -> Result<Scored, Exit> {
+) -> Result<Batch, Exit> {
+    let mut unfed = Vec::new();
     let mut failures: Vec<(usize, String)> = Vec::new();
     let mut groups = Vec::new();
-    for (card, set) in reads {
+    for (card, feeds, mut set) in reads {
         for warning in &set.warnings {
             eprintln!("warning: {warning}");
         }
-        errors.extend(set.errors);
-        let (results, failed) = scorecard::eval::evaluate_all(&card, &set.rows);
+        errors.append(&mut set.errors);
+        unfed.extend(link::apply(&card, &mut set.rows, &feeds, &args.data));
+        let (results, failed) = evaluate(&card, &set.rows);
         failures.extend(
             failed
                 .iter()
@@ -113,20 +170,46 @@ fn finish(
             results,
         });
     }
-    errors.sort_by_key(|e| e.location);
+    // Stable, so one row's problems keep their order.
+    errors.sort_by_key(|e| e.location.number());
     for error in &errors {
         eprintln!("error: {error}");
+    }
+    for problem in &unfed {
+        eprintln!("error: {problem}");
     }
     failures.sort();
     for (_, failure) in &failures {
         eprintln!("error: {failure}");
     }
-    let bad = errors.len() + failures.len();
+    let mut bad_lines: Vec<Option<usize>> = errors.iter().map(|e| e.location.number()).collect();
+    bad_lines.extend(failures.iter().map(|(line, _)| Some(*line)));
+    bad_lines.extend(unfed.iter().map(|_| None));
+    let scored = groups.iter().map(|g| g.results.len()).sum();
+    let exit = verdict(
+        args,
+        errors.len() + unfed.len() + failures.len(),
+        bad_lines,
+        scored,
+    )?;
+    Ok(Batch {
+        groups,
+        exit,
+        routed: false,
+    })
+}
+
+/// What bad rows mean: by default nothing is scored (exit 1); with
+/// `--keep-going` the good rows are, and the exit code is still 1.
+/// `bad` counts problems, `bad_lines` the rows they are on.
+pub(super) fn verdict(
+    args: &DataArgs,
+    bad: usize,
+    mut bad_lines: Vec<Option<usize>>,
+    scored: usize,
+) -> Result<Exit, Exit> {
     if bad == 0 {
-        return Ok(Scored {
-            groups,
-            exit: Exit::Ok,
-        });
+        return Ok(Exit::Ok);
     }
     if !args.keep_going {
         eprintln!(
@@ -136,19 +219,28 @@ fn finish(
         );
         return Err(Exit::DataError);
     }
-    let mut bad_lines: Vec<Option<usize>> = errors.iter().map(|e| e.location.number()).collect();
-    bad_lines.extend(failures.iter().map(|(line, _)| Some(*line)));
     bad_lines.sort_unstable();
     bad_lines.dedup();
-    let scored: usize = groups.iter().map(|g| g.results.len()).sum();
     eprintln!(
         "warning: {} bad row(s) left out; {scored} row(s) scored",
-        bad_lines.len(),
+        bad_lines.len()
     );
-    Ok(Scored {
-        groups,
-        exit: Exit::DataError,
-    })
+    Ok(Exit::DataError)
+}
+
+/// Scores every row, in chunks so a large file can show its progress.
+pub(super) fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    let bar = progress::bar(rows.len(), "scoring");
+    let mut results = Vec::with_capacity(rows.len());
+    let mut failures = Vec::new();
+    for chunk in rows.chunks(1024) {
+        let (r, f) = scorecard::eval::evaluate_all(card, chunk);
+        results.extend(r);
+        failures.extend(f);
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    (results, failures)
 }
 
 impl Group {
@@ -159,49 +251,130 @@ impl Group {
             .binary_search_by_key(&result.line, |row| row.line)
             .map_or(&[], |i| self.rows[i].values.as_slice())
     }
+
+    /// Every result's input values, in the results' order. Results come from
+    /// the rows in order (less any that failed), so one walk pairs them.
+    pub fn inputs_all(&self) -> Vec<&[Value]> {
+        let mut rows = self.rows.iter();
+        self.results
+            .iter()
+            .map(|result| {
+                rows.by_ref()
+                    .find(|row| row.line == result.line)
+                    .map_or(&[][..], |row| row.values.as_slice())
+            })
+            .collect()
+    }
+}
+
+/// Resolves every `--from` (each scores its own card and data first, once),
+/// and binds it to each version's input of that name: one list per version.
+fn feeds(cards: &[CheckedCard], from: &[String]) -> Result<Vec<Vec<link::Feed>>, Exit> {
+    let mut per_card: Vec<Vec<link::Feed>> = vec![Vec::new(); cards.len()];
+    let Some(first) = cards.first() else {
+        return Ok(per_card);
+    };
+    for text in from {
+        let resolved = text
+            .parse::<link::Link>()
+            .and_then(|l| link::resolve(first, &l))
+            .and_then(|feed| {
+                cards
+                    .iter()
+                    .map(|card| rebind(first, card, &feed))
+                    .collect::<Result<Vec<_>, _>>()
+            });
+        match resolved {
+            Ok(feeds) => {
+                for (list, feed) in per_card.iter_mut().zip(feeds) {
+                    list.push(feed);
+                }
+            }
+            Err(message) => {
+                eprintln!("error: --from {text}: {message}");
+                return Err(Exit::DataError);
+            }
+        }
+    }
+    Ok(per_card)
+}
+
+/// `feed`, resolved against `first`, for another version of the card: the
+/// input of the same name, which must take the same kind of value.
+fn rebind(
+    first: &CheckedCard,
+    card: &CheckedCard,
+    feed: &link::Feed,
+) -> Result<link::Feed, String> {
+    let name = &feed.link.input;
+    let input = card
+        .input_index(name)
+        .ok_or_else(|| format!("`{name}` is not an input of {}", card.source.name))?;
+    let (want, have) = (
+        first.inputs[feed.input].ty.value_type(),
+        card.inputs[input].ty.value_type(),
+    );
+    if want != have {
+        return Err(format!(
+            "input `{name}` takes {want} in {} but {have} in {}",
+            first.source.name, card.source.name
+        ));
+    }
+    Ok(link::Feed {
+        input,
+        ..feed.clone()
+    })
 }
 
 /// The data as records; the outer `Err` is a usage problem, the inner one a file problem.
-fn open(args: &DataArgs) -> Result<Result<Box<dyn RecordSource>, DataError>, Exit> {
+pub(super) fn open(args: &DataArgs) -> Result<Result<Box<dyn RecordSource>, DataError>, Exit> {
     let format = args.input_format.as_deref().and_then(DataFormat::from_name);
+    let path = Path::new(&args.data);
+    let effective = format.or_else(|| DataFormat::from_path(path));
+    if args.sheet.is_some() && effective.is_some_and(|f| f != DataFormat::Xlsx) {
+        eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
+        return Err(Exit::CardError);
+    }
+    let options = OpenOptions::default().with_sheet(args.sheet.clone());
     if args.data == "-" {
         let Some(format) = format else {
-            eprintln!("error: reading data from stdin needs --input-format csv|json|jsonl|toml");
+            eprintln!(
+                "error: reading data from stdin needs --input-format csv|xlsx|json|jsonl|toml"
+            );
             return Err(Exit::CardError);
         };
-        return Ok(data::open_reader(
+        return Ok(data::open_reader_with(
             std::io::stdin().lock(),
             format,
             "<stdin>",
+            &options,
         ));
     }
-    let path = Path::new(&args.data);
     Ok(match format {
         Some(format) => match std::fs::File::open(path) {
-            Ok(file) => data::open_reader(file, format, &args.data),
+            Ok(file) => data::open_reader_with(file, format, &args.data, &options),
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", args.data);
                 return Err(Exit::DataError);
             }
         },
-        None => data::open_path(path),
+        None => data::open_path_with(path, &options),
     })
 }
 
 /// `data.csv:5 (E003 张三): division by zero, in rules/x.card:12:5 `解决 / 受理``
-fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
+pub(super) fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
     let who = match &failure.employee.name {
         Some(name) => format!("{} {name}", failure.employee.id),
         None => failure.employee.id.clone(),
     };
     let mut text = format!("{data}:{} ({who}): {}", failure.line, failure.error.message);
     if let Some(span) = failure.error.span {
+        // A card that extends another: the rule may be in a base card.
+        let (file, _) = card.source.locate(span.start);
         let (line, column) = card.source.line_col(span.start);
         let rule = card.source.slice(span).lines().next().unwrap_or("");
-        text.push_str(&format!(
-            ", in {}:{line}:{column} `{rule}`",
-            card.source.name
-        ));
+        text.push_str(&format!(", in {}:{line}:{column} `{rule}`", file.name));
     }
     text
 }

@@ -43,6 +43,12 @@ pub fn parse_cell(text: &str, input: &Input) -> Result<Value, CellProblem> {
     if shown.is_empty() {
         return blank(input);
     }
+    if let Some(cause) = excel_error(shown) {
+        return Err(
+            CellProblem::new(format!("`{shown}` is an Excel error: {cause}"))
+                .help(EXCEL_ERROR_HELP),
+        );
+    }
     let normal = normalize(shown);
     let normal = normal.trim();
     let (value, bare_percent) = match input.ty {
@@ -54,6 +60,25 @@ pub fn parse_cell(text: &str, input: &Input) -> Result<Value, CellProblem> {
     };
     check_range(value, bare_percent, shown, input)?;
     Ok(Value::Num(value))
+}
+
+const EXCEL_ERROR_HELP: &str =
+    "fix the formula in the workbook (or type the figure in), then read the data again";
+
+/// What an Excel error value (a failed formula, as a workbook stores it and
+/// as Excel writes it into CSV) means, in a few words; `None` for other text.
+fn excel_error(text: &str) -> Option<&'static str> {
+    Some(match text {
+        "#DIV/0!" => "a formula divided by zero",
+        "#N/A" => "a lookup found no value",
+        "#VALUE!" => "a formula used the wrong kind of value",
+        "#REF!" => "a formula refers to a cell that no longer exists",
+        "#NAME?" => "a formula uses a name Excel does not know",
+        "#NUM!" => "a formula's result is not a valid number",
+        "#NULL!" => "a formula's ranges do not meet",
+        "#SPILL!" | "#CALC!" | "#DATA!" | "#GETTING_DATA" => "a formula failed",
+        _ => return None,
+    })
 }
 
 /// How an input is named in messages: its label, with its name if different.
@@ -148,7 +173,7 @@ fn is_plain_decimal(body: &str) -> bool {
     };
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     digits(int)
-        && frac.map_or(true, digits)
+        && frac.is_none_or(digits)
         && (!int.is_empty() || frac.is_some_and(|f| !f.is_empty()))
 }
 
@@ -466,13 +491,41 @@ mod tests {
                 ("1.2.3", "`1.2.3` is not a number"),
                 (".", "`.` is not a number"),
                 ("0x10", "`0x10` is not a number"),
-                ("#DIV/0!", "`#DIV/0!` is not a number"),
             ],
         );
         let rating = input("x", InputType::Rating);
         assert_eq!(
             read("good", &rating),
             Err("`good` is not a rating".to_string())
+        );
+    }
+
+    #[test]
+    fn excel_error_values_are_named_for_every_type() {
+        let help =
+            "fix the formula in the workbook (or type the figure in), then read the data again";
+        for ty in InputType::ALL {
+            rejects(
+                ty,
+                &[
+                    (
+                        "#DIV/0!",
+                        &format!(
+                            "`#DIV/0!` is an Excel error: a formula divided by zero | help: {help}"
+                        ),
+                    ),
+                    (
+                        " #N/A ",
+                        &format!(
+                            "`#N/A` is an Excel error: a lookup found no value | help: {help}"
+                        ),
+                    ),
+                ],
+            );
+        }
+        assert_eq!(
+            read("#REF!", &input("x", InputType::Number)),
+            Err(format!("`#REF!` is an Excel error: a formula refers to a cell that no longer exists | help: {help}"))
         );
     }
 

@@ -3,58 +3,82 @@
 //!
 //! A line whose first character is `#` is a comment wherever a row could
 //! start (test files carry hand-worked expectations in them), so a header or
-//! id may not begin with `#`; blank lines are skipped too. Record numbers are physical lines counting the header,
-//! comments and blank lines, so an editor's "go to line" finds them; a row
-//! with a quoted multi-line cell is numbered by its first line.
+//! id may not begin with `#`; blank lines are skipped too. Record numbers are
+//! physical lines counting the header, comments and blank lines, so an
+//! editor's "go to line" finds them; a row with a quoted multi-line cell is
+//! numbered by its first line.
 //!
-//! The text is held in memory (a 100,000-row file is a few megabytes) so that
-//! the file's encoding is checked once and lines can be counted exactly; rows
-//! are still parsed one at a time.
+//! The file is streamed a line at a time, so memory does not grow with the
+//! number of rows. We find where each record ends ourselves (a line end
+//! outside quotes), which numbers lines exactly, and let `csv_core` split the
+//! record into cells. Text that is not UTF-8 stops the reading at its line.
 
 use super::error::{DataError, DataErrorKind, Location, Numbering};
-use super::source::{decode_text, empty_file, Record, RecordSource};
-use std::io::Cursor;
+use super::source::{empty_file, Record, RecordSource, NOT_UTF8_HELP};
+use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
 
 pub struct CsvSource {
     name: Arc<str>,
-    reader: ::csv::Reader<Cursor<String>>,
-    record: ::csv::StringRecord,
+    input: Box<dyn BufRead>,
     columns: Vec<String>,
     header_line: usize,
-    lines: LineCounter,
+    /// Physical lines read so far.
+    lines_read: usize,
+    /// Whether any line so far held more than white space.
+    seen_text: bool,
+    /// The current record's bytes, and its cells once split.
+    raw: Vec<u8>,
+    cells: Vec<String>,
+    splitter: csv_core::Reader,
+    field: Vec<u8>,
     done: bool,
 }
 
 impl CsvSource {
-    /// Reads the header row; the records are read as they are asked for.
+    /// Reads the header row from bytes already in memory.
     pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<CsvSource, DataError> {
+        CsvSource::from_reader(std::io::Cursor::new(bytes), name)
+    }
+
+    /// Reads the header row; records are read from `input` as they are asked for.
+    pub fn from_reader(input: impl Read + 'static, name: &str) -> Result<CsvSource, DataError> {
         let file: Arc<str> = Arc::from(name);
-        let text = decode_text(bytes, &file)?;
-        if text.trim().is_empty() {
-            return Err(empty_file(&file));
+        let mut input = BufReader::with_capacity(1 << 16, input);
+        let start = input.fill_buf().map_err(|e| io_error(&file, &e))?;
+        if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+            let error = DataError::new(
+                DataErrorKind::NotUtf8,
+                &file,
+                Location::File,
+                "the file is UTF-16 text, not UTF-8",
+            );
+            return Err(error.help(NOT_UTF8_HELP));
         }
-        let reader = ::csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .comment(Some(b'#'))
-            .from_reader(Cursor::new(text));
+        if start.starts_with(b"\xEF\xBB\xBF") {
+            input.consume(3);
+        }
         let mut source = CsvSource {
             name: file,
-            reader,
-            record: ::csv::StringRecord::new(),
+            input: Box::new(input),
             columns: Vec::new(),
             header_line: 1,
-            lines: LineCounter::default(),
+            lines_read: 0,
+            seen_text: false,
+            raw: Vec::new(),
+            cells: Vec::new(),
+            splitter: csv_core::Reader::new(),
+            field: vec![0; 256],
             done: false,
         };
         match source.read_raw() {
             Some(Ok(line)) => {
                 source.header_line = line;
-                source.columns = source.record.iter().map(str::to_string).collect();
+                source.columns = std::mem::take(&mut source.cells);
                 Ok(source)
             }
             Some(Err(e)) => Err(e),
+            None if !source.seen_text => Err(empty_file(&source.name)),
             None => Err(DataError::new(
                 DataErrorKind::Malformed,
                 &source.name,
@@ -64,37 +88,163 @@ impl CsvSource {
         }
     }
 
-    /// Reads the next raw record into `self.record`, returning its first line.
+    /// Reads the next record into `self.cells`, returning its first line.
     fn read_raw(&mut self) -> Option<Result<usize, DataError>> {
         if self.done {
             return None;
         }
-        match self.reader.read_record(&mut self.record) {
-            Ok(true) => {}
-            Ok(false) => {
+        let first_line = match self.read_record_lines() {
+            Ok(Some(line)) => line,
+            Ok(None) => {
                 self.done = true;
                 return None;
             }
             Err(e) => {
                 self.done = true;
-                return Some(Err(DataError::new(
-                    DataErrorKind::Malformed,
-                    &self.name,
-                    Location::File,
-                    format!("cannot read the CSV: {e}"),
-                )));
+                return Some(Err(e));
+            }
+        };
+        if let Err(e) = std::str::from_utf8(&self.raw) {
+            self.done = true;
+            let before = &self.raw[..e.valid_up_to()];
+            let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+            let error = DataError::new(
+                DataErrorKind::NotUtf8,
+                &self.name,
+                Location::Line(line),
+                "the file is not UTF-8 text",
+            );
+            return Some(Err(error.help(NOT_UTF8_HELP)));
+        }
+        self.split_cells();
+        Some(Ok(first_line))
+    }
+
+    /// Reads physical lines into `self.raw` until a record is complete,
+    /// skipping blank and comment lines before it. `None` at the end.
+    fn read_record_lines(&mut self) -> Result<Option<usize>, DataError> {
+        self.raw.clear();
+        let mut first_line = None;
+        let mut quotes = QuoteState::default();
+        loop {
+            let before = self.raw.len();
+            let read = self
+                .input
+                .read_until(b'\n', &mut self.raw)
+                .map_err(|e| io_error(&self.name, &e))?;
+            if read == 0 {
+                return Ok(first_line); // the end; an open quote runs to it
+            }
+            self.lines_read += 1;
+            if first_line.is_none() {
+                let line = trim_line_end(&self.raw[before..]);
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    self.raw.truncate(before);
+                    continue;
+                }
+                self.seen_text = true;
+                if line.first() == Some(&b'#') {
+                    self.raw.truncate(before);
+                    continue;
+                }
+                first_line = Some(self.lines_read);
+            }
+            quotes.scan(&self.raw[before..]);
+            if !quotes.open {
+                return Ok(first_line);
             }
         }
-        // csv reports where it *began* reading, before the blank and comment
-        // lines it skipped; step over those the same way it did.
-        let began = self
-            .record
-            .position()
-            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let text = self.reader.get_ref().get_ref().as_bytes();
-        let start = skip_ignored_lines(text, began);
-        Some(Ok(self.lines.line_at(text, start)))
     }
+
+    /// Splits `self.raw` into `self.cells`.
+    fn split_cells(&mut self) {
+        self.cells.clear();
+        let raw = std::mem::take(&mut self.raw);
+        self.split_into_cells(&raw);
+        self.raw = raw;
+    }
+
+    fn split_into_cells(&mut self, raw: &[u8]) {
+        let mut input: &[u8] = raw;
+        let mut len = 0;
+        loop {
+            let (result, read, written) = self.splitter.read_field(input, &mut self.field[len..]);
+            input = &input[read..];
+            len += written;
+            match result {
+                csv_core::ReadFieldResult::InputEmpty if input.is_empty() => {
+                    // No line end after the last cell: tell the splitter the input is over.
+                    let (result, _, written) =
+                        self.splitter.read_field(&[], &mut self.field[len..]);
+                    len += written;
+                    if let csv_core::ReadFieldResult::Field { .. } = result {
+                        self.push_cell(len);
+                    }
+                    return;
+                }
+                csv_core::ReadFieldResult::InputEmpty => {}
+                csv_core::ReadFieldResult::OutputFull => self.field.resize(self.field.len() * 2, 0),
+                csv_core::ReadFieldResult::Field { record_end } => {
+                    self.push_cell(len);
+                    len = 0;
+                    if record_end {
+                        return;
+                    }
+                }
+                csv_core::ReadFieldResult::End => return,
+            }
+        }
+    }
+
+    fn push_cell(&mut self, len: usize) {
+        // The record is valid UTF-8 and quotes are ASCII, so each cell is too.
+        let cell = String::from_utf8_lossy(&self.field[..len]).into_owned();
+        self.cells.push(cell);
+    }
+}
+
+/// Whether a record is inside a quoted cell at the end of a line, read the
+/// way CSV does: a quote opens a cell only at its start, `""` is a quote.
+#[derive(Debug, Default)]
+struct QuoteState {
+    open: bool,
+    /// Not at the start of a cell (so a quote here is just a character).
+    mid_cell: bool,
+    /// The previous byte closed a quoted cell (a quote now means `""`).
+    just_closed: bool,
+}
+
+impl QuoteState {
+    fn scan(&mut self, line: &[u8]) {
+        for &b in line {
+            if self.open {
+                if b == b'"' {
+                    self.open = false;
+                    self.just_closed = true;
+                }
+                continue;
+            }
+            if b == b'"' && (!self.mid_cell || self.just_closed) {
+                self.open = true;
+            }
+            self.just_closed = false;
+            self.mid_cell = !matches!(b, b',' | b'\n');
+        }
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
+    DataError::new(
+        DataErrorKind::Io,
+        file,
+        Location::File,
+        format!("cannot read the file: {error}"),
+    )
 }
 
 impl RecordSource for CsvSource {
@@ -120,7 +270,7 @@ impl RecordSource for CsvSource {
                 Ok(line) => line,
                 Err(e) => return Some(Err(e)),
             };
-            if self.record.iter().all(|cell| cell.trim().is_empty()) {
+            if self.cells.iter().all(|cell| cell.trim().is_empty()) {
                 continue; // a line of empty cells, as spreadsheets leave behind
             }
             return Some(self.check_width(line));
@@ -132,18 +282,19 @@ impl CsvSource {
     /// A row must have a cell for every column; extra cells must be blank.
     /// A row that does not line up with the header is refused outright: its
     /// values would land in the wrong columns.
-    fn check_width(&self, line: usize) -> Result<Record, DataError> {
+    fn check_width(&mut self, line: usize) -> Result<Record, DataError> {
         let width = self.columns.len();
-        let count = self.record.len();
-        let extra_filled = self.record.iter().skip(width).any(|c| !c.trim().is_empty());
+        let count = self.cells.len();
+        let extra_filled = self.cells.iter().skip(width).any(|c| !c.trim().is_empty());
         if count >= width && !extra_filled {
-            let cells = self.record.iter().take(width).map(str::to_string).collect();
+            let mut cells = std::mem::take(&mut self.cells);
+            cells.truncate(width);
             return Ok(Record {
                 number: line,
                 cells,
             });
         }
-        let help = if self.record.iter().any(|c| c.contains('\n')) {
+        let help = if self.cells.iter().any(|c| c.contains('\n')) {
             "a quoted cell runs on over several lines; check for a missing closing quote `\"`"
         } else if count > width {
             "a cell holding a comma must be quoted, e.g. \"1,200\""
@@ -169,47 +320,6 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
         one
     } else {
         many
-    }
-}
-
-/// From `at` (the start of a line), steps over blank lines and `#` comment
-/// lines, exactly as the csv reader does before a record.
-fn skip_ignored_lines(text: &[u8], mut at: usize) -> usize {
-    while let Some(&byte) = text.get(at) {
-        match byte {
-            b'\n' | b'\r' => at += 1,
-            b'#' => {
-                at = text[at..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(text.len(), |i| at + i + 1);
-            }
-            _ => break,
-        }
-    }
-    at
-}
-
-/// Turns byte offsets into 1-based line numbers, counting forward from the
-/// last offset asked about (records come in order).
-#[derive(Debug, Default)]
-struct LineCounter {
-    offset: usize,
-    newlines: usize,
-}
-
-impl LineCounter {
-    fn line_at(&mut self, text: &[u8], offset: usize) -> usize {
-        let offset = offset.min(text.len());
-        if offset < self.offset {
-            *self = LineCounter::default();
-        }
-        self.newlines += text[self.offset..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.offset = offset;
-        self.newlines + 1
     }
 }
 
@@ -360,10 +470,43 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_an_error_not_a_panic() {
-        let error = CsvSource::from_bytes(b"id,x\nE1,\xff\n".to_vec(), "data.csv")
+        let got = records(&mut open_bytes(b"id,x\nE1,\xff\nE2,1\n"));
+        assert_eq!(got.len(), 1, "reading stops at text that is not UTF-8");
+        let error = got[0].as_ref().unwrap_err();
+        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.location, Location::Line(2));
+    }
+
+    #[test]
+    fn utf16_is_refused_at_once() {
+        let error = CsvSource::from_bytes(b"\xff\xfei\0d\0".to_vec(), "data.csv")
             .err()
             .unwrap();
         assert_eq!(error.kind, DataErrorKind::NotUtf8);
-        assert_eq!(error.location, Location::Line(2));
+    }
+
+    #[test]
+    fn a_stray_quote_inside_a_cell_is_literal() {
+        let got = records(&mut open("id,size\nE1,12\" screen\nE2,1\n"));
+        assert_eq!(got[0].as_ref().unwrap().cell(1), "12\" screen");
+        assert_eq!(got[1].as_ref().unwrap().number, 3);
+    }
+
+    #[test]
+    fn a_last_line_without_a_line_end_is_read() {
+        let got = lines_and_first_cells("id,x\nE1,1");
+        assert_eq!(got, vec![(2, "E1".into())]);
+    }
+
+    #[test]
+    fn records_stream_from_a_reader() {
+        let text = format!("id,x\n{}", "E,1\n".repeat(3));
+        let mut source =
+            CsvSource::from_reader(std::io::Cursor::new(text.into_bytes()), "s.csv").unwrap();
+        assert_eq!(records(&mut source).len(), 3);
+    }
+
+    fn open_bytes(bytes: &[u8]) -> CsvSource {
+        CsvSource::from_bytes(bytes.to_vec(), "data.csv").unwrap()
     }
 }

@@ -17,6 +17,8 @@ pub enum Numbering {
     Lines,
     /// 1-based position among the records (JSON array, TOML `[[row]]`).
     Records,
+    /// 1-based worksheet rows, as Excel numbers them (xlsx).
+    SheetRows,
 }
 
 impl Numbering {
@@ -24,11 +26,15 @@ impl Numbering {
         match self {
             Numbering::Lines => Location::Line(number),
             Numbering::Records => Location::Record(number),
+            Numbering::SheetRows => Location::SheetRow(number),
         }
     }
 }
 
 /// Where in a data file a problem is.
+///
+/// For a workbook the sheet is part of the file's name (`五月.xlsx: 名单`), so
+/// a cell prints the way Excel names it: `五月.xlsx: 名单!C12`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Location {
     /// The file as a whole (it cannot be opened, an input has no column …).
@@ -37,6 +43,10 @@ pub enum Location {
     Line(usize),
     /// A 1-based record number (JSON array element, TOML `[[row]]` table).
     Record(usize),
+    /// A 1-based worksheet row.
+    SheetRow(usize),
+    /// A worksheet cell: its 1-based row and 0-based column (`C12` is row 12, column 2).
+    Cell { row: usize, column: usize },
 }
 
 impl Location {
@@ -44,7 +54,19 @@ impl Location {
     pub fn number(self) -> Option<usize> {
         match self {
             Location::File => None,
-            Location::Line(n) | Location::Record(n) => Some(n),
+            Location::Line(n)
+            | Location::Record(n)
+            | Location::SheetRow(n)
+            | Location::Cell { row: n, .. } => Some(n),
+        }
+    }
+
+    /// The same place narrowed to one column, where the format can say so:
+    /// a worksheet row becomes a cell; lines and records stay as they are.
+    pub fn in_column(self, column: usize) -> Location {
+        match self {
+            Location::SheetRow(row) => Location::Cell { row, column },
+            other => other,
         }
     }
 
@@ -54,8 +76,23 @@ impl Location {
             Location::File => "the file".to_string(),
             Location::Line(n) => format!("line {n}"),
             Location::Record(n) => format!("record {n}"),
+            Location::SheetRow(n) => format!("row {n}"),
+            Location::Cell { row, column } => format!("{}{row}", column_letters(column)),
         }
     }
+}
+
+/// Excel's name for a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 /// What went wrong, for callers that branch on it (tests, the CLI's exit codes).
@@ -85,6 +122,8 @@ pub enum DataErrorKind {
     BadPeriod,
     /// No version of the card is in force for the whole of a row's period.
     NoVersion,
+    /// No card in the rules' manifest scores this row (its role, brand and store match no entry).
+    NoCard,
 }
 
 /// A problem that keeps a row (or the whole file) from being used.
@@ -234,6 +273,8 @@ fn write_problem(
         Location::File => {}
         Location::Line(n) => write!(f, ":{n}")?,
         Location::Record(n) => write!(f, ": record {n}")?,
+        Location::SheetRow(n) => write!(f, " row {n}")?,
+        Location::Cell { .. } => write!(f, "!{}", location.describe())?,
     }
     f.write_str(": ")?;
     if let Some(column) = column {
@@ -274,5 +315,43 @@ mod tests {
         assert_eq!(record.to_string(), "data.json: record 3: x");
         let whole = DataError::new(DataErrorKind::Io, &file, Location::File, "y");
         assert_eq!(whole.to_string(), "data.json: y");
+    }
+
+    #[test]
+    fn a_worksheet_cell_prints_the_way_excel_names_it() {
+        let sheet: Arc<str> = Arc::from("五月.xlsx: 名单");
+        let at = Numbering::SheetRows.at(12);
+        let row = DataError::new(DataErrorKind::Malformed, &sheet, at, "x");
+        assert_eq!(row.to_string(), "五月.xlsx: 名单 row 12: x");
+        let cell = DataError::new(
+            DataErrorKind::BadCell,
+            &sheet,
+            at.in_column(2),
+            "`abc` is not a percentage",
+        )
+        .column("反馈及时率");
+        assert_eq!(
+            cell.to_string(),
+            "五月.xlsx: 名单!C12: column `反馈及时率`: `abc` is not a percentage"
+        );
+        assert_eq!(cell.location.number(), Some(12));
+        assert_eq!(Location::Line(3).in_column(2), Location::Line(3));
+    }
+
+    #[test]
+    fn columns_are_lettered_as_in_excel() {
+        let cases = [
+            (0, "A"),
+            (2, "C"),
+            (25, "Z"),
+            (26, "AA"),
+            (51, "AZ"),
+            (52, "BA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ];
+        for (column, want) in cases {
+            assert_eq!(column_letters(column), want, "column {column}");
+        }
     }
 }

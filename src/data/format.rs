@@ -5,6 +5,7 @@ use super::error::{DataError, DataErrorKind, Location};
 use super::json::{read_json, read_json_lines};
 use super::source::{read_all, RecordSource};
 use super::toml::read_toml;
+use super::xlsx::XlsxSource;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -19,14 +20,17 @@ pub enum DataFormat {
     JsonLines,
     /// `.toml`: `[[row]]` tables.
     Toml,
+    /// `.xlsx`, `.xlsm`: an Excel workbook, one worksheet of it.
+    Xlsx,
 }
 
 impl DataFormat {
-    pub const ALL: [DataFormat; 4] = [
+    pub const ALL: [DataFormat; 5] = [
         DataFormat::Csv,
         DataFormat::Json,
         DataFormat::JsonLines,
         DataFormat::Toml,
+        DataFormat::Xlsx,
     ];
 
     /// The format a file name's extension implies (any case), if any.
@@ -34,13 +38,14 @@ impl DataFormat {
         DataFormat::from_name(path.extension()?.to_str()?)
     }
 
-    /// A format by name or extension, any case: `csv`, `json`, `jsonl`, `ndjson`, `toml`.
+    /// A format by name or extension, any case: `csv`, `json`, `jsonl`, `ndjson`, `toml`, `xlsx`, `xlsm`.
     pub fn from_name(name: &str) -> Option<DataFormat> {
         match name.to_ascii_lowercase().as_str() {
             "csv" => Some(DataFormat::Csv),
             "json" => Some(DataFormat::Json),
             "jsonl" | "ndjson" => Some(DataFormat::JsonLines),
             "toml" => Some(DataFormat::Toml),
+            "xlsx" | "xlsm" => Some(DataFormat::Xlsx),
             _ => None,
         }
     }
@@ -51,6 +56,7 @@ impl DataFormat {
             DataFormat::Json => "json",
             DataFormat::JsonLines => "jsonl",
             DataFormat::Toml => "toml",
+            DataFormat::Xlsx => "xlsx",
         }
     }
 }
@@ -61,13 +67,48 @@ impl fmt::Display for DataFormat {
     }
 }
 
+/// Choices some formats take when a file is opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OpenOptions {
+    /// A workbook's sheet to read; the first visible worksheet when `None`.
+    pub sheet: Option<String>,
+}
+
+impl OpenOptions {
+    pub fn with_sheet(mut self, sheet: Option<String>) -> OpenOptions {
+        self.sheet = sheet;
+        self
+    }
+}
+
 /// Opens a file, choosing the format by its extension.
 pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataError> {
+    open_path_with(path, &OpenOptions::default())
+}
+
+/// [`open_path`], with options (a workbook's sheet).
+pub fn open_path_with(
+    path: &Path,
+    options: &OpenOptions,
+) -> Result<Box<dyn RecordSource>, DataError> {
     let name = path.display().to_string();
     let file: Arc<str> = Arc::from(name.as_str());
     let Some(format) = DataFormat::from_path(path) else {
         return Err(unknown_format(path, &file));
     };
+    if format == DataFormat::Csv {
+        // CSV streams: memory stays flat however many rows the file has.
+        let input = std::fs::File::open(path).map_err(|e| {
+            DataError::new(
+                DataErrorKind::Io,
+                &file,
+                Location::File,
+                format!("cannot read the file: {e}"),
+            )
+        })?;
+        return Ok(Box::new(CsvSource::from_reader(input, &name)?));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         DataError::new(
             DataErrorKind::Io,
@@ -76,7 +117,7 @@ pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataError> {
             format!("cannot read the file: {e}"),
         )
     })?;
-    open_bytes(bytes, format, &name)
+    open_bytes_with(bytes, format, &name, options)
 }
 
 /// Opens any reader (stdin, say) in a given format; `name` is used in messages.
@@ -85,8 +126,18 @@ pub fn open_reader(
     format: DataFormat,
     name: &str,
 ) -> Result<Box<dyn RecordSource>, DataError> {
+    open_reader_with(reader, format, name, &OpenOptions::default())
+}
+
+/// [`open_reader`], with options (a workbook's sheet).
+pub fn open_reader_with(
+    reader: impl std::io::Read,
+    format: DataFormat,
+    name: &str,
+    options: &OpenOptions,
+) -> Result<Box<dyn RecordSource>, DataError> {
     let bytes = read_all(reader, &Arc::from(name))?;
-    open_bytes(bytes, format, name)
+    open_bytes_with(bytes, format, name, options)
 }
 
 /// Opens a file's contents, already in memory.
@@ -95,11 +146,26 @@ pub fn open_bytes(
     format: DataFormat,
     name: &str,
 ) -> Result<Box<dyn RecordSource>, DataError> {
+    open_bytes_with(bytes, format, name, &OpenOptions::default())
+}
+
+/// [`open_bytes`], with options (a workbook's sheet).
+pub fn open_bytes_with(
+    bytes: Vec<u8>,
+    format: DataFormat,
+    name: &str,
+    options: &OpenOptions,
+) -> Result<Box<dyn RecordSource>, DataError> {
     Ok(match format {
         DataFormat::Csv => Box::new(CsvSource::from_bytes(bytes, name)?),
         DataFormat::Json => Box::new(read_json(bytes, name)?),
         DataFormat::JsonLines => Box::new(read_json_lines(bytes, name)?),
         DataFormat::Toml => Box::new(read_toml(bytes, name)?),
+        DataFormat::Xlsx => Box::new(XlsxSource::from_bytes(
+            bytes,
+            name,
+            options.sheet.as_deref(),
+        )?),
     })
 }
 
@@ -115,10 +181,12 @@ fn unknown_format(path: &Path, file: &Arc<str>) -> DataError {
         "cannot tell the file's format from its name",
     );
     match extension.as_deref() {
-        Some("xlsx" | "xls" | "xlsm" | "et") => error.help(
-            "Excel workbooks cannot be read yet; in Excel, use File → Save As → \"CSV UTF-8\"",
-        ),
-        _ => error.help("name it .csv, .json, .jsonl or .toml, or give the format explicitly"),
+        Some("xls" | "et" | "xlsb" | "ods") => {
+            error.help("save the workbook as .xlsx (File → Save As → Excel Workbook) and read that")
+        }
+        _ => {
+            error.help("name it .csv, .xlsx, .json, .jsonl or .toml, or give the format explicitly")
+        }
     }
 }
 
@@ -135,7 +203,9 @@ mod tests {
             ("a.jsonl", Some(DataFormat::JsonLines)),
             ("a.ndjson", Some(DataFormat::JsonLines)),
             ("a.toml", Some(DataFormat::Toml)),
-            ("a.xlsx", None),
+            ("五月.XLSX", Some(DataFormat::Xlsx)),
+            ("a.xlsm", Some(DataFormat::Xlsx)),
+            ("a.xls", None),
             ("csv", None),
         ];
         for (path, want) in cases {
@@ -151,12 +221,12 @@ mod tests {
     }
 
     #[test]
-    fn an_excel_file_gets_save_as_advice() {
-        let error = open_path(Path::new("五月.xlsx")).err().unwrap();
+    fn an_old_excel_file_gets_save_as_advice() {
+        let error = open_path(Path::new("五月.xls")).err().unwrap();
         assert_eq!(error.kind, DataErrorKind::UnknownFormat);
         assert_eq!(
             error.to_string(),
-            "五月.xlsx: cannot tell the file's format from its name\n  help: Excel workbooks cannot be read yet; in Excel, use File → Save As → \"CSV UTF-8\""
+            "五月.xls: cannot tell the file's format from its name\n  help: save the workbook as .xlsx (File → Save As → Excel Workbook) and read that"
         );
     }
 

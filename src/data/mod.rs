@@ -5,8 +5,8 @@
 //! ```
 //!
 //! * A [`RecordSource`] turns one format into [`Record`]s: a record number and
-//!   one cell of text per column. CSV, JSON, JSON Lines and TOML are built in
-//!   ([`DataFormat`]); another format (Excel) only implements the trait.
+//!   one cell of text per column. CSV, Excel (`.xlsx`), JSON, JSON Lines and
+//!   TOML are built in ([`DataFormat`]); another format only implements the trait.
 //! * The header is bound to the card once: a column feeds the input whose
 //!   name or label it equals, or an employee field (`工号`/`id`, `姓名`/`name`,
 //!   `品牌`/`brand`, `门店`/`store`).
@@ -17,9 +17,10 @@
 //!
 //! Errors and rows carry a 1-based number: for CSV and JSON Lines the
 //! physical line (counting the header, comments and blank lines, as an editor
-//! does); for a JSON array and TOML the record's position among the records.
-//! [`Location`] says which, and `Display` shows `data.csv:5:` or
-//! `data.json: record 5:`.
+//! does); for a JSON array and TOML the record's position among the records;
+//! for a workbook the worksheet row, and a bad cell is named as Excel names
+//! it. [`Location`] says which, and `Display` shows `data.csv:5:`,
+//! `data.json: record 5:` or `五月.xlsx: 名单!C12:`.
 //!
 //! # Error policy
 //!
@@ -46,8 +47,9 @@
 //! any error means exit code 1 and no results; `--keep-going` evaluates the
 //! good rows.
 //!
-//! The readers hold the file's text in memory (a 100,000-row CSV is a few
-//! megabytes); rows are built one at a time as [`Rows`] is driven.
+//! CSV files stream: lines are read as rows are asked for, so memory stays
+//! flat however long the file. JSON, JSON Lines and TOML files are read whole
+//! (their parsers need the whole text); rows are still built one at a time.
 
 mod binding;
 mod cell;
@@ -62,18 +64,23 @@ mod testing;
 #[cfg(test)]
 mod tests;
 mod toml;
+mod xlsx;
 
 pub use self::cell::{parse_cell, CellProblem};
 pub use self::csv::CsvSource;
 pub use self::error::{
     DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Numbering,
 };
-pub use self::format::{open_bytes, open_path, open_reader, DataFormat};
+pub use self::format::{
+    open_bytes, open_bytes_with, open_path, open_path_with, open_reader, open_reader_with,
+    DataFormat, OpenOptions,
+};
 pub use self::json::{read_json, read_json_lines};
 pub use self::rows::Rows;
 pub use self::source::{MemorySource, Record, RecordSource};
 pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
+pub use self::xlsx::{float_decimal, is_percent_format, XlsxSource};
 
 use crate::check::model::CheckedCard;
 use crate::value::Value;
@@ -145,7 +152,12 @@ pub fn read(card: &CheckedCard, source: impl RecordSource) -> DataSet {
 
 /// Reads a file, choosing the format by its extension.
 pub fn read_path(card: &CheckedCard, path: &Path) -> DataSet {
-    match open_path(path) {
+    read_path_with(card, path, &OpenOptions::default())
+}
+
+/// [`read_path`], with options (a workbook's sheet).
+pub fn read_path_with(card: &CheckedCard, path: &Path, options: &OpenOptions) -> DataSet {
+    match open_path_with(path, options) {
         Ok(source) => read(card, source),
         Err(error) => DataSet::failed(error),
     }
@@ -158,7 +170,18 @@ pub fn read_from(
     format: DataFormat,
     name: &str,
 ) -> DataSet {
-    match open_reader(reader, format, name) {
+    read_from_with(card, reader, format, name, &OpenOptions::default())
+}
+
+/// [`read_from`], with options (a workbook's sheet).
+pub fn read_from_with(
+    card: &CheckedCard,
+    reader: impl std::io::Read,
+    format: DataFormat,
+    name: &str,
+    options: &OpenOptions,
+) -> DataSet {
+    match open_reader_with(reader, format, name, options) {
         Ok(source) => read(card, source),
         Err(error) => DataSet::failed(error),
     }

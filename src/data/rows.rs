@@ -82,7 +82,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         let at = self.numbering.at(record.number);
         let mut errors = Vec::new();
         let id = self.employee_id(&record, at, &mut errors);
-        let values = self.values(&record, at, &mut errors);
+        let values = self.values(&record, &mut errors);
         if !errors.is_empty() {
             return Some(Err(errors));
         }
@@ -115,6 +115,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
             return String::new(); // already a header error
         };
         let header = &binding.headers[column];
+        let cell = self.source.cell_location(record.number, column);
         let Some(id) = trimmed(record, Some(column)) else {
             let message = if binding.id.is_some() {
                 "missing the employee id"
@@ -122,7 +123,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
                 "missing the employee name, which serves as the id (there is no id column)"
             };
             errors.push(
-                DataError::new(DataErrorKind::MissingId, &self.file, at, message).column(header),
+                DataError::new(DataErrorKind::MissingId, &self.file, cell, message).column(header),
             );
             return String::new();
         };
@@ -136,7 +137,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
                     first.get().describe(),
                     at.describe()
                 );
-                let error = DataError::new(DataErrorKind::DuplicateId, &self.file, at, message)
+                let error = DataError::new(DataErrorKind::DuplicateId, &self.file, cell, message)
                     .column(header)
                     .value(&id);
                 errors.push(if binding.id.is_some() {
@@ -150,7 +151,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
     }
 
     /// Every input's value: parsed from its column, else its default or missing.
-    fn values(&self, record: &Record, at: Location, errors: &mut Vec<DataError>) -> Vec<Value> {
+    fn values(&self, record: &Record, errors: &mut Vec<DataError>) -> Vec<Value> {
         let inputs = &self.card.inputs;
         let mut values: Vec<Value> = inputs
             .iter()
@@ -162,6 +163,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
             match parse_cell(text, &inputs[i]) {
                 Ok(value) => values[i] = value,
                 Err(problem) => {
+                    let at = self.source.cell_location(record.number, column);
                     let mut error =
                         DataError::new(DataErrorKind::BadCell, &self.file, at, problem.message)
                             .column(&self.binding.headers[column])

@@ -50,6 +50,12 @@ pub trait RecordSource {
     /// The next record, a problem with one record (reading goes on after it),
     /// or `None` at the end.
     fn next_record(&mut self) -> Option<Result<Record, DataError>>;
+
+    /// Where one cell of record `number` is: the record's own place, or for
+    /// a worksheet the cell itself (`C12`).
+    fn cell_location(&self, number: usize, column: usize) -> Location {
+        self.numbering().at(number).in_column(column)
+    }
 }
 
 impl<S: RecordSource + ?Sized> RecordSource for Box<S> {
@@ -68,6 +74,9 @@ impl<S: RecordSource + ?Sized> RecordSource for Box<S> {
     fn next_record(&mut self) -> Option<Result<Record, DataError>> {
         (**self).next_record()
     }
+    fn cell_location(&self, number: usize, column: usize) -> Location {
+        (**self).cell_location(number, column)
+    }
 }
 
 impl<S: RecordSource + ?Sized> RecordSource for &mut S {
@@ -85,6 +94,9 @@ impl<S: RecordSource + ?Sized> RecordSource for &mut S {
     }
     fn next_record(&mut self) -> Option<Result<Record, DataError>> {
         (**self).next_record()
+    }
+    fn cell_location(&self, number: usize, column: usize) -> Location {
+        (**self).cell_location(number, column)
     }
 }
 

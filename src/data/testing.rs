@@ -42,6 +42,7 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         grade: None,
         derived: Vec::new(),
         stamp: Default::default(),
+        hooks: Vec::new(),
     }
 }
 

@@ -54,11 +54,40 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
         style.style(format_args!("{word}[{}]", diagnostic.code.as_str())),
         diagnostic.message
     );
-    if let (Some(source), true) = (&diagnostic.source, diagnostic.labels.is_empty()) {
-        out.push_str(&format!("  ─[{}]\n", theme.styles.link.style(&source.name)));
+    // A resolved card's labels may lie in several files: one snippet per file,
+    // the primary label's file (and the help) first.
+    let parts = diagnostic.split_by_file();
+    if let Some(first) = parts.first() {
+        if let (Some(source), true) = (&first.source, first.labels.is_empty()) {
+            out.push_str(&format!("  ─[{}]\n", theme.styles.link.style(&source.name)));
+        }
     }
+    if parts.len() == 1 {
+        out.push_str(&body(&parts[0], &theme));
+        return out;
+    }
+    // Several files: every snippet first, then the help once, at the end.
+    for part in &parts {
+        let snippet = Diagnostic {
+            help: None,
+            ..part.clone()
+        };
+        out.push_str(&body(&snippet, &theme));
+    }
+    if diagnostic.help.is_some() {
+        let help_only = Diagnostic {
+            source: None,
+            labels: Vec::new(),
+            ..diagnostic.clone()
+        };
+        out.push_str(&body(&help_only, &theme));
+    }
+    out
+}
 
-    let handler = GraphicalReportHandler::new_themed(theme)
+/// The snippet and help miette draws for one diagnostic on a plain file.
+fn body(diagnostic: &Diagnostic, theme: &GraphicalTheme) -> String {
+    let handler = GraphicalReportHandler::new_themed(theme.clone())
         .with_width(WIDTH)
         .with_links(false)
         .without_syntax_highlighting()
@@ -73,14 +102,14 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
     let mut body = String::new();
     if handler.render_report(&mut body, &adapter).is_ok() {
         // The adapter's message is empty, so miette's first line is a bare
-        // `  ×`; the headline above replaces it.
-        out.push_str(body.split_once('\n').map_or("", |(_, rest)| rest));
+        // `  ×`; the headline replaces it.
+        body.split_once('\n')
+            .map_or(String::new(), |(_, rest)| rest.to_string())
     } else {
         // miette refused the snippet (it should not, after clamping): fall
         // back to plain positions so nothing is lost.
-        out.push_str(&plain(diagnostic));
+        plain(diagnostic)
     }
-    out
 }
 
 /// All diagnostics, a blank line between each, then a blank line and a
@@ -103,7 +132,9 @@ pub fn human_all(diagnostics: &Diagnostics, colour: bool) -> String {
 
 /// An array with one object per diagnostic, keys in this order:
 /// `code`, `severity`, `message`, `file`, `line`, `column`, `end_line`,
-/// `end_column`, `labels` (each `line`, `column`, `text`), `help`.
+/// `end_column`, `labels` (each `line`, `column`, `text`, and `file` when the
+/// label lies in another file than the diagnostic's, as on a card that
+/// extends another), `help`.
 ///
 /// Positions are 1-based, columns in characters; the end is exclusive (the
 /// position just after the primary label). Anything unknown is `null`.
@@ -111,23 +142,33 @@ pub fn json(diagnostics: &Diagnostics) -> Value {
     Value::Array(diagnostics.iter().map(json_one).collect())
 }
 
-fn json_one(d: &Diagnostic) -> Value {
+fn json_one(whole: &Diagnostic) -> Value {
+    // Positions are in the file that holds each label (a resolved card's
+    // labels may lie in several files); `file` is the primary label's file,
+    // and a label elsewhere carries its own `file`.
+    let parts = whole.split_by_file();
+    let Some(d) = parts.first() else {
+        return Value::Null;
+    };
     let at = |offset: usize| d.source.as_ref().map(|s| s.line_col(offset));
     let primary = d.labels.first();
     let start = primary.and_then(|l| at(l.span.start));
     let end = primary.and_then(|l| at(l.span.end.max(l.span.start)));
-    let labels: Vec<Value> = d
-        .labels
-        .iter()
-        .map(|l| {
-            let pos = at(l.span.start);
-            json!({
+    let mut labels: Vec<Value> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        for l in &part.labels {
+            let pos = part.source.as_ref().map(|s| s.line_col(l.span.start));
+            let mut label = json!({
                 "line": pos.map(|p| p.0),
                 "column": pos.map(|p| p.1),
                 "text": l.text,
-            })
-        })
-        .collect();
+            });
+            if i > 0 {
+                label["file"] = json!(part.source.as_ref().map(|s| s.name.as_str()));
+            }
+            labels.push(label);
+        }
+    }
     json!({
         "code": d.code.as_str(),
         "severity": d.severity,
@@ -156,13 +197,13 @@ fn summary(diagnostics: &Diagnostics, colour: bool) -> String {
         (0, w) => plural(w, "warning"),
         (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
     };
-    let files: BTreeSet<&str> = diagnostics
+    let files: BTreeSet<String> = diagnostics
         .iter()
-        .filter_map(|d| d.source.as_ref().map(|s| s.name.as_str()))
+        .filter_map(|d| Some(d.split_by_file().first()?.source.as_ref()?.name.clone()))
         .collect();
     let place = match files.len() {
         0 => String::new(),
-        1 => format!(" in {}", files.first().copied().unwrap_or_default()),
+        1 => format!(" in {}", files.first().cloned().unwrap_or_default()),
         n => format!(" in {n} files"),
     };
     let theme = if colour {

@@ -1,7 +1,7 @@
 //! What changed between two versions of a card, in the card's own words:
 //! `客户信息及建议: tier >= 95% changed from minus 1 to minus 2`.
 //!
-//! Compares the checked cards: header, inputs, parameters, sections, items
+//! Compares the checked cards: header, inputs, parameters, hooks, sections, items
 //! (points, base rule, tier rows, deductions), bonus and penalty blocks, the
 //! grade table, bands and outputs. Things are matched by name; tier rows by
 //! their threshold (a grade row by its label), and rows left over on both
@@ -30,6 +30,7 @@ pub fn changes(old: &CheckedCard, new: &CheckedCard) -> Vec<Change> {
     d.header();
     d.inputs();
     d.params();
+    d.hooks();
     d.sections();
     d.items();
     d.adjustments();
@@ -128,6 +129,41 @@ impl Differ<'_> {
         for input in &self.old.inputs {
             if !self.new.inputs.iter().any(|i| i.name == input.name) {
                 self.push(format!("input {}", input.name), "removed");
+            }
+        }
+    }
+
+    /// Hook functions by name: their kinds, and the script each runs.
+    fn hooks(&mut self) {
+        for hook in &self.new.hooks {
+            let about = format!("hook {}", hook.name);
+            let Some(old) = self.old.hooks.iter().find(|h| h.name == hook.name) else {
+                self.push(
+                    about,
+                    format!(
+                        "added: `{}` in {}",
+                        hook.signature(),
+                        hook.script.source.name
+                    ),
+                );
+                continue;
+            };
+            self.changed(
+                &about,
+                "kinds",
+                format!("`{}`", old.signature()),
+                format!("`{}`", hook.signature()),
+            );
+            let (a, b) = (&old.script.source, &hook.script.source);
+            if a.name != b.name {
+                self.changed(&about, "script", a.name.clone(), b.name.clone());
+            } else if a.text != b.text {
+                self.push(&about, format!("script {} changed", b.name));
+            }
+        }
+        for hook in &self.old.hooks {
+            if !self.new.hooks.iter().any(|h| h.name == hook.name) {
+                self.push(format!("hook {}", hook.name), "removed");
             }
         }
     }

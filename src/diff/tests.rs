@@ -175,3 +175,44 @@ fn a_row_only_one_card_can_read_is_reported_not_dropped() {
         "{table}"
     );
 }
+
+#[test]
+fn hook_changes_are_listed_with_their_kinds_and_scripts() {
+    let card_text = |sig: &str| {
+        format!(
+            "scorecard 钩子 {{\n    total 10\n    hooks \"h.rhai\" {{ {sig} }}\n    input 台次 count\n    section 甲 weight 10 {{\n        item 完成 10 {{ score 提成(台次) }}\n    }}\n}}\n"
+        )
+    };
+    let compile = |name: &str, text: &str, script: &str| {
+        let files = crate::hooks::MemoryHookFiles::default().with("h.rhai", script);
+        let source = SourceFile::new(name, text);
+        crate::compile_with(&source, &crate::resolve::NoLoader, &files)
+            .unwrap_or_else(|d| panic!("{name}: {d:#?}"))
+            .card
+    };
+    let old = compile(
+        "old.card",
+        &card_text("提成(count) -> number"),
+        "fn 提成(n) { n }",
+    );
+    let same = compile(
+        "same.card",
+        &card_text("提成(count) -> number"),
+        "fn 提成(n) { n }",
+    );
+    assert!(changes(&old, &same).is_empty());
+    assert_eq!(old.stamp.hash, same.stamp.hash);
+
+    let new = compile(
+        "new.card",
+        &card_text("提成(count) -> number"),
+        "fn 提成(n) { n * 2 }",
+    );
+    let listed: Vec<String> = changes(&old, &new)
+        .into_iter()
+        .map(|c| format!("{}: {}", c.about, c.change))
+        .collect();
+    assert_eq!(listed, ["hook 提成: script h.rhai changed"]);
+    // The card's text is the same, but its hook is not: so is its hash.
+    assert_ne!(old.stamp.hash, new.stamp.hash);
+}

@@ -1,10 +1,13 @@
 //! Evaluating compiled expressions over one row.
 
 use super::error::EvalError;
+use super::result::HookCall;
 use crate::check::model::{Arith, Expr, ExprKind};
+use crate::hooks::HookFn;
 use crate::syntax::ast::CmpOp;
 use crate::value::Value;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cell::RefCell;
 use std::cmp::Ordering;
 
 /// Everything an expression may read, filled in stage by stage.
@@ -15,6 +18,9 @@ pub struct Frame<'a> {
     pub adjustments: Vec<Decimal>,
     pub total: Decimal,
     pub derived: Vec<Value>,
+    /// The card's hook functions, and every call made to them for this row, in order.
+    pub hooks: &'a [HookFn],
+    pub calls: RefCell<Vec<HookCall>>,
 }
 
 impl Frame<'_> {
@@ -67,7 +73,28 @@ impl Frame<'_> {
                     .round_dp_with_strategy(*places, RoundingStrategy::MidpointAwayFromZero),
             ),
             ExprKind::Present(i) => Value::Bool(self.inputs[*i] != Value::Missing),
+            ExprKind::Hook { function, args } => self.hook(*function, args, expr)?,
         })
+    }
+
+    /// Calls a hook and records the call (its arguments, result and printed lines).
+    fn hook(&self, function: usize, args: &[Expr], expr: &Expr) -> Result<Value, EvalError> {
+        let values = args
+            .iter()
+            .map(|a| self.eval(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let hook = &self.hooks[function];
+        let called = hook
+            .call(&values)
+            .map_err(|message| EvalError::at(expr.span, message))?;
+        self.calls.borrow_mut().push(HookCall {
+            function,
+            span: expr.span,
+            args: values,
+            value: called.value.clone(),
+            output: called.output,
+        });
+        Ok(called.value)
     }
 
     pub fn num(&self, expr: &Expr) -> Result<Decimal, EvalError> {

@@ -30,6 +30,8 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         adjustments: Vec::with_capacity(card.adjustments.len()),
         total: Decimal::ZERO,
         derived: Vec::with_capacity(card.derived.len()),
+        hooks: &card.hooks,
+        calls: std::cell::RefCell::new(Vec::new()),
     };
     let items = card
         .items
@@ -101,6 +103,7 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         grade,
         derived,
         card: card.stamp.clone(),
+        hooks: frame.calls.into_inner(),
     })
 }
 

@@ -6,6 +6,7 @@
 //! sentences in the card's own words — the raw material for an appeal.
 
 use crate::data::Employee;
+use crate::source::Span;
 use crate::value::Value;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -33,6 +34,21 @@ pub struct ScoreResult {
     pub derived: Vec<DerivedValue>,
     /// The card that produced this result: its version and content hash.
     pub card: Arc<crate::version::Stamp>,
+    /// Every hook call made for this row, in the order they ran.
+    pub hooks: Vec<HookCall>,
+}
+
+/// One call to a hook: what went in, what came out, what it printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HookCall {
+    /// Index into `CheckedCard::hooks`.
+    pub function: usize,
+    /// The call in the card.
+    pub span: Span,
+    pub args: Vec<Value>,
+    pub value: Value,
+    /// Lines from `print` and `debug`, in order.
+    pub output: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -18,9 +18,42 @@ pub fn quote(card: &CheckedCard, span: Span) -> String {
         .join(" ")
 }
 
-/// The 1-based line of the card where `span` starts.
+/// The 1-based line of the card where `span` starts (in the file that holds
+/// it, for a card that extends another).
 pub fn line_of(card: &CheckedCard, span: Span) -> usize {
     card.source.line_col(span.start).0
+}
+
+/// The file `span` lies in, when it is not the card's own file: for a card
+/// that extends another, a rule the base card wrote.
+pub fn other_file(card: &CheckedCard, span: Span) -> Option<&str> {
+    let (file, _) = card.source.locate(span.start);
+    (file.name != card.source.name).then_some(file.name.as_str())
+}
+
+/// Where a rule is written: a line of the card, or a line of a base card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardLine {
+    pub line: usize,
+    /// The file, when it is not the card's own (see [`other_file`]).
+    pub file: Option<String>,
+}
+
+impl std::fmt::Display for CardLine {
+    /// `line 86`, or `rules/callback_specialist.card:86` for a base card's line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.file {
+            Some(file) => write!(f, "{file}:{}", self.line),
+            None => write!(f, "line {}", self.line),
+        }
+    }
+}
+
+pub fn card_line(card: &CheckedCard, span: Span) -> CardLine {
+    CardLine {
+        line: line_of(card, span),
+        file: other_file(card, span).map(str::to_string),
+    }
 }
 
 /// A value for a data cell: like [`format_value`], but a blank input stays blank.
@@ -97,7 +130,8 @@ pub struct Grid {
 }
 
 /// Columns: id, name, brand, store (each only when some row has it), one per
-/// section, one per bonus/penalty block (signed), total, grade, one per band/output.
+/// section, one per bonus/penalty block (signed), total (unless the card has
+/// no sections or blocks, as a pay card may), grade, one per band/output.
 pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
     let show_name = has(|e| e.name.is_some());
@@ -124,8 +158,12 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push(a.display_name().to_string());
         numeric.push(true);
     }
-    header.push("total".into());
-    numeric.push(true);
+    // A pay card with no points has no total worth a column.
+    let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
+    if scored {
+        header.push("total".into());
+        numeric.push(true);
+    }
     if card.grade.is_some() {
         header.push("grade".into());
         numeric.push(false);
@@ -152,7 +190,9 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
             }
             row.extend(r.sections.iter().map(|s| format_decimal(*s)));
             row.extend(r.adjustments.iter().map(|a| format_decimal(a.amount)));
-            row.push(format_decimal(r.total));
+            if scored {
+                row.push(format_decimal(r.total));
+            }
             if card.grade.is_some() {
                 row.push(
                     r.grade

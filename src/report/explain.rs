@@ -7,7 +7,7 @@
 //! so Chinese names (two columns each) align with Latin ones.
 
 use super::common::{
-    derived_order, employee_title, line_of, minus, pad_left, pad_right, quote, signed,
+    card_line, derived_order, employee_title, minus, pad_left, pad_right, quote, signed, CardLine,
 };
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
 use crate::check::CheckedCard;
@@ -53,10 +53,30 @@ pub fn explain_all(card: &CheckedCard, results: &[ScoreResult]) -> String {
         .join(&rule)
 }
 
+/// Why item `item` (an index into `card.items`) scored what it did, one
+/// sentence per line with the card line it cites (`… [line 23]`); empty
+/// when the item kept its full points with nothing to say. For reports that
+/// list items one per row (the workbook's detail sheet, the HTML report).
+pub(crate) fn item_reasons(
+    card: &CheckedCard,
+    result: &ScoreResult,
+    inputs: Option<&[Value]>,
+    item: usize,
+) -> Vec<String> {
+    let row = Explainer::new(card, result, inputs).item_row(&card.items[item], &result.items[item]);
+    row.reasons.iter().map(cite).collect()
+}
+
+/// What each line of bonus/penalty block `block` added or took, as [`item_reasons`].
+pub(crate) fn block_reasons(card: &CheckedCard, result: &ScoreResult, block: usize) -> Vec<String> {
+    let row = Explainer::new(card, result, None).block_row(block);
+    row.reasons.iter().map(cite).collect()
+}
+
 /// One line of reasoning, and the card line it cites.
 struct Reason {
     text: String,
-    line: Option<usize>,
+    line: Option<CardLine>,
 }
 
 /// A row of the report: indented name, score (and ` of ` points for an item), and why.
@@ -92,19 +112,24 @@ impl<'a> Explainer<'a> {
             employee_title(&r.employee),
             card.display_name()
         );
-        out += &format!("total {} of {}", minus(r.total), format_decimal(card.total));
+        // A pay card may have no points at all: then there is no total to show.
+        let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
+        if scored {
+            out += &format!("total {} of {}", minus(r.total), format_decimal(card.total));
+        }
         if let Some((_, grade)) = &r.grade {
-            out += &format!(" · grade {grade}");
+            out += &format!("{}grade {grade}", if scored { " · " } else { "" });
+        }
+        if scored || r.grade.is_some() {
+            out.push('\n');
         }
         if self.provenance {
             out += &format!(
-                "\ncard {} · {} · data line {}\n",
+                "card {} · {} · data line {}\n",
                 card.source.name,
                 r.card.describe(),
                 r.line
             );
-        } else {
-            out += "\n";
         }
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
@@ -136,7 +161,12 @@ impl<'a> Explainer<'a> {
             ));
         }
         let derived = self.derived_rows();
-        let all = groups.iter().flat_map(|(_, rows)| rows).chain(&derived);
+        let calls = self.hook_rows();
+        let all = groups
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .chain(&derived)
+            .chain(&calls);
         let widths = all.fold(Widths::default(), |w, row| Widths {
             name: w.name.max(row.name.width()),
             score: w.score.max(row.score.width()),
@@ -147,7 +177,9 @@ impl<'a> Explainer<'a> {
             out += &layout(rows, widths);
         }
 
-        out += &format!("\n{}\n", self.total_line());
+        if scored {
+            out += &format!("\n{}\n", self.total_line());
+        }
         if let Some(grade) = self.grade_line() {
             out += &grade;
         }
@@ -164,7 +196,47 @@ impl<'a> Explainer<'a> {
             };
             out += &format!("\n{heading}\n{}", layout(&derived, widths));
         }
+        if !calls.is_empty() {
+            out += &format!("\nhook calls\n{}", layout(&calls, widths));
+        }
         out
+    }
+
+    /// Each hook call of the row: what it was given, what it gave, what it printed.
+    fn hook_rows(&self) -> Vec<Row> {
+        self.result
+            .hooks
+            .iter()
+            .map(|call| {
+                let hook = &self.card.hooks[call.function];
+                let args: Vec<String> = call
+                    .args
+                    .iter()
+                    .zip(&hook.params)
+                    .map(|(value, kind)| format_value(value, kind.value_type()))
+                    .collect();
+                let mut reasons = vec![Reason {
+                    text: format!(
+                        "`{}` ran as {}({}) in {}",
+                        quote(self.card, call.span),
+                        hook.name,
+                        args.join(", "),
+                        hook.script.source.name
+                    ),
+                    line: Some(card_line(self.card, call.span)),
+                }];
+                reasons.extend(call.output.iter().map(|line| Reason {
+                    text: format!("printed: {line}"),
+                    line: None,
+                }));
+                Row {
+                    name: hook.name.clone(),
+                    score: format_value(&call.value, hook.result.value_type()),
+                    of: String::new(),
+                    reasons,
+                }
+            })
+            .collect()
     }
 
     fn section_heading(&self, s: usize) -> String {
@@ -263,7 +335,7 @@ impl<'a> Explainer<'a> {
                 }
                 Some(Reason {
                     text,
-                    line: Some(line_of(card, fired.span)),
+                    line: Some(card_line(card, fired.span)),
                 })
             }
             (
@@ -297,7 +369,7 @@ impl<'a> Explainer<'a> {
                 };
                 Some(Reason {
                     text: lead(&known, &format!("`{}` {verdict}", quote(card, *span))),
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             (
@@ -329,7 +401,7 @@ impl<'a> Explainer<'a> {
                 };
                 Some(Reason {
                     text,
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             (BaseRule::Score { expr, span }, BaseTrace::Score { value }) => {
@@ -340,7 +412,7 @@ impl<'a> Explainer<'a> {
                 }
                 Some(Reason {
                     text: lead(&facts, &text),
-                    line: Some(line_of(card, *span)),
+                    line: Some(card_line(card, *span)),
                 })
             }
             _ => None,
@@ -357,7 +429,7 @@ impl<'a> Explainer<'a> {
                 format_decimal(rule.amount),
                 format_decimal(hit.amount)
             ),
-            line: Some(line_of(self.card, rule.span)),
+            line: Some(card_line(self.card, rule.span)),
         }
     }
 
@@ -383,7 +455,7 @@ impl<'a> Explainer<'a> {
                     format_decimal(block.cap.unwrap_or(score.uncapped)),
                     format_decimal(block.cap.unwrap_or(score.uncapped))
                 ),
-                line: Some(line_of(self.card, block.span)),
+                line: Some(card_line(self.card, block.span)),
             });
         }
         Row {
@@ -413,12 +485,13 @@ impl<'a> Explainer<'a> {
         }
         match r.floored_from {
             Some(raw) => {
-                text + &format!(
+                text + format!(
                     " = {}, raised to 0 (the total never goes below 0)",
                     minus(raw)
                 )
+                .as_str()
             }
-            None => text + &format!(" = {}", minus(r.total)),
+            None => text + format!(" = {}", minus(r.total)).as_str(),
         }
     }
 
@@ -435,7 +508,7 @@ impl<'a> Explainer<'a> {
         let facts: Vec<String> = self.facts(&table.subject).collect();
         Reason {
             text: lead(&facts, &format!("`{}`", quote(self.card, row))),
-            line: Some(line_of(self.card, row)),
+            line: Some(card_line(self.card, row)),
         }
     }
 
@@ -457,7 +530,7 @@ impl<'a> Explainer<'a> {
                         let facts: Vec<String> = self.facts(expr).collect();
                         Reason {
                             text: lead(&facts, &format!("`{}`", quote(self.card, expr.span))),
-                            line: Some(line_of(self.card, d.span)),
+                            line: Some(card_line(self.card, d.span)),
                         }
                     }
                 };
@@ -520,8 +593,8 @@ fn lead(facts: &[String], rule: &str) -> String {
 }
 
 fn cite(reason: &Reason) -> String {
-    match reason.line {
-        Some(line) => format!("{}   [line {line}]", reason.text),
+    match &reason.line {
+        Some(line) => format!("{}   [{line}]", reason.text),
         None => reason.text.clone(),
     }
 }
@@ -601,7 +674,7 @@ fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
                 collect_leaves(e, out);
             }
         }
-        ExprKind::Min(args) | ExprKind::Max(args) => {
+        ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
             for e in args {
                 collect_leaves(e, out);
             }

@@ -5,11 +5,13 @@
 //! Percentages are fractions (`0.96`); wherever a value may be a percentage
 //! there is also a `display` string as HR writes it (`"96%"`). Penalty
 //! amounts are negative. Rules are quoted from the card with their line, so a
-//! program can show the same evidence `explain` does. The card's version and
-//! content hash are in `card` and on every employee (`card_version`,
-//! `card_hash`), so each published result names the card that produced it.
+//! program can show the same evidence `explain` does; for a card that
+//! extends another, a rule written in a base card also names its `file`.
+//! The card's version and content hash are in `card` and on every employee
+//! (`card_version`, `card_hash`), so each published result names the card
+//! that produced it.
 
-use super::common::{derived_order, line_of, quote};
+use super::common::{derived_order, line_of, other_file, quote};
 use crate::check::model::{BaseRule, DerivedRule, PerOccurrence};
 use crate::check::CheckedCard;
 use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
@@ -122,7 +124,9 @@ fn base_rule(card: &CheckedCard, base: Option<&BaseRule>, trace: &BaseTrace) -> 
         }
         // The span covers the expression only; the keyword is put back.
         (Some(BaseRule::Score { span, .. }), _) => {
-            json!({ "text": format!("score {}", quote(card, *span)), "line": line_of(card, *span) })
+            let mut rule = rule(card, *span);
+            rule["text"] = json!(format!("score {}", quote(card, *span)));
+            rule
         }
         _ => Json::Null,
     }
@@ -170,8 +174,13 @@ fn occurrence(card: &CheckedCard, rule_: &PerOccurrence, hit: &Hit) -> Json {
     })
 }
 
+/// `{"text": …, "line": …}`, and `"file"` when a base card wrote the rule.
 fn rule(card: &CheckedCard, span: Span) -> Json {
-    json!({ "text": quote(card, span), "line": line_of(card, span) })
+    let mut rule = json!({ "text": quote(card, span), "line": line_of(card, span) });
+    if let Some(file) = other_file(card, span) {
+        rule["file"] = json!(file);
+    }
+    rule
 }
 
 fn value(v: &Value) -> Json {

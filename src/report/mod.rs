@@ -1,29 +1,41 @@
-//! Reports: scored rows out, as a terminal table, JSON, CSV or Markdown, and
-//! [`explain`], the line-by-line trace an appeal points at.
+//! Reports: scored rows out, as a terminal table, JSON, CSV, Markdown, an
+//! Excel workbook or a printable HTML report, and [`explain`], the
+//! line-by-line trace an appeal points at.
 //!
-//! Every function here is pure: it returns a `String` or writes to the
-//! `Write` it is given. The library never prints.
+//! Every function here is pure: it returns a `String` or bytes, or writes to
+//! the `Write` it is given. The library never prints.
 
+mod chart;
 mod common;
 mod csv;
 mod explain;
+mod groups;
+mod html;
 mod json;
 mod markdown;
+mod rank;
+pub(crate) mod sheet;
 mod table;
+mod xlsx;
 
 pub use self::csv::{csv_string, write_csv};
 pub use self::explain::{explain, explain_all, explain_case, explain_with_inputs};
+pub use self::groups::{render_groups, CardResults};
+pub use self::html::html;
 pub use self::json::{json, write_json};
 pub use self::markdown::markdown;
+pub use self::rank::ranks;
 pub use self::table::table;
+pub use self::xlsx::{write_xlsx, xlsx_bytes};
 
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
+use crate::value::Value;
 use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-/// A format for many results at once. More (xlsx, html) may come.
+/// A format for many results at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -35,10 +47,26 @@ pub enum Format {
     Csv,
     /// A Markdown table and the points each employee lost (`md`).
     Markdown,
+    /// An Excel workbook: a summary sheet and a detail sheet (`xlsx`). Binary.
+    Xlsx,
+    /// A printable, self-contained HTML report, one part per store (`html`).
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Table, Format::Json, Format::Csv, Format::Markdown];
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Xlsx,
+        Format::Html,
+    ];
+
+    /// True for a format that is not text (it must go to a file, not a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -47,6 +75,8 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
         }
     }
 }
@@ -95,11 +125,19 @@ impl FromStr for Format {
 pub struct Options {
     /// CSV: start with a UTF-8 byte order mark, so Excel shows Chinese correctly.
     pub bom: bool,
+    /// Xlsx: the workbook's creation time. Without it a fixed date is
+    /// written, so the same results always give the same bytes.
+    pub created: Option<std::time::SystemTime>,
 }
 
 impl Options {
     pub fn with_bom(mut self, bom: bool) -> Options {
         self.bom = bom;
+        self
+    }
+
+    pub fn with_created(mut self, created: Option<std::time::SystemTime>) -> Options {
+        self.created = created;
         self
     }
 }
@@ -112,11 +150,27 @@ pub fn render(
     options: &Options,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    render_with_inputs(format, card, results, &[], options, out)
+}
+
+/// Like [`render`]; `inputs[i]` holds `results[i]`'s input values, so the
+/// reasons in the workbook and HTML report can show what a condition read.
+/// `inputs` may be empty.
+pub fn render_with_inputs(
+    format: Format,
+    card: &CheckedCard,
+    results: &[ScoreResult],
+    inputs: &[&[Value]],
+    options: &Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
     match format {
         Format::Table => out.write_all(table(card, results).as_bytes()),
         Format::Json => write_json(card, results, out),
         Format::Csv => write_csv(card, results, options.bom, out),
         Format::Markdown => out.write_all(markdown(card, results).as_bytes()),
+        Format::Xlsx => write_xlsx(card, results, inputs, options, out),
+        Format::Html => out.write_all(html(card, results, inputs).as_bytes()),
     }
 }
 

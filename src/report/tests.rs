@@ -292,11 +292,11 @@ fn render_writes_every_format() {
         assert_eq!(format.name().parse::<Format>(), Ok(format));
     }
     assert_eq!("markdown".parse::<Format>(), Ok(Format::Markdown));
-    assert!("xlsx"
+    assert!("pdf"
         .parse::<Format>()
         .unwrap_err()
         .to_string()
-        .contains("table, json, csv, md"));
+        .contains("table, json, csv, md, xlsx, html"));
 }
 
 /// A small card with what S1 lacks: a late rule, `full if … else`, a scaled

@@ -63,6 +63,8 @@ impl Literal {
 pub struct Card {
     pub name: Ident,
     pub label: Option<Text>,
+    /// `extends "../callback_specialist.card"`: the base card's path, relative to this file.
+    pub extends: Option<Text>,
     pub decls: Vec<Decl>,
     pub span: Span,
 }
@@ -88,6 +90,11 @@ pub enum Decl {
     Grade(Grade),
     Band(Band),
     Output(Output),
+    Hooks(HooksDecl),
+    /// `override …`, only in a card that `extends` another.
+    Override(Override),
+    /// `remove item 潜客抽查`, only in a card that `extends` another.
+    Remove(Remove),
 }
 
 /// `effective 2026-01-01..2026-06-30` (both days included) or
@@ -318,6 +325,27 @@ pub struct Output {
     pub span: Span,
 }
 
+/// `hooks "hooks/pay.rhai" { 增值业务提成(money, money) -> money }`: a rhai
+/// script beside the card (the path is relative to the card's file) and the
+/// functions the card uses from it, with the kinds they take and give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HooksDecl {
+    pub path: Text,
+    /// `None` when the `{ … }` block is left out (the checker asks for it).
+    pub functions: Option<Vec<HookSig>>,
+    pub span: Span,
+}
+
+/// `增值业务提成(money, money) -> money "保险及精品提成"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct HookSig {
+    pub name: Ident,
+    pub params: Vec<(InputType, Span)>,
+    pub result: (InputType, Span),
+    pub label: Option<Text>,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
@@ -390,6 +418,93 @@ impl CmpOp {
             CmpOp::Lt => "<",
             CmpOp::Eq => "=",
             CmpOp::Ne => "!=",
+        }
+    }
+}
+
+// ─── Composition ─────────────────────────────────────────────────────────────
+
+/// `override …`: changes what the base card declares. Resolving the card
+/// (`crate::resolve`) applies it; the checker never sees one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub target: OverrideTarget,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OverrideTarget {
+    /// `override param 预约单价 35 元`, `override grade { … }`: the base's
+    /// declaration of that name (for role, period, total and grade: of that
+    /// kind) is replaced by this one; a label left out is kept from the base.
+    /// Never a section, an override or a remove.
+    Decl(Box<Decl>),
+    /// `override section 日常工作 weight 28% { item … }`
+    Section(SectionPatch),
+    /// `override item 潜客抽查 3`
+    Item(ItemPatch),
+}
+
+/// What an `override section` changes: each part given replaces the base's;
+/// its items are added at the end of the section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPatch {
+    pub name: Ident,
+    pub label: Option<Text>,
+    /// `weight 28%` (with `scaled`, if written): replaces the weight and the
+    /// `scaled` flag together.
+    pub weight: Option<Number>,
+    pub scaled: Option<Span>,
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// What an `override item` changes: the label, the points, and the rules
+/// (a `{ … }` block replaces all of the base item's rules).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemPatch {
+    pub name: Ident,
+    pub label: Option<Text>,
+    pub points: Option<Number>,
+    pub rules: Option<Vec<Rule>>,
+    pub span: Span,
+}
+
+/// `remove item 潜客抽查`, `remove grade`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remove {
+    pub kind: RemoveKind,
+    /// `None` only for `remove grade`.
+    pub name: Option<Ident>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoveKind {
+    Item,
+    Section,
+    Input,
+    Param,
+    Bonus,
+    Penalty,
+    Band,
+    Output,
+    Grade,
+}
+
+impl RemoveKind {
+    /// The keyword after `remove`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RemoveKind::Item => "item",
+            RemoveKind::Section => "section",
+            RemoveKind::Input => "input",
+            RemoveKind::Param => "param",
+            RemoveKind::Bonus => "bonus",
+            RemoveKind::Penalty => "penalty",
+            RemoveKind::Band => "band",
+            RemoveKind::Output => "output",
+            RemoveKind::Grade => "grade",
         }
     }
 }

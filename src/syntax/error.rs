@@ -170,7 +170,7 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
                 .into(),
         );
     }
-    if in_text && found.map_or(true, |t| t.starts_with(['\n', '\r'])) {
+    if in_text && found.is_none_or(|t| t.starts_with(['\n', '\r'])) {
         let close = if positives.contains(&Rule::cn_text_end) {
             "”"
         } else {
@@ -194,7 +194,7 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
         return error(message, "not an input type", help);
     }
 
-    if positives == [Rule::kw_scorecard] && found.map_or(true, |t| !t.starts_with("scorecard")) {
+    if positives == [Rule::kw_scorecard] && found.is_none_or(|t| !t.starts_with("scorecard")) {
         let message = match at.found() {
             Some(found) => format!("expected a card starting with `scorecard`, found {found}"),
             None => "the card is empty".to_string(),
@@ -277,6 +277,7 @@ fn describe(rule: Rule) -> Option<(u8, String)> {
             return Some((0, format!("an input type ({})", type_list())));
         }
         Rule::input_option => "an option (`range`, `default`, `optional`)",
+        Rule::remove_kind => "what to remove (`item`, `section`, `input`, `param` …)",
         Rule::item_outcome => "`full`, `minus` and a number, a number, or a formula in parentheses",
         Rule::grade_outcome => "a grade such as 优秀",
         Rule::band_outcome => "a number or a formula in parentheses",
@@ -334,7 +335,7 @@ fn candidates(rule: Rule) -> Vec<&'static str> {
     match rule {
         Rule::decl => vec![
             "role", "period", "total", "input", "param", "section", "bonus", "penalty", "grade",
-            "band", "output",
+            "band", "output", "override", "remove",
         ],
         Rule::item_rule => vec!["minus", "by", "full", "zero", "late", "score"],
         Rule::input_option => vec!["range", "default", "optional"],

@@ -35,6 +35,7 @@ pub fn token_text(rule: Rule) -> Option<&'static str> {
         Rule::colon => ":",
         Rule::equals => "=",
         Rule::dots => "..",
+        Rule::arrow => "->",
         Rule::text_end => "\"",
         Rule::cn_text_end => "”",
         Rule::card_end | Rule::section_end | Rule::item_end | Rule::table_end | Rule::block_end => {
@@ -86,6 +87,10 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_false => "false",
         Rule::kw_version => "version",
         Rule::kw_effective => "effective",
+        Rule::kw_hooks => "hooks",
+        Rule::kw_extends => "extends",
+        Rule::kw_override => "override",
+        Rule::kw_remove => "remove",
         _ => return None,
     })
 }

@@ -55,6 +55,7 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
     let mut p = Printer {
         out: String::new(),
         notes,
+        prefix: None,
     };
     p.card(card);
     p.out
@@ -63,6 +64,8 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
 struct Printer<'a> {
     out: String,
     notes: &'a dyn Annotate,
+    /// Written before the next line's text (`override ` before a replaced declaration).
+    prefix: Option<&'static str>,
 }
 
 impl Printer<'_> {
@@ -78,7 +81,10 @@ impl Printer<'_> {
                 }
             }
         }
-        let mut text = text.to_string();
+        let mut text = match self.prefix.take() {
+            Some(prefix) => format!("{prefix}{text}"),
+            None => text.to_string(),
+        };
         if let Some(note) = span.and_then(|s| self.notes.after(s)) {
             text = format!("{text}  // {note}");
         }
@@ -118,7 +124,14 @@ impl Printer<'_> {
     }
 
     fn card(&mut self, card: &Card) {
-        let head = format!("scorecard {}{} {{", card.name.name, label(&card.label));
+        let extends = card.extends.as_ref().map_or(String::new(), |base| {
+            format!(" extends {}", quote(&base.value))
+        });
+        let head = format!(
+            "scorecard {}{}{extends} {{",
+            card.name.name,
+            label(&card.label)
+        );
         self.line(0, Some(card.span), &head);
         let mut previous: Option<&Decl> = None;
         let mut i = 0;
@@ -173,6 +186,7 @@ impl Printer<'_> {
                 self.line(1, Some(param.span), &text);
             }
             Decl::Section(section) => self.section(section),
+            Decl::Hooks(hooks) => self.hooks(hooks),
             Decl::Adjustment(block) => self.adjustment(block),
             Decl::Grade(grade) => {
                 let head = match &grade.table.subject {
@@ -200,13 +214,61 @@ impl Printer<'_> {
             }
             Decl::Output(output) => {
                 let ty = output.ty.map_or(String::new(), |(t, _)| format!(" {t}"));
-                let text = format!(
-                    "output {}{}{ty} = {}",
-                    output.name.name,
-                    label(&output.label),
-                    expr(&output.expr, 0)
+                let head = format!("output {}{}{ty} =", output.name.name, label(&output.label));
+                let formula = expr(&output.expr, 0);
+                let text = format!("{head} {formula}");
+                if fits(1, &format!("{}{text}", self.prefix.unwrap_or(""))) {
+                    self.line(1, Some(output.span), &text);
+                } else {
+                    // A long formula starts on a line of its own, under the name.
+                    self.line(1, Some(output.span), &head);
+                    self.raw_line(2, &formula);
+                }
+            }
+            Decl::Override(change) => self.override_(change),
+            Decl::Remove(remove) => {
+                let text = match &remove.name {
+                    Some(name) => format!("remove {} {}", remove.kind.keyword(), name.name),
+                    None => format!("remove {}", remove.kind.keyword()),
+                };
+                self.line(1, Some(remove.span), &text);
+            }
+        }
+    }
+
+    fn override_(&mut self, change: &Override) {
+        match &change.target {
+            OverrideTarget::Decl(decl) => {
+                self.prefix = Some("override ");
+                self.decl(decl);
+            }
+            OverrideTarget::Section(patch) => {
+                let weight = match &patch.weight {
+                    Some(w) if patch.scaled.is_some() => format!(" weight {} scaled", number(w)),
+                    Some(w) => format!(" weight {}", number(w)),
+                    None => String::new(),
+                };
+                let head = format!(
+                    "override section {}{}{weight}",
+                    patch.name.name,
+                    label(&patch.label)
                 );
-                self.line(1, Some(output.span), &text);
+                if patch.items.is_empty() {
+                    self.line(1, Some(change.span), &head);
+                    return;
+                }
+                self.line(1, Some(change.span), &format!("{head} {{"));
+                for item in &patch.items {
+                    self.item(item);
+                }
+                self.close(1, change.span);
+            }
+            OverrideTarget::Item(patch) => {
+                let head = item_patch_head(patch);
+                match &patch.rules {
+                    None => self.line(1, Some(change.span), &head),
+                    Some(rules) => self.rules_block(1, change.span, &head, rules),
+                }
             }
         }
     }
@@ -258,6 +320,27 @@ impl Printer<'_> {
         }
     }
 
+    fn hooks(&mut self, hooks: &HooksDecl) {
+        let head = format!("hooks {}", quote(&hooks.path.value));
+        let Some(functions) = &hooks.functions else {
+            self.line(1, Some(hooks.span), &head);
+            return;
+        };
+        self.line(1, Some(hooks.span), &format!("{head} {{"));
+        for f in functions {
+            let params: Vec<&str> = f.params.iter().map(|(t, _)| t.keyword()).collect();
+            let text = format!(
+                "{}({}) -> {}{}",
+                f.name.name,
+                params.join(", "),
+                f.result.0.keyword(),
+                label(&f.label)
+            );
+            self.line(2, Some(f.span), &text);
+        }
+        self.close(1, hooks.span);
+    }
+
     fn section(&mut self, section: &Section) {
         let scaled = if section.scaled.is_some() {
             " scaled"
@@ -284,21 +367,31 @@ impl Printer<'_> {
             label(&item.label),
             number(&item.points)
         );
-        match item.rules.as_slice() {
-            [] => self.line(2, Some(item.span), &head),
+        if item.rules.is_empty() {
+            self.line(2, Some(item.span), &head);
+        } else {
+            self.rules_block(2, item.span, &head, &item.rules);
+        }
+    }
+
+    /// `head { rule }` on one line when there is one short rule (or none),
+    /// else a block; `span` is the node the block closes.
+    fn rules_block(&mut self, depth: usize, span: Span, head: &str, rules: &[Rule]) {
+        match rules {
+            [] => self.line(depth, Some(span), &format!("{head} {{ }}")),
             [rule]
                 if !matches!(rule, Rule::Tiers(_))
-                    && fits(2, &format!("{head} {{ {} }}", one_line_rule(rule))) =>
+                    && fits(depth, &format!("{head} {{ {} }}", one_line_rule(rule))) =>
             {
                 let text = format!("{head} {{ {} }}", one_line_rule(rule));
-                self.line(2, Some(item.span), &text);
+                self.line(depth, Some(span), &text);
             }
             rules => {
-                self.line(2, Some(item.span), &format!("{head} {{"));
+                self.line(depth, Some(span), &format!("{head} {{"));
                 for rule in rules {
-                    self.rule(3, rule);
+                    self.rule(depth + 1, rule);
                 }
-                self.close(2, item.span);
+                self.close(depth, span);
             }
         }
     }
@@ -367,7 +460,8 @@ impl Printer<'_> {
 }
 
 /// The widest line (in terminal columns, a Chinese character counting two)
-/// an item is printed on with its rule; a longer one opens a block.
+/// an item is printed on with its rule (a longer one opens a block), or an
+/// output with its formula (a longer formula goes on the next line).
 const MAX_WIDTH: usize = 90;
 
 fn fits(depth: usize, text: &str) -> bool {
@@ -377,10 +471,13 @@ fn fits(depth: usize, text: &str) -> bool {
 #[derive(PartialEq, Eq)]
 enum Group {
     Header,
+    Hooks,
     Input,
     Param,
     Block,
     Output,
+    /// One-line `override` and `remove` lines.
+    Change,
 }
 
 /// Declarations of one group print together; a blank line separates groups.
@@ -392,10 +489,43 @@ fn group_of(decl: &Decl) -> Group {
         | Decl::Version(_)
         | Decl::Effective(_) => Group::Header,
         Decl::Input(_) => Group::Input,
+        Decl::Hooks(_) => Group::Hooks,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,
         Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Group::Block,
+        Decl::Remove(_) => Group::Change,
+        Decl::Override(change) => match &change.target {
+            OverrideTarget::Decl(decl) if group_of(decl) == Group::Block => Group::Block,
+            OverrideTarget::Section(patch) if !patch.items.is_empty() => Group::Block,
+            OverrideTarget::Item(patch) => match patch.rules.as_deref() {
+                None | Some([]) => Group::Change,
+                Some([rule])
+                    if !matches!(rule, Rule::Tiers(_))
+                        && fits(
+                            1,
+                            &format!("{} {{ {} }}", item_patch_head(patch), one_line_rule(rule)),
+                        ) =>
+                {
+                    Group::Change
+                }
+                Some(_) => Group::Block,
+            },
+            _ => Group::Change,
+        },
     }
+}
+
+/// `override item 潜客抽查 "label" 3`
+fn item_patch_head(patch: &ItemPatch) -> String {
+    let points = patch
+        .points
+        .as_ref()
+        .map_or(String::new(), |p| format!(" {}", number(p)));
+    format!(
+        "override item {}{}{points}",
+        patch.name.name,
+        label(&patch.label)
+    )
 }
 
 fn one_line_rule(rule: &Rule) -> String {

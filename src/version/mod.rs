@@ -59,12 +59,12 @@ pub struct Effective {
 impl Effective {
     /// Whether every day of `period` falls in this range.
     pub fn covers(&self, period: &Period) -> bool {
-        self.from <= period.first && self.until.map_or(true, |u| period.last <= u)
+        self.from <= period.first && self.until.is_none_or(|u| period.last <= u)
     }
 
     /// Whether some day of `period` falls in this range.
     pub fn touches(&self, period: &Period) -> bool {
-        self.from <= period.last && self.until.map_or(true, |u| period.first <= u)
+        self.from <= period.last && self.until.is_none_or(|u| period.first <= u)
     }
 
     /// Whether the two ranges share a day.

@@ -102,7 +102,7 @@ impl Versions {
     /// The version in force for the whole of `period`, or why there is none.
     pub fn pick(&self, period: &Period) -> Result<usize, String> {
         if let [only] = self.cards.as_slice() {
-            if only.stamp.effective.map_or(true, |e| e.covers(period)) {
+            if only.stamp.effective.is_none_or(|e| e.covers(period)) {
                 return Ok(0);
             }
         }

@@ -5,8 +5,7 @@ use crate::common;
 use scorecard::diagnostic::render;
 
 fn diagnostics_of(path: &std::path::Path) -> String {
-    let source = common::source(path);
-    match scorecard::compile(&source) {
+    match common::compile(path) {
         Ok(checked) => format!(
             "{}(card is valid)\n",
             render::human_all(&checked.warnings, false)
@@ -35,6 +34,24 @@ fn check_diagnostics() {
         assert!(
             out.contains("error[") || out.contains("warning["),
             "{} should draw a diagnostic, but got:\n{out}",
+            common::relative(path)
+        );
+        insta::assert_snapshot!(out);
+    });
+}
+
+/// Mistakes with hooks: each card under `tests/cards/hooks/` reads its
+/// scripts from `tests/cards/hooks/hooks/`.
+#[test]
+fn hook_diagnostics() {
+    insta::glob!(common::cards_dir(), "hooks/*.card", |path| {
+        let out = match common::compile(path) {
+            Ok(_) => "(card is valid)\n".to_string(),
+            Err(diagnostics) => render::human_all(&diagnostics, false),
+        };
+        assert!(
+            out.contains("error["),
+            "{} should draw an error, but got:\n{out}",
             common::relative(path)
         );
         insta::assert_snapshot!(out);

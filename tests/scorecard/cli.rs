@@ -35,7 +35,7 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn code(output: &Output) -> i32 {
+pub(crate) fn code(output: &Output) -> i32 {
     output.status.code().expect("exited normally")
 }
 
@@ -224,4 +224,298 @@ fn every_command_has_help_with_an_example() {
             "`scorecard {command} --help` shows no example:\n{help}"
         );
     }
+}
+
+#[test]
+fn a_runaway_hook_fails_its_row_and_keep_going_scores_the_rest() {
+    let card = "tests/cards/runtime/runaway_hook.card";
+    let data = "tests/bad_data/runaway_hook.csv";
+    let out = scorecard(&["eval", card, data]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "runaway_hook.csv:3 (R2 乙): hook `提成` ran for more than 100000 steps and was stopped"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("runaway_hook.csv:4 (R3 丙): hook `提成` returned text \"九十九\", but the card declares it gives an amount of money, in tests/cards/runtime/runaway_hook.card:6:32"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).is_empty(), "nothing is scored by default");
+
+    let out = scorecard(&["eval", card, data, "--keep-going", "--format", "csv"]);
+    assert_eq!(code(&out), 1);
+    let stdout = text(&out.stdout);
+    // 3 × 30 and 2 × 30; the two bad rows are left out. (The card's
+    // version, none, and hash close each row.)
+    let line = |id: &str| stdout.lines().find(|l| l.starts_with(id)).unwrap_or("");
+    assert!(line("R1,甲").contains(",90,,sha256:"), "{stdout}");
+    assert!(line("R4,丁").contains(",60,,sha256:"), "{stdout}");
+    assert!(!stdout.contains("R2") && !stdout.contains("R3"), "{stdout}");
+}
+
+const SPECIALIST_PAY: &str = "rules/cs_specialist_pay.card";
+const FROM_S1: &str =
+    "月度考核分数=rules/callback_specialist.card:total,examples/callback_specialists.csv";
+
+#[test]
+fn from_feeds_one_cards_total_into_another_cards_input() {
+    let out = scorecard(&[
+        "explain",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        FROM_S1,
+        "--employee",
+        "HF101",
+    ]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    // HF101's S1 total, as `scorecard eval` of the S1 card gives it.
+    let s1 = scorecard(&["eval", S1, EXAMPLE, "--format", "csv"]);
+    let s1 = text(&s1.stdout);
+    let header: Vec<&str> = s1.lines().next().unwrap().split(',').collect();
+    let total_column = header.iter().position(|h| *h == "total").unwrap();
+    let row = s1.lines().find(|l| l.starts_with("HF101,")).unwrap();
+    let total = row.split(',').nth(total_column).unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!("月度考核分数 is {total}")),
+        "the explanation should show the fed score {total}:\n{stdout}"
+    );
+}
+
+#[test]
+fn from_without_a_result_for_an_employee_fails_that_row() {
+    // The pay data's ids are HF101 …; this S1 month scores only R1 and R2,
+    // so no row can be fed: each is an error, never a score of zero.
+    let out = scorecard(&[
+        "eval",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        "月度考核分数=rules/callback_specialist.card:total,tests/data/s1_typical_month.csv",
+    ]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("examples/cs_specialist_pay.csv:6 (HF101): no result for this employee in tests/data/s1_typical_month.csv (scored by rules/callback_specialist.card), so `月度考核分数` is unknown"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn from_checks_the_key_and_its_kind() {
+    let unknown = scorecard(&[
+        "eval",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        "月度考核分数=rules/callback_specialist.card:totl,examples/callback_specialists.csv",
+    ]);
+    assert_eq!(code(&unknown), 1);
+    assert!(
+        text(&unknown.stderr).contains("rules/callback_specialist.card has no `totl`"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    let wrong_kind = scorecard(&[
+        "eval",
+        SPECIALIST_PAY,
+        "examples/cs_specialist_pay.csv",
+        "--from",
+        "保险保费=rules/callback_specialist.card:total,examples/callback_specialists.csv",
+    ]);
+    assert_eq!(code(&wrong_kind), 1);
+    assert!(
+        text(&wrong_kind.stderr)
+            .contains("`total` of rules/callback_specialist.card is a number, but input `保险保费` takes an amount of money"),
+        "{}",
+        text(&wrong_kind.stderr)
+    );
+}
+
+#[test]
+fn a_rank_above_the_number_ranked_stops_that_row() {
+    let out = scorecard(&[
+        "eval",
+        "rules/cs_manager_pay.card",
+        "tests/bad_data/s2_rank_above_total.csv",
+    ]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("s2_rank_above_total.csv:3 (M9 杨经理): hook `排名百分位` stopped: 排名 41 is not between 1 and 参评总数 40 at rules/hooks/cs_manager.rhai:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_pay_card_scores_its_example() {
+    for (card, data) in [
+        ("rules/cs_manager_pay.card", "examples/cs_manager_pay.csv"),
+        (
+            "rules/cs_supervisor_pay.card",
+            "examples/cs_supervisor_pay.csv",
+        ),
+        ("rules/sales_pay.card", "examples/sales_pay.csv"),
+        (
+            "rules/service_manager_pay.card",
+            "examples/service_manager_pay.csv",
+        ),
+    ] {
+        let out = scorecard(&["eval", card, data]);
+        assert_eq!(code(&out), 0, "{card}: {}", text(&out.stderr));
+        assert!(!text(&out.stdout).is_empty(), "{card}: no output");
+    }
+}
+
+const BY_BRAND: &str = "examples/callback_specialists_by_brand.csv";
+
+#[test]
+fn show_prints_the_resolved_card_as_a_card() {
+    let out = scorecard(&["show", "rules/brands/GL8/callback_specialist.card"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout
+            .contains("// removed in rules/brands/GL8/callback_specialist.card:19: item 市场沟通"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("extends \""), "{stdout}");
+    // What it prints checks as a card of its own.
+    let out = run(&["check", "-"], Some(&stdout));
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+}
+
+#[test]
+fn show_still_prints_a_card_whose_overrides_do_not_add_up() {
+    let out = scorecard(&[
+        "show",
+        "tests/cards/compose/errors/weights_after_override.card",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stdout).contains("section 日常工作 weight 9 {  // weight changed in"));
+    assert!(text(&out.stderr).contains("error[weight-mismatch]"));
+}
+
+#[test]
+fn a_card_that_extends_a_missing_file_exits_2() {
+    let out = scorecard(&["check", "tests/cards/compose/errors/missing_base.card"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("error[missing-card]"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn eval_with_a_rules_directory_scores_each_row_by_its_card() {
+    let out = scorecard(&["eval", "rules/", BY_BRAND]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn eval_with_a_manifest_as_csv_has_a_card_column_in_data_order() {
+    let out = scorecard(&["eval", "rules/scorecard.toml", BY_BRAND, "--format", "csv"]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let mut lines = stdout.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(header.starts_with("id,name,brand,store,card,"), "{header}");
+    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap_or("")).collect();
+    let expected: Vec<String> = (101..=120).map(|n| format!("HF{n}")).collect();
+    assert_eq!(ids, expected, "rows keep the data file's order");
+    assert!(
+        stdout.contains("HF102,李娜,GL8,一店,回访专员_GL8,"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn eval_with_a_manifest_as_json_lists_each_card() {
+    let out = scorecard(&["eval", "rules/", BY_BRAND, "--format", "json"]);
+    assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let cards: Vec<(&str, usize)> = json["cards"]
+        .as_array()
+        .expect("cards")
+        .iter()
+        .map(|c| {
+            let n = c["employees"].as_array().map_or(0, Vec::len);
+            (c["card"]["name"].as_str().unwrap_or(""), n)
+        })
+        .collect();
+    let total: usize = cards.iter().map(|c| c.1).sum();
+    assert_eq!(total, 20, "{cards:?}");
+    assert!(cards.contains(&("回访专员_君威一店", 3)), "{cards:?}");
+}
+
+#[test]
+fn explain_with_a_rules_directory_uses_each_rows_card() {
+    let out = scorecard(&["explain", "rules/", BY_BRAND, "--employee", "HF102"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("card rules/brands/GL8/callback_specialist.card"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("商务客户回访"), "{stdout}");
+}
+
+#[test]
+fn a_row_no_card_scores_is_reported_and_nothing_is_scored() {
+    let rows = r#"[{"工号": "T1", "岗位": "技师", "品牌": "君威"}]"#;
+    let out = run(
+        &["eval", "rules/", "-", "--input-format", "json"],
+        Some(rows),
+    );
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("<stdin>: record 1: column `岗位`: `T1` has role `技师`, brand `君威`, and rules/scorecard.toml lists no card for that"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn without_a_role_column_the_role_is_asked_for() {
+    let out = scorecard(&["eval", "rules/", EXAMPLE]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        text(&out.stderr).contains("no role column"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = scorecard(&["eval", S1, EXAMPLE, "--role", "回访专员"]);
+    assert_eq!(code(&out), 2, "--role needs a rules directory");
+}
+
+#[test]
+fn a_rules_directory_without_a_manifest_exits_2() {
+    let out = scorecard(&["eval", "tests/", EXAMPLE]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("scorecard.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_a_rules_directory_checks_its_manifest_and_every_card() {
+    let out = scorecard(&["check", "rules/"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("ok: rules/scorecard.toml — "),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = scorecard(&["check", "tests/manifests/bad/"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!(text(&out.stderr));
 }

@@ -1,6 +1,7 @@
 //! Helpers shared by the scenario tests.
 
-use scorecard::{Checked, SourceFile};
+use scorecard::hooks::HookDir;
+use scorecard::{Checked, FileLoader, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -21,10 +22,24 @@ pub fn source(path: &Path) -> Arc<SourceFile> {
     SourceFile::new(relative(path), text)
 }
 
+/// Parses and checks a card file, finding the cards it extends and its hook
+/// files from the repository root, so every file is named relative to it and
+/// snapshots read the same on every machine.
+pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
+    compile_as(path, source(path).text.to_string())
+}
+
+/// Parses and checks `text` as if it were the card file at `path`: the cards
+/// it extends and its hook files are found as for that file.
+pub fn compile_as(path: &Path, text: String) -> Result<Checked, scorecard::Diagnostics> {
+    let source = SourceFile::new(relative(path), text);
+    let hooks = HookDir::beside(Path::new(&relative(path)));
+    scorecard::compile_with(&source, &FileLoader::rooted(root()), &hooks)
+}
+
 /// Compiles a card that must be valid, failing with its rendered diagnostics.
 pub fn checked(path: &Path) -> Checked {
-    let source = source(path);
-    match scorecard::compile(&source) {
+    match compile(path) {
         Ok(checked) => checked,
         Err(d) => panic!(
             "{} should be a valid card, but:\n{}",

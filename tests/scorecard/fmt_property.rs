@@ -80,7 +80,7 @@ fn formatted_cards_score_every_generated_row_identically() {
         let original = common::checked(&path).card;
         let source = common::source(&path);
         let text = format(&source).expect("the shipped card formats");
-        let printed = scorecard::compile(&scorecard::SourceFile::new(source.name.clone(), text))
+        let printed = common::compile_as(&path, text)
             .unwrap_or_else(|_| panic!("{}: the formatted card checks", source.name))
             .card;
         let mut runner = TestRunner::new(Config {
@@ -133,7 +133,9 @@ fn comments_anywhere_survive_fmt() {
                     };
                     commented.insert_str(*i, &comment);
                 }
-                let out = format(&scorecard::SourceFile::new("c.card", commented.clone()))
+                // Named as the card, so the cards it extends and its hooks are found.
+                let named = |text: String| scorecard::SourceFile::new(source.name.clone(), text);
+                let out = format(&named(commented.clone()))
                     .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
                 for n in 0..at.len() {
                     prop_assert_eq!(
@@ -145,10 +147,10 @@ fn comments_anywhere_survive_fmt() {
                         out
                     );
                 }
-                let again = format(&scorecard::SourceFile::new("c.card", out.clone()))
+                let again = format(&named(out.clone()))
                     .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
                 prop_assert_eq!(&again, &out);
-                let card = scorecard::compile(&scorecard::SourceFile::new("c.card", out))
+                let card = common::compile_as(&path, out)
                     .map_err(|d| TestCaseError::fail(format!("{d:?}")))?
                     .card;
                 prop_assert_eq!(&card.stamp.hash, &hash);

@@ -2,12 +2,17 @@
 //! Scenarios are files under `tests/cards/` and `tests/data/`; each gets its
 //! own snapshot under `tests/scorecard/snapshots/`.
 
+mod bad_input;
 mod cases;
 mod check;
 mod cli;
+mod cli_excel;
 mod common;
+mod compose;
 mod diff;
+mod excel;
 mod fmt;
 mod fmt_property;
+mod properties;
 mod scenarios;
 mod versions;

@@ -7,23 +7,41 @@
 //! # expect: E001 total=84 grade=称职 客户信息及建议=4 信息反馈=9
 //! ```
 //!
-//! A key is `total`, `grade`, or the name of an item, section, bonus/penalty
-//! block, band or output. Every expectation is asserted, and every scenario
+//! A key is `total`, `grade`, `rank` (of the total within the file, as the
+//! workbook and HTML reports show it), `card`, or the name of an item,
+//! section, bonus/penalty block, band or output. Every expectation is
+//! asserted, and every scenario
 //! must carry at least one.
+//!
+//! Instead of `# card:`, a scenario may name a rules manifest, `# rules:
+//! rules/scorecard.toml` (and `# role: 回访专员` for a file with no 岗位
+//! column): each row is then scored by the card the manifest picks for its
+//! role, brand and store, and the key `card` names the card expected.
+//!
+//! `# from: INPUT=CARD:KEY,DATA` lines feed an input from another card's
+//! results, as `scorecard eval --from` does.
 
 use crate::common;
 use rust_decimal::Decimal;
-use scorecard::data;
+use scorecard::manifest::{self, Manifest, Rules};
 use scorecard::value::Value;
-use scorecard::{CheckedCard, ScoreResult};
+use scorecard::{data, link};
+use scorecard::{CheckedCard, FileLoader, ScoreResult};
 use std::path::Path;
 use std::str::FromStr;
 
 pub struct Scenario {
+    /// One card's rows and results; several when a manifest routed the rows.
+    pub groups: Vec<Group>,
+    pub expectations: Vec<Expectation>,
+}
+
+pub struct Group {
     pub card: CheckedCard,
+    /// The `# from:` feeds, applied after reading as `--from` does.
+    pub feeds: Vec<link::Feed>,
     pub rows: Vec<scorecard::data::Row>,
     pub results: Vec<ScoreResult>,
-    pub expectations: Vec<Expectation>,
 }
 
 pub struct Expectation {
@@ -33,31 +51,35 @@ pub struct Expectation {
     pub value: String,
 }
 
-/// Reads a scenario file, its card and its rows, and scores every row.
+/// Reads a scenario file, its card (or manifest) and its rows, and scores every row.
 pub fn load(path: &Path) -> Scenario {
     let text = std::fs::read_to_string(path).expect("scenario file is readable");
     let rel = common::relative(path);
-    let card_path = comment_values(&text, "card")
-        .next()
-        .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
-        .1;
-    let card = common::checked(&common::root().join(card_path)).card;
-    let set = data::read_path(&card, path);
-    assert!(
-        set.errors.is_empty() && set.warnings.is_empty(),
-        "{rel}: the data should read cleanly, but:\n{}",
-        set.errors
-            .iter()
-            .map(|e| e.to_string())
-            .chain(set.warnings.iter().map(|w| w.to_string()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
-    assert!(
-        failures.is_empty(),
-        "{rel}: rows failed to evaluate: {failures:?}"
-    );
+    let groups = match comment_values(&text, "rules").next() {
+        Some((_, manifest)) => routed(&rel, path, manifest, comment_values(&text, "role").next()),
+        None => {
+            let card_path = comment_values(&text, "card")
+                .next()
+                .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
+                .1;
+            let card = common::checked(&common::root().join(card_path)).card;
+            let feeds: Vec<link::Feed> = comment_values(&text, "from")
+                .map(|(line, spec)| {
+                    let link: link::Link =
+                        spec.parse().unwrap_or_else(|e| panic!("{rel}:{line}: {e}"));
+                    link::resolve(&card, &link).unwrap_or_else(|e| panic!("{rel}:{line}: {e}"))
+                })
+                .collect();
+            let mut set = data::read_path(&link::reading_card(&card, &feeds), path);
+            let unfed = link::apply(&card, &mut set.rows, &feeds, &rel);
+            assert_clean(
+                &rel,
+                set.errors.iter().map(|e| e.to_string()).chain(unfed),
+                set.warnings.iter().map(|w| w.to_string()),
+            );
+            vec![scored(&rel, card, feeds, set.rows)]
+        }
+    };
     let expectations = comment_values(&text, "expect")
         .flat_map(|(line, rest)| parse_expect(&rel, line, rest))
         .collect::<Vec<_>>();
@@ -66,10 +88,105 @@ pub fn load(path: &Path) -> Scenario {
         "{rel}: no `# expect:` lines; a scenario must say what it expects"
     );
     Scenario {
-        card,
-        rows: set.rows,
-        results,
+        groups,
         expectations,
+    }
+}
+
+/// The `# rules:` manifest and `# role:` a scenario routes its rows by, if any.
+pub fn manifest_of(path: &Path) -> Option<(String, Option<String>)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let (_, manifest) = comment_values(&text, "rules").next()?;
+    let role = comment_values(&text, "role")
+        .next()
+        .map(|(_, r)| r.to_string());
+    Some((manifest.to_string(), role))
+}
+
+/// Rows sent to their cards by a manifest.
+fn routed(rel: &str, path: &Path, manifest: &str, role: Option<(usize, &str)>) -> Vec<Group> {
+    let source = data::open_path(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let (rules, groups) = route(rel, source, manifest, role.map(|(_, r)| r));
+    groups
+        .into_iter()
+        .map(|(card, rows)| scored(rel, rules.cards[card].card.clone(), Vec::new(), rows))
+        .collect()
+}
+
+/// The rows of any source, routed by a manifest, one list per card used.
+pub fn routed_source(
+    rel: &str,
+    source: Box<dyn data::RecordSource>,
+    manifest: &str,
+    role: Option<&str>,
+) -> Vec<Vec<scorecard::data::Row>> {
+    route(rel, source, manifest, role)
+        .1
+        .into_iter()
+        .map(|(_, rows)| rows)
+        .collect()
+}
+
+fn route(
+    rel: &str,
+    source: Box<dyn data::RecordSource>,
+    manifest: &str,
+    role: Option<&str>,
+) -> (Rules, Vec<(usize, Vec<scorecard::data::Row>)>) {
+    let loader = FileLoader::rooted(common::root());
+    let rules = loader
+        .open(manifest)
+        .map_err(|why| panic!("{rel}: {why}"))
+        .and_then(|source| Manifest::parse(&source).and_then(|m| Rules::compile(m, &loader)))
+        .unwrap_or_else(|d| {
+            panic!(
+                "{rel}: {}",
+                scorecard::diagnostic::render::human_all(&d, false)
+            )
+        });
+    let routed = manifest::route(&rules, source, role);
+    assert_clean(
+        rel,
+        routed.all_errors().into_iter().map(|e| e.to_string()),
+        routed.warnings.iter().map(|w| w.to_string()),
+    );
+    let groups = routed
+        .groups
+        .into_iter()
+        .map(|g| (g.card, g.set.rows))
+        .collect();
+    (rules, groups)
+}
+
+fn assert_clean(
+    rel: &str,
+    errors: impl Iterator<Item = String>,
+    warnings: impl Iterator<Item = String>,
+) {
+    let problems: Vec<String> = errors.chain(warnings).collect();
+    assert!(
+        problems.is_empty(),
+        "{rel}: the data should read cleanly, but:\n{}",
+        problems.join("\n")
+    );
+}
+
+fn scored(
+    rel: &str,
+    card: CheckedCard,
+    feeds: Vec<link::Feed>,
+    rows: Vec<scorecard::data::Row>,
+) -> Group {
+    let (results, failures) = scorecard::eval::evaluate_all(&card, &rows);
+    assert!(
+        failures.is_empty(),
+        "{rel}: rows failed to evaluate: {failures:?}"
+    );
+    Group {
+        card,
+        feeds,
+        rows,
+        results,
     }
 }
 
@@ -102,7 +219,13 @@ fn parse_expect(rel: &str, line: usize, rest: &str) -> Vec<Expectation> {
 }
 
 /// The actual value behind an expectation's key, as text, or `None` if no such key.
-fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<Actual> {
+fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> Option<Actual> {
+    if key == "rank" {
+        return Some(Actual::Num(Decimal::from(rank)));
+    }
+    if key == "card" {
+        return Some(Actual::Text(card.name.clone()));
+    }
     if key == "total" {
         return Some(Actual::Num(result.total));
     }
@@ -140,21 +263,22 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
     let rel = common::relative(path);
     let mut problems = Vec::new();
     for e in &scenario.expectations {
-        let Some(result) = scenario
-            .results
-            .iter()
-            .find(|r| r.employee.id == e.employee)
-        else {
+        let found = scenario.groups.iter().find_map(|g| {
+            let at = g.results.iter().position(|r| r.employee.id == e.employee)?;
+            let rank = scorecard::report::ranks(&g.results)[at];
+            Some((&g.card, &g.results[at], rank))
+        });
+        let Some((card, result, rank)) = found else {
             problems.push(format!(
                 "{rel}:{}: no row for employee `{}`",
                 e.line, e.employee
             ));
             continue;
         };
-        let matches = match actual(&scenario.card, result, &e.key) {
+        let matches = match actual(card, result, rank, &e.key) {
             None => {
                 problems.push(format!(
-                    "{rel}:{}: `{}` is not a total, grade, item, section, block or output",
+                    "{rel}:{}: `{}` is not a card, total, grade, rank, item, section, block or output",
                     e.line, e.key
                 ));
                 continue;
@@ -200,15 +324,23 @@ fn hand_checked_scenarios() {
     );
 }
 
-/// The explanation of every row, as `scorecard explain` prints it.
+/// The explanation of every row, as `scorecard explain` prints it, in the
+/// data file's order (each row by its own card).
 fn explain(scenario: &Scenario) -> String {
-    scenario
-        .results
+    let mut texts: Vec<(usize, String)> = scenario
+        .groups
         .iter()
-        .zip(&scenario.rows)
-        .map(|(result, row)| {
-            scorecard::report::explain_with_inputs(&scenario.card, result, &row.values)
+        .flat_map(|g| {
+            g.results.iter().zip(&g.rows).map(|(result, row)| {
+                let text = scorecard::report::explain_with_inputs(&g.card, result, &row.values);
+                (row.line, text)
+            })
         })
+        .collect();
+    texts.sort_by_key(|(line, _)| *line);
+    texts
+        .into_iter()
+        .map(|(_, text)| text)
         .collect::<Vec<_>>()
         .join("\n────────\n\n")
 }

@@ -8,25 +8,35 @@ use crate::syntax::ast::{self, Ident, Text};
 use crate::syntax::parser::Rule;
 
 impl Lower {
-    /// `card = { SOI ~ kw_scorecard ~ ident ~ text? ~ lbrace ~ (decl | ";")* ~ card_end ~ EOI }`
+    /// `card = { SOI ~ kw_scorecard ~ ident ~ text? ~ extends? ~ lbrace ~ (decl | ";")* ~ card_end ~ EOI }`
     pub(super) fn card(&mut self, pair: Pair) -> Lowered<ast::Card> {
         let span = span(&pair);
         let mut c = Children::of(pair);
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);
+        let extends = c
+            .optional(Rule::extends)
+            .map(|p| self.extends(p))
+            .transpose()?;
         let decls = c.all(Rule::decl, |p| self.decl(p))?;
         Ok(ast::Card {
             name,
             label,
+            extends,
             decls,
             span,
         })
     }
 
-    /// `decl = { role | period | total | input | param | section | bonus | penalty | grade | band | output }`
+    /// `decl = { role | period | total | input | param | section | bonus | penalty | grade | band | output | hooks | override_decl | remove_decl }`
     fn decl(&mut self, pair: Pair) -> Lowered<ast::Decl> {
-        use ast::Decl;
         let inner = only_child(pair)?;
+        self.declaration(inner)
+    }
+
+    /// One declaration's own rule (`role`, `input` …), inside `decl` or after `override`.
+    pub(super) fn declaration(&mut self, inner: Pair) -> Lowered<ast::Decl> {
+        use ast::Decl;
         Ok(match inner.as_rule() {
             Rule::role => Decl::Role(self.role(inner)?),
             Rule::period => Decl::Period(self.period(inner)?),
@@ -41,6 +51,9 @@ impl Lower {
             Rule::grade => Decl::Grade(self.grade(inner)?),
             Rule::band => Decl::Band(self.band(inner)?),
             Rule::output => Decl::Output(self.output(inner)?),
+            Rule::hooks => Decl::Hooks(self.hooks(inner)?),
+            Rule::override_decl => Decl::Override(self.override_decl(inner)?),
+            Rule::remove_decl => Decl::Remove(self.remove_decl(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }

@@ -26,7 +26,7 @@ impl Lower {
     }
 
     /// `item = { kw_item ~ ident ~ text? ~ number ~ (lbrace ~ (item_rule | ";")* ~ item_end)? }`
-    fn item(&mut self, pair: Pair) -> Lowered<ast::Item> {
+    pub(super) fn item(&mut self, pair: Pair) -> Lowered<ast::Item> {
         let span = span(&pair);
         let mut c = Children::of(pair);
         let name = ident(c.required(Rule::ident)?);
@@ -43,7 +43,7 @@ impl Lower {
     }
 
     /// `item_rule = { deduction | item_tiers | full_if | zero_if | late | score }`
-    fn item_rule(&mut self, pair: Pair) -> Lowered<ast::Rule> {
+    pub(super) fn item_rule(&mut self, pair: Pair) -> Lowered<ast::Rule> {
         let inner = only_child(pair)?;
         Ok(match inner.as_rule() {
             Rule::deduction => ast::Rule::Deduction(self.deduction(inner)?),

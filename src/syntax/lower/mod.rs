@@ -4,6 +4,8 @@
 //! headed by the rule it reads. The files follow the grammar's sections:
 //!
 //! - `decls.rs`: the card and its declarations (inputs, params, bonuses, outputs)
+//! - `hooks.rs`: hook imports and the signatures they declare
+//! - `compose.rs`: `extends`, `override` and `remove`
 //! - `items.rs`: sections, items and their rules
 //! - `tables.rs`: tier tables (item tiers' rows, grades, bands)
 //! - `expr.rs`: formulas
@@ -18,8 +20,10 @@
 //! on, so the author sees them all at once. A tree the grammar cannot produce
 //! is a bug in this module and stops lowering with an "internal error".
 
+mod compose;
 mod decls;
 mod expr;
+mod hooks;
 mod items;
 mod tables;
 mod words;

@@ -68,7 +68,8 @@ impl Lower {
     pub(super) fn band(&mut self, pair: Pair) -> Lowered<ast::Band> {
         let span = span(&pair);
         // The table is everything from `by` to the closing `}`. (Found before
-        // walking the children: looking for an optional label skips `by`.)
+        // walking the children: looking for a label that is not there skips
+        // the `by` keyword.)
         let by = pair
             .clone()
             .into_inner()

@@ -246,7 +246,7 @@ fn no_panic_on_token_soup() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(words[(seed % words.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 text.push(' ');
             }
         }

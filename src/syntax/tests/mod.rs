@@ -2,6 +2,7 @@
 //!
 //! This file holds the helpers; each submodule tests one part of the language.
 
+mod compose;
 mod declarations;
 mod errors;
 mod expressions;

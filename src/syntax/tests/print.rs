@@ -4,19 +4,33 @@ use super::parse_ok;
 use crate::source::SourceFile;
 use crate::syntax::print::print;
 
-/// Cards whose printed form must round-trip.
+/// Cards whose printed form must round-trip: every shipped card (brand
+/// cards with their overrides too) and the language tour.
 fn cards() -> Vec<(String, String)> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    [
-        "rules/callback_specialist.card",
-        "tests/cards/valid/tour.card",
-    ]
-    .iter()
-    .map(|p| {
-        let text = std::fs::read_to_string(format!("{root}/{p}")).expect("card is readable");
-        (p.to_string(), text)
-    })
-    .collect()
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![root.join("tests/cards/valid/tour.card")];
+    let mut dirs = vec![root.join("rules")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir)
+            .expect("rules/ is readable")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "card") {
+                paths.push(path);
+            }
+        }
+    }
+    assert!(paths.len() > 10, "found only {} cards", paths.len());
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("card is readable");
+            (p.display().to_string(), text)
+        })
+        .collect()
 }
 
 #[test]

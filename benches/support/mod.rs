@@ -1,0 +1,205 @@
+//! Shared by the benchmarks: generated S1 data, and a hand-written S1 scorer
+//! that is the baseline the evaluator is measured against.
+
+#![allow(dead_code)] // each bench uses a different part
+
+use rust_decimal::Decimal;
+use scorecard::value::Value;
+use scorecard::CheckedCard;
+
+pub const S1_CARD: &str = include_str!("../../rules/callback_specialist.card");
+
+pub fn s1() -> CheckedCard {
+    let source = scorecard::SourceFile::new("rules/callback_specialist.card", S1_CARD);
+    scorecard::compile(&source)
+        .expect("the S1 card checks")
+        .card
+}
+
+/// A deterministic pseudo-random sequence (no dependency, same rows every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// `rows` employees' months of S1 data as CSV text, every column filled.
+pub fn s1_csv(card: &CheckedCard, rows: usize) -> Vec<u8> {
+    let mut rng = Lcg(42);
+    let mut out = String::with_capacity(rows * 160);
+    out.push_str("工号,品牌");
+    for input in &card.inputs {
+        out.push(',');
+        out.push_str(&input.name);
+    }
+    out.push('\n');
+    let brands = ["君威", "GL8", "凯越", "赛欧"];
+    for r in 0..rows {
+        out.push_str(&format!("E{r},{}", brands[r % 4]));
+        for input in &card.inputs {
+            out.push(',');
+            let cell = match input.ty {
+                scorecard::value::InputType::Bool => {
+                    if rng.next(10) < 9 { "是" } else { "否" }.to_string()
+                }
+                scorecard::value::InputType::Percent => format!("{}%", 80 + rng.next(21)),
+                scorecard::value::InputType::Count => rng.next(3).to_string(),
+                _ => match input.range {
+                    Some((_, high)) => (high - Decimal::from(rng.next(3))).to_string(),
+                    None => rng.next(100).to_string(),
+                },
+            };
+            out.push_str(&cell);
+        }
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// Indices of the S1 inputs the baseline reads, resolved once.
+pub struct Baseline {
+    ix: std::collections::HashMap<&'static str, usize>,
+}
+
+const NAMES: [&str; 33] = [
+    "问题跟踪完成",
+    "周满意度调查完成",
+    "月度调查完成",
+    "关怀抽查完成",
+    "信息错误未通知",
+    "日报迟报次数",
+    "反馈及时率",
+    "投诉解决及时率",
+    "投诉满意率",
+    "个人原因抱怨",
+    "电话登记错误",
+    "信息汇总完成",
+    "档案管理达标",
+    "邮件处理及时",
+    "活动评估完成",
+    "进度监控完成",
+    "潜客抽查完成",
+    "日志记录完成",
+    "月报按时上报",
+    "培训缺席",
+    "培训迟到",
+    "培训成绩",
+    "工作类评分",
+    "表扬评分",
+    "满意度提升评分",
+    "重大工作失误",
+    "一般工作失误",
+    "严重违纪",
+    "迟到早退",
+    "仪容仪表违规",
+    "无故缺席会议",
+    "泄露客户信息",
+    "旷工",
+];
+
+impl Baseline {
+    pub fn new(card: &CheckedCard) -> Self {
+        let ix = NAMES
+            .iter()
+            .map(|n| {
+                (
+                    *n,
+                    card.input_index(n)
+                        .unwrap_or_else(|| panic!("S1 has no input {n}")),
+                )
+            })
+            .collect();
+        Baseline { ix }
+    }
+
+    /// Indices in `NAMES` order, for the hot loop.
+    pub fn indices(&self) -> [usize; 33] {
+        NAMES.map(|n| self.ix[n])
+    }
+}
+
+fn num(v: &Value) -> Decimal {
+    v.as_num().unwrap_or_default()
+}
+
+fn yes(v: &Value) -> bool {
+    v.as_bool().unwrap_or(false)
+}
+
+fn pass(done: bool, points: i64) -> Decimal {
+    if done {
+        Decimal::from(points)
+    } else {
+        Decimal::ZERO
+    }
+}
+
+fn clamp(x: Decimal, points: i64) -> Decimal {
+    x.max(Decimal::ZERO).min(Decimal::from(points))
+}
+
+/// The S1 card, written out by hand in Rust: the fastest a scorer can be
+/// with the same decimal type. Returns the total.
+pub fn score_s1(i: &[usize; 33], v: &[Value]) -> Decimal {
+    let g = |k: usize| &v[i[k]];
+    let pct = |x: Decimal, p: i64| Decimal::new(p, 2) <= x;
+    let mut t = pass(yes(g(0)), 5) + pass(yes(g(1)), 3) + pass(yes(g(2)), 6) + pass(yes(g(3)), 3);
+    t += pass(!yes(g(4)), 3);
+    t += clamp(Decimal::from(3) - num(g(5)), 3);
+    let rate = num(g(6));
+    t += if pct(rate, 98) {
+        Decimal::from(5)
+    } else if pct(rate, 95) {
+        Decimal::from(4)
+    } else if pct(rate, 85) {
+        Decimal::from(3)
+    } else {
+        Decimal::ZERO
+    };
+    t += if pct(num(g(7)), 98) {
+        Decimal::from(5)
+    } else {
+        Decimal::ZERO
+    };
+    let sat = num(g(8));
+    t += if pct(sat, 98) {
+        Decimal::from(5)
+    } else if pct(sat, 95) {
+        Decimal::from(4)
+    } else if pct(sat, 90) {
+        Decimal::from(3)
+    } else {
+        Decimal::ZERO
+    };
+    t += clamp(Decimal::from(5) - Decimal::TWO * num(g(9)) - num(g(10)), 5);
+    for (k, p) in [
+        (11, 5),
+        (12, 4),
+        (13, 4),
+        (14, 3),
+        (15, 4),
+        (16, 4),
+        (17, 5),
+        (18, 5),
+    ] {
+        t += pass(yes(g(k)), p);
+    }
+    t += pass(
+        !yes(g(19)) && !yes(g(20)) && num(g(21)) >= Decimal::from(85),
+        5,
+    );
+    t += clamp(num(g(22)), 8) + clamp(num(g(23)), 5) + clamp(num(g(24)), 5);
+    let ten = Decimal::TEN;
+    let five = Decimal::from(5);
+    t -= ten * num(g(25)) + five * num(g(26));
+    t -= ten * num(g(27))
+        + five * (num(g(28)) + num(g(29)) + num(g(30)))
+        + ten * (num(g(31)) + num(g(32)));
+    t.max(Decimal::ZERO)
+}

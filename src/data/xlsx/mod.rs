@@ -1,0 +1,251 @@
+//! Excel workbooks (`.xlsx`, `.xlsm`): one worksheet read as a table.
+//!
+//! * **Which sheet**: the one named (`--sheet 名单`), else the first visible
+//!   worksheet, as Excel opens on it.
+//! * **The header row** is the first row holding an employee id or name
+//!   header (`工号`, `姓名`, `id`, …), so title rows above it ("2026年10月
+//!   考核数据", a merged banner) are skipped; failing that, the first row
+//!   with anything in it. Columns run from the leftmost to the rightmost
+//!   column used from the header down; headers bind to inputs by label or name,
+//!   as in CSV.
+//! * **Cells** become text as [`cell_text`] describes (numbers exactly as
+//!   Excel shows them, percent-formatted cells as `98%`, dates as ISO text,
+//!   error values as `#DIV/0!`). A blank cell inside a merged region reads
+//!   the region's value.
+//! * **Where**: records are numbered by worksheet row and a bad cell is named
+//!   as Excel names it. The source's name is `五月.xlsx: 名单`, the file and
+//!   the sheet, so an error reads `五月.xlsx: 名单!C12: column …`.
+//!
+//! The whole sheet is read when it is opened (a workbook is a zip of XML and
+//! cannot be streamed row by row from a reader); the cells are kept compactly
+//! ([`grid`]) and turned into records one at a time.
+
+mod cell_text;
+mod grid;
+
+pub use self::cell_text::{float_decimal, is_percent_format};
+
+use self::cell_text::cell_text;
+use self::grid::{Grid, Merges};
+use super::binding::Field;
+use super::error::{DataError, DataErrorKind, Location, Numbering};
+use super::source::{Record, RecordSource};
+use calamine::{Reader, SheetType, SheetVisible, Xlsx, XlsxError};
+use std::io::Cursor;
+use std::sync::Arc;
+
+/// How many rows from the top the header may be, below titles and notes.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// A worksheet's rows as records.
+pub struct XlsxSource {
+    name: Arc<str>,
+    columns: Vec<String>,
+    /// 1-based worksheet row of the header.
+    header_row: usize,
+    /// The worksheet column of record column 0.
+    first_column: u32,
+    last_column: u32,
+    grid: Grid,
+    merges: Merges,
+    /// The next grid row to hand out.
+    next: usize,
+}
+
+impl XlsxSource {
+    /// Opens a workbook's bytes and reads `sheet` (or the first visible worksheet).
+    pub fn from_bytes(
+        bytes: Vec<u8>,
+        name: &str,
+        sheet: Option<&str>,
+    ) -> Result<XlsxSource, DataError> {
+        let file: Arc<str> = Arc::from(name);
+        let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| cannot_open(&e, &file))?;
+        let sheet = choose_sheet(&workbook, sheet, &file)?;
+        let failed = |e: XlsxError| {
+            DataError::new(
+                DataErrorKind::Malformed,
+                &file,
+                Location::File,
+                format!("cannot read the sheet `{sheet}`: {e}"),
+            )
+        };
+        let grid = read_grid(&mut workbook, &sheet).map_err(failed)?;
+        let merged = workbook.merge_cells_by_sheet_name(&sheet).map_err(failed)?;
+        let merges = Merges::new(merged, &grid);
+        let name: Arc<str> = Arc::from(format!("{name}: {sheet}"));
+        if grid.is_empty() {
+            return Err(DataError::new(
+                DataErrorKind::Malformed,
+                &name,
+                Location::File,
+                "the sheet is empty",
+            )
+            .help(format!(
+                "the workbook's sheets are: {}",
+                sheet_list(&workbook)
+            )));
+        }
+        let header = header_index(&grid);
+        // A non-blank row always has a column; (0, 0) only keeps this total.
+        let (first_column, last_column) = grid.column_span(header).unwrap_or((0, 0));
+        let columns = grid.row_texts(header, first_column, last_column, &merges);
+        Ok(XlsxSource {
+            name,
+            columns,
+            header_row: grid.row_number(header) as usize + 1,
+            first_column,
+            last_column,
+            next: header + 1,
+            grid,
+            merges,
+        })
+    }
+}
+
+impl RecordSource for XlsxSource {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn numbering(&self) -> Numbering {
+        Numbering::SheetRows
+    }
+
+    fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    fn header_location(&self) -> Location {
+        Location::SheetRow(self.header_row)
+    }
+
+    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+        if self.next >= self.grid.len() {
+            return None;
+        }
+        let i = self.next;
+        self.next += 1;
+        let cells = self
+            .grid
+            .row_texts(i, self.first_column, self.last_column, &self.merges);
+        Some(Ok(Record {
+            number: self.grid.row_number(i) as usize + 1,
+            cells,
+        }))
+    }
+
+    fn cell_location(&self, number: usize, column: usize) -> Location {
+        Location::Cell {
+            row: number,
+            column: self.first_column as usize + column,
+        }
+    }
+}
+
+/// Every non-blank cell of a sheet, as text, in one pass over its XML.
+fn read_grid(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Result<Grid, XlsxError> {
+    let mut reader = workbook.worksheet_cells_reader(sheet)?;
+    let percent: Vec<bool> = reader
+        .styles()
+        .iter()
+        .map(|style| {
+            style
+                .number_format
+                .as_ref()
+                .is_some_and(|f| is_percent_format(&f.format_code))
+        })
+        .collect();
+    let mut grid = Grid::new();
+    while let Some((cell, style)) = reader.next_cell_with_style_id()? {
+        let is_percent = percent.get(style).copied().unwrap_or(false);
+        let (row, column) = cell.get_position();
+        grid.push(row, column, &cell_text(cell.get_value(), is_percent));
+    }
+    Ok(grid.finish())
+}
+
+/// The index (among non-blank rows) of the header row.
+fn header_index(grid: &Grid) -> usize {
+    let is_id_header = |text: &str| {
+        let lower = text.trim().to_lowercase();
+        [Field::Id, Field::Name]
+            .iter()
+            .any(|f| f.headers().contains(&lower.as_str()))
+    };
+    (0..grid.len().min(HEADER_SEARCH_ROWS))
+        .find(|&i| grid.row_cells(i).any(|(_, text)| is_id_header(text)))
+        .unwrap_or(0)
+}
+
+fn choose_sheet(
+    workbook: &Xlsx<Cursor<Vec<u8>>>,
+    wanted: Option<&str>,
+    file: &Arc<str>,
+) -> Result<String, DataError> {
+    let sheets = workbook.sheets_metadata();
+    let worksheets = || sheets.iter().filter(|s| s.typ == SheetType::WorkSheet);
+    if let Some(wanted) = wanted {
+        if let Some(sheet) = worksheets().find(|s| s.name == wanted) {
+            return Ok(sheet.name.clone());
+        }
+        // A sheet named with stray spaces or in another case is still the one meant.
+        let close =
+            worksheets().find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase());
+        let help = match close {
+            Some(s) => format!("did you mean `{}`?", s.name),
+            None => format!("the workbook's sheets are: {}", sheet_list(workbook)),
+        };
+        return Err(DataError::new(
+            DataErrorKind::Malformed,
+            file,
+            Location::File,
+            format!("the workbook has no sheet named `{wanted}`"),
+        )
+        .help(help));
+    }
+    worksheets()
+        .find(|s| s.visible == SheetVisible::Visible)
+        .or_else(|| worksheets().next())
+        .map(|s| s.name.clone())
+        .ok_or_else(|| {
+            DataError::new(
+                DataErrorKind::Malformed,
+                file,
+                Location::File,
+                "the workbook has no worksheet",
+            )
+        })
+}
+
+fn sheet_list(workbook: &Xlsx<Cursor<Vec<u8>>>) -> String {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| format!("`{}`", s.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The workbook cannot be opened at all: say what it probably is instead.
+fn cannot_open(error: &XlsxError, file: &Arc<str>) -> DataError {
+    let problem = |message: &str| {
+        DataError::new(
+            DataErrorKind::Malformed,
+            file,
+            Location::File,
+            message.to_string(),
+        )
+    };
+    match error {
+        XlsxError::Password => problem("the workbook is password-protected")
+            .help("remove the password in Excel (File → Info → Protect Workbook), save, and try again"),
+        XlsxError::Zip(_) | XlsxError::Io(_) => problem("the file is not an .xlsx workbook")
+            .help("an old .xls workbook or a WPS .et file must be saved as .xlsx first (File → Save As → Excel Workbook)"),
+        other => problem(&format!("cannot read the workbook: {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests;

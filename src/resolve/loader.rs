@@ -1,0 +1,189 @@
+//! Finding the card an `extends` names.
+//!
+//! The resolve stage never touches the file system itself: it asks a
+//! [`Loader`]. [`FileLoader`] reads files (what the command line uses),
+//! [`MemoryLoader`] serves texts held in memory (tests, an editor's unsaved
+//! buffers), and [`NoLoader`] refuses, for a card given as bare text.
+
+use crate::source::SourceFile;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// Reads the card an `extends "…"` names.
+pub trait Loader {
+    /// The card at `path` as written in `from`'s `extends` (a relative path is
+    /// relative to `from`'s folder). Its name must be the same however the
+    /// path was written (`a/../b.card` and `b.card` are one file), since
+    /// loops are found by name. `Err` is a plain sentence saying why not.
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String>;
+}
+
+/// Gives no cards: for a card given as text, with no file to be relative to.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoLoader;
+
+impl Loader for NoLoader {
+    fn load(&self, _from: &SourceFile, _path: &str) -> Result<Arc<SourceFile>, String> {
+        Err("the card was given as text, so there is no folder to find its base card in".into())
+    }
+}
+
+/// Reads cards from files. Names are kept as written relative to the
+/// loader's root (the working directory unless [`FileLoader::rooted`]), so
+/// messages and `show` say `rules/callback_specialist.card`, not an absolute path.
+#[derive(Debug, Clone, Default)]
+pub struct FileLoader {
+    root: PathBuf,
+}
+
+impl FileLoader {
+    /// Paths relative to the working directory.
+    pub fn new() -> Self {
+        FileLoader::default()
+    }
+
+    /// Paths relative to `root` (a test's repository root, say).
+    pub fn rooted(root: impl Into<PathBuf>) -> Self {
+        FileLoader { root: root.into() }
+    }
+
+    /// Reads the card at `path` (relative to the root), named by its tidied path.
+    pub fn open(&self, path: impl AsRef<Path>) -> Result<Arc<SourceFile>, String> {
+        let name = tidy(path.as_ref());
+        let full = self.root.join(&name);
+        let bytes = std::fs::read(&full).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("there is no file `{}`", display(&name)),
+            _ => format!("cannot read `{}`: {e}", display(&name)),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            format!(
+                "`{}` is not UTF-8 text; save it as UTF-8 and try again",
+                display(&name)
+            )
+        })?;
+        Ok(SourceFile::new(display(&name), text))
+    }
+}
+
+impl Loader for FileLoader {
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
+        self.open(relative_to(from, path))
+    }
+}
+
+/// Cards held in memory, by name (`rules/callback_specialist.card`).
+#[derive(Debug, Clone, Default)]
+pub struct MemoryLoader {
+    cards: HashMap<String, String>,
+}
+
+impl MemoryLoader {
+    pub fn new() -> Self {
+        MemoryLoader::default()
+    }
+
+    /// Adds a card; `name` is tidied like a path (`a/./b.card` is `a/b.card`).
+    pub fn with(mut self, name: &str, text: &str) -> Self {
+        self.cards
+            .insert(display(&tidy(Path::new(name))), text.to_string());
+        self
+    }
+
+    /// The card named `name`, as a source file.
+    pub fn get(&self, name: &str) -> Option<Arc<SourceFile>> {
+        let name = display(&tidy(Path::new(name)));
+        let text = self.cards.get(&name)?;
+        Some(SourceFile::new(name, text.as_str()))
+    }
+}
+
+impl Loader for MemoryLoader {
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
+        let name = display(&tidy(&relative_to(from, path)));
+        self.get(&name)
+            .ok_or_else(|| format!("there is no card `{name}`"))
+    }
+}
+
+/// `path` as seen from the folder of the file `from`.
+fn relative_to(from: &SourceFile, path: &str) -> PathBuf {
+    let folder = Path::new(&from.name).parent().unwrap_or(Path::new(""));
+    folder.join(path)
+}
+
+/// A path with `.` dropped and `dir/..` folded away, without asking the file
+/// system (so the name reads as the author wrote it, and two spellings of one
+/// path are one name). A `..` that climbs above the start is kept.
+fn tidy(path: &Path) -> PathBuf {
+    let mut out: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(part),
+            },
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
+}
+
+/// A path as text, with `/` between folders on every system.
+fn display(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_tidied_without_the_file_system() {
+        let cases = [
+            (
+                "rules/brands/君威/../../callback_specialist.card",
+                "rules/callback_specialist.card",
+            ),
+            ("./rules/./a.card", "rules/a.card"),
+            ("../a.card", "../a.card"),
+            ("a/../../b.card", "../b.card"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(display(&tidy(Path::new(path))), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_base_is_found_relative_to_the_card_that_extends_it() {
+        let loader = MemoryLoader::new().with("rules/base.card", "scorecard b {}");
+        let brand = SourceFile::new("rules/brands/君威/a.card", "");
+        let base = loader.load(&brand, "../../base.card").expect("found");
+        assert_eq!(base.name, "rules/base.card");
+        let missing = loader.load(&brand, "base.card").unwrap_err();
+        assert_eq!(missing, "there is no card `rules/brands/君威/base.card`");
+    }
+
+    #[test]
+    fn a_missing_file_says_which() {
+        let error = FileLoader::new().open("no/such/dir/x.card").unwrap_err();
+        assert_eq!(error, "there is no file `no/such/dir/x.card`");
+    }
+
+    #[test]
+    fn no_loader_explains_itself() {
+        let error = NoLoader
+            .load(&SourceFile::new("<stdin>", ""), "a.card")
+            .unwrap_err();
+        assert!(error.contains("given as text"), "{error}");
+    }
+}

@@ -1,0 +1,150 @@
+//! The binary with workbooks: Excel in, workbook and HTML out, templates.
+
+use crate::cli::{code, scorecard, text};
+use calamine::{Reader, Xlsx};
+use rust_xlsxwriter::Workbook;
+use std::path::Path;
+
+const TOUR: &str = "tests/cards/valid/tour.card";
+const STORES: &str = "tests/data/tour_stores.csv";
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temp path")
+}
+
+#[test]
+fn a_bad_cell_in_a_workbook_is_named_by_sheet_and_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("十月.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("名单").unwrap();
+    let header = [
+        "工号",
+        "客户满意率",
+        "预约成功台数",
+        "流程演练次数",
+        "主管评分",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "M1").unwrap();
+    sheet.write_string(1, 1, "九成").unwrap();
+    sheet.write_number(1, 2, 3).unwrap();
+    sheet.write_number(1, 3, 2).unwrap();
+    sheet.write_number(1, 4, 8).unwrap();
+    book.save(&path).unwrap();
+
+    let out = scorecard(&["eval", TOUR, arg(&path), "--sheet", "名单"]);
+    assert_eq!(code(&out), 1);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("十月.xlsx: 名单!B2: column `客户满意率`: `九成` is not a percentage"),
+        "{stderr}"
+    );
+    let missing = scorecard(&["eval", TOUR, arg(&path), "--sheet", "五月"]);
+    assert_eq!(code(&missing), 1);
+    assert!(text(&missing.stderr).contains("the workbook has no sheet named `五月`"));
+}
+
+#[test]
+fn results_go_to_a_workbook_file_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("结果.xlsx");
+    let out = scorecard(&[
+        "eval",
+        TOUR,
+        STORES,
+        "--format",
+        "xlsx",
+        "--output",
+        arg(&path),
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["汇总", "明细"]);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "a temporary file was left behind");
+}
+
+#[test]
+fn the_html_report_goes_to_stdout() {
+    let out = scorecard(&["eval", TOUR, STORES, "--format", "html"]);
+    assert_eq!(code(&out), 0);
+    let html = text(&out.stdout);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<h2>").count(), 2, "one part per store");
+}
+
+#[test]
+fn sheet_is_refused_for_a_csv_file() {
+    let out = scorecard(&["eval", TOUR, STORES, "--sheet", "名单"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("--sheet only applies to an Excel workbook"));
+}
+
+#[test]
+fn a_template_is_written_and_reads_back_as_an_empty_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("模板.xlsx");
+    let out = scorecard(&["template", TOUR, "--output", arg(&path)]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let eval = scorecard(&["eval", TOUR, arg(&path)]);
+    assert_eq!(code(&eval), 0, "{}", text(&eval.stderr));
+    assert!(text(&eval.stderr).contains("模板.xlsx: 数据: the file has no rows"));
+
+    let csv = scorecard(&["template", TOUR, "--format", "csv"]);
+    assert_eq!(code(&csv), 0);
+    assert!(text(&csv.stdout).ends_with("严重违纪,主管评分\n"));
+    let help = scorecard(&["template", "--help"]);
+    assert!(text(&help.stdout).contains("Examples:"));
+}
+
+/// `diff` reads a workbook like `eval` does: the example month copied into
+/// a sheet gives the same comparison as the CSV it came from.
+#[test]
+fn diff_reads_a_workbook_sheet() {
+    let old = "rules/callback_specialist.card";
+    let new = "tests/cards/diff/callback_specialist_2026h2.card";
+    let csv = "examples/callback_specialists.csv";
+    let text_of = |p: &str| std::fs::read_to_string(crate::common::root().join(p)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("十月.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("名单").unwrap();
+    let month = text_of(csv);
+    let rows = month.lines().filter(|l| !l.starts_with('#'));
+    for (r, line) in rows.enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let from_csv = scorecard(&["diff", old, new, csv, "--format", "json"]);
+    assert_eq!(code(&from_csv), 0, "{}", text(&from_csv.stderr));
+    let from_book = scorecard(&[
+        "diff",
+        old,
+        new,
+        arg(&path),
+        "--sheet",
+        "名单",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&from_book), 0, "{}", text(&from_book.stderr));
+    // The same people, totals and items; only where each row is differs
+    // (a sheet row, a CSV line after the file's comments).
+    let people = |out: &std::process::Output| {
+        let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        for e in json["employees"].as_array_mut().expect("employees") {
+            e.as_object_mut().expect("an employee").remove("line");
+        }
+        json["employees"].clone()
+    };
+    assert_eq!(people(&from_book), people(&from_csv));
+    assert!(people(&from_csv).as_array().is_some_and(|a| !a.is_empty()));
+}

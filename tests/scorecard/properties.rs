@@ -1,0 +1,117 @@
+//! Properties that hold for every row, checked on generated S1 rows:
+//! scores stay in bounds, the parts add up, evaluation is deterministic,
+//! the printed card scores the same, and the evaluator agrees with the
+//! hand-written S1 scorer used as the benchmark baseline.
+
+#[path = "../../benches/support/mod.rs"]
+mod support;
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use scorecard::check::model::Input;
+use scorecard::data::{Employee, Row};
+use scorecard::value::{InputType, Value};
+use scorecard::{CheckedCard, SourceFile};
+use std::sync::OnceLock;
+
+fn s1() -> &'static CheckedCard {
+    static CARD: OnceLock<CheckedCard> = OnceLock::new();
+    CARD.get_or_init(support::s1)
+}
+
+/// S1 printed by the canonical printer and checked again.
+fn s1_printed() -> &'static CheckedCard {
+    static CARD: OnceLock<CheckedCard> = OnceLock::new();
+    CARD.get_or_init(|| {
+        let ast = scorecard::syntax::parse(&s1().source).expect("parses");
+        let printed = SourceFile::new("printed.card", scorecard::syntax::print::print(&ast));
+        scorecard::compile(&printed)
+            .expect("the printed card checks")
+            .card
+    })
+}
+
+/// A value the data reader could produce for this input.
+fn value_for(input: &Input) -> BoxedStrategy<Value> {
+    let hundredths = |lo: i64, hi: i64| {
+        (lo..=hi)
+            .prop_map(|n| Value::Num(Decimal::new(n, 2)))
+            .boxed()
+    };
+    match (input.ty, input.range) {
+        (InputType::Bool, _) => any::<bool>().prop_map(Value::Bool).boxed(),
+        (InputType::Count | InputType::Days, _) => {
+            (0i64..25).prop_map(|n| Value::Num(n.into())).boxed()
+        }
+        (InputType::Percent, _) => hundredths(0, 100),
+        (_, Some((lo, hi))) => {
+            let to_hundredths = |d: Decimal| (d * Decimal::ONE_HUNDRED).trunc().mantissa() as i64;
+            (to_hundredths(lo)..=to_hundredths(hi))
+                .prop_map(|n| Value::Num(Decimal::new(n, 2)))
+                .boxed()
+        }
+        _ => hundredths(0, 10_000),
+    }
+}
+
+fn row_for(card: &CheckedCard) -> impl Strategy<Value = Row> {
+    let values: Vec<BoxedStrategy<Value>> = card.inputs.iter().map(value_for).collect();
+    values.prop_map(|values| Row {
+        line: 1,
+        employee: Employee::default(),
+        values,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn items_stay_within_their_points(row in row_for(s1())) {
+        let card = s1();
+        let result = scorecard::evaluate(card, &row).expect("S1 evaluates any valid row");
+        for (item, score) in card.items.iter().zip(&result.items) {
+            prop_assert!(score.score >= Decimal::ZERO && score.score <= item.points,
+                "{} scored {} of {}", item.name, score.score, item.points);
+        }
+    }
+
+    #[test]
+    fn the_total_is_the_sum_of_its_parts(row in row_for(s1())) {
+        let card = s1();
+        let result = scorecard::evaluate(card, &row).expect("evaluates");
+        for (section, score) in card.sections.iter().zip(&result.sections) {
+            let items: Decimal = result.items[section.items.clone()].iter().map(|i| i.score).sum();
+            prop_assert_eq!(*score, items, "section {}", &section.name);
+        }
+        let sections: Decimal = result.sections.iter().sum();
+        prop_assert_eq!(result.sections_total, sections);
+        let adjusted = sections + result.adjustments.iter().map(|a| a.amount).sum::<Decimal>();
+        prop_assert_eq!(result.total, adjusted.max(Decimal::ZERO));
+        prop_assert_eq!(result.floored_from.is_some(), adjusted < Decimal::ZERO);
+    }
+
+    #[test]
+    fn evaluation_is_deterministic(row in row_for(s1())) {
+        let card = s1();
+        let first = scorecard::evaluate(card, &row).expect("evaluates");
+        let second = scorecard::evaluate(card, &row).expect("evaluates");
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn the_evaluator_agrees_with_the_hand_written_scorer(row in row_for(s1())) {
+        let card = s1();
+        let ix = support::Baseline::new(card).indices();
+        let result = scorecard::evaluate(card, &row).expect("evaluates");
+        prop_assert_eq!(result.total, support::score_s1(&ix, &row.values));
+    }
+
+    #[test]
+    fn the_printed_card_scores_the_same(row in row_for(s1())) {
+        let a = scorecard::evaluate(s1(), &row).expect("evaluates");
+        let b = scorecard::evaluate(s1_printed(), &row).expect("evaluates");
+        prop_assert_eq!(a.total, b.total);
+        prop_assert_eq!(a.items, b.items);
+    }
+}
