@@ -61,6 +61,10 @@ pub enum Code {
     BadNumber,
     /// Something legal but probably not what the author meant.
     Suspicious,
+    /// A date that is not a day of the calendar, or a range that ends before it starts.
+    BadDate,
+    /// Versions of a card that cannot be told apart by date (overlapping, or of different cards).
+    VersionConflict,
     /// A card or hook file cannot be read.
     Unreadable,
     /// A declared hook function does not match the script (missing, wrong number of parameters).
@@ -108,6 +112,8 @@ impl Code {
             Code::BadInput => "bad-input",
             Code::BadNumber => "bad-number",
             Code::Suspicious => "suspicious",
+            Code::BadDate => "bad-date",
+            Code::VersionConflict => "version-conflict",
             Code::Unreadable => "unreadable",
             Code::HookSignature => "hook-signature",
             Code::MissingCard => "missing-card",

@@ -19,9 +19,11 @@
 //! calls them per row.
 #![forbid(unsafe_code)]
 
+pub mod cases;
 pub mod check;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod hooks;
 pub mod link;
@@ -33,6 +35,7 @@ pub mod source;
 pub mod syntax;
 pub mod template;
 pub mod value;
+pub mod version;
 
 pub use check::{Checked, CheckedCard};
 pub use diagnostic::{Diagnostic, Diagnostics};

@@ -13,6 +13,8 @@ pub(super) struct Header {
     pub period: Option<String>,
     pub total: Decimal,
     pub total_decl: Option<ast::Number>,
+    pub version: Option<String>,
+    pub effective: Option<crate::version::Effective>,
 }
 
 const PERIODS: [&str; 4] = ["monthly", "quarterly", "half-yearly", "yearly"];
@@ -24,6 +26,8 @@ impl Checker<'_> {
             period: None,
             total: Decimal::ZERO,
             total_decl: None,
+            version: None,
+            effective: None,
         };
         let mut seen: Vec<(&str, Span)> = Vec::new();
         for decl in &card.decls {
@@ -42,6 +46,14 @@ impl Checker<'_> {
                     header.total = total.value;
                     header.total_decl = Some(total.clone());
                     ("total", total.span)
+                }
+                Decl::Version(version) => {
+                    header.version = Some(version.value.clone());
+                    ("version", version.span)
+                }
+                Decl::Effective(effective) => {
+                    header.effective = self.effective(effective);
+                    ("effective", effective.span)
                 }
                 Decl::Grade(grade) => ("grade", grade.span),
                 _ => continue,
@@ -65,6 +77,30 @@ impl Checker<'_> {
             self.report(d);
         }
         header
+    }
+
+    /// `effective FROM..UNTIL` must not end before it starts.
+    fn effective(&mut self, decl: &ast::Effective) -> Option<crate::version::Effective> {
+        if let Some(until) = decl.until {
+            if until.value < decl.from.value {
+                let d = Diagnostic::error(
+                    Code::BadDate,
+                    format!(
+                        "the card stops being in force on {} before it starts on {}",
+                        until.value, decl.from.value
+                    ),
+                )
+                .label(until.span, "ends before the start")
+                .help("write the first day, then `..`, then the last day");
+                self.report(d);
+                return None;
+            }
+        }
+        Some(crate::version::Effective {
+            from: decl.from.value,
+            until: decl.until.map(|d| d.value),
+            span: decl.span,
+        })
     }
 
     fn period(&mut self, name: &str, span: Span) {

@@ -33,7 +33,11 @@ impl Checker<'_> {
 
     fn hook_file(&mut self, decl: &ast::HooksDecl, files: &dyn HookFiles) {
         let path = &decl.path.value;
-        let script = match files.read(path) {
+        let read = files.read(path);
+        if let Ok(source) = &read {
+            self.hook_files.push((path.clone(), source.clone()));
+        }
+        let script = match read {
             Ok(source) => match HookScript::compile(&source) {
                 Ok(script) => Some(script),
                 Err(diagnostic) => {

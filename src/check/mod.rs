@@ -24,6 +24,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hooks::{HookFiles, HookFn, NoHookFiles};
 use crate::source::SourceFile;
 use crate::syntax::ast;
+use crate::version::{content_hash, HookSource, Stamp};
 use model::{Derived, Input, Param};
 use std::sync::Arc;
 use symbols::Symbols;
@@ -65,7 +66,24 @@ pub fn check_with(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    // The hash covers the card as checked (after any `extends` is resolved)
+    // and the hook files it read, in declaration order.
+    let hook_sources: Vec<HookSource> = checker
+        .hook_files
+        .iter()
+        .map(|(name, file)| HookSource {
+            name,
+            bytes: file.text.as_bytes(),
+        })
+        .collect();
+    let stamp = Stamp {
+        card: card.name.name.clone(),
+        version: header.version,
+        effective: header.effective,
+        hash: content_hash(&crate::syntax::print::print(card), &hook_sources),
+    };
     let checked = CheckedCard {
+        stamp: Arc::new(stamp),
         source: source.clone(),
         name: card.name.name.clone(),
         label: card.label.as_ref().map(|l| l.value.clone()),
@@ -108,6 +126,8 @@ pub(crate) struct Checker<'a> {
     /// Declared hooks that failed (file, script or signature): already
     /// reported, so calls to them draw no second error.
     failed_hooks: Vec<String>,
+    /// Each hook file read, by the path the card gives, for the content hash.
+    hook_files: Vec<(String, Arc<SourceFile>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -124,6 +144,7 @@ impl<'a> Checker<'a> {
             derived_state: Vec::new(),
             hooks: Vec::new(),
             failed_hooks: Vec::new(),
+            hook_files: Vec::new(),
         }
     }
 

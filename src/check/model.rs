@@ -31,6 +31,8 @@ pub struct CheckedCard {
     pub grade: Option<TierTable<Arc<str>>>,
     /// Bands and outputs in dependency order: each only reads what comes before it.
     pub derived: Vec<Derived>,
+    /// Version, dates in force and content hash; every result carries a copy.
+    pub stamp: Arc<crate::version::Stamp>,
     /// The hook functions the card declares, each bound to its compiled script.
     pub hooks: Vec<HookFn>,
     /// Ranks and grade limits: worked out across rows once every row is scored.

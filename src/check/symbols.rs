@@ -119,6 +119,8 @@ impl Checker<'_> {
                 Decl::Role(_)
                 | Decl::Period(_)
                 | Decl::Total(_)
+                | Decl::Version(_)
+                | Decl::Effective(_)
                 | Decl::Grade(_)
                 | Decl::Limit(_)
                 | Decl::Partial(_)

@@ -51,11 +51,12 @@ pub fn run(args: CheckArgs) -> Exit {
                             load::print_diagnostics(&checked.warnings);
                             let card = &checked.card;
                             println!(
-                                "ok: {path} — {} ({} sections, {} items, {} inputs)",
+                                "ok: {path} — {} ({} sections, {} items, {} inputs) · {}",
                                 card.display_name(),
                                 card.sections.len(),
                                 card.items.len(),
-                                card.inputs.len()
+                                card.inputs.len(),
+                                card.stamp.describe()
                             );
                         }
                         all.extend(checked.warnings);

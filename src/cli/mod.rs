@@ -1,8 +1,10 @@
 //! Command-line arguments, one file per subcommand.
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
+mod fmt;
 mod load;
 mod output;
 mod progress;
@@ -10,11 +12,12 @@ mod routes;
 mod score;
 mod show;
 mod template;
+mod test;
 
 use clap::{Parser, Subcommand};
 
 /// What a run ended with; the process exits with this number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
     Ok = 0,
     /// A data row or an evaluation failed.
@@ -40,6 +43,9 @@ pub enum Command {
     Check(check::CheckArgs),
     Eval(eval::EvalArgs),
     Explain(explain::ExplainArgs),
+    Diff(diff::DiffArgs),
+    Fmt(fmt::FmtArgs),
+    Test(test::TestArgs),
     Template(template::TemplateArgs),
     Show(show::ShowArgs),
 }
@@ -49,6 +55,9 @@ pub fn run(args: Args) -> Exit {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Test(a) => test::run(a),
         Command::Template(a) => template::run(a),
         Command::Show(a) => show::run(a),
     }

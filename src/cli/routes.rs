@@ -1,9 +1,9 @@
 //! `eval` and `explain` with a rules directory: each row is scored by the
 //! card its role, brand and store pick in the directory's `scorecard.toml`.
 
-use super::score::{describe, verdict, Batch, DataArgs, Scored};
+use super::score::{self, describe, evaluate, verdict, Batch, DataArgs, Group};
 use super::{load, Exit};
-use scorecard::data::{self, DataFormat, RecordSource};
+use scorecard::data::RecordSource;
 use scorecard::diagnostic::{Code, Diagnostic};
 use scorecard::manifest::{self, Manifest, Rules, MANIFEST_FILE};
 use scorecard::resolve::FileLoader;
@@ -51,18 +51,17 @@ pub fn run(args: &DataArgs, manifest: &Path) -> Result<Batch, Exit> {
     let mut groups = Vec::new();
     for group in routed.groups {
         let card = rules.cards[group.card].card.clone();
-        let (results, failures) = scorecard::eval::evaluate_all(&card, &group.set.rows);
+        let (results, failures) = evaluate(&card, &group.set.rows);
         for failure in &failures {
             eprintln!("error: {}", describe(&card, &args.data, failure));
             bad_lines.push(Some(failure.line));
         }
         bad += failures.len();
-        groups.push(Scored {
+        groups.push(Group {
             card,
             rows: group.set.rows,
             sources: Vec::new(),
             results,
-            exit: Exit::Ok,
         });
     }
     let scored = groups.iter().map(|g| g.results.len()).sum();
@@ -94,29 +93,7 @@ pub fn check_rules(manifest: &Path) -> Result<(String, Diagnostics), Diagnostics
 
 /// The data file (or stdin) as records, not yet bound to any card.
 fn open(args: &DataArgs) -> Result<Box<dyn RecordSource>, Exit> {
-    let format = args.input_format.as_deref().and_then(DataFormat::from_name);
-    let opened = if args.data == "-" {
-        let Some(format) = format else {
-            eprintln!("error: reading data from stdin needs --input-format csv|json|jsonl|toml");
-            return Err(Exit::CardError);
-        };
-        data::open_reader(std::io::stdin().lock(), format, "<stdin>")
-    } else {
-        match format {
-            Some(format) => std::fs::read(&args.data)
-                .map_err(|e| {
-                    data::DataError::new(
-                        data::DataErrorKind::Io,
-                        &std::sync::Arc::from(args.data.as_str()),
-                        data::Location::File,
-                        format!("cannot read the file: {e}"),
-                    )
-                })
-                .and_then(|bytes| data::open_bytes(bytes, format, &args.data)),
-            None => data::open_path(Path::new(&args.data)),
-        }
-    };
-    opened.map_err(|error| {
+    score::open(args)?.map_err(|error| {
         eprintln!("error: {error}");
         Exit::DataError
     })

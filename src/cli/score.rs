@@ -1,24 +1,40 @@
-//! Shared by `eval` and `explain`: load a card and a data file, score every
-//! row, and report bad rows the same way.
+//! Shared by `eval` and `explain`: load a card (several versions of one, or a
+//! rules directory), read a data file, score every row, and report bad rows
+//! the same way.
 //!
 //! Policy: by default any bad row (a data error or a failed evaluation) means
 //! no results and exit code 1 — a payroll with people missing is worse than
 //! none. With `--keep-going` the good rows are scored and shown, the bad ones
 //! are listed on stderr, and the exit code is still 1.
+//!
+//! A run gives a [`Batch`] of [`Group`]s, each one card (one version of it)
+//! with the rows it read and the results it gave:
+//!
+//! * one card: one group;
+//! * several versions of a card: each row is scored by the version in force
+//!   for its period (`scorecard::version`), read against that version's
+//!   inputs only; one group per version that has rows, oldest first;
+//! * a rules directory: each row is scored by the card its role, brand and
+//!   store pick (`routes`); one group per card that has rows.
 
 use super::{load, progress, routes, Exit};
-use scorecard::data::{self, DataFormat, DataSet, OpenOptions, Row};
+use scorecard::data::{self, DataError, DataFormat, DataSet, OpenOptions, RecordSource, Row};
 use scorecard::eval::RowFailure;
 use scorecard::link;
 use scorecard::period::{PeriodKind, RollUp, Source};
 use scorecard::value::Value;
+use scorecard::version::Versions;
 use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// The card file; or a rules directory (or its scorecard.toml), which picks each row's card by its role, brand and store
-    pub card: String,
+    /// The card file; or several versions of one card, each row then being
+    /// scored by the version in force for its period (a 期间/period column);
+    /// or a rules directory (or its scorecard.toml), which picks each row's
+    /// card by its role, brand and store
+    #[arg(required = true, num_args = 1.., value_name = "CARD")]
+    pub cards: Vec<String>,
     /// The data file: .csv, .xlsx, .json, .jsonl or .toml (`-` reads stdin; give --input-format)
     pub data: String,
     /// The data's format when it cannot be told from the file name
@@ -42,115 +58,185 @@ pub struct DataArgs {
     pub rollup: bool,
 }
 
-pub struct Scored {
+/// The rows one card (one version of it) scored.
+pub struct Group {
     pub card: CheckedCard,
     pub rows: Vec<Row>,
     /// With `--rollup`: the months each row came from, parallel to `rows`.
     pub sources: Vec<Source>,
     pub results: Vec<ScoreResult>,
-    /// What to exit with after the results are shown.
-    pub exit: Exit,
 }
 
-/// Loads, reads and scores, with one card or with a rules directory; `Err`
-/// means stop now with that exit code.
-pub fn run_batch(args: &DataArgs) -> Result<Batch, Exit> {
-    if let Some(manifest) = routes::manifest_path(&args.card) {
-        return routes::run(args, &manifest);
-    }
-    if args.role.is_some() {
-        eprintln!(
-            "error: --role picks cards from a rules directory; `{}` is a card",
-            args.card
-        );
-        return Err(Exit::CardError);
-    }
-    let scored = run(args)?;
-    let exit = scored.exit;
-    Ok(Batch {
-        groups: vec![scored],
-        exit,
-        routed: false,
-    })
-}
-
-/// The results of one run: one card's, or one per card a rules manifest chose.
+/// The results of one run: one group per card, or per version of a card,
+/// that has rows (always one for a single card).
 pub struct Batch {
-    pub groups: Vec<Scored>,
+    pub groups: Vec<Group>,
     /// What to exit with after the results are shown.
     pub exit: Exit,
     /// Whether a manifest chose the cards (even if only one was used).
     pub routed: bool,
 }
 
-/// Loads, reads and scores; `Err` means stop now with that exit code.
-pub fn run(args: &DataArgs) -> Result<Scored, Exit> {
-    let checked = load::card(&args.card)?;
-    let card = checked.card;
-    if args.rollup && card.rollup.is_none() {
+/// Loads, reads and scores, with one card, several versions of one, or a
+/// rules directory; `Err` means stop now with that exit code.
+pub fn run_batch(args: &DataArgs) -> Result<Batch, Exit> {
+    if let Some(manifest) = args.cards.iter().find_map(|c| routes::manifest_path(c)) {
+        if args.cards.len() > 1 {
+            eprintln!(
+                "error: a rules directory picks each row's card itself; give it alone, not with other cards ({})",
+                args.cards.join(", ")
+            );
+            return Err(Exit::CardError);
+        }
+        if !args.from.is_empty() {
+            eprintln!(
+                "error: --from feeds one card's input; it cannot be used with a rules directory"
+            );
+            return Err(Exit::CardError);
+        }
+        return routes::run(args, &manifest);
+    }
+    if args.role.is_some() {
         eprintln!(
-            "error: --rollup needs a card that rolls months up, and {} does not\n  help: declare `period quarterly`, a `partial` rule and how each input adds up (`rollup sum`, `rollup ratio(解决数, 受理数)` …); see the README's Periods",
-            args.card
+            "error: --role picks cards from a rules directory; `{}` is a card",
+            args.cards.join(" ")
         );
         return Err(Exit::CardError);
     }
-    let feeds = feeds(&card, &args.from)?;
-    // A card that rolls up reads monthly data (its recomputed rates need no
-    // column); without --rollup that is only to say the data needs it.
-    let read_against = if card.rollup.is_some() {
-        scorecard::period::monthly_view(&card)
-    } else {
-        card.clone()
+    run(args)
+}
+
+/// One card, or several versions of one.
+fn run(args: &DataArgs) -> Result<Batch, Exit> {
+    let mut cards = Vec::new();
+    for path in &args.cards {
+        cards.push(load::card(path).map(|checked| checked.card));
+    }
+    let cards = cards.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let versions = Versions::new(cards).map_err(|diagnostics| {
+        load::print_diagnostics(&diagnostics);
+        Exit::CardError
+    })?;
+    if args.rollup {
+        if let Some(card) = versions.cards().iter().find(|c| c.rollup.is_none()) {
+            eprintln!(
+                "error: --rollup needs a card that rolls months up, and {} does not\n  help: declare `period quarterly`, a `partial` rule and how each input adds up (`rollup sum`, `rollup ratio(解决数, 受理数)` …); see the README's Periods",
+                card.source.name
+            );
+            return Err(Exit::CardError);
+        }
+    }
+    let feeds = feeds(versions.cards(), &args.from)?;
+    let source = match open(args)? {
+        Ok(source) => source,
+        // A file that cannot be opened is one problem, reported like any other.
+        Err(error) => return finish(args, Vec::new(), vec![error]),
     };
-    let mut set = read(&link::reading_card(&read_against, &feeds), args)?;
-    for warning in &set.warnings {
+    let single = versions.cards().len() == 1;
+    if single && versions.cards()[0].stamp.effective.is_none() {
+        // One card with no dates: nothing to choose or check, so the rows
+        // stream straight from the file, with no copy of every record.
+        let card = versions.into_cards().remove(0);
+        let feeds = feeds.into_iter().next().unwrap_or_default();
+        let set = data::read(&link::reading_card(&monthly_view(&card), &feeds), source);
+        return finish(args, vec![(card, feeds, set)], Vec::new());
+    }
+    let split = versions.split(source);
+    for warning in &split.warnings {
         eprintln!("warning: {warning}");
     }
-    for error in &set.errors {
+    let mut reads = Vec::new();
+    let parts = split.parts.into_iter().zip(split.counts).zip(feeds);
+    for (card, ((part, count), feeds)) in versions.into_cards().into_iter().zip(parts) {
+        // A version no row falls under is not read, so its columns are not required.
+        if count > 0 || single {
+            let set = data::read(&link::reading_card(&monthly_view(&card), &feeds), part);
+            reads.push((card, feeds, set));
+        }
+    }
+    finish(args, reads, split.errors)
+}
+
+/// Feeds what `--from` gives, scores what each version read, reports every
+/// problem, and decides the exit.
+fn finish(
+    args: &DataArgs,
+    reads: Vec<(CheckedCard, Vec<link::Feed>, DataSet)>,
+    mut errors: Vec<DataError>,
+) -> Result<Batch, Exit> {
+    let mut unfed = Vec::new();
+    let mut failures: Vec<(usize, String)> = Vec::new();
+    let mut groups = Vec::new();
+    for (card, feeds, mut set) in reads {
+        for warning in &set.warnings {
+            eprintln!("warning: {warning}");
+        }
+        errors.append(&mut set.errors);
+        unfed.extend(link::apply(&card, &mut set.rows, &feeds, &args.data));
+        let (rows, sources) = if args.rollup {
+            let rolled = rollup(&card, &set.rows, &args.data)?;
+            failures.extend(rolled.errors.iter().map(|e| {
+                let lines: Vec<String> = e.lines.iter().map(|l| l.to_string()).collect();
+                let first = e.lines.first().copied().unwrap_or_default();
+                let text = format!(
+                    "{}:{} ({}): {}",
+                    args.data,
+                    lines.join(","),
+                    e.employee.id,
+                    e.message
+                );
+                (first, text)
+            }));
+            (rolled.rows, rolled.sources)
+        } else {
+            refuse_monthly_rows(&card, &set.rows, &args.data)?;
+            for (line, problem) in require_rates(&card, &set.rows, &args.data) {
+                failures.push((line, problem));
+            }
+            (set.rows, Vec::new())
+        };
+        let (results, failed) = evaluate(&card, &rows);
+        failures.extend(
+            failed
+                .iter()
+                .map(|f| (f.line, describe(&card, &args.data, f))),
+        );
+        if !card.group.is_empty() && !failed.is_empty() {
+            eprintln!("warning: ranks and grade limits are over the scored rows only; the rows left out are not counted in any group");
+        }
+        groups.push(Group {
+            card,
+            rows,
+            sources,
+            results,
+        });
+    }
+    // Stable, so one row's problems keep their order.
+    errors.sort_by_key(|e| e.location.number());
+    for error in &errors {
         eprintln!("error: {error}");
     }
-    let unfed = link::apply(&card, &mut set.rows, &feeds, &args.data);
     for problem in &unfed {
         eprintln!("error: {problem}");
     }
-    if !args.rollup {
-        refuse_monthly_rows(&card, &set.rows, &args.data)?;
+    failures.sort();
+    for (_, failure) in &failures {
+        eprintln!("error: {failure}");
     }
-    let blank_rates = if args.rollup {
-        0
-    } else {
-        require_rates(&card, &set.rows, &args.data)
-    };
-    let mut bad = set.errors.len() + unfed.len() + blank_rates;
-    let mut bad_months: Vec<usize> = Vec::new();
-    let (rows, sources) = if args.rollup {
-        let rolled = rollup(&card, &set.rows, &args.data)?;
-        bad += rolled.errors.len();
-        bad_months = rolled.errors.iter().flat_map(|e| e.lines.clone()).collect();
-        (rolled.rows, rolled.sources)
-    } else {
-        (set.rows, Vec::new())
-    };
-    let (results, failures) = evaluate(&card, &rows);
-    for failure in &failures {
-        eprintln!("error: {}", describe(&card, &args.data, failure));
-    }
-    bad += failures.len();
-    let mut bad_lines: Vec<Option<usize>> =
-        set.errors.iter().map(|e| e.location.number()).collect();
-    bad_lines.extend(failures.iter().map(|f| Some(f.line)));
+    let mut bad_lines: Vec<Option<usize>> = errors.iter().map(|e| e.location.number()).collect();
+    bad_lines.extend(failures.iter().map(|(line, _)| Some(*line)));
     bad_lines.extend(unfed.iter().map(|_| None));
-    bad_lines.extend(bad_months.into_iter().map(Some));
-    let exit = verdict(args, bad, bad_lines, results.len())?;
-    if exit != Exit::Ok && !card.group.is_empty() {
-        eprintln!("warning: ranks and grade limits are over the scored rows only; the rows left out are not counted in any group");
-    }
-    Ok(Scored {
-        card,
-        rows,
-        sources,
-        results,
+    let scored = groups.iter().map(|g| g.results.len()).sum();
+    let exit = verdict(
+        args,
+        errors.len() + unfed.len() + failures.len(),
+        bad_lines,
+        scored,
+    )?;
+    Ok(Batch {
+        groups,
         exit,
+        routed: false,
     })
 }
 
@@ -184,20 +270,30 @@ pub(super) fn verdict(
 }
 
 /// Scores every row (both stages), showing progress on a large file.
-fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+pub(super) fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
     let bar = progress::bar(rows.len(), "scoring");
     let out = scorecard::eval::evaluate_all_with(card, rows, &mut |n| bar.inc(n as u64));
     bar.finish_and_clear();
     out
 }
 
-impl Scored {
-    /// The input values a result was scored from.
-    pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
+impl Group {
+    /// For a rolled-up result: the months it came from, in words.
+    pub fn notes_of(&self, result: &ScoreResult) -> Vec<String> {
         self.rows
             .iter()
-            .find(|row| row.line == result.line)
-            .map_or(&[], |row| row.values.as_slice())
+            .position(|row| row.line == result.line)
+            .and_then(|i| self.sources.get(i))
+            .map(|source| source.describe(&self.card))
+            .unwrap_or_default()
+    }
+
+    /// The input values a result was scored from.
+    pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
+        // Rows come in file order, so by line.
+        self.rows
+            .binary_search_by_key(&result.line, |row| row.line)
+            .map_or(&[], |i| self.rows[i].values.as_slice())
     }
 
     /// Every result's input values, in the results' order. Results come from
@@ -213,15 +309,118 @@ impl Scored {
             })
             .collect()
     }
-    /// For a rolled-up result: the months it came from, in words.
-    pub fn notes_of(&self, result: &ScoreResult) -> Vec<String> {
-        self.rows
-            .iter()
-            .position(|row| row.line == result.line)
-            .and_then(|i| self.sources.get(i))
-            .map(|source| source.describe(&self.card))
-            .unwrap_or_default()
+}
+
+/// Resolves every `--from` (each scores its own card and data first, once),
+/// and binds it to each version's input of that name: one list per version.
+fn feeds(cards: &[CheckedCard], from: &[String]) -> Result<Vec<Vec<link::Feed>>, Exit> {
+    let mut per_card: Vec<Vec<link::Feed>> = vec![Vec::new(); cards.len()];
+    let Some(first) = cards.first() else {
+        return Ok(per_card);
+    };
+    for text in from {
+        let resolved = text
+            .parse::<link::Link>()
+            .and_then(|l| link::resolve(first, &l))
+            .and_then(|feed| {
+                cards
+                    .iter()
+                    .map(|card| rebind(first, card, &feed))
+                    .collect::<Result<Vec<_>, _>>()
+            });
+        match resolved {
+            Ok(feeds) => {
+                for (list, feed) in per_card.iter_mut().zip(feeds) {
+                    list.push(feed);
+                }
+            }
+            Err(message) => {
+                eprintln!("error: --from {text}: {message}");
+                return Err(Exit::DataError);
+            }
+        }
     }
+    Ok(per_card)
+}
+
+/// `feed`, resolved against `first`, for another version of the card: the
+/// input of the same name, which must take the same kind of value.
+fn rebind(
+    first: &CheckedCard,
+    card: &CheckedCard,
+    feed: &link::Feed,
+) -> Result<link::Feed, String> {
+    let name = &feed.link.input;
+    let input = card
+        .input_index(name)
+        .ok_or_else(|| format!("`{name}` is not an input of {}", card.source.name))?;
+    let (want, have) = (
+        first.inputs[feed.input].ty.value_type(),
+        card.inputs[input].ty.value_type(),
+    );
+    if want != have {
+        return Err(format!(
+            "input `{name}` takes {want} in {} but {have} in {}",
+            first.source.name, card.source.name
+        ));
+    }
+    Ok(link::Feed {
+        input,
+        ..feed.clone()
+    })
+}
+
+/// The data as records; the outer `Err` is a usage problem, the inner one a file problem.
+pub(super) fn open(args: &DataArgs) -> Result<Result<Box<dyn RecordSource>, DataError>, Exit> {
+    let format = args.input_format.as_deref().and_then(DataFormat::from_name);
+    let path = Path::new(&args.data);
+    let effective = format.or_else(|| DataFormat::from_path(path));
+    if args.sheet.is_some() && effective.is_some_and(|f| f != DataFormat::Xlsx) {
+        eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
+        return Err(Exit::CardError);
+    }
+    let options = OpenOptions::default().with_sheet(args.sheet.clone());
+    if args.data == "-" {
+        let Some(format) = format else {
+            eprintln!(
+                "error: reading data from stdin needs --input-format csv|xlsx|json|jsonl|toml"
+            );
+            return Err(Exit::CardError);
+        };
+        return Ok(data::open_reader_with(
+            std::io::stdin().lock(),
+            format,
+            "<stdin>",
+            &options,
+        ));
+    }
+    Ok(match format {
+        Some(format) => match std::fs::File::open(path) {
+            Ok(file) => data::open_reader_with(file, format, &args.data, &options),
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {e}", args.data);
+                return Err(Exit::DataError);
+            }
+        },
+        None => data::open_path_with(path, &options),
+    })
+}
+
+/// `data.csv:5 (E003 张三): division by zero, in rules/x.card:12:5 `解决 / 受理``
+pub(super) fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
+    let who = match &failure.employee.name {
+        Some(name) => format!("{} {name}", failure.employee.id),
+        None => failure.employee.id.clone(),
+    };
+    let mut text = format!("{data}:{} ({who}): {}", failure.line, failure.error.message);
+    if let Some(span) = failure.error.span {
+        // A card that extends another: the rule may be in a base card.
+        let (file, _) = card.source.locate(span.start);
+        let (line, column) = card.source.line_col(span.start);
+        let rule = card.source.slice(span).lines().next().unwrap_or("");
+        text.push_str(&format!(", in {}:{line}:{column} `{rule}`", file.name));
+    }
+    text
 }
 
 /// Rolls the months up, reporting what is left out and why.
@@ -244,38 +443,32 @@ fn rollup(card: &CheckedCard, rows: &[Row], data: &str) -> Result<RollUp, Exit> 
             skipped.minimum
         );
     }
-    for error in &rolled.errors {
-        let lines: Vec<String> = error.lines.iter().map(|l| l.to_string()).collect();
-        eprintln!(
-            "error: {data}:{} ({}): {}",
-            lines.join(","),
-            error.employee.id,
-            error.message
-        );
-    }
     Ok(rolled)
 }
 
 /// Without --rollup, a rate the card would recompute from monthly parts must
 /// be in the data itself. Returns how many rows lack one.
-fn require_rates(card: &CheckedCard, rows: &[Row], data: &str) -> usize {
-    let Some(plan) = &card.rollup else { return 0 };
-    let mut bad = 0;
+fn require_rates(card: &CheckedCard, rows: &[Row], data: &str) -> Vec<(usize, String)> {
+    let Some(plan) = &card.rollup else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
     for row in rows {
-        for (i, rule) in plan.inputs.iter().enumerate() {
-            if matches!(rule.rule, scorecard::check::model::RollupRule::Ratio { .. })
-                && row.values[i] == Value::Missing
-            {
-                eprintln!(
-                    "error: {data}:{}: no value for `{}`: without --rollup the data gives each period's rate itself",
+        let missing = plan.inputs.iter().enumerate().find(|(i, rule)| {
+            matches!(rule.rule, scorecard::check::model::RollupRule::Ratio { .. })
+                && row.values[*i] == Value::Missing
+        });
+        if let Some((i, _)) = missing {
+            problems.push((
+                row.line,
+                format!(
+                    "{data}:{}: no value for `{}`: without --rollup the data gives each period's rate itself",
                     row.line, card.inputs[i].name
-                );
-                bad += 1;
-                break;
-            }
+                ),
+            ));
         }
     }
-    bad
+    problems
 }
 
 /// Monthly rows scored one by one against a quarterly (or yearly) card would
@@ -301,73 +494,11 @@ fn refuse_monthly_rows(card: &CheckedCard, rows: &[Row], data: &str) -> Result<(
     Ok(())
 }
 
-/// Resolves every `--from`: each scores its own card and data first.
-fn feeds(card: &CheckedCard, from: &[String]) -> Result<Vec<link::Feed>, Exit> {
-    let mut feeds = Vec::new();
-    for text in from {
-        let resolved = text
-            .parse::<link::Link>()
-            .and_then(|l| link::resolve(card, &l));
-        match resolved {
-            Ok(feed) => feeds.push(feed),
-            Err(message) => {
-                eprintln!("error: --from {text}: {message}");
-                return Err(Exit::DataError);
-            }
-        }
+/// A card that rolls months up reads monthly data: its recomputed rates need
+/// no column of their own.
+fn monthly_view(card: &CheckedCard) -> CheckedCard {
+    match card.rollup {
+        Some(_) => scorecard::period::monthly_view(card),
+        None => card.clone(),
     }
-    Ok(feeds)
-}
-
-pub(super) fn read(card: &CheckedCard, args: &DataArgs) -> Result<DataSet, Exit> {
-    let format = args.input_format.as_deref().and_then(DataFormat::from_name);
-    let path = Path::new(&args.data);
-    let effective = format.or_else(|| DataFormat::from_path(path));
-    if args.sheet.is_some() && effective.is_some_and(|f| f != DataFormat::Xlsx) {
-        eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
-        return Err(Exit::CardError);
-    }
-    let options = OpenOptions::default().with_sheet(args.sheet.clone());
-    if args.data == "-" {
-        let Some(format) = format else {
-            eprintln!(
-                "error: reading data from stdin needs --input-format csv|xlsx|json|jsonl|toml"
-            );
-            return Err(Exit::CardError);
-        };
-        return Ok(data::read_from_with(
-            card,
-            std::io::stdin().lock(),
-            format,
-            "<stdin>",
-            &options,
-        ));
-    }
-    Ok(match format {
-        Some(format) => match std::fs::File::open(path) {
-            Ok(file) => data::read_from_with(card, file, format, &args.data, &options),
-            Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", args.data);
-                return Err(Exit::DataError);
-            }
-        },
-        None => data::read_path_with(card, path, &options),
-    })
-}
-
-/// `data.csv:5 (E003 张三): division by zero, in rules/x.card:12:5 `解决 / 受理``
-pub(super) fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> String {
-    let who = match &failure.employee.name {
-        Some(name) => format!("{} {name}", failure.employee.id),
-        None => failure.employee.id.clone(),
-    };
-    let mut text = format!("{data}:{} ({who}): {}", failure.line, failure.error.message);
-    if let Some(span) = failure.error.span {
-        // A card that extends another: the rule may be in a base card.
-        let (file, _) = card.source.locate(span.start);
-        let (line, column) = card.source.line_col(span.start);
-        let rule = card.source.slice(span).lines().next().unwrap_or("");
-        text.push_str(&format!(", in {}:{line}:{column} `{rule}`", file.name));
-    }
-    text
 }

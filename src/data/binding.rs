@@ -19,7 +19,8 @@ pub enum Field {
     Brand,
     Store,
     Region,
-    /// The month (or quarter …) a row covers.
+    /// The month (or quarter …) a row covers; it also picks the card version
+    /// in force (see [`crate::version`]).
     Period,
 }
 
@@ -41,7 +42,7 @@ impl Field {
             Field::Brand => &["brand", "品牌"],
             Field::Store => &["store", "门店"],
             Field::Region => &["region", "区域", "大区"],
-            Field::Period => &["month", "月份", "period", "期间"],
+            Field::Period => &["month", "月份", "period", "期间", "考核期间"],
         }
     }
 

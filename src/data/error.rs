@@ -118,6 +118,10 @@ pub enum DataErrorKind {
     MissingId,
     /// Two rows share an employee id.
     DuplicateId,
+    /// A row's period cannot be read, or the data has no period column where one is needed.
+    BadPeriod,
+    /// No version of the card is in force for the whole of a row's period.
+    NoVersion,
     /// No card in the rules' manifest scores this row (its role, brand and store match no entry).
     NoCard,
 }
@@ -200,6 +204,8 @@ pub enum DataWarningKind {
     UnknownColumn,
     /// The file holds no rows at all.
     NoRows,
+    /// The card is in force for some dates only, but the data has no period column to check.
+    PeriodNotChecked,
 }
 
 /// Something the user should see, that does not stop the rows being used.

@@ -79,6 +79,7 @@ pub use self::format::{
 pub use self::json::{read_json, read_json_lines};
 pub use self::rows::Rows;
 pub use self::source::{MemorySource, Record, RecordSource};
+pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
 pub use self::xlsx::{float_decimal, is_percent_format, XlsxSource};
 

@@ -115,10 +115,9 @@ impl<'c, S: RecordSource> Rows<'c, S> {
                 .column(header)
                 .help("write the month as 2026-10 (or 2026年10月); a quarter as 2026-Q4")
         };
-        let Some(text) = trimmed(record, Some(column)) else {
-            errors.push(error("missing the month".into()));
-            return None;
-        };
+        // A blank period is left for the stages that need one to report
+        // (roll-up, choosing a card version), which say what it was needed for.
+        let text = trimmed(record, Some(column))?;
         match Period::parse(&text) {
             Ok(period) => Some(period),
             Err(message) => {

@@ -41,6 +41,7 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         adjustments: Vec::new(),
         grade: None,
         derived: Vec::new(),
+        stamp: Default::default(),
         hooks: Vec::new(),
         group: Default::default(),
         rollup: None,

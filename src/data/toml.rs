@@ -115,7 +115,7 @@ fn to_record(
     })
 }
 
-fn cell_text(value: ::toml::Value) -> String {
+pub(crate) fn cell_text(value: ::toml::Value) -> String {
     match value {
         ::toml::Value::String(s) => s,
         ::toml::Value::Integer(i) => i.to_string(),

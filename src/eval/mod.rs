@@ -109,6 +109,7 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
         floored_from,
         grade,
         derived,
+        card: card.stamp.clone(),
         hooks: frame.calls.into_inner(),
         ranks: Vec::new(),
         pushed: Vec::new(),

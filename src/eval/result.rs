@@ -37,6 +37,8 @@ pub struct ScoreResult {
     pub ranks: Vec<Placing>,
     /// Each grade limit that pushed this row's grade down, in the order applied.
     pub pushed: Vec<Push>,
+    /// The card that produced this result: its version and content hash.
+    pub card: Arc<crate::version::Stamp>,
     /// Every hook call made for this row, in the order they ran.
     pub hooks: Vec<HookCall>,
 }

@@ -12,6 +12,7 @@ use crate::data::{
     self, DataError, DataErrorKind, DataSet, DataWarning, DataWarningKind, Location, Numbering,
     Record, RecordSource,
 };
+use crate::version::Versions;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -173,7 +174,22 @@ pub fn route(rules: &Rules, mut source: impl RecordSource, role: Option<&str>) -
             records: records.into_iter(),
         };
         let rows = subset.records.len();
-        let mut set = data::read(&rules.cards[card].card, subset);
+        let checked = &rules.cards[card].card;
+        let mut set = if checked.stamp.effective.is_some() {
+            // A dated card scores only the rows of periods it is in force
+            // for, checked as for a card given on its own.
+            let split = Versions::new(vec![checked.clone()])
+                .map(|one| one.split(subset))
+                .expect("a single card is always a valid set of versions");
+            routed.errors.extend(split.errors);
+            routed.warnings.extend(split.warnings);
+            match split.parts.into_iter().next() {
+                Some(part) => data::read(checked, part),
+                None => DataSet::default(),
+            }
+        } else {
+            data::read(checked, subset)
+        };
         // A problem with the header concerns one card's rows only: say whose.
         for error in &mut set.errors {
             if matches!(

@@ -319,3 +319,44 @@ fn a_column_one_card_needs_is_reported_with_that_card() {
     let scored: usize = routed.groups.iter().map(|g| g.set.rows.len()).sum();
     assert_eq!(scored, 1);
 }
+
+#[test]
+fn a_dated_card_scores_only_rows_of_periods_it_is_in_force_for() {
+    let sales = "scorecard 销售 { effective 2026-01-01..2026-06-30\n input 销量 count }";
+    let loader = loader().with("rules/sales.card", sales);
+    let manifest = Manifest::parse(&source(MANIFEST)).expect("parses");
+    let rules = Rules::compile(manifest, &loader).expect("every card checks");
+    let routed = route(
+        &rules,
+        records(
+            &["工号", "岗位", "期间", "反馈及时率", "销量"],
+            &[
+                &["A1", "销售顾问", "2026-06", "", "12"],
+                &["A2", "销售顾问", "2026-07", "", "9"],
+                &["A3", "回访专员", "2026-07", "98%", ""],
+            ],
+        ),
+        None,
+    );
+    let errors: Vec<String> = routed.all_errors().iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("data.csv:3: column `期间`"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(routed.errors[0].kind, DataErrorKind::NoVersion);
+    let lines: Vec<(String, Vec<usize>)> = routed
+        .groups
+        .iter()
+        .map(|g| {
+            let name = rules.cards[g.card].card.name.clone();
+            (name, g.set.rows.iter().map(|r| r.line).collect())
+        })
+        .collect();
+    // The undated card takes any period.
+    assert_eq!(
+        lines,
+        [("销售".to_string(), vec![2]), ("回访".to_string(), vec![4])]
+    );
+}

@@ -6,6 +6,8 @@
 //! column is there only when the card has a grade; `region` and `period`
 //! only when some row has one. Each rank gives two columns: the place
 //! (`名次`) and the group's size (`名次.size`).
+//! The last two columns say which card produced each row: `card_version`
+//! and `card_hash`.
 
 use super::common::{cell, derived_order};
 use crate::check::CheckedCard;
@@ -56,6 +58,7 @@ pub fn write_csv(
         .collect();
     header.extend(rank_headers.iter().map(String::as_str));
     header.extend(derived.iter().map(|&i| card.derived[i].name.as_str()));
+    header.extend(["card_version", "card_hash"]);
     writer.write_record(&header)?;
 
     for r in results {
@@ -95,6 +98,8 @@ pub fn write_csv(
                 .iter()
                 .map(|&i| cell(&r.derived[i].value, card.derived[i].ty)),
         );
+        record.push(r.card.version.clone().unwrap_or_default());
+        record.push(r.card.hash.to_string());
         writer.write_record(&record)?;
     }
     writer.flush()

@@ -47,6 +47,15 @@ pub fn explain_with_notes(
     Explainer::new(card, result, Some(inputs)).run(notes)
 }
 
+/// Like [`explain_with_inputs`], without the line naming the card file, its
+/// hash and the data line: the scores and their reasons only, as `scorecard
+/// test --snapshot` records them (a hash would change with every edit).
+pub fn explain_case(card: &CheckedCard, result: &ScoreResult, inputs: &[Value]) -> String {
+    let mut explainer = Explainer::new(card, result, Some(inputs));
+    explainer.provenance = false;
+    explainer.run(&[])
+}
+
 /// Every result's trace, separated by a blank line and a rule.
 pub fn explain_all(card: &CheckedCard, results: &[ScoreResult]) -> String {
     let rule = format!("\n{}\n\n", "─".repeat(72));
@@ -95,6 +104,8 @@ struct Explainer<'a> {
     card: &'a CheckedCard,
     result: &'a ScoreResult,
     inputs: Option<&'a [Value]>,
+    /// Whether to name the card file, its version and hash, and the data line.
+    provenance: bool,
 }
 
 impl<'a> Explainer<'a> {
@@ -103,6 +114,7 @@ impl<'a> Explainer<'a> {
             card,
             result,
             inputs,
+            provenance: true,
         }
     }
 
@@ -124,7 +136,14 @@ impl<'a> Explainer<'a> {
         if scored || r.grade.is_some() {
             out.push('\n');
         }
-        out += &format!("card {} · data line {}\n", card.source.name, r.line);
+        if self.provenance {
+            out += &format!(
+                "card {} · {} · data line {}\n",
+                card.source.name,
+                r.card.describe(),
+                r.line
+            );
+        }
         for note in notes {
             out += &format!("{note}\n");
         }

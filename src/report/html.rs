@@ -56,8 +56,9 @@ pub fn html(card: &CheckedCard, results: &[ScoreResult], inputs: &[&[Value]]) ->
     let _ = writeln!(out, "<h1>{name} 考核结果</h1>");
     let _ = writeln!(
         out,
-        "<p class=\"meta\">考核表 {} · {} 人 · 满分 {}</p>",
+        "<p class=\"meta\">考核表 {} · {} · {} 人 · 满分 {}</p>",
         escape(&card.source.name),
+        escape(&card.stamp.describe()),
         results.len(),
         format_decimal(card.total)
     );

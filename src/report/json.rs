@@ -7,6 +7,9 @@
 //! amounts are negative. Rules are quoted from the card with their line, so a
 //! program can show the same evidence `explain` does; for a card that
 //! extends another, a rule written in a base card also names its `file`.
+//! The card's version and content hash are in `card` and on every employee
+//! (`card_version`, `card_hash`), so each published result names the card
+//! that produced it.
 
 use super::common::{derived_order, line_of, other_file, quote};
 use crate::check::model::{BaseRule, DerivedRule, PerOccurrence};
@@ -28,6 +31,12 @@ pub fn json(card: &CheckedCard, results: &[ScoreResult]) -> Json {
             "label": card.label,
             "file": card.source.name,
             "total": num(card.total),
+            "version": card.stamp.version,
+            "effective": card.stamp.effective.map(|e| json!({
+                "from": e.from.to_string(),
+                "until": e.until.map(|u| u.to_string()),
+            })),
+            "hash": card.stamp.hash.as_str(),
         },
         "employees": results.iter().map(|r| employee(card, r)).collect::<Vec<_>>(),
     })
@@ -53,6 +62,8 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
         "region": e.region,
         "period": e.period.map(|p| p.to_string()),
         "line": r.line,
+        "card_version": r.card.version,
+        "card_hash": r.card.hash.as_str(),
         "total": num(r.total),
         "sections_total": num(r.sections_total),
         "floored_from": r.floored_from.map(num),

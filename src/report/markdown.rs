@@ -10,7 +10,12 @@ use std::fmt::Write as _;
 /// The report as Markdown text, ending in a newline.
 pub fn markdown(card: &CheckedCard, results: &[ScoreResult]) -> String {
     let grid = summary(card, results);
-    let mut out = format!("# {}\n\n", escape(card.display_name()));
+    let mut out = format!(
+        "# {}\n\n{} · {}\n\n",
+        escape(card.display_name()),
+        escape(&card.source.name),
+        escape(&card.stamp.describe())
+    );
     let row = |cells: &[String]| {
         format!(
             "| {} |\n",

@@ -20,7 +20,9 @@ mod table;
 mod xlsx;
 
 pub use self::csv::{csv_string, write_csv};
-pub use self::explain::{explain, explain_all, explain_with_inputs, explain_with_notes};
+pub use self::explain::{
+    explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
+};
 pub use self::groups::{render_groups, CardResults};
 pub use self::html::html;
 pub use self::json::{json, write_json};

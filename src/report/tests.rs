@@ -264,6 +264,13 @@ fn csv_has_item_columns_and_an_optional_bom() {
     let header = plain.lines().next().unwrap();
     assert!(header.starts_with("id,name,brand,store,问题跟踪,"));
     assert!(header.contains(",回访,") && header.contains(",sections_total,total,grade"));
+    assert!(header.ends_with(",card_version,card_hash"), "{header}");
+    let hash = card.stamp.hash.to_string();
+    assert!(plain
+        .lines()
+        .nth(1)
+        .unwrap()
+        .ends_with(&format!(",,{hash}")));
     let record = plain.lines().nth(1).unwrap();
     assert!(record.starts_with("E001,张三,君威,,5,"));
     assert!(record.contains(",6.5,"));
@@ -275,7 +282,11 @@ fn markdown_lists_the_points_lost() {
     let card = card();
     let results = [score(&card, &zhang_san(&card))];
     let text = markdown(&card, &results);
-    assert!(text.starts_with("# 市场部客服回访专员绩效考核表\n\n| id | name | brand |"));
+    let heading = format!(
+        "# 市场部客服回访专员绩效考核表\n\nrules/callback\\_specialist.card · {}\n\n| id | name | brand |",
+        card.stamp.hash.short()
+    );
+    assert!(text.starts_with(&heading), "{text}");
     assert!(text.contains("- 按时反馈 (信息反馈): 1 of 3"));
     assert!(text.contains("- 减分项·制度类: −5"));
 }

@@ -26,6 +26,8 @@ enum Kind {
     Role,
     Period,
     Total,
+    Version,
+    Effective,
     Input,
     Param,
     Section,
@@ -48,6 +50,8 @@ impl Kind {
             Decl::Role(_) => Kind::Role,
             Decl::Period(_) => Kind::Period,
             Decl::Total(_) => Kind::Total,
+            Decl::Version(_) => Kind::Version,
+            Decl::Effective(_) => Kind::Effective,
             Decl::Input(_) => Kind::Input,
             Decl::Param(_) => Kind::Param,
             Decl::Section(_) => Kind::Section,
@@ -85,6 +89,8 @@ impl Kind {
             Kind::Role => "role",
             Kind::Period => "period",
             Kind::Total => "total",
+            Kind::Version => "version",
+            Kind::Effective => "effective",
             Kind::Input => "input",
             Kind::Param => "param",
             Kind::Section => "section",
@@ -115,6 +121,8 @@ impl Kind {
             Kind::Role => "a role",
             Kind::Period => "a period",
             Kind::Total => "a total",
+            Kind::Version => "a version",
+            Kind::Effective => "an effective date range",
             Kind::Input => "an input",
             Kind::Param => "a parameter",
             Kind::Section => "a section",
@@ -136,7 +144,13 @@ impl Kind {
     fn is_single(self) -> bool {
         matches!(
             self,
-            Kind::Role | Kind::Period | Kind::Total | Kind::Grade | Kind::Partial
+            Kind::Role
+                | Kind::Period
+                | Kind::Total
+                | Kind::Version
+                | Kind::Effective
+                | Kind::Grade
+                | Kind::Partial
         )
     }
 
@@ -144,7 +158,13 @@ impl Kind {
     /// rank no higher, so an added input joins the inputs.
     fn rank(self) -> u8 {
         match self {
-            Kind::Role | Kind::Period | Kind::Total | Kind::Hooks | Kind::Partial => 0,
+            Kind::Role
+            | Kind::Period
+            | Kind::Total
+            | Kind::Version
+            | Kind::Effective
+            | Kind::Hooks
+            | Kind::Partial => 0,
             Kind::Input | Kind::Rater => 1,
             Kind::Param => 2,
             Kind::Section | Kind::Item => 3,
@@ -539,6 +559,8 @@ pub(super) fn node_span(decl: &Decl) -> Span {
         Decl::Role(t) => t.span,
         Decl::Period(p) => p.span,
         Decl::Total(n) => n.span,
+        Decl::Version(t) => t.span,
+        Decl::Effective(e) => e.span,
         Decl::Input(i) => i.span,
         Decl::Param(p) => p.span,
         Decl::Section(s) => s.span,

@@ -87,6 +87,8 @@ fn decl(decl: &mut Decl, by: usize) {
         Decl::Role(t) => text(t, by),
         Decl::Period(p) => ident(p, by),
         Decl::Total(n) => number(n, by),
+        Decl::Version(t) => text(t, by),
+        Decl::Effective(e) => effective(e, by),
         Decl::Input(i) => input(i, by),
         Decl::Param(p) => param(p, by),
         Decl::Section(s) => section(s, by),
@@ -144,6 +146,20 @@ fn decl(decl: &mut Decl, by: usize) {
         Decl::Override(o) => override_(o, by),
         Decl::Remove(r) => remove(r, by),
     }
+}
+
+fn effective(effective: &mut Effective, by: usize) {
+    let Effective { from, until, span } = effective;
+    date(from, by);
+    if let Some(until) = until {
+        date(until, by);
+    }
+    move_span(span, by);
+}
+
+fn date(date: &mut Date, by: usize) {
+    let Date { value: _, span } = date;
+    move_span(span, by);
 }
 
 fn hooks(hooks: &mut HooksDecl, by: usize) {

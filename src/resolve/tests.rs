@@ -441,3 +441,67 @@ fn show_prints_card_text_that_checks_the_same() {
     assert_eq!(printed.card.items.len(), direct.card.items.len());
     assert_eq!(printed.card.total, direct.card.total);
 }
+
+/// The base card, dated: `version` and `effective` after its total.
+fn dated_base() -> String {
+    BASE.replace(
+        "    total 20\n",
+        "    total 20\n    version \"2026.1\"\n    effective 2026-01-01..2026-06-30\n",
+    )
+}
+
+fn compile_over(base: &str, brand: &str) -> Result<Checked, Diagnostics> {
+    let loader = MemoryLoader::new()
+        .with("rules/base.card", base)
+        .with("rules/brands/b.card", brand);
+    let source = loader.get("rules/brands/b.card").expect("brand card");
+    crate::compile_with(&source, &loader, &crate::hooks::NoHookFiles)
+}
+
+#[test]
+fn a_brand_card_inherits_its_bases_version_and_dates_unless_it_overrides_them() {
+    let inherited = compile_over(&dated_base(), &brand("")).expect("checks");
+    let stamp = &inherited.card.stamp;
+    assert_eq!(stamp.card, "品牌");
+    assert_eq!(stamp.version.as_deref(), Some("2026.1"));
+    assert_eq!(
+        stamp.effective.map(|e| e.to_string()).as_deref(),
+        Some("2026-01-01..2026-06-30")
+    );
+
+    let own = compile_over(
+        &dated_base(),
+        &brand("override version \"2026.1-b\"\noverride effective 2026-03-01.."),
+    )
+    .expect("checks");
+    assert_eq!(own.card.stamp.version.as_deref(), Some("2026.1-b"));
+    assert_eq!(
+        own.card.stamp.effective.map(|e| e.to_string()).as_deref(),
+        Some("2026-03-01..")
+    );
+    // What the brand changes is in the hash, as is everything the base says.
+    assert_ne!(own.card.stamp.hash, inherited.card.stamp.hash);
+    let undated = compile_over(BASE, &brand("")).expect("checks");
+    assert_ne!(undated.card.stamp.hash, inherited.card.stamp.hash);
+
+    // A base with no dates: the brand may add its own.
+    let added = compile_over(BASE, &brand("version \"b1\"")).expect("checks");
+    assert_eq!(added.card.stamp.version.as_deref(), Some("b1"));
+}
+
+#[test]
+fn a_version_declared_again_asks_for_override() {
+    let d = one_error(compile_over(&dated_base(), &brand("version \"2\"")));
+    assert_eq!(d.code, Code::AlreadyInBase);
+    assert_eq!(d.message, "the base card already has a version");
+    assert!(d.help.as_deref().unwrap().contains("override version"));
+    let d = one_error(compile_over(
+        BASE,
+        &brand("override effective 2026-01-01.."),
+    ));
+    assert_eq!(d.code, Code::UnknownOverride);
+    assert_eq!(
+        d.message,
+        "the base card has no effective date range to override"
+    );
+}

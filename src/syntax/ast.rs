@@ -78,6 +78,10 @@ pub enum Decl {
     Period(Ident),
     /// `total 100`
     Total(Number),
+    /// `version "2026.1"`: which version of the policy this card is.
+    Version(Text),
+    /// `effective 2026-01-01..2026-06-30`: when this version is in force.
+    Effective(Effective),
     Input(InputDecl),
     Param(ParamDecl),
     Section(Section),
@@ -99,6 +103,22 @@ pub enum Decl {
     Limit(LimitDecl),
     /// `partial prorate minimum 2 months`
     Partial(PartialDecl),
+}
+
+/// `effective 2026-01-01..2026-06-30` (both days included) or
+/// `effective 2026-07-01..` (no end yet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effective {
+    pub from: Date,
+    pub until: Option<Date>,
+    pub span: Span,
+}
+
+/// A calendar day written `2026-01-01`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub value: chrono::NaiveDate,
+    pub span: Span,
 }
 
 /// `input 反馈及时率 percent "客户意见反馈及时率" range 0%..100% default 100%`

@@ -5,7 +5,9 @@
 //! grammar rule, and `error` turns pest's errors into [`Diagnostic`]s.
 
 pub mod ast;
+pub mod comments;
 mod error;
+pub mod fmt;
 mod lower;
 mod parser;
 pub mod print;

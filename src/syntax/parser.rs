@@ -87,6 +87,8 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_not => "not",
         Rule::kw_true => "true",
         Rule::kw_false => "false",
+        Rule::kw_version => "version",
+        Rule::kw_effective => "effective",
         Rule::kw_hooks => "hooks",
         Rule::kw_extends => "extends",
         Rule::kw_override => "override",

@@ -23,6 +23,24 @@ pub trait Annotate {
     fn after(&self, _span: Span) -> Option<String> {
         None
     }
+    /// A comment to print at the end of the node's (first) line, as written
+    /// (with its `//` or `/* */`), after any note.
+    fn trailing(&self, _span: Span) -> Option<String> {
+        None
+    }
+    /// Whole lines to print inside a block (card, section, item, table, bonus
+    /// or penalty), just before its closing `}`; `block` is the block's span.
+    fn before_close(&self, _block: Span) -> Vec<String> {
+        Vec::new()
+    }
+    /// A comment to print after the block's closing `}`, on the same line.
+    fn after_close(&self, _block: Span) -> Option<String> {
+        None
+    }
+    /// Whole lines to print after the card's closing `}`.
+    fn end(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 struct Plain;
@@ -55,21 +73,35 @@ impl Printer<'_> {
     fn line(&mut self, depth: usize, span: Option<Span>, text: &str) {
         if let Some(span) = span {
             for comment in self.notes.before(span) {
-                self.raw_line(depth, &comment);
+                // A blank line never doubles, nor opens a block.
+                let at_break =
+                    self.out.is_empty() || self.out.ends_with("\n\n") || self.out.ends_with("{\n");
+                if !(comment.is_empty() && at_break) {
+                    self.raw_line(depth, &comment);
+                }
             }
         }
-        let prefixed;
-        let text = match self.prefix.take() {
-            Some(prefix) => {
-                prefixed = format!("{prefix}{text}");
-                &prefixed
-            }
-            None => text,
+        let mut text = match self.prefix.take() {
+            Some(prefix) => format!("{prefix}{text}"),
+            None => text.to_string(),
         };
-        let note = span.and_then(|s| self.notes.after(s));
-        match note {
-            Some(note) => self.raw_line(depth, &format!("{text}  // {note}")),
-            None => self.raw_line(depth, text),
+        if let Some(note) = span.and_then(|s| self.notes.after(s)) {
+            text = format!("{text}  // {note}");
+        }
+        if let Some(comment) = span.and_then(|s| self.notes.trailing(s)) {
+            text = format!("{text}  {comment}");
+        }
+        self.raw_line(depth, &text);
+    }
+
+    /// The closing `}` of the block spanning `block`, with what belongs before and after it.
+    fn close(&mut self, depth: usize, block: Span) {
+        for comment in self.notes.before_close(block) {
+            self.raw_line(depth + 1, &comment);
+        }
+        match self.notes.after_close(block) {
+            Some(comment) => self.raw_line(depth, &format!("}}  {comment}")),
+            None => self.raw_line(depth, "}"),
         }
     }
 
@@ -124,7 +156,10 @@ impl Printer<'_> {
             previous = Some(decl);
             i += 1;
         }
-        self.line(0, None, "}");
+        self.close(0, card.span);
+        for line in self.notes.end() {
+            self.raw_line(0, &line);
+        }
     }
 
     fn decl(&mut self, decl: &Decl) {
@@ -134,6 +169,12 @@ impl Printer<'_> {
             }
             Decl::Period(p) => self.line(1, Some(p.span), &format!("period {}", p.name)),
             Decl::Total(n) => self.line(1, Some(n.span), &format!("total {}", number(n))),
+            Decl::Version(v) => self.line(1, Some(v.span), &format!("version {}", quote(&v.value))),
+            Decl::Effective(e) => {
+                let until = e.until.map_or(String::new(), |d| d.value.to_string());
+                let text = format!("effective {}..{until}", e.from.value);
+                self.line(1, Some(e.span), &text);
+            }
             Decl::Input(_) => self.inputs(std::slice::from_ref(decl)),
             Decl::Param(param) => {
                 let text = format!(
@@ -195,7 +236,7 @@ impl Printer<'_> {
                 };
                 self.line(1, Some(grade.span), &head);
                 self.tier_rows(2, &grade.table.rows, |t: &Text| grade_label(&t.value));
-                self.line(1, None, "}");
+                self.close(1, grade.span);
             }
             Decl::Band(band) => {
                 let subject = band
@@ -210,17 +251,20 @@ impl Printer<'_> {
                 );
                 self.line(1, Some(band.span), &head);
                 self.tier_rows(2, &band.table.rows, band_outcome);
-                self.line(1, None, "}");
+                self.close(1, band.span);
             }
             Decl::Output(output) => {
                 let ty = output.ty.map_or(String::new(), |(t, _)| format!(" {t}"));
-                let text = format!(
-                    "output {}{}{ty} = {}",
-                    output.name.name,
-                    label(&output.label),
-                    expr(&output.expr, 0)
-                );
-                self.line(1, Some(output.span), &text);
+                let head = format!("output {}{}{ty} =", output.name.name, label(&output.label));
+                let formula = expr(&output.expr, 0);
+                let text = format!("{head} {formula}");
+                if fits(1, &format!("{}{text}", self.prefix.unwrap_or(""))) {
+                    self.line(1, Some(output.span), &text);
+                } else {
+                    // A long formula starts on a line of its own, under the name.
+                    self.line(1, Some(output.span), &head);
+                    self.raw_line(2, &formula);
+                }
             }
             Decl::Override(change) => self.override_(change),
             Decl::Remove(remove) => {
@@ -258,18 +302,10 @@ impl Printer<'_> {
                 for item in &patch.items {
                     self.item(item);
                 }
-                self.line(1, None, "}");
+                self.close(1, change.span);
             }
             OverrideTarget::Item(patch) => {
-                let points = patch
-                    .points
-                    .as_ref()
-                    .map_or(String::new(), |p| format!(" {}", number(p)));
-                let head = format!(
-                    "override item {}{}{points}",
-                    patch.name.name,
-                    label(&patch.label)
-                );
+                let head = item_patch_head(patch);
                 match &patch.rules {
                     None => self.line(1, Some(change.span), &head),
                     Some(rules) => self.rules_block(1, change.span, &head, rules),
@@ -349,7 +385,7 @@ impl Printer<'_> {
             );
             self.line(2, Some(f.span), &text);
         }
-        self.line(1, None, "}");
+        self.close(1, hooks.span);
     }
 
     fn section(&mut self, section: &Section) {
@@ -368,7 +404,7 @@ impl Printer<'_> {
         for item in &section.items {
             self.item(item);
         }
-        self.line(1, None, "}");
+        self.close(1, section.span);
     }
 
     fn item(&mut self, item: &Item) {
@@ -385,11 +421,15 @@ impl Printer<'_> {
         }
     }
 
-    /// `head { rule }` on one line when there is one short rule (or none), else a block.
+    /// `head { rule }` on one line when there is one short rule (or none),
+    /// else a block; `span` is the node the block closes.
     fn rules_block(&mut self, depth: usize, span: Span, head: &str, rules: &[Rule]) {
         match rules {
             [] => self.line(depth, Some(span), &format!("{head} {{ }}")),
-            [rule] if !matches!(rule, Rule::Tiers(_)) => {
+            [rule]
+                if !matches!(rule, Rule::Tiers(_))
+                    && fits(depth, &format!("{head} {{ {} }}", one_line_rule(rule))) =>
+            {
                 let text = format!("{head} {{ {} }}", one_line_rule(rule));
                 self.line(depth, Some(span), &text);
             }
@@ -398,7 +438,7 @@ impl Printer<'_> {
                 for rule in rules {
                     self.rule(depth + 1, rule);
                 }
-                self.line(depth, None, "}");
+                self.close(depth, span);
             }
         }
     }
@@ -412,7 +452,7 @@ impl Printer<'_> {
                     .map_or("total".to_string(), |s| expr(s, 0));
                 self.line(depth, Some(table.span), &format!("by {subject} {{"));
                 self.tier_rows(depth + 1, &table.rows, item_outcome);
-                self.line(depth, None, "}");
+                self.close(depth, table.span);
             }
             other => self.line(depth, Some(other.span()), &one_line_rule(other)),
         }
@@ -462,8 +502,17 @@ impl Printer<'_> {
             );
             self.line(2, Some(line.span), &text);
         }
-        self.line(1, None, "}");
+        self.close(1, block.span);
     }
+}
+
+/// The widest line (in terminal columns, a Chinese character counting two)
+/// an item is printed on with its rule (a longer one opens a block), or an
+/// output with its formula (a longer formula goes on the next line).
+const MAX_WIDTH: usize = 90;
+
+fn fits(depth: usize, text: &str) -> bool {
+    depth * INDENT.len() + text.width() <= MAX_WIDTH
 }
 
 #[derive(PartialEq, Eq)]
@@ -481,7 +530,11 @@ enum Group {
 /// Declarations of one group print together; a blank line separates groups.
 fn group_of(decl: &Decl) -> Group {
     match decl {
-        Decl::Role(_) | Decl::Period(_) | Decl::Total(_) => Group::Header,
+        Decl::Role(_)
+        | Decl::Period(_)
+        | Decl::Total(_)
+        | Decl::Version(_)
+        | Decl::Effective(_) => Group::Header,
         Decl::Input(_) => Group::Input,
         Decl::Hooks(_) => Group::Hooks,
         Decl::Rater(_) => Group::Input,
@@ -494,14 +547,35 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Override(change) => match &change.target {
             OverrideTarget::Decl(decl) if group_of(decl) == Group::Block => Group::Block,
             OverrideTarget::Section(patch) if !patch.items.is_empty() => Group::Block,
-            OverrideTarget::Item(ItemPatch {
-                rules: Some(rules), ..
-            }) if rules.iter().any(|r| matches!(r, Rule::Tiers(_))) || rules.len() > 1 => {
-                Group::Block
-            }
+            OverrideTarget::Item(patch) => match patch.rules.as_deref() {
+                None | Some([]) => Group::Change,
+                Some([rule])
+                    if !matches!(rule, Rule::Tiers(_))
+                        && fits(
+                            1,
+                            &format!("{} {{ {} }}", item_patch_head(patch), one_line_rule(rule)),
+                        ) =>
+                {
+                    Group::Change
+                }
+                Some(_) => Group::Block,
+            },
             _ => Group::Change,
         },
     }
+}
+
+/// `override item 潜客抽查 "label" 3`
+fn item_patch_head(patch: &ItemPatch) -> String {
+    let points = patch
+        .points
+        .as_ref()
+        .map_or(String::new(), |p| format!(" {}", number(p)));
+    format!(
+        "override item {}{}{points}",
+        patch.name.name,
+        label(&patch.label)
+    )
 }
 
 fn one_line_rule(rule: &Rule) -> String {

@@ -3,9 +3,10 @@
 //! an Excel workbook with a validation rule per column ([`xlsx`]) or a CSV
 //! whose `#` comment lines describe each column ([`csv`]).
 //!
-//! Headers are what the data reader binds: 工号, 姓名, 品牌, 门店, then each
-//! input's label (its name when it has none), in the card's order. So a
-//! filled-in template reads back with no warnings.
+//! Headers are what the data reader binds: 工号, 姓名, 品牌, 门店, 期间 for a
+//! card with `effective` dates, then each input's label (its name when it
+//! has none), in the card's order. So a filled-in template reads back with
+//! no warnings.
 //!
 //! Descriptions are in Chinese: the template is for HR officers to fill in.
 
@@ -45,12 +46,20 @@ pub fn columns(card: &CheckedCard) -> Vec<Column> {
         description: description.to_string(),
         input: None,
     });
+    // A card in force for some dates only picks its rows by their period.
+    let period = card.stamp.effective.map(|effective| Column {
+        header: "期间".to_string(),
+        description: format!(
+            "考核期间，如 2026-03、2026-Q1、2026；本表 {effective} 有效，期间须在其内，必填"
+        ),
+        input: None,
+    });
     let inputs = card.inputs.iter().enumerate().map(|(i, input)| Column {
         header: input.display_name().to_string(),
         description: describe(input),
         input: Some(i),
     });
-    employee.chain(inputs).collect()
+    employee.chain(period).chain(inputs).collect()
 }
 
 /// `百分比 (percent)，0%–100%，写作 98% 或 0.98，必填`

@@ -105,3 +105,43 @@ fn the_csv_template_describes_each_column_and_reads_as_an_empty_month() {
     assert!(set.errors.is_empty(), "{:?}", set.errors);
     assert_eq!(set.warnings.len(), 1, "{:?}", set.warnings);
 }
+
+#[test]
+fn a_dated_cards_template_asks_for_the_period() {
+    let text = include_str!("../../tests/cards/valid/tour.card").replace(
+        "    total  30\n",
+        "    total  30\n    effective 2026-01-01..2026-06-30\n",
+    );
+    let source = crate::SourceFile::new("dated.card", text);
+    let card = crate::compile(&source)
+        .expect("the dated card compiles")
+        .card;
+    assert!(
+        card.stamp.effective.is_some(),
+        "the tour card's total moved"
+    );
+    let columns = columns(&card);
+    let headers: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers[..6],
+        ["工号", "姓名", "品牌", "门店", "期间", "客户满意率"]
+    );
+    assert!(columns[4]
+        .description
+        .contains("本表 2026-01-01..2026-06-30 有效"));
+    // Filled in (the period left for HR to type), it reads back with every
+    // column bound: the period column is the reader's, not an unknown one.
+    let rows = tour_rows(&tour());
+    let bytes = template_xlsx_with_rows(&card, &rows).unwrap();
+    let source = XlsxSource::from_bytes(bytes, "模板.xlsx", None).unwrap();
+    let set = data::read(&card, source);
+    assert!(
+        set.is_ok() && set.warnings.is_empty(),
+        "{:?} {:?}",
+        set.errors,
+        set.warnings
+    );
+    for (back, row) in set.rows.iter().zip(&rows) {
+        assert_eq!(back.values, row.values, "{}", row.employee.id);
+    }
+}

@@ -51,8 +51,12 @@ pub fn template_xlsx_with_rows(card: &CheckedCard, rows: &[Row]) -> Result<Vec<u
             guard(w.sheet(), c, &card.inputs[i], column)?;
         }
     }
+    let first_input = columns
+        .iter()
+        .position(|c| c.input.is_some())
+        .unwrap_or(columns.len());
     for (r, row) in rows.iter().enumerate() {
-        fill(&mut w, r as u32 + 1, card, row)?;
+        fill(&mut w, r as u32 + 1, card, row, first_input)?;
     }
     w.finish(rows.len().max(1) as u32, 2)?;
     instructions(book.add_worksheet(), card, &columns)?;
@@ -122,15 +126,22 @@ fn in_range(input: &Input) -> String {
     range_text(input).map_or(String::new(), |r| format!("，范围 {r}"))
 }
 
-/// One row of data, typed as the template's columns are.
-fn fill(w: &mut SheetWriter, r: u32, card: &CheckedCard, row: &Row) -> Result<(), XlsxError> {
+/// One row of data, typed as the template's columns are; the inputs start
+/// at column `first_input`.
+fn fill(
+    w: &mut SheetWriter,
+    r: u32,
+    card: &CheckedCard,
+    row: &Row,
+    first_input: usize,
+) -> Result<(), XlsxError> {
     let e = &row.employee;
     w.text(r, 0, &e.id)?;
     for (c, field) in [&e.name, &e.brand, &e.store].into_iter().enumerate() {
         w.text(r, c + 1, field.as_deref().unwrap_or(""))?;
     }
     for (i, (input, value)) in card.inputs.iter().zip(&row.values).enumerate() {
-        let c = 4 + i;
+        let c = first_input + i;
         match value {
             Value::Num(d) => {
                 let style = match input.ty {

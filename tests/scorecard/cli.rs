@@ -5,11 +5,11 @@ use crate::common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-pub(crate) fn scorecard(args: &[&str]) -> Output {
+pub fn scorecard(args: &[&str]) -> Output {
     run(args, None)
 }
 
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
+pub fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
         .args(args)
         .current_dir(common::root())
@@ -31,7 +31,7 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("scorecard finishes")
 }
 
-pub(crate) fn text(bytes: &[u8]) -> String {
+pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
@@ -248,10 +248,11 @@ fn a_runaway_hook_fails_its_row_and_keep_going_scores_the_rest() {
     let out = scorecard(&["eval", card, data, "--keep-going", "--format", "csv"]);
     assert_eq!(code(&out), 1);
     let stdout = text(&out.stdout);
-    // 3 × 30 and 2 × 30; the two bad rows are left out.
+    // 3 × 30 and 2 × 30; the two bad rows are left out. (The card's
+    // version, none, and hash close each row.)
     let line = |id: &str| stdout.lines().find(|l| l.starts_with(id)).unwrap_or("");
-    assert!(line("R1,甲").ends_with(",90"), "{stdout}");
-    assert!(line("R4,丁").ends_with(",60"), "{stdout}");
+    assert!(line("R1,甲").contains(",90,,sha256:"), "{stdout}");
+    assert!(line("R4,丁").contains(",60,,sha256:"), "{stdout}");
     assert!(!stdout.contains("R2") && !stdout.contains("R3"), "{stdout}");
 }
 
@@ -593,11 +594,11 @@ fn ranks_show_place_and_group_size_in_every_format() {
         csv.lines()
             .next()
             .unwrap_or_default()
-            .ends_with("grade,店内名次,店内名次.size,品牌名次,品牌名次.size,投诉名次,投诉名次.size,排名奖,品牌前三,店内人数"),
+            .ends_with("grade,店内名次,店内名次.size,品牌名次,品牌名次.size,投诉名次,投诉名次.size,排名奖,品牌前三,店内人数,card_version,card_hash"),
         "{csv}"
     );
     assert!(csv.contains("\nB2,郑七,GL8,二店,"), "{csv}");
-    assert!(csv.contains(",称职,1,5,1,5,10,10,500,100,5\n"), "{csv}");
+    assert!(csv.contains(",称职,1,5,1,5,10,10,500,100,5,"), "{csv}");
     let table = text(&scorecard(&["eval", card, data]).stdout);
     assert!(table.contains("10 of 10"), "{table}");
     let json = text(&scorecard(&["eval", card, data, "--format", "json"]).stdout);

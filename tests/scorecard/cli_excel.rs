@@ -101,3 +101,50 @@ fn a_template_is_written_and_reads_back_as_an_empty_month() {
     let help = scorecard(&["template", "--help"]);
     assert!(text(&help.stdout).contains("Examples:"));
 }
+
+/// `diff` reads a workbook like `eval` does: the example month copied into
+/// a sheet gives the same comparison as the CSV it came from.
+#[test]
+fn diff_reads_a_workbook_sheet() {
+    let old = "rules/callback_specialist.card";
+    let new = "tests/cards/diff/callback_specialist_2026h2.card";
+    let csv = "examples/callback_specialists.csv";
+    let text_of = |p: &str| std::fs::read_to_string(crate::common::root().join(p)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("十月.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("名单").unwrap();
+    let month = text_of(csv);
+    let rows = month.lines().filter(|l| !l.starts_with('#'));
+    for (r, line) in rows.enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let from_csv = scorecard(&["diff", old, new, csv, "--format", "json"]);
+    assert_eq!(code(&from_csv), 0, "{}", text(&from_csv.stderr));
+    let from_book = scorecard(&[
+        "diff",
+        old,
+        new,
+        arg(&path),
+        "--sheet",
+        "名单",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&from_book), 0, "{}", text(&from_book.stderr));
+    // The same people, totals and items; only where each row is differs
+    // (a sheet row, a CSV line after the file's comments).
+    let people = |out: &std::process::Output| {
+        let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        for e in json["employees"].as_array_mut().expect("employees") {
+            e.as_object_mut().expect("an employee").remove("line");
+        }
+        json["employees"].clone()
+    };
+    assert_eq!(people(&from_book), people(&from_csv));
+    assert!(people(&from_csv).as_array().is_some_and(|a| !a.is_empty()));
+}

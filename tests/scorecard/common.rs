@@ -26,7 +26,13 @@ pub fn source(path: &Path) -> Arc<SourceFile> {
 /// files from the repository root, so every file is named relative to it and
 /// snapshots read the same on every machine.
 pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
-    let source = source(path);
+    compile_as(path, source(path).text.to_string())
+}
+
+/// Parses and checks `text` as if it were the card file at `path`: the cards
+/// it extends and its hook files are found as for that file.
+pub fn compile_as(path: &Path, text: String) -> Result<Checked, scorecard::Diagnostics> {
+    let source = SourceFile::new(relative(path), text);
     let hooks = HookDir::beside(Path::new(&relative(path)));
     scorecard::compile_with(&source, &FileLoader::rooted(root()), &hooks)
 }
@@ -51,4 +57,21 @@ pub fn cards_dir() -> &'static str {
 /// `tests/data/`, the base directory of the evaluation scenarios.
 pub fn data_dir() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")
+}
+
+/// Every `*.card` file under `dir`, in path order.
+pub fn cards_under(dir: &Path) -> Vec<PathBuf> {
+    let mut cards = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            cards.extend(cards_under(&path));
+        } else if path.extension().is_some_and(|e| e == "card") {
+            cards.push(path);
+        }
+    }
+    cards.sort();
+    cards
 }

@@ -3,11 +3,16 @@
 //! own snapshot under `tests/scorecard/snapshots/`.
 
 mod bad_input;
+mod cases;
 mod check;
 mod cli;
 mod cli_excel;
 mod common;
 mod compose;
+mod diff;
 mod excel;
+mod fmt;
+mod fmt_property;
 mod properties;
 mod scenarios;
+mod versions;

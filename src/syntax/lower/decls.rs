@@ -41,6 +41,8 @@ impl Lower {
             Rule::role => Decl::Role(self.role(inner)?),
             Rule::period => Decl::Period(self.period(inner)?),
             Rule::total => Decl::Total(self.total(inner)?),
+            Rule::version => Decl::Version(self.version(inner)?),
+            Rule::effective => Decl::Effective(self.effective(inner)?),
             Rule::input => Decl::Input(self.input(inner)?),
             Rule::param => Decl::Param(self.param(inner)?),
             Rule::section => Decl::Section(self.section(inner)?),
@@ -73,6 +75,47 @@ impl Lower {
     /// `total = { kw_total ~ number }`
     fn total(&mut self, pair: Pair) -> Lowered<ast::Number> {
         self.number(Children::of(pair).required(Rule::number)?)
+    }
+
+    /// `version = { kw_version ~ text }`
+    fn version(&mut self, pair: Pair) -> Lowered<Text> {
+        Ok(text(Children::of(pair).required(Rule::text)?))
+    }
+
+    /// `effective = { kw_effective ~ date ~ dots ~ date? }`
+    fn effective(&mut self, pair: Pair) -> Lowered<ast::Effective> {
+        let span = span(&pair);
+        let mut c = Children::of(pair);
+        let from = self.date(c.required(Rule::date)?);
+        let until = c.optional(Rule::date).map(|p| self.date(p));
+        Ok(ast::Effective {
+            from: from.unwrap_or(ast::Date {
+                value: chrono::NaiveDate::MIN,
+                span,
+            }),
+            until: until.flatten(),
+            span,
+        })
+    }
+
+    /// `date = @{ ASCII_DIGIT{4} ~ "-" ~ ASCII_DIGIT{1,2} ~ "-" ~ ASCII_DIGIT{1,2} }`;
+    /// a day that does not exist (`2026-02-30`) is reported and read as nothing.
+    fn date(&mut self, pair: Pair) -> Option<ast::Date> {
+        let span = span(&pair);
+        match chrono::NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d") {
+            Ok(value) => Some(ast::Date { value, span }),
+            Err(_) => {
+                self.problems.push(
+                    Diagnostic::error(
+                        Code::BadDate,
+                        format!("`{}` is not a day of the calendar", pair.as_str()),
+                    )
+                    .label(span, "no such day")
+                    .help("write a date as year-month-day, such as 2026-01-31"),
+                );
+                None
+            }
+        }
     }
 
     /// `input = { kw_input ~ ident ~ type_name ~ text? ~ input_option* }`

@@ -104,3 +104,14 @@ fn crlf_line_endings() {
     let card = parse_ok(&s1_text().replace('\n', "\r\n"));
     assert_eq!(sections(&card).len(), 6);
 }
+
+#[test]
+fn a_band_without_a_label_parses() {
+    let card = parse_ok("scorecard t { band 系数 by total { >= 9 : 1.2  else : 1 } }");
+    let Decl::Band(band) = &card.decls[0] else {
+        panic!("expected a band, got {:?}", card.decls[0]);
+    };
+    assert_eq!(band.name.name, "系数");
+    assert_eq!(band.label, None);
+    assert_eq!(band.table.rows.len(), 2);
+}

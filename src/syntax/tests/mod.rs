@@ -6,6 +6,7 @@ mod compose;
 mod declarations;
 mod errors;
 mod expressions;
+mod fmt;
 mod group;
 mod print;
 mod s1;

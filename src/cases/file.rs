@@ -1,0 +1,275 @@
+//! Reading a case file (TOML) into [`CaseFile`].
+
+use std::path::{Path, PathBuf};
+
+/// A case file, read and checked for shape (not yet run).
+#[derive(Debug, Clone)]
+pub struct CaseFile {
+    /// The case file, as named.
+    pub path: PathBuf,
+    /// The card it tests.
+    pub card: PathBuf,
+    pub cases: Vec<CaseSpec>,
+}
+
+/// One case: its rows and what each should score.
+#[derive(Debug, Clone)]
+pub struct CaseSpec {
+    pub name: String,
+    pub rows: Vec<RowSpec>,
+}
+
+/// A row: its cells as column → text (defaults first), and its expectations.
+#[derive(Debug, Clone)]
+pub struct RowSpec {
+    pub cells: Vec<(String, String)>,
+    /// The employee id, to match the row's result.
+    pub id: String,
+    pub expect: Vec<Expect>,
+}
+
+/// `key = value` from an `expect` table, the value as text (`4`, `称职`, `96%`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expect {
+    pub key: String,
+    pub value: String,
+}
+
+/// Headers that give a row its employee id (as in the data readers).
+const ID_HEADERS: [&str; 6] = ["工号", "员工编号", "id", "employee_id", "姓名", "name"];
+
+/// The card a case file tests when it does not say: `x.cases.toml` → `x.card`.
+pub fn card_for(case_file: &Path) -> PathBuf {
+    let name = case_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".cases.toml").unwrap_or(&name);
+    case_file.with_file_name(format!("{stem}.card"))
+}
+
+impl CaseFile {
+    /// Reads and checks a case file; the error is every problem, one per line.
+    pub fn load(path: &Path) -> Result<CaseFile, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+        CaseFile::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<CaseFile, String> {
+        let at = path.display();
+        let mut doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let line = e.span().map_or(1, |s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            let mut message = format!("{at}:{line}: not a valid case file: {}", e.message());
+            if e.message().contains("key") {
+                message += "\n  help: TOML wants keys that are not plain ASCII in quotes: \"反馈及时率\" = \"96%\"";
+            }
+            message
+        })?;
+        let card = match doc.remove("card") {
+            None => card_for(path),
+            Some(toml::Value::String(card)) => tidy(&path.with_file_name(card)),
+            Some(_) => {
+                return Err(format!(
+                    "{at}: `card` should be the card's file name, in quotes"
+                ))
+            }
+        };
+        let defaults = match doc.remove("defaults") {
+            None => Vec::new(),
+            Some(toml::Value::Table(t)) => cells(t),
+            Some(_) => {
+                return Err(format!(
+                    "{at}: `[defaults]` should be a table of column = value"
+                ))
+            }
+        };
+        let cases = match doc.remove("case") {
+            Some(toml::Value::Array(cases)) => cases,
+            None => Vec::new(),
+            Some(_) => return Err(format!("{at}: write each case as a [[case]] table")),
+        };
+        if let Some(key) = doc.keys().next() {
+            return Err(format!(
+                "{at}: unknown key `{key}` (a case file holds `card`, `[defaults]` and [[case]] tables)"
+            ));
+        }
+        let mut problems = Vec::new();
+        let mut specs = Vec::new();
+        for (i, case) in cases.into_iter().enumerate() {
+            match case_spec(case, i + 1, &defaults) {
+                Ok(spec) => specs.push(spec),
+                Err(problem) => problems.push(format!("{at}: {problem}")),
+            }
+        }
+        for (i, spec) in specs.iter().enumerate() {
+            if specs[..i].iter().any(|s| s.name == spec.name) {
+                problems.push(format!("{at}: two cases are named `{}`", spec.name));
+            }
+        }
+        if specs.is_empty() && problems.is_empty() {
+            problems.push(format!("{at}: no [[case]] tables"));
+        }
+        if problems.is_empty() {
+            Ok(CaseFile {
+                path: path.to_path_buf(),
+                card,
+                cases: specs,
+            })
+        } else {
+            Err(problems.join("\n"))
+        }
+    }
+}
+
+/// `tests/cases/../cards/a.card` → `tests/cards/a.card`, without touching the disk.
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn cells(table: toml::Table) -> Vec<(String, String)> {
+    table
+        .into_iter()
+        .map(|(k, v)| (k, crate::data::cell_text(v)))
+        .collect()
+}
+
+fn case_spec(
+    case: toml::Value,
+    number: usize,
+    defaults: &[(String, String)],
+) -> Result<CaseSpec, String> {
+    let toml::Value::Table(mut case) = case else {
+        return Err(format!("case {number} is not a table"));
+    };
+    let name = match case.remove("name") {
+        Some(toml::Value::String(name)) if !name.trim().is_empty() => name.trim().to_string(),
+        _ => return Err(format!("case {number} needs a `name`")),
+    };
+    let label = format!("case `{name}`");
+    let expect = case.remove("expect");
+    let rows = match (case.remove("row"), case.remove("rows")) {
+        (Some(toml::Value::Table(row)), None) => {
+            let expect = match expect {
+                Some(toml::Value::Table(t)) => t,
+                _ => {
+                    return Err(format!(
+                        "{label} needs an `expect` table, with at least `total`"
+                    ))
+                }
+            };
+            vec![row_spec(row, defaults, &name, expect, &label)?]
+        }
+        (None, Some(toml::Value::Array(rows))) => {
+            let mut expect = match expect {
+                Some(toml::Value::Table(t)) => t,
+                _ => {
+                    return Err(format!(
+                        "{label} needs an `expect` table keyed by employee id"
+                    ))
+                }
+            };
+            let mut specs = Vec::new();
+            for (i, row) in rows.into_iter().enumerate() {
+                let toml::Value::Table(row) = row else {
+                    return Err(format!("{label}: row {} is not a table", i + 1));
+                };
+                let fallback = format!("{name} #{}", i + 1);
+                let id = id_of(&row, defaults).unwrap_or(fallback.clone());
+                let own = match expect.remove(&id) {
+                    Some(toml::Value::Table(t)) => t,
+                    _ => {
+                        return Err(format!(
+                            "{label} has no `expect.\"{id}\"` table for its row {}",
+                            i + 1
+                        ))
+                    }
+                };
+                specs.push(row_spec(row, defaults, &fallback, own, &label)?);
+            }
+            if let Some(id) = expect.keys().next() {
+                return Err(format!("{label}: `expect.\"{id}\"` matches no row's id"));
+            }
+            specs
+        }
+        (Some(_), Some(_)) => return Err(format!("{label} has both `row` and `rows`; keep one")),
+        _ => return Err(format!("{label} needs a `row` table (or a `rows` list)")),
+    };
+    if let Some(key) = case.keys().next() {
+        return Err(format!(
+            "{label}: unknown key `{key}` (a case holds `name`, `row` or `rows`, and `expect`)"
+        ));
+    }
+    Ok(CaseSpec { name, rows })
+}
+
+fn id_of(row: &toml::Table, defaults: &[(String, String)]) -> Option<String> {
+    let from_row = row
+        .iter()
+        .find(|(k, _)| is_id(k))
+        .map(|(_, v)| crate::data::cell_text(v.clone()));
+    from_row.or_else(|| {
+        defaults
+            .iter()
+            .find(|(k, _)| is_id(k))
+            .map(|(_, v)| v.clone())
+    })
+}
+
+fn is_id(header: &str) -> bool {
+    ID_HEADERS.contains(&header.trim().to_lowercase().as_str())
+}
+
+fn row_spec(
+    row: toml::Table,
+    defaults: &[(String, String)],
+    fallback_id: &str,
+    expect: toml::Table,
+    label: &str,
+) -> Result<RowSpec, String> {
+    let own = cells(row);
+    let mut cells: Vec<(String, String)> = defaults
+        .iter()
+        .filter(|(k, _)| !own.iter().any(|(o, _)| o == k))
+        .cloned()
+        .collect();
+    cells.extend(own);
+    let id = match cells.iter().find(|(k, _)| is_id(k)) {
+        Some((_, id)) => id.clone(),
+        None => {
+            cells.insert(0, ("id".to_string(), fallback_id.to_string()));
+            fallback_id.to_string()
+        }
+    };
+    if !expect.contains_key("total") {
+        return Err(format!(
+            "{label}: `expect` needs `total`, the total worked out by hand"
+        ));
+    }
+    let expect = expect
+        .into_iter()
+        .map(|(key, value)| match value {
+            toml::Value::Table(_) | toml::Value::Array(_) => Err(format!(
+                "{label}: `expect.{key}` should be a number or a text"
+            )),
+            value => Ok(Expect {
+                key,
+                value: crate::data::cell_text(value),
+            }),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(RowSpec { cells, id, expect })
+}

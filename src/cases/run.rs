@@ -1,0 +1,222 @@
+//! Running cases: score each row, compare with what was worked out by hand.
+
+use super::file::{CaseFile, CaseSpec, Expect, RowSpec};
+use crate::check::CheckedCard;
+use crate::data::{self, MemorySource, Numbering, Record};
+use crate::eval::ScoreResult;
+use crate::value::{format_decimal, format_value, Type, Unit, Value};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// One case's outcome, and every row's result for coverage and snapshots.
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    pub name: String,
+    pub outcome: Outcome,
+    /// Each scored row's result and the inputs it read, in row order.
+    pub scored: Vec<(ScoreResult, Vec<Value>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Passed,
+    /// Scored, but not as expected.
+    Failed(Vec<Mismatch>),
+    /// Could not be scored: bad cells, an unknown column or key, a failed evaluation.
+    Broken(Vec<String>),
+}
+
+/// An expectation that did not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The employee, when the case has several rows.
+    pub employee: Option<String>,
+    pub key: String,
+    pub expected: String,
+    pub actual: String,
+}
+
+/// Runs every case of `file` against `card`, in file order.
+pub fn run(card: &CheckedCard, file: &CaseFile) -> Vec<CaseResult> {
+    file.cases
+        .iter()
+        .map(|case| run_case(card, file, case))
+        .collect()
+}
+
+fn run_case(card: &CheckedCard, file: &CaseFile, case: &CaseSpec) -> CaseResult {
+    let broken = |problems: Vec<String>, scored| CaseResult {
+        name: case.name.clone(),
+        outcome: Outcome::Broken(problems),
+        scored,
+    };
+    let source = source_of(file, case);
+    let set = data::read(card, source);
+    let mut problems: Vec<String> = set.errors.iter().map(|e| e.to_string()).collect();
+    // A column that binds to nothing means the case does not test what it says.
+    problems.extend(set.warnings.iter().map(|w| w.to_string()));
+    if !problems.is_empty() {
+        return broken(problems, Vec::new());
+    }
+    let mut scored = Vec::new();
+    for row in &set.rows {
+        match crate::evaluate(card, row) {
+            Ok(result) => scored.push((result, row.values.clone())),
+            Err(e) => problems.push(format!("{}: {}", row.employee.id, e.message)),
+        }
+    }
+    if !problems.is_empty() {
+        return broken(problems, scored);
+    }
+    let several = case.rows.len() > 1;
+    let mut mismatches = Vec::new();
+    for spec in &case.rows {
+        let Some((result, _)) = scored.iter().find(|(r, _)| r.employee.id == spec.id) else {
+            problems.push(format!("no row was scored for `{}`", spec.id));
+            continue;
+        };
+        for expect in &spec.expect {
+            match compare(card, result, expect) {
+                Ok(None) => {}
+                Ok(Some(actual)) => mismatches.push(Mismatch {
+                    employee: several.then(|| spec.id.clone()),
+                    key: expect.key.clone(),
+                    expected: expect.value.clone(),
+                    actual,
+                }),
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    let outcome = if !problems.is_empty() {
+        Outcome::Broken(problems)
+    } else if !mismatches.is_empty() {
+        Outcome::Failed(mismatches)
+    } else {
+        Outcome::Passed
+    };
+    CaseResult {
+        name: case.name.clone(),
+        outcome,
+        scored,
+    }
+}
+
+/// The case's rows as a data source named after the case, so a bad cell is
+/// reported as `rules/x.cases.toml, case `满分`: record 1: …`.
+fn source_of(file: &CaseFile, case: &CaseSpec) -> MemorySource {
+    let mut columns: Vec<String> = Vec::new();
+    for row in &case.rows {
+        for (column, _) in &row.cells {
+            if !columns.contains(column) {
+                columns.push(column.clone());
+            }
+        }
+    }
+    let records = case
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| Ok(record(&columns, row, i + 1)))
+        .collect();
+    let name = format!("{}, case `{}`", file.path.display(), case.name);
+    MemorySource::new(&name, Numbering::Records, columns, records)
+}
+
+fn record(columns: &[String], row: &RowSpec, number: usize) -> Record {
+    let cells = columns
+        .iter()
+        .map(|c| {
+            row.cells
+                .iter()
+                .find(|(k, _)| k == c)
+                .map_or(String::new(), |(_, v)| v.clone())
+        })
+        .collect();
+    Record { number, cells }
+}
+
+/// `Ok(None)` when the expectation holds, `Ok(Some(actual))` when it does
+/// not, `Err` when the key names nothing on the card.
+fn compare(
+    card: &CheckedCard,
+    result: &ScoreResult,
+    expect: &Expect,
+) -> Result<Option<String>, String> {
+    let (actual, ty) = actual(card, result, &expect.key).ok_or_else(|| {
+        format!(
+            "`{}` in `expect` is not `total`, `grade`, `sections_total`, nor an item, section, block, band or output of the card",
+            expect.key
+        )
+    })?;
+    let holds = match (&actual, expected_number(&expect.value)) {
+        (Value::Num(a), Some(e)) => *a == e,
+        (Value::Num(_), None) => false,
+        (other, _) => shown(other, ty) == expect.value.trim(),
+    };
+    Ok((!holds).then(|| shown(&actual, ty)))
+}
+
+fn shown(value: &Value, ty: Type) -> String {
+    match value {
+        Value::Num(d) if ty != Type::Num(Unit::Percent) => format_decimal(*d),
+        Value::Bool(b) => b.to_string(),
+        other => format_value(other, ty),
+    }
+}
+
+/// `4`, `4.50`, `96%` (0.96), `3000 元`.
+fn expected_number(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    let text = text.strip_suffix('元').map_or(text, str::trim_end);
+    match text.strip_suffix('%').or_else(|| text.strip_suffix('％')) {
+        Some(percent) => Decimal::from_str(percent.trim())
+            .ok()
+            .map(|d| d / Decimal::ONE_HUNDRED),
+        None => Decimal::from_str(text).ok(),
+    }
+}
+
+/// The value behind a key, by name or label, with its type for display.
+fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<(Value, Type)> {
+    let plain = Type::Num(Unit::Plain);
+    let named = |name: &str, label: Option<&str>| name == key || label == Some(key);
+    match key {
+        "total" => return Some((Value::Num(result.total), plain)),
+        "sections_total" => return Some((Value::Num(result.sections_total), plain)),
+        "grade" => {
+            let grade = result
+                .grade
+                .as_ref()
+                .map_or(String::new(), |(_, g)| g.to_string());
+            return Some((Value::Text(grade.into()), Type::Text));
+        }
+        _ => {}
+    }
+    if let Some(i) = card
+        .items
+        .iter()
+        .position(|x| named(&x.name, x.label.as_deref()))
+    {
+        return Some((Value::Num(result.items[i].score), plain));
+    }
+    if let Some(i) = card
+        .sections
+        .iter()
+        .position(|x| named(&x.name, x.label.as_deref()))
+    {
+        return Some((Value::Num(result.sections[i]), plain));
+    }
+    if let Some(i) = card
+        .adjustments
+        .iter()
+        .position(|x| named(&x.name, x.label.as_deref()))
+    {
+        return Some((Value::Num(result.adjustments[i].amount), plain));
+    }
+    let i = card
+        .derived
+        .iter()
+        .position(|x| named(&x.name, x.label.as_deref()))?;
+    Some((result.derived[i].value.clone(), card.derived[i].ty))
+}

@@ -1,0 +1,378 @@
+//! The diff report as a terminal table, JSON, CSV or Markdown.
+
+use super::people::{EmployeeDiff, ValueDiff};
+use super::{Report, Side};
+use crate::report::Format;
+use crate::value::{format_decimal, format_value, Type, Unit, Value};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use rust_decimal::Decimal;
+use serde_json::{json, Value as Json};
+
+/// The report in `format`; CSV may start with a byte-order mark for Excel.
+pub fn render(report: &Report, format: Format, bom: bool) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(&to_json(report)).unwrap_or_default() + "\n",
+        Format::Csv => {
+            let csv = to_csv(report);
+            if bom {
+                format!("\u{feff}{csv}")
+            } else {
+                csv
+            }
+        }
+        Format::Markdown => to_markdown(report),
+        _ => to_table(report),
+    }
+}
+
+/// `+2`, `−1.5`, `0`.
+fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", format_decimal(d))
+    } else if d < Decimal::ZERO {
+        format!("−{}", format_decimal(-d))
+    } else {
+        "0".into()
+    }
+}
+
+fn side(s: &Side) -> String {
+    format!("{} ({})", s.file, s.stamp.describe())
+}
+
+fn grade(e: &EmployeeDiff) -> String {
+    let show = |g: &Option<String>| g.clone().unwrap_or_default();
+    if e.old_grade == e.new_grade {
+        show(&e.new_grade)
+    } else {
+        format!("{} → {}", show(&e.old_grade), show(&e.new_grade))
+    }
+}
+
+fn value(v: &Option<Value>, ty: Type) -> String {
+    v.as_ref().map_or("—".to_string(), |v| format_value(v, ty))
+}
+
+/// `月度工资 5900 → 5120` for every output whose value moved.
+fn moved_outputs(e: &EmployeeDiff) -> Vec<String> {
+    e.outputs
+        .iter()
+        .filter(|o| o.old != o.new)
+        .map(|o| {
+            format!(
+                "{} {} → {}",
+                o.label.as_deref().unwrap_or(&o.name),
+                value(&o.old, o.ty),
+                value(&o.new, o.ty)
+            )
+        })
+        .collect()
+}
+
+fn items(e: &EmployeeDiff) -> String {
+    let score = |d: Option<Decimal>| d.map_or("—".to_string(), format_decimal);
+    e.items
+        .iter()
+        .map(|i| format!("{} {} → {}", i.item, score(i.old), score(i.new)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The summary as sentences, for the table and Markdown.
+fn summary_lines(report: &Report) -> Vec<String> {
+    let s = &report.summary;
+    let mut lines = vec![format!(
+        "{} compared: {} gain, {} lose, {} unchanged",
+        s.compared, s.gain, s.lose, s.same
+    )];
+    let moves: Vec<String> = s
+        .grade_moves
+        .iter()
+        .map(|(a, b, n)| format!("{a} → {b}: {n}"))
+        .collect();
+    lines.push(match moves.len() {
+        0 => "no grade changes".to_string(),
+        _ => format!("{} change grade ({})", s.grade_changes(), moves.join(", ")),
+    });
+    if !s.movers.is_empty() {
+        let movers: Vec<String> = s
+            .movers
+            .iter()
+            .map(|(id, name, d)| match name {
+                Some(name) => format!("{id} {name} {}", signed(*d)),
+                None => format!("{id} {}", signed(*d)),
+            })
+            .collect();
+        lines.push(format!("biggest movers: {}", movers.join(", ")));
+    }
+    for pay in &s.pay {
+        lines.push(format!(
+            "{} in all: {} → {} ({})",
+            pay.output,
+            format_decimal(pay.old),
+            format_decimal(pay.new),
+            signed(pay.new - pay.old)
+        ));
+    }
+    if !report.unscored.is_empty() {
+        lines.push(format!(
+            "{} row(s) or problem(s) could not be compared (listed above)",
+            report.unscored.len()
+        ));
+    }
+    lines
+}
+
+fn unscored_lines(report: &Report) -> Vec<String> {
+    report
+        .unscored
+        .iter()
+        .map(|u| {
+            let card = match u.card {
+                "both" => "neither card",
+                "old" => "the old card",
+                _ => "the new card",
+            };
+            let at = match (&u.line, &u.id) {
+                (Some(line), Some(id)) => format!("line {line} ({id})"),
+                (Some(line), None) => format!("line {line}"),
+                _ => "the file".to_string(),
+            };
+            format!(
+                "{at}: {card} could not score it: {}",
+                u.reason.replace('\n', " ")
+            )
+        })
+        .collect()
+}
+
+fn to_table(report: &Report) -> String {
+    let mut out = format!(
+        "old: {}\nnew: {}\n\nwhat the card changes\n",
+        side(&report.old),
+        side(&report.new)
+    );
+    if report.changes.is_empty() {
+        out += "  nothing: the cards say the same\n";
+    }
+    for c in &report.changes {
+        out += &format!("  {}: {}\n", c.about, c.change);
+    }
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header([
+            "id",
+            "name",
+            "old",
+            "new",
+            "change",
+            "grade",
+            "outputs that moved",
+            "items that moved",
+        ]);
+    for e in &report.employees {
+        table.add_row([
+            e.id.clone(),
+            e.name.clone().unwrap_or_default(),
+            format_decimal(e.old_total),
+            format_decimal(e.new_total),
+            signed(e.change()),
+            grade(e),
+            moved_outputs(e).join("; "),
+            items(e),
+        ]);
+    }
+    for i in 2..5 {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    out += &format!("\nemployees\n{table}\n");
+    let unscored = unscored_lines(report);
+    if !unscored.is_empty() {
+        out += "\nnot compared\n";
+        for line in unscored {
+            out += &format!("  {line}\n");
+        }
+    }
+    out += "\nsummary\n";
+    for line in summary_lines(report) {
+        out += &format!("  {line}\n");
+    }
+    out
+}
+
+fn md_escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn to_markdown(report: &Report) -> String {
+    let mut out = format!(
+        "# Card change: {} → {}\n\n- old: {}\n- new: {}\n\n## What the card changes\n\n",
+        md_escape(&report.old.file),
+        md_escape(&report.new.file),
+        md_escape(&side(&report.old)),
+        md_escape(&side(&report.new))
+    );
+    if report.changes.is_empty() {
+        out += "- nothing: the cards say the same\n";
+    }
+    for c in &report.changes {
+        out += &format!("- **{}**: {}\n", md_escape(&c.about), md_escape(&c.change));
+    }
+    out += "\n## Summary\n\n";
+    for line in summary_lines(report) {
+        out += &format!("- {}\n", md_escape(&line));
+    }
+    out += "\n## Employees\n\n| id | name | old | new | change | grade | outputs that moved | items that moved |\n|---|---|---:|---:|---:|---|---|---|\n";
+    for e in &report.employees {
+        out += &format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            md_escape(&e.id),
+            md_escape(e.name.as_deref().unwrap_or("")),
+            format_decimal(e.old_total),
+            format_decimal(e.new_total),
+            signed(e.change()),
+            md_escape(&grade(e)),
+            md_escape(&moved_outputs(e).join("; ")),
+            md_escape(&items(e))
+        );
+    }
+    let unscored = unscored_lines(report);
+    if !unscored.is_empty() {
+        out += "\n## Not compared\n\n";
+        for line in unscored {
+            out += &format!("- {}\n", md_escape(&line));
+        }
+    }
+    out
+}
+
+fn num(d: Decimal) -> Json {
+    let text = format_decimal(d);
+    text.parse().map(Json::Number).unwrap_or(Json::String(text))
+}
+
+fn json_value(v: &Option<Value>, ty: Type) -> Json {
+    match v {
+        None | Some(Value::Missing) => Json::Null,
+        Some(Value::Num(d)) if ty == Type::Num(Unit::Percent) => num(*d),
+        Some(Value::Num(d)) => num(*d),
+        Some(Value::Bool(b)) => Json::Bool(*b),
+        Some(Value::Text(t)) => Json::String(t.to_string()),
+    }
+}
+
+fn side_json(s: &Side) -> Json {
+    json!({ "file": s.file, "version": s.stamp.version, "hash": s.stamp.hash.as_str() })
+}
+
+fn output_json(o: &ValueDiff) -> Json {
+    let change = match (&o.old, &o.new) {
+        (Some(Value::Num(a)), Some(Value::Num(b))) => num(*b - *a),
+        _ => Json::Null,
+    };
+    json!({
+        "name": o.name,
+        "label": o.label,
+        "kind": if o.output { "output" } else { "band" },
+        "old": json_value(&o.old, o.ty),
+        "new": json_value(&o.new, o.ty),
+        "change": change,
+    })
+}
+
+fn to_json(report: &Report) -> Json {
+    let s = &report.summary;
+    json!({
+        "old": side_json(&report.old),
+        "new": side_json(&report.new),
+        "changes": report.changes,
+        "employees": report.employees.iter().map(|e| json!({
+            "id": e.id,
+            "name": e.name,
+            "line": e.line,
+            "old_total": num(e.old_total),
+            "new_total": num(e.new_total),
+            "change": num(e.change()),
+            "old_grade": e.old_grade,
+            "new_grade": e.new_grade,
+            "outputs": e.outputs.iter().map(output_json).collect::<Vec<_>>(),
+            "items": e.items.iter().map(|i| json!({
+                "item": i.item,
+                "old": i.old.map(num),
+                "new": i.new.map(num),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "not_compared": report.unscored.iter().map(|u| json!({
+            "line": u.line,
+            "id": u.id,
+            "card": u.card,
+            "reason": u.reason,
+        })).collect::<Vec<_>>(),
+        "summary": {
+            "compared": s.compared,
+            "gain": s.gain,
+            "lose": s.lose,
+            "unchanged": s.same,
+            "grade_changes": s.grade_changes(),
+            "grade_moves": s.grade_moves.iter().map(|(a, b, n)| json!({"from": a, "to": b, "count": n})).collect::<Vec<_>>(),
+            "biggest_movers": s.movers.iter().map(|(id, name, d)| json!({"id": id, "name": name, "change": num(*d)})).collect::<Vec<_>>(),
+            "pay": s.pay.iter().map(|p| json!({"output": p.output, "old": num(p.old), "new": num(p.new), "change": num(p.new - p.old)})).collect::<Vec<_>>(),
+        },
+    })
+}
+
+/// One row per employee both cards scored.
+fn to_csv(report: &Report) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let outputs: Vec<(String, Type)> = report
+        .employees
+        .first()
+        .map(|e| e.outputs.iter().map(|o| (o.name.clone(), o.ty)).collect())
+        .unwrap_or_default();
+    let mut header: Vec<String> = [
+        "id",
+        "name",
+        "old_total",
+        "new_total",
+        "change",
+        "old_grade",
+        "new_grade",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for (name, _) in &outputs {
+        header.push(format!("{name}_old"));
+        header.push(format!("{name}_new"));
+    }
+    header.push("items_changed".into());
+    let _ = writer.write_record(&header);
+    for e in &report.employees {
+        let mut record = vec![
+            e.id.clone(),
+            e.name.clone().unwrap_or_default(),
+            format_decimal(e.old_total),
+            format_decimal(e.new_total),
+            format_decimal(e.change()),
+            e.old_grade.clone().unwrap_or_default(),
+            e.new_grade.clone().unwrap_or_default(),
+        ];
+        for (k, (_, ty)) in outputs.iter().enumerate() {
+            let o = &e.outputs[k];
+            let cell =
+                |v: &Option<Value>| v.as_ref().map_or(String::new(), |v| format_value(v, *ty));
+            record.push(cell(&o.old));
+            record.push(cell(&o.new));
+        }
+        record.push(items(e));
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
