@@ -290,10 +290,13 @@ impl Group {
 
     /// The input values a result was scored from.
     pub fn inputs_of(&self, result: &ScoreResult) -> &[Value] {
-        // Rows come in file order, so by line.
-        self.rows
+        // Rows read from a file come in line order; rolled-up rows may not.
+        let at = self
+            .rows
             .binary_search_by_key(&result.line, |row| row.line)
-            .map_or(&[], |i| self.rows[i].values.as_slice())
+            .ok()
+            .or_else(|| self.rows.iter().position(|row| row.line == result.line));
+        at.map_or(&[], |i| self.rows[i].values.as_slice())
     }
 
     /// Every result's input values, in the results' order. Results come from

@@ -217,6 +217,8 @@ fn after_ranks_values(
         if card.group.grade_after_ranks {
             result.grade = super::grade(card, &frame)?;
         }
+        // Hooks called by rank-reading outputs belong in the row's trace too.
+        result.hooks.extend(frame.calls.into_inner());
         Ok(())
     })();
     result.ranks = ranks;
