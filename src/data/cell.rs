@@ -145,9 +145,14 @@ enum NumError {
 
 /// `[+-]? (digits [. digits?] | . digits)`, exactly, into a `Decimal`.
 fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
+    if let Some(value) = small_decimal(text) {
+        return Ok(value);
+    }
     let body = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let lower = body.to_ascii_lowercase();
-    if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
+    if ["nan", "inf", "infinity"]
+        .iter()
+        .any(|word| body.eq_ignore_ascii_case(word))
+    {
         return Err(NumError::NotFinite);
     }
     if !is_plain_decimal(body) {
@@ -164,6 +169,46 @@ fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
         return Err(NumError::TooPrecise);
     }
     Ok(value)
+}
+
+/// The common case, with nothing allocated: `[+-]? digits [. digits]` with
+/// at most 18 digits in all, which an `i64` holds exactly. Built the way
+/// `Decimal::from_str` builds it (same digits, same scale). `None` for
+/// anything else, including `-0`, which the general path handles.
+fn small_decimal(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.first()? {
+        b'-' => (true, &bytes[1..]),
+        b'+' => (false, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: i64 = 0;
+    let mut digits = 0;
+    let mut point = None;
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    let scale = match point {
+        None => 0,
+        Some(0) => return None,
+        Some(at) if at + 1 == body.len() => return None,
+        Some(at) => body.len() - at - 1,
+    };
+    if digits == 0 || (negative && mantissa == 0) {
+        return None;
+    }
+    let mantissa = if negative { -mantissa } else { mantissa };
+    Some(Decimal::new(mantissa, scale as u32))
 }
 
 fn is_plain_decimal(body: &str) -> bool {
@@ -266,12 +311,12 @@ fn parse_percent(text: &str, shown: &str) -> Result<(Decimal, bool), CellProblem
 /// Counts and days: whole and never negative.
 fn parse_whole(text: &str, shown: &str, ty: InputType) -> Result<Decimal, CellProblem> {
     let value = parse_number(text, shown, ty)?;
-    let help = format!("{} is a whole number, 0 or more", noun(ty));
+    let help = || format!("{} is a whole number, 0 or more", noun(ty));
     if !value.fract().is_zero() {
-        return Err(CellProblem::new(format!("`{shown}` is not a whole number")).help(help));
+        return Err(CellProblem::new(format!("`{shown}` is not a whole number")).help(help()));
     }
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(CellProblem::new(format!("`{shown}` is negative")).help(help));
+        return Err(CellProblem::new(format!("`{shown}` is negative")).help(help()));
     }
     Ok(if value.is_zero() {
         Decimal::ZERO
@@ -317,14 +362,18 @@ fn parse_money(text: &str, shown: &str) -> Result<Decimal, CellProblem> {
                 "use `.` for the decimal point and `,` only between thousands, e.g. 1,200.50",
             ));
         }
-        rest.replace(',', "")
+        std::borrow::Cow::Owned(rest.replace(',', ""))
     } else {
-        rest.to_string()
+        std::borrow::Cow::Borrowed(rest)
     };
     if digits.starts_with(['-', '+']) {
         return Err(not_money());
     }
-    let text = format!("{sign}{digits}");
+    let text = if sign.is_empty() {
+        digits
+    } else {
+        std::borrow::Cow::Owned(format!("{sign}{digits}"))
+    };
     parse_decimal(&text).map_err(|e| match e {
         NumError::NotNumber => not_money(),
         e => number_problem(e, shown, InputType::Money),
@@ -344,11 +393,18 @@ fn thousands_ok(text: &str) -> bool {
     first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
+const YES: [&str; 9] = ["true", "yes", "y", "1", "是", "对", "√", "✓", "✔"];
+const NO: [&str; 9] = ["false", "no", "n", "0", "否", "错", "×", "✗", "✘"];
+
 fn parse_bool(text: &str, shown: &str) -> Result<Value, CellProblem> {
-    match text.to_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "是" | "对" | "√" | "✓" | "✔" => Ok(Value::Bool(true)),
-        "false" | "no" | "n" | "0" | "否" | "错" | "×" | "✗" | "✘" => Ok(Value::Bool(false)),
-        _ => Err(CellProblem::new(format!("`{shown}` is not yes or no")).help(BOOL_HELP)),
+    // Only the English words have case, and only ASCII case.
+    let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    if is(&YES) {
+        Ok(Value::Bool(true))
+    } else if is(&NO) {
+        Ok(Value::Bool(false))
+    } else {
+        Err(CellProblem::new(format!("`{shown}` is not yes or no")).help(BOOL_HELP))
     }
 }
 
@@ -391,6 +447,66 @@ fn check_range(
 mod tests {
     use super::*;
     use crate::data::testing::input;
+
+    #[test]
+    fn the_fast_number_path_builds_what_from_str_builds() {
+        // Same value and same scale, bit for bit, or left to the general path.
+        let mut texts: Vec<String> = [
+            "0",
+            "00",
+            "7",
+            "+7",
+            "-7",
+            "98.5",
+            "98.50",
+            "-0.25",
+            "100",
+            "0.98",
+            "123456789012345678",
+            "-123456789012345678",
+            "1234567890.12345678",
+            "0.000000000000000001",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let mut x: u64 = 7;
+        for _ in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let digits = (x >> 40) % 19 + 1;
+            let mut t: String = (0..digits)
+                .map(|i| char::from(b'0' + ((x >> i) % 10) as u8))
+                .collect();
+            let point = (x >> 20) % (digits + 2);
+            if point > 0 && point < digits {
+                t.insert(point as usize, '.');
+            }
+            if x % 3 == 0 {
+                t.insert(0, '-');
+            }
+            texts.push(t);
+        }
+        for text in &texts {
+            let slow = Decimal::from_str(text).unwrap();
+            match small_decimal(text) {
+                Some(fast) => assert_eq!(fast.serialize(), slow.serialize(), "{text}"),
+                None => assert!(
+                    text.trim_start_matches(['-', '+'])
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .count()
+                        > 18
+                        || slow.is_zero(),
+                    "{text} took the slow path"
+                ),
+            }
+        }
+        for text in ["", "-", ".5", "5.", "1e5", "1.2.3", "--1", "-0", "1,200"] {
+            assert_eq!(small_decimal(text), None, "{text}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

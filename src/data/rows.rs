@@ -1,6 +1,6 @@
 //! Records → rows: the streaming reader every format goes through.
 
-use super::binding::{bind, Binding, Target};
+use super::binding::{bind, Binding, Bound, Target};
 use super::cell::parse_cell;
 use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
@@ -20,51 +20,29 @@ use std::sync::Arc;
 /// so that one run reports everything. [`Rows::warnings`] holds what the
 /// header binding found worth saying (columns that match nothing).
 pub struct Rows<'c, S> {
-    card: &'c CheckedCard,
     source: S,
-    file: Arc<str>,
-    numbering: Numbering,
-    binding: Binding,
+    reader: RowReader<'c>,
     warnings: Vec<DataWarning>,
     header_errors: Vec<DataError>,
-    /// False when the header has errors: then no row can be complete.
-    usable: bool,
-    /// Each employee id (and period, when there is a month column) seen so far, and where.
-    seen: HashMap<(String, Option<Period>), Location>,
+    seen: SeenIds,
 }
 
 impl<'c, S: RecordSource> Rows<'c, S> {
     /// Binds the source's header to `card`; rows are read as the iterator is driven.
     pub fn new(card: &'c CheckedCard, source: S) -> Self {
-        let file: Arc<str> = Arc::from(source.name());
-        let bound = bind(card, source.columns(), &file, source.header_location());
-        // A JSON array or TOML file with no records has no columns to judge.
-        let has_columns = !source.columns().is_empty();
-        let header_errors = if has_columns {
-            bound.errors
-        } else {
-            Vec::new()
-        };
+        let (reader, bound) = RowReader::bind(card, &source);
         Rows {
-            card,
-            numbering: source.numbering(),
             source,
-            file,
-            binding: bound.binding,
-            warnings: if has_columns {
-                bound.warnings
-            } else {
-                Vec::new()
-            },
-            usable: has_columns && header_errors.is_empty(),
-            header_errors,
-            seen: HashMap::new(),
+            reader,
+            warnings: bound.warnings,
+            header_errors: bound.errors,
+            seen: SeenIds::default(),
         }
     }
 
     /// The file's name, as the source gave it.
     pub fn file(&self) -> &Arc<str> {
-        &self.file
+        &self.reader.file
     }
 
     pub fn warnings(&self) -> &[DataWarning] {
@@ -80,121 +58,203 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         if record.is_blank() {
             return None;
         }
-        let at = self.numbering.at(record.number);
         let mut errors = Vec::new();
-        let period = self.period(&record, at, &mut errors);
-        let id = self.employee_id(&record, period, at, &mut errors);
-        let values = self.values(&record, &mut errors);
+        let mut values = Vec::new();
+        let source = &self.source;
+        let locate = |column| source.cell_location(record.number, column);
+        let fields = self
+            .reader
+            .read(record.number, &record, &locate, &mut values, &mut errors);
+        if let Some(id) = fields.id {
+            if let Err(e) =
+                self.seen
+                    .insert(&self.reader, id, fields.period, record.number, &locate)
+            {
+                errors.push(e);
+            }
+        }
         if !errors.is_empty() {
             return Some(Err(errors));
         }
-        if !self.usable {
+        if !self.reader.usable {
             return None;
         }
-        let binding = &self.binding;
+        let binding = &self.reader.binding;
+        let text = |column: Option<usize>| trimmed(&record, column).map(str::to_string);
         Some(Ok(Row {
             line: record.number,
             employee: Employee {
-                id,
-                name: trimmed(&record, binding.name),
-                brand: trimmed(&record, binding.brand),
-                store: trimmed(&record, binding.store),
-                region: trimmed(&record, binding.region),
-                period,
+                id: fields.id.unwrap_or_default().to_string(),
+                name: text(binding.name),
+                brand: text(binding.brand),
+                store: text(binding.store),
+                region: text(binding.region),
+                period: fields.period,
             },
             values,
         }))
     }
+}
+
+/// Cells of one record, however they are held.
+pub(crate) trait CellText {
+    /// A cell's text as written (untrimmed); `""` when blank or absent.
+    fn cell(&self, column: usize) -> &str;
+}
+
+impl CellText for Record {
+    fn cell(&self, column: usize) -> &str {
+        Record::cell(self, column)
+    }
+}
+
+impl CellText for super::csv::Cells {
+    fn cell(&self, column: usize) -> &str {
+        self.get(column)
+    }
+}
+
+/// What a record says beside its inputs' values.
+pub(crate) struct RecordFields<'r> {
+    /// Trimmed; `None` when blank (an error) or when there is no id column.
+    pub id: Option<&'r str>,
+    pub period: Option<Period>,
+}
+
+/// Reads one record's cells as a row of the card. It keeps nothing from
+/// record to record (repeated ids are [`SeenIds`]' business), so threads
+/// can share one.
+pub(crate) struct RowReader<'c> {
+    pub card: &'c CheckedCard,
+    pub file: Arc<str>,
+    pub numbering: Numbering,
+    pub binding: Binding,
+    /// False when the header has errors: then no row can be complete.
+    pub usable: bool,
+}
+
+impl<'c> RowReader<'c> {
+    /// Binds `source`'s header to `card`. A JSON array or TOML file with no
+    /// records has no columns to judge: no errors, no warnings, no rows.
+    pub fn bind(card: &'c CheckedCard, source: &impl RecordSource) -> (Self, Bound) {
+        let file: Arc<str> = Arc::from(source.name());
+        let mut bound = bind(card, source.columns(), &file, source.header_location());
+        let has_columns = !source.columns().is_empty();
+        if !has_columns {
+            bound.errors.clear();
+            bound.warnings.clear();
+        }
+        let reader = RowReader {
+            card,
+            file,
+            numbering: source.numbering(),
+            binding: bound.binding.clone(),
+            usable: has_columns && bound.errors.is_empty(),
+        };
+        (reader, bound)
+    }
+
+    /// Reads record `number`: its values into `values` (cleared first), its
+    /// problems onto `errors`. `locate` says where a column's cell is.
+    pub fn read<'r>(
+        &self,
+        number: usize,
+        cells: &'r impl CellText,
+        locate: &dyn Fn(usize) -> Location,
+        values: &mut Vec<Value>,
+        errors: &mut Vec<DataError>,
+    ) -> RecordFields<'r> {
+        let at = self.numbering.at(number);
+        let period = self.period(cells, at, errors);
+        let id = self.employee_id(cells, locate, errors);
+        self.values(cells, locate, values, errors);
+        RecordFields { id, period }
+    }
 
     /// The month (or quarter …) in the `月份` column, if the file has one.
-    fn period(&self, record: &Record, at: Location, errors: &mut Vec<DataError>) -> Option<Period> {
+    fn period(
+        &self,
+        cells: &impl CellText,
+        at: Location,
+        errors: &mut Vec<DataError>,
+    ) -> Option<Period> {
         let column = self.binding.period?;
-        let header = &self.binding.headers[column];
-        let error = |message: String| {
-            DataError::new(DataErrorKind::BadCell, &self.file, at, message)
-                .column(header)
-                .help("write the month as 2026-10 (or 2026年10月); a quarter as 2026-Q4")
-        };
         // A blank period is left for the stages that need one to report
         // (roll-up, choosing a card version), which say what it was needed for.
-        let text = trimmed(record, Some(column))?;
-        match Period::parse(&text) {
+        let text = trimmed(cells, Some(column))?;
+        match Period::parse(text) {
             Ok(period) => Some(period),
             Err(message) => {
-                errors.push(error(message).value(&text));
+                errors.push(
+                    DataError::new(DataErrorKind::BadCell, &self.file, at, message)
+                        .column(&self.binding.headers[column])
+                        .help("write the month as 2026-10 (or 2026年10月); a quarter as 2026-Q4")
+                        .value(text),
+                );
                 None
             }
         }
     }
 
-    /// The row's id (the name, when there is no id column); blank and
-    /// repeated ids are errors. `""` when there is none.
-    fn employee_id(
-        &mut self,
-        record: &Record,
-        period: Option<Period>,
-        at: Location,
+    /// The row's id (the name, when there is no id column); a blank one is
+    /// an error.
+    fn employee_id<'r>(
+        &self,
+        cells: &'r impl CellText,
+        locate: &dyn Fn(usize) -> Location,
         errors: &mut Vec<DataError>,
-    ) -> String {
+    ) -> Option<&'r str> {
         let binding = &self.binding;
-        let Some(column) = binding.id_column() else {
-            return String::new(); // already a header error
-        };
-        let header = &binding.headers[column];
-        let cell = self.source.cell_location(record.number, column);
-        let Some(id) = trimmed(record, Some(column)) else {
+        let column = binding.id_column()?; // else already a header error
+        let id = trimmed(cells, Some(column));
+        if id.is_none() {
             let message = if binding.id.is_some() {
                 "missing the employee id"
             } else {
                 "missing the employee name, which serves as the id (there is no id column)"
             };
             errors.push(
-                DataError::new(DataErrorKind::MissingId, &self.file, cell, message).column(header),
+                DataError::new(
+                    DataErrorKind::MissingId,
+                    &self.file,
+                    locate(column),
+                    message,
+                )
+                .column(&binding.headers[column]),
             );
-            return String::new();
-        };
-        match self.seen.entry((id.clone(), period)) {
-            Entry::Vacant(slot) => {
-                slot.insert(at);
-            }
-            Entry::Occupied(first) => {
-                let when = period.map(|p| format!(" for {p}")).unwrap_or_default();
-                let message = format!(
-                    "employee `{id}` appears twice{when}, at {} and {}",
-                    first.get().describe(),
-                    at.describe()
-                );
-                let error = DataError::new(DataErrorKind::DuplicateId, &self.file, cell, message)
-                    .column(header)
-                    .value(&id);
-                errors.push(if binding.id.is_some() {
-                    error
-                } else {
-                    error.help("names serve as ids because there is no id column; add a 工号 column to tell apart two people with one name")
-                });
-            }
         }
         id
     }
 
     /// Every input's value: parsed from its column, else its default or missing.
-    fn values(&self, record: &Record, errors: &mut Vec<DataError>) -> Vec<Value> {
+    fn values(
+        &self,
+        cells: &impl CellText,
+        locate: &dyn Fn(usize) -> Location,
+        values: &mut Vec<Value>,
+        errors: &mut Vec<DataError>,
+    ) {
         let inputs = &self.card.inputs;
-        let mut values: Vec<Value> = inputs
-            .iter()
-            .map(|input| input.default.clone().unwrap_or(Value::Missing))
-            .collect();
+        values.clear();
+        values.extend(
+            inputs
+                .iter()
+                .map(|input| input.default.clone().unwrap_or(Value::Missing)),
+        );
         for (column, target) in self.binding.targets.iter().enumerate() {
             let Target::Input(i) = *target else { continue };
-            let text = record.cell(column);
+            let text = cells.cell(column);
             match parse_cell(text, &inputs[i]) {
                 Ok(value) => values[i] = value,
                 Err(problem) => {
-                    let at = self.source.cell_location(record.number, column);
-                    let mut error =
-                        DataError::new(DataErrorKind::BadCell, &self.file, at, problem.message)
-                            .column(&self.binding.headers[column])
-                            .with_help(problem.help);
+                    let mut error = DataError::new(
+                        DataErrorKind::BadCell,
+                        &self.file,
+                        locate(column),
+                        problem.message,
+                    )
+                    .column(&self.binding.headers[column])
+                    .with_help(problem.help);
                     if !text.trim().is_empty() {
                         error = error.value(text.trim());
                     }
@@ -202,14 +262,89 @@ impl<'c, S: RecordSource> Rows<'c, S> {
                 }
             }
         }
-        values
+    }
+}
+
+/// Each employee id (with its period, when the file has a month column)
+/// seen so far, and where: an id may appear once per period.
+///
+/// Ids are kept as 64-bit hashes, not text, so that a file of millions of
+/// rows costs a few bytes per row. Two different ids with one hash would be
+/// reported as a duplicate (loudly, never a silent wrong number); with a
+/// million rows the odds are about one in 40 million.
+#[derive(Default)]
+pub(crate) struct SeenIds {
+    first: HashMap<u64, Location>,
+}
+
+impl SeenIds {
+    pub fn hash(id: &str, period: Option<Period>) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let hasher: BuildHasherDefault<std::collections::hash_map::DefaultHasher> =
+            BuildHasherDefault::default();
+        hasher.hash_one((id, period))
+    }
+
+    /// Records the id of record `number`; an error if it was seen before.
+    pub fn insert(
+        &mut self,
+        reader: &RowReader,
+        id: &str,
+        period: Option<Period>,
+        number: usize,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), DataError> {
+        self.insert_hash(reader, Self::hash(id, period), number, || {
+            (id.to_string(), period, locate)
+        })
+    }
+
+    /// [`SeenIds::insert`] with the hash already made (by a worker thread);
+    /// `describe` gives the id, period and cell locator for the message.
+    pub fn insert_hash<'l>(
+        &mut self,
+        reader: &RowReader,
+        hash: u64,
+        number: usize,
+        describe: impl FnOnce() -> (String, Option<Period>, &'l dyn Fn(usize) -> Location),
+    ) -> Result<(), DataError> {
+        let at = reader.numbering.at(number);
+        let first = match self.first.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(at);
+                return Ok(());
+            }
+            Entry::Occupied(first) => *first.get(),
+        };
+        let (id, period, locate) = describe();
+        let binding = &reader.binding;
+        let column = binding.id_column().unwrap_or_default();
+        let when = period.map(|p| format!(" for {p}")).unwrap_or_default();
+        let message = format!(
+            "employee `{id}` appears twice{when}, at {} and {}",
+            first.describe(),
+            at.describe()
+        );
+        let error = DataError::new(
+            DataErrorKind::DuplicateId,
+            &reader.file,
+            locate(column),
+            message,
+        )
+        .column(&binding.headers[column])
+        .value(&id);
+        Err(if binding.id.is_some() {
+            error
+        } else {
+            error.help("names serve as ids because there is no id column; add a 工号 column to tell apart two people with one name")
+        })
     }
 }
 
 /// A cell's trimmed text, `None` when there is no such column or it is blank.
-fn trimmed(record: &Record, column: Option<usize>) -> Option<String> {
-    let text = record.cell(column?).trim();
-    (!text.is_empty()).then(|| text.to_string())
+pub(crate) fn trimmed(cells: &impl CellText, column: Option<usize>) -> Option<&str> {
+    let text = cells.cell(column?).trim();
+    (!text.is_empty()).then_some(text)
 }
 
 impl<S: RecordSource> Iterator for Rows<'_, S> {

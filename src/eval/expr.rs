@@ -3,6 +3,7 @@
 use super::error::EvalError;
 use super::result::HookCall;
 use super::result::Placing;
+use super::scores::Scores;
 use crate::check::model::{Arith, Expr, ExprKind};
 use crate::hooks::HookFn;
 use crate::syntax::ast::CmpOp;
@@ -11,22 +12,38 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 
-/// Everything an expression may read, filled in stage by stage.
+/// Everything an expression may read: the row's inputs, and its scores as
+/// far as they are filled in (stage by stage).
+#[derive(Clone, Copy)]
 pub struct Frame<'a> {
     pub inputs: &'a [Value],
-    pub items: Vec<Decimal>,
-    pub sections: Vec<Decimal>,
-    pub adjustments: Vec<Decimal>,
-    pub total: Decimal,
-    pub derived: Vec<Value>,
-    /// The card's hook functions, and every call made to them for this row, in order.
+    pub scores: &'a Scores,
+    /// The card's hook functions.
     pub hooks: &'a [HookFn],
-    pub calls: RefCell<Vec<HookCall>>,
+    /// Where every call to a hook is recorded, in order; `None` when no
+    /// trace is being built.
+    pub calls: Option<&'a RefCell<Vec<HookCall>>>,
     /// Empty until the group stage; then one per rank.
     pub ranks: &'a [Placing],
 }
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
+    /// A frame for the row stage, before any rank is known.
+    pub fn new(
+        inputs: &'a [Value],
+        scores: &'a Scores,
+        hooks: &'a [HookFn],
+        calls: Option<&'a RefCell<Vec<HookCall>>>,
+    ) -> Self {
+        Frame {
+            inputs,
+            scores,
+            hooks,
+            calls,
+            ranks: &[],
+        }
+    }
+
     pub fn eval(&self, expr: &Expr) -> Result<Value, EvalError> {
         Ok(match &expr.kind {
             ExprKind::Const(v) => v.clone(),
@@ -39,11 +56,11 @@ impl Frame<'_> {
                 }
                 v => v.clone(),
             },
-            ExprKind::Item(i) => Value::Num(self.items[*i]),
-            ExprKind::Section(i) => Value::Num(self.sections[*i]),
-            ExprKind::Adjustment(i) => Value::Num(self.adjustments[*i]),
-            ExprKind::Total => Value::Num(self.total),
-            ExprKind::Derived(i) => self.derived[*i].clone(),
+            ExprKind::Item(i) => Value::Num(self.scores.items[*i]),
+            ExprKind::Section(i) => Value::Num(self.scores.sections[*i]),
+            ExprKind::Adjustment(i) => Value::Num(self.scores.adjustments[*i]),
+            ExprKind::Total => Value::Num(self.scores.total),
+            ExprKind::Derived(i) => self.scores.derived[*i].clone(),
             ExprKind::Neg(e) => Value::Num(-self.num(e)?),
             ExprKind::Not(e) => Value::Bool(!self.bool(e)?),
             ExprKind::Arith(op, l, r) => Value::Num(arith(*op, self.num(l)?, self.num(r)?, expr)?),
@@ -103,13 +120,15 @@ impl Frame<'_> {
         let called = hook
             .call(&values)
             .map_err(|message| EvalError::at(expr.span, message))?;
-        self.calls.borrow_mut().push(HookCall {
-            function,
-            span: expr.span,
-            args: values,
-            value: called.value.clone(),
-            output: called.output,
-        });
+        if let Some(calls) = self.calls {
+            calls.borrow_mut().push(HookCall {
+                function,
+                span: expr.span,
+                args: values,
+                value: called.value.clone(),
+                output: called.output,
+            });
+        }
         Ok(called.value)
     }
 

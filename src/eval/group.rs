@@ -14,13 +14,15 @@
 
 use super::error::EvalError;
 use super::expr::Frame;
-use super::result::{Placing, Push, ScoreResult};
+use super::result::{HookCall, Placing, Push, ScoreResult};
+use super::scores::Scores;
 use crate::check::model::{GradeLimit, Grouping, LimitTies, Rank, TieRule};
 use crate::check::CheckedCard;
 use crate::data::{Employee, Row};
 use crate::period::Period;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Runs the group stage over `results`, where `rows[i]` is the row `results[i]`
@@ -43,7 +45,8 @@ pub fn rank(
     // 1. What each row is ranked by, and its group, for every rank.
     let mut keys: Vec<Vec<(GroupKey, Decimal)>> = Vec::with_capacity(results.len());
     for (i, result) in results.iter().enumerate() {
-        let frame = frame_of(&card.hooks, rows[i], result, &[]);
+        let scores = Scores::of(result);
+        let frame = frame_of(&card.hooks, rows[i], &scores, None, &[]);
         let row_keys: Result<Vec<_>, EvalError> = stage
             .ranks
             .iter()
@@ -85,7 +88,8 @@ pub fn rank(
             if failed[i].is_some() {
                 continue;
             }
-            let frame = frame_of(&card.hooks, rows[i], &results[i], &results[i].ranks);
+            let scores = Scores::of(&results[i]);
+            let frame = frame_of(&card.hooks, rows[i], &scores, None, &results[i].ranks);
             let value = group_key(
                 &results[i].employee,
                 limit.within,
@@ -204,44 +208,39 @@ fn after_ranks_values(
     row: &Row,
     result: &mut ScoreResult,
 ) -> Result<(), EvalError> {
-    let ranks = std::mem::take(&mut result.ranks);
-    let outcome = (|| {
-        let mut frame = frame_of(&card.hooks, row, result, &ranks);
-        for (i, d) in card.derived.iter().enumerate() {
-            if d.after_ranks {
-                let value = super::derive(d, &frame)?;
-                frame.derived[i] = value.value.clone();
-                result.derived[i] = value;
-            }
+    let mut scores = Scores::of(result);
+    let calls = RefCell::new(Vec::new());
+    for (i, d) in card.derived.iter().enumerate() {
+        if d.after_ranks {
+            let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &result.ranks);
+            let value = super::derive(d, &frame)?;
+            scores.derived[i] = value.value.clone();
+            result.derived[i] = value;
         }
-        if card.group.grade_after_ranks {
-            result.grade = super::grade(card, &frame)?;
-        }
-        // Hooks called by rank-reading outputs belong in the row's trace too.
-        result.hooks.extend(frame.calls.into_inner());
-        Ok(())
-    })();
-    result.ranks = ranks;
-    outcome
+    }
+    if card.group.grade_after_ranks {
+        let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &result.ranks);
+        result.grade = super::grade(card, &frame)?.and_then(|row| {
+            let table = card.grade.as_ref()?;
+            Some((row, table.rows[row].outcome.clone()))
+        });
+    }
+    // Hooks called by rank-reading outputs belong in the row's trace too.
+    result.hooks.extend(calls.into_inner());
+    Ok(())
 }
 
-/// Everything a row's formulas may read, rebuilt from its result.
+/// Everything a row's formulas may read, ranks included.
 fn frame_of<'a>(
     hooks: &'a [crate::hooks::HookFn],
     row: &'a Row,
-    result: &ScoreResult,
+    scores: &'a Scores,
+    calls: Option<&'a RefCell<Vec<HookCall>>>,
     ranks: &'a [Placing],
 ) -> Frame<'a> {
     Frame {
-        inputs: &row.values,
-        items: result.items.iter().map(|i| i.score).collect(),
-        sections: result.sections.clone(),
-        adjustments: result.adjustments.iter().map(|a| a.amount).collect(),
-        total: result.total,
-        derived: result.derived.iter().map(|d| d.value.clone()).collect(),
         ranks,
-        hooks,
-        calls: std::cell::RefCell::new(Vec::new()),
+        ..Frame::new(&row.values, scores, hooks, calls)
     }
 }
 

@@ -8,19 +8,26 @@ use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence};
 use crate::value::Value;
 use rust_decimal::Decimal;
 
-pub fn score(item: &Item, frame: &Frame) -> Result<ItemScore, EvalError> {
+/// The item's score; with `trace`, how it came about is pushed onto it.
+/// Without one nothing is allocated.
+pub fn score(
+    item: &Item,
+    frame: &Frame,
+    trace: Option<&mut Vec<ItemScore>>,
+) -> Result<Decimal, EvalError> {
+    let traced = trace.is_some();
     let base = match &item.base {
         None => BaseTrace::Full,
-        Some(rule) => base(rule, item.points, frame)?,
+        Some(rule) => base(rule, item.points, frame, traced)?,
     };
-    let deductions = item
-        .deductions
-        .iter()
-        .map(|d| hit(d, frame))
-        .collect::<Result<Vec<_>, _>>()?;
     let mut raw = base.value(item.points);
-    for d in &deductions {
-        raw = raw.checked_sub(d.amount).ok_or_else(|| too_large(item))?;
+    let mut deductions = Vec::new();
+    for rule in &item.deductions {
+        let hit = hit(rule, frame)?;
+        raw = raw.checked_sub(hit.amount).ok_or_else(|| too_large(item))?;
+        if traced {
+            deductions.push(hit);
+        }
     }
     let (score, clamp) = if raw < Decimal::ZERO {
         (Decimal::ZERO, Some(Clamp::ToZero))
@@ -29,16 +36,24 @@ pub fn score(item: &Item, frame: &Frame) -> Result<ItemScore, EvalError> {
     } else {
         (raw, None)
     };
-    Ok(ItemScore {
-        score,
-        base,
-        deductions,
-        raw,
-        clamp,
-    })
+    if let Some(trace) = trace {
+        trace.push(ItemScore {
+            score,
+            base,
+            deductions,
+            raw,
+            clamp,
+        });
+    }
+    Ok(score)
 }
 
-fn base(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<BaseTrace, EvalError> {
+fn base(
+    rule: &BaseRule,
+    points: Decimal,
+    frame: &Frame,
+    traced: bool,
+) -> Result<BaseTrace, EvalError> {
     Ok(match rule {
         BaseRule::Tiers(table) => {
             let (row, subject) = tiers::pick(table, frame)?;
@@ -95,7 +110,7 @@ fn base(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<BaseTrace, Ev
         BaseRule::Score { expr, .. } => BaseTrace::Score {
             value: frame.num(expr)?,
         },
-        BaseRule::Rated(rated) => super::rated::combine(rated, frame)?,
+        BaseRule::Rated(rated) => super::rated::combine(rated, frame, traced)?,
     })
 }
 

@@ -15,11 +15,13 @@ mod group;
 mod item;
 mod rated;
 pub mod result;
+mod scores;
 mod tiers;
 
 pub use error::EvalError;
 pub use group::rank;
 pub use result::ScoreResult;
+pub use scores::Scores;
 
 use crate::check::model::{Adjustment, Derived, DerivedRule, Section};
 use crate::check::CheckedCard;
@@ -27,60 +29,115 @@ use crate::data::Row;
 use crate::syntax::ast::AdjustmentKind;
 use crate::value::Value;
 use expr::Frame;
-use result::{AdjustmentScore, DerivedValue};
+use result::{AdjustmentScore, DerivedValue, HookCall, ItemScore};
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::sync::Arc;
+use std::cell::RefCell;
 
-/// Scores one row: the row stage. The row's values must have been bound to
-/// this card. When the card ranks rows, the values that read a rank stay
-/// [`Value::Missing`](crate::value::Value::Missing) (and a grade that reads
-/// one stays `None`) until [`rank`] fills them in; [`evaluate_all`] does both.
+/// Scores one row, with its trace: the row stage. The row's values must
+/// have been bound to this card. When the card ranks rows, the values that
+/// read a rank stay [`Value::Missing`](crate::value::Value::Missing) (and a
+/// grade that reads one stays `None`) until [`rank`] fills them in;
+/// [`evaluate_all`] does both.
 pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError> {
-    let mut frame = Frame {
-        inputs: &row.values,
-        items: Vec::with_capacity(card.items.len()),
-        sections: Vec::with_capacity(card.sections.len()),
-        adjustments: Vec::with_capacity(card.adjustments.len()),
-        total: Decimal::ZERO,
-        derived: Vec::with_capacity(card.derived.len()),
-        hooks: &card.hooks,
-        calls: std::cell::RefCell::new(Vec::new()),
-        ranks: &[],
-    };
-    let items = card
-        .items
-        .iter()
-        .map(|i| item::score(i, &frame))
-        .collect::<Result<Vec<_>, _>>()?;
-    frame.items = items.iter().map(|i| i.score).collect();
-    frame.sections = card
-        .sections
-        .iter()
-        .map(|s| section_score(s, &frame.items))
+    let mut scores = Scores::default();
+    let mut trace = Trace::default();
+    row_stage(card, &row.values, &mut scores, Some(&mut trace))?;
+    let derived = scores
+        .derived
+        .into_iter()
+        .zip(trace.derived_rows)
+        .map(|(value, row)| DerivedValue { value, row })
         .collect();
-    let sections_total: Decimal = frame.sections.iter().copied().sum();
+    let grade = scores.grade.and_then(|row| {
+        let table = card.grade.as_ref()?;
+        Some((row, table.rows[row].outcome.clone()))
+    });
+    Ok(ScoreResult {
+        employee: row.employee.clone(),
+        line: row.line,
+        items: trace.items,
+        sections: scores.sections,
+        adjustments: trace.adjustments,
+        sections_total: scores.sections_total,
+        total: scores.total,
+        floored_from: trace.floored_from,
+        grade,
+        derived,
+        card: card.stamp.clone(),
+        hooks: trace.calls,
+        ranks: Vec::new(),
+        pushed: Vec::new(),
+    })
+}
 
-    let adjustments = card
-        .adjustments
-        .iter()
-        .map(|a| adjustment(a, &frame))
-        .collect::<Result<Vec<_>, _>>()?;
-    frame.adjustments = adjustments.iter().map(|a| a.amount).collect();
-    let raw_total = adjustments
-        .iter()
-        .try_fold(sections_total, |sum, a| sum.checked_add(a.amount))
-        .ok_or_else(|| EvalError {
+/// The row stage without the trace: only the numbers, into `scores`, whose
+/// lists are reused from row to row so that scoring allocates nothing (hooks
+/// aside). The hot path of [`crate::stream`]; [`evaluate`] gives the same
+/// numbers with the reasons behind them.
+pub fn evaluate_scores(
+    card: &CheckedCard,
+    inputs: &[Value],
+    scores: &mut Scores,
+) -> Result<(), EvalError> {
+    row_stage(card, inputs, scores, None)
+}
+
+/// How a row's scores came about, gathered only when asked for.
+#[derive(Default)]
+struct Trace {
+    items: Vec<ItemScore>,
+    adjustments: Vec<AdjustmentScore>,
+    /// For each band, the row that fired (`None` for outputs).
+    derived_rows: Vec<Option<usize>>,
+    floored_from: Option<Decimal>,
+    calls: Vec<HookCall>,
+}
+
+/// The row stage, in card order: items, sections, bonuses and penalties, the
+/// total, the bands and outputs that read no rank, the grade.
+fn row_stage(
+    card: &CheckedCard,
+    inputs: &[Value],
+    s: &mut Scores,
+    mut trace: Option<&mut Trace>,
+) -> Result<(), EvalError> {
+    s.clear();
+    let calls = RefCell::new(Vec::new());
+    let recorded = trace.is_some().then_some(&calls);
+    // A frame borrows the scores so far for one call; the score it gives is
+    // pushed after, ready for the next.
+    for item in &card.items {
+        let score = item::score(
+            item,
+            &Frame::new(inputs, s, &card.hooks, recorded),
+            trace.as_mut().map(|t| &mut t.items),
+        )?;
+        s.items.push(score);
+    }
+    for section in &card.sections {
+        let score = section_score(section, &s.items);
+        s.sections.push(score);
+    }
+    s.sections_total = s.sections.iter().copied().sum();
+
+    let mut raw_total = s.sections_total;
+    for block in &card.adjustments {
+        let amount = adjustment(
+            block,
+            &Frame::new(inputs, s, &card.hooks, recorded),
+            trace.as_mut().map(|t| &mut t.adjustments),
+        )?;
+        s.adjustments.push(amount);
+        raw_total = raw_total.checked_add(amount).ok_or_else(|| EvalError {
             message: "bonuses and penalties grew too large to compute".into(),
             span: None,
         })?;
-    let (total, floored_from) = if raw_total < Decimal::ZERO {
-        (Decimal::ZERO, Some(raw_total))
-    } else {
-        (raw_total, None)
-    };
-    frame.total = total;
+    }
+    s.total = raw_total.max(Decimal::ZERO);
+    if let Some(t) = trace.as_mut() {
+        t.floored_from = (raw_total < Decimal::ZERO).then_some(raw_total);
+    }
 
-    let mut derived = Vec::with_capacity(card.derived.len());
     for d in &card.derived {
         let value = if d.after_ranks {
             DerivedValue {
@@ -88,32 +145,20 @@ pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError>
                 row: None,
             }
         } else {
-            derive(d, &frame)?
+            derive(d, &Frame::new(inputs, s, &card.hooks, recorded))?
         };
-        frame.derived.push(value.value.clone());
-        derived.push(value);
+        s.derived.push(value.value);
+        if let Some(t) = trace.as_mut() {
+            t.derived_rows.push(value.row);
+        }
     }
-    let grade = if card.group.grade_after_ranks {
-        None
-    } else {
-        grade(card, &frame)?
-    };
-    Ok(ScoreResult {
-        employee: row.employee.clone(),
-        line: row.line,
-        items,
-        sections: frame.sections,
-        adjustments,
-        sections_total,
-        total,
-        floored_from,
-        grade,
-        derived,
-        card: card.stamp.clone(),
-        hooks: frame.calls.into_inner(),
-        ranks: Vec::new(),
-        pushed: Vec::new(),
-    })
+    if !card.group.grade_after_ranks {
+        s.grade = grade(card, &Frame::new(inputs, s, &card.hooks, recorded))?;
+    }
+    if let Some(t) = trace {
+        t.calls = calls.into_inner();
+    }
+    Ok(())
 }
 
 /// A band's or output's value.
@@ -133,13 +178,13 @@ fn derive(d: &Derived, frame: &Frame) -> Result<DerivedValue, EvalError> {
     })
 }
 
-/// The grade row that fires, and its label.
-fn grade(card: &CheckedCard, frame: &Frame) -> Result<Option<(usize, Arc<str>)>, EvalError> {
+/// The grade row that fires.
+fn grade(card: &CheckedCard, frame: &Frame) -> Result<Option<usize>, EvalError> {
     let Some(table) = &card.grade else {
         return Ok(None);
     };
     let (row, _) = tiers::pick(table, frame)?;
-    Ok(Some((row, table.rows[row].outcome.clone())))
+    Ok(Some(row))
 }
 
 /// A section is the sum of its items; a `scaled` section is scaled to its
@@ -153,34 +198,42 @@ fn section_score(section: &Section, items: &[Decimal]) -> Decimal {
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-fn adjustment(block: &Adjustment, frame: &Frame) -> Result<AdjustmentScore, EvalError> {
-    let lines = block
-        .lines
-        .iter()
-        .map(|l| item::hit(l, frame))
-        .collect::<Result<Vec<_>, _>>()?;
+/// A bonus or penalty block's signed amount; with `trace`, its lines and cap
+/// are pushed onto it.
+fn adjustment(
+    block: &Adjustment,
+    frame: &Frame,
+    trace: Option<&mut Vec<AdjustmentScore>>,
+) -> Result<Decimal, EvalError> {
+    let mut lines = Vec::new();
     let mut uncapped = Decimal::ZERO;
-    for line in &lines {
+    for line in &block.lines {
+        let hit = item::hit(line, frame)?;
         uncapped = uncapped
-            .checked_add(line.amount)
+            .checked_add(hit.amount)
             .ok_or_else(|| EvalError::at(block.span, "the amounts grew too large to compute"))?;
+        if trace.is_some() {
+            lines.push(hit);
+        }
     }
     let capped = block.cap.is_some_and(|cap| uncapped > cap);
-    let magnitude = if capped {
-        block.cap.unwrap_or(uncapped)
-    } else {
-        uncapped
+    let magnitude = match block.cap {
+        Some(cap) if capped => cap,
+        _ => uncapped,
     };
     let amount = match block.kind {
         AdjustmentKind::Bonus => magnitude,
         AdjustmentKind::Penalty => -magnitude,
     };
-    Ok(AdjustmentScore {
-        lines,
-        amount,
-        capped,
-        uncapped,
-    })
+    if let Some(trace) = trace {
+        trace.push(AdjustmentScore {
+            lines,
+            amount,
+            capped,
+            uncapped,
+        });
+    }
+    Ok(amount)
 }
 
 /// A row that could not be scored, and where.

@@ -7,25 +7,31 @@
 use super::error::EvalError;
 use super::expr::Frame;
 use super::result::BaseTrace;
-use crate::check::model::{Combine, Rated};
+use crate::check::model::{Combine, Rated, RaterSlot};
 use crate::value::Value;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub fn combine(rated: &Rated, frame: &Frame) -> Result<BaseTrace, EvalError> {
-    let ratings: Vec<Option<Decimal>> = rated
-        .raters
-        .iter()
-        .map(|slot| match &frame.inputs[slot.input] {
-            Value::Num(d) => Some(*d),
-            _ => None,
-        })
-        .collect();
-    let given: Vec<(usize, Decimal)> = ratings
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.map(|r| (i, r)))
-        .collect();
-    let Some(&(_, last)) = given.last() else {
+/// The combined rating; with `traced`, every rater's rating is kept for the trace.
+pub fn combine(rated: &Rated, frame: &Frame, traced: bool) -> Result<BaseTrace, EvalError> {
+    let rating = |slot: &RaterSlot| match &frame.inputs[slot.input] {
+        Value::Num(d) => Some(*d),
+        _ => None,
+    };
+    // One pass over the raters who rated, with nothing allocated.
+    let (mut last, mut count, mut sum) = (None, 0u32, Decimal::ZERO);
+    let (mut weighted, mut weights) = (Decimal::ZERO, Decimal::ZERO);
+    for slot in &rated.raters {
+        let Some(r) = rating(slot) else { continue };
+        last = Some(r);
+        count += 1;
+        sum += r;
+        if rated.combine == Combine::Weighted {
+            let weight = slot.weight.unwrap_or_default();
+            weighted += r * weight;
+            weights += weight;
+        }
+    }
+    let Some(last) = last else {
         let names: Vec<&str> = rated.raters.iter().map(|r| r.name.as_str()).collect();
         return Err(EvalError::at(
             rated.span,
@@ -34,22 +40,19 @@ pub fn combine(rated: &Rated, frame: &Frame) -> Result<BaseTrace, EvalError> {
     };
     let exact = match rated.combine {
         Combine::Override => last,
-        Combine::Mean => {
-            let sum: Decimal = given.iter().map(|(_, r)| r).sum();
-            sum / Decimal::from(given.len())
-        }
-        Combine::Weighted => {
-            let weight = |i: usize| rated.raters[i].weight.unwrap_or_default();
-            let weighted: Decimal = given.iter().map(|&(i, r)| r * weight(i)).sum();
-            let weights: Decimal = given.iter().map(|&(i, _)| weight(i)).sum();
-            // The checker holds every weight above 0%, so `weights` is never zero.
-            weighted
-                .checked_div(weights)
-                .ok_or_else(|| EvalError::at(rated.span, "the raters' weights add up to 0"))?
-        }
+        Combine::Mean => sum / Decimal::from(count),
+        // The checker holds every weight above 0%, so `weights` is never zero.
+        Combine::Weighted => weighted
+            .checked_div(weights)
+            .ok_or_else(|| EvalError::at(rated.span, "the raters' weights add up to 0"))?,
     };
     // A mean of three ratings can repeat forever; points are kept to 0.01 (四舍五入).
     let value = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let ratings = if traced {
+        rated.raters.iter().map(rating).collect()
+    } else {
+        Vec::new()
+    };
     Ok(BaseTrace::Rated {
         ratings,
         value,

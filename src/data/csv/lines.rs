@@ -1,0 +1,181 @@
+//! Physical lines → raw records: where each CSV record begins and ends.
+//!
+//! A record ends at a line end outside quotes, so a quoted cell may span
+//! lines; blank lines and `#` comment lines before a record are skipped.
+//! Records are numbered by their first physical line, counting every line
+//! (header, comments, blanks) as an editor does. Both the record-at-a-time
+//! [`CsvSource`](super::CsvSource) and the batch reader of
+//! [`crate::stream`] read through this, so lines are counted in one place.
+
+use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::data::source::NOT_UTF8_HELP;
+use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
+
+pub struct RecordLines {
+    name: Arc<str>,
+    input: Box<dyn BufRead + Send>,
+    /// Physical lines read so far.
+    lines_read: usize,
+    /// Whether any line so far held more than white space.
+    seen_text: bool,
+    done: bool,
+}
+
+impl RecordLines {
+    /// Opens `input`, refusing UTF-16 and dropping a UTF-8 byte-order mark.
+    pub fn open(input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
+        let name: Arc<str> = Arc::from(name);
+        let mut input = BufReader::with_capacity(1 << 16, input);
+        let start = input.fill_buf().map_err(|e| io_error(&name, &e))?;
+        if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+            let error = DataError::new(
+                DataErrorKind::NotUtf8,
+                &name,
+                Location::File,
+                "the file is UTF-16 text, not UTF-8",
+            );
+            return Err(error.help(NOT_UTF8_HELP));
+        }
+        if start.starts_with(b"\xEF\xBB\xBF") {
+            input.consume(3);
+        }
+        Ok(RecordLines {
+            name,
+            input: Box::new(input),
+            lines_read: 0,
+            seen_text: false,
+            done: false,
+        })
+    }
+
+    pub fn name(&self) -> &Arc<str> {
+        &self.name
+    }
+
+    /// Whether any line so far held more than white space (an empty file
+    /// and a file of only comments are told apart by this).
+    pub fn seen_text(&self) -> bool {
+        self.seen_text
+    }
+
+    /// Appends the next record's bytes (line end included) to `buf` and
+    /// returns its first line; `None` at the end. Text that is not UTF-8
+    /// is an error at its line, and the reading stops there.
+    pub fn next_into(&mut self, buf: &mut Vec<u8>) -> Option<Result<usize, DataError>> {
+        if self.done {
+            return None;
+        }
+        let start = buf.len();
+        let first_line = match self.read_record(buf) {
+            Ok(Some(line)) => line,
+            Ok(None) => {
+                self.done = true;
+                return None;
+            }
+            Err(e) => {
+                self.done = true;
+                buf.truncate(start);
+                return Some(Err(e));
+            }
+        };
+        if let Err(e) = std::str::from_utf8(&buf[start..]) {
+            self.done = true;
+            let before = &buf[start..start + e.valid_up_to()];
+            let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+            buf.truncate(start);
+            let error = DataError::new(
+                DataErrorKind::NotUtf8,
+                &self.name,
+                Location::Line(line),
+                "the file is not UTF-8 text",
+            );
+            return Some(Err(error.help(NOT_UTF8_HELP)));
+        }
+        Some(Ok(first_line))
+    }
+
+    /// Reads physical lines onto `buf` until a record is complete, skipping
+    /// blank and comment lines before it. `None` at the end.
+    fn read_record(&mut self, buf: &mut Vec<u8>) -> Result<Option<usize>, DataError> {
+        let mut first_line = None;
+        let mut quotes = QuoteState::default();
+        loop {
+            let before = buf.len();
+            let read = self
+                .input
+                .read_until(b'\n', buf)
+                .map_err(|e| io_error(&self.name, &e))?;
+            if read == 0 {
+                return Ok(first_line); // the end; an open quote runs to it
+            }
+            self.lines_read += 1;
+            if first_line.is_none() {
+                let line = trim_line_end(&buf[before..]);
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    buf.truncate(before);
+                    continue;
+                }
+                self.seen_text = true;
+                if line.first() == Some(&b'#') {
+                    buf.truncate(before);
+                    continue;
+                }
+                first_line = Some(self.lines_read);
+            }
+            quotes.scan(&buf[before..]);
+            if !quotes.open {
+                return Ok(first_line);
+            }
+        }
+    }
+}
+
+/// Whether a record is inside a quoted cell at the end of a line, read the
+/// way CSV does: a quote opens a cell only at its start, `""` is a quote.
+#[derive(Debug, Default)]
+struct QuoteState {
+    open: bool,
+    /// Not at the start of a cell (so a quote here is just a character).
+    mid_cell: bool,
+    /// The previous byte closed a quoted cell (a quote now means `""`).
+    just_closed: bool,
+}
+
+impl QuoteState {
+    fn scan(&mut self, line: &[u8]) {
+        // Most lines hold no quote at all: nothing to track.
+        if !self.open && !self.just_closed && !line.contains(&b'"') {
+            self.mid_cell = !matches!(line.last(), Some(b',' | b'\n') | None);
+            return;
+        }
+        for &b in line {
+            if self.open {
+                if b == b'"' {
+                    self.open = false;
+                    self.just_closed = true;
+                }
+                continue;
+            }
+            if b == b'"' && (!self.mid_cell || self.just_closed) {
+                self.open = true;
+            }
+            self.just_closed = false;
+            self.mid_cell = !matches!(b, b',' | b'\n');
+        }
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
+    DataError::new(
+        DataErrorKind::Io,
+        file,
+        Location::File,
+        format!("cannot read the file: {error}"),
+    )
+}
