@@ -483,7 +483,7 @@ mod tests {
             if point > 0 && point < digits {
                 t.insert(point as usize, '.');
             }
-            if x % 3 == 0 {
+            if x.is_multiple_of(3) {
                 t.insert(0, '-');
             }
             texts.push(t);
