@@ -3,10 +3,13 @@
 //!
 //!     cargo bench --bench throughput -- 1000000
 //!
-//! Prints rows per second for each stage and the evaluator/baseline ratio.
+//! Prints rows per second for each stage and the evaluator/baseline ratio
+//! (both on one thread, so the ratio compares like with like).
 
 mod support;
 
+use rust_decimal::Decimal;
+use scorecard::eval::Scores;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -17,51 +20,106 @@ fn main() {
         .unwrap_or(1_000_000);
     let card = support::s1();
     let csv = support::s1_csv(&card, rows);
-    println!("S1, {rows} rows, {:.1} MB of CSV", csv.len() as f64 / 1e6);
+    let threads = rayon::current_num_threads();
+    // `-- N stream`: only the streamed end to end (for a profiler).
+    let only_stream = std::env::args().any(|a| a == "stream");
+    println!(
+        "S1, {rows} rows, {:.1} MB of CSV, {threads} threads",
+        csv.len() as f64 / 1e6
+    );
 
+    if only_stream {
+        stream(&card, &csv, rows, threads, None);
+        return;
+    }
     let start = Instant::now();
     let source = scorecard::data::CsvSource::from_bytes(csv.clone(), "bench.csv").expect("csv");
     let set = scorecard::data::read(&card, source);
     assert!(set.errors.is_empty(), "{:?}", &set.errors[..1]);
-    let read = report("read CSV", rows, start);
+    report("read CSV into rows", rows, start);
 
     let baseline = support::Baseline::new(&card);
     let ix = baseline.indices();
     let start = Instant::now();
-    let mut sum = rust_decimal::Decimal::ZERO;
+    let mut sum = Decimal::ZERO;
     for row in &set.rows {
         sum += support::score_s1(&ix, black_box(&row.values));
     }
-    let hand = report("hand-written baseline", rows, start);
+    let hand = report("hand-written baseline, 1 thread", rows, start);
+
+    let start = Instant::now();
+    let mut scores = Scores::default();
+    let mut total = Decimal::ZERO;
+    for row in &set.rows {
+        scorecard::eval::evaluate_scores(&card, black_box(&row.values), &mut scores)
+            .expect("evaluates");
+        total += scores.total;
+    }
+    let eval = report("evaluate (no trace), 1 thread", rows, start);
+    assert_eq!(total, sum, "the evaluator and the baseline disagree");
 
     let start = Instant::now();
     let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
     assert!(failures.is_empty());
-    let eval = report("evaluate", rows, start);
-    let total: rust_decimal::Decimal = results.iter().map(|r| r.total).sum();
-    assert_eq!(total, sum, "the evaluator and the baseline disagree");
+    report("evaluate with trace, all threads", rows, start);
 
     let start = Instant::now();
     let mut out = Vec::with_capacity(rows * 120);
     scorecard::report::write_csv(&card, &results, false, &mut out).expect("write");
-    let write = report("write CSV", rows, start);
+    report("write CSV from results", rows, start);
+    drop((results, set));
 
-    let start = Instant::now();
-    let source = scorecard::data::CsvSource::from_bytes(csv, "bench.csv").expect("csv");
-    let set = scorecard::data::read(&card, source);
-    let (results, _) = scorecard::eval::evaluate_all(&card, &set.rows);
-    let mut out = Vec::with_capacity(rows * 120);
-    scorecard::report::write_csv(&card, &results, false, &mut out).expect("write");
-    let end_to_end = report("end to end", rows, start);
+    stream(&card, &csv, rows, 1, Some(&out));
+    stream(&card, &csv, rows, threads, Some(&out));
 
-    println!("evaluate / baseline time ratio: {:.2}×", hand / eval);
-    let _ = (read, write, end_to_end);
+    println!(
+        "evaluate / baseline time ratio (1 thread each): {:.2}×",
+        hand / eval
+    );
 }
 
 /// Prints and returns rows per second.
 fn report(stage: &str, rows: usize, start: Instant) -> f64 {
     let secs = start.elapsed().as_secs_f64();
     let per_sec = rows as f64 / secs;
-    println!("{stage:>24}: {secs:8.3} s  {per_sec:>12.0} rows/s");
+    println!("{stage:>36}: {secs:8.3} s  {per_sec:>12.0} rows/s");
     per_sec
+}
+
+/// CSV in → CSV out through `scorecard::stream` on `threads` threads; the
+/// report must be `expected`'s bytes.
+fn stream(
+    card: &scorecard::CheckedCard,
+    csv: &[u8],
+    rows: usize,
+    threads: usize,
+    expected: Option<&Vec<u8>>,
+) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
+    let input = std::io::Cursor::new(csv.to_vec());
+    let mut sink = Vec::with_capacity(rows * 120);
+    let start = Instant::now();
+    let found = pool.install(|| {
+        scorecard::stream::score_csv(
+            card,
+            input,
+            "bench.csv",
+            &mut sink,
+            &Default::default(),
+            &mut |_| {},
+        )
+    });
+    report(
+        &format!("end to end (stream), {threads} threads"),
+        rows,
+        start,
+    );
+    let found = found.expect("streams");
+    assert_eq!(found.scored, rows);
+    if let Some(expected) = expected {
+        assert!(&sink == expected, "the stream wrote a different report");
+    }
 }

@@ -32,6 +32,7 @@ pub mod period;
 pub mod report;
 pub mod resolve;
 pub mod source;
+pub mod stream;
 pub mod syntax;
 pub mod template;
 pub mod value;

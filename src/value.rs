@@ -139,26 +139,65 @@ impl Value {
 
 /// A decimal without trailing zeros: `4.50` prints as `4.5`, `5.00` as `5`.
 pub fn format_decimal(value: Decimal) -> String {
+    let mut text = String::new();
+    push_decimal(&mut text, value);
+    text
+}
+
+/// [`format_decimal`] onto the end of `out`, with nothing allocated.
+pub fn push_decimal(out: &mut String, value: Decimal) {
     let normal = value.normalize();
     // normalize() can leave "-0"; print it as "0".
     if normal.is_zero() {
-        "0".to_string()
+        out.push('0');
+        return;
+    }
+    let mantissa = normal.mantissa();
+    let Ok(magnitude) = u64::try_from(mantissa.unsigned_abs()) else {
+        use std::fmt::Write;
+        let _ = write!(out, "{normal}"); // writing to a String cannot fail
+        return;
+    };
+    // Scores and pay fit in 64 bits: print the digits and place the point.
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(magnitude);
+    let scale = normal.scale() as usize;
+    if mantissa < 0 {
+        out.push('-');
+    }
+    if scale == 0 {
+        out.push_str(digits);
+    } else if digits.len() > scale {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        out.push_str(whole);
+        out.push('.');
+        out.push_str(fraction);
     } else {
-        normal.to_string()
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', scale - digits.len()));
+        out.push_str(digits);
     }
 }
 
 /// A value printed the way HR writes it: `98%`, `1200.5`, `是`/`否`.
 pub fn format_value(value: &Value, ty: Type) -> String {
+    let mut text = String::new();
+    push_value(&mut text, value, ty);
+    text
+}
+
+/// [`format_value`] onto the end of `out`.
+pub fn push_value(out: &mut String, value: &Value, ty: Type) {
     match (value, ty) {
         (Value::Num(d), Type::Num(Unit::Percent)) => {
-            format!("{}%", format_decimal(*d * Decimal::ONE_HUNDRED))
+            push_decimal(out, *d * Decimal::ONE_HUNDRED);
+            out.push('%');
         }
-        (Value::Num(d), _) => format_decimal(*d),
-        (Value::Bool(true), _) => "yes".to_string(),
-        (Value::Bool(false), _) => "no".to_string(),
-        (Value::Text(t), _) => t.to_string(),
-        (Value::Missing, _) => "(missing)".to_string(),
+        (Value::Num(d), _) => push_decimal(out, *d),
+        (Value::Bool(true), _) => out.push_str("yes"),
+        (Value::Bool(false), _) => out.push_str("no"),
+        (Value::Text(t), _) => out.push_str(t),
+        (Value::Missing, _) => out.push_str("(missing)"),
     }
 }
 
@@ -166,6 +205,48 @@ pub fn format_value(value: &Value, ty: Type) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn decimals_print_as_their_display_does_once_normalized() {
+        let mut x: u64 = 11;
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.5",
+            "-0.05",
+            "100",
+            "4.50",
+            "1e-20",
+            "79228162514264337593543950335",
+            "-1.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|t| {
+            Decimal::from_str(t)
+                .or_else(|_| Decimal::from_scientific(t))
+                .unwrap()
+        })
+        .collect();
+        for _ in 0..5000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let mantissa = (x >> 3) as i64 * if x.is_multiple_of(2) { 1 } else { -1 };
+            values.push(Decimal::new(
+                mantissa % 10i64.pow((x % 19) as u32),
+                ((x >> 50) % 20) as u32,
+            ));
+        }
+        for value in values {
+            let normal = value.normalize();
+            let want = if normal.is_zero() {
+                "0".to_string()
+            } else {
+                normal.to_string()
+            };
+            assert_eq!(format_decimal(value), want, "{value:?}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

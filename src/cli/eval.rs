@@ -25,6 +25,9 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> Exit {
+    if let Some(exit) = super::stream::try_run(&args) {
+        return exit;
+    }
     let batch = match score::run_batch(&args.data) {
         Ok(batch) => batch,
         Err(exit) => return exit,

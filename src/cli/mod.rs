@@ -11,6 +11,7 @@ mod progress;
 mod routes;
 mod score;
 mod show;
+mod stream;
 mod template;
 mod test;
 

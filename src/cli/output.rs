@@ -39,20 +39,88 @@ fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    {
-        let mut out = io::BufWriter::new(temp.as_file_mut());
-        write(&mut out)?;
-        out.flush()?;
+    let mut spool = Spool::to_file(path)?;
+    write(spool.writer())?;
+    spool.commit_file()
+}
+
+/// A report written while it is made, and kept only if the run ends well:
+/// into a temporary file beside the target (renamed over it by
+/// [`Spool::commit`]), or, for stdout, into an anonymous temporary file
+/// copied out on commit. Dropped uncommitted, it leaves nothing behind.
+pub struct Spool {
+    target: Option<std::path::PathBuf>,
+    temp: io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl Spool {
+    /// A spool for `path`, or for stdout when `None`. A binary format is
+    /// refused on a terminal, where it would be garbage.
+    pub fn new(path: Option<&str>, binary: bool) -> Result<Spool, String> {
+        match path {
+            Some(path) => {
+                Spool::to_file(Path::new(path)).map_err(|e| format!("cannot write `{path}`: {e}"))
+            }
+            None if binary && io::stdout().is_terminal() => Err(
+                "this format is binary and stdout is a terminal; give --output FILE (or redirect to a file)"
+                    .to_string(),
+            ),
+            None => {
+                let temp = tempfile::NamedTempFile::new()
+                    .map_err(|e| format!("cannot make a temporary file for the results: {e}"))?;
+                Ok(Spool {
+                    target: None,
+                    temp: io::BufWriter::with_capacity(1 << 16, temp),
+                })
+            }
+        }
     }
-    if let Ok(existing) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(existing.permissions())?;
+
+    fn to_file(path: &Path) -> io::Result<Spool> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        Ok(Spool {
+            target: Some(path.to_path_buf()),
+            temp: io::BufWriter::with_capacity(1 << 16, tempfile::NamedTempFile::new_in(dir)?),
+        })
     }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+
+    pub fn writer(&mut self) -> &mut dyn Write {
+        &mut self.temp
+    }
+
+    /// Keeps the report: the file replaced whole, or the text sent to stdout.
+    pub fn commit(self) -> Result<(), String> {
+        match self.target.clone() {
+            Some(path) => self
+                .commit_file()
+                .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+            None => self
+                .copy_to_stdout()
+                .map_err(|e| format!("cannot write the results: {e}")),
+        }
+    }
+
+    fn commit_file(self) -> io::Result<()> {
+        let target = self.target.clone().ok_or(io::ErrorKind::InvalidInput)?;
+        let temp = self.temp.into_inner().map_err(|e| e.into_error())?;
+        if let Ok(existing) = std::fs::metadata(&target) {
+            temp.as_file().set_permissions(existing.permissions())?;
+        }
+        temp.as_file().sync_all()?;
+        temp.persist(&target).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    fn copy_to_stdout(self) -> io::Result<()> {
+        use std::io::Seek;
+        let mut temp = self.temp.into_inner().map_err(|e| e.into_error())?;
+        temp.as_file_mut().rewind()?;
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        io::copy(temp.as_file_mut(), &mut out)?;
+        out.flush()
+    }
 }

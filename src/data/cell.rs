@@ -105,7 +105,7 @@ fn blank(input: &Input) -> Result<Value, CellProblem> {
 /// Full-width ASCII (U+FF01–U+FF5E) to ASCII; the ideographic space to a space.
 fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     let is_wide = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}';
-    if !text.chars().any(is_wide) {
+    if text.is_ascii() || !text.chars().any(is_wide) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
@@ -399,6 +399,11 @@ const NO: [&str; 9] = ["false", "no", "n", "0", "否", "错", "×", "✗", "✘"
 fn parse_bool(text: &str, shown: &str) -> Result<Value, CellProblem> {
     // Only the English words have case, and only ASCII case.
     let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    match text {
+        "是" | "1" => return Ok(Value::Bool(true)),
+        "否" | "0" => return Ok(Value::Bool(false)),
+        _ => {}
+    }
     if is(&YES) {
         Ok(Value::Bool(true))
     } else if is(&NO) {

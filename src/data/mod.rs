@@ -54,11 +54,11 @@
 
 mod binding;
 mod cell;
-mod csv;
+pub(crate) mod csv;
 mod error;
 mod format;
 mod json;
-mod rows;
+pub(crate) mod rows;
 mod source;
 #[cfg(test)]
 mod testing;
@@ -78,6 +78,7 @@ pub use self::format::{
 };
 pub use self::json::{read_json, read_json_lines};
 pub use self::rows::Rows;
+pub(crate) use self::rows::{trimmed, Header, RowReader, SeenIds};
 pub use self::source::{MemorySource, Record, RecordSource};
 pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;

@@ -121,6 +121,14 @@ pub(crate) struct RecordFields<'r> {
     pub period: Option<Period>,
 }
 
+/// A file's header, as a [`RowReader`] binds it.
+pub(crate) struct Header<'h> {
+    pub columns: &'h [String],
+    /// Where problems with the header are reported.
+    pub at: Location,
+    pub numbering: Numbering,
+}
+
 /// Reads one record's cells as a row of the card. It keeps nothing from
 /// record to record (repeated ids are [`SeenIds`]' business), so threads
 /// can share one.
@@ -134,12 +142,22 @@ pub(crate) struct RowReader<'c> {
 }
 
 impl<'c> RowReader<'c> {
-    /// Binds `source`'s header to `card`. A JSON array or TOML file with no
-    /// records has no columns to judge: no errors, no warnings, no rows.
+    /// Binds `source`'s header to `card`.
     pub fn bind(card: &'c CheckedCard, source: &impl RecordSource) -> (Self, Bound) {
         let file: Arc<str> = Arc::from(source.name());
-        let mut bound = bind(card, source.columns(), &file, source.header_location());
-        let has_columns = !source.columns().is_empty();
+        let header = Header {
+            columns: source.columns(),
+            at: source.header_location(),
+            numbering: source.numbering(),
+        };
+        RowReader::new(card, file, header)
+    }
+
+    /// Binds a header to `card`. A JSON array or TOML file with no records
+    /// has no columns to judge: no errors, no warnings, no rows.
+    pub fn new(card: &'c CheckedCard, file: Arc<str>, header: Header) -> (Self, Bound) {
+        let mut bound = bind(card, header.columns, &file, header.at);
+        let has_columns = !header.columns.is_empty();
         if !has_columns {
             bound.errors.clear();
             bound.warnings.clear();
@@ -147,7 +165,7 @@ impl<'c> RowReader<'c> {
         let reader = RowReader {
             card,
             file,
-            numbering: source.numbering(),
+            numbering: header.numbering,
             binding: bound.binding.clone(),
             usable: has_columns && bound.errors.is_empty(),
         };
@@ -294,19 +312,23 @@ impl SeenIds {
         number: usize,
         locate: &dyn Fn(usize) -> Location,
     ) -> Result<(), DataError> {
-        self.insert_hash(reader, Self::hash(id, period), number, || {
-            (id.to_string(), period, locate)
+        let column = reader.binding.id_column().unwrap_or_default();
+        let hash = Self::hash(id, period);
+        self.insert_hash(reader, hash, number, locate(column), || {
+            (id.to_string(), period)
         })
     }
 
     /// [`SeenIds::insert`] with the hash already made (by a worker thread);
-    /// `describe` gives the id, period and cell locator for the message.
-    pub fn insert_hash<'l>(
+    /// `cell` is where the id is, `describe` gives the id and period for
+    /// the message.
+    pub fn insert_hash(
         &mut self,
         reader: &RowReader,
         hash: u64,
         number: usize,
-        describe: impl FnOnce() -> (String, Option<Period>, &'l dyn Fn(usize) -> Location),
+        cell: Location,
+        describe: impl FnOnce() -> (String, Option<Period>),
     ) -> Result<(), DataError> {
         let at = reader.numbering.at(number);
         let first = match self.first.entry(hash) {
@@ -316,7 +338,7 @@ impl SeenIds {
             }
             Entry::Occupied(first) => *first.get(),
         };
-        let (id, period, locate) = describe();
+        let (id, period) = describe();
         let binding = &reader.binding;
         let column = binding.id_column().unwrap_or_default();
         let when = period.map(|p| format!(" for {p}")).unwrap_or_default();
@@ -325,14 +347,9 @@ impl SeenIds {
             first.describe(),
             at.describe()
         );
-        let error = DataError::new(
-            DataErrorKind::DuplicateId,
-            &reader.file,
-            locate(column),
-            message,
-        )
-        .column(&binding.headers[column])
-        .value(&id);
+        let error = DataError::new(DataErrorKind::DuplicateId, &reader.file, cell, message)
+            .column(&binding.headers[column])
+            .value(&id);
         Err(if binding.id.is_some() {
             error
         } else {

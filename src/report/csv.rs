@@ -9,14 +9,18 @@
 //! The last two columns say which card produced each row: `card_version`
 //! and `card_hash`.
 
-use super::common::{cell, derived_order};
+use super::common::derived_order;
 use crate::check::CheckedCard;
-use crate::eval::ScoreResult;
-use crate::value::format_decimal;
+use crate::data::Employee;
+use crate::eval::result::Placing;
+use crate::eval::{ScoreResult, Scores};
+use crate::period::Period;
+use crate::value::{push_decimal, push_value, Value};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The UTF-8 byte order mark: without it Excel reads UTF-8 Chinese as gibberish.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Writes the header and one record per result.
 pub fn write_csv(
@@ -28,81 +32,19 @@ pub fn write_csv(
     if bom {
         out.write_all(BOM)?;
     }
-    let derived = derived_order(card);
-    let mut writer = ::csv::Writer::from_writer(out);
-    let show_region = results.iter().any(|r| r.employee.region.is_some());
-    let show_period = results.iter().any(|r| r.employee.period.is_some());
-    let mut header: Vec<String> = ["id", "name", "brand", "store"]
-        .into_iter()
-        .map(String::from)
-        .collect();
-    if show_region {
-        header.push("region".into());
+    let region = results.iter().any(|r| r.employee.region.is_some());
+    let period = results.iter().any(|r| r.employee.period.is_some());
+    let mut rows = CsvRows::new(card, region, period);
+    rows.header();
+    for (n, r) in results.iter().enumerate() {
+        rows.row(&Who::of(&r.employee), &Scores::of(r), &r.ranks);
+        // A few hundred kilobytes at a time, not the whole report.
+        if n % 1024 == 1023 {
+            out.write_all(&rows.take())?;
+        }
     }
-    if show_period {
-        header.push("period".into());
-    }
-    let mut header: Vec<&str> = header.iter().map(String::as_str).collect();
-    header.extend(card.items.iter().map(|i| i.name.as_str()));
-    header.extend(card.sections.iter().map(|s| s.name.as_str()));
-    header.extend(card.adjustments.iter().map(|a| a.name.as_str()));
-    header.extend(["sections_total", "total"]);
-    if card.grade.is_some() {
-        header.push("grade");
-    }
-    let rank_headers: Vec<String> = card
-        .group
-        .ranks
-        .iter()
-        .flat_map(|r| [r.name.clone(), format!("{}.size", r.name)])
-        .collect();
-    header.extend(rank_headers.iter().map(String::as_str));
-    header.extend(derived.iter().map(|&i| card.derived[i].name.as_str()));
-    header.extend(["card_version", "card_hash"]);
-    writer.write_record(&header)?;
-
-    for r in results {
-        let e = &r.employee;
-        let mut record: Vec<String> = vec![e.id.clone()];
-        for field in [&e.name, &e.brand, &e.store] {
-            record.push(field.clone().unwrap_or_default());
-        }
-        if show_region {
-            record.push(e.region.clone().unwrap_or_default());
-        }
-        if show_period {
-            record.push(e.period.map(|p| p.to_string()).unwrap_or_default());
-        }
-        record.extend(r.items.iter().map(|i| format_decimal(i.score)));
-        record.extend(r.sections.iter().map(|s| format_decimal(*s)));
-        record.extend(r.adjustments.iter().map(|a| format_decimal(a.amount)));
-        record.push(format_decimal(r.sections_total));
-        record.push(format_decimal(r.total));
-        if card.grade.is_some() {
-            record.push(
-                r.grade
-                    .as_ref()
-                    .map(|(_, g)| g.to_string())
-                    .unwrap_or_default(),
-            );
-        }
-        // A result not yet through the group stage has no places: blank cells.
-        for i in 0..card.group.ranks.len() {
-            match r.ranks.get(i) {
-                Some(p) => record.extend([p.place.to_string(), p.size.to_string()]),
-                None => record.extend([String::new(), String::new()]),
-            }
-        }
-        record.extend(
-            derived
-                .iter()
-                .map(|&i| cell(&r.derived[i].value, card.derived[i].ty)),
-        );
-        record.push(r.card.version.clone().unwrap_or_default());
-        record.push(r.card.hash.to_string());
-        writer.write_record(&record)?;
-    }
-    writer.flush()
+    out.write_all(&rows.take())?;
+    out.flush()
 }
 
 /// The CSV as a string (for tests and small reports).
@@ -111,4 +53,202 @@ pub fn csv_string(card: &CheckedCard, results: &[ScoreResult], bom: bool) -> Str
     // Writing to a Vec cannot fail.
     let _ = write_csv(card, results, bom, &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Who a row is about, as the CSV report shows it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Who<'a> {
+    pub id: &'a str,
+    pub name: Option<&'a str>,
+    pub brand: Option<&'a str>,
+    pub store: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub period: Option<Period>,
+}
+
+impl<'a> Who<'a> {
+    pub fn of(e: &'a Employee) -> Self {
+        Who {
+            id: &e.id,
+            name: e.name.as_deref(),
+            brand: e.brand.as_deref(),
+            store: e.store.as_deref(),
+            region: e.region.as_deref(),
+            period: e.period,
+        }
+    }
+}
+
+/// CSV records of one card's results, formatted into a buffer that is
+/// reused: the one place a CSV report's columns are decided and written.
+pub struct CsvRows<'c> {
+    card: &'c CheckedCard,
+    region: bool,
+    period: bool,
+    derived: Vec<usize>,
+    out: Encoder,
+    /// One cell's text, reused.
+    cell: String,
+}
+
+impl<'c> CsvRows<'c> {
+    /// With a `region` and a `period` column or without.
+    pub fn new(card: &'c CheckedCard, region: bool, period: bool) -> Self {
+        CsvRows {
+            card,
+            region,
+            period,
+            derived: derived_order(card),
+            out: Encoder::default(),
+            cell: String::new(),
+        }
+    }
+
+    pub fn header(&mut self) {
+        let card = self.card;
+        let mut header: Vec<String> = ["id", "name", "brand", "store"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        if self.region {
+            header.push("region".into());
+        }
+        if self.period {
+            header.push("period".into());
+        }
+        header.extend(card.items.iter().map(|i| i.name.clone()));
+        header.extend(card.sections.iter().map(|s| s.name.clone()));
+        header.extend(card.adjustments.iter().map(|a| a.name.clone()));
+        header.extend(["sections_total".into(), "total".into()]);
+        if card.grade.is_some() {
+            header.push("grade".into());
+        }
+        for r in &card.group.ranks {
+            header.extend([r.name.clone(), format!("{}.size", r.name)]);
+        }
+        header.extend(self.derived.iter().map(|&i| card.derived[i].name.clone()));
+        header.extend(["card_version".into(), "card_hash".into()]);
+        for name in &header {
+            self.out.field(name.as_bytes());
+        }
+        self.out.end_record();
+    }
+
+    /// One result's record. `ranks` is empty for a result not yet through
+    /// the group stage: its rank cells are blank.
+    pub fn row(&mut self, who: &Who, scores: &Scores, ranks: &[Placing]) {
+        let card = self.card;
+        self.out.field(who.id.as_bytes());
+        for field in [who.name, who.brand, who.store] {
+            self.out.field(field.unwrap_or_default().as_bytes());
+        }
+        if self.region {
+            self.out.field(who.region.unwrap_or_default().as_bytes());
+        }
+        if self.period {
+            self.cell.clear();
+            if let Some(p) = who.period {
+                let _ = write!(self.cell, "{p}"); // a String takes any text
+            }
+            self.out.field(self.cell.as_bytes());
+        }
+        let numbers = scores
+            .items
+            .iter()
+            .chain(&scores.sections)
+            .chain(&scores.adjustments);
+        for &d in numbers.chain([&scores.sections_total, &scores.total]) {
+            self.number(d);
+        }
+        if let Some(table) = &card.grade {
+            let label = scores.grade.map_or("", |row| &*table.rows[row].outcome);
+            self.out.field(label.as_bytes());
+        }
+        for i in 0..card.group.ranks.len() {
+            match ranks.get(i) {
+                Some(p) => {
+                    self.number(p.place.into());
+                    self.number(p.size.into());
+                }
+                None => {
+                    self.out.field(b"");
+                    self.out.field(b"");
+                }
+            }
+        }
+        for &i in &self.derived {
+            self.cell.clear();
+            match &scores.derived[i] {
+                Value::Missing => {}
+                value => push_value(&mut self.cell, value, card.derived[i].ty),
+            }
+            self.out.field(self.cell.as_bytes());
+        }
+        let stamp = &card.stamp;
+        self.out
+            .field(stamp.version.as_deref().unwrap_or_default().as_bytes());
+        self.cell.clear();
+        let _ = write!(self.cell, "{}", stamp.hash);
+        self.out.field(self.cell.as_bytes());
+        self.out.end_record();
+    }
+
+    /// Everything written so far, handed over; the buffer starts again empty.
+    pub fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.out.bytes)
+    }
+
+    /// How many bytes are written so far.
+    pub fn written(&self) -> usize {
+        self.out.bytes.len()
+    }
+
+    fn number(&mut self, d: rust_decimal::Decimal) {
+        self.cell.clear();
+        push_decimal(&mut self.cell, d);
+        self.out.field(self.cell.as_bytes());
+    }
+}
+
+/// CSV quoting as `csv_core` decides it (a field holding a comma, quote or
+/// line break is quoted, its quotes doubled), straight into a byte buffer.
+#[derive(Default)]
+struct Encoder {
+    core: csv_core::Writer,
+    bytes: Vec<u8>,
+    /// A field of the current record is written (so the next needs a comma).
+    in_record: bool,
+}
+
+impl Encoder {
+    fn field(&mut self, text: &[u8]) {
+        if self.in_record {
+            self.bytes.push(b',');
+        }
+        self.in_record = true;
+        if !self.core.should_quote(text) {
+            self.bytes.extend_from_slice(text);
+            return;
+        }
+        self.bytes.push(b'"');
+        let mut input = text;
+        loop {
+            // Quoting at most doubles a field.
+            let at = self.bytes.len();
+            self.bytes.resize(at + 2 * input.len(), 0);
+            let (result, read, written) =
+                csv_core::quote(input, &mut self.bytes[at..], b'"', b'\\', true);
+            self.bytes.truncate(at + written);
+            input = &input[read..];
+            if let csv_core::WriteResult::InputEmpty = result {
+                break;
+            }
+        }
+        self.bytes.push(b'"');
+    }
+
+    fn end_record(&mut self) {
+        self.bytes.push(b'\n');
+        self.in_record = false;
+    }
 }

@@ -15,4 +15,5 @@ mod fmt;
 mod fmt_property;
 mod properties;
 mod scenarios;
+mod stream;
 mod versions;

@@ -64,8 +64,12 @@ impl Cells {
     /// Ends a cell with the `len` bytes the splitter wrote.
     fn push(&mut self, len: usize) {
         // The record is valid UTF-8 and quotes are ASCII, so each cell is too.
-        self.text
-            .push_str(&String::from_utf8_lossy(&self.field[..len]));
+        match std::str::from_utf8(&self.field[..len]) {
+            Ok(cell) => self.text.push_str(cell),
+            Err(_) => self
+                .text
+                .push_str(&String::from_utf8_lossy(&self.field[..len])),
+        }
         self.ends.push(self.text.len());
     }
 

@@ -1,0 +1,62 @@
+//! Records read a batch at a time, on one thread, while workers score the
+//! batch before.
+
+use crate::data::csv::RecordLines;
+use crate::data::DataError;
+use std::ops::Range;
+
+/// Enough records to keep every core busy, few enough to hold in memory.
+const MAX_RECORDS: usize = 8192;
+const MAX_BYTES: usize = 4 << 20;
+
+/// Raw records end to end, each with its first line.
+pub struct Batch {
+    max_records: usize,
+    pub bytes: Vec<u8>,
+    pub records: Vec<(Range<usize>, usize)>,
+    /// A problem that ended the reading (not UTF-8, an I/O error), after these records.
+    pub error: Option<DataError>,
+}
+
+impl Batch {
+    /// A batch of up to `max_records` records (0: the default).
+    pub fn new(max_records: usize) -> Self {
+        Batch {
+            max_records: if max_records == 0 {
+                MAX_RECORDS
+            } else {
+                max_records
+            },
+            bytes: Vec::new(),
+            records: Vec::new(),
+            error: None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.error.is_none()
+    }
+
+    /// The raw bytes of record `i`.
+    pub fn raw(&self, i: usize) -> &[u8] {
+        &self.bytes[self.records[i].0.clone()]
+    }
+
+    /// Refills the batch from `lines` (its memory kept): empty at the end.
+    pub fn fill(&mut self, lines: &mut RecordLines) {
+        self.bytes.clear();
+        self.records.clear();
+        self.error = None;
+        while self.records.len() < self.max_records && self.bytes.len() < MAX_BYTES {
+            let start = self.bytes.len();
+            match lines.next_into(&mut self.bytes) {
+                None => return,
+                Some(Ok(line)) => self.records.push((start..self.bytes.len(), line)),
+                Some(Err(error)) => {
+                    self.error = Some(error);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! CSV in → CSV out in constant memory, rows scored on every core.
+//!
+//! ```text
+//! main thread:  read batch n+1 ─────────────┐   write batch n, check ids
+//! workers:      split, bind, score, format batch n (no trace) ┘
+//! ```
+//!
+//! Records are read a batch at a time ([`batch`]); while the next batch is
+//! read, the workers take the current one in pieces, each record split into
+//! cells, bound to the card, scored by [`evaluate_scores`](crate::eval::evaluate_scores)
+//! (numbers only, no trace) and written as a CSV record — every buffer reused
+//! ([`worker`]). The main thread then checks ids for duplicates, in input
+//! order, and writes the pieces in order, so the output is byte for byte
+//! what [`report::write_csv`](crate::report::write_csv) writes from
+//! [`eval::evaluate_all`](crate::eval::evaluate_all)'s results, whatever the
+//! number of threads.
+//!
+//! Memory holds two batches and, for the duplicate check, 8 bytes per id
+//! (plus the hash table's slack): a million rows cost ~30 MB, never the rows
+//! themselves.
+//!
+//! Only a card whose rows score one by one can stream: ranks, grade limits
+//! and roll-ups need every row first ([`streamable`]).
+
+mod batch;
+mod worker;
+
+use crate::check::CheckedCard;
+use crate::data::csv::open_with_header;
+use crate::data::{
+    DataError, DataWarning, DataWarningKind, Header, Location, Numbering, RowReader, SeenIds,
+};
+use crate::eval::RowFailure;
+use batch::Batch;
+use rayon::prelude::*;
+use std::io::{self, Read, Write};
+use std::sync::Arc;
+use worker::{Outcome, Piece, Worker};
+
+/// Why a card cannot stream, or `None` when it can.
+pub fn streamable(card: &CheckedCard) -> Option<&'static str> {
+    if !card.group.is_empty()
+        || card.group.grade_after_ranks
+        || card.derived.iter().any(|d| d.after_ranks)
+    {
+        Some("the card ranks rows or limits grades, which needs every row first")
+    } else if card.rollup.is_some() {
+        Some("the card rolls months up, which needs every month of a person first")
+    } else {
+        None
+    }
+}
+
+/// What a streamed run found, beside the CSV it wrote.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// Rows scored and written.
+    pub scored: usize,
+    /// Every problem in the data, in line order (a bad header's first).
+    pub errors: Vec<DataError>,
+    /// Rows that read well but could not be scored, in line order.
+    pub failures: Vec<RowFailure>,
+    pub warnings: Vec<DataWarning>,
+}
+
+impl Streamed {
+    /// Lines of the rows left out (bad or failed), each once.
+    pub fn bad_lines(&self) -> Vec<Option<usize>> {
+        let mut lines: Vec<Option<usize>> =
+            self.errors.iter().map(|e| e.location.number()).collect();
+        lines.extend(self.failures.iter().map(|f| Some(f.line)));
+        lines
+    }
+}
+
+/// How to stream.
+#[derive(Debug, Clone, Default)]
+pub struct StreamOptions {
+    /// Start the CSV with a byte-order mark (for Excel).
+    pub bom: bool,
+    /// Records per batch; 0 for the default (8192). Tests make it small to
+    /// cross many batch boundaries with few rows.
+    pub batch_rows: usize,
+}
+
+/// Scores every row of the CSV `input` against `card` and writes the CSV
+/// report to `out`, good rows only, in input order. A problem with the
+/// whole file (empty, no header) is `Err`; problems with rows are in the
+/// [`Streamed`] result, and reading goes on past them. `progress` hears how
+/// many records each batch held.
+pub fn score_csv(
+    card: &CheckedCard,
+    input: impl Read + Send + 'static,
+    name: &str,
+    out: &mut dyn Write,
+    options: &StreamOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Streamed, StreamError> {
+    let (mut lines, header) = open_with_header(input, name)?;
+    let (reader, bound) = RowReader::new(
+        card,
+        Arc::from(name),
+        Header {
+            columns: &header.columns,
+            at: Location::Line(header.line),
+            numbering: Numbering::Lines,
+        },
+    );
+    let mut run = Run {
+        card,
+        reader: &reader,
+        width: header.columns.len(),
+        seen: SeenIds::default(),
+        found: Streamed {
+            errors: bound.errors,
+            warnings: bound.warnings,
+            ..Streamed::default()
+        },
+    };
+    if options.bom {
+        out.write_all(crate::report::CSV_BOM)?;
+    }
+    let mut head = crate::report::CsvRows::new(
+        card,
+        reader.binding.region.is_some(),
+        reader.binding.period.is_some(),
+    );
+    head.header();
+    out.write_all(&head.take())?;
+
+    let mut current = Batch::new(options.batch_rows);
+    let mut next = Batch::new(options.batch_rows);
+    current.fill(&mut lines);
+    let mut records = 0;
+    while !current.is_empty() {
+        let (_, pieces) = rayon::join(|| next.fill(&mut lines), || run.score(&current));
+        run.merge(&current, pieces, out)?;
+        records += current.records.len();
+        progress(current.records.len());
+        std::mem::swap(&mut current, &mut next);
+    }
+    out.flush()?;
+    let mut found = run.found;
+    if records == 0 && found.errors.is_empty() {
+        found.warnings.push(DataWarning::new(
+            DataWarningKind::NoRows,
+            &reader.file,
+            Location::File,
+            "the file has no rows",
+        ));
+    }
+    Ok(found)
+}
+
+/// The file could not be read at all, or the report could not be written.
+#[derive(Debug)]
+pub enum StreamError {
+    Data(DataError),
+    Write(io::Error),
+}
+
+impl From<DataError> for StreamError {
+    fn from(e: DataError) -> Self {
+        StreamError::Data(e)
+    }
+}
+
+impl From<io::Error> for StreamError {
+    fn from(e: io::Error) -> Self {
+        StreamError::Write(e)
+    }
+}
+
+/// One run's state on the main thread.
+struct Run<'c> {
+    card: &'c CheckedCard,
+    reader: &'c RowReader<'c>,
+    width: usize,
+    seen: SeenIds,
+    found: Streamed,
+}
+
+impl Run<'_> {
+    /// Scores a batch in pieces, one per share of the work, in order.
+    fn score(&self, batch: &Batch) -> Vec<Piece> {
+        // Several pieces per thread, so that a slow piece does not hold up the rest.
+        let per_piece = batch
+            .records
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(1);
+        batch
+            .records
+            .par_chunks(per_piece)
+            .map_init(
+                || Worker::new(self.card, self.reader, self.width),
+                |worker, records| worker.run(&batch.bytes, records),
+            )
+            .collect()
+    }
+
+    /// Checks ids and writes the scored rows of a batch, in order.
+    fn merge(&mut self, batch: &Batch, pieces: Vec<Piece>, out: &mut dyn Write) -> io::Result<()> {
+        let mut record = 0;
+        for piece in pieces {
+            // Written a run of good rows at a time; a row found bad here is left out.
+            let mut run_start = 0;
+            for done in piece.rows {
+                let raw = batch.raw(record);
+                record += 1;
+                let duplicate = done.id.and_then(|hash| self.check_id(hash, raw, done.line));
+                let written = match done.outcome {
+                    Outcome::Scored { end } => Some(end),
+                    Outcome::Bad(errors) => {
+                        self.found.errors.extend(errors);
+                        None
+                    }
+                    Outcome::Failed(failure) => {
+                        self.found.failures.push(*failure);
+                        None
+                    }
+                    Outcome::Skipped => None,
+                };
+                match (written, duplicate) {
+                    (Some(_), None) => self.found.scored += 1,
+                    (written, duplicate) => {
+                        self.found.errors.extend(duplicate);
+                        if let Some(end) = written {
+                            // Scored, but its id repeats: its record is left out.
+                            out.write_all(&piece.bytes[run_start..done.start])?;
+                            run_start = end;
+                        }
+                    }
+                }
+            }
+            out.write_all(&piece.bytes[run_start..])?;
+        }
+        if let Some(error) = &batch.error {
+            self.found.errors.push(error.clone());
+        }
+        Ok(())
+    }
+
+    /// Records a row's id; the error if it was seen before.
+    fn check_id(&mut self, hash: u64, raw: &[u8], line: usize) -> Option<DataError> {
+        let reader = self.reader;
+        let column = reader.binding.id_column()?;
+        let cell = reader.numbering.at(line).in_column(column);
+        self.seen
+            .insert_hash(reader, hash, line, cell, || {
+                worker::describe_duplicate(reader, raw, line)
+            })
+            .err()
+    }
+}

@@ -1,0 +1,162 @@
+//! One worker's share of a batch: each record split, bound, scored and
+//! written as CSV, with buffers reused from record to record.
+
+use crate::check::CheckedCard;
+use crate::data::csv::Cells;
+use crate::data::{trimmed, DataError, Employee, RowReader, SeenIds};
+use crate::eval::{evaluate_scores, RowFailure, Scores};
+use crate::report::{CsvRows, Who};
+use crate::value::Value;
+use std::ops::Range;
+
+/// What became of one record.
+pub enum Outcome {
+    /// Scored: its CSV record ends at this offset in the piece's bytes.
+    Scored {
+        end: usize,
+    },
+    Bad(Vec<DataError>),
+    Failed(Box<RowFailure>),
+    /// Blank, or the header is unusable and the record itself is fine.
+    Skipped,
+}
+
+pub struct Done {
+    pub line: usize,
+    pub outcome: Outcome,
+    /// The hash of its id and period, for [`SeenIds`]; `None` without an id.
+    pub id: Option<u64>,
+    /// Where its CSV record starts in the piece's bytes (scored rows only).
+    pub start: usize,
+}
+
+/// A run of consecutive records, done.
+pub struct Piece {
+    pub bytes: Vec<u8>,
+    pub rows: Vec<Done>,
+}
+
+/// What a worker keeps from one record to the next.
+pub struct Worker<'c> {
+    card: &'c CheckedCard,
+    reader: &'c RowReader<'c>,
+    width: usize,
+    cells: Cells,
+    values: Vec<Value>,
+    scores: Scores,
+    errors: Vec<DataError>,
+    csv: CsvRows<'c>,
+}
+
+impl<'c> Worker<'c> {
+    pub fn new(card: &'c CheckedCard, reader: &'c RowReader<'c>, width: usize) -> Self {
+        let binding = &reader.binding;
+        Worker {
+            card,
+            reader,
+            width,
+            cells: Cells::default(),
+            values: Vec::new(),
+            scores: Scores::default(),
+            errors: Vec::new(),
+            csv: CsvRows::new(card, binding.region.is_some(), binding.period.is_some()),
+        }
+    }
+
+    /// Does `records` of `bytes` in order.
+    pub fn run(&mut self, bytes: &[u8], records: &[(Range<usize>, usize)]) -> Piece {
+        let mut rows = Vec::with_capacity(records.len());
+        let mut written = 0;
+        for (range, line) in records {
+            let (outcome, id) = self.record(&bytes[range.clone()], *line);
+            let start = written;
+            let outcome = match outcome {
+                Ok(()) => {
+                    written = self.csv.written();
+                    Outcome::Scored { end: written }
+                }
+                Err(other) => other,
+            };
+            rows.push(Done {
+                line: *line,
+                outcome,
+                id,
+                start,
+            });
+        }
+        Piece {
+            bytes: self.csv.take(),
+            rows,
+        }
+    }
+
+    /// One record: `Ok` once its CSV record is written.
+    fn record(&mut self, raw: &[u8], line: usize) -> (Result<(), Outcome>, Option<u64>) {
+        let cells = &mut self.cells;
+        cells.split(raw);
+        if cells.is_blank() {
+            return (Err(Outcome::Skipped), None);
+        }
+        let reader = self.reader;
+        if let Err(e) = cells.check_width(self.width, &reader.file, line) {
+            return (Err(Outcome::Bad(vec![e])), None);
+        }
+        let cells = &self.cells;
+        let locate = |column| reader.numbering.at(line).in_column(column);
+        self.errors.clear();
+        let fields = reader.read(line, cells, &locate, &mut self.values, &mut self.errors);
+        let id = fields.id.map(|id| SeenIds::hash(id, fields.period));
+        if !self.errors.is_empty() {
+            return (Err(Outcome::Bad(std::mem::take(&mut self.errors))), id);
+        }
+        if !reader.usable {
+            return (Err(Outcome::Skipped), id);
+        }
+        let binding = &reader.binding;
+        let who = Who {
+            id: fields.id.unwrap_or_default(),
+            name: trimmed(cells, binding.name),
+            brand: trimmed(cells, binding.brand),
+            store: trimmed(cells, binding.store),
+            region: trimmed(cells, binding.region),
+            period: fields.period,
+        };
+        if let Err(error) = evaluate_scores(self.card, &self.values, &mut self.scores) {
+            let failure = RowFailure {
+                line,
+                employee: employee(&who),
+                error,
+            };
+            return (Err(Outcome::Failed(Box::new(failure))), id);
+        }
+        self.csv.row(&who, &self.scores, &[]);
+        (Ok(()), id)
+    }
+}
+
+fn employee(who: &Who) -> Employee {
+    let text = |t: Option<&str>| t.map(str::to_string);
+    Employee {
+        id: who.id.to_string(),
+        name: text(who.name),
+        brand: text(who.brand),
+        store: text(who.store),
+        region: text(who.region),
+        period: who.period,
+    }
+}
+
+/// Where a duplicate id's record is, and what it says, worked out again
+/// from its raw bytes (only ever for a duplicate, so rarely).
+pub fn describe_duplicate(
+    reader: &RowReader,
+    raw: &[u8],
+    line: usize,
+) -> (String, Option<crate::period::Period>) {
+    let mut cells = Cells::default();
+    cells.split(raw);
+    let locate = |column| reader.numbering.at(line).in_column(column);
+    let (mut values, mut errors) = (Vec::new(), Vec::new());
+    let fields = reader.read(line, &cells, &locate, &mut values, &mut errors);
+    (fields.id.unwrap_or_default().to_string(), fields.period)
+}
