@@ -5,6 +5,10 @@
 //!
 //! Prints rows per second for each stage and the evaluator/baseline ratio
 //! (both on one thread, so the ratio compares like with like).
+//! `-- N stream` runs only the streamed end to end (for a profiler);
+//! `-- N write=FILE` only writes the generated CSV, to time the CLI on it:
+//!
+//!     /usr/bin/time -v target/release/scorecard eval rules/callback_specialist.card FILE --format csv --output out.csv
 
 mod support;
 
@@ -20,6 +24,12 @@ fn main() {
         .unwrap_or(1_000_000);
     let card = support::s1();
     let csv = support::s1_csv(&card, rows);
+    // `-- N write=FILE`: only write the generated data (to time the CLI on it).
+    if let Some(path) = std::env::args().find_map(|a| a.strip_prefix("write=").map(String::from)) {
+        std::fs::write(&path, &csv).expect("write the data");
+        println!("wrote {rows} rows to {path}");
+        return;
+    }
     let threads = rayon::current_num_threads();
     // `-- N stream`: only the streamed end to end (for a profiler).
     let only_stream = std::env::args().any(|a| a == "stream");

@@ -89,6 +89,8 @@ pub struct CsvRows<'c> {
     out: Encoder,
     /// One cell's text, reused.
     cell: String,
+    /// The card's version and hash, the same on every row.
+    stamp: [String; 2],
 }
 
 impl<'c> CsvRows<'c> {
@@ -101,6 +103,10 @@ impl<'c> CsvRows<'c> {
             derived: derived_order(card),
             out: Encoder::default(),
             cell: String::new(),
+            stamp: [
+                card.stamp.version.clone().unwrap_or_default(),
+                card.stamp.hash.to_string(),
+            ],
         }
     }
 
@@ -184,18 +190,25 @@ impl<'c> CsvRows<'c> {
             }
             self.out.field(self.cell.as_bytes());
         }
-        let stamp = &card.stamp;
-        self.out
-            .field(stamp.version.as_deref().unwrap_or_default().as_bytes());
-        self.cell.clear();
-        let _ = write!(self.cell, "{}", stamp.hash);
-        self.out.field(self.cell.as_bytes());
+        for cell in &self.stamp {
+            self.out.field(cell.as_bytes());
+        }
         self.out.end_record();
     }
 
-    /// Everything written so far, handed over; the buffer starts again empty.
+    /// Everything written so far, handed over; the buffer starts again
+    /// empty, with room for as many bytes.
     pub fn take(&mut self) -> Vec<u8> {
-        std::mem::take(&mut self.out.bytes)
+        let room = self.out.bytes.len();
+        std::mem::replace(&mut self.out.bytes, Vec::with_capacity(room))
+    }
+
+    /// Makes room for `rows` more records (a guess: a few bytes per cell),
+    /// so that a buffer of many rows is not grown piece by piece.
+    pub fn reserve_rows(&mut self, rows: usize) {
+        let card = self.card;
+        let cells = 8 + card.items.len() + card.sections.len() + card.derived.len();
+        self.out.bytes.reserve(rows * cells * 5);
     }
 
     /// How many bytes are written so far.

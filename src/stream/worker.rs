@@ -67,6 +67,7 @@ impl<'c> Worker<'c> {
     pub fn run(&mut self, bytes: &[u8], records: &[(Range<usize>, usize)]) -> Piece {
         let mut rows = Vec::with_capacity(records.len());
         let mut written = 0;
+        self.csv.reserve_rows(records.len());
         for (range, line) in records {
             let (outcome, id) = self.record(&bytes[range.clone()], *line);
             let start = written;
