@@ -146,7 +146,12 @@ pub fn format_decimal(value: Decimal) -> String {
 
 /// [`format_decimal`] onto the end of `out`, with nothing allocated.
 pub fn push_decimal(out: &mut String, value: Decimal) {
-    let normal = value.normalize();
+    // A whole number (most points are) needs no normalizing.
+    let normal = if value.scale() == 0 {
+        value
+    } else {
+        value.normalize()
+    };
     // normalize() can leave "-0"; print it as "0".
     if normal.is_zero() {
         out.push('0');

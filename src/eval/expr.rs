@@ -133,6 +133,18 @@ impl<'a> Frame<'a> {
     }
 
     pub fn num(&self, expr: &Expr) -> Result<Decimal, EvalError> {
+        // The common leaves, read without building a Value.
+        match &expr.kind {
+            ExprKind::Input(i) => {
+                if let Value::Num(d) = &self.inputs[*i] {
+                    return Ok(*d);
+                }
+            }
+            ExprKind::Const(Value::Num(d)) => return Ok(*d),
+            ExprKind::Item(i) => return Ok(self.scores.items[*i]),
+            ExprKind::Total => return Ok(self.scores.total),
+            _ => {}
+        }
         match self.eval(expr)? {
             Value::Num(d) => Ok(d),
             _ => Err(EvalError::at(expr.span, "expected a number here")),
@@ -140,6 +152,18 @@ impl<'a> Frame<'a> {
     }
 
     pub fn bool(&self, expr: &Expr) -> Result<bool, EvalError> {
+        // The common shapes, read without building a Value.
+        match &expr.kind {
+            ExprKind::Input(i) => {
+                if let Value::Bool(b) = &self.inputs[*i] {
+                    return Ok(*b);
+                }
+            }
+            ExprKind::Not(e) => return Ok(!self.bool(e)?),
+            ExprKind::And(l, r) => return Ok(self.bool(l)? && self.bool(r)?),
+            ExprKind::Or(l, r) => return Ok(self.bool(l)? || self.bool(r)?),
+            _ => {}
+        }
         match self.eval(expr)? {
             Value::Bool(b) => Ok(b),
             _ => Err(EvalError::at(expr.span, "expected yes or no here")),

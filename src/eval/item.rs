@@ -57,6 +57,7 @@ fn base(
     Ok(match rule {
         BaseRule::Tiers(table) => {
             let (row, subject) = tiers::pick(table, frame)?;
+            let subject = Value::Num(subject);
             let value = match &table.rows[row].outcome {
                 Outcome::Full => points,
                 Outcome::Minus(n) => points - n,

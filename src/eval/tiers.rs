@@ -1,20 +1,33 @@
 //! Looking a value up in a tier table.
 
 use super::error::EvalError;
-use super::expr::{compare, Frame};
+use super::expr::Frame;
 use crate::check::model::TierTable;
-use crate::value::Value;
+use crate::syntax::ast::CmpOp;
+use rust_decimal::Decimal;
 
-/// The first row whose guard holds (the `else` row at the latest), and the subject's value.
-pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Value), EvalError> {
-    let subject = frame.eval(&table.subject)?;
+/// The first row whose guard holds (the `else` row at the latest), and the
+/// subject's value. The checker holds every subject to a number.
+pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Decimal), EvalError> {
+    let subject = frame.num(&table.subject)?;
     let row = table
         .rows
         .iter()
         .position(|row| match row.guard {
             None => true,
-            Some((op, threshold)) => compare(op, &subject, &Value::Num(threshold)),
+            Some((op, threshold)) => holds(op, subject, threshold),
         })
         .ok_or_else(|| EvalError::at(table.span, "no tier row applies"))?;
     Ok((row, subject))
+}
+
+fn holds(op: CmpOp, value: Decimal, threshold: Decimal) -> bool {
+    match op {
+        CmpOp::Ge => value >= threshold,
+        CmpOp::Gt => value > threshold,
+        CmpOp::Le => value <= threshold,
+        CmpOp::Lt => value < threshold,
+        CmpOp::Eq => value == threshold,
+        CmpOp::Ne => value != threshold,
+    }
 }

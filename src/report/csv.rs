@@ -219,7 +219,8 @@ impl<'c> CsvRows<'c> {
     fn number(&mut self, d: rust_decimal::Decimal) {
         self.cell.clear();
         push_decimal(&mut self.cell, d);
-        self.out.field(self.cell.as_bytes());
+        // Digits, a sign and a point never need quoting.
+        self.out.unquoted(self.cell.as_bytes());
     }
 }
 
@@ -258,6 +259,15 @@ impl Encoder {
             }
         }
         self.bytes.push(b'"');
+    }
+
+    /// A field known to hold nothing that needs quoting.
+    fn unquoted(&mut self, text: &[u8]) {
+        if self.in_record {
+            self.bytes.push(b',');
+        }
+        self.in_record = true;
+        self.bytes.extend_from_slice(text);
     }
 
     fn end_record(&mut self) {

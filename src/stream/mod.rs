@@ -92,7 +92,7 @@ pub fn score_csv(
     card: &CheckedCard,
     input: impl Read + Send + 'static,
     name: &str,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     options: &StreamOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Streamed, StreamError> {
@@ -106,10 +106,13 @@ pub fn score_csv(
             numbering: Numbering::Lines,
         },
     );
-    let mut run = Run {
+    let scorer = Scorer {
         card,
         reader: &reader,
         width: header.columns.len(),
+    };
+    let mut writer = Writer {
+        reader: &reader,
         seen: SeenIds::default(),
         found: Streamed {
             errors: bound.errors,
@@ -128,19 +131,37 @@ pub fn score_csv(
     head.header();
     out.write_all(&head.take())?;
 
-    let mut current = Batch::new(options.batch_rows);
-    let mut next = Batch::new(options.batch_rows);
-    current.fill(&mut lines);
+    // Three batches turn: one is read while the one read before is scored
+    // and the one scored before that is written.
+    let size = options.batch_rows;
+    let mut read = Batch::new(size);
+    read.fill(&mut lines);
+    let mut scored: Option<(Batch, Vec<Piece>)> = None;
+    let mut free = Batch::new(size);
     let mut records = 0;
-    while !current.is_empty() {
-        let (_, pieces) = rayon::join(|| next.fill(&mut lines), || run.score(&current));
-        run.merge(&current, pieces, out)?;
-        records += current.records.len();
-        progress(current.records.len());
-        std::mem::swap(&mut current, &mut next);
+    while !read.is_empty() || scored.is_some() {
+        let (written, pieces) = rayon::join(
+            || -> io::Result<Option<Batch>> {
+                free.fill(&mut lines);
+                let Some((batch, pieces)) = scored.take() else {
+                    return Ok(None);
+                };
+                writer.write(&batch, pieces, out)?;
+                Ok(Some(batch))
+            },
+            || (!read.is_empty()).then(|| scorer.score(&read)),
+        );
+        let written = written?;
+        if let Some(batch) = &written {
+            records += batch.records.len();
+            progress(batch.records.len());
+        }
+        let just_scored = std::mem::replace(&mut read, free);
+        scored = pieces.map(|pieces| (just_scored, pieces));
+        free = written.unwrap_or_else(|| Batch::new(size));
     }
     out.flush()?;
-    let mut found = run.found;
+    let mut found = writer.found;
     if records == 0 && found.errors.is_empty() {
         found.warnings.push(DataWarning::new(
             DataWarningKind::NoRows,
@@ -171,16 +192,14 @@ impl From<io::Error> for StreamError {
     }
 }
 
-/// One run's state on the main thread.
-struct Run<'c> {
+/// What scores a batch: shared by the workers.
+struct Scorer<'c> {
     card: &'c CheckedCard,
     reader: &'c RowReader<'c>,
     width: usize,
-    seen: SeenIds,
-    found: Streamed,
 }
 
-impl Run<'_> {
+impl Scorer<'_> {
     /// Scores a batch in pieces, one per share of the work, in order.
     fn score(&self, batch: &Batch) -> Vec<Piece> {
         // Several pieces per thread, so that a slow piece does not hold up the rest.
@@ -198,9 +217,18 @@ impl Run<'_> {
             )
             .collect()
     }
+}
 
+/// What writes scored batches out, in order, and keeps the run's findings.
+struct Writer<'c> {
+    reader: &'c RowReader<'c>,
+    seen: SeenIds,
+    found: Streamed,
+}
+
+impl Writer<'_> {
     /// Checks ids and writes the scored rows of a batch, in order.
-    fn merge(&mut self, batch: &Batch, pieces: Vec<Piece>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&mut self, batch: &Batch, pieces: Vec<Piece>, out: &mut dyn Write) -> io::Result<()> {
         let mut record = 0;
         for piece in pieces {
             // Written a run of good rows at a time; a row found bad here is left out.
