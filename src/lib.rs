@@ -17,6 +17,10 @@
 //!
 //! Hook scripts (`hooks`) are read and compiled by `check`, once; evaluation
 //! calls them per row.
+//!
+//! `stream::score_csv` runs reading, the row stage (numbers only, through
+//! `eval::evaluate_scores`) and the CSV report together, batch by batch on
+//! every core, for a card whose rows score one by one.
 #![forbid(unsafe_code)]
 
 pub mod cases;

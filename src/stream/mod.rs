@@ -1,23 +1,28 @@
 //! CSV in → CSV out in constant memory, rows scored on every core.
 //!
 //! ```text
-//! main thread:  read batch n+1 ─────────────┐   write batch n, check ids
-//! workers:      split, bind, score, format batch n (no trace) ┘
+//! one thread:  read batch n+2, then write batch n (ids checked, in order)
+//! all threads: split, bind, score (no trace) and format batch n+1, in pieces
 //! ```
 //!
-//! Records are read a batch at a time ([`batch`]); while the next batch is
-//! read, the workers take the current one in pieces, each record split into
-//! cells, bound to the card, scored by [`evaluate_scores`](crate::eval::evaluate_scores)
-//! (numbers only, no trace) and written as a CSV record — every buffer reused
-//! ([`worker`]). The main thread then checks ids for duplicates, in input
-//! order, and writes the pieces in order, so the output is byte for byte
-//! what [`report::write_csv`](crate::report::write_csv) writes from
-//! [`eval::evaluate_all`](crate::eval::evaluate_all)'s results, whatever the
-//! number of threads.
+//! Records are read a batch at a time (`batch`). While the next batch is
+//! read and the one before is written, the workers take the current one in
+//! pieces, each record split into cells, bound to the card, scored by
+//! [`evaluate_scores`](crate::eval::evaluate_scores) (numbers only, no trace)
+//! and written as a CSV record, every buffer reused (`worker`). Pieces are
+//! written in order and ids checked for duplicates in input order, so the
+//! output is byte for byte what [`report::write_csv`](crate::report::write_csv)
+//! writes from [`eval::evaluate_all`](crate::eval::evaluate_all)'s results,
+//! whatever the number of threads.
 //!
-//! Memory holds two batches and, for the duplicate check, 8 bytes per id
-//! (plus the hash table's slack): a million rows cost ~30 MB, never the rows
-//! themselves.
+//! (One difference: the report has `region` and `period` columns when the
+//! file has such columns, since it is written before every row is seen; the
+//! general way shows them when some row fills them in. They differ only for
+//! a column left blank in every row.)
+//!
+//! Memory holds three batches and, for the duplicate check, 16 bytes per
+//! employee (plus the hash table's slack): ~65 MB in all for a million
+//! rows, never the rows themselves.
 //!
 //! Only a card whose rows score one by one can stream: ranks, grade limits
 //! and roll-ups need every row first ([`streamable`]).
