@@ -3,6 +3,7 @@
 //! own snapshot under `tests/scorecard/snapshots/`.
 
 mod bad_input;
+mod big_card;
 mod cases;
 mod check;
 mod cli;
@@ -17,3 +18,7 @@ mod properties;
 mod scenarios;
 mod stream;
 mod versions;
+
+/// What the benchmarks generate (S1 rows, a large card), shared with the tests.
+#[path = "../../benches/support/mod.rs"]
+mod support;
