@@ -1,7 +1,10 @@
-//! Shared by the benchmarks: generated S1 data, and a hand-written S1 scorer
-//! that is the baseline the evaluator is measured against.
+//! Shared by the benchmarks: generated S1 data, a hand-written S1 scorer
+//! that is the baseline the evaluator is measured against, and a generated
+//! card of any size (`big_card`).
 
 #![allow(dead_code)] // each bench uses a different part
+
+pub mod big_card;
 
 use rust_decimal::Decimal;
 use scorecard::value::Value;

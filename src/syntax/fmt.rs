@@ -24,7 +24,7 @@ use super::{ast, parse};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::{SourceFile, Span};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The card's text in canonical layout, comments kept. Fails only when the
@@ -76,14 +76,15 @@ struct Anchor {
 /// Records which lines the printer prints, by asking it to print once.
 #[derive(Default)]
 struct Recorder {
+    /// In the order printed, each once.
     keys: RefCell<Vec<Key>>,
+    seen: RefCell<HashSet<Key>>,
 }
 
 impl Recorder {
     fn note(&self, key: Key) {
-        let mut keys = self.keys.borrow_mut();
-        if !keys.contains(&key) {
-            keys.push(key);
+        if self.seen.borrow_mut().insert(key) {
+            self.keys.borrow_mut().push(key);
         }
     }
 }

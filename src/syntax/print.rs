@@ -424,15 +424,17 @@ impl Printer<'_> {
     /// `head { rule }` on one line when there is one short rule (or none),
     /// else a block; `span` is the node the block closes.
     fn rules_block(&mut self, depth: usize, span: Span, head: &str, rules: &[Rule]) {
+        if let [rule] = rules {
+            if !matches!(rule, Rule::Tiers(_)) {
+                let text = format!("{head} {{ {} }}", one_line_rule(rule));
+                if fits(depth, &text) {
+                    self.line(depth, Some(span), &text);
+                    return;
+                }
+            }
+        }
         match rules {
             [] => self.line(depth, Some(span), &format!("{head} {{ }}")),
-            [rule]
-                if !matches!(rule, Rule::Tiers(_))
-                    && fits(depth, &format!("{head} {{ {} }}", one_line_rule(rule))) =>
-            {
-                let text = format!("{head} {{ {} }}", one_line_rule(rule));
-                self.line(depth, Some(span), &text);
-            }
             rules => {
                 self.line(depth, Some(span), &format!("{head} {{"));
                 for rule in rules {
@@ -665,6 +667,9 @@ fn label(text: &Option<Text>) -> String {
 }
 
 fn quote(text: &str) -> String {
+    if !text.contains(['\\', '"', '\n']) {
+        return format!("\"{text}\"");
+    }
     let escaped = text
         .replace('\\', "\\\\")
         .replace('"', "\\\"")

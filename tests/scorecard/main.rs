@@ -3,6 +3,7 @@
 //! own snapshot under `tests/scorecard/snapshots/`.
 
 mod bad_input;
+mod big_card;
 mod cases;
 mod check;
 mod cli;
@@ -16,3 +17,7 @@ mod fmt_property;
 mod properties;
 mod scenarios;
 mod versions;
+
+/// What the benchmarks generate (S1 rows, a large card), shared with the tests.
+#[path = "../../benches/support/mod.rs"]
+mod support;

@@ -3,9 +3,7 @@
 //! the printed card scores the same, and the evaluator agrees with the
 //! hand-written S1 scorer used as the benchmark baseline.
 
-#[path = "../../benches/support/mod.rs"]
-mod support;
-
+use crate::support;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use scorecard::check::model::Input;

@@ -126,16 +126,15 @@ fn last_child(pair: Pair) -> Lowered<Pair> {
 /// The children of a pair, read front to back. Keyword and punctuation pairs
 /// are skipped unless they are the rule asked for.
 struct Children<'i> {
-    rule: Rule,
-    span: Span,
+    /// The parent, for an internal error's label (its span is worked out only then).
+    parent: Pair<'i>,
     inner: Peekable<Pairs<'i>>,
 }
 
 impl<'i> Children<'i> {
     fn of(pair: Pair<'i>) -> Self {
         Children {
-            rule: pair.as_rule(),
-            span: span(&pair),
+            parent: pair.clone(),
             inner: pair.into_inner().peekable(),
         }
     }
@@ -161,10 +160,10 @@ impl<'i> Children<'i> {
                 Code::Syntax,
                 format!(
                     "internal error: `{:?}` lacks its `{rule:?}` in the parse tree; please report this card",
-                    self.rule
+                    self.parent.as_rule()
                 ),
             )
-            .label(self.span, "here")
+            .label(span(&self.parent), "here")
         })
     }
 

@@ -120,6 +120,20 @@ fn chinese_and_keyword_like_identifiers() {
 }
 
 #[test]
+fn every_keyword_starts_with_a_lowercase_ascii_letter() {
+    // `ident` in the grammar only looks for a keyword after such a letter.
+    use crate::syntax::parser::{is_keyword, keyword_text, Rule};
+    let words = Rule::all_rules()
+        .iter()
+        .filter_map(|&r| keyword_text(r))
+        .chain(InputType::ALL.iter().map(|t| t.keyword()));
+    for word in words {
+        assert!(word.starts_with(|c: char| c.is_ascii_lowercase()), "{word}");
+        assert!(is_keyword(word), "{word}");
+    }
+}
+
+#[test]
 fn keywords_need_a_word_boundary() {
     // `sectionx` is a name, so this is not a section.
     let d = parse_err("scorecard t { sectionx s weight 10 { } }");
