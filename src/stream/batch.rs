@@ -9,10 +9,10 @@ use std::ops::Range;
 const MAX_RECORDS: usize = 8192;
 const MAX_BYTES: usize = 4 << 20;
 
-/// Raw records end to end, each with its first line.
+/// Records' text end to end, each with its first line.
 pub struct Batch {
     max_records: usize,
-    pub bytes: Vec<u8>,
+    pub text: String,
     pub records: Vec<(Range<usize>, usize)>,
     /// A problem that ended the reading (not UTF-8, an I/O error), after these records.
     pub error: Option<DataError>,
@@ -27,7 +27,7 @@ impl Batch {
             } else {
                 max_records
             },
-            bytes: Vec::new(),
+            text: String::new(),
             records: Vec::new(),
             error: None,
         }
@@ -37,21 +37,21 @@ impl Batch {
         self.records.is_empty() && self.error.is_none()
     }
 
-    /// The raw bytes of record `i`.
-    pub fn raw(&self, i: usize) -> &[u8] {
-        &self.bytes[self.records[i].0.clone()]
+    /// The text of record `i`.
+    pub fn raw(&self, i: usize) -> &str {
+        &self.text[self.records[i].0.clone()]
     }
 
     /// Refills the batch from `lines` (its memory kept): empty at the end.
     pub fn fill(&mut self, lines: &mut RecordLines) {
-        self.bytes.clear();
+        self.text.clear();
         self.records.clear();
         self.error = None;
-        while self.records.len() < self.max_records && self.bytes.len() < MAX_BYTES {
-            let start = self.bytes.len();
-            match lines.next_into(&mut self.bytes) {
+        while self.records.len() < self.max_records && self.text.len() < MAX_BYTES {
+            let start = self.text.len();
+            match lines.next_into(&mut self.text) {
                 None => return,
-                Some(Ok(line)) => self.records.push((start..self.bytes.len(), line)),
+                Some(Ok(line)) => self.records.push((start..self.text.len(), line)),
                 Some(Err(error)) => {
                     self.error = Some(error);
                     return;

@@ -218,7 +218,7 @@ impl Scorer<'_> {
             .par_chunks(per_piece)
             .map_init(
                 || Worker::new(self.card, self.reader, self.width),
-                |worker, records| worker.run(&batch.bytes, records),
+                |worker, records| worker.run(&batch.text, records),
             )
             .collect()
     }
@@ -275,7 +275,7 @@ impl Writer<'_> {
     }
 
     /// Records a row's id; the error if it was seen before.
-    fn check_id(&mut self, hash: u64, raw: &[u8], line: usize) -> Option<DataError> {
+    fn check_id(&mut self, hash: u64, raw: &str, line: usize) -> Option<DataError> {
         let reader = self.reader;
         let column = reader.binding.id_column()?;
         let cell = reader.numbering.at(line).in_column(column);

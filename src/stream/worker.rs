@@ -63,13 +63,13 @@ impl<'c> Worker<'c> {
         }
     }
 
-    /// Does `records` of `bytes` in order.
-    pub fn run(&mut self, bytes: &[u8], records: &[(Range<usize>, usize)]) -> Piece {
+    /// Does `records` of `text` in order.
+    pub fn run(&mut self, text: &str, records: &[(Range<usize>, usize)]) -> Piece {
         let mut rows = Vec::with_capacity(records.len());
         let mut written = 0;
         self.csv.reserve_rows(records.len());
         for (range, line) in records {
-            let (outcome, id) = self.record(&bytes[range.clone()], *line);
+            let (outcome, id) = self.record(&text[range.clone()], *line);
             let start = written;
             let outcome = match outcome {
                 Ok(()) => {
@@ -92,7 +92,7 @@ impl<'c> Worker<'c> {
     }
 
     /// One record: `Ok` once its CSV record is written.
-    fn record(&mut self, raw: &[u8], line: usize) -> (Result<(), Outcome>, Option<u64>) {
+    fn record(&mut self, raw: &str, line: usize) -> (Result<(), Outcome>, Option<u64>) {
         let cells = &mut self.cells;
         cells.split(raw);
         if cells.is_blank() {
@@ -148,10 +148,10 @@ fn employee(who: &Who) -> Employee {
 }
 
 /// Where a duplicate id's record is, and what it says, worked out again
-/// from its raw bytes (only ever for a duplicate, so rarely).
+/// from its text (only ever for a duplicate, so rarely).
 pub fn describe_duplicate(
     reader: &RowReader,
-    raw: &[u8],
+    raw: &str,
     line: usize,
 ) -> (String, Option<crate::period::Period>) {
     let mut cells = Cells::default();

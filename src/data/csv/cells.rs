@@ -25,8 +25,8 @@ impl Default for Cells {
 }
 
 impl Cells {
-    /// Splits one record (valid UTF-8, its line end included or not).
-    pub fn split(&mut self, raw: &[u8]) {
+    /// Splits one record, its line end included or not.
+    pub fn split(&mut self, raw: &str) {
         self.text.clear();
         self.spans.clear();
         if !self.split_plain(raw) {
@@ -35,9 +35,9 @@ impl Cells {
     }
 
     /// Any record, by `csv_core`.
-    fn split_quoted(&mut self, raw: &[u8]) {
+    fn split_quoted(&mut self, raw: &str) {
         self.splitter.reset();
-        let mut input = raw;
+        let mut input = raw.as_bytes();
         let mut len = 0;
         loop {
             let (result, read, written) = self.splitter.read_field(input, &mut self.field[len..]);
@@ -71,18 +71,15 @@ impl Cells {
     /// Most records hold no quote and no stray carriage return: their cells
     /// are simply what lies between commas, copied in one go. False (and
     /// nothing done) for any other record.
-    fn split_plain(&mut self, raw: &[u8]) -> bool {
-        let line = raw.strip_suffix(b"\n").unwrap_or(raw);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().any(|&b| b == b'"' || b == b'\r' || b == b'\n') {
+    fn split_plain(&mut self, raw: &str) -> bool {
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.bytes().any(|b| b == b'"' || b == b'\r' || b == b'\n') {
             return false;
         }
-        let Ok(text) = std::str::from_utf8(line) else {
-            return false;
-        };
-        self.text.push_str(text);
+        self.text.push_str(line);
         let mut start = 0;
-        for (at, _) in line.iter().enumerate().filter(|&(_, &b)| b == b',') {
+        for (at, _) in line.bytes().enumerate().filter(|&(_, b)| b == b',') {
             self.spans.push((start, at));
             start = at + 1;
         }
@@ -193,8 +190,8 @@ mod tests {
             let end = ["", "\n", "\r\n"][(x % 3) as usize];
             let raw = format!("{line}{end}");
             let (mut plain, mut core) = (Cells::default(), Cells::default());
-            assert!(plain.split_plain(raw.as_bytes()), "{raw:?}");
-            core.split_quoted(raw.as_bytes());
+            assert!(plain.split_plain(&raw), "{raw:?}");
+            core.split_quoted(&raw);
             let cells = |c: &Cells| c.iter().map(str::to_string).collect::<Vec<_>>();
             assert_eq!(cells(&plain), cells(&core), "{raw:?}");
         }

@@ -20,6 +20,8 @@ pub struct RecordLines {
     /// Whether any line so far held more than white space.
     seen_text: bool,
     done: bool,
+    /// The record being read, as bytes, until it is known to be UTF-8.
+    raw: Vec<u8>,
 }
 
 impl RecordLines {
@@ -46,6 +48,7 @@ impl RecordLines {
             lines_read: 0,
             seen_text: false,
             done: false,
+            raw: Vec::new(),
         })
     }
 
@@ -59,40 +62,40 @@ impl RecordLines {
         self.seen_text
     }
 
-    /// Appends the next record's bytes (line end included) to `buf` and
+    /// Appends the next record's text (line end included) to `text` and
     /// returns its first line; `None` at the end. Text that is not UTF-8
     /// is an error at its line, and the reading stops there.
-    pub fn next_into(&mut self, buf: &mut Vec<u8>) -> Option<Result<usize, DataError>> {
+    pub fn next_into(&mut self, text: &mut String) -> Option<Result<usize, DataError>> {
         if self.done {
             return None;
         }
-        let start = buf.len();
-        let first_line = match self.read_record(buf) {
-            Ok(Some(line)) => line,
-            Ok(None) => {
-                self.done = true;
-                return None;
-            }
-            Err(e) => {
-                self.done = true;
-                buf.truncate(start);
-                return Some(Err(e));
-            }
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
+        let read = self.read_record(&mut raw);
+        let outcome = match read {
+            Ok(Some(first_line)) => match std::str::from_utf8(&raw) {
+                Ok(record) => {
+                    text.push_str(record);
+                    Some(Ok(first_line))
+                }
+                Err(e) => {
+                    let before = &raw[..e.valid_up_to()];
+                    let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+                    let error = DataError::new(
+                        DataErrorKind::NotUtf8,
+                        &self.name,
+                        Location::Line(line),
+                        "the file is not UTF-8 text",
+                    );
+                    Some(Err(error.help(NOT_UTF8_HELP)))
+                }
+            },
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
         };
-        if let Err(e) = std::str::from_utf8(&buf[start..]) {
-            self.done = true;
-            let before = &buf[start..start + e.valid_up_to()];
-            let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
-            buf.truncate(start);
-            let error = DataError::new(
-                DataErrorKind::NotUtf8,
-                &self.name,
-                Location::Line(line),
-                "the file is not UTF-8 text",
-            );
-            return Some(Err(error.help(NOT_UTF8_HELP)));
-        }
-        Some(Ok(first_line))
+        self.raw = raw;
+        self.done = !matches!(outcome, Some(Ok(_)));
+        outcome
     }
 
     /// Reads physical lines onto `buf` until a record is complete, skipping

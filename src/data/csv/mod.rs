@@ -27,8 +27,8 @@ pub struct CsvSource {
     lines: RecordLines,
     columns: Vec<String>,
     header_line: usize,
-    /// The current record's bytes, and its cells once split.
-    raw: Vec<u8>,
+    /// The current record's text, and its cells once split.
+    raw: String,
     cells: Cells,
 }
 
@@ -48,7 +48,7 @@ impl CsvSource {
             lines,
             columns: header.columns,
             header_line: header.line,
-            raw: Vec::new(),
+            raw: String::new(),
             cells: Cells::default(),
         })
     }
@@ -77,7 +77,7 @@ pub fn open_with_header(
     name: &str,
 ) -> Result<(RecordLines, Header), DataError> {
     let mut lines = RecordLines::open(input, name)?;
-    let mut raw = Vec::new();
+    let mut raw = String::new();
     match lines.next_into(&mut raw) {
         Some(Ok(line)) => {
             let mut cells = Cells::default();
