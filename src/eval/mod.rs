@@ -39,8 +39,13 @@ use std::cell::RefCell;
 /// grade that reads one stays `None`) until [`rank`] fills them in;
 /// [`evaluate_all`] does both.
 pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError> {
-    let mut scores = Scores::default();
-    let mut trace = Trace::default();
+    let mut scores = Scores::for_card(card);
+    let mut trace = Trace {
+        items: Vec::with_capacity(card.items.len()),
+        adjustments: Vec::with_capacity(card.adjustments.len()),
+        derived_rows: Vec::with_capacity(card.derived.len()),
+        ..Trace::default()
+    };
     row_stage(card, &row.values, &mut scores, Some(&mut trace))?;
     let derived = scores
         .derived

@@ -25,6 +25,17 @@ pub struct Scores {
 }
 
 impl Scores {
+    /// Empty lists with room for `card`'s scores.
+    pub fn for_card(card: &crate::check::CheckedCard) -> Scores {
+        Scores {
+            items: Vec::with_capacity(card.items.len()),
+            sections: Vec::with_capacity(card.sections.len()),
+            adjustments: Vec::with_capacity(card.adjustments.len()),
+            derived: Vec::with_capacity(card.derived.len()),
+            ..Scores::default()
+        }
+    }
+
     /// Empties every list, keeping their memory for the next row.
     pub(super) fn clear(&mut self) {
         self.items.clear();
