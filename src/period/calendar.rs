@@ -135,7 +135,9 @@ fn parse_ascii(text: &str) -> Option<Period> {
             index: 1,
         });
     }
-    if text.len() == 6 && digits(&text[..4]) && digits(&text[4..]) {
+    // `202610`. Six bytes may be two Chinese characters (`马丁`), which
+    // cannot be cut at byte 4: only ASCII text is sliced.
+    if text.len() == 6 && text.is_ascii() && digits(&text[..4]) && digits(&text[4..]) {
         return numbered(year_of(&text[..4])?, PeriodKind::Month, &text[4..]);
     }
     let (year, rest) = text.split_at_checked(4)?;

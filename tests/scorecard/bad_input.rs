@@ -143,6 +143,18 @@ fn broken_data() {
     expect(&["eval", S1, &json], 1, "broken.json");
 }
 
+/// Found by the `stream` fuzz target: a period cell of six bytes that are
+/// not ASCII (`马丁`, two characters) was cut at byte 4 to look for `202610`,
+/// inside a character: a panic, whichever way the file was read.
+#[test]
+fn a_six_byte_chinese_period_is_a_bad_month_not_a_panic() {
+    let dir = Scratch::new("period");
+    let file = dir.file("period.csv", b",period\n,\xe9\xa9\xac\xe4\xb8\x81");
+    expect(&["eval", S1, &file], 1, "`马丁` is not a month");
+    let month = scorecard::period::Period::parse("马丁");
+    assert_eq!(month, Err("`马丁` is not a month".to_string()));
+}
+
 #[test]
 fn a_100_mb_single_line_is_refused_cleanly() {
     let dir = Scratch::new("long");
