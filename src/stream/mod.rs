@@ -248,8 +248,12 @@ impl Writer<'_> {
                         self.found.errors.extend(errors);
                         None
                     }
+                    // A repeated id is the row's problem: the general way
+                    // never scores such a row, so it has no failure either.
                     Outcome::Failed(failure) => {
-                        self.found.failures.push(*failure);
+                        if duplicate.is_none() {
+                            self.found.failures.push(*failure);
+                        }
                         None
                     }
                     Outcome::Skipped => None,

@@ -11,6 +11,9 @@ pub struct Cells {
     spans: Vec<(usize, usize)>,
     splitter: csv_core::Reader,
     field: Vec<u8>,
+    /// The record ended before its line did: a bare carriage return (`\r`)
+    /// inside it, which CSV reads as a line end. Never read silently.
+    cut_short: bool,
 }
 
 impl Default for Cells {
@@ -20,6 +23,7 @@ impl Default for Cells {
             spans: Vec::new(),
             splitter: csv_core::Reader::new(),
             field: vec![0; 256],
+            cut_short: false,
         }
     }
 }
@@ -29,6 +33,7 @@ impl Cells {
     pub fn split(&mut self, raw: &str) {
         self.text.clear();
         self.spans.clear();
+        self.cut_short = false;
         if !self.split_plain(raw) {
             self.split_quoted(raw);
         }
@@ -60,6 +65,7 @@ impl Cells {
                     self.push(len);
                     len = 0;
                     if record_end {
+                        self.cut_short = !matches!(input, b"" | b"\n");
                         return;
                     }
                 }
@@ -130,6 +136,15 @@ impl Cells {
         file: &std::sync::Arc<str>,
         line: usize,
     ) -> Result<(), DataError> {
+        if self.cut_short {
+            return Err(DataError::new(
+                DataErrorKind::Malformed,
+                file,
+                Location::Line(line),
+                "this row holds a carriage return (\\r) that is not at its end, which would cut the row in two",
+            )
+            .help("save the file with ordinary line ends (in Excel: File → Save As → \"CSV UTF-8\"), or remove the stray character"));
+        }
         let count = self.len();
         let extra_filled = self.iter().skip(width).any(|c| !c.trim().is_empty());
         if count >= width && !extra_filled {
@@ -167,6 +182,26 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::Cells;
+
+    #[test]
+    fn a_bare_carriage_return_inside_a_row_is_an_error_not_a_lost_half() {
+        let mut cells = Cells::default();
+        cells.split("C1,98%\rC2,97%\n");
+        let error = cells
+            .check_width(2, &std::sync::Arc::from("data.csv"), 4)
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("data.csv:4: this row holds a carriage return"),
+            "{error}"
+        );
+        cells.split("C1,\"a\rb\"\r\n");
+        assert_eq!(cells.get(1), "a\rb");
+        assert!(cells
+            .check_width(2, &std::sync::Arc::from("data.csv"), 4)
+            .is_ok());
+    }
 
     #[test]
     fn plain_records_split_as_csv_core_splits_them() {
