@@ -211,18 +211,7 @@ fn finish(
             results,
         });
     }
-    // Stable, so one row's problems keep their order.
-    errors.sort_by_key(|e| e.location.number());
-    for error in &errors {
-        eprintln!("error: {error}");
-    }
-    for problem in &unfed {
-        eprintln!("error: {problem}");
-    }
-    failures.sort();
-    for (_, failure) in &failures {
-        eprintln!("error: {failure}");
-    }
+    print_problems(&mut errors, &unfed, &mut failures);
     let mut bad_lines: Vec<Option<usize>> = errors.iter().map(|e| e.location.number()).collect();
     bad_lines.extend(failures.iter().map(|(line, _)| Some(*line)));
     bad_lines.extend(unfed.iter().map(|_| None));
@@ -238,6 +227,27 @@ fn finish(
         exit,
         routed: false,
     })
+}
+
+/// Prints every problem on stderr: data errors by line (stably, so one
+/// row's problems keep their order), inputs `--from` could not feed, then
+/// rows that failed to score, by line.
+pub(super) fn print_problems(
+    errors: &mut [DataError],
+    unfed: &[String],
+    failures: &mut [(usize, String)],
+) {
+    errors.sort_by_key(|e| e.location.number());
+    for error in errors.iter() {
+        eprintln!("error: {error}");
+    }
+    for problem in unfed {
+        eprintln!("error: {problem}");
+    }
+    failures.sort();
+    for (_, failure) in failures.iter() {
+        eprintln!("error: {failure}");
+    }
 }
 
 /// What bad rows mean: by default nothing is scored (exit 1); with

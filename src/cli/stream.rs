@@ -10,7 +10,7 @@
 
 use super::eval::EvalArgs;
 use super::output::Spool;
-use super::score::{describe, verdict};
+use super::score::{describe, print_problems, verdict};
 use super::{load, progress, routes, Exit};
 use scorecard::data::DataFormat;
 use scorecard::period::PeriodKind;
@@ -98,7 +98,7 @@ fn run(args: &EvalArgs, card: &CheckedCard) -> Exit {
         }
     };
     counter.finish_and_clear();
-    let found = match found {
+    let mut found = match found {
         Ok(found) => found,
         Err(StreamError::Data(error)) => {
             eprintln!("error: {error}");
@@ -113,20 +113,12 @@ fn run(args: &EvalArgs, card: &CheckedCard) -> Exit {
     for warning in &found.warnings {
         eprintln!("warning: {warning}");
     }
-    let mut errors: Vec<_> = found.errors.iter().collect();
-    errors.sort_by_key(|e| e.location.number());
-    for error in errors {
-        eprintln!("error: {error}");
-    }
     let mut failures: Vec<(usize, String)> = found
         .failures
         .iter()
         .map(|f| (f.line, describe(card, &data.data, f)))
         .collect();
-    failures.sort();
-    for (_, failure) in &failures {
-        eprintln!("error: {failure}");
-    }
+    print_problems(&mut found.errors, &[], &mut failures);
     let problems = found.errors.len() + found.failures.len();
     match verdict(data, problems, found.bad_lines(), found.scored) {
         Ok(exit) => match spool.commit() {
