@@ -49,17 +49,30 @@ fn main() {
     assert!(set.errors.is_empty(), "{:?}", &set.errors[..1]);
     report("read CSV into rows", rows, start);
 
-    // `-- N eval`: only the evaluation, ten times over (for a profiler).
+    // `-- N eval`: only the evaluation and the baseline, ten times over,
+    // timed by time on a core (steadier on a shared machine; for a profiler too).
     if std::env::args().any(|a| a == "eval") {
+        let ix = support::Baseline::new(&card).indices();
+        let on_cpu = support::on_cpu();
+        for _ in 0..10 {
+            for row in &set.rows {
+                black_box(support::score_s1(&ix, black_box(&row.values)));
+            }
+        }
+        let hand = report_on_cpu("hand-written baseline ×10, on a core", rows * 10, on_cpu);
         let mut scores = Scores::default();
-        let start = Instant::now();
+        let on_cpu = support::on_cpu();
         for _ in 0..10 {
             for row in &set.rows {
                 scorecard::eval::evaluate_scores(&card, black_box(&row.values), &mut scores)
                     .expect("evaluates");
             }
         }
-        report("evaluate (no trace) ×10, 1 thread", rows * 10, start);
+        let eval = report_on_cpu("evaluate (no trace) ×10, on a core", rows * 10, on_cpu);
+        println!(
+            "evaluate / baseline time ratio (time on a core): {:.2}×",
+            hand / eval
+        );
         return;
     }
     let baseline = support::Baseline::new(&card);
@@ -105,6 +118,14 @@ fn main() {
 /// Prints and returns rows per second.
 fn report(stage: &str, rows: usize, start: Instant) -> f64 {
     let secs = start.elapsed().as_secs_f64();
+    let per_sec = rows as f64 / secs;
+    println!("{stage:>36}: {secs:8.3} s  {per_sec:>12.0} rows/s");
+    per_sec
+}
+
+/// Prints and returns rows per second of this thread's time on a core.
+fn report_on_cpu(stage: &str, rows: usize, since: std::time::Duration) -> f64 {
+    let secs = (support::on_cpu() - since).as_secs_f64();
     let per_sec = rows as f64 / secs;
     println!("{stage:>36}: {secs:8.3} s  {per_sec:>12.0} rows/s");
     per_sec

@@ -19,6 +19,16 @@ pub fn s1() -> CheckedCard {
         .card
 }
 
+/// How long this thread has run on a core: steadier than the wall clock on
+/// a machine that other work shares (Linux only; zero elsewhere).
+pub fn on_cpu() -> std::time::Duration {
+    let nanos = std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0);
+    std::time::Duration::from_nanos(nanos)
+}
+
 /// A deterministic pseudo-random sequence (no dependency, same rows every run).
 struct Lcg(u64);
 

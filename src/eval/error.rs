@@ -13,6 +13,9 @@ pub struct EvalError {
 }
 
 impl EvalError {
+    // Kept out of line: errors are rare, and the hot path stays small.
+    #[cold]
+    #[inline(never)]
     pub fn at(span: Span, message: impl Into<String>) -> Self {
         EvalError {
             message: message.into(),

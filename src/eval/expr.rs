@@ -132,7 +132,18 @@ impl<'a> Frame<'a> {
         Ok(called.value)
     }
 
+    /// A number: the commonest leaf read in line, the rest by [`Frame::num_of`].
+    #[inline]
     pub fn num(&self, expr: &Expr) -> Result<Decimal, EvalError> {
+        if let ExprKind::Input(i) = &expr.kind {
+            if let Value::Num(d) = &self.inputs[*i] {
+                return Ok(*d);
+            }
+        }
+        self.num_of(expr)
+    }
+
+    fn num_of(&self, expr: &Expr) -> Result<Decimal, EvalError> {
         // The common leaves, read without building a Value.
         match &expr.kind {
             ExprKind::Input(i) => {
@@ -151,7 +162,18 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Yes or no: the commonest leaf read in line, the rest by [`Frame::bool_of`].
+    #[inline]
     pub fn bool(&self, expr: &Expr) -> Result<bool, EvalError> {
+        if let ExprKind::Input(i) = &expr.kind {
+            if let Value::Bool(b) = &self.inputs[*i] {
+                return Ok(*b);
+            }
+        }
+        self.bool_of(expr)
+    }
+
+    fn bool_of(&self, expr: &Expr) -> Result<bool, EvalError> {
         // The common shapes, read without building a Value.
         match &expr.kind {
             ExprKind::Input(i) => {
@@ -197,7 +219,7 @@ fn arith(op: Arith, l: Decimal, r: Decimal, expr: &Expr) -> Result<Decimal, Eval
 
 pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {
     let ordering = match (l, r) {
-        (Value::Num(a), Value::Num(b)) => a.cmp(b),
+        (Value::Num(a), Value::Num(b)) => super::decimal::cmp(*a, *b),
         (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
         (Value::Text(a), Value::Text(b)) => a.cmp(b),
         _ => return false,

@@ -1,72 +1,93 @@
 //! Scoring one item: its base rule, then deductions, then the clamp to [0, points].
+//!
+//! Two ways share every rule's arithmetic: [`score`] without a trace works
+//! in plain decimals (the hot path: nothing built, nothing allocated), and
+//! with a trace it also records which row fired, who rated, what clamped.
 
 use super::error::EvalError;
 use super::expr::Frame;
 use super::result::{BaseTrace, Clamp, Hit, ItemScore};
-use super::tiers;
-use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence};
+use super::{rated, tiers};
+use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence, TierTable};
+use crate::source::Span;
 use crate::value::Value;
 use rust_decimal::Decimal;
 
 /// The item's score; with `trace`, how it came about is pushed onto it.
-/// Without one nothing is allocated.
 pub fn score(
     item: &Item,
     frame: &Frame,
     trace: Option<&mut Vec<ItemScore>>,
 ) -> Result<Decimal, EvalError> {
-    let traced = trace.is_some();
+    match trace {
+        None => untraced(item, frame),
+        Some(trace) => traced(item, frame, trace),
+    }
+}
+
+fn untraced(item: &Item, frame: &Frame) -> Result<Decimal, EvalError> {
+    let mut raw = match &item.base {
+        None => item.points,
+        Some(rule) => base_value(rule, item.points, frame)?,
+    };
+    for rule in &item.deductions {
+        raw = deduct(item, raw, hit(rule, frame)?)?;
+    }
+    Ok(clamp(raw, item.points).0)
+}
+
+fn traced(item: &Item, frame: &Frame, trace: &mut Vec<ItemScore>) -> Result<Decimal, EvalError> {
     let base = match &item.base {
         None => BaseTrace::Full,
-        Some(rule) => base(rule, item.points, frame, traced)?,
+        Some(rule) => base_trace(rule, item.points, frame)?,
     };
     let mut raw = base.value(item.points);
-    let mut deductions = Vec::new();
+    let mut deductions = Vec::with_capacity(item.deductions.len());
     for rule in &item.deductions {
         let hit = hit(rule, frame)?;
-        raw = raw.checked_sub(hit.amount).ok_or_else(|| too_large(item))?;
-        if traced {
-            deductions.push(hit);
-        }
+        raw = deduct(item, raw, hit)?;
+        deductions.push(hit);
     }
-    let (score, clamp) = if raw < Decimal::ZERO {
-        (Decimal::ZERO, Some(Clamp::ToZero))
-    } else if raw > item.points {
-        (item.points, Some(Clamp::ToPoints))
-    } else {
-        (raw, None)
-    };
-    if let Some(trace) = trace {
-        trace.push(ItemScore {
-            score,
-            base,
-            deductions,
-            raw,
-            clamp,
-        });
-    }
+    let (score, clamp) = clamp(raw, item.points);
+    trace.push(ItemScore {
+        score,
+        base,
+        deductions,
+        raw,
+        clamp,
+    });
     Ok(score)
 }
 
-fn base(
-    rule: &BaseRule,
-    points: Decimal,
-    frame: &Frame,
-    traced: bool,
-) -> Result<BaseTrace, EvalError> {
+/// The base rule's points, and nothing else.
+fn base_value(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<Decimal, EvalError> {
+    Ok(match rule {
+        BaseRule::Tiers(table) => tier(table, points, frame)?.2,
+        BaseRule::PassFail {
+            condition,
+            zero_if,
+            otherwise,
+            ..
+        } => pass_fail(frame.bool(condition)?, *zero_if, *otherwise, points).1,
+        BaseRule::Late {
+            input,
+            missing,
+            per_day,
+            span,
+        } => late(&frame.inputs[*input], *missing, *per_day, points, *span)?.1,
+        BaseRule::Score { expr, .. } => frame.num(expr)?,
+        BaseRule::Rated(r) => rated::combine(r, frame)?.0,
+    })
+}
+
+/// The base rule's points with how they came about.
+fn base_trace(rule: &BaseRule, points: Decimal, frame: &Frame) -> Result<BaseTrace, EvalError> {
     Ok(match rule {
         BaseRule::Tiers(table) => {
-            let (row, subject) = tiers::pick(table, frame)?;
-            let subject = Value::Num(subject);
-            let value = match &table.rows[row].outcome {
-                Outcome::Full => points,
-                Outcome::Minus(n) => points - n,
-                Outcome::Fixed(n) => *n,
-                Outcome::Formula(expr) => frame.num(expr)?,
-            };
+            let (row, subject, value) = tier(table, points, frame)?;
             BaseTrace::Tier {
                 row,
-                subject,
+                subject: Value::Num(subject),
                 value,
             }
         }
@@ -76,15 +97,7 @@ fn base(
             otherwise,
             ..
         } => {
-            let holds = frame.bool(condition)?;
-            let met = holds != *zero_if;
-            let value = if met {
-                points
-            } else if *zero_if {
-                Decimal::ZERO
-            } else {
-                *otherwise
-            };
+            let (met, value) = pass_fail(frame.bool(condition)?, *zero_if, *otherwise, points);
             BaseTrace::PassFail { met, value }
         }
         BaseRule::Late {
@@ -92,27 +105,72 @@ fn base(
             missing,
             per_day,
             span,
-        } => match &frame.inputs[*input] {
-            Value::Missing => BaseTrace::Late {
-                days: None,
-                value: *missing,
-            },
-            Value::Num(days) => {
-                let off = days
-                    .checked_mul(*per_day)
-                    .ok_or_else(|| EvalError::at(*span, "too many days late to compute"))?;
-                BaseTrace::Late {
-                    days: Some(*days),
-                    value: points - off,
-                }
-            }
-            _ => return Err(EvalError::at(*span, "days late must be a number")),
-        },
+        } => {
+            let (days, value) = late(&frame.inputs[*input], *missing, *per_day, points, *span)?;
+            BaseTrace::Late { days, value }
+        }
         BaseRule::Score { expr, .. } => BaseTrace::Score {
             value: frame.num(expr)?,
         },
-        BaseRule::Rated(rated) => super::rated::combine(rated, frame, traced)?,
+        BaseRule::Rated(r) => {
+            let (value, rounded) = rated::combine(r, frame)?;
+            BaseTrace::Rated {
+                ratings: r.raters.iter().map(|s| rated::rating(s, frame)).collect(),
+                value,
+                rounded,
+            }
+        }
     })
+}
+
+/// The tier row that fires, the subject it fired on, and the points it gives.
+fn tier(
+    table: &TierTable<Outcome>,
+    points: Decimal,
+    frame: &Frame,
+) -> Result<(usize, Decimal, Decimal), EvalError> {
+    let (row, subject) = tiers::pick(table, frame)?;
+    let value = match &table.rows[row].outcome {
+        Outcome::Full => points,
+        Outcome::Minus(n) => points - n,
+        Outcome::Fixed(n) => *n,
+        Outcome::Formula(expr) => frame.num(expr)?,
+    };
+    Ok((row, subject, value))
+}
+
+/// Whether a pass/fail item's condition was met (`full if`, or not `zero if`),
+/// and the points that gives.
+fn pass_fail(holds: bool, zero_if: bool, otherwise: Decimal, points: Decimal) -> (bool, Decimal) {
+    let met = holds != zero_if;
+    let value = if met {
+        points
+    } else if zero_if {
+        Decimal::ZERO
+    } else {
+        otherwise
+    };
+    (met, value)
+}
+
+/// Days late (`None`: not reported) and the points left.
+fn late(
+    days: &Value,
+    missing: Decimal,
+    per_day: Decimal,
+    points: Decimal,
+    span: Span,
+) -> Result<(Option<Decimal>, Decimal), EvalError> {
+    match days {
+        Value::Missing => Ok((None, missing)),
+        Value::Num(days) => {
+            let off = days
+                .checked_mul(per_day)
+                .ok_or_else(|| EvalError::at(span, "too many days late to compute"))?;
+            Ok((Some(*days), points - off))
+        }
+        _ => Err(EvalError::at(span, "days late must be a number")),
+    }
 }
 
 /// `minus N per X`: N times the count in X.
@@ -121,12 +179,35 @@ pub fn hit(rule: &PerOccurrence, frame: &Frame) -> Result<Hit, EvalError> {
         Value::Num(n) => *n,
         _ => return Err(EvalError::at(rule.span, "this count was left blank")),
     };
+    // Most months nothing happened; no need to multiply.
+    if count.is_zero() {
+        return Ok(Hit {
+            count,
+            amount: Decimal::ZERO,
+        });
+    }
     let amount = count
         .checked_mul(rule.amount)
         .ok_or_else(|| EvalError::at(rule.span, "the count is too large to compute"))?;
     Ok(Hit { count, amount })
 }
 
-fn too_large(item: &Item) -> EvalError {
-    EvalError::at(item.span, "deductions grew too large to compute")
+fn deduct(item: &Item, raw: Decimal, hit: Hit) -> Result<Decimal, EvalError> {
+    if hit.amount.is_zero() {
+        return Ok(raw);
+    }
+    raw.checked_sub(hit.amount)
+        .ok_or_else(|| EvalError::at(item.span, "deductions grew too large to compute"))
+}
+
+/// The score held to [0, points], and which bound held it, if one did.
+fn clamp(raw: Decimal, points: Decimal) -> (Decimal, Option<Clamp>) {
+    // A sign test is much cheaper than comparing decimals; -0 is not below zero.
+    if raw.is_sign_negative() && !raw.is_zero() {
+        (Decimal::ZERO, Some(Clamp::ToZero))
+    } else if super::decimal::cmp(raw, points).is_gt() {
+        (points, Some(Clamp::ToPoints))
+    } else {
+        (raw, None)
+    }
 }

@@ -9,6 +9,7 @@
 //! [`evaluate_all`] runs both. Every step records what it used in the
 //! [`ScoreResult`]'s trace.
 
+mod decimal;
 mod error;
 mod expr;
 mod group;
@@ -120,10 +121,10 @@ fn row_stage(
         s.items.push(score);
     }
     for section in &card.sections {
-        let score = section_score(section, &s.items);
+        let score = section_score(section, &s.items)?;
         s.sections.push(score);
     }
-    s.sections_total = s.sections.iter().copied().sum();
+    s.sections_total = decimal::sum(&s.sections).ok_or_else(too_large)?;
 
     let mut raw_total = s.sections_total;
     for block in &card.adjustments {
@@ -133,10 +134,7 @@ fn row_stage(
             trace.as_mut().map(|t| &mut t.adjustments),
         )?;
         s.adjustments.push(amount);
-        raw_total = raw_total.checked_add(amount).ok_or_else(|| EvalError {
-            message: "bonuses and penalties grew too large to compute".into(),
-            span: None,
-        })?;
+        raw_total = raw_total.checked_add(amount).ok_or_else(too_large)?;
     }
     s.total = raw_total.max(Decimal::ZERO);
     if let Some(t) = trace.as_mut() {
@@ -194,13 +192,22 @@ fn grade(card: &CheckedCard, frame: &Frame) -> Result<Option<usize>, EvalError> 
 
 /// A section is the sum of its items; a `scaled` section is scaled to its
 /// weight and rounded to 0.01 point (half away from zero).
-fn section_score(section: &Section, items: &[Decimal]) -> Decimal {
-    let sum: Decimal = items[section.items.clone()].iter().copied().sum();
+fn section_score(section: &Section, items: &[Decimal]) -> Result<Decimal, EvalError> {
+    let sum = decimal::sum(&items[section.items.clone()])
+        .ok_or_else(|| EvalError::at(section.span, "the items grew too large to add up"))?;
     if !section.scaled || section.points.is_zero() {
-        return sum;
+        return Ok(sum);
     }
-    (sum * section.weight / section.points)
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    Ok((sum * section.weight / section.points)
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+#[cold]
+fn too_large() -> EvalError {
+    EvalError {
+        message: "the total grew too large to compute".into(),
+        span: None,
+    }
 }
 
 /// A bonus or penalty block's signed amount; with `trace`, its lines and cap

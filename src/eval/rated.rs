@@ -6,29 +6,39 @@
 
 use super::error::EvalError;
 use super::expr::Frame;
-use super::result::BaseTrace;
 use crate::check::model::{Combine, Rated, RaterSlot};
 use crate::value::Value;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// The combined rating; with `traced`, every rater's rating is kept for the trace.
-pub fn combine(rated: &Rated, frame: &Frame, traced: bool) -> Result<BaseTrace, EvalError> {
-    let rating = |slot: &RaterSlot| match &frame.inputs[slot.input] {
+/// What this rater gave the item; `None`: did not rate.
+pub fn rating(slot: &RaterSlot, frame: &Frame) -> Option<Decimal> {
+    match &frame.inputs[slot.input] {
         Value::Num(d) => Some(*d),
         _ => None,
-    };
+    }
+}
+
+/// The combined rating, and whether it took rounding to 0.01.
+pub fn combine(rated: &Rated, frame: &Frame) -> Result<(Decimal, bool), EvalError> {
     // One pass over the raters who rated, with nothing allocated.
     let (mut last, mut count, mut sum) = (None, 0u32, Decimal::ZERO);
     let (mut weighted, mut weights) = (Decimal::ZERO, Decimal::ZERO);
     for slot in &rated.raters {
-        let Some(r) = rating(slot) else { continue };
+        let Some(r) = rating(slot, frame) else {
+            continue;
+        };
         last = Some(r);
-        count += 1;
-        sum += r;
-        if rated.combine == Combine::Weighted {
-            let weight = slot.weight.unwrap_or_default();
-            weighted += r * weight;
-            weights += weight;
+        match rated.combine {
+            Combine::Override => {}
+            Combine::Mean => {
+                count += 1;
+                sum += r;
+            }
+            Combine::Weighted => {
+                let weight = slot.weight.unwrap_or_default();
+                weighted += r * weight;
+                weights += weight;
+            }
         }
     }
     let Some(last) = last else {
@@ -47,17 +57,11 @@ pub fn combine(rated: &Rated, frame: &Frame, traced: bool) -> Result<BaseTrace, 
             .ok_or_else(|| EvalError::at(rated.span, "the raters' weights add up to 0"))?,
     };
     // A mean of three ratings can repeat forever; points are kept to 0.01 (四舍五入).
+    if exact.scale() <= 2 {
+        return Ok((exact, false));
+    }
     let value = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let ratings = if traced {
-        rated.raters.iter().map(rating).collect()
-    } else {
-        Vec::new()
-    };
-    Ok(BaseTrace::Rated {
-        ratings,
-        value,
-        rounded: value != exact,
-    })
+    Ok((value, value != exact))
 }
 
 #[cfg(test)]

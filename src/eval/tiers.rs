@@ -22,12 +22,13 @@ pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Decimal), 
 }
 
 fn holds(op: CmpOp, value: Decimal, threshold: Decimal) -> bool {
+    let order = super::decimal::cmp(value, threshold);
     match op {
-        CmpOp::Ge => value >= threshold,
-        CmpOp::Gt => value > threshold,
-        CmpOp::Le => value <= threshold,
-        CmpOp::Lt => value < threshold,
-        CmpOp::Eq => value == threshold,
-        CmpOp::Ne => value != threshold,
+        CmpOp::Ge => order.is_ge(),
+        CmpOp::Gt => order.is_gt(),
+        CmpOp::Le => order.is_le(),
+        CmpOp::Lt => order.is_lt(),
+        CmpOp::Eq => order.is_eq(),
+        CmpOp::Ne => order.is_ne(),
     }
 }
