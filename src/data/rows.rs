@@ -1,7 +1,7 @@
 //! Records → rows: the streaming reader every format goes through.
 
 use super::binding::{bind, Binding, Bound, Target};
-use super::cell::parse_cell;
+use super::cell::TypedCell;
 use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
 use super::{Employee, Row};
@@ -139,6 +139,16 @@ pub(crate) struct RowReader<'c> {
     pub binding: Binding,
     /// False when the header has errors: then no row can be complete.
     pub usable: bool,
+    /// Each column that feeds an input, in column order.
+    inputs: Vec<InputColumn>,
+}
+
+/// A column that feeds an input, and how its cells are read.
+struct InputColumn {
+    column: usize,
+    /// `CheckedCard::inputs[input]`.
+    input: usize,
+    cell: TypedCell,
 }
 
 impl<'c> RowReader<'c> {
@@ -162,12 +172,27 @@ impl<'c> RowReader<'c> {
             bound.errors.clear();
             bound.warnings.clear();
         }
+        let inputs = bound
+            .binding
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(column, target)| match *target {
+                Target::Input(input) => Some(InputColumn {
+                    column,
+                    input,
+                    cell: TypedCell::new(&card.inputs[input]),
+                }),
+                _ => None,
+            })
+            .collect();
         let reader = RowReader {
             card,
             file,
             numbering: header.numbering,
             binding: bound.binding.clone(),
             usable: has_columns && bound.errors.is_empty(),
+            inputs,
         };
         (reader, bound)
     }
@@ -259,10 +284,14 @@ impl<'c> RowReader<'c> {
                 .iter()
                 .map(|input| input.default.clone().unwrap_or(Value::Missing)),
         );
-        for (column, target) in self.binding.targets.iter().enumerate() {
-            let Target::Input(i) = *target else { continue };
+        for &InputColumn {
+            column,
+            input: i,
+            cell,
+        } in &self.inputs
+        {
             let text = cells.cell(column);
-            match parse_cell(text, &inputs[i]) {
+            match cell.parse(text, &inputs[i]) {
                 Ok(value) => values[i] = value,
                 Err(problem) => {
                     let mut error = DataError::new(
