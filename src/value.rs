@@ -144,43 +144,63 @@ pub fn format_decimal(value: Decimal) -> String {
     text
 }
 
+/// Where printed text goes: a `String`, or the bytes of a report.
+pub trait TextSink {
+    fn push_text(&mut self, text: &str);
+}
+
+impl TextSink for String {
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl TextSink for Vec<u8> {
+    fn push_text(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
+    }
+}
+
 /// [`format_decimal`] onto the end of `out`, with nothing allocated.
-pub fn push_decimal(out: &mut String, value: Decimal) {
-    // A whole number (most points are) needs no normalizing.
-    let normal = if value.scale() == 0 {
-        value
-    } else {
-        value.normalize()
-    };
+pub fn push_decimal(out: &mut impl TextSink, value: Decimal) {
+    let mut buffer = itoa::Buffer::new();
+    // Most scores are whole: their digits are the text (`-0` prints as `0`).
+    if value.scale() == 0 {
+        if let Ok(whole) = i64::try_from(value.mantissa()) {
+            out.push_text(buffer.format(whole));
+            return;
+        }
+    }
+    let normal = value.normalize();
     // normalize() can leave "-0"; print it as "0".
     if normal.is_zero() {
-        out.push('0');
+        out.push_text("0");
         return;
     }
     let mantissa = normal.mantissa();
     let Ok(magnitude) = u64::try_from(mantissa.unsigned_abs()) else {
-        use std::fmt::Write;
-        let _ = write!(out, "{normal}"); // writing to a String cannot fail
+        out.push_text(&normal.to_string());
         return;
     };
     // Scores and pay fit in 64 bits: print the digits and place the point.
-    let mut buffer = itoa::Buffer::new();
     let digits = buffer.format(magnitude);
     let scale = normal.scale() as usize;
     if mantissa < 0 {
-        out.push('-');
+        out.push_text("-");
     }
     if scale == 0 {
-        out.push_str(digits);
+        out.push_text(digits);
     } else if digits.len() > scale {
         let (whole, fraction) = digits.split_at(digits.len() - scale);
-        out.push_str(whole);
-        out.push('.');
-        out.push_str(fraction);
+        out.push_text(whole);
+        out.push_text(".");
+        out.push_text(fraction);
     } else {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', scale - digits.len()));
-        out.push_str(digits);
+        out.push_text("0.");
+        for _ in digits.len()..scale {
+            out.push_text("0");
+        }
+        out.push_text(digits);
     }
 }
 
