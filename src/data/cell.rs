@@ -134,16 +134,26 @@ impl TypedCell {
         }
     }
 
-    /// One cell of this input (`input` is the one this was made from).
-    pub fn parse(&self, text: &str, input: &Input) -> Result<Value, CellProblem> {
+    /// Reads one cell of this input (`input` is the one this was made from)
+    /// into its slot, which is left as it was on a problem.
+    pub fn read_into(
+        &self,
+        text: &str,
+        input: &Input,
+        slot: &mut Value,
+    ) -> Result<(), CellProblem> {
+        // Written in place: a value handed back through a `Result` is
+        // copied more than once, which costs more than reading the cell.
         match self.whole(text) {
-            Some(value) => Ok(value),
-            None => parse_cell(text, input),
+            Some(value) => *slot = value,
+            None => *slot = parse_uncommon(text, input)?,
         }
+        Ok(())
     }
 
     /// A yes/no cell, or a cell of plain digits (a percent's followed by
     /// `%`) within range; `None` for any other.
+    #[inline]
     fn whole(&self, text: &str) -> Option<Value> {
         let digits = match self.ty {
             InputType::Bool => return plain_bool(text),
@@ -160,6 +170,12 @@ impl TypedCell {
             Decimal::new(n, 0)
         }))
     }
+}
+
+/// A cell the typed fast way does not read, kept out of its way.
+#[inline(never)]
+fn parse_uncommon(text: &str, input: &Input) -> Result<Value, CellProblem> {
+    parse_cell(text, input)
 }
 
 /// `bound × unit` rounded (up for a low bound, down for a high one) to a
@@ -722,7 +738,10 @@ mod tests {
                     cell_input.range
                 );
             }
-            let read = typed.parse(&text, &cell_input);
+            let mut slot = Value::Missing;
+            let read = typed
+                .read_into(&text, &cell_input, &mut slot)
+                .map(|()| slot);
             let general = parse_cell(&text, &cell_input);
             let same = match (&read, &general) {
                 (Ok(a), Ok(b)) => same_value(a, b),

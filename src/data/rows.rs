@@ -141,6 +141,8 @@ pub(crate) struct RowReader<'c> {
     pub usable: bool,
     /// Each column that feeds an input, in column order.
     inputs: Vec<InputColumn>,
+    /// Each input's value before its cell is read: its default, else missing.
+    defaults: Vec<Value>,
 }
 
 /// A column that feeds an input, and how its cells are read.
@@ -193,6 +195,11 @@ impl<'c> RowReader<'c> {
             binding: bound.binding.clone(),
             usable: has_columns && bound.errors.is_empty(),
             inputs,
+            defaults: card
+                .inputs
+                .iter()
+                .map(|input| input.default.clone().unwrap_or(Value::Missing))
+                .collect(),
         };
         (reader, bound)
     }
@@ -278,12 +285,7 @@ impl<'c> RowReader<'c> {
         errors: &mut Vec<DataError>,
     ) {
         let inputs = &self.card.inputs;
-        values.clear();
-        values.extend(
-            inputs
-                .iter()
-                .map(|input| input.default.clone().unwrap_or(Value::Missing)),
-        );
+        values.clone_from(&self.defaults);
         for &InputColumn {
             column,
             input: i,
@@ -291,8 +293,8 @@ impl<'c> RowReader<'c> {
         } in &self.inputs
         {
             let text = cells.cell(column);
-            match cell.parse(text, &inputs[i]) {
-                Ok(value) => values[i] = value,
+            match cell.read_into(text, &inputs[i], &mut values[i]) {
+                Ok(()) => {}
                 Err(problem) => {
                     let mut error = DataError::new(
                         DataErrorKind::BadCell,
