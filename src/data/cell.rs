@@ -142,21 +142,26 @@ impl TypedCell {
         input: &Input,
         slot: &mut Value,
     ) -> Result<(), CellProblem> {
-        // Written in place: a value handed back through a `Result` is
-        // copied more than once, which costs more than reading the cell.
-        match self.whole(text) {
-            Some(value) => *slot = value,
-            None => *slot = parse_uncommon(text, input)?,
+        // The value is built in registers and written once: a `Value`
+        // handed back and moved costs more than reading the cell.
+        if self.ty == InputType::Bool {
+            if let Some(yes) = plain_yes_no(text) {
+                *slot = Value::Bool(yes);
+                return Ok(());
+            }
+        } else if let Some(number) = self.whole(text) {
+            *slot = Value::Num(number);
+            return Ok(());
         }
+        *slot = parse_uncommon(text, input)?;
         Ok(())
     }
 
-    /// A yes/no cell, or a cell of plain digits (a percent's followed by
-    /// `%`) within range; `None` for any other.
+    /// A cell of plain digits (a percent's followed by `%`) within range;
+    /// `None` for any other.
     #[inline]
-    fn whole(&self, text: &str) -> Option<Value> {
+    fn whole(&self, text: &str) -> Option<Decimal> {
         let digits = match self.ty {
-            InputType::Bool => return plain_bool(text),
             InputType::Percent => text.as_bytes().strip_suffix(b"%")?,
             _ => text.as_bytes(),
         };
@@ -164,12 +169,20 @@ impl TypedCell {
         if n < self.low || n > self.high {
             return None;
         }
-        Some(Value::Num(if self.ty == InputType::Percent {
+        Some(if self.ty == InputType::Percent {
             percent_of(n)
         } else {
-            Decimal::new(n, 0)
-        }))
+            decimal(n, 0)
+        })
     }
+}
+
+/// `n × 10^-scale` for `0 <= n < 2^63`, built inline (`Decimal::new` is a
+/// call that checks what is known here).
+#[inline]
+fn decimal(n: i64, scale: u32) -> Decimal {
+    let n = n.unsigned_abs();
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, scale)
 }
 
 /// A cell the typed fast way does not read, kept out of its way.
@@ -217,19 +230,23 @@ fn whole_number(digits: &[u8]) -> Option<i64> {
 /// division: whole when it divides, else two places (`10%` is `0.10`).
 fn percent_of(n: i64) -> Decimal {
     if n % 100 == 0 {
-        Decimal::new(n / 100, 0)
+        decimal(n / 100, 0)
     } else {
-        Decimal::new(n, 2)
+        decimal(n, 2)
     }
 }
 
 /// The common spellings of yes and no, exactly as written.
-fn plain_bool(text: &str) -> Option<Value> {
+fn plain_yes_no(text: &str) -> Option<bool> {
     match text {
-        "是" | "1" => Some(Value::Bool(true)),
-        "否" | "0" => Some(Value::Bool(false)),
+        "是" | "1" => Some(true),
+        "否" | "0" => Some(false),
         _ => None,
     }
+}
+
+fn plain_bool(text: &str) -> Option<Value> {
+    plain_yes_no(text).map(Value::Bool)
 }
 
 const EXCEL_ERROR_HELP: &str =
@@ -729,7 +746,11 @@ mod tests {
                 text.push('%');
             }
             let typed = TypedCell::new(&cell_input);
-            if let Some(fast) = typed.whole(&text) {
+            let fast = match ty {
+                InputType::Bool => plain_bool(&text),
+                _ => typed.whole(&text).map(Value::Num),
+            };
+            if let Some(fast) = fast {
                 fast_ones += 1;
                 let general = parse_general(&text, &cell_input);
                 assert!(
