@@ -147,11 +147,17 @@ pub fn format_decimal(value: Decimal) -> String {
 /// Where printed text goes: a `String`, or the bytes of a report.
 pub trait TextSink {
     fn push_text(&mut self, text: &str);
+    /// One ASCII character (cheaper than a one-character text).
+    fn push_ascii(&mut self, byte: u8);
 }
 
 impl TextSink for String {
     fn push_text(&mut self, text: &str) {
         self.push_str(text);
+    }
+
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(char::from(byte));
     }
 }
 
@@ -159,15 +165,24 @@ impl TextSink for Vec<u8> {
     fn push_text(&mut self, text: &str) {
         self.extend_from_slice(text.as_bytes());
     }
+
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(byte);
+    }
 }
 
 /// [`format_decimal`] onto the end of `out`, with nothing allocated.
 pub fn push_decimal(out: &mut impl TextSink, value: Decimal) {
     let mut buffer = itoa::Buffer::new();
-    // Most scores are whole: their digits are the text (`-0` prints as `0`).
+    // Most scores are whole, and most of those have a digit or two: their
+    // digits are the text (`-0` prints as `0`).
     if value.scale() == 0 {
         if let Ok(whole) = i64::try_from(value.mantissa()) {
-            out.push_text(buffer.format(whole));
+            if whole.unsigned_abs() < 100 {
+                push_two_digits(out, whole);
+            } else {
+                out.push_text(buffer.format(whole));
+            }
             return;
         }
     }
@@ -202,6 +217,18 @@ pub fn push_decimal(out: &mut impl TextSink, value: Decimal) {
         }
         out.push_text(digits);
     }
+}
+
+/// A whole number of at most two digits, a character at a time.
+fn push_two_digits(out: &mut impl TextSink, whole: i64) {
+    if whole < 0 {
+        out.push_ascii(b'-');
+    }
+    let magnitude = whole.unsigned_abs() as u8;
+    if magnitude >= 10 {
+        out.push_ascii(b'0' + magnitude / 10);
+    }
+    out.push_ascii(b'0' + magnitude % 10);
 }
 
 /// A value printed the way HR writes it: `98%`, `1200.5`, `是`/`否`.
@@ -262,7 +289,12 @@ mod tests {
                 ((x >> 50) % 20) as u32,
             ));
         }
+        values.extend((-1000..=1000).map(Decimal::from));
+        values.extend((-1000..=1000).map(|n| Decimal::new(n, 1)));
         for value in values {
+            let mut bytes = Vec::new();
+            push_decimal(&mut bytes, value);
+            assert_eq!(bytes, format_decimal(value).into_bytes(), "{value:?}");
             let normal = value.normalize();
             let want = if normal.is_zero() {
                 "0".to_string()
