@@ -214,6 +214,13 @@ impl<'c> CsvRows<'c> {
         std::mem::replace(&mut self.out.bytes, Vec::with_capacity(room))
     }
 
+    /// Everything written so far, handed over; writing goes on into
+    /// `next`, emptied first (to reuse a buffer already written out).
+    pub fn replace_buffer(&mut self, mut next: Vec<u8>) -> Vec<u8> {
+        next.clear();
+        std::mem::replace(&mut self.out.bytes, next)
+    }
+
     /// Makes room for `rows` more records (a guess: a few bytes per cell),
     /// so that a buffer of many rows is not grown piece by piece.
     pub fn reserve_rows(&mut self, rows: usize) {
