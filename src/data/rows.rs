@@ -204,8 +204,9 @@ impl<'c> RowReader<'c> {
         (reader, bound)
     }
 
-    /// Reads record `number`: its values into `values` (cleared first), its
-    /// problems onto `errors`. `locate` says where a column's cell is.
+    /// Reads record `number`: its values into `values`, its problems onto
+    /// `errors`. `locate` says where a column's cell is. `values` is empty
+    /// or holds the last record this reader read (a good one or not).
     pub fn read<'r>(
         &self,
         number: usize,
@@ -219,6 +220,16 @@ impl<'c> RowReader<'c> {
         let id = self.employee_id(cells, locate, errors);
         self.values(cells, locate, values, errors);
         RecordFields { id, period }
+    }
+
+    /// The inputs no column feeds.
+    fn unbound(&self) -> impl Iterator<Item = usize> + '_ {
+        self.binding
+            .inputs
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| column.is_none())
+            .map(|(i, _)| i)
     }
 
     /// The month (or quarter …) in the `月份` column, if the file has one.
@@ -285,7 +296,13 @@ impl<'c> RowReader<'c> {
         errors: &mut Vec<DataError>,
     ) {
         let inputs = &self.card.inputs;
-        values.clone_from(&self.defaults);
+        // An input with no column keeps its default from record to record,
+        // and every other is written below (or the record is bad): only
+        // new values need their defaults.
+        if values.len() != self.defaults.len() {
+            values.clone_from(&self.defaults);
+        }
+        debug_assert!(self.unbound().all(|i| values[i] == self.defaults[i]));
         for &InputColumn {
             column,
             input: i,
