@@ -174,7 +174,7 @@ impl Cells {
             .help("save the file with ordinary line ends (in Excel: File → Save As → \"CSV UTF-8\"), or remove the stray character"));
         }
         let count = self.len();
-        let extra_filled = self.iter().skip(width).any(|c| !c.trim().is_empty());
+        let extra_filled = (width..count).any(|c| !self.get(c).trim().is_empty());
         if count >= width && !extra_filled {
             return Ok(());
         }
