@@ -144,44 +144,91 @@ pub fn format_decimal(value: Decimal) -> String {
     text
 }
 
+/// Where printed text goes: a `String`, or the bytes of a report.
+pub trait TextSink {
+    fn push_text(&mut self, text: &str);
+    /// One ASCII character (cheaper than a one-character text).
+    fn push_ascii(&mut self, byte: u8);
+}
+
+impl TextSink for String {
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(char::from(byte));
+    }
+}
+
+impl TextSink for Vec<u8> {
+    fn push_text(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
+    }
+
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(byte);
+    }
+}
+
 /// [`format_decimal`] onto the end of `out`, with nothing allocated.
-pub fn push_decimal(out: &mut String, value: Decimal) {
-    // A whole number (most points are) needs no normalizing.
-    let normal = if value.scale() == 0 {
-        value
-    } else {
-        value.normalize()
-    };
+pub fn push_decimal(out: &mut impl TextSink, value: Decimal) {
+    let mut buffer = itoa::Buffer::new();
+    // Most scores are whole, and most of those have a digit or two: their
+    // digits are the text (`-0` prints as `0`).
+    if value.scale() == 0 {
+        if let Ok(whole) = i64::try_from(value.mantissa()) {
+            if whole.unsigned_abs() < 100 {
+                push_two_digits(out, whole);
+            } else {
+                out.push_text(buffer.format(whole));
+            }
+            return;
+        }
+    }
+    let normal = value.normalize();
     // normalize() can leave "-0"; print it as "0".
     if normal.is_zero() {
-        out.push('0');
+        out.push_text("0");
         return;
     }
     let mantissa = normal.mantissa();
     let Ok(magnitude) = u64::try_from(mantissa.unsigned_abs()) else {
-        use std::fmt::Write;
-        let _ = write!(out, "{normal}"); // writing to a String cannot fail
+        out.push_text(&normal.to_string());
         return;
     };
     // Scores and pay fit in 64 bits: print the digits and place the point.
-    let mut buffer = itoa::Buffer::new();
     let digits = buffer.format(magnitude);
     let scale = normal.scale() as usize;
     if mantissa < 0 {
-        out.push('-');
+        out.push_text("-");
     }
     if scale == 0 {
-        out.push_str(digits);
+        out.push_text(digits);
     } else if digits.len() > scale {
         let (whole, fraction) = digits.split_at(digits.len() - scale);
-        out.push_str(whole);
-        out.push('.');
-        out.push_str(fraction);
+        out.push_text(whole);
+        out.push_text(".");
+        out.push_text(fraction);
     } else {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', scale - digits.len()));
-        out.push_str(digits);
+        out.push_text("0.");
+        for _ in digits.len()..scale {
+            out.push_text("0");
+        }
+        out.push_text(digits);
     }
+}
+
+/// A whole number of at most two digits, a character at a time.
+fn push_two_digits(out: &mut impl TextSink, whole: i64) {
+    if whole < 0 {
+        out.push_ascii(b'-');
+    }
+    let magnitude = whole.unsigned_abs() as u8;
+    if magnitude >= 10 {
+        out.push_ascii(b'0' + magnitude / 10);
+    }
+    out.push_ascii(b'0' + magnitude % 10);
 }
 
 /// A value printed the way HR writes it: `98%`, `1200.5`, `是`/`否`.
@@ -242,7 +289,12 @@ mod tests {
                 ((x >> 50) % 20) as u32,
             ));
         }
+        values.extend((-1000..=1000).map(Decimal::from));
+        values.extend((-1000..=1000).map(|n| Decimal::new(n, 1)));
         for value in values {
+            let mut bytes = Vec::new();
+            push_decimal(&mut bytes, value);
+            assert_eq!(bytes, format_decimal(value).into_bytes(), "{value:?}");
             let normal = value.normalize();
             let want = if normal.is_zero() {
                 "0".to_string()

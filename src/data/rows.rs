@@ -1,7 +1,7 @@
 //! Records → rows: the streaming reader every format goes through.
 
 use super::binding::{bind, Binding, Bound, Target};
-use super::cell::parse_cell;
+use super::cell::TypedCell;
 use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
 use super::{Employee, Row};
@@ -139,6 +139,18 @@ pub(crate) struct RowReader<'c> {
     pub binding: Binding,
     /// False when the header has errors: then no row can be complete.
     pub usable: bool,
+    /// Each column that feeds an input, in column order.
+    inputs: Vec<InputColumn>,
+    /// Each input's value before its cell is read: its default, else missing.
+    defaults: Vec<Value>,
+}
+
+/// A column that feeds an input, and how its cells are read.
+struct InputColumn {
+    column: usize,
+    /// `CheckedCard::inputs[input]`.
+    input: usize,
+    cell: TypedCell,
 }
 
 impl<'c> RowReader<'c> {
@@ -162,18 +174,39 @@ impl<'c> RowReader<'c> {
             bound.errors.clear();
             bound.warnings.clear();
         }
+        let inputs = bound
+            .binding
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(column, target)| match *target {
+                Target::Input(input) => Some(InputColumn {
+                    column,
+                    input,
+                    cell: TypedCell::new(&card.inputs[input]),
+                }),
+                _ => None,
+            })
+            .collect();
         let reader = RowReader {
             card,
             file,
             numbering: header.numbering,
             binding: bound.binding.clone(),
             usable: has_columns && bound.errors.is_empty(),
+            inputs,
+            defaults: card
+                .inputs
+                .iter()
+                .map(|input| input.default.clone().unwrap_or(Value::Missing))
+                .collect(),
         };
         (reader, bound)
     }
 
-    /// Reads record `number`: its values into `values` (cleared first), its
-    /// problems onto `errors`. `locate` says where a column's cell is.
+    /// Reads record `number`: its values into `values`, its problems onto
+    /// `errors`. `locate` says where a column's cell is. `values` is empty
+    /// or holds the last record this reader read (a good one or not).
     pub fn read<'r>(
         &self,
         number: usize,
@@ -187,6 +220,16 @@ impl<'c> RowReader<'c> {
         let id = self.employee_id(cells, locate, errors);
         self.values(cells, locate, values, errors);
         RecordFields { id, period }
+    }
+
+    /// The inputs no column feeds.
+    fn unbound(&self) -> impl Iterator<Item = usize> + '_ {
+        self.binding
+            .inputs
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| column.is_none())
+            .map(|(i, _)| i)
     }
 
     /// The month (or quarter …) in the `月份` column, if the file has one.
@@ -253,17 +296,22 @@ impl<'c> RowReader<'c> {
         errors: &mut Vec<DataError>,
     ) {
         let inputs = &self.card.inputs;
-        values.clear();
-        values.extend(
-            inputs
-                .iter()
-                .map(|input| input.default.clone().unwrap_or(Value::Missing)),
-        );
-        for (column, target) in self.binding.targets.iter().enumerate() {
-            let Target::Input(i) = *target else { continue };
+        // An input with no column keeps its default from record to record,
+        // and every other is written below (or the record is bad): only
+        // new values need their defaults.
+        if values.len() != self.defaults.len() {
+            values.clone_from(&self.defaults);
+        }
+        debug_assert!(self.unbound().all(|i| values[i] == self.defaults[i]));
+        for &InputColumn {
+            column,
+            input: i,
+            cell,
+        } in &self.inputs
+        {
             let text = cells.cell(column);
-            match parse_cell(text, &inputs[i]) {
-                Ok(value) => values[i] = value,
+            match cell.read_into(text, &inputs[i], &mut values[i]) {
+                Ok(()) => {}
                 Err(problem) => {
                     let mut error = DataError::new(
                         DataErrorKind::BadCell,

@@ -89,8 +89,11 @@ pub struct CsvRows<'c> {
     out: Encoder,
     /// One cell's text, reused.
     cell: String,
-    /// The card's version and hash, the same on every row.
-    stamp: [String; 2],
+    /// Each grade's label as a CSV field, quoted if need be, worked out once.
+    grades: Vec<Vec<u8>>,
+    /// The card's version and hash as the record's last two fields, the
+    /// same on every row: encoded once.
+    stamp: Vec<u8>,
 }
 
 impl<'c> CsvRows<'c> {
@@ -103,10 +106,19 @@ impl<'c> CsvRows<'c> {
             derived: derived_order(card),
             out: Encoder::default(),
             cell: String::new(),
-            stamp: [
-                card.stamp.version.clone().unwrap_or_default(),
-                card.stamp.hash.to_string(),
-            ],
+            grades: card
+                .grade
+                .iter()
+                .flat_map(|table| &table.rows)
+                .map(|row| Encoder::encode(false, &[row.outcome.as_bytes()]))
+                .collect(),
+            stamp: Encoder::encode(
+                true,
+                &[
+                    card.stamp.version.as_deref().unwrap_or_default().as_bytes(),
+                    card.stamp.hash.to_string().as_bytes(),
+                ],
+            ),
         }
     }
 
@@ -166,9 +178,9 @@ impl<'c> CsvRows<'c> {
         for &d in numbers.chain([&scores.sections_total, &scores.total]) {
             self.number(d);
         }
-        if let Some(table) = &card.grade {
-            let label = scores.grade.map_or("", |row| &*table.rows[row].outcome);
-            self.out.field(label.as_bytes());
+        if card.grade.is_some() {
+            let label = scores.grade.map_or(&[][..], |row| &self.grades[row]);
+            self.out.unquoted(label);
         }
         for i in 0..card.group.ranks.len() {
             match ranks.get(i) {
@@ -190,9 +202,8 @@ impl<'c> CsvRows<'c> {
             }
             self.out.field(self.cell.as_bytes());
         }
-        for cell in &self.stamp {
-            self.out.field(cell.as_bytes());
-        }
+        // The stamp's fields come with their commas.
+        self.out.bytes.extend_from_slice(&self.stamp);
         self.out.end_record();
     }
 
@@ -201,6 +212,13 @@ impl<'c> CsvRows<'c> {
     pub fn take(&mut self) -> Vec<u8> {
         let room = self.out.bytes.len();
         std::mem::replace(&mut self.out.bytes, Vec::with_capacity(room))
+    }
+
+    /// Everything written so far, handed over; writing goes on into
+    /// `next`, emptied first (to reuse a buffer already written out).
+    pub fn replace_buffer(&mut self, mut next: Vec<u8>) -> Vec<u8> {
+        next.clear();
+        std::mem::replace(&mut self.out.bytes, next)
     }
 
     /// Makes room for `rows` more records (a guess: a few bytes per cell),
@@ -217,10 +235,9 @@ impl<'c> CsvRows<'c> {
     }
 
     fn number(&mut self, d: rust_decimal::Decimal) {
-        self.cell.clear();
-        push_decimal(&mut self.cell, d);
         // Digits, a sign and a point never need quoting.
-        self.out.unquoted(self.cell.as_bytes());
+        self.out.start_field();
+        push_decimal(&mut self.out.bytes, d);
     }
 }
 
@@ -235,11 +252,29 @@ struct Encoder {
 }
 
 impl Encoder {
-    fn field(&mut self, text: &[u8]) {
+    /// Fields as they are written in a record (after another field, or
+    /// not), for text that is the same on every record: encoded once.
+    fn encode(in_record: bool, fields: &[&[u8]]) -> Vec<u8> {
+        let mut encoder = Encoder {
+            in_record,
+            ..Encoder::default()
+        };
+        for field in fields {
+            encoder.field(field);
+        }
+        encoder.bytes
+    }
+
+    /// The comma before a field, unless it is the record's first.
+    fn start_field(&mut self) {
         if self.in_record {
             self.bytes.push(b',');
         }
         self.in_record = true;
+    }
+
+    fn field(&mut self, text: &[u8]) {
+        self.start_field();
         if !self.core.should_quote(text) {
             self.bytes.extend_from_slice(text);
             return;
@@ -263,10 +298,7 @@ impl Encoder {
 
     /// A field known to hold nothing that needs quoting.
     fn unquoted(&mut self, text: &[u8]) {
-        if self.in_record {
-            self.bytes.push(b',');
-        }
-        self.in_record = true;
+        self.start_field();
         self.bytes.extend_from_slice(text);
     }
 

@@ -31,6 +31,7 @@ pub struct Done {
 }
 
 /// A run of consecutive records, done.
+#[derive(Default)]
 pub struct Piece {
     pub bytes: Vec<u8>,
     pub rows: Vec<Done>,
@@ -63,9 +64,13 @@ impl<'c> Worker<'c> {
         }
     }
 
-    /// Does `records` of `text` in order.
-    pub fn run(&mut self, text: &str, records: &[(Range<usize>, usize)]) -> Piece {
-        let mut rows = Vec::with_capacity(records.len());
+    /// Does `records` of `text` in order, into `piece`'s buffers (a piece
+    /// written before, its memory reused, or a new one).
+    pub fn run(&mut self, text: &str, records: &[(Range<usize>, usize)], piece: Piece) -> Piece {
+        let mut rows = piece.rows;
+        rows.clear();
+        rows.reserve(records.len());
+        self.csv.replace_buffer(piece.bytes);
         let mut written = 0;
         self.csv.reserve_rows(records.len());
         for (range, line) in records {
@@ -86,7 +91,7 @@ impl<'c> Worker<'c> {
             });
         }
         Piece {
-            bytes: self.csv.take(),
+            bytes: self.csv.replace_buffer(Vec::new()),
             rows,
         }
     }

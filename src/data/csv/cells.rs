@@ -80,16 +80,44 @@ impl Cells {
     fn split_plain(&mut self, raw: &str) -> bool {
         let line = raw.strip_suffix('\n').unwrap_or(raw);
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.bytes().any(|b| b == b'"' || b == b'\r' || b == b'\n') {
-            return false;
-        }
-        self.text.push_str(line);
+        let bytes = line.as_bytes();
+        // Eight bytes at a time: where the commas are, and whether any byte
+        // sends the record the general way.
+        let mut words = bytes.chunks_exact(8);
         let mut start = 0;
-        for (at, _) in line.bytes().enumerate().filter(|&(_, b)| b == b',') {
-            self.spans.push((start, at));
-            start = at + 1;
+        let mut at = 0;
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            if (bytes_equal(word, b'"') | bytes_equal(word, b'\r') | bytes_equal(word, b'\n')) != 0
+            {
+                self.spans.clear();
+                return false;
+            }
+            let mut commas = bytes_equal(word, b',');
+            while commas != 0 {
+                let comma = at + (commas.trailing_zeros() / 8) as usize;
+                self.spans.push((start, comma));
+                start = comma + 1;
+                commas &= commas - 1;
+            }
+            at += 8;
+        }
+        for &b in words.remainder() {
+            match b {
+                b'"' | b'\r' | b'\n' => {
+                    self.spans.clear();
+                    return false;
+                }
+                b',' => {
+                    self.spans.push((start, at));
+                    start = at + 1;
+                }
+                _ => {}
+            }
+            at += 1;
         }
         self.spans.push((start, line.len()));
+        self.text.push_str(line);
         true
     }
 
@@ -146,7 +174,7 @@ impl Cells {
             .help("save the file with ordinary line ends (in Excel: File → Save As → \"CSV UTF-8\"), or remove the stray character"));
         }
         let count = self.len();
-        let extra_filled = self.iter().skip(width).any(|c| !c.trim().is_empty());
+        let extra_filled = (width..count).any(|c| !self.get(c).trim().is_empty());
         if count >= width && !extra_filled {
             return Ok(());
         }
@@ -169,6 +197,16 @@ impl Cells {
         )
         .help(help))
     }
+}
+
+/// The high bit of each byte of `word` (little-endian) that equals `byte`,
+/// and no other bit: exact, unlike the usual zero-byte test, so that each
+/// bit found is a real match.
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    // A byte's high bit ends up clear only when the byte of x is zero.
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -205,11 +243,13 @@ mod tests {
 
     #[test]
     fn plain_records_split_as_csv_core_splits_them() {
-        let pieces = ["a", "", " ", "是", "98%", "1,200", "x y", "#", "'"];
+        let pieces = [
+            "a", "", " ", "是", "98%", "1,200", "x y", "#", "'", "E12345", ",,",
+        ];
         let mut x: u64 = 5;
         for _ in 0..3000 {
             let mut line = String::new();
-            for i in 0..(x % 6) {
+            for i in 0..(x % 40) {
                 x = x
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
@@ -229,6 +269,38 @@ mod tests {
             core.split_quoted(&raw);
             let cells = |c: &Cells| c.iter().map(str::to_string).collect::<Vec<_>>();
             assert_eq!(cells(&plain), cells(&core), "{raw:?}");
+            // A quote or a stray line end anywhere sends the record the general way.
+            for odd in ["\"", "\r", "\n"] {
+                // Inside the line: at its end a `\r` or `\n` is a line end.
+                let at = (x as usize >> 7) % line.len();
+                let at = (0..=at)
+                    .rev()
+                    .find(|&i| line.is_char_boundary(i))
+                    .unwrap_or(0);
+                let odd_line = format!("{}{odd}{}{end}", &line[..at], &line[at..]);
+                assert!(!plain.split_plain(&odd_line), "{odd_line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_equal_marks_exactly_the_matching_bytes() {
+        let mut x: u64 = 9;
+        for _ in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Bytes near the one sought, and bytes with the high bit set.
+            let word = x & 0x2F2F_2FAF_FF2F_2C2C;
+            for byte in [b',', b'"', b'\r', b'\n'] {
+                let want = word
+                    .to_le_bytes()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == byte)
+                    .fold(0, |m, (i, _)| m | 0x80 << (8 * i));
+                assert_eq!(super::bytes_equal(word, byte), want, "{word:#x} {byte}");
+            }
         }
     }
 }
