@@ -81,40 +81,15 @@ impl Cells {
         let line = raw.strip_suffix('\n').unwrap_or(raw);
         let line = line.strip_suffix('\r').unwrap_or(line);
         let bytes = line.as_bytes();
-        // Eight bytes at a time: where the commas are, and whether any byte
-        // sends the record the general way.
-        let mut words = bytes.chunks_exact(8);
-        let mut start = 0;
-        let mut at = 0;
-        for word in &mut words {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-            if (bytes_equal(word, b'"') | bytes_equal(word, b'\r') | bytes_equal(word, b'\n')) != 0
-            {
-                self.spans.clear();
-                return false;
-            }
-            let mut commas = bytes_equal(word, b',');
-            while commas != 0 {
-                let comma = at + (commas.trailing_zeros() / 8) as usize;
-                self.spans.push((start, comma));
-                start = comma + 1;
-                commas &= commas - 1;
-            }
-            at += 8;
+        // memchr looks at many bytes at a time: a quote or stray line end
+        // sends the record the general way, the commas cut the rest.
+        if memchr::memchr3(b'"', b'\r', b'\n', bytes).is_some() {
+            return false;
         }
-        for &b in words.remainder() {
-            match b {
-                b'"' | b'\r' | b'\n' => {
-                    self.spans.clear();
-                    return false;
-                }
-                b',' => {
-                    self.spans.push((start, at));
-                    start = at + 1;
-                }
-                _ => {}
-            }
-            at += 1;
+        let mut start = 0;
+        for comma in memchr::memchr_iter(b',', bytes) {
+            self.spans.push((start, comma));
+            start = comma + 1;
         }
         self.spans.push((start, line.len()));
         self.text.push_str(line);
@@ -199,16 +174,6 @@ impl Cells {
     }
 }
 
-/// The high bit of each byte of `word` (little-endian) that equals `byte`,
-/// and no other bit: exact, unlike the usual zero-byte test, so that each
-/// bit found is a real match.
-fn bytes_equal(word: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    // A byte's high bit ends up clear only when the byte of x is zero.
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
         one
@@ -279,27 +244,6 @@ mod tests {
                     .unwrap_or(0);
                 let odd_line = format!("{}{odd}{}{end}", &line[..at], &line[at..]);
                 assert!(!plain.split_plain(&odd_line), "{odd_line:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn bytes_equal_marks_exactly_the_matching_bytes() {
-        let mut x: u64 = 9;
-        for _ in 0..20_000 {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            // Bytes near the one sought, and bytes with the high bit set.
-            let word = x & 0x2F2F_2FAF_FF2F_2C2C;
-            for byte in [b',', b'"', b'\r', b'\n'] {
-                let want = word
-                    .to_le_bytes()
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &b)| b == byte)
-                    .fold(0, |m, (i, _)| m | 0x80 << (8 * i));
-                assert_eq!(super::bytes_equal(word, byte), want, "{word:#x} {byte}");
             }
         }
     }
