@@ -79,7 +79,7 @@ const MAX_NESTING: usize = 256;
 // ─── Walking the tree ────────────────────────────────────────────────────────
 
 /// The source text a pair covers. pest lets a rule that ends in a repetition
-/// (`product ~ (add_op ~ product)*`) take in the whitespace and comments after
+/// (`unary ~ ((mul_op | add_op) ~ unary)*`) take in the whitespace and comments after
 /// it, so the span ends where the pair's last token ends.
 fn span(pair: &Pair) -> Span {
     let whole = pair.as_span();
@@ -104,12 +104,15 @@ fn unexpected(pair: &Pair) -> Diagnostic {
 
 /// The next child of a pair whose grammar rule promises one.
 fn next<'i>(children: &mut Pairs<'i>) -> Lowered<Pair<'i>> {
-    children.next().ok_or_else(|| {
-        Diagnostic::error(
-            Code::Syntax,
-            "internal error: a part of the parse tree is missing; please report this card",
-        )
-    })
+    children.next().ok_or_else(missing_part)
+}
+
+/// An internal error: a part the grammar promises is not in the tree.
+fn missing_part() -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        "internal error: a part of the parse tree is missing; please report this card",
+    )
 }
 
 /// The child of a rule that is a choice (`a | b | c`).
