@@ -170,7 +170,7 @@ impl Lower {
         Ok(lhs)
     }
 
-    /// `unary = { neg ~ unary | number | boolean | call | name | group }`; only
+    /// `unary = { neg ~ unary | number | call | name | boolean | group }`; only
     /// the `neg` form gets here, [`Lower::expr`] steps into the others.
     fn unary(&mut self, pair: Pair) -> Lowered<Expr> {
         let span = span(&pair);
