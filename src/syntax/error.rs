@@ -286,12 +286,10 @@ fn describe(rule: Rule) -> Option<(u8, String)> {
         Rule::band_outcome => "a number or a formula in parentheses",
         Rule::expr
         | Rule::if_expr
-        | Rule::or_expr
-        | Rule::and_expr
+        | Rule::logic
         | Rule::not_expr
         | Rule::comparison
-        | Rule::sum
-        | Rule::product
+        | Rule::arithmetic
         | Rule::unary
         | Rule::call
         | Rule::group => "a number, a name or a formula",

@@ -81,14 +81,19 @@ impl Printer<'_> {
                 }
             }
         }
-        let mut text = match self.prefix.take() {
-            Some(prefix) => format!("{prefix}{text}"),
-            None => text.to_string(),
-        };
-        if let Some(note) = span.and_then(|s| self.notes.after(s)) {
+        let prefix = self.prefix.take();
+        let note = span.and_then(|s| self.notes.after(s));
+        let comment = span.and_then(|s| self.notes.trailing(s));
+        if prefix.is_none() && note.is_none() && comment.is_none() {
+            // The usual line, written as it is rather than copied first.
+            self.raw_line(depth, text);
+            return;
+        }
+        let mut text = format!("{}{text}", prefix.unwrap_or(""));
+        if let Some(note) = note {
             text = format!("{text}  // {note}");
         }
-        if let Some(comment) = span.and_then(|s| self.notes.trailing(s)) {
+        if let Some(comment) = comment {
             text = format!("{text}  {comment}");
         }
         self.raw_line(depth, &text);
@@ -342,7 +347,7 @@ impl Printer<'_> {
             );
             if let Some(l) = &input.label {
                 text.push(' ');
-                text.push_str(&quote(&l.value));
+                push_quoted(&mut text, &l.value);
             }
             if let Some(range) = &input.range {
                 text.push_str(&format!(
@@ -662,19 +667,36 @@ fn grade_label(text: &str) -> String {
 }
 
 fn label(text: &Option<Text>) -> String {
-    text.as_ref()
-        .map_or(String::new(), |t| format!(" {}", quote(&t.value)))
+    let Some(text) = text else {
+        return String::new();
+    };
+    let mut label = String::with_capacity(text.value.len() + 3);
+    label.push(' ');
+    push_quoted(&mut label, &text.value);
+    label
 }
 
 fn quote(text: &str) -> String {
-    if !text.contains(['\\', '"', '\n']) {
-        return format!("\"{text}\"");
+    let mut quoted = String::with_capacity(text.len() + 2);
+    push_quoted(&mut quoted, text);
+    quoted
+}
+
+/// Appends `text` in quotes, escaped. (Built by hand rather than with
+/// `format!`: labels are much of a card, printed for its content hash
+/// each time it is checked.)
+fn push_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    if text.contains(['\\', '"', '\n']) {
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n");
+        out.push_str(&escaped);
+    } else {
+        out.push_str(text);
     }
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n");
-    format!("\"{escaped}\"")
+    out.push('"');
 }
 
 fn literal(lit: &Literal) -> String {

@@ -1,7 +1,7 @@
 //! Formulas, from `if … then … else …` down to a single number or name.
 
 use super::words::{boolean, ident};
-use super::{next, span, unexpected, Children, Lower, Lowered, Pair, MAX_NESTING};
+use super::{missing_part, next, span, unexpected, Children, Lower, Lowered, Pair, MAX_NESTING};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Expr, ExprKind};
@@ -12,23 +12,38 @@ impl Lower {
     /// Any expression pair, from `expr` down to `group`.
     ///
     /// Every sub-expression is lowered through here. Levels that hold a single
-    /// operand (a `sum` that is just one `product`) are stepped through without
-    /// a call, and nesting is counted, so a deep formula gets a diagnostic
-    /// instead of overflowing the stack.
+    /// operand (an `arithmetic` that is just one `unary`) are stepped through
+    /// without a call, and nesting is counted, so a deep formula gets a
+    /// diagnostic instead of overflowing the stack.
     pub(super) fn expr(&mut self, pair: Pair) -> Lowered<Expr> {
         let pair = innermost(pair);
+        self.nested(|| span(&pair), |this| this.expr_level(pair.clone()))
+    }
+
+    /// Counts one level of nesting around `lower`; `at` is where a formula
+    /// too deep to read is reported.
+    fn nested(
+        &mut self,
+        at: impl FnOnce() -> Span,
+        lower: impl FnOnce(&mut Self) -> Lowered<Expr>,
+    ) -> Lowered<Expr> {
         if self.depth >= MAX_NESTING {
-            return Err(error::too_deep(span(&pair)));
+            return Err(error::too_deep(at()));
         }
         self.depth += 1;
-        let expr = match pair.as_rule() {
+        let expr = lower(self);
+        self.depth -= 1;
+        expr
+    }
+
+    /// An expression pair that is not stepped through.
+    fn expr_level(&mut self, pair: Pair) -> Lowered<Expr> {
+        match pair.as_rule() {
             Rule::if_expr => self.if_expr(pair),
-            Rule::or_expr => self.or_expr(pair),
-            Rule::and_expr => self.and_expr(pair),
+            Rule::logic => self.logic(pair),
             Rule::not_expr => self.not_expr(pair),
             Rule::comparison => self.comparison(pair),
-            Rule::sum => self.sum(pair),
-            Rule::product => self.product(pair),
+            Rule::arithmetic => self.arithmetic(pair),
             Rule::unary => self.unary(pair),
             Rule::number => self.number(pair).map(|n| Expr {
                 span: n.span,
@@ -42,9 +57,7 @@ impl Lower {
             Rule::name => Ok(name(pair)),
             Rule::group => self.group(pair),
             _ => Err(unexpected(&pair)),
-        };
-        self.depth -= 1;
-        expr
+        }
     }
 
     /// `if_expr = { kw_if ~ expr ~ kw_then ~ expr ~ kw_else ~ expr }`
@@ -64,14 +77,9 @@ impl Lower {
         })
     }
 
-    /// `or_expr = { and_expr ~ (kw_or ~ and_expr)* }`
-    fn or_expr(&mut self, pair: Pair) -> Lowered<Expr> {
-        self.left_assoc(pair)
-    }
-
-    /// `and_expr = { not_expr ~ (kw_and ~ not_expr)* }`
-    fn and_expr(&mut self, pair: Pair) -> Lowered<Expr> {
-        self.left_assoc(pair)
+    /// `logic = { not_expr ~ ((kw_and | kw_or) ~ not_expr)* }`
+    fn logic(&mut self, pair: Pair) -> Lowered<Expr> {
+        self.two_strengths(pair, Counted::WithOthers)
     }
 
     /// `not_expr = { kw_not ~ not_expr | comparison }`
@@ -81,55 +89,88 @@ impl Lower {
         Ok(unary(ast::UnaryOp::Not, operand, span))
     }
 
-    /// `comparison = { sum ~ (cmp_op ~ sum)* }` — the grammar lets a chain
-    /// through so that this can say why `a < b < c` is wrong.
+    /// `comparison = { arithmetic ~ (cmp_op ~ arithmetic)* }` — the grammar
+    /// lets a chain through so that this can say why `a < b < c` is wrong.
     fn comparison(&mut self, pair: Pair) -> Lowered<Expr> {
-        let operators = pair
-            .clone()
-            .into_inner()
-            .filter(|p| p.as_rule() == Rule::cmp_op);
-        if operators.count() > 1 {
+        let whole = pair.clone();
+        let (operands, operators) = operations(pair)?;
+        if operators.len() > 1 {
             self.problems.push(
                 Diagnostic::error(Code::Syntax, "comparisons cannot be chained")
-                    .label(span(&pair), "more than one comparison in a row")
+                    .label(span(&whole), "more than one comparison in a row")
                     .help(
                         "compare two things at a time and join them with `and`: `a < b and b < c`",
                     ),
             );
         }
-        self.left_assoc(pair)
+        self.left_assoc(&operands, &operators)
     }
 
-    /// `sum = { product ~ (add_op ~ product)* }`
-    pub(super) fn sum(&mut self, pair: Pair) -> Lowered<Expr> {
-        self.left_assoc(pair)
+    /// `arithmetic = { unary ~ ((mul_op | add_op) ~ unary)* }`
+    fn arithmetic(&mut self, pair: Pair) -> Lowered<Expr> {
+        self.two_strengths(pair, Counted::WithOthers)
     }
 
-    /// `product = { unary ~ (mul_op ~ unary)* }`
-    fn product(&mut self, pair: Pair) -> Lowered<Expr> {
-        self.left_assoc(pair)
+    /// An `arithmetic` pair read on its own, not through [`Lower::expr`]: a
+    /// tier row's threshold.
+    pub(super) fn threshold(&mut self, pair: Pair) -> Lowered<Expr> {
+        self.two_strengths(pair, Counted::Always)
     }
 
-    /// `operand (operator operand)*`, grouped from the left: `a - b - c` is `(a - b) - c`.
-    fn left_assoc(&mut self, pair: Pair) -> Lowered<Expr> {
-        let mut children = pair.into_inner();
-        let mut lhs = self.expr(next(&mut children)?)?;
-        while let Some(operator) = children.next() {
-            let op = binary_op(&operator)?;
-            let rhs = self.expr(next(&mut children)?)?;
-            lhs = Expr {
-                span: lhs.span.to(rhs.span),
-                kind: ExprKind::Binary {
-                    op,
-                    lhs: Box::new(lhs),
-                    rhs: Box::new(rhs),
-                },
-            };
+    /// `operand (operator operand)*` whose operators bind at two strengths,
+    /// `and` tighter than `or`, `*` `/` tighter than `+` `-`; grouped from the
+    /// left within each: `a - b * c - d` is `(a - (b * c)) - d`.
+    ///
+    /// Nesting is counted as it was when each strength had its own rule (and
+    /// pair): a run of tighter operations counts as a level of its own when
+    /// looser operators join it to others, or when `counted` says it always does.
+    fn two_strengths(&mut self, pair: Pair, counted: Counted) -> Lowered<Expr> {
+        let (operands, operators) = operations(pair)?;
+        let mut runs = Vec::new();
+        let mut looser = Vec::new();
+        let mut start = 0;
+        for (i, &op) in operators.iter().enumerate() {
+            if !binds_tighter(op) {
+                runs.push(start..i + 1);
+                looser.push(op);
+                start = i + 1;
+            }
+        }
+        runs.push(start..operands.len());
+        let run_is_a_level = counted == Counted::Always || runs.len() > 1;
+        let mut lowered = Vec::with_capacity(runs.len());
+        for run in runs {
+            let operators = &operators[run.start..run.end - 1];
+            let operands = &operands[run];
+            lowered.push(if run_is_a_level && operands.len() > 1 {
+                self.nested(
+                    || span(&operands[0]).to(span(&operands[operands.len() - 1])),
+                    |this| this.left_assoc(operands, operators),
+                )?
+            } else {
+                self.left_assoc(operands, operators)?
+            });
+        }
+        let mut lowered = lowered.into_iter();
+        let first = lowered.next().ok_or_else(missing_part)?;
+        Ok(looser
+            .into_iter()
+            .zip(lowered)
+            .fold(first, |lhs, (op, rhs)| binary(op, lhs, rhs)))
+    }
+
+    /// Operands joined by operators, grouped from the left: `a - b - c` is `(a - b) - c`.
+    fn left_assoc(&mut self, operands: &[Pair], operators: &[ast::BinaryOp]) -> Lowered<Expr> {
+        let (first, rest) = operands.split_first().ok_or_else(missing_part)?;
+        let mut lhs = self.expr(first.clone())?;
+        for (&op, operand) in operators.iter().zip(rest) {
+            let rhs = self.expr(operand.clone())?;
+            lhs = binary(op, lhs, rhs);
         }
         Ok(lhs)
     }
 
-    /// `unary = { neg ~ unary | number | boolean | call | name | group }`; only
+    /// `unary = { neg ~ unary | number | call | name | boolean | group }`; only
     /// the `neg` form gets here, [`Lower::expr`] steps into the others.
     fn unary(&mut self, pair: Pair) -> Lowered<Expr> {
         let span = span(&pair);
@@ -186,12 +227,10 @@ fn is_expression(rule: Rule) -> bool {
         rule,
         Rule::expr
             | Rule::if_expr
-            | Rule::or_expr
-            | Rule::and_expr
+            | Rule::logic
             | Rule::not_expr
             | Rule::comparison
-            | Rule::sum
-            | Rule::product
+            | Rule::arithmetic
             | Rule::unary
             | Rule::number
             | Rule::boolean
@@ -199,6 +238,43 @@ fn is_expression(rule: Rule) -> bool {
             | Rule::name
             | Rule::group
     )
+}
+
+/// Whether a run of tighter operations counts as a level of nesting when it
+/// is the whole of its pair (see [`Lower::two_strengths`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    WithOthers,
+    Always,
+}
+
+/// The operands and the operators between them of `operand (operator operand)*`.
+fn operations(pair: Pair) -> Lowered<(Vec<Pair>, Vec<ast::BinaryOp>)> {
+    let mut children = pair.into_inner();
+    let mut operands = vec![next(&mut children)?];
+    let mut operators = Vec::new();
+    while let Some(operator) = children.next() {
+        operators.push(binary_op(&operator)?);
+        operands.push(next(&mut children)?);
+    }
+    Ok((operands, operators))
+}
+
+/// `and` over `or`, `*` and `/` over `+` and `-`.
+fn binds_tighter(op: ast::BinaryOp) -> bool {
+    use ast::BinaryOp;
+    matches!(op, BinaryOp::And | BinaryOp::Mul | BinaryOp::Div)
+}
+
+fn binary(op: ast::BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
+    Expr {
+        span: lhs.span.to(rhs.span),
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+        },
+    }
 }
 
 fn unary(op: ast::UnaryOp, operand: Expr, span: Span) -> Expr {
@@ -211,7 +287,7 @@ fn unary(op: ast::UnaryOp, operand: Expr, span: Span) -> Expr {
     }
 }
 
-/// The operator pair between two operands of `or_expr` … `product`.
+/// The operator pair between two operands of `logic`, `comparison` or `arithmetic`.
 fn binary_op(pair: &Pair) -> Lowered<ast::BinaryOp> {
     use ast::BinaryOp;
     Ok(match (pair.as_rule(), pair.as_str()) {

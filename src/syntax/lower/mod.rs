@@ -79,10 +79,24 @@ const MAX_NESTING: usize = 256;
 // ─── Walking the tree ────────────────────────────────────────────────────────
 
 /// The source text a pair covers. pest lets a rule that ends in a repetition
-/// (`product ~ (add_op ~ product)*`) take in the whitespace and comments after
-/// it, so the span ends where the pair's last token ends.
+/// (`unary ~ ((mul_op | add_op) ~ unary)*`) take in the whitespace and comments
+/// after it, so the span ends where the pair's last token ends.
+///
+/// What pest takes in that way always ends in whitespace or in the `/` of a
+/// `*/` (a `//` comment is followed by its line end, and by more of the card);
+/// a pair that ends in anything else ends with its last token, so its own
+/// span is the answer, without walking its tokens (most pairs: names,
+/// numbers, texts, closing braces).
 fn span(pair: &Pair) -> Span {
     let whole = pair.as_span();
+    let may_end_in_whitespace = pair
+        .as_str()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{FEFF}' | '/'));
+    if !may_end_in_whitespace {
+        return Span::new(whole.start(), whole.end());
+    }
     let end = match pair.clone().into_inner().flatten().next_back() {
         Some(last) => last.as_span().end(),
         None => whole.end(),
@@ -104,12 +118,15 @@ fn unexpected(pair: &Pair) -> Diagnostic {
 
 /// The next child of a pair whose grammar rule promises one.
 fn next<'i>(children: &mut Pairs<'i>) -> Lowered<Pair<'i>> {
-    children.next().ok_or_else(|| {
-        Diagnostic::error(
-            Code::Syntax,
-            "internal error: a part of the parse tree is missing; please report this card",
-        )
-    })
+    children.next().ok_or_else(missing_part)
+}
+
+/// An internal error: a part the grammar promises is not in the tree.
+fn missing_part() -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        "internal error: a part of the parse tree is missing; please report this card",
+    )
 }
 
 /// The child of a rule that is a choice (`a | b | c`).

@@ -8,7 +8,7 @@ use crate::syntax::ast::{self, Expr, ExprKind};
 use crate::syntax::parser::Rule;
 
 impl Lower {
-    /// `guard = { cmp_op ~ sum | top_guard | kw_else }`
+    /// `guard = { cmp_op ~ arithmetic | top_guard | kw_else }`
     fn guard(&mut self, pair: Pair) -> Lowered<ast::Guard> {
         let mut children = pair.into_inner();
         let first = next(&mut children)?;
@@ -17,16 +17,16 @@ impl Lower {
             Rule::top_guard => self.top_guard(first),
             Rule::cmp_op => Ok(ast::Guard::Compare {
                 op: cmp_op(&first)?,
-                threshold: self.sum(next(&mut children)?)?,
+                threshold: self.threshold(next(&mut children)?)?,
             }),
             _ => Err(unexpected(&first)),
         }
     }
 
-    /// `top_guard = { kw_top ~ sum }`
+    /// `top_guard = { kw_top ~ arithmetic }`
     fn top_guard(&mut self, pair: Pair) -> Lowered<ast::Guard> {
         let span = span(&pair);
-        let threshold = self.sum(Children::of(pair).required(Rule::sum)?)?;
+        let threshold = self.threshold(Children::of(pair).required(Rule::arithmetic)?)?;
         Ok(ast::Guard::Top { threshold, span })
     }
 
