@@ -229,3 +229,94 @@ pub fn score_s1(i: &[usize; 39], v: &[Value]) -> Decimal {
         + ten * (num(g(37)) + num(g(38)));
     t.max(Decimal::ZERO)
 }
+
+/// Everything the S1 report prints for a row, as [`score_s1_report`] fills it.
+#[derive(Default)]
+pub struct S1Report {
+    pub items: [Decimal; 22],
+    pub sections: [Decimal; 6],
+    /// 工作类减分, 制度类减分, as negative amounts.
+    pub penalties: [Decimal; 2],
+    pub total: Decimal,
+    /// 0 优秀, 1 称职, 2 较差.
+    pub grade: usize,
+}
+
+/// The S1 card written out by hand, doing what the report needs: every
+/// item's score, the sections, the penalties, the total and the grade
+/// (the evaluator's work, without its generality). The fairer limit for
+/// the evaluator; [`score_s1`] computes the total alone.
+pub fn score_s1_report(i: &[usize; 39], v: &[Value], out: &mut S1Report) {
+    let g = |k: usize| &v[i[k]];
+    let pct = |x: Decimal, p: i64| Decimal::new(p, 2) <= x;
+    let tier = |x: Decimal, cuts: [i64; 3], points: [i64; 3]| {
+        cuts.iter()
+            .zip(points)
+            .find(|(cut, _)| pct(x, **cut))
+            .map_or(Decimal::ZERO, |(_, p)| Decimal::from(p))
+    };
+    let rated = |k: usize| {
+        [k + 2, k + 1, k]
+            .iter()
+            .find_map(|&r| g(r).as_num())
+            .unwrap_or_default()
+    };
+    let it = &mut out.items;
+    for (slot, (k, p)) in [(0, 5), (1, 3), (2, 6), (3, 3)].into_iter().enumerate() {
+        it[slot] = pass(yes(g(k)), p);
+    }
+    it[4] = pass(!yes(g(4)), 3);
+    it[5] = clamp(Decimal::from(3) - num(g(5)), 3);
+    it[6] = tier(num(g(6)), [98, 95, 85], [5, 4, 3]);
+    it[7] = tier(num(g(7)), [98, 98, 98], [5, 5, 5]);
+    it[8] = tier(num(g(8)), [98, 95, 90], [5, 4, 3]);
+    it[9] = clamp(Decimal::from(5) - Decimal::TWO * num(g(9)) - num(g(10)), 5);
+    for (slot, (k, p)) in [
+        (11, 5),
+        (12, 4),
+        (13, 4),
+        (14, 3),
+        (15, 4),
+        (16, 4),
+        (17, 5),
+        (18, 5),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        it[10 + slot] = pass(yes(g(k)), p);
+    }
+    it[18] = pass(
+        !yes(g(19)) && !yes(g(20)) && num(g(21)) >= Decimal::from(85),
+        5,
+    );
+    it[19] = clamp(rated(22), 8);
+    it[20] = clamp(rated(25), 5);
+    it[21] = clamp(rated(28), 5);
+    let sum = |r: std::ops::Range<usize>| it[r].iter().copied().sum::<Decimal>();
+    out.sections = [
+        sum(0..4),
+        sum(4..7),
+        sum(7..10),
+        sum(10..16),
+        sum(16..19),
+        sum(19..22),
+    ];
+    let ten = Decimal::TEN;
+    let five = Decimal::from(5);
+    out.penalties = [
+        -(ten * num(g(31)) + five * num(g(32))),
+        -(ten * num(g(33))
+            + five * (num(g(34)) + num(g(35)) + num(g(36)))
+            + ten * (num(g(37)) + num(g(38)))),
+    ];
+    let total: Decimal = out.sections.iter().sum::<Decimal>() + out.penalties[0] + out.penalties[1];
+    out.total = total.max(Decimal::ZERO);
+    out.grade = if out.total >= Decimal::from(90) {
+        0
+    } else if out.total >= Decimal::from(75) {
+        1
+    } else {
+        2
+    };
+}
