@@ -103,6 +103,17 @@ proptest! {
         let ix = support::Baseline::new(card).indices();
         let result = scorecard::evaluate(card, &row).expect("evaluates");
         prop_assert_eq!(result.total, support::score_s1(&ix, &row.values));
+        // Every score the report prints, traced and untraced alike.
+        let mut every = support::S1Report::default();
+        support::score_s1_report(&ix, &row.values, &mut every);
+        let mut scores = scorecard::eval::Scores::default();
+        scorecard::eval::evaluate_scores(card, &row.values, &mut scores).expect("evaluates");
+        prop_assert_eq!(&scores, &scorecard::eval::Scores::of(&result));
+        prop_assert_eq!(&scores.items[..], &every.items[..]);
+        prop_assert_eq!(&scores.sections[..], &every.sections[..]);
+        prop_assert_eq!(&scores.adjustments[..], &every.penalties[..]);
+        prop_assert_eq!(scores.total, every.total);
+        prop_assert_eq!(scores.grade, Some(every.grade));
     }
 
     #[test]
