@@ -163,9 +163,7 @@ impl Printer<'_> {
     fn card(&mut self, card: &Card) {
         self.begin(0, card.span);
         let out = &mut self.out;
-        out.push_str("scorecard ");
-        out.push_str(&card.name.name);
-        push_label(out, &card.label);
+        push_head(out, "scorecard ", &card.name.name, &card.label);
         if let Some(base) = &card.extends {
             out.push_str(" extends ");
             push_quoted(out, &base.value);
@@ -250,17 +248,13 @@ impl Printer<'_> {
             Decl::Hooks(hooks) => self.hooks(hooks),
             Decl::Rater(r) => {
                 self.begin(1, r.span);
-                self.out.push_str("rater ");
-                self.out.push_str(&r.name.name);
-                push_label(&mut self.out, &r.label);
+                push_head(&mut self.out, "rater ", &r.name.name, &r.label);
                 self.end(r.span);
             }
             Decl::Rank(r) => {
                 self.begin(1, r.span);
                 let out = &mut self.out;
-                out.push_str("rank ");
-                out.push_str(&r.name.name);
-                push_label(out, &r.label);
+                push_head(out, "rank ", &r.name.name, &r.label);
                 out.push_str(" by ");
                 push_expr(out, &r.by, 0);
                 if r.lowest_first.is_some() {
@@ -326,9 +320,7 @@ impl Printer<'_> {
             Decl::Band(band) => {
                 self.begin(1, band.span);
                 let out = &mut self.out;
-                out.push_str("band ");
-                out.push_str(&band.name.name);
-                push_label(out, &band.label);
+                push_head(out, "band ", &band.name.name, &band.label);
                 out.push_str(" by ");
                 push_subject(out, &band.table.subject);
                 out.push_str(" {");
@@ -339,9 +331,7 @@ impl Printer<'_> {
             Decl::Output(output) => {
                 let started = self.begin(1, output.span);
                 let out = &mut self.out;
-                out.push_str("output ");
-                out.push_str(&output.name.name);
-                push_label(out, &output.label);
+                push_head(out, "output ", &output.name.name, &output.label);
                 if let Some((t, _)) = output.ty {
                     let _ = write!(out, " {t}");
                 }
@@ -383,9 +373,7 @@ impl Printer<'_> {
             OverrideTarget::Section(patch) => {
                 self.begin(1, change.span);
                 let out = &mut self.out;
-                out.push_str("override section ");
-                out.push_str(&patch.name.name);
-                push_label(out, &patch.label);
+                push_head(out, "override section ", &patch.name.name, &patch.label);
                 if let Some(w) = &patch.weight {
                     out.push_str(" weight ");
                     push_number(out, w);
@@ -511,9 +499,7 @@ impl Printer<'_> {
     fn section(&mut self, section: &Section) {
         self.begin(1, section.span);
         let out = &mut self.out;
-        out.push_str("section ");
-        out.push_str(&section.name.name);
-        push_label(out, &section.label);
+        push_head(out, "section ", &section.name.name, &section.label);
         out.push_str(" weight ");
         push_number(out, &section.weight);
         if section.scaled.is_some() {
@@ -529,9 +515,7 @@ impl Printer<'_> {
 
     fn item(&mut self, item: &Item) {
         let head = |out: &mut String| {
-            out.push_str("item ");
-            out.push_str(&item.name.name);
-            push_label(out, &item.label);
+            push_head(out, "item ", &item.name.name, &item.label);
             out.push(' ');
             push_number(out, &item.points);
         };
@@ -754,9 +738,7 @@ fn group_of(decl: &Decl) -> Group {
 
 /// `override item 潜客抽查 "label" 3`
 fn push_item_patch_head(out: &mut String, patch: &ItemPatch) {
-    out.push_str("override item ");
-    out.push_str(&patch.name.name);
-    push_label(out, &patch.label);
+    push_head(out, "override item ", &patch.name.name, &patch.label);
     if let Some(p) = &patch.points {
         out.push(' ');
         push_number(out, p);
@@ -882,6 +864,13 @@ fn push_grade_label(out: &mut String, text: &str) {
     } else {
         push_quoted(out, text);
     }
+}
+
+/// `keyword name "label"`, the label if any.
+fn push_head(out: &mut String, keyword: &str, name: &str, label: &Option<Text>) {
+    out.push_str(keyword);
+    out.push_str(name);
+    push_label(out, label);
 }
 
 /// ` "label"`, or nothing.
