@@ -4,11 +4,15 @@
 //! need more than the bare card (comments kept by `fmt`, provenance notes in
 //! `show`) pass an [`Annotate`], asked for lines before and a note after each
 //! declaration, item, rule and tier row, by the node's span.
+//!
+//! Everything is written straight onto the end of one `String`: the card is
+//! printed for its content hash each time it is checked.
 
 use super::ast::*;
 use crate::source::Span;
-use crate::value::format_decimal;
+use crate::value::push_decimal;
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 const INDENT: &str = "    ";
@@ -56,6 +60,8 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
         out: String::new(),
         notes,
         prefix: None,
+        scratch: String::new(),
+        ends: Vec::new(),
     };
     p.card(card);
     p.out
@@ -66,37 +72,56 @@ struct Printer<'a> {
     notes: &'a dyn Annotate,
     /// Written before the next line's text (`override ` before a replaced declaration).
     prefix: Option<&'static str>,
+    /// Column cells (tier guards, adjustment amounts) printed ahead to be
+    /// measured, one after another; `ends` marks where each one ends.
+    scratch: String,
+    ends: Vec<usize>,
+}
+
+/// Where a node's line begins in the output, once started.
+#[derive(Clone, Copy)]
+struct Started {
+    /// After the indentation, where any prefix begins.
+    line: usize,
+    /// After the prefix, where the node's own text begins.
+    text: usize,
 }
 
 impl Printer<'_> {
-    /// Writes one line at `depth`, with the annotations belonging to `span`.
-    fn line(&mut self, depth: usize, span: Option<Span>, text: &str) {
-        if let Some(span) = span {
-            for comment in self.notes.before(span) {
-                // A blank line never doubles, nor opens a block.
-                let at_break =
-                    self.out.is_empty() || self.out.ends_with("\n\n") || self.out.ends_with("{\n");
-                if !(comment.is_empty() && at_break) {
-                    self.raw_line(depth, &comment);
-                }
+    /// Starts the line of the node at `span`: the comment lines belonging
+    /// above it, the indentation and any prefix. The node's text is then
+    /// written onto `out`, and the line ended with [`Printer::end`].
+    fn begin(&mut self, depth: usize, span: Span) -> Started {
+        for comment in self.notes.before(span) {
+            // A blank line never doubles, nor opens a block.
+            let at_break =
+                self.out.is_empty() || self.out.ends_with("\n\n") || self.out.ends_with("{\n");
+            if !(comment.is_empty() && at_break) {
+                self.raw_line(depth, &comment);
             }
         }
-        let prefix = self.prefix.take();
-        let note = span.and_then(|s| self.notes.after(s));
-        let comment = span.and_then(|s| self.notes.trailing(s));
-        if prefix.is_none() && note.is_none() && comment.is_none() {
-            // The usual line, written as it is rather than copied first.
-            self.raw_line(depth, text);
-            return;
+        self.indent(depth);
+        let line = self.out.len();
+        if let Some(prefix) = self.prefix.take() {
+            self.out.push_str(prefix);
         }
-        let mut text = format!("{}{text}", prefix.unwrap_or(""));
-        if let Some(note) = note {
-            text = format!("{text}  // {note}");
+        Started {
+            line,
+            text: self.out.len(),
         }
-        if let Some(comment) = comment {
-            text = format!("{text}  {comment}");
+    }
+
+    /// Ends the line of the node at `span`, with its note and comment.
+    fn end(&mut self, span: Span) {
+        if let Some(note) = self.notes.after(span) {
+            self.out.push_str("  // ");
+            self.out.push_str(&note);
         }
-        self.raw_line(depth, &text);
+        if let Some(comment) = self.notes.trailing(span) {
+            self.out.push_str("  ");
+            self.out.push_str(&comment);
+        }
+        self.out.push('\n');
     }
 
     /// The closing `}` of the block spanning `block`, with what belongs before and after it.
@@ -104,9 +129,18 @@ impl Printer<'_> {
         for comment in self.notes.before_close(block) {
             self.raw_line(depth + 1, &comment);
         }
-        match self.notes.after_close(block) {
-            Some(comment) => self.raw_line(depth, &format!("}}  {comment}")),
-            None => self.raw_line(depth, "}"),
+        self.indent(depth);
+        self.out.push('}');
+        if let Some(comment) = self.notes.after_close(block) {
+            self.out.push_str("  ");
+            self.out.push_str(&comment);
+        }
+        self.out.push('\n');
+    }
+
+    fn indent(&mut self, depth: usize) {
+        for _ in 0..depth {
+            self.out.push_str(INDENT);
         }
     }
 
@@ -115,9 +149,7 @@ impl Printer<'_> {
             self.out.push('\n');
             return;
         }
-        for _ in 0..depth {
-            self.out.push_str(INDENT);
-        }
+        self.indent(depth);
         self.out.push_str(text);
         self.out.push('\n');
     }
@@ -129,15 +161,15 @@ impl Printer<'_> {
     }
 
     fn card(&mut self, card: &Card) {
-        let extends = card.extends.as_ref().map_or(String::new(), |base| {
-            format!(" extends {}", quote(&base.value))
-        });
-        let head = format!(
-            "scorecard {}{}{extends} {{",
-            card.name.name,
-            label(&card.label)
-        );
-        self.line(0, Some(card.span), &head);
+        self.begin(0, card.span);
+        let out = &mut self.out;
+        push_head(out, "scorecard ", &card.name.name, &card.label);
+        if let Some(base) = &card.extends {
+            out.push_str(" extends ");
+            push_quoted(out, &base.value);
+        }
+        out.push_str(" {");
+        self.end(card.span);
         let mut previous: Option<&Decl> = None;
         let mut i = 0;
         while i < card.decls.len() {
@@ -170,114 +202,164 @@ impl Printer<'_> {
     fn decl(&mut self, decl: &Decl) {
         match decl {
             Decl::Role(text) => {
-                self.line(1, Some(text.span), &format!("role {}", quote(&text.value)))
+                self.begin(1, text.span);
+                self.out.push_str("role ");
+                push_quoted(&mut self.out, &text.value);
+                self.end(text.span);
             }
-            Decl::Period(p) => self.line(1, Some(p.span), &format!("period {}", p.name)),
-            Decl::Total(n) => self.line(1, Some(n.span), &format!("total {}", number(n))),
-            Decl::Version(v) => self.line(1, Some(v.span), &format!("version {}", quote(&v.value))),
+            Decl::Period(p) => {
+                self.begin(1, p.span);
+                self.out.push_str("period ");
+                self.out.push_str(&p.name);
+                self.end(p.span);
+            }
+            Decl::Total(n) => {
+                self.begin(1, n.span);
+                self.out.push_str("total ");
+                push_number(&mut self.out, n);
+                self.end(n.span);
+            }
+            Decl::Version(v) => {
+                self.begin(1, v.span);
+                self.out.push_str("version ");
+                push_quoted(&mut self.out, &v.value);
+                self.end(v.span);
+            }
             Decl::Effective(e) => {
-                let until = e.until.map_or(String::new(), |d| d.value.to_string());
-                let text = format!("effective {}..{until}", e.from.value);
-                self.line(1, Some(e.span), &text);
+                self.begin(1, e.span);
+                let _ = write!(self.out, "effective {}..", e.from.value);
+                if let Some(until) = e.until {
+                    let _ = write!(self.out, "{}", until.value);
+                }
+                self.end(e.span);
             }
             Decl::Input(_) => self.inputs(std::slice::from_ref(decl)),
             Decl::Param(param) => {
-                let text = format!(
-                    "param {} {}{}",
-                    param.name.name,
-                    literal(&param.value),
-                    label(&param.label)
-                );
-                self.line(1, Some(param.span), &text);
+                self.begin(1, param.span);
+                let out = &mut self.out;
+                out.push_str("param ");
+                out.push_str(&param.name.name);
+                out.push(' ');
+                push_literal(out, &param.value);
+                push_label(out, &param.label);
+                self.end(param.span);
             }
             Decl::Section(section) => self.section(section),
             Decl::Hooks(hooks) => self.hooks(hooks),
             Decl::Rater(r) => {
-                let text = format!("rater {}{}", r.name.name, label(&r.label));
-                self.line(1, Some(r.span), &text);
+                self.begin(1, r.span);
+                push_head(&mut self.out, "rater ", &r.name.name, &r.label);
+                self.end(r.span);
             }
             Decl::Rank(r) => {
-                let mut text = format!(
-                    "rank {}{} by {}",
-                    r.name.name,
-                    label(&r.label),
-                    expr(&r.by, 0)
-                );
+                self.begin(1, r.span);
+                let out = &mut self.out;
+                push_head(out, "rank ", &r.name.name, &r.label);
+                out.push_str(" by ");
+                push_expr(out, &r.by, 0);
                 if r.lowest_first.is_some() {
-                    text.push_str(" lowest first");
+                    out.push_str(" lowest first");
                 }
                 if let Some(w) = &r.within {
-                    text.push_str(&format!(" within {}", w.name));
+                    out.push_str(" within ");
+                    out.push_str(&w.name);
                 }
                 if let Some(t) = &r.ties {
-                    text.push_str(&format!(" ties {}", t.name));
+                    out.push_str(" ties ");
+                    out.push_str(&t.name);
                 }
-                self.line(1, Some(r.span), &text);
+                self.end(r.span);
             }
             Decl::Limit(l) => {
-                let mut text =
-                    format!("limit {} {}", grade_label(&l.grade.value), number(&l.share));
+                self.begin(1, l.span);
+                let out = &mut self.out;
+                out.push_str("limit ");
+                push_grade_label(out, &l.grade.value);
+                out.push(' ');
+                push_number(out, &l.share);
                 if let Some(w) = &l.within {
-                    text.push_str(&format!(" within {}", w.name));
+                    out.push_str(" within ");
+                    out.push_str(&w.name);
                 }
-                text.push_str(&format!(" push down by {}", expr(&l.by, 0)));
+                out.push_str(" push down by ");
+                push_expr(out, &l.by, 0);
                 if let Some(t) = &l.ties {
-                    text.push_str(&format!(" ties {}", t.name));
+                    out.push_str(" ties ");
+                    out.push_str(&t.name);
                 }
-                self.line(1, Some(l.span), &text);
+                self.end(l.span);
             }
             Decl::Partial(p) => {
-                let mut text = format!("partial {}", p.rule.name);
+                self.begin(1, p.span);
+                self.out.push_str("partial ");
+                self.out.push_str(&p.rule.name);
                 if let Some(m) = &p.minimum {
-                    text.push_str(&format!(" minimum {} months", number(m)));
+                    self.out.push_str(" minimum ");
+                    push_number(&mut self.out, m);
+                    self.out.push_str(" months");
                 }
-                self.line(1, Some(p.span), &text);
+                self.end(p.span);
             }
             Decl::Adjustment(block) => self.adjustment(block),
             Decl::Grade(grade) => {
-                let head = match &grade.table.subject {
-                    Some(subject) => format!("grade by {} {{", expr(subject, 0)),
-                    None => "grade {".to_string(),
-                };
-                self.line(1, Some(grade.span), &head);
-                self.tier_rows(2, &grade.table.rows, |t: &Text| grade_label(&t.value));
+                self.begin(1, grade.span);
+                match &grade.table.subject {
+                    Some(subject) => {
+                        self.out.push_str("grade by ");
+                        push_expr(&mut self.out, subject, 0);
+                        self.out.push_str(" {");
+                    }
+                    None => self.out.push_str("grade {"),
+                }
+                self.end(grade.span);
+                self.tier_rows(2, &grade.table.rows, |out, t: &Text| {
+                    push_grade_label(out, &t.value)
+                });
                 self.close(1, grade.span);
             }
             Decl::Band(band) => {
-                let subject = band
-                    .table
-                    .subject
-                    .as_ref()
-                    .map_or("total".to_string(), |s| expr(s, 0));
-                let head = format!(
-                    "band {}{} by {subject} {{",
-                    band.name.name,
-                    label(&band.label)
-                );
-                self.line(1, Some(band.span), &head);
-                self.tier_rows(2, &band.table.rows, band_outcome);
+                self.begin(1, band.span);
+                let out = &mut self.out;
+                push_head(out, "band ", &band.name.name, &band.label);
+                out.push_str(" by ");
+                push_subject(out, &band.table.subject);
+                out.push_str(" {");
+                self.end(band.span);
+                self.tier_rows(2, &band.table.rows, push_band_outcome);
                 self.close(1, band.span);
             }
             Decl::Output(output) => {
-                let ty = output.ty.map_or(String::new(), |(t, _)| format!(" {t}"));
-                let head = format!("output {}{}{ty} =", output.name.name, label(&output.label));
-                let formula = expr(&output.expr, 0);
-                let text = format!("{head} {formula}");
-                if fits(1, &format!("{}{text}", self.prefix.unwrap_or(""))) {
-                    self.line(1, Some(output.span), &text);
-                } else {
-                    // A long formula starts on a line of its own, under the name.
-                    self.line(1, Some(output.span), &head);
-                    self.raw_line(2, &formula);
+                let started = self.begin(1, output.span);
+                let out = &mut self.out;
+                push_head(out, "output ", &output.name.name, &output.label);
+                if let Some((t, _)) = output.ty {
+                    let _ = write!(out, " {t}");
                 }
+                out.push_str(" =");
+                let head = out.len();
+                out.push(' ');
+                push_expr(out, &output.expr, 0);
+                if !fits(1, &out[started.line..]) {
+                    // A long formula starts on a line of its own, under the name.
+                    out.truncate(head);
+                    self.end(output.span);
+                    self.indent(2);
+                    push_expr(&mut self.out, &output.expr, 0);
+                    self.out.push('\n');
+                    return;
+                }
+                self.end(output.span);
             }
             Decl::Override(change) => self.override_(change),
             Decl::Remove(remove) => {
-                let text = match &remove.name {
-                    Some(name) => format!("remove {} {}", remove.kind.keyword(), name.name),
-                    None => format!("remove {}", remove.kind.keyword()),
-                };
-                self.line(1, Some(remove.span), &text);
+                self.begin(1, remove.span);
+                self.out.push_str("remove ");
+                self.out.push_str(remove.kind.keyword());
+                if let Some(name) = &remove.name {
+                    self.out.push(' ');
+                    self.out.push_str(&name.name);
+                }
+                self.end(remove.span);
             }
         }
     }
@@ -289,31 +371,36 @@ impl Printer<'_> {
                 self.decl(decl);
             }
             OverrideTarget::Section(patch) => {
-                let weight = match &patch.weight {
-                    Some(w) if patch.scaled.is_some() => format!(" weight {} scaled", number(w)),
-                    Some(w) => format!(" weight {}", number(w)),
-                    None => String::new(),
-                };
-                let head = format!(
-                    "override section {}{}{weight}",
-                    patch.name.name,
-                    label(&patch.label)
-                );
+                self.begin(1, change.span);
+                let out = &mut self.out;
+                push_head(out, "override section ", &patch.name.name, &patch.label);
+                if let Some(w) = &patch.weight {
+                    out.push_str(" weight ");
+                    push_number(out, w);
+                    if patch.scaled.is_some() {
+                        out.push_str(" scaled");
+                    }
+                }
                 if patch.items.is_empty() {
-                    self.line(1, Some(change.span), &head);
+                    self.end(change.span);
                     return;
                 }
-                self.line(1, Some(change.span), &format!("{head} {{"));
+                out.push_str(" {");
+                self.end(change.span);
                 for item in &patch.items {
                     self.item(item);
                 }
                 self.close(1, change.span);
             }
             OverrideTarget::Item(patch) => {
-                let head = item_patch_head(patch);
+                let head = |out: &mut String| push_item_patch_head(out, patch);
                 match &patch.rules {
-                    None => self.line(1, Some(change.span), &head),
-                    Some(rules) => self.rules_block(1, change.span, &head, rules),
+                    None => {
+                        self.begin(1, change.span);
+                        head(&mut self.out);
+                        self.end(change.span);
+                    }
+                    Some(rules) => self.rules_block(1, change.span, head, rules),
                 }
             }
         }
@@ -321,91 +408,105 @@ impl Printer<'_> {
 
     /// A run of inputs, their columns aligned.
     fn inputs(&mut self, decls: &[Decl]) {
-        let inputs: Vec<&InputDecl> = decls
-            .iter()
-            .filter_map(|d| match d {
-                Decl::Input(i) => Some(i),
-                _ => None,
-            })
-            .collect();
+        let inputs = decls.iter().filter_map(|d| match d {
+            Decl::Input(i) => Some(i),
+            _ => None,
+        });
         let name_width = inputs
-            .iter()
+            .clone()
             .map(|i| i.name.name.width())
             .max()
             .unwrap_or(0);
         let type_width = inputs
-            .iter()
+            .clone()
             .map(|i| i.ty.keyword().len())
             .max()
             .unwrap_or(0);
         for input in inputs {
-            let mut text = format!(
-                "input {}{} {:<type_width$}",
-                input.name.name,
-                " ".repeat(name_width - input.name.name.width()),
-                input.ty.keyword()
-            );
+            let started = self.begin(1, input.span);
+            let out = &mut self.out;
+            out.push_str("input ");
+            out.push_str(&input.name.name);
+            push_spaces(out, name_width - input.name.name.width());
+            out.push(' ');
+            let keyword = input.ty.keyword();
+            out.push_str(keyword);
+            push_spaces(out, type_width.saturating_sub(keyword.chars().count()));
             if let Some(l) = &input.label {
-                text.push(' ');
-                push_quoted(&mut text, &l.value);
+                out.push(' ');
+                push_quoted(out, &l.value);
             }
             if let Some(range) = &input.range {
-                text.push_str(&format!(
-                    " range {}..{}",
-                    number(&range.low),
-                    number(&range.high)
-                ));
+                out.push_str(" range ");
+                push_number(out, &range.low);
+                out.push_str("..");
+                push_number(out, &range.high);
             }
             if let Some(default) = &input.default {
-                text.push_str(&format!(" default {}", literal(default)));
+                out.push_str(" default ");
+                push_literal(out, default);
             }
             if input.optional.is_some() {
-                text.push_str(" optional");
+                out.push_str(" optional");
             }
             if let Some(r) = &input.rollup {
-                text.push_str(&format!(" rollup {}", r.rule.name));
+                out.push_str(" rollup ");
+                out.push_str(&r.rule.name);
                 if let Some((a, b)) = &r.args {
-                    text.push_str(&format!("({}, {})", a.name, b.name));
+                    out.push('(');
+                    out.push_str(&a.name);
+                    out.push_str(", ");
+                    out.push_str(&b.name);
+                    out.push(')');
                 }
             }
-            self.line(1, Some(input.span), text.trim_end());
+            // No padding left at the end of the line.
+            let kept = out[started.text..].trim_end().len();
+            out.truncate(started.text + kept);
+            self.end(input.span);
         }
     }
 
     fn hooks(&mut self, hooks: &HooksDecl) {
-        let head = format!("hooks {}", quote(&hooks.path.value));
+        self.begin(1, hooks.span);
+        self.out.push_str("hooks ");
+        push_quoted(&mut self.out, &hooks.path.value);
         let Some(functions) = &hooks.functions else {
-            self.line(1, Some(hooks.span), &head);
+            self.end(hooks.span);
             return;
         };
-        self.line(1, Some(hooks.span), &format!("{head} {{"));
+        self.out.push_str(" {");
+        self.end(hooks.span);
         for f in functions {
-            let params: Vec<&str> = f.params.iter().map(|(t, _)| t.keyword()).collect();
-            let text = format!(
-                "{}({}) -> {}{}",
-                f.name.name,
-                params.join(", "),
-                f.result.0.keyword(),
-                label(&f.label)
-            );
-            self.line(2, Some(f.span), &text);
+            self.begin(2, f.span);
+            let out = &mut self.out;
+            out.push_str(&f.name.name);
+            out.push('(');
+            for (i, (t, _)) in f.params.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(t.keyword());
+            }
+            out.push_str(") -> ");
+            out.push_str(f.result.0.keyword());
+            push_label(out, &f.label);
+            self.end(f.span);
         }
         self.close(1, hooks.span);
     }
 
     fn section(&mut self, section: &Section) {
-        let scaled = if section.scaled.is_some() {
-            " scaled"
-        } else {
-            ""
-        };
-        let head = format!(
-            "section {}{} weight {}{scaled} {{",
-            section.name.name,
-            label(&section.label),
-            number(&section.weight)
-        );
-        self.line(1, Some(section.span), &head);
+        self.begin(1, section.span);
+        let out = &mut self.out;
+        push_head(out, "section ", &section.name.name, &section.label);
+        out.push_str(" weight ");
+        push_number(out, &section.weight);
+        if section.scaled.is_some() {
+            out.push_str(" scaled");
+        }
+        out.push_str(" {");
+        self.end(section.span);
         for item in &section.items {
             self.item(item);
         }
@@ -413,35 +514,52 @@ impl Printer<'_> {
     }
 
     fn item(&mut self, item: &Item) {
-        let head = format!(
-            "item {}{} {}",
-            item.name.name,
-            label(&item.label),
-            number(&item.points)
-        );
+        let head = |out: &mut String| {
+            push_head(out, "item ", &item.name.name, &item.label);
+            out.push(' ');
+            push_number(out, &item.points);
+        };
         if item.rules.is_empty() {
-            self.line(2, Some(item.span), &head);
+            self.begin(2, item.span);
+            head(&mut self.out);
+            self.end(item.span);
         } else {
-            self.rules_block(2, item.span, &head, &item.rules);
+            self.rules_block(2, item.span, head, &item.rules);
         }
     }
 
     /// `head { rule }` on one line when there is one short rule (or none),
     /// else a block; `span` is the node the block closes.
-    fn rules_block(&mut self, depth: usize, span: Span, head: &str, rules: &[Rule]) {
+    fn rules_block(
+        &mut self,
+        depth: usize,
+        span: Span,
+        head: impl Fn(&mut String),
+        rules: &[Rule],
+    ) {
+        let started = self.begin(depth, span);
+        head(&mut self.out);
+        let head_end = self.out.len();
         if let [rule] = rules {
             if !matches!(rule, Rule::Tiers(_)) {
-                let text = format!("{head} {{ {} }}", one_line_rule(rule));
-                if fits(depth, &text) {
-                    self.line(depth, Some(span), &text);
+                self.out.push_str(" { ");
+                push_one_line_rule(&mut self.out, rule);
+                self.out.push_str(" }");
+                if fits(depth, &self.out[started.text..]) {
+                    self.end(span);
                     return;
                 }
+                self.out.truncate(head_end);
             }
         }
         match rules {
-            [] => self.line(depth, Some(span), &format!("{head} {{ }}")),
+            [] => {
+                self.out.push_str(" { }");
+                self.end(span);
+            }
             rules => {
-                self.line(depth, Some(span), &format!("{head} {{"));
+                self.out.push_str(" {");
+                self.end(span);
                 for rule in rules {
                     self.rule(depth + 1, rule);
                 }
@@ -453,30 +571,50 @@ impl Printer<'_> {
     fn rule(&mut self, depth: usize, rule: &Rule) {
         match rule {
             Rule::Tiers(table) => {
-                let subject = table
-                    .subject
-                    .as_ref()
-                    .map_or("total".to_string(), |s| expr(s, 0));
-                self.line(depth, Some(table.span), &format!("by {subject} {{"));
-                self.tier_rows(depth + 1, &table.rows, item_outcome);
+                self.begin(depth, table.span);
+                self.out.push_str("by ");
+                push_subject(&mut self.out, &table.subject);
+                self.out.push_str(" {");
+                self.end(table.span);
+                self.tier_rows(depth + 1, &table.rows, push_item_outcome);
                 self.close(depth, table.span);
             }
-            other => self.line(depth, Some(other.span()), &one_line_rule(other)),
+            other => {
+                let span = other.span();
+                self.begin(depth, span);
+                push_one_line_rule(&mut self.out, other);
+                self.end(span);
+            }
         }
     }
 
     /// Tier rows with their colons aligned.
-    fn tier_rows<O>(&mut self, depth: usize, rows: &[Tier<O>], outcome: impl Fn(&O) -> String) {
-        let guards: Vec<String> = rows.iter().map(|r| guard(&r.guard)).collect();
-        let width = guards.iter().map(|g| g.width()).max().unwrap_or(0);
-        for (row, g) in rows.iter().zip(guards) {
-            let pad = " ".repeat(width - g.width());
-            self.line(
-                depth,
-                Some(row.span),
-                &format!("{g}{pad} : {}", outcome(&row.outcome)),
-            );
+    fn tier_rows<O>(&mut self, depth: usize, rows: &[Tier<O>], outcome: impl Fn(&mut String, &O)) {
+        // The guards are printed ahead, to be measured.
+        let mut guards = std::mem::take(&mut self.scratch);
+        let mut ends = std::mem::take(&mut self.ends);
+        guards.clear();
+        ends.clear();
+        let mut width = 0;
+        for row in rows {
+            let start = guards.len();
+            push_guard(&mut guards, &row.guard);
+            width = width.max(guards[start..].width());
+            ends.push(guards.len());
         }
+        let mut start = 0;
+        for (row, &end) in rows.iter().zip(&ends) {
+            let g = &guards[start..end];
+            start = end;
+            self.begin(depth, row.span);
+            self.out.push_str(g);
+            push_spaces(&mut self.out, width - g.width());
+            self.out.push_str(" : ");
+            outcome(&mut self.out, &row.outcome);
+            self.end(row.span);
+        }
+        self.scratch = guards;
+        self.ends = ends;
     }
 
     fn adjustment(&mut self, block: &Adjustment) {
@@ -484,32 +622,55 @@ impl Printer<'_> {
             AdjustmentKind::Bonus => ("bonus", "plus"),
             AdjustmentKind::Penalty => ("penalty", "minus"),
         };
-        let cap = block
-            .cap
-            .as_ref()
-            .map_or(String::new(), |c| format!(" cap {}", number(c)));
-        let head = format!(
-            "{keyword} {}{}{cap} {{",
-            block.name.name,
-            label(&block.label)
-        );
-        self.line(1, Some(block.span), &head);
-        let width = block
-            .lines
-            .iter()
-            .map(|l| number(&l.amount).len())
-            .max()
-            .unwrap_or(0);
-        for line in &block.lines {
-            let text = format!(
-                "{sign} {:<width$} per {}{}",
-                number(&line.amount),
-                line.per.name,
-                label(&line.label)
-            );
-            self.line(2, Some(line.span), &text);
+        self.begin(1, block.span);
+        let out = &mut self.out;
+        out.push_str(keyword);
+        out.push(' ');
+        out.push_str(&block.name.name);
+        push_label(out, &block.label);
+        if let Some(c) = &block.cap {
+            out.push_str(" cap ");
+            push_number(out, c);
         }
+        out.push_str(" {");
+        self.end(block.span);
+        // The amounts are printed ahead, to be measured.
+        let mut amounts = std::mem::take(&mut self.scratch);
+        let mut ends = std::mem::take(&mut self.ends);
+        amounts.clear();
+        ends.clear();
+        let mut width = 0;
+        for line in &block.lines {
+            let start = amounts.len();
+            push_number(&mut amounts, &line.amount);
+            width = width.max(amounts.len() - start);
+            ends.push(amounts.len());
+        }
+        let mut start = 0;
+        for (line, &end) in block.lines.iter().zip(&ends) {
+            let amount = &amounts[start..end];
+            start = end;
+            self.begin(2, line.span);
+            let out = &mut self.out;
+            out.push_str(sign);
+            out.push(' ');
+            out.push_str(amount);
+            // Padded to `width` characters, as `{:<width$}` pads.
+            push_spaces(out, width.saturating_sub(amount.chars().count()));
+            out.push_str(" per ");
+            out.push_str(&line.per.name);
+            push_label(out, &line.label);
+            self.end(line.span);
+        }
+        self.scratch = amounts;
+        self.ends = ends;
         self.close(1, block.span);
+    }
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push(' ');
     }
 }
 
@@ -557,11 +718,14 @@ fn group_of(decl: &Decl) -> Group {
             OverrideTarget::Item(patch) => match patch.rules.as_deref() {
                 None | Some([]) => Group::Change,
                 Some([rule])
-                    if !matches!(rule, Rule::Tiers(_))
-                        && fits(
-                            1,
-                            &format!("{} {{ {} }}", item_patch_head(patch), one_line_rule(rule)),
-                        ) =>
+                    if !matches!(rule, Rule::Tiers(_)) && {
+                        let mut line = String::new();
+                        push_item_patch_head(&mut line, patch);
+                        line.push_str(" { ");
+                        push_one_line_rule(&mut line, rule);
+                        line.push_str(" }");
+                        fits(1, &line)
+                    } =>
                 {
                     Group::Change
                 }
@@ -573,86 +737,122 @@ fn group_of(decl: &Decl) -> Group {
 }
 
 /// `override item 潜客抽查 "label" 3`
-fn item_patch_head(patch: &ItemPatch) -> String {
-    let points = patch
-        .points
-        .as_ref()
-        .map_or(String::new(), |p| format!(" {}", number(p)));
-    format!(
-        "override item {}{}{points}",
-        patch.name.name,
-        label(&patch.label)
-    )
+fn push_item_patch_head(out: &mut String, patch: &ItemPatch) {
+    push_head(out, "override item ", &patch.name.name, &patch.label);
+    if let Some(p) = &patch.points {
+        out.push(' ');
+        push_number(out, p);
+    }
 }
 
-fn one_line_rule(rule: &Rule) -> String {
+fn push_one_line_rule(out: &mut String, rule: &Rule) {
     match rule {
         Rule::Rated(r) => {
-            let raters: Vec<String> = r
-                .raters
-                .iter()
-                .map(|by| match &by.weight {
-                    Some(w) => format!("{} {}", by.rater.name, number(w)),
-                    None => by.rater.name.clone(),
-                })
-                .collect();
-            format!("rated by {} combine {}", raters.join(", "), r.combine.name)
-        }
-        Rule::Deduction(d) => format!(
-            "minus {} per {}{}",
-            number(&d.amount),
-            d.per.name,
-            label(&d.label)
-        ),
-        Rule::PassFail(p) => match (p.kind, &p.otherwise) {
-            (PassFailKind::FullIf, Some(n)) => {
-                format!("full if {} else {}", expr(&p.condition, 0), number(n))
+            out.push_str("rated by ");
+            for (i, by) in r.raters.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&by.rater.name);
+                if let Some(w) = &by.weight {
+                    out.push(' ');
+                    push_number(out, w);
+                }
             }
-            (PassFailKind::FullIf, None) => format!("full if {}", expr(&p.condition, 0)),
-            (PassFailKind::ZeroIf, _) => format!("zero if {}", expr(&p.condition, 0)),
-        },
-        Rule::Late(l) => format!(
-            "late {} {{ missing: {}; minus {} per day }}",
-            l.input.name,
-            number(&l.missing),
-            number(&l.per_day)
-        ),
-        Rule::Score(e) => format!("score {}", expr(e, 0)),
-        Rule::Tiers(t) => format!(
-            "by {} {{ … }}",
-            t.subject.as_ref().map_or("total".into(), |s| expr(s, 0))
-        ),
+            out.push_str(" combine ");
+            out.push_str(&r.combine.name);
+        }
+        Rule::Deduction(d) => {
+            out.push_str("minus ");
+            push_number(out, &d.amount);
+            out.push_str(" per ");
+            out.push_str(&d.per.name);
+            push_label(out, &d.label);
+        }
+        Rule::PassFail(p) => {
+            out.push_str(match p.kind {
+                PassFailKind::FullIf => "full if ",
+                PassFailKind::ZeroIf => "zero if ",
+            });
+            push_expr(out, &p.condition, 0);
+            if let (PassFailKind::FullIf, Some(n)) = (p.kind, &p.otherwise) {
+                out.push_str(" else ");
+                push_number(out, n);
+            }
+        }
+        Rule::Late(l) => {
+            out.push_str("late ");
+            out.push_str(&l.input.name);
+            out.push_str(" { missing: ");
+            push_number(out, &l.missing);
+            out.push_str("; minus ");
+            push_number(out, &l.per_day);
+            out.push_str(" per day }");
+        }
+        Rule::Score(e) => {
+            out.push_str("score ");
+            push_expr(out, e, 0);
+        }
+        Rule::Tiers(t) => {
+            out.push_str("by ");
+            push_subject(out, &t.subject);
+            out.push_str(" { … }");
+        }
     }
 }
 
-fn guard(guard: &Guard) -> String {
+/// A table's subject, `total` when it has none.
+fn push_subject(out: &mut String, subject: &Option<Expr>) {
+    match subject {
+        Some(s) => push_expr(out, s, 0),
+        None => out.push_str("total"),
+    }
+}
+
+fn push_guard(out: &mut String, guard: &Guard) {
     match guard {
         Guard::Compare { op, threshold } => {
-            format!("{} {}", op.symbol(), expr(threshold, PREC_SUM))
+            out.push_str(op.symbol());
+            out.push(' ');
+            push_expr(out, threshold, PREC_SUM);
         }
-        Guard::Else(_) => "else".to_string(),
-        Guard::Top { threshold, .. } => format!("top {}", expr(threshold, PREC_SUM)),
+        Guard::Else(_) => out.push_str("else"),
+        Guard::Top { threshold, .. } => {
+            out.push_str("top ");
+            push_expr(out, threshold, PREC_SUM);
+        }
     }
 }
 
-fn item_outcome(outcome: &ItemOutcome) -> String {
+fn push_item_outcome(out: &mut String, outcome: &ItemOutcome) {
     match outcome {
-        ItemOutcome::Full(_) => "full".to_string(),
-        ItemOutcome::Minus(n) => format!("minus {}", number(n)),
-        ItemOutcome::Fixed(n) => number(n),
-        ItemOutcome::Formula(e) => format!("({})", expr(e, 0)),
+        ItemOutcome::Full(_) => out.push_str("full"),
+        ItemOutcome::Minus(n) => {
+            out.push_str("minus ");
+            push_number(out, n);
+        }
+        ItemOutcome::Fixed(n) => push_number(out, n),
+        ItemOutcome::Formula(e) => {
+            out.push('(');
+            push_expr(out, e, 0);
+            out.push(')');
+        }
     }
 }
 
-fn band_outcome(outcome: &Expr) -> String {
+fn push_band_outcome(out: &mut String, outcome: &Expr) {
     match &outcome.kind {
-        ExprKind::Number(n) => number(n),
-        _ => format!("({})", expr(outcome, 0)),
+        ExprKind::Number(n) => push_number(out, n),
+        _ => {
+            out.push('(');
+            push_expr(out, outcome, 0);
+            out.push(')');
+        }
     }
 }
 
 /// A grade label prints bare when it would read back as a name.
-fn grade_label(text: &str) -> String {
+fn push_grade_label(out: &mut String, text: &str) {
     let bare = text
         .chars()
         .next()
@@ -660,57 +860,63 @@ fn grade_label(text: &str) -> String {
         && text.chars().all(|c| c.is_alphanumeric() || c == '_')
         && !super::parser::is_keyword(text);
     if bare {
-        text.to_string()
+        out.push_str(text);
     } else {
-        quote(text)
+        push_quoted(out, text);
     }
 }
 
-fn label(text: &Option<Text>) -> String {
-    let Some(text) = text else {
-        return String::new();
-    };
-    let mut label = String::with_capacity(text.value.len() + 3);
-    label.push(' ');
-    push_quoted(&mut label, &text.value);
-    label
+/// `keyword name "label"`, the label if any.
+fn push_head(out: &mut String, keyword: &str, name: &str, label: &Option<Text>) {
+    out.push_str(keyword);
+    out.push_str(name);
+    push_label(out, label);
 }
 
-fn quote(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    push_quoted(&mut quoted, text);
-    quoted
+/// ` "label"`, or nothing.
+fn push_label(out: &mut String, text: &Option<Text>) {
+    if let Some(text) = text {
+        out.push(' ');
+        push_quoted(out, &text.value);
+    }
 }
 
-/// Appends `text` in quotes, escaped. (Built by hand rather than with
-/// `format!`: labels are much of a card, printed for its content hash
-/// each time it is checked.)
+/// Appends `text` in quotes, escaped.
 fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
     if text.contains(['\\', '"', '\n']) {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n");
-        out.push_str(&escaped);
+        for c in text.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
     } else {
         out.push_str(text);
     }
     out.push('"');
 }
 
-fn literal(lit: &Literal) -> String {
+fn push_literal(out: &mut String, lit: &Literal) {
     match lit {
-        Literal::Number(n) => number(n),
-        Literal::Bool { value, .. } => value.to_string(),
+        Literal::Number(n) => push_number(out, n),
+        Literal::Bool { value, .. } => out.push_str(if *value { "true" } else { "false" }),
     }
 }
 
-pub(crate) fn number(n: &Number) -> String {
+fn push_number(out: &mut String, n: &Number) {
     match n.unit {
-        LitUnit::None => format_decimal(n.value),
-        LitUnit::Percent => format!("{}%", format_decimal(n.value * Decimal::ONE_HUNDRED)),
-        LitUnit::Money => format!("{} 元", format_decimal(n.value)),
+        LitUnit::None => push_decimal(out, n.value),
+        LitUnit::Percent => {
+            push_decimal(out, n.value * Decimal::ONE_HUNDRED);
+            out.push('%');
+        }
+        LitUnit::Money => {
+            push_decimal(out, n.value);
+            out.push_str(" 元");
+        }
     }
 }
 
@@ -726,53 +932,87 @@ const PREC_UNARY: u8 = 7;
 
 /// An expression, parenthesised only where its context needs it.
 pub fn expr(e: &Expr, min: u8) -> String {
-    let (prec, text) = match &e.kind {
-        ExprKind::Number(n) if n.value < Decimal::ZERO => (PREC_UNARY, number(n)),
-        ExprKind::Number(n) => (u8::MAX, number(n)),
-        ExprKind::Bool(b) => (u8::MAX, b.to_string()),
-        ExprKind::Name(name) => (u8::MAX, name.name.clone()),
+    let mut out = String::new();
+    push_expr(&mut out, e, min);
+    out
+}
+
+/// [`expr`] onto the end of `out`.
+fn push_expr(out: &mut String, e: &Expr, min: u8) {
+    let prec = match &e.kind {
+        ExprKind::Number(n) if n.value < Decimal::ZERO => PREC_UNARY,
+        ExprKind::Number(_) | ExprKind::Bool(_) | ExprKind::Name(_) | ExprKind::Call { .. } => {
+            u8::MAX
+        }
+        ExprKind::Unary {
+            op: UnaryOp::Neg, ..
+        } => PREC_UNARY,
+        ExprKind::Unary {
+            op: UnaryOp::Not, ..
+        } => PREC_NOT,
+        ExprKind::Binary { op, .. } => binary(*op).0,
+        ExprKind::If { .. } => PREC_IF,
+    };
+    let parenthesised = prec < min;
+    if parenthesised {
+        out.push('(');
+    }
+    match &e.kind {
+        ExprKind::Number(n) => push_number(out, n),
+        ExprKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        ExprKind::Name(name) => out.push_str(&name.name),
         ExprKind::Call { function, args } => {
-            let args: Vec<String> = args.iter().map(|a| expr(a, PREC_IF)).collect();
-            (u8::MAX, format!("{}({})", function.name, args.join(", ")))
+            out.push_str(&function.name);
+            out.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_expr(out, a, PREC_IF);
+            }
+            out.push(')');
         }
         ExprKind::Unary {
             op: UnaryOp::Neg,
             operand,
-        } => (PREC_UNARY, format!("-{}", expr(operand, PREC_UNARY))),
+        } => {
+            out.push('-');
+            push_expr(out, operand, PREC_UNARY);
+        }
         ExprKind::Unary {
             op: UnaryOp::Not,
             operand,
-        } => (PREC_NOT, format!("not {}", expr(operand, PREC_NOT))),
+        } => {
+            out.push_str("not ");
+            push_expr(out, operand, PREC_NOT);
+        }
         ExprKind::Binary { op, lhs, rhs } => {
             let (prec, symbol) = binary(*op);
             // Comparisons do not chain, so both sides sit one level up.
             let left_min = if prec == PREC_CMP { prec + 1 } else { prec };
-            (
-                prec,
-                format!("{} {symbol} {}", expr(lhs, left_min), expr(rhs, prec + 1)),
-            )
+            push_expr(out, lhs, left_min);
+            out.push(' ');
+            out.push_str(symbol);
+            out.push(' ');
+            push_expr(out, rhs, prec + 1);
         }
         ExprKind::If {
             condition,
             then,
             otherwise,
-        } => (
-            PREC_IF,
-            format!(
-                "if {} then {} else {}",
-                expr(condition, PREC_OR),
-                expr(then, PREC_OR),
-                expr(otherwise, PREC_OR)
-            ),
-        ),
-    };
-    if prec < min {
-        format!("({text})")
-    } else {
-        text
+        } => {
+            out.push_str("if ");
+            push_expr(out, condition, PREC_OR);
+            out.push_str(" then ");
+            push_expr(out, then, PREC_OR);
+            out.push_str(" else ");
+            push_expr(out, otherwise, PREC_OR);
+        }
+    }
+    if parenthesised {
+        out.push(')');
     }
 }
-
 fn binary(op: BinaryOp) -> (u8, &'static str) {
     match op {
         BinaryOp::Or => (PREC_OR, "or"),
