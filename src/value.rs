@@ -241,10 +241,18 @@ pub fn format_value(value: &Value, ty: Type) -> String {
 /// [`format_value`] onto the end of `out`.
 pub fn push_value(out: &mut String, value: &Value, ty: Type) {
     match (value, ty) {
-        (Value::Num(d), Type::Num(Unit::Percent)) => {
-            push_decimal(out, *d * Decimal::ONE_HUNDRED);
-            out.push('%');
-        }
+        (Value::Num(d), Type::Num(Unit::Percent)) => match d.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(points) => {
+                push_decimal(out, points);
+                out.push('%');
+            }
+            // Too large to count in points (a formula gone wild): still
+            // exact, never a panic.
+            None => {
+                push_decimal(out, *d);
+                out.push_str("×100%");
+            }
+        },
         (Value::Num(d), _) => push_decimal(out, *d),
         (Value::Bool(true), _) => out.push_str("yes"),
         (Value::Bool(false), _) => out.push_str("no"),
@@ -257,6 +265,19 @@ pub fn push_value(out: &mut String, value: &Value, ty: Type) {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_percent_too_large_to_count_in_points_prints_exactly_not_a_panic() {
+        let percent = Type::Num(Unit::Percent);
+        assert_eq!(
+            format_value(&Value::Num(Decimal::new(98, 2)), percent),
+            "98%"
+        );
+        assert_eq!(
+            format_value(&Value::Num(Decimal::MAX), percent),
+            format!("{}×100%", Decimal::MAX)
+        );
+    }
 
     #[test]
     fn decimals_print_as_their_display_does_once_normalized() {

@@ -100,7 +100,11 @@ impl<'a> SheetWriter<'a> {
             NumberStyle::Plain => (String::from("General"), format_decimal(value)),
             NumberStyle::Money => ("#,##0.00".to_string(), format!("{value:.2}")),
             NumberStyle::Percent => {
-                let percent = format_decimal(value * Decimal::ONE_HUNDRED);
+                // Too large to count in points: written as the exact text.
+                let Some(points) = value.checked_mul(Decimal::ONE_HUNDRED) else {
+                    return self.text(row, c, &format!("{}×100%", format_decimal(value)));
+                };
+                let percent = format_decimal(points);
                 let decimals = percent.split_once('.').map_or(0, |(_, f)| f.len());
                 let code = if decimals == 0 {
                     "0%".to_string()
