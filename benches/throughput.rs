@@ -53,31 +53,18 @@ fn main() {
     // timed by time on a core (steadier on a shared machine; for a profiler too).
     if std::env::args().any(|a| a == "eval") {
         let ix = support::Baseline::new(&card).indices();
-        let on_cpu = support::on_cpu();
-        for _ in 0..10 {
-            for row in &set.rows {
-                black_box(support::score_s1(&ix, black_box(&row.values)));
-            }
-        }
-        let hand = report_on_cpu("baseline, total only ×10, on a core", rows * 10, on_cpu);
         let mut every = support::S1Report::default();
-        let on_cpu = support::on_cpu();
-        for _ in 0..10 {
-            for row in &set.rows {
-                support::score_s1_report(&ix, black_box(&row.values), &mut every);
-                black_box(&every);
-            }
-        }
-        let full = report_on_cpu("baseline, every score ×10, on a core", rows * 10, on_cpu);
         let mut scores = Scores::default();
-        let on_cpu = support::on_cpu();
-        for _ in 0..10 {
-            for row in &set.rows {
-                scorecard::eval::evaluate_scores(&card, black_box(&row.values), &mut scores)
-                    .expect("evaluates");
-            }
-        }
-        let eval = report_on_cpu("evaluate (no trace) ×10, on a core", rows * 10, on_cpu);
+        let hand = ten_times_on_a_core("baseline, total only", &set.rows, |values| {
+            black_box(support::score_s1(&ix, values));
+        });
+        let full = ten_times_on_a_core("baseline, every score", &set.rows, |values| {
+            support::score_s1_report(&ix, values, &mut every);
+            black_box(&every);
+        });
+        let eval = ten_times_on_a_core("evaluate (no trace)", &set.rows, |values| {
+            scorecard::eval::evaluate_scores(&card, values, &mut scores).expect("evaluates");
+        });
         println!(
             "evaluate / baseline time ratio (time on a core): {:.2}× total only, {:.2}× every score",
             hand / eval,
@@ -148,15 +135,27 @@ fn main() {
 
 /// Prints and returns rows per second.
 fn report(stage: &str, rows: usize, start: Instant) -> f64 {
-    let secs = start.elapsed().as_secs_f64();
-    let per_sec = rows as f64 / secs;
-    println!("{stage:>36}: {secs:8.3} s  {per_sec:>12.0} rows/s");
-    per_sec
+    print_rate(stage, rows, start.elapsed().as_secs_f64())
 }
 
-/// Prints and returns rows per second of this thread's time on a core.
-fn report_on_cpu(stage: &str, rows: usize, since: std::time::Duration) -> f64 {
+/// Runs `score` on every row's values ten times over; prints and returns
+/// rows per second of this thread's time on a core.
+fn ten_times_on_a_core(
+    stage: &str,
+    rows: &[scorecard::data::Row],
+    mut score: impl FnMut(&[scorecard::value::Value]),
+) -> f64 {
+    let since = support::on_cpu();
+    for _ in 0..10 {
+        for row in rows {
+            score(black_box(&row.values));
+        }
+    }
     let secs = (support::on_cpu() - since).as_secs_f64();
+    print_rate(&format!("{stage} ×10, on a core"), rows.len() * 10, secs)
+}
+
+fn print_rate(stage: &str, rows: usize, secs: f64) -> f64 {
     let per_sec = rows as f64 / secs;
     println!("{stage:>36}: {secs:8.3} s  {per_sec:>12.0} rows/s");
     per_sec

@@ -159,6 +159,28 @@ fn pass(done: bool, points: i64) -> Decimal {
     }
 }
 
+/// 日常工作 and the first two 学习成长 items: (column in `NAMES`, points),
+/// each full points when done, else none.
+const DONE_OR_NOT: [(usize, i64); 8] = [
+    (11, 5),
+    (12, 4),
+    (13, 4),
+    (14, 3),
+    (15, 4),
+    (16, 4),
+    (17, 5),
+    (18, 5),
+];
+
+/// A rated item whose self-rating is column `k` of `NAMES`: the audit
+/// overrides the manager, who overrides the self-rating.
+fn audit_over_manager_over_self(i: &[usize; 39], v: &[Value], k: usize) -> Decimal {
+    [k + 2, k + 1, k]
+        .iter()
+        .find_map(|&r| v[i[r]].as_num())
+        .unwrap_or_default()
+}
+
 fn clamp(x: Decimal, points: i64) -> Decimal {
     x.max(Decimal::ZERO).min(Decimal::from(points))
 }
@@ -197,29 +219,14 @@ pub fn score_s1(i: &[usize; 39], v: &[Value]) -> Decimal {
         Decimal::ZERO
     };
     t += clamp(Decimal::from(5) - Decimal::TWO * num(g(9)) - num(g(10)), 5);
-    for (k, p) in [
-        (11, 5),
-        (12, 4),
-        (13, 4),
-        (14, 3),
-        (15, 4),
-        (16, 4),
-        (17, 5),
-        (18, 5),
-    ] {
+    for (k, p) in DONE_OR_NOT {
         t += pass(yes(g(k)), p);
     }
     t += pass(
         !yes(g(19)) && !yes(g(20)) && num(g(21)) >= Decimal::from(85),
         5,
     );
-    // Rated items: the audit overrides the manager, who overrides the self-rating.
-    let rated = |k: usize| {
-        [k + 2, k + 1, k]
-            .iter()
-            .find_map(|&r| g(r).as_num())
-            .unwrap_or_default()
-    };
+    let rated = |k: usize| audit_over_manager_over_self(i, v, k);
     t += clamp(rated(22), 8) + clamp(rated(25), 5) + clamp(rated(28), 5);
     let ten = Decimal::TEN;
     let five = Decimal::from(5);
@@ -255,12 +262,7 @@ pub fn score_s1_report(i: &[usize; 39], v: &[Value], out: &mut S1Report) {
             .find(|(cut, _)| pct(x, **cut))
             .map_or(Decimal::ZERO, |(_, p)| Decimal::from(p))
     };
-    let rated = |k: usize| {
-        [k + 2, k + 1, k]
-            .iter()
-            .find_map(|&r| g(r).as_num())
-            .unwrap_or_default()
-    };
+    let rated = |k: usize| audit_over_manager_over_self(i, v, k);
     let it = &mut out.items;
     for (slot, (k, p)) in [(0, 5), (1, 3), (2, 6), (3, 3)].into_iter().enumerate() {
         it[slot] = pass(yes(g(k)), p);
@@ -271,19 +273,7 @@ pub fn score_s1_report(i: &[usize; 39], v: &[Value], out: &mut S1Report) {
     it[7] = tier(num(g(7)), [98, 98, 98], [5, 5, 5]);
     it[8] = tier(num(g(8)), [98, 95, 90], [5, 4, 3]);
     it[9] = clamp(Decimal::from(5) - Decimal::TWO * num(g(9)) - num(g(10)), 5);
-    for (slot, (k, p)) in [
-        (11, 5),
-        (12, 4),
-        (13, 4),
-        (14, 3),
-        (15, 4),
-        (16, 4),
-        (17, 5),
-        (18, 5),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (slot, (k, p)) in DONE_OR_NOT.into_iter().enumerate() {
         it[10 + slot] = pass(yes(g(k)), p);
     }
     it[18] = pass(

@@ -144,13 +144,8 @@ impl<'a> Frame<'a> {
     }
 
     fn num_of(&self, expr: &Expr) -> Result<Decimal, EvalError> {
-        // The common leaves, read without building a Value.
+        // The other common leaves, read without building a Value.
         match &expr.kind {
-            ExprKind::Input(i) => {
-                if let Value::Num(d) = &self.inputs[*i] {
-                    return Ok(*d);
-                }
-            }
             ExprKind::Const(Value::Num(d)) => return Ok(*d),
             ExprKind::Item(i) => return Ok(self.scores.items[*i]),
             ExprKind::Total => return Ok(self.scores.total),
@@ -174,13 +169,8 @@ impl<'a> Frame<'a> {
     }
 
     fn bool_of(&self, expr: &Expr) -> Result<bool, EvalError> {
-        // The common shapes, read without building a Value.
+        // The other common shapes, read without building a Value.
         match &expr.kind {
-            ExprKind::Input(i) => {
-                if let Value::Bool(b) = &self.inputs[*i] {
-                    return Ok(*b);
-                }
-            }
             ExprKind::Not(e) => return Ok(!self.bool(e)?),
             ExprKind::And(l, r) => return Ok(self.bool(l)? && self.bool(r)?),
             ExprKind::Or(l, r) => return Ok(self.bool(l)? || self.bool(r)?),

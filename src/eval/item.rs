@@ -174,7 +174,6 @@ fn late(
 }
 
 /// `minus N per X`: N times the count in X.
-#[inline]
 pub fn hit(rule: &PerOccurrence, frame: &Frame) -> Result<Hit, EvalError> {
     let count = match &frame.inputs[rule.input] {
         Value::Num(n) => *n,

@@ -124,7 +124,8 @@ fn row_stage(
         let score = section_score(section, &s.items)?;
         s.sections.push(score);
     }
-    s.sections_total = decimal::sum(&s.sections).ok_or_else(too_large)?;
+    s.sections_total = decimal::sum(&s.sections)
+        .ok_or_else(|| too_large("the sections grew too large to add up"))?;
 
     let mut raw_total = s.sections_total;
     for block in &card.adjustments {
@@ -134,7 +135,9 @@ fn row_stage(
             trace.as_mut().map(|t| &mut t.adjustments),
         )?;
         s.adjustments.push(amount);
-        raw_total = raw_total.checked_add(amount).ok_or_else(too_large)?;
+        raw_total = raw_total
+            .checked_add(amount)
+            .ok_or_else(|| too_large("bonuses and penalties grew too large to compute"))?;
     }
     s.total = raw_total.max(Decimal::ZERO);
     if let Some(t) = trace.as_mut() {
@@ -203,9 +206,9 @@ fn section_score(section: &Section, items: &[Decimal]) -> Result<Decimal, EvalEr
 }
 
 #[cold]
-fn too_large() -> EvalError {
+fn too_large(message: &str) -> EvalError {
     EvalError {
-        message: "the total grew too large to compute".into(),
+        message: message.into(),
         span: None,
     }
 }

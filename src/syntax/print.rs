@@ -199,14 +199,18 @@ impl Printer<'_> {
         }
     }
 
+    /// `role "…"`, `version "…"`: a keyword and one quoted text.
+    fn quoted_decl(&mut self, keyword: &str, text: &Text) {
+        self.begin(1, text.span);
+        self.out.push_str(keyword);
+        self.out.push(' ');
+        push_quoted(&mut self.out, &text.value);
+        self.end(text.span);
+    }
+
     fn decl(&mut self, decl: &Decl) {
         match decl {
-            Decl::Role(text) => {
-                self.begin(1, text.span);
-                self.out.push_str("role ");
-                push_quoted(&mut self.out, &text.value);
-                self.end(text.span);
-            }
+            Decl::Role(text) => self.quoted_decl("role", text),
             Decl::Period(p) => {
                 self.begin(1, p.span);
                 self.out.push_str("period ");
@@ -219,12 +223,7 @@ impl Printer<'_> {
                 push_number(&mut self.out, n);
                 self.end(n.span);
             }
-            Decl::Version(v) => {
-                self.begin(1, v.span);
-                self.out.push_str("version ");
-                push_quoted(&mut self.out, &v.value);
-                self.end(v.span);
-            }
+            Decl::Version(text) => self.quoted_decl("version", text),
             Decl::Effective(e) => {
                 self.begin(1, e.span);
                 let _ = write!(self.out, "effective {}..", e.from.value);
