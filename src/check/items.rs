@@ -2,7 +2,7 @@
 //! penalty blocks.
 
 use super::expr::Context;
-use super::model::{Adjustment, BaseRule, Item, Outcome, PerOccurrence, Section};
+use super::model::{Adjustment, BaseRule, Item, Outcome, PerOccurrence, Section, Shape};
 use super::symbols::Symbol;
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
@@ -66,12 +66,14 @@ impl Checker<'_> {
             }
             base = Some((compiled, rule));
         }
+        let base = base.map(|(rule, _)| rule);
         Item {
             name: item.name.name.clone(),
             label: item.label.as_ref().map(|l| l.value.clone()),
             section,
             points,
-            base: base.map(|(rule, _)| rule),
+            shape: Shape::of(base.as_ref(), points, !deductions.is_empty()),
+            base,
             deductions,
             span: item.span,
         }

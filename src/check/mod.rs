@@ -15,6 +15,7 @@ mod points;
 mod ranks;
 mod raters;
 mod rollup;
+mod shape;
 mod symbols;
 mod tiers;
 

@@ -5,6 +5,7 @@
 //! constant is a `Decimal`, and each piece keeps the span of the text it came
 //! from so a trace can quote the card's own words.
 
+pub use super::shape::{held, Shape, Tier};
 use crate::hooks::HookFn;
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{AdjustmentKind, CmpOp};
@@ -103,6 +104,8 @@ pub struct Item {
     /// What sets the score before deductions; `None` means full points.
     pub base: Option<BaseRule>,
     pub deductions: Vec<PerOccurrence>,
+    /// The base rule's shape, when it is a common one the evaluator scores directly.
+    pub shape: Shape,
     pub span: Span,
 }
 

@@ -8,7 +8,7 @@ use super::error::EvalError;
 use super::expr::Frame;
 use super::result::{BaseTrace, Clamp, Hit, ItemScore};
 use super::{rated, tiers};
-use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence, TierTable};
+use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence, Shape, TierTable};
 use crate::source::Span;
 use crate::value::Value;
 use rust_decimal::Decimal;
@@ -57,6 +57,67 @@ fn traced(item: &Item, frame: &Frame, trace: &mut Vec<ItemScore>) -> Result<Deci
         clamp,
     });
     Ok(score)
+}
+
+/// The score of an item of a common [`Shape`], read straight from its
+/// inputs; `None` when the item is of another shape or anything is out of
+/// the ordinary (a blank cell, an overflow): the general way then scores it,
+/// and words any error.
+#[inline]
+pub fn by_shape(item: &Item, inputs: &[Value]) -> Option<Decimal> {
+    let mut raw = match &item.shape {
+        Shape::Full => item.points,
+        Shape::Flag {
+            input,
+            full_when,
+            otherwise,
+        } => match inputs[*input] {
+            Value::Bool(cell) if cell == *full_when => item.points,
+            Value::Bool(_) => *otherwise,
+            _ => return None,
+        },
+        Shape::Tiers { input, rows } => {
+            let Value::Num(subject) = inputs[*input] else {
+                return None;
+            };
+            rows.iter()
+                .find(|row| row.guard.is_none_or(|(op, t)| tiers::holds(op, subject, t)))?
+                .points
+        }
+        Shape::General => return None,
+    };
+    // Without deductions the shape's points are already held to [0, points].
+    if item.deductions.is_empty() {
+        return Some(raw);
+    }
+    for rule in &item.deductions {
+        let amount = occurrences(rule, inputs)?;
+        // As `deduct`: nothing to take off leaves the score as it was.
+        if !amount.is_zero() {
+            raw = raw.checked_sub(amount)?;
+        }
+    }
+    Some(clamp(raw, item.points).0)
+}
+
+/// `minus N per X`'s amount read straight from the row; `None` for a blank
+/// count or an overflow (the general way words those).
+#[inline]
+pub fn occurrences(rule: &PerOccurrence, inputs: &[Value]) -> Option<Decimal> {
+    match &inputs[rule.input] {
+        Value::Num(count) => times(*count, rule.amount),
+        _ => None,
+    }
+}
+
+/// `count` occurrences of `amount`; `None` on overflow.
+#[inline]
+fn times(count: Decimal, amount: Decimal) -> Option<Decimal> {
+    // Most months nothing happened; no need to multiply.
+    if count.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    count.checked_mul(amount)
 }
 
 /// The base rule's points, and nothing else.
@@ -179,15 +240,7 @@ pub fn hit(rule: &PerOccurrence, frame: &Frame) -> Result<Hit, EvalError> {
         Value::Num(n) => *n,
         _ => return Err(EvalError::at(rule.span, "this count was left blank")),
     };
-    // Most months nothing happened; no need to multiply.
-    if count.is_zero() {
-        return Ok(Hit {
-            count,
-            amount: Decimal::ZERO,
-        });
-    }
-    let amount = count
-        .checked_mul(rule.amount)
+    let amount = times(count, rule.amount)
         .ok_or_else(|| EvalError::at(rule.span, "the count is too large to compute"))?;
     Ok(Hit { count, amount })
 }
@@ -200,7 +253,8 @@ fn deduct(item: &Item, raw: Decimal, hit: Hit) -> Result<Decimal, EvalError> {
         .ok_or_else(|| EvalError::at(item.span, "deductions grew too large to compute"))
 }
 
-/// The score held to [0, points], and which bound held it, if one did.
+/// The score held to [0, points], and which bound held it, if one did
+/// (as [`crate::check::model::held`] does for the constants of a shape).
 fn clamp(raw: Decimal, points: Decimal) -> (Decimal, Option<Clamp>) {
     // A sign test is much cheaper than comparing decimals; -0 is not below zero.
     if raw.is_sign_negative() && !raw.is_zero() {

@@ -113,11 +113,20 @@ fn row_stage(
     // A frame borrows the scores so far for one call; the score it gives is
     // pushed after, ready for the next.
     for item in &card.items {
-        let score = item::score(
-            item,
-            &Frame::new(inputs, s, &card.hooks, recorded),
-            trace.as_mut().map(|t| &mut t.items),
-        )?;
+        // Without a trace, an item of a common shape is read straight from
+        // the row; any other (or anything out of the ordinary) the general way.
+        let fast = match trace {
+            None => item::by_shape(item, inputs),
+            Some(_) => None,
+        };
+        let score = match fast {
+            Some(score) => score,
+            None => item::score(
+                item,
+                &Frame::new(inputs, s, &card.hooks, recorded),
+                trace.as_mut().map(|t| &mut t.items),
+            )?,
+        };
         s.items.push(score);
     }
     for section in &card.sections {
@@ -220,6 +229,11 @@ fn adjustment(
     frame: &Frame,
     trace: Option<&mut Vec<AdjustmentScore>>,
 ) -> Result<Decimal, EvalError> {
+    if trace.is_none() {
+        if let Some(uncapped) = lines_read_straight(block, frame.inputs) {
+            return Ok(capped(block, uncapped).0);
+        }
+    }
     let mut lines = Vec::new();
     let mut uncapped = Decimal::ZERO;
     for line in &block.lines {
@@ -231,15 +245,7 @@ fn adjustment(
             lines.push(hit);
         }
     }
-    let capped = block.cap.is_some_and(|cap| uncapped > cap);
-    let magnitude = match block.cap {
-        Some(cap) if capped => cap,
-        _ => uncapped,
-    };
-    let amount = match block.kind {
-        AdjustmentKind::Bonus => magnitude,
-        AdjustmentKind::Penalty => -magnitude,
-    };
+    let (amount, capped) = capped(block, uncapped);
     if let Some(trace) = trace {
         trace.push(AdjustmentScore {
             lines,
@@ -249,6 +255,30 @@ fn adjustment(
         });
     }
     Ok(amount)
+}
+
+/// The block's lines added up, read straight from the row; `None` for a
+/// blank count or an overflow, which the general way words.
+fn lines_read_straight(block: &Adjustment, inputs: &[Value]) -> Option<Decimal> {
+    let mut uncapped = Decimal::ZERO;
+    for line in &block.lines {
+        uncapped = uncapped.checked_add(item::occurrences(line, inputs)?)?;
+    }
+    Some(uncapped)
+}
+
+/// The block's signed amount from its lines' sum, and whether the cap held it.
+fn capped(block: &Adjustment, uncapped: Decimal) -> (Decimal, bool) {
+    let capped = block.cap.is_some_and(|cap| uncapped > cap);
+    let magnitude = match block.cap {
+        Some(cap) if capped => cap,
+        _ => uncapped,
+    };
+    let amount = match block.kind {
+        AdjustmentKind::Bonus => magnitude,
+        AdjustmentKind::Penalty => -magnitude,
+    };
+    (amount, capped)
 }
 
 /// A row that could not be scored, and where.
@@ -316,5 +346,7 @@ fn failure(row: &Row, error: EvalError) -> RowFailure {
 
 #[cfg(test)]
 mod group_tests;
+#[cfg(test)]
+mod shape_tests;
 #[cfg(test)]
 mod tests;

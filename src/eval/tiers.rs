@@ -21,7 +21,8 @@ pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Decimal), 
     Ok((row, subject))
 }
 
-fn holds(op: CmpOp, value: Decimal, threshold: Decimal) -> bool {
+#[inline]
+pub fn holds(op: CmpOp, value: Decimal, threshold: Decimal) -> bool {
     let order = super::decimal::cmp(value, threshold);
     match op {
         CmpOp::Ge => order.is_ge(),
