@@ -113,7 +113,7 @@ pub(crate) struct Checker<'a> {
     source: &'a Arc<SourceFile>,
     decls: &'a [ast::Decl],
     diagnostics: Diagnostics,
-    symbols: Symbols,
+    symbols: Symbols<'a>,
     inputs: Vec<Input>,
     params: Vec<Param>,
     /// Whether each parameter was written without a unit (may stand for money).

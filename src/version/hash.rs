@@ -10,7 +10,7 @@
 //! layout changes every card's hash, so treat one as a change of this format.
 
 use sha2::{Digest, Sha256};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// `sha256:` and 64 lowercase hex digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -54,8 +54,13 @@ pub fn content_hash(canonical: &str, hooks: &[HookSource]) -> ContentHash {
         part(&mut hasher, hook.bytes);
     }
     let digest = hasher.finalize();
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    ContentHash(format!("sha256:{hex}"))
+    let mut hash = String::with_capacity("sha256:".len() + 2 * digest.len());
+    hash.push_str("sha256:");
+    for byte in digest {
+        // Writing into a String cannot fail.
+        let _ = write!(hash, "{byte:02x}");
+    }
+    ContentHash(hash)
 }
 
 fn part(hasher: &mut Sha256, bytes: &[u8]) {
