@@ -1,6 +1,14 @@
 //! How long the group stage (ranks, rank bands, grade limits) and the
 //! monthly roll-up take at payroll scale. Run with `cargo bench`; it prints
 //! the best of three runs for each size. No test asserts a time.
+//!
+//! `-- N write=FILE` only writes N rows for `tests/cards/valid/store_ranks.card`,
+//! sorted by store (20 to a store), to measure the CLI on, streamed a store
+//! at a time:
+//!
+//!     /usr/bin/time -v target/release/scorecard eval tests/cards/valid/store_ranks.card FILE --format csv --output out.csv
+
+mod support;
 
 use scorecard::data::{self, DataFormat, Row};
 use scorecard::{CheckedCard, SourceFile};
@@ -70,6 +78,15 @@ fn best_of_three(mut run: impl FnMut()) -> Duration {
 }
 
 fn main() {
+    if let Some(path) = std::env::args().find_map(|a| a.strip_prefix("write=").map(String::from)) {
+        let rows: usize = std::env::args()
+            .skip(1)
+            .find_map(|a| a.parse().ok())
+            .unwrap_or(1_000_000);
+        std::fs::write(&path, support::store_rows::store_rows(rows, 20)).expect("write the data");
+        println!("wrote {rows} rows to {path}");
+        return;
+    }
     let ranks = card("tests/cards/valid/ranks.card");
     for n in [1_000, 10_000, 100_000] {
         let rows = read(&ranks, ranked_rows(n));

@@ -1,10 +1,12 @@
 //! Shared by the benchmarks: generated S1 data, a hand-written S1 scorer
 //! that is the baseline the evaluator is measured against, and a generated
-//! card of any size (`big_card`).
+//! card of any size (`big_card`), and rows ranked within stores, sorted by
+//! store (`store_rows`).
 
 #![allow(dead_code)] // each bench uses a different part
 
 pub mod big_card;
+pub mod store_rows;
 
 use rust_decimal::Decimal;
 use scorecard::value::Value;

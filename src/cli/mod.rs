@@ -1,5 +1,6 @@
 //! Command-line arguments, one file per subcommand.
 
+mod by_groups;
 mod check;
 mod diff;
 mod eval;

@@ -124,3 +124,15 @@ impl Spool {
         out.flush()
     }
 }
+
+/// Writing into the spool (for a report made more than once, see
+/// `scorecard::stream::ByGroups::score`).
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
+}

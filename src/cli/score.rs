@@ -21,7 +21,7 @@ use super::{load, progress, routes, Exit};
 use scorecard::data::{self, DataError, DataFormat, DataSet, OpenOptions, RecordSource, Row};
 use scorecard::eval::RowFailure;
 use scorecard::link;
-use scorecard::period::{PeriodKind, RollUp, Source};
+use scorecard::period::{CannotRollUp, PeriodKind, RollUp, RollupError, Source};
 use scorecard::value::Value;
 use scorecard::version::Versions;
 use scorecard::{CheckedCard, ScoreResult};
@@ -174,19 +174,8 @@ fn finish(
         errors.append(&mut set.errors);
         unfed.extend(link::apply(&card, &mut set.rows, &feeds, &args.data));
         let (rows, sources) = if args.rollup {
-            let rolled = rollup(&card, &set.rows, &args.data)?;
-            failures.extend(rolled.errors.iter().map(|e| {
-                let lines: Vec<String> = e.lines.iter().map(|l| l.to_string()).collect();
-                let first = e.lines.first().copied().unwrap_or_default();
-                let text = format!(
-                    "{}:{} ({}): {}",
-                    args.data,
-                    lines.join(","),
-                    e.employee.id,
-                    e.message
-                );
-                (first, text)
-            }));
+            let rolled = rolled_up(scorecard::period::roll_up(&card, &set.rows), &args.data)?;
+            failures.extend(rollup_failures(&rolled.errors, &args.data));
             (rolled.rows, rolled.sources)
         } else {
             refuse_monthly_rows(&card, &set.rows, &args.data)?;
@@ -201,9 +190,7 @@ fn finish(
                 .iter()
                 .map(|f| (f.line, describe(&card, &args.data, f))),
         );
-        if !card.group.is_empty() && !failed.is_empty() {
-            eprintln!("warning: ranks and grade limits are over the scored rows only; the rows left out are not counted in any group");
-        }
+        warn_if_groups_lost_rows(&card, !failed.is_empty());
         groups.push(Group {
             card,
             rows,
@@ -436,9 +423,36 @@ pub(super) fn describe(card: &CheckedCard, data: &str, failure: &RowFailure) -> 
     text
 }
 
-/// Rolls the months up, reporting what is left out and why.
-fn rollup(card: &CheckedCard, rows: &[Row], data: &str) -> Result<RollUp, Exit> {
-    let rolled = scorecard::period::roll_up(card, rows).map_err(|e| {
+/// Ranks and grade limits compare the rows that scored: says so when some did not.
+pub(super) fn warn_if_groups_lost_rows(card: &CheckedCard, failed: bool) {
+    if !card.group.is_empty() && failed {
+        eprintln!("warning: ranks and grade limits are over the scored rows only; the rows left out are not counted in any group");
+    }
+}
+
+/// Each row that could not be rolled up, as a failure: its first line and
+/// `data.csv:5,9 (E003): why`.
+pub(super) fn rollup_failures<'e>(
+    errors: &'e [RollupError],
+    data: &'e str,
+) -> impl Iterator<Item = (usize, String)> + 'e {
+    errors.iter().map(move |e| {
+        let lines: Vec<String> = e.lines.iter().map(|l| l.to_string()).collect();
+        let first = e.lines.first().copied().unwrap_or_default();
+        let text = format!(
+            "{data}:{} ({}): {}",
+            lines.join(","),
+            e.employee.id,
+            e.message
+        );
+        (first, text)
+    })
+}
+
+/// A roll-up's outcome told: why nothing could be rolled up (an error), or
+/// its warnings and the periods left out.
+pub(super) fn rolled_up(rolled: Result<RollUp, CannotRollUp>, data: &str) -> Result<RollUp, Exit> {
+    let rolled = rolled.map_err(|e| {
         eprintln!("error: {data}: {e}");
         Exit::DataError
     })?;

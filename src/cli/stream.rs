@@ -1,6 +1,8 @@
 //! `eval --format csv` of a CSV file by a card whose rows score one by one:
 //! streamed through `scorecard::stream`, so memory stays flat however many
-//! rows the file has. Everything else goes the general way (`score`).
+//! rows the file has. A card that ranks rows or rolls months up streams a
+//! group at a time (`by_groups`), from a file only: stdin cannot be read
+//! twice. Everything else goes the general way (`score`).
 //!
 //! What the user sees is the same either way: the same report, the same
 //! messages, the same exit code, and by default nothing at all written when
@@ -8,9 +10,10 @@
 //! and kept (renamed over `--output`, or copied to stdout) only once the
 //! run has decided.
 
+use super::by_groups;
 use super::eval::EvalArgs;
 use super::output::Spool;
-use super::score::{describe, print_problems, verdict};
+use super::score::{describe, print_problems, verdict, DataArgs};
 use super::{load, progress, routes, Exit};
 use scorecard::data::DataFormat;
 use scorecard::period::PeriodKind;
@@ -25,7 +28,6 @@ pub fn try_run(args: &EvalArgs) -> Option<Exit> {
         && data.cards.len() == 1
         && data.cards[0] != "-"
         && data.from.is_empty()
-        && !data.rollup
         && data.role.is_none()
         && data.sheet.is_none()
         && routes::manifest_path(&data.cards[0]).is_none();
@@ -38,11 +40,13 @@ pub fn try_run(args: &EvalArgs) -> Option<Exit> {
     }
     // Checked quietly: a card with problems is reported by the general way.
     let card = quiet_card(&data.cards[0])?;
-    if !streams(&card.card) {
-        return None;
+    if streams(&card.card) && !data.rollup {
+        load::print_diagnostics(&card.warnings);
+        return Some(run(args, &card.card));
     }
+    let grouped = by_groups::scan(args, &card.card)?;
     load::print_diagnostics(&card.warnings);
-    Some(run(args, &card.card))
+    Some(by_groups::run(args, &grouped))
 }
 
 fn quiet_card(path: &str) -> Option<scorecard::Checked> {
@@ -54,14 +58,18 @@ fn quiet_card(path: &str) -> Option<scorecard::Checked> {
 /// Rows that score one by one, by a card with no dates to choose a version
 /// by and no period longer than the month a row may carry.
 fn streams(card: &CheckedCard) -> bool {
-    let longer_period = card
-        .period
-        .as_deref()
-        .and_then(PeriodKind::from_card)
-        .is_some_and(|kind| kind != PeriodKind::Month);
     scorecard::stream::streamable(card).is_none()
         && card.stamp.effective.is_none()
-        && !longer_period
+        && !longer_period(card)
+}
+
+/// A card scored by quarter (half-year, year) rather than month: monthly
+/// rows need `--rollup` first, which the general way checks.
+pub(super) fn longer_period(card: &CheckedCard) -> bool {
+    card.period
+        .as_deref()
+        .and_then(PeriodKind::from_card)
+        .is_some_and(|kind| kind != PeriodKind::Month)
 }
 
 fn run(args: &EvalArgs, card: &CheckedCard) -> Exit {
@@ -100,15 +108,7 @@ fn run(args: &EvalArgs, card: &CheckedCard) -> Exit {
     counter.finish_and_clear();
     let mut found = match found {
         Ok(found) => found,
-        Err(StreamError::Data(error)) => {
-            eprintln!("error: {error}");
-            let _ = verdict(data, 1, vec![None], 0);
-            return Exit::DataError;
-        }
-        Err(StreamError::Write(e)) => {
-            eprintln!("error: cannot write the results: {e}");
-            return Exit::DataError;
-        }
+        Err(error) => return failed(data, error),
     };
     for warning in &found.warnings {
         eprintln!("warning: {warning}");
@@ -120,7 +120,30 @@ fn run(args: &EvalArgs, card: &CheckedCard) -> Exit {
         .collect();
     print_problems(&mut found.errors, &[], &mut failures);
     let problems = found.errors.len() + found.failures.len();
-    match verdict(data, problems, found.bad_lines(), found.scored) {
+    conclude(data, problems, found.bad_lines(), found.scored, spool)
+}
+
+/// The file could not be read, or the report not written.
+pub(super) fn failed(data: &DataArgs, error: StreamError) -> Exit {
+    match error {
+        StreamError::Data(error) => {
+            eprintln!("error: {error}");
+            let _ = verdict(data, 1, vec![None], 0);
+        }
+        StreamError::Write(e) => eprintln!("error: cannot write the results: {e}"),
+    }
+    Exit::DataError
+}
+
+/// Decides the run by its problems, and keeps the report if it stands.
+pub(super) fn conclude(
+    data: &DataArgs,
+    problems: usize,
+    bad_lines: Vec<Option<usize>>,
+    scored: usize,
+    spool: Spool,
+) -> Exit {
+    match verdict(data, problems, bad_lines, scored) {
         Ok(exit) => match spool.commit() {
             Ok(()) => exit,
             Err(message) => {

@@ -165,6 +165,20 @@ impl<'c> RowReader<'c> {
         RowReader::new(card, file, header)
     }
 
+    /// Binds a CSV file's header (named `file` in messages) to `card`.
+    pub fn for_csv(
+        card: &'c CheckedCard,
+        file: &str,
+        header: &super::csv::Header,
+    ) -> (Self, Bound) {
+        let header = Header {
+            columns: &header.columns,
+            at: Location::Line(header.line),
+            numbering: Numbering::Lines,
+        };
+        RowReader::new(card, Arc::from(file), header)
+    }
+
     /// Binds a header to `card`. A JSON array or TOML file with no records
     /// has no columns to judge: no errors, no warnings, no rows.
     pub fn new(card: &'c CheckedCard, file: Arc<str>, header: Header) -> (Self, Bound) {

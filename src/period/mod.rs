@@ -13,7 +13,7 @@ mod calendar;
 mod rollup;
 
 pub use calendar::{Period, PeriodKind};
-pub use rollup::{roll_up, CannotRollUp, RollUp, RollupError, Skipped, Source};
+pub use rollup::{roll_up, CannotRollUp, RollUp, RollingUp, RollupError, Skipped, Source};
 
 use crate::check::model::{CheckedCard, RollupRule};
 

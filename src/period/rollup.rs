@@ -1,7 +1,7 @@
 //! Monthly rows → one row per employee and period, by the card's rules.
 
 use super::calendar::{Period, PeriodKind};
-use crate::check::model::{CheckedCard, PartialRule, RollupRule};
+use crate::check::model::{CheckedCard, PartialRule, RollupPlan, RollupRule};
 use crate::data::{Employee, Row};
 use crate::value::{format_value, Value};
 use rust_decimal::Decimal;
@@ -68,105 +68,172 @@ impl std::error::Error for CannotRollUp {}
 /// Rolls monthly `rows` (read against `card`, e.g. with [`monthly_view`](super::monthly_view))
 /// up to the card's period. Every row needs a month (a `月份` column).
 pub fn roll_up(card: &CheckedCard, rows: &[Row]) -> Result<RollUp, CannotRollUp> {
-    let Some(plan) = &card.rollup else {
-        return Err(CannotRollUp(format!(
-            "card `{}` does not roll up months; a card that does declares `period quarterly` (or half-yearly, yearly), `partial …` and how its inputs add up",
-            card.name
-        )));
-    };
-    if !rows.is_empty() && rows.iter().all(|r| r.employee.period.is_none()) {
-        return Err(CannotRollUp(
-            "the data has no month column; add one headed 月份 (or month) with months such as 2026-10".into(),
-        ));
-    }
-    let mut out = RollUp::default();
-    let mut order: Vec<(String, Period)> = Vec::new();
-    let mut members: HashMap<(String, Period), Vec<&Row>> = HashMap::new();
-    for row in rows {
-        let month = match row.employee.period {
-            Some(p) if p.kind == PeriodKind::Month => p,
-            other => {
-                let message = match other {
-                    Some(p) => format!("{p} is not a month; rolling up reads monthly rows"),
-                    None => "the row has no month".to_string(),
-                };
-                out.errors.push(RollupError {
-                    lines: vec![row.line],
-                    employee: row.employee.clone(),
-                    message,
-                });
-                continue;
-            }
-        };
-        let period = month.containing(plan.period).unwrap_or(month);
-        let key = (row.employee.id.clone(), period);
-        members
-            .entry(key.clone())
-            .or_insert_with(|| {
-                order.push(key.clone());
-                Vec::new()
-            })
-            .push(row);
-    }
-    let of = plan.period.months();
-    for key in order {
-        let mut months = members.remove(&key).unwrap_or_default();
-        months.sort_by_key(|r| r.employee.period);
-        let count = months.len() as u32;
-        let minimum = match plan.partial.rule {
-            PartialRule::Skip => of,
-            _ => plan.partial.minimum,
-        };
-        let last = months[months.len() - 1];
-        let employee = Employee {
-            period: Some(key.1),
-            ..last.employee.clone()
-        };
-        if count < minimum {
-            out.skipped.push(Skipped {
-                employee,
-                months: months.iter().filter_map(|r| r.employee.period).collect(),
-                minimum,
-            });
-            continue;
-        }
-        let prorate = plan.partial.rule == PartialRule::Prorate && count < of;
-        let scale = Decimal::from(of) / Decimal::from(count);
-        match roll_one(card, &months, prorate.then_some(scale)) {
-            Ok((values, ratios)) => {
-                out.rows.push(Row {
-                    line: months[0].line,
-                    employee,
-                    values,
-                });
-                out.sources.push(Source {
-                    months: months
-                        .iter()
-                        .filter_map(|r| r.employee.period.map(|p| (p, r.line)))
-                        .collect(),
-                    of,
-                    prorated: prorate,
-                    ratios,
-                });
-            }
-            Err(message) => out.errors.push(RollupError {
-                lines: months.iter().map(|r| r.line).collect(),
-                employee,
-                message,
-            }),
-        }
-    }
-    for (i, input) in card.inputs.iter().enumerate() {
-        if let RollupRule::Ratio { .. } = plan.inputs[i].rule {
-            if rows.iter().any(|r| r.values[i] != Value::Missing) {
-                out.warnings.push(format!(
-                    "the monthly values of `{}` are not used: it is recomputed from its summed parts",
-                    input.name
-                ));
-            }
-        }
-    }
+    let mut rolling = RollingUp::new(card)?;
+    let mut out = rolling.part(rows);
+    out.warnings = rolling.finish()?;
     Ok(out)
+}
+
+/// [`roll_up`] a part of the rows at a time, for a caller that never holds
+/// them all ([`crate::stream`]): each part must hold every month of each
+/// employee's period it has. Parts rolled one after another give, end to
+/// end, what [`roll_up`] gives for all the rows; what needs every row
+/// (the data has no month at all, monthly values not used) comes at the end.
+pub struct RollingUp<'c> {
+    card: &'c CheckedCard,
+    plan: &'c RollupPlan,
+    /// Some row was rolled, and some row had a period.
+    any_row: bool,
+    any_period: bool,
+    /// Per input: some row gave a value (kept for `ratio` inputs only).
+    given: Vec<bool>,
+}
+
+impl<'c> RollingUp<'c> {
+    /// `Err` when the card does not roll up.
+    pub fn new(card: &'c CheckedCard) -> Result<Self, CannotRollUp> {
+        let Some(plan) = &card.rollup else {
+            return Err(CannotRollUp(format!(
+                "card `{}` does not roll up months; a card that does declares `period quarterly` (or half-yearly, yearly), `partial …` and how its inputs add up",
+                card.name
+            )));
+        };
+        Ok(RollingUp {
+            card,
+            plan,
+            any_row: false,
+            any_period: false,
+            given: vec![false; card.inputs.len()],
+        })
+    }
+
+    /// Rolls up the employees' periods of `rows` (no warnings: see [`RollingUp::finish`]).
+    pub fn part(&mut self, rows: &[Row]) -> RollUp {
+        self.note(rows);
+        let (card, plan) = (self.card, self.plan);
+        let mut out = RollUp::default();
+        let mut order: Vec<(String, Period)> = Vec::new();
+        let mut members: HashMap<(String, Period), Vec<&Row>> = HashMap::new();
+        for row in rows {
+            let month = match row.employee.period {
+                Some(p) if p.kind == PeriodKind::Month => p,
+                other => {
+                    let message = match other {
+                        Some(p) => format!("{p} is not a month; rolling up reads monthly rows"),
+                        None => "the row has no month".to_string(),
+                    };
+                    out.errors.push(RollupError {
+                        lines: vec![row.line],
+                        employee: row.employee.clone(),
+                        message,
+                    });
+                    continue;
+                }
+            };
+            let period = month.containing(plan.period).unwrap_or(month);
+            let key = (row.employee.id.clone(), period);
+            members
+                .entry(key.clone())
+                .or_insert_with(|| {
+                    order.push(key.clone());
+                    Vec::new()
+                })
+                .push(row);
+        }
+        for key in order {
+            let months = members.remove(&key).unwrap_or_default();
+            roll_period(card, plan, key.1, months, &mut out);
+        }
+        out
+    }
+
+    /// What the rows seen say together: `Err` when no row had a month (the
+    /// data has no month column), else the warnings.
+    pub fn finish(self) -> Result<Vec<String>, CannotRollUp> {
+        if self.any_row && !self.any_period {
+            return Err(CannotRollUp(
+                "the data has no month column; add one headed 月份 (or month) with months such as 2026-10".into(),
+            ));
+        }
+        let mut warnings = Vec::new();
+        for (i, input) in self.card.inputs.iter().enumerate() {
+            if let RollupRule::Ratio { .. } = self.plan.inputs[i].rule {
+                if self.given[i] {
+                    warnings.push(format!(
+                        "the monthly values of `{}` are not used: it is recomputed from its summed parts",
+                        input.name
+                    ));
+                }
+            }
+        }
+        Ok(warnings)
+    }
+
+    fn note(&mut self, rows: &[Row]) {
+        self.any_row |= !rows.is_empty();
+        self.any_period |= rows.iter().any(|r| r.employee.period.is_some());
+        let ratios = self.plan.inputs.iter().map(|input| &input.rule);
+        for (i, (given, rule)) in self.given.iter_mut().zip(ratios).enumerate() {
+            if let RollupRule::Ratio { .. } = rule {
+                *given = *given || rows.iter().any(|r| r.values[i] != Value::Missing);
+            }
+        }
+    }
+}
+
+/// One employee's months of one period → a row, a skipped period or an error.
+fn roll_period(
+    card: &CheckedCard,
+    plan: &RollupPlan,
+    period: Period,
+    mut months: Vec<&Row>,
+    out: &mut RollUp,
+) {
+    months.sort_by_key(|r| r.employee.period);
+    let of = plan.period.months();
+    let count = months.len() as u32;
+    let minimum = match plan.partial.rule {
+        PartialRule::Skip => of,
+        _ => plan.partial.minimum,
+    };
+    let last = months[months.len() - 1];
+    let employee = Employee {
+        period: Some(period),
+        ..last.employee.clone()
+    };
+    if count < minimum {
+        out.skipped.push(Skipped {
+            employee,
+            months: months.iter().filter_map(|r| r.employee.period).collect(),
+            minimum,
+        });
+        return;
+    }
+    let prorate = plan.partial.rule == PartialRule::Prorate && count < of;
+    let scale = Decimal::from(of) / Decimal::from(count);
+    match roll_one(card, &months, prorate.then_some(scale)) {
+        Ok((values, ratios)) => {
+            out.rows.push(Row {
+                line: months[0].line,
+                employee,
+                values,
+            });
+            out.sources.push(Source {
+                months: months
+                    .iter()
+                    .filter_map(|r| r.employee.period.map(|p| (p, r.line)))
+                    .collect(),
+                of,
+                prorated: prorate,
+                ratios,
+            });
+        }
+        Err(message) => out.errors.push(RollupError {
+            lines: months.iter().map(|r| r.line).collect(),
+            employee,
+            message,
+        }),
+    }
 }
 
 type Rolled = (Vec<Value>, Vec<(usize, Decimal, Decimal)>);

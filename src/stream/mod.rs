@@ -24,25 +24,33 @@
 //! employee (plus the hash table's slack): ~65 MB in all for a million
 //! rows, never the rows themselves.
 //!
-//! Only a card whose rows score one by one can stream: ranks, grade limits
-//! and roll-ups need every row first ([`streamable`]).
+//! Only a card whose rows score one by one streams this way ([`streamable`]).
+//! A card that ranks rows, limits grades or rolls months up streams a
+//! group at a time from a file ([`ByGroups`], `groups`): a first pass finds
+//! where each group ends ([`Together`]), a second scores whole groups,
+//! chunk by chunk, with the general way's two stages. From stdin, which
+//! cannot be read twice, such a card reads every row first.
 
 mod batch;
+mod groups;
+mod together;
 mod worker;
+
+pub use groups::{ByGroups, GroupOptions, StreamedGroups};
+pub use together::Together;
 
 use crate::check::CheckedCard;
 use crate::data::csv::open_with_header;
-use crate::data::{
-    DataError, DataWarning, DataWarningKind, Header, Location, Numbering, RowReader, SeenIds,
-};
+use crate::data::{DataError, DataWarning, DataWarningKind, Location, RowReader, SeenIds};
 use crate::eval::RowFailure;
 use batch::Batch;
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use worker::{Outcome, Piece, Worker};
 
-/// Why a card cannot stream, or `None` when it can.
+/// Why a card cannot stream a row at a time, or `None` when it can (a card
+/// that cannot may stream [`ByGroups`]).
 pub fn streamable(card: &CheckedCard) -> Option<&'static str> {
     if !card.group.is_empty()
         || card.group.grade_after_ranks
@@ -102,15 +110,7 @@ pub fn score_csv(
     progress: &mut dyn FnMut(usize),
 ) -> Result<Streamed, StreamError> {
     let (mut lines, header) = open_with_header(input, name)?;
-    let (reader, bound) = RowReader::new(
-        card,
-        Arc::from(name),
-        Header {
-            columns: &header.columns,
-            at: Location::Line(header.line),
-            numbering: Numbering::Lines,
-        },
-    );
+    let (reader, bound) = RowReader::for_csv(card, name, &header);
     let scorer = Scorer {
         card,
         reader: &reader,

@@ -75,3 +75,17 @@ pub fn cards_under(dir: &Path) -> Vec<PathBuf> {
     cards.sort();
     cards
 }
+
+/// The card a data scenario names in its `# card:` line, checked; `None`
+/// for a scenario scored through another card (`# from:`) or a rules
+/// directory (`# rules:`), or whose card does not check.
+pub fn scenario_card(text: &str) -> Option<scorecard::CheckedCard> {
+    if text
+        .lines()
+        .any(|l| l.starts_with("# from:") || l.starts_with("# rules:"))
+    {
+        return None;
+    }
+    let card = text.lines().find_map(|l| l.strip_prefix("# card:"))?.trim();
+    Some(scorecard::compile_file(Path::new(card)).ok()?.card)
+}

@@ -17,6 +17,7 @@ mod fmt_property;
 mod properties;
 mod scenarios;
 mod stream;
+mod stream_groups;
 mod versions;
 
 /// What the benchmarks generate (S1 rows, a large card), shared with the tests.

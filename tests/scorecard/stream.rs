@@ -38,17 +38,7 @@ fn shipped_card(path: &str) -> CheckedCard {
 
 fn card_of(data: &Path) -> Option<CheckedCard> {
     let text = std::fs::read_to_string(data).ok()?;
-    if text
-        .lines()
-        .any(|l| l.starts_with("# from:") || l.starts_with("# rules:"))
-    {
-        return None;
-    }
-    let card = text.lines().find_map(|l| l.strip_prefix("# card:"))?.trim();
-    let checked = scorecard::compile_file(Path::new(card)).ok()?.card;
-    scorecard::stream::streamable(&checked)
-        .is_none()
-        .then_some(checked)
+    crate::common::scenario_card(&text).filter(|card| scorecard::stream::streamable(card).is_none())
 }
 
 #[test]
