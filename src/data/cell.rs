@@ -136,23 +136,49 @@ impl TypedCell {
 
     /// Reads one cell of this input (`input` is the one this was made from)
     /// into its slot, which is left as it was on a problem.
+    #[cfg(test)]
     pub fn read_into(
         &self,
         text: &str,
         input: &Input,
         slot: &mut Value,
     ) -> Result<(), CellProblem> {
-        // The value is built in registers and written once: a `Value`
-        // handed back and moved costs more than reading the cell.
-        if self.ty == InputType::Bool {
-            if let Some(yes) = plain_yes_no(text) {
-                *slot = Value::Bool(yes);
-                return Ok(());
-            }
-        } else if let Some(number) = self.whole(text) {
-            *slot = Value::Num(number);
+        if self.read_plain(text.as_bytes(), slot) {
             return Ok(());
         }
+        self.read_uncommon(text, input, slot)
+    }
+
+    /// Reads the common cell (`是`, `2`, `98%`) straight from its bytes into
+    /// its slot; false, and the slot untouched, for any other cell, which
+    /// [`TypedCell::read_uncommon`] reads.
+    // Always inlined into the reader's loop: a call costs a fifth of the reading.
+    #[inline(always)]
+    pub fn read_plain(&self, bytes: &[u8], slot: &mut Value) -> bool {
+        // The value is built in registers and written once: a `Value`
+        // handed back and moved costs more than reading the cell.
+        let value = if self.ty == InputType::Bool {
+            match plain_yes_no(bytes) {
+                Some(yes) => Value::Bool(yes),
+                None => return false,
+            }
+        } else {
+            match self.whole(bytes) {
+                Some(number) => Value::Num(number),
+                None => return false,
+            }
+        };
+        *slot = value;
+        true
+    }
+
+    /// Reads a cell that [`TypedCell::read_plain`] did not, the general way.
+    pub fn read_uncommon(
+        &self,
+        text: &str,
+        input: &Input,
+        slot: &mut Value,
+    ) -> Result<(), CellProblem> {
         *slot = parse_uncommon(text, input)?;
         Ok(())
     }
@@ -160,10 +186,10 @@ impl TypedCell {
     /// A cell of plain digits (a percent's followed by `%`) within range;
     /// `None` for any other.
     #[inline]
-    fn whole(&self, text: &str) -> Option<Decimal> {
+    fn whole(&self, text: &[u8]) -> Option<Decimal> {
         let digits = match self.ty {
-            InputType::Percent => text.as_bytes().strip_suffix(b"%")?,
-            _ => text.as_bytes(),
+            InputType::Percent => text.strip_suffix(b"%")?,
+            _ => text,
         };
         let n = whole_number(digits)?;
         if n < self.low || n > self.high {
@@ -183,6 +209,19 @@ impl TypedCell {
 fn decimal(n: i64, scale: u32) -> Decimal {
     let n = n.unsigned_abs();
     Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, scale)
+}
+
+/// `text.trim()`, quicker for the usual cell, which starts and ends with
+/// something other than white space (`str::trim`'s general search costs
+/// about a hundred instructions even then).
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    let visible = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ if visible(text.chars().next()) && visible(text.chars().next_back()) => text,
+        _ => text.trim(),
+    }
 }
 
 /// A cell the typed fast way does not read, kept out of its way.
@@ -237,16 +276,19 @@ fn percent_of(n: i64) -> Decimal {
 }
 
 /// The common spellings of yes and no, exactly as written.
-fn plain_yes_no(text: &str) -> Option<bool> {
+#[inline]
+fn plain_yes_no(text: &[u8]) -> Option<bool> {
+    const YES: &[u8] = "是".as_bytes();
+    const NO: &[u8] = "否".as_bytes();
     match text {
-        "是" | "1" => Some(true),
-        "否" | "0" => Some(false),
+        YES | b"1" => Some(true),
+        NO | b"0" => Some(false),
         _ => None,
     }
 }
 
 fn plain_bool(text: &str) -> Option<Value> {
-    plain_yes_no(text).map(Value::Bool)
+    plain_yes_no(text.as_bytes()).map(Value::Bool)
 }
 
 const EXCEL_ERROR_HELP: &str =
@@ -748,7 +790,7 @@ mod tests {
             let typed = TypedCell::new(&cell_input);
             let fast = match ty {
                 InputType::Bool => plain_bool(&text),
-                _ => typed.whole(&text).map(Value::Num),
+                _ => typed.whole(text.as_bytes()).map(Value::Num),
             };
             if let Some(fast) = fast {
                 fast_ones += 1;
@@ -758,6 +800,11 @@ mod tests {
                     "{ty} {:?} {text:?}: fast {fast:?}, general {general:?}",
                     cell_input.range
                 );
+            }
+            // The plain way writes a value, or leaves the slot as it was.
+            let mut slot = Value::Text("before".into());
+            if !typed.read_plain(text.as_bytes(), &mut slot) {
+                assert_eq!(slot, Value::Text("before".into()), "{ty} {text:?}");
             }
             let mut slot = Value::Missing;
             let read = typed

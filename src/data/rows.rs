@@ -100,6 +100,11 @@ impl<'c, S: RecordSource> Rows<'c, S> {
 pub(crate) trait CellText {
     /// A cell's text as written (untrimmed); `""` when blank or absent.
     fn cell(&self, column: usize) -> &str;
+
+    /// The same cell's bytes, for the readers that look at bytes only.
+    fn bytes(&self, column: usize) -> &[u8] {
+        self.cell(column).as_bytes()
+    }
 }
 
 impl CellText for Record {
@@ -111,6 +116,10 @@ impl CellText for Record {
 impl CellText for super::csv::Cells {
     fn cell(&self, column: usize) -> &str {
         self.get(column)
+    }
+
+    fn bytes(&self, column: usize) -> &[u8] {
+        super::csv::Cells::bytes(self, column)
     }
 }
 
@@ -309,7 +318,6 @@ impl<'c> RowReader<'c> {
         values: &mut Vec<Value>,
         errors: &mut Vec<DataError>,
     ) {
-        let inputs = &self.card.inputs;
         // An input with no column keeps its default from record to record,
         // and every other is written below (or the record is bad): only
         // new values need their defaults.
@@ -317,30 +325,42 @@ impl<'c> RowReader<'c> {
             values.clone_from(&self.defaults);
         }
         debug_assert!(self.unbound().all(|i| values[i] == self.defaults[i]));
-        for &InputColumn {
-            column,
-            input: i,
-            cell,
-        } in &self.inputs
-        {
-            let text = cells.cell(column);
-            match cell.read_into(text, &inputs[i], &mut values[i]) {
-                Ok(()) => {}
-                Err(problem) => {
-                    let mut error = DataError::new(
-                        DataErrorKind::BadCell,
-                        &self.file,
-                        locate(column),
-                        problem.message,
-                    )
-                    .column(&self.binding.headers[column])
-                    .with_help(problem.help);
-                    if !text.trim().is_empty() {
-                        error = error.value(text.trim());
-                    }
-                    errors.push(error);
-                }
+        for input in &self.inputs {
+            let slot = &mut values[input.input];
+            if !input.cell.read_plain(cells.bytes(input.column), slot) {
+                self.read_uncommon(input, cells.cell(input.column), slot, locate, errors);
             }
+        }
+    }
+
+    /// A cell the plain way does not read, read the general way, which
+    /// words its problem. Kept out of the loop above.
+    #[inline(never)]
+    fn read_uncommon(
+        &self,
+        &InputColumn {
+            column,
+            input,
+            cell,
+        }: &InputColumn,
+        text: &str,
+        slot: &mut Value,
+        locate: &dyn Fn(usize) -> Location,
+        errors: &mut Vec<DataError>,
+    ) {
+        if let Err(problem) = cell.read_uncommon(text, &self.card.inputs[input], slot) {
+            let mut error = DataError::new(
+                DataErrorKind::BadCell,
+                &self.file,
+                locate(column),
+                problem.message,
+            )
+            .column(&self.binding.headers[column])
+            .with_help(problem.help);
+            if !text.trim().is_empty() {
+                error = error.value(text.trim());
+            }
+            errors.push(error);
         }
     }
 }
@@ -425,7 +445,7 @@ impl SeenIds {
 
 /// A cell's trimmed text, `None` when there is no such column or it is blank.
 pub(crate) fn trimmed(cells: &impl CellText, column: Option<usize>) -> Option<&str> {
-    let text = cells.cell(column?).trim();
+    let text = super::cell::trim(cells.cell(column?));
     (!text.is_empty()).then_some(text)
 }
 

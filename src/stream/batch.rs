@@ -1,5 +1,6 @@
 //! Records read a batch at a time, on one thread, while workers score the
-//! batch before.
+//! batch before. This thread only finds where records begin and end: the
+//! workers check that the text is UTF-8 and split it.
 
 use crate::data::csv::RecordLines;
 use crate::data::DataError;
@@ -9,12 +10,13 @@ use std::ops::Range;
 const MAX_RECORDS: usize = 8192;
 const MAX_BYTES: usize = 4 << 20;
 
-/// Records' text end to end, each with its first line.
+/// Records' bytes end to end, each with its first line.
 pub struct Batch {
     max_records: usize,
-    pub text: String,
+    /// Not yet known to be UTF-8: each worker checks its share.
+    pub text: Vec<u8>,
     pub records: Vec<(Range<usize>, usize)>,
-    /// A problem that ended the reading (not UTF-8, an I/O error), after these records.
+    /// A problem that ended the reading (an I/O error), after these records.
     pub error: Option<DataError>,
 }
 
@@ -27,7 +29,7 @@ impl Batch {
             } else {
                 max_records
             },
-            text: String::new(),
+            text: Vec::new(),
             records: Vec::new(),
             error: None,
         }
@@ -37,8 +39,8 @@ impl Batch {
         self.records.is_empty() && self.error.is_none()
     }
 
-    /// The text of record `i`.
-    pub fn raw(&self, i: usize) -> &str {
+    /// The bytes of record `i`.
+    pub fn raw(&self, i: usize) -> &[u8] {
         &self.text[self.records[i].0.clone()]
     }
 
@@ -49,7 +51,7 @@ impl Batch {
         self.error = None;
         while self.records.len() < self.max_records && self.text.len() < MAX_BYTES {
             let start = self.text.len();
-            match lines.next_into(&mut self.text) {
+            match lines.next_raw_into(&mut self.text) {
                 None => return,
                 Some(Ok(line)) => self.records.push((start..self.text.len(), line)),
                 Some(Err(error)) => {

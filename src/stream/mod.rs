@@ -125,6 +125,7 @@ pub fn score_csv(
             warnings: bound.warnings,
             ..Streamed::default()
         },
+        ended: false,
     };
     if options.bom {
         out.write_all(crate::report::CSV_BOM)?;
@@ -147,20 +148,23 @@ pub fn score_csv(
     let mut records = 0;
     while !read.is_empty() || scored.is_some() {
         let (written, pieces) = rayon::join(
-            || -> io::Result<Option<Batch>> {
+            || -> io::Result<(Option<Batch>, usize)> {
                 free.fill(&mut lines);
                 let Some((batch, pieces)) = scored.take() else {
-                    return Ok(None);
+                    return Ok((None, 0));
                 };
-                writer.write(&batch, pieces, out, &scorer.spare)?;
-                Ok(Some(batch))
+                let done = writer.write(&batch, pieces, out, &scorer.spare)?;
+                Ok((Some(batch), done))
             },
             || (!read.is_empty()).then(|| scorer.score(&read)),
         );
-        let written = written?;
-        if let Some(batch) = &written {
-            records += batch.records.len();
-            progress(batch.records.len());
+        let (written, done) = written?;
+        if written.is_some() {
+            records += done;
+            progress(done);
+        }
+        if writer.ended {
+            break; // what was read after it is dropped: the general way stops there
         }
         let just_scored = std::mem::replace(&mut read, free);
         scored = pieces.map(|pieces| (just_scored, pieces));
@@ -242,20 +246,26 @@ struct Writer<'c> {
     reader: &'c RowReader<'c>,
     seen: SeenIds,
     found: Streamed,
+    /// A record that is not UTF-8 was written: nothing after it counts.
+    ended: bool,
 }
 
 impl Writer<'_> {
-    /// Checks ids and writes the scored rows of a batch, in order.
-    /// Each piece, once written, goes to `spare`.
+    /// Checks ids and writes the scored rows of a batch, in order, up to
+    /// a record that is not UTF-8 (see `ended`); returns how many records
+    /// it went through. Each piece, once written, goes to `spare`.
     fn write(
         &mut self,
         batch: &Batch,
         pieces: Vec<Piece>,
         out: &mut dyn Write,
         spare: &Mutex<Vec<Piece>>,
-    ) -> io::Result<()> {
+    ) -> io::Result<usize> {
         let mut record = 0;
         for mut piece in pieces {
+            if self.ended {
+                break;
+            }
             // Written a run of good rows at a time; a row found bad here is left out.
             let mut run_start = 0;
             for done in piece.rows.drain(..) {
@@ -277,6 +287,11 @@ impl Writer<'_> {
                         None
                     }
                     Outcome::Skipped => None,
+                    Outcome::NotText(error) => {
+                        self.found.errors.push(error);
+                        self.ended = true;
+                        None
+                    }
                 };
                 match (written, duplicate) {
                     (Some(_), None) => self.found.scored += 1,
@@ -293,14 +308,14 @@ impl Writer<'_> {
             out.write_all(&piece.bytes[run_start..])?;
             spare.lock().unwrap_or_else(|e| e.into_inner()).push(piece);
         }
-        if let Some(error) = &batch.error {
+        if let Some(error) = batch.error.as_ref().filter(|_| !self.ended) {
             self.found.errors.push(error.clone());
         }
-        Ok(())
+        Ok(record)
     }
 
     /// Records a row's id; the error if it was seen before.
-    fn check_id(&mut self, hash: u64, raw: &str, line: usize) -> Option<DataError> {
+    fn check_id(&mut self, hash: u64, raw: &[u8], line: usize) -> Option<DataError> {
         let reader = self.reader;
         let column = reader.binding.id_column()?;
         let cell = reader.numbering.at(line).in_column(column);

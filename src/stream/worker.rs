@@ -2,7 +2,7 @@
 //! written as CSV, with buffers reused from record to record.
 
 use crate::check::CheckedCard;
-use crate::data::csv::Cells;
+use crate::data::csv::{record_text, Cells};
 use crate::data::{trimmed, DataError, Employee, RowReader, SeenIds};
 use crate::eval::{evaluate_scores, RowFailure, Scores};
 use crate::report::{CsvRows, Who};
@@ -19,6 +19,9 @@ pub enum Outcome {
     Failed(Box<RowFailure>),
     /// Blank, or the header is unusable and the record itself is fine.
     Skipped,
+    /// Not UTF-8 text: the reading ends at this record, as the general way's
+    /// does, so the piece holds nothing after it.
+    NotText(DataError),
 }
 
 pub struct Done {
@@ -65,16 +68,28 @@ impl<'c> Worker<'c> {
     }
 
     /// Does `records` of `text` in order, into `piece`'s buffers (a piece
-    /// written before, its memory reused, or a new one).
-    pub fn run(&mut self, text: &str, records: &[(Range<usize>, usize)], piece: Piece) -> Piece {
+    /// written before, its memory reused, or a new one). The records' text
+    /// is checked to be UTF-8 here, all of it at once.
+    pub fn run(&mut self, text: &[u8], records: &[(Range<usize>, usize)], piece: Piece) -> Piece {
         let mut rows = piece.rows;
         rows.clear();
         rows.reserve(records.len());
         self.csv.replace_buffer(piece.bytes);
         let mut written = 0;
         self.csv.reserve_rows(records.len());
+        let first = records.first().map_or(0, |(range, _)| range.start);
+        let last = records.last().map_or(0, |(range, _)| range.end);
+        let checked = simdutf8::basic::from_utf8(&text[first..last]);
         for (range, line) in records {
-            let (outcome, id) = self.record(&text[range.clone()], *line);
+            let raw = match checked {
+                Ok(all) => Ok(&all[range.start - first..range.end - first]),
+                // Which record is not UTF-8, and where, told record by record.
+                Err(_) => record_text(&text[range.clone()], *line, &self.reader.file),
+            };
+            let (outcome, id) = match raw {
+                Ok(raw) => self.record(raw, *line),
+                Err(error) => (Err(Outcome::NotText(error)), None),
+            };
             let start = written;
             let outcome = match outcome {
                 Ok(()) => {
@@ -83,12 +98,16 @@ impl<'c> Worker<'c> {
                 }
                 Err(other) => other,
             };
+            let ends = matches!(outcome, Outcome::NotText(_));
             rows.push(Done {
                 line: *line,
                 outcome,
                 id,
                 start,
             });
+            if ends {
+                break;
+            }
         }
         Piece {
             bytes: self.csv.replace_buffer(Vec::new()),
@@ -156,11 +175,13 @@ fn employee(who: &Who) -> Employee {
 /// from its text (only ever for a duplicate, so rarely).
 pub fn describe_duplicate(
     reader: &RowReader,
-    raw: &str,
+    raw: &[u8],
     line: usize,
 ) -> (String, Option<crate::period::Period>) {
+    // A record with an id was read, so its text is UTF-8 (nothing is lost).
+    let raw = String::from_utf8_lossy(raw);
     let mut cells = Cells::default();
-    cells.split(raw);
+    cells.split(&raw);
     let locate = |column| reader.numbering.at(line).in_column(column);
     let (mut values, mut errors) = (Vec::new(), Vec::new());
     let fields = reader.read(line, &cells, &locate, &mut values, &mut errors);

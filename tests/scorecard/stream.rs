@@ -104,6 +104,53 @@ fn text_that_is_not_utf8_stops_at_its_line_alike() {
     agree(&card, "gbk.csv", &bytes);
 }
 
+/// The workers check UTF-8 a piece at a time, so a bad byte anywhere (the
+/// first row, the last, inside a quoted cell that runs over lines, before a
+/// repeated id) ends the report where the general way's reading stops; a
+/// bad byte in a comment line is no problem for either.
+#[test]
+fn text_that_is_not_utf8_anywhere_stops_alike() {
+    let card = shipped_card("rules/callback_specialist.card");
+    let example = std::fs::read_to_string("examples/callback_specialists.csv").expect("example");
+    let mut lines: Vec<Vec<u8>> = example.lines().map(|l| l.as_bytes().to_vec()).collect();
+    let header = lines
+        .iter()
+        .position(|l| !l.starts_with(b"#"))
+        .expect("header");
+    let first = lines[header + 1].clone();
+    lines.push(first); // a repeated id, after every bad byte below
+    let rows = lines.len() - header - 1;
+    let join = |lines: &[Vec<u8>]| -> Vec<u8> {
+        let mut bytes = lines.join(&b'\n');
+        bytes.push(b'\n');
+        bytes
+    };
+    for row in [0, 1, rows / 2, rows - 1] {
+        let mut bad = lines.clone();
+        bad[header + 1 + row].insert(4, 0xFF);
+        let bytes = join(&bad);
+        let errors = general(&card, "bad_row.csv", &bytes).1;
+        assert!(
+            errors.last().is_some_and(|e| e.contains("not UTF-8")),
+            "{errors:?}"
+        );
+        agree(&card, "bad_row.csv", &bytes);
+    }
+    let mut comment = lines.clone();
+    comment.insert(header + 2, b"# \xFF not text".to_vec());
+    let bytes = join(&comment);
+    let errors = general(&card, "comment.csv", &bytes).1;
+    assert_eq!(errors.len(), 1, "only the repeated id: {errors:?}");
+    assert!(errors[0].contains("appears twice"), "{errors:?}");
+    agree(&card, "comment.csv", &bytes);
+    // A quoted name over two lines, the second holding the bad byte.
+    let mut quoted = lines.clone();
+    let second = &mut quoted[header + 2];
+    let comma = second.iter().position(|&b| b == b',').expect("cells") + 1;
+    second.splice(comma..comma, b"\"a\n\xFFb\"".iter().copied());
+    agree(&card, "quoted.csv", &join(&quoted));
+}
+
 /// The `stream` fuzz target's first find: a file whose header has a
 /// `月份` (period) column that no scored row fills. The stream's report has
 /// a `period` (or `region`) column whenever the file has one, since it is

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 pub struct RecordLines {
     name: Arc<str>,
-    input: Box<dyn BufRead + Send>,
+    input: BufReader<Box<dyn Read + Send>>,
     /// Physical lines read so far.
     lines_read: usize,
     /// Whether any line so far held more than white space.
@@ -28,6 +28,7 @@ impl RecordLines {
     /// Opens `input`, refusing UTF-16 and dropping a UTF-8 byte-order mark.
     pub fn open(input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
         let name: Arc<str> = Arc::from(name);
+        let input: Box<dyn Read + Send> = Box::new(input);
         let mut input = BufReader::with_capacity(1 << 16, input);
         let start = input.fill_buf().map_err(|e| io_error(&name, &e))?;
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
@@ -44,7 +45,7 @@ impl RecordLines {
         }
         Ok(RecordLines {
             name,
-            input: Box::new(input),
+            input,
             lines_read: 0,
             seen_text: false,
             done: false,
@@ -66,36 +67,35 @@ impl RecordLines {
     /// returns its first line; `None` at the end. Text that is not UTF-8
     /// is an error at its line, and the reading stops there.
     pub fn next_into(&mut self, text: &mut String) -> Option<Result<usize, DataError>> {
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
+        let outcome = match self.next_raw_into(&mut raw)? {
+            Ok(first_line) => match record_text(&raw, first_line, &self.name) {
+                Ok(record) => {
+                    text.push_str(record);
+                    Ok(first_line)
+                }
+                Err(error) => {
+                    self.done = true;
+                    Err(error)
+                }
+            },
+            Err(error) => Err(error),
+        };
+        self.raw = raw;
+        Some(outcome)
+    }
+
+    /// Appends the next record's bytes (line end included) to `raw`, not
+    /// yet checked to be UTF-8 (see [`record_text`]), and returns its first
+    /// line; `None` at the end. An I/O error stops the reading.
+    pub fn next_raw_into(&mut self, raw: &mut Vec<u8>) -> Option<Result<usize, DataError>> {
         if self.done {
             return None;
         }
-        let mut raw = std::mem::take(&mut self.raw);
-        raw.clear();
-        let read = self.read_record(&mut raw);
-        let outcome = match read {
-            Ok(Some(first_line)) => match std::str::from_utf8(&raw) {
-                Ok(record) => {
-                    text.push_str(record);
-                    Some(Ok(first_line))
-                }
-                Err(e) => {
-                    let before = &raw[..e.valid_up_to()];
-                    let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
-                    let error = DataError::new(
-                        DataErrorKind::NotUtf8,
-                        &self.name,
-                        Location::Line(line),
-                        "the file is not UTF-8 text",
-                    );
-                    Some(Err(error.help(NOT_UTF8_HELP)))
-                }
-            },
-            Ok(None) => None,
-            Err(e) => Some(Err(e)),
-        };
-        self.raw = raw;
-        self.done = !matches!(outcome, Some(Ok(_)));
-        outcome
+        let read = self.read_record(raw);
+        self.done = !matches!(read, Ok(Some(_)));
+        read.transpose()
     }
 
     /// Reads physical lines onto `buf` until a record is complete, skipping
@@ -105,10 +105,7 @@ impl RecordLines {
         let mut quotes = QuoteState::default();
         loop {
             let before = buf.len();
-            let read = self
-                .input
-                .read_until(b'\n', buf)
-                .map_err(|e| io_error(&self.name, &e))?;
+            let read = read_line(&mut self.input, buf).map_err(|e| io_error(&self.name, &e))?;
             if read == 0 {
                 return Ok(first_line); // the end; an open quote runs to it
             }
@@ -148,7 +145,7 @@ struct QuoteState {
 impl QuoteState {
     fn scan(&mut self, line: &[u8]) {
         // Most lines hold no quote at all: nothing to track.
-        if !self.open && !self.just_closed && !line.contains(&b'"') {
+        if !self.open && !self.just_closed && memchr::memchr(b'"', line).is_none() {
             self.mid_cell = !matches!(line.last(), Some(b',' | b'\n') | None);
             return;
         }
@@ -165,6 +162,53 @@ impl QuoteState {
             }
             self.just_closed = false;
             self.mid_cell = !matches!(b, b',' | b'\n');
+        }
+    }
+}
+
+/// A record's text, or the error at the line of its first byte that is
+/// not UTF-8. The usual record is checked many bytes at a time (`simdutf8`);
+/// a bad one again by `std`, which says where the bad byte is.
+pub fn record_text<'r>(
+    raw: &'r [u8],
+    first_line: usize,
+    file: &Arc<str>,
+) -> Result<&'r str, DataError> {
+    if let Ok(text) = simdutf8::basic::from_utf8(raw) {
+        return Ok(text);
+    }
+    std::str::from_utf8(raw).map_err(|e| {
+        let before = &raw[..e.valid_up_to()];
+        let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+        let error = DataError::new(
+            DataErrorKind::NotUtf8,
+            file,
+            Location::Line(line),
+            "the file is not UTF-8 text",
+        );
+        error.help(NOT_UTF8_HELP)
+    })
+}
+
+/// `BufRead::read_until(b'\n')`, finding the line end with `memchr`, which
+/// looks at many bytes at a time (the standard library's looks at one word).
+fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(end) => (end + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        buf.extend_from_slice(&available[..used]);
+        input.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
         }
     }
 }

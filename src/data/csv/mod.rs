@@ -17,7 +17,7 @@ mod cells;
 mod lines;
 
 pub use cells::Cells;
-pub use lines::RecordLines;
+pub use lines::{record_text, RecordLines};
 
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{empty_file, Record, RecordSource};
@@ -316,6 +316,29 @@ mod tests {
         let mut source =
             CsvSource::from_reader(std::io::Cursor::new(text.into_bytes()), "s.csv").unwrap();
         assert_eq!(records(&mut source).len(), 3);
+    }
+
+    /// A reader that hands out one byte per read, so that every line
+    /// crosses the buffer's refills.
+    struct ByteAtATime(std::io::Cursor<Vec<u8>>);
+
+    impl Read for ByteAtATime {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let one = buf.len().min(1);
+            self.0.read(&mut buf[..one])
+        }
+    }
+
+    #[test]
+    fn records_read_alike_however_the_input_arrives() {
+        let text = "# c\nid,note,x\r\nE1,\"a, \"\"b\"\"\nc\",1\n\n是,否,98%\nE3,x";
+        let whole = records(&mut open(text));
+        let input = ByteAtATime(std::io::Cursor::new(text.as_bytes().to_vec()));
+        let mut source = CsvSource::from_reader(input, "data.csv").unwrap();
+        assert_eq!(source.columns(), ["id", "note", "x"]);
+        let bytewise = records(&mut source);
+        assert_eq!(format!("{bytewise:?}"), format!("{whole:?}"));
+        assert_eq!(whole.len(), 3);
     }
 
     fn open_bytes(bytes: &[u8]) -> CsvSource {
