@@ -173,62 +173,56 @@ impl TextSink for Vec<u8> {
 
 /// [`format_decimal`] onto the end of `out`, with nothing allocated.
 pub fn push_decimal(out: &mut impl TextSink, value: Decimal) {
+    let parts = value.unpack();
+    // Scores and pay fit in 64 bits; a wider number (a formula gone wild)
+    // prints as rust_decimal prints it, once normalized (it is not zero).
+    if parts.hi != 0 {
+        out.push_text(&value.normalize().to_string());
+        return;
+    }
+    let mut magnitude = u64::from(parts.mid) << 32 | u64::from(parts.lo);
+    // What normalize() does, in 64 bits: trailing zeros go (`4.50` is `4.5`).
+    let mut scale = parts.scale as usize;
+    while scale > 0 && magnitude % 10 == 0 {
+        magnitude /= 10;
+        scale -= 1;
+    }
+    // `-0` prints as `0`.
+    if magnitude == 0 {
+        out.push_ascii(b'0');
+        return;
+    }
+    if parts.negative {
+        out.push_ascii(b'-');
+    }
     let mut buffer = itoa::Buffer::new();
-    // Most scores are whole, and most of those have a digit or two: their
-    // digits are the text (`-0` prints as `0`).
-    if value.scale() == 0 {
-        if let Ok(whole) = i64::try_from(value.mantissa()) {
-            if whole.unsigned_abs() < 100 {
-                push_two_digits(out, whole);
-            } else {
-                out.push_text(buffer.format(whole));
-            }
-            return;
-        }
-    }
-    let normal = value.normalize();
-    // normalize() can leave "-0"; print it as "0".
-    if normal.is_zero() {
-        out.push_text("0");
-        return;
-    }
-    let mantissa = normal.mantissa();
-    let Ok(magnitude) = u64::try_from(mantissa.unsigned_abs()) else {
-        out.push_text(&normal.to_string());
-        return;
-    };
-    // Scores and pay fit in 64 bits: print the digits and place the point.
     let digits = buffer.format(magnitude);
-    let scale = normal.scale() as usize;
-    if mantissa < 0 {
-        out.push_text("-");
-    }
     if scale == 0 {
         out.push_text(digits);
     } else if digits.len() > scale {
         let (whole, fraction) = digits.split_at(digits.len() - scale);
         out.push_text(whole);
-        out.push_text(".");
+        out.push_ascii(b'.');
         out.push_text(fraction);
     } else {
         out.push_text("0.");
         for _ in digits.len()..scale {
-            out.push_text("0");
+            out.push_ascii(b'0');
         }
         out.push_text(digits);
     }
 }
 
-/// A whole number of at most two digits, a character at a time.
-fn push_two_digits(out: &mut impl TextSink, whole: i64) {
-    if whole < 0 {
-        out.push_ascii(b'-');
+/// Its sign and magnitude (below 100), when `value` is a whole number from
+/// -99 to 99 as most scores are: a caller may have their text ready-made.
+/// The sign is as stored: `-0` comes as negative and prints as `0`.
+#[inline]
+pub fn short_whole(value: Decimal) -> Option<(bool, u8)> {
+    let parts = value.unpack();
+    if parts.scale != 0 || parts.hi != 0 || parts.mid != 0 || parts.lo >= 100 {
+        return None;
     }
-    let magnitude = whole.unsigned_abs() as u8;
-    if magnitude >= 10 {
-        out.push_ascii(b'0' + magnitude / 10);
-    }
-    out.push_ascii(b'0' + magnitude % 10);
+    Some((parts.negative, parts.lo as u8))
 }
 
 /// A value printed the way HR writes it: `98%`, `1200.5`, `是`/`否`.
@@ -316,12 +310,77 @@ mod tests {
             let mut bytes = Vec::new();
             push_decimal(&mut bytes, value);
             assert_eq!(bytes, format_decimal(value).into_bytes(), "{value:?}");
-            let normal = value.normalize();
-            let want = if normal.is_zero() {
-                "0".to_string()
-            } else {
-                normal.to_string()
-            };
+            assert_eq!(format_decimal(value), displayed(value), "{value:?}");
+        }
+    }
+
+    /// What [`push_decimal`] must print: rust_decimal's own text, once
+    /// normalized, and `0` for any zero.
+    fn displayed(value: Decimal) -> String {
+        let normal = value.normalize();
+        if normal.is_zero() {
+            "0".to_string()
+        } else {
+            normal.to_string()
+        }
+    }
+
+    /// Mantissas of every width up to rust_decimal's 96 bits (beyond u64
+    /// too), with trailing zeros, at every scale and both signs.
+    fn generated_decimals() -> Vec<Decimal> {
+        let mut x: u64 = 7;
+        let mut next = move || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            x >> 11
+        };
+        let limit = (1u128 << 96) - 1;
+        let mut mantissas: Vec<u128> = vec![0, 1, 9, 10, 99, 100, 101, limit];
+        for boundary in [u64::MAX as u128, i64::MAX as u128] {
+            mantissas.extend([boundary - 1, boundary, boundary + 1]);
+        }
+        mantissas.extend(0..=120);
+        mantissas.extend((0..29).map(|k| 10u128.pow(k)));
+        mantissas.extend((0..29).map(|k| 7 * 10u128.pow(k)));
+        for bits in 1..=96 {
+            for _ in 0..6 {
+                let wide = (u128::from(next()) << 64 | u128::from(next())) & ((1 << bits) - 1);
+                mantissas.push(wide);
+                // The same digits with zeros after them, as long as they fit.
+                let tens = 10u128.pow((next() % 6) as u32);
+                mantissas.extend(wide.checked_mul(tens).filter(|m| *m <= limit));
+            }
+        }
+        let mut values = Vec::new();
+        for &mantissa in &mantissas {
+            let (lo, mid, hi) = (
+                mantissa as u32,
+                (mantissa >> 32) as u32,
+                (mantissa >> 64) as u32,
+            );
+            for scale in 0..=28 {
+                let positive = Decimal::from_parts(lo, mid, hi, false, scale);
+                // Negated rather than built negative: that keeps `-0`.
+                values.extend([positive, -positive]);
+            }
+        }
+        values
+    }
+
+    #[test]
+    fn decimals_of_every_scale_and_width_print_bit_for_bit_as_displayed() {
+        let values = generated_decimals();
+        assert!(values.len() > 30_000);
+        assert!(values.iter().any(|v| v.is_zero() && v.is_sign_negative()));
+        assert!(values
+            .iter()
+            .any(|v| v.mantissa().unsigned_abs() > u128::from(u64::MAX)));
+        for value in values {
+            let want = displayed(value);
+            let mut bytes = Vec::new();
+            push_decimal(&mut bytes, value);
+            assert_eq!(String::from_utf8(bytes).unwrap(), want, "{value:?}");
             assert_eq!(format_decimal(value), want, "{value:?}");
         }
     }

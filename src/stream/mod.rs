@@ -269,9 +269,10 @@ impl Writer<'_> {
             // Written a run of good rows at a time; a row found bad here is left out.
             let mut run_start = 0;
             for done in piece.rows.drain(..) {
-                let raw = batch.raw(record);
+                let duplicate = done
+                    .id
+                    .and_then(|hash| self.check_id(hash, batch, record, done.line));
                 record += 1;
-                let duplicate = done.id.and_then(|hash| self.check_id(hash, raw, done.line));
                 let written = match done.outcome {
                     Outcome::Scored { end } => Some(end),
                     Outcome::Bad(errors) => {
@@ -314,14 +315,20 @@ impl Writer<'_> {
         Ok(record)
     }
 
-    /// Records a row's id; the error if it was seen before.
-    fn check_id(&mut self, hash: u64, raw: &[u8], line: usize) -> Option<DataError> {
+    /// Records the id of the batch's `record`; the error if it was seen before.
+    fn check_id(
+        &mut self,
+        hash: u64,
+        batch: &Batch,
+        record: usize,
+        line: usize,
+    ) -> Option<DataError> {
         let reader = self.reader;
         let column = reader.binding.id_column()?;
         let cell = reader.numbering.at(line).in_column(column);
         self.seen
             .insert_hash(reader, hash, line, cell, || {
-                worker::describe_duplicate(reader, raw, line)
+                worker::describe_duplicate(reader, batch.raw(record), line)
             })
             .err()
     }
