@@ -61,7 +61,7 @@ mod json;
 pub(crate) mod rows;
 mod source;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 mod toml;

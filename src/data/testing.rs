@@ -1,4 +1,4 @@
-//! Hand-built cards for the data module's tests.
+//! Hand-built cards and rows for tests.
 
 use crate::check::model::{CheckedCard, Input};
 use crate::source::{SourceFile, Span};
@@ -68,4 +68,20 @@ pub fn service_card() -> CheckedCard {
     let bonus = labelled("bonus", "奖金", InputType::Money);
     let trained = labelled("trained", "参加培训", InputType::Bool);
     card(vec![rate, late, days, bonus, trained])
+}
+
+/// A row's values for `card`, given as (input, cell) pairs; a cell left out
+/// is blank. Panics on a cell that does not read, naming its input.
+pub fn values(card: &CheckedCard, cells: &[(&str, &str)]) -> Vec<Value> {
+    card.inputs
+        .iter()
+        .map(|input| {
+            let cell = cells
+                .iter()
+                .find(|(k, _)| *k == input.name)
+                .map_or("", |(_, v)| v);
+            crate::data::parse_cell(cell, input)
+                .unwrap_or_else(|p| panic!("{}: {}", input.name, p.message))
+        })
+        .collect()
 }

@@ -66,9 +66,9 @@ pub fn sum(values: &[Decimal]) -> Option<Decimal> {
     small_sum(values).or_else(|| wide_sum(values, first.scale()))
 }
 
-/// Adding small values of one scale: the sum of their mantissas. `None` for
-/// a value that is not small, and for a zero sum, whose sign follows
-/// `Decimal`'s own rules (0 + -0 is -0).
+/// Adding small values of one scale: the sum of their mantissas (a zero sum
+/// added the slow way, for `Decimal`'s sign rules: 0 + -0 is -0). `None`
+/// for a value that is not small, or of another scale.
 #[inline]
 fn small_sum(values: &[Decimal]) -> Option<Decimal> {
     let first = Small::of(values.first()?)?;
@@ -81,8 +81,9 @@ fn small_sum(values: &[Decimal]) -> Option<Decimal> {
         // No card has the 2^31 values it would take to overflow an i64.
         total += value.mantissa;
     }
+    // Small values cannot overflow: this is only for the sign of zero.
     if total == 0 {
-        return None;
+        return sum_slowly(values);
     }
     decimal(i128::from(total), first.scale)
 }

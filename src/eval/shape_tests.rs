@@ -2,7 +2,7 @@
 //! is asked for (`check::model::Shape`); the general way scores them with a
 //! trace. Both must give the same numbers, and the same error, for every row.
 
-use crate::data::{parse_cell, Employee, Row};
+use crate::data::{Employee, Row};
 use crate::source::SourceFile;
 
 const CARD: &str = r#"scorecard t {
@@ -38,17 +38,7 @@ const CARD: &str = r#"scorecard t {
 }"#;
 
 fn row(card: &crate::CheckedCard, cells: &[(&str, &str)]) -> Row {
-    let values = card
-        .inputs
-        .iter()
-        .map(|input| {
-            let cell = cells
-                .iter()
-                .find(|(k, _)| *k == input.name)
-                .map_or("", |(_, v)| *v);
-            parse_cell(cell, input).unwrap_or_else(|e| panic!("{cell:?}: {e:?}"))
-        })
-        .collect();
+    let values = crate::data::testing::values(card, cells);
     Row {
         line: 1,
         employee: Employee::default(),

@@ -2,7 +2,7 @@
 //! error and where it points, and chains of several levels.
 
 use super::*;
-use crate::data::{parse_cell, Employee, Row};
+use crate::data::{Employee, Row};
 use crate::diagnostic::Code;
 use crate::value::Value;
 
@@ -76,17 +76,7 @@ fn position(d: &Diagnostic) -> (String, usize, usize) {
 /// Scores one row given as (input, cell) pairs.
 fn score(checked: &Checked, cells: &[(&str, &str)]) -> crate::ScoreResult {
     let card = &checked.card;
-    let values = card
-        .inputs
-        .iter()
-        .map(|input| {
-            let cell = cells
-                .iter()
-                .find(|(k, _)| *k == input.name)
-                .map_or("", |(_, v)| v);
-            parse_cell(cell, input).unwrap_or_else(|p| panic!("{}: {}", input.name, p.message))
-        })
-        .collect::<Vec<Value>>();
+    let values = crate::data::testing::values(card, cells);
     let row = Row {
         line: 2,
         employee: Employee {
