@@ -15,6 +15,7 @@ mod show;
 mod stream;
 mod template;
 mod test;
+mod write_ahead;
 
 use clap::{Parser, Subcommand};
 

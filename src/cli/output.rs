@@ -3,11 +3,14 @@
 //! A file is written to a temporary file in the same directory and renamed
 //! over the target only once complete, so a payroll workbook is never left
 //! half-written (a full disk, Ctrl-C) and a reader never sees a partial file.
+//! It is synced to disk before the rename, while it grows (`write_ahead`).
 //! A file replaced keeps its permissions; a new one is readable by its owner
 //! only (the temporary file's mode), as befits pay data.
 
+use super::write_ahead::WriteAhead;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use tempfile::NamedTempFile;
 
 /// Writes what `write` produces to `path`, or to stdout when `path` is `None`.
 /// A binary format is refused on a terminal, where it would be garbage.
@@ -50,7 +53,7 @@ fn write_atomically(
 /// copied out on commit. Dropped uncommitted, it leaves nothing behind.
 pub struct Spool {
     target: Option<std::path::PathBuf>,
-    temp: io::BufWriter<tempfile::NamedTempFile>,
+    temp: io::BufWriter<WriteAhead>,
 }
 
 impl Spool {
@@ -66,11 +69,11 @@ impl Spool {
                     .to_string(),
             ),
             None => {
-                let temp = tempfile::NamedTempFile::new()
+                let temp = NamedTempFile::new()
                     .map_err(|e| format!("cannot make a temporary file for the results: {e}"))?;
                 Ok(Spool {
                     target: None,
-                    temp: io::BufWriter::with_capacity(1 << 16, temp),
+                    temp: io::BufWriter::with_capacity(1 << 16, WriteAhead::off(temp)),
                 })
             }
         }
@@ -83,7 +86,10 @@ impl Spool {
         };
         Ok(Spool {
             target: Some(path.to_path_buf()),
-            temp: io::BufWriter::with_capacity(1 << 16, tempfile::NamedTempFile::new_in(dir)?),
+            temp: io::BufWriter::with_capacity(
+                1 << 16,
+                WriteAhead::new(NamedTempFile::new_in(dir)?),
+            ),
         })
     }
 
@@ -106,6 +112,7 @@ impl Spool {
     fn commit_file(self) -> io::Result<()> {
         let target = self.target.clone().ok_or(io::ErrorKind::InvalidInput)?;
         let temp = self.temp.into_inner().map_err(|e| e.into_error())?;
+        let temp = temp.finish()?;
         if let Ok(existing) = std::fs::metadata(&target) {
             temp.as_file().set_permissions(existing.permissions())?;
         }
@@ -116,7 +123,11 @@ impl Spool {
 
     fn copy_to_stdout(self) -> io::Result<()> {
         use std::io::Seek;
-        let mut temp = self.temp.into_inner().map_err(|e| e.into_error())?;
+        let mut temp = self
+            .temp
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .finish()?;
         temp.as_file_mut().rewind()?;
         let stdout = io::stdout();
         let mut out = stdout.lock();
