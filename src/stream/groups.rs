@@ -32,14 +32,17 @@
 //! [`data::Rows`]: crate::data::Rows
 //! [`data::read`]: crate::data::read
 
-use super::together::{Scan, Together};
+use super::together::{MovedSinceScan, Scan, Together};
 use super::{StreamError, Streamed};
 use crate::check::CheckedCard;
-use crate::data::{CsvSource, DataError, DataWarning, DataWarningKind, Location, Row, Rows};
+use crate::data::{
+    CsvSource, DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Row, Rows,
+};
 use crate::eval::{evaluate_all, RowFailure, ScoreResult, Scores};
 use crate::period::{monthly_view, CannotRollUp, RollUp, RollingUp};
 use crate::report::{CsvRows, Who};
 use std::io::{self, Read, Write};
+use std::sync::Arc;
 
 /// How to stream by groups.
 #[derive(Debug, Clone, Default)]
@@ -173,6 +176,7 @@ impl<'c> ByGroups<'c> {
             reach: 0,
             read: 0,
             errors: Vec::new(),
+            changed: None,
         };
         let mut scorer = Scorer {
             card: self.card,
@@ -199,6 +203,9 @@ impl<'c> ByGroups<'c> {
             (next, bytes) = rayon::join(|| chunks.next(), || scorer.score(chunk));
             out.write_all(&bytes)?;
             progress(rows);
+        }
+        if let Some(error) = chunks.changed.take() {
+            return Err(StreamError::Data(error));
         }
         out.flush()?;
         Ok(self.finish(chunks, scorer))
@@ -252,6 +259,8 @@ struct Chunks<'a> {
     read: usize,
     /// Every problem in the data, in line order (a bad header's first).
     errors: Vec<DataError>,
+    /// The file changed since the scan: the pass ends with this error.
+    changed: Option<DataError>,
 }
 
 impl Iterator for Chunks<'_> {
@@ -270,10 +279,14 @@ impl Iterator for Chunks<'_> {
                 }
             };
             self.read += 1;
-            self.reach = self
-                .reach
-                .max(self.together.reach(&row.employee, self.scan));
             let line = row.line;
+            match self.together.reach(&row.employee, line, self.scan) {
+                Ok(reach) => self.reach = self.reach.max(reach),
+                Err(MovedSinceScan) => {
+                    self.changed = Some(changed_since_scan(self.rows.file(), line));
+                    return None;
+                }
+            }
             chunk.push(row);
             if self.reach <= line && chunk.len() >= self.size {
                 return Some(chunk);
@@ -339,9 +352,24 @@ impl Scorer<'_> {
 /// The file could not be opened again for the second pass.
 fn cannot_read(name: &str, e: io::Error) -> DataError {
     DataError::new(
-        crate::data::DataErrorKind::Io,
-        &std::sync::Arc::from(name),
+        DataErrorKind::Io,
+        &Arc::from(name),
         Location::File,
         format!("cannot read the file: {e}"),
     )
+}
+
+/// The file was changed between the scan and the scoring (saved again
+/// from Excel, say): groups may have been cut, so nothing is reported.
+fn changed_since_scan(file: &Arc<str>, line: usize) -> DataError {
+    DataError::new(
+        DataErrorKind::Io,
+        file,
+        Location::File,
+        format!(
+            "the file changed while it was being read: the row at line {line} belongs \
+             to a group that had ended earlier in the file when it was first read"
+        ),
+    )
+    .help("run again once the file is saved and no longer changing")
 }

@@ -89,10 +89,17 @@ impl Together {
         }
     }
 
-    /// The last line of every group `employee`'s row is in; `usize::MAX`
-    /// for a group the scan did not see (the file changed since): then
-    /// nothing after it can be cut off.
-    pub(super) fn reach(&self, employee: &Employee, scan: &Scan) -> usize {
+    /// The last line of every group `employee`'s row (at `line`) is in;
+    /// `usize::MAX` for a group the scan did not see (the file changed
+    /// since): then nothing after it can be cut off. `Err` for a group the
+    /// scan saw end before `line`: the file changed since, and a chunk
+    /// already scored may hold part of that group.
+    pub(super) fn reach(
+        &self,
+        employee: &Employee,
+        line: usize,
+        scan: &Scan,
+    ) -> Result<usize, MovedSinceScan> {
         let member = Member {
             id: &employee.id,
             brand: employee.brand.as_deref(),
@@ -100,13 +107,22 @@ impl Together {
             region: employee.region.as_deref(),
             period: employee.period,
         };
-        let mut reach = 0;
+        let (mut reach, mut moved) = (0, false);
         self.each(&member, |group| {
-            reach = reach.max(scan.last.get(&group).copied().unwrap_or(usize::MAX));
+            let last = scan.last.get(&group).copied().unwrap_or(usize::MAX);
+            moved |= last < line;
+            reach = reach.max(last);
         });
-        reach
+        match moved {
+            true => Err(MovedSinceScan),
+            false => Ok(reach),
+        }
     }
 }
+
+/// A row found after the line where the scan saw the last of its group.
+#[derive(Debug)]
+pub(super) struct MovedSinceScan;
 
 /// A first, cheap pass over a CSV file: the last line of each group, and
 /// whether any row fills in a region or a period.

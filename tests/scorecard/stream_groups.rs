@@ -324,6 +324,61 @@ fn text_that_is_not_utf8_stops_at_its_line_alike() {
     agree(&card, false, "gbk.csv", &bytes);
 }
 
+/// The file saved again between the two passes with a row added to a store
+/// after the line where the scan saw that store end: store 1 would be cut
+/// after its first two rows and the new row ranked alone (first of one,
+/// instead of first of three), so the run stops with an error and writes
+/// nothing. A change that keeps every store where it was is scored as read.
+#[test]
+fn a_file_whose_rows_moved_between_the_passes_is_an_error_not_a_wrong_rank() {
+    let card = shipped_card("tests/cards/valid/store_ranks.card");
+    let header = "工号,姓名,门店,品牌,月度得分,客户投诉次数\n";
+    let scanned = format!("{header}E1,甲,店1,君威,90,0\nE2,乙,店1,君威,80,0\nE3,丙,店2,君威,70,0\nE4,丁,店2,君威,60,0\n");
+    let moved = format!("{scanned}E5,戊,店1,君威,99,0\n");
+    let rescored = scanned.replace("E2,乙,店1,君威,80", "E2,乙,店1,君威,95");
+    let options = GroupOptions {
+        bom: false,
+        rollup: false,
+        chunk_rows: 1,
+    };
+    let run = |second: &str| {
+        let grouped = ByGroups::scan(
+            &card,
+            std::io::Cursor::new(scanned.clone().into_bytes()),
+            "data.csv",
+            options.clone(),
+        )
+        .expect("the scan reads the file");
+        let second = second.to_string();
+        grouped
+            .score(
+                "data.csv",
+                &mut || Ok(std::io::Cursor::new(second.clone().into_bytes())),
+                &mut || Ok(Vec::new()),
+                &mut |_| {},
+            )
+            .map(|(found, report)| (found.found.scored, String::from_utf8(report).unwrap()))
+    };
+    match run(&moved) {
+        Err(StreamError::Data(error)) => {
+            let message = error.to_string();
+            assert!(
+                message.contains("changed while it was being read"),
+                "{message}"
+            );
+            assert!(message.contains("line 6"), "{message}");
+        }
+        other => panic!("a store's row moved past its end must stop the run, got {other:?}"),
+    }
+    let (scored, report) = run(&rescored).expect("groups in place: scored as read");
+    assert_eq!(scored, 4);
+    assert_eq!(
+        report,
+        general(&card, false, "data.csv", rescored.as_bytes()).report,
+        "the second pass's cells are the ones scored"
+    );
+}
+
 /// Monthly rows of many people, clustered by person, in and out of order:
 /// rolled up and ranked within store a person at a time; with the months
 /// of a rate given (not used, a warning), missing months (skipped), a

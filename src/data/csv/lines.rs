@@ -9,7 +9,7 @@
 
 use crate::data::error::{DataError, DataErrorKind, Location};
 use crate::data::source::NOT_UTF8_HELP;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
 pub struct RecordLines {
@@ -28,9 +28,9 @@ impl RecordLines {
     /// Opens `input`, refusing UTF-16 and dropping a UTF-8 byte-order mark.
     pub fn open(input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
         let name: Arc<str> = Arc::from(name);
-        let input: Box<dyn Read + Send> = Box::new(input);
-        let mut input = BufReader::with_capacity(1 << 16, input);
-        let start = input.fill_buf().map_err(|e| io_error(&name, &e))?;
+        let mut input = input;
+        let (start, len) = first_bytes::<3>(&mut input).map_err(|e| io_error(&name, &e))?;
+        let start = &start[..len];
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
             let error = DataError::new(
                 DataErrorKind::NotUtf8,
@@ -40,12 +40,12 @@ impl RecordLines {
             );
             return Err(error.help(NOT_UTF8_HELP));
         }
-        if start.starts_with(b"\xEF\xBB\xBF") {
-            input.consume(3);
-        }
+        let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+        // The bytes looked at are read again, ahead of the rest.
+        let input: Box<dyn Read + Send> = Box::new(Cursor::new(start.to_vec()).chain(input));
         Ok(RecordLines {
             name,
-            input,
+            input: BufReader::with_capacity(1 << 16, input),
             lines_read: 0,
             seen_text: false,
             done: false,
@@ -188,6 +188,23 @@ pub fn record_text<'r>(
         );
         error.help(NOT_UTF8_HELP)
     })
+}
+
+/// The first `N` bytes of `input` (fewer only if it ends sooner) and how
+/// many there are: a pipe may hand them over a byte at a time, so a single
+/// read could show half a byte-order mark.
+fn first_bytes<const N: usize>(input: &mut impl Read) -> std::io::Result<([u8; N], usize)> {
+    let mut bytes = [0; N];
+    let mut len = 0;
+    while len < N {
+        match input.read(&mut bytes[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((bytes, len))
 }
 
 /// `BufRead::read_until(b'\n')`, finding the line end with `memchr`, which

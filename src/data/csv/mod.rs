@@ -341,6 +341,29 @@ mod tests {
         assert_eq!(whole.len(), 3);
     }
 
+    #[test]
+    fn a_byte_order_mark_is_dropped_however_the_input_arrives() {
+        let text = b"\xEF\xBB\xBFid,x\nE1,1\n".to_vec();
+        let input = ByteAtATime(std::io::Cursor::new(text));
+        let mut source = CsvSource::from_reader(input, "data.csv").unwrap();
+        assert_eq!(source.columns(), ["id", "x"]);
+        assert_eq!(records(&mut source).len(), 1);
+        let utf16 = ByteAtATime(std::io::Cursor::new(b"\xff\xfei\0d\0".to_vec()));
+        let error = CsvSource::from_reader(utf16, "data.csv").err().unwrap();
+        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+    }
+
+    #[test]
+    fn a_file_shorter_than_a_byte_order_mark_is_read_as_it_is() {
+        for text in ["", "i", "id"] {
+            let input = ByteAtATime(std::io::Cursor::new(text.as_bytes().to_vec()));
+            let columns = CsvSource::from_reader(input, "data.csv").map(|s| s.columns().to_vec());
+            let whole = CsvSource::from_bytes(text.as_bytes().to_vec(), "data.csv")
+                .map(|s| s.columns().to_vec());
+            assert_eq!(format!("{columns:?}"), format!("{whole:?}"), "{text:?}");
+        }
+    }
+
     fn open_bytes(bytes: &[u8]) -> CsvSource {
         CsvSource::from_bytes(bytes.to_vec(), "data.csv").unwrap()
     }
