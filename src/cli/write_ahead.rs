@@ -3,7 +3,7 @@
 //! A report is synced to disk before it is renamed into place, so that a
 //! crash straight after the run cannot leave an empty or partial file
 //! under the report's name. Synced only at the end, a million rows' report
-//! (170 MB) kept the run waiting a quarter of a second, a fifth of the
+//! (170 MB) kept the run waiting a third of a second, a quarter of the
 //! whole run, while the disk took it all in. Here a thread syncs what has
 //! been written so far each few megabytes, while the rows are scored, and
 //! the final sync waits only for the last few (a few milliseconds).
@@ -58,14 +58,18 @@ impl WriteAhead {
 
     /// Asks for a sync of everything written so far, unless one is
     /// already waiting to start (which will take this in too).
-    fn ask_for_sync(&mut self) -> io::Result<()> {
+    fn ask_for_sync(&mut self) {
         if self.syncer.is_none() {
-            self.syncer = Some(Syncer::start(self.file.as_file().try_clone()?));
+            match self.file.as_file().try_clone().and_then(Syncer::start) {
+                Ok(syncer) => self.syncer = Some(syncer),
+                // No second handle or no thread to be had: the final sync
+                // does it all, as it did before there was a thread.
+                Err(_) => self.every = u64::MAX,
+            }
         }
         if let Some(syncer) = &self.syncer {
             syncer.ask();
         }
-        Ok(())
     }
 }
 
@@ -75,7 +79,7 @@ impl Write for WriteAhead {
         self.since += n as u64;
         if self.since >= self.every {
             self.since = 0;
-            self.ask_for_sync()?;
+            self.ask_for_sync();
         }
         Ok(n)
     }
@@ -92,17 +96,19 @@ struct Syncer {
 }
 
 impl Syncer {
-    fn start(file: File) -> Syncer {
+    fn start(file: File) -> io::Result<Syncer> {
         // Room for one request: one more while a sync runs is enough, as
         // a sync takes in everything written before it starts.
         let (wake, woken) = sync_channel::<()>(1);
-        let thread = std::thread::spawn(move || {
-            while woken.recv().is_ok() {
-                file.sync_data()?;
-            }
-            Ok(())
-        });
-        Syncer { wake, thread }
+        let thread = std::thread::Builder::new()
+            .name("sync report".into())
+            .spawn(move || {
+                while woken.recv().is_ok() {
+                    file.sync_data()?;
+                }
+                Ok(())
+            })?;
+        Ok(Syncer { wake, thread })
     }
 
     fn ask(&self) {
