@@ -113,10 +113,10 @@ impl Together {
             moved |= last < line;
             reach = reach.max(last);
         });
-        match moved {
-            true => Err(MovedSinceScan),
-            false => Ok(reach),
+        if moved {
+            return Err(MovedSinceScan);
         }
+        Ok(reach)
     }
 }
 

@@ -26,9 +26,8 @@ pub struct RecordLines {
 
 impl RecordLines {
     /// Opens `input`, refusing UTF-16 and dropping a UTF-8 byte-order mark.
-    pub fn open(input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
+    pub fn open(mut input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
         let name: Arc<str> = Arc::from(name);
-        let mut input = input;
         let (start, len) = first_bytes::<3>(&mut input).map_err(|e| io_error(&name, &e))?;
         let start = &start[..len];
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
