@@ -81,7 +81,9 @@ fn bench(c: &mut Criterion) {
     let (b, failures_b) = scorecard::eval::evaluate_all(&hooked, &hooked_rows);
     assert!(failures_a.is_empty() && failures_b.is_empty());
     assert!(
-        a.iter().zip(&b).all(|(x, y)| x.total == y.total),
+        a.iter()
+            .zip(&b)
+            .all(|(x, y)| x.scores.total == y.scores.total),
         "the hook must give the same totals as the tier table"
     );
 

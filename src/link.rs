@@ -205,20 +205,7 @@ pub fn key_type(card: &CheckedCard, key: &str) -> Option<Type> {
 
 /// The value of `key` in one result: the total, a score, or a band or output.
 pub fn value_of(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<Value> {
-    if key == "total" {
-        return Some(Value::Num(result.total));
-    }
-    if let Some(i) = card.items.iter().position(|x| x.name == key) {
-        return Some(Value::Num(result.items[i].score));
-    }
-    if let Some(i) = card.sections.iter().position(|x| x.name == key) {
-        return Some(Value::Num(result.sections[i]));
-    }
-    if let Some(i) = card.adjustments.iter().position(|x| x.name == key) {
-        return Some(Value::Num(result.adjustments[i].amount));
-    }
-    let i = card.derived.iter().position(|d| d.name == key)?;
-    Some(result.derived[i].value.clone())
+    result.value_of(card, key).map(|(value, _)| value)
 }
 
 #[cfg(test)]

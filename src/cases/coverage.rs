@@ -51,7 +51,7 @@ impl Coverage {
             if let Some(BaseRule::Tiers(table)) = &item.base {
                 for (r, row) in table.rows.iter().enumerate() {
                     let reached = results.iter().any(
-                        |res| matches!(res.items[i].base, BaseTrace::Tier { row, .. } if row == r),
+                        |res| matches!(res.traced().items[i].base, BaseTrace::Tier { row, .. } if row == r),
                     );
                     coverage
                         .tier_rows
@@ -61,7 +61,7 @@ impl Coverage {
             for (d, rule) in item.deductions.iter().enumerate() {
                 let reached = results
                     .iter()
-                    .any(|res| !res.items[i].deductions[d].count.is_zero());
+                    .any(|res| !res.traced().items[i].deductions[d].count.is_zero());
                 coverage
                     .deductions
                     .push(point(item.display_name(), rule.span, reached));
@@ -71,7 +71,7 @@ impl Coverage {
             for (l, line) in block.lines.iter().enumerate() {
                 let reached = results
                     .iter()
-                    .any(|res| !res.adjustments[a].lines[l].count.is_zero());
+                    .any(|res| !res.traced().adjustments[a].lines[l].count.is_zero());
                 coverage
                     .deductions
                     .push(point(block.display_name(), line.span, reached));
@@ -79,16 +79,16 @@ impl Coverage {
         }
         if let Some(grade) = &card.grade {
             for (r, row) in grade.rows.iter().enumerate() {
-                let reached = results
-                    .iter()
-                    .any(|res| res.grade.as_ref().is_some_and(|(g, _)| *g == r));
+                let reached = results.iter().any(|res| res.scores.grade == Some(r));
                 coverage.tier_rows.push(point("grade", row.span, reached));
             }
         }
         for (d, derived) in card.derived.iter().enumerate() {
             if let DerivedRule::Band(table) = &derived.rule {
                 for (r, row) in table.rows.iter().enumerate() {
-                    let reached = results.iter().any(|res| res.derived[d].row == Some(r));
+                    let reached = results
+                        .iter()
+                        .any(|res| res.traced().derived_rows[d] == Some(r));
                     coverage
                         .tier_rows
                         .push(point(derived.display_name(), row.span, reached));

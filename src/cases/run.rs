@@ -179,44 +179,9 @@ fn expected_number(text: &str) -> Option<Decimal> {
 
 /// The value behind a key, by name or label, with its type for display.
 fn actual(card: &CheckedCard, result: &ScoreResult, key: &str) -> Option<(Value, Type)> {
-    let plain = Type::Num(Unit::Plain);
-    let named = |name: &str, label: Option<&str>| name == key || label == Some(key);
-    match key {
-        "total" => return Some((Value::Num(result.total), plain)),
-        "sections_total" => return Some((Value::Num(result.sections_total), plain)),
-        "grade" => {
-            let grade = result
-                .grade
-                .as_ref()
-                .map_or(String::new(), |(_, g)| g.to_string());
-            return Some((Value::Text(grade.into()), Type::Text));
-        }
-        _ => {}
+    if key == "grade" {
+        let grade = result.grade(card).map_or(String::new(), |g| g.to_string());
+        return Some((Value::Text(grade.into()), Type::Text));
     }
-    if let Some(i) = card
-        .items
-        .iter()
-        .position(|x| named(&x.name, x.label.as_deref()))
-    {
-        return Some((Value::Num(result.items[i].score), plain));
-    }
-    if let Some(i) = card
-        .sections
-        .iter()
-        .position(|x| named(&x.name, x.label.as_deref()))
-    {
-        return Some((Value::Num(result.sections[i]), plain));
-    }
-    if let Some(i) = card
-        .adjustments
-        .iter()
-        .position(|x| named(&x.name, x.label.as_deref()))
-    {
-        return Some((Value::Num(result.adjustments[i].amount), plain));
-    }
-    let i = card
-        .derived
-        .iter()
-        .position(|x| named(&x.name, x.label.as_deref()))?;
-    Some((result.derived[i].value.clone(), card.derived[i].ty))
+    result.value_of(card, key)
 }

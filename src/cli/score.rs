@@ -269,7 +269,7 @@ pub(super) fn verdict(
 /// Scores every row (both stages), showing progress on a large file.
 pub(super) fn evaluate(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
     let bar = progress::bar(rows.len(), "scoring");
-    let out = scorecard::eval::evaluate_all_with(card, rows, &mut |n| bar.inc(n as u64));
+    let out = scorecard::eval::evaluate_all_with(card, rows, true, &mut |n| bar.inc(n as u64));
     bar.finish_and_clear();
     out
 }

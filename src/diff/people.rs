@@ -173,8 +173,8 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
             .items
             .iter()
             .position(|x| x.name == item.name)
-            .map(|j| o.items[j].score);
-        let new = Some(n.items[i].score);
+            .map(|j| o.scores.items[j]);
+        let new = Some(n.scores.items[i]);
         if old != new {
             items.push(ItemDiff {
                 item: item.display_name().to_string(),
@@ -187,7 +187,7 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
         if !nc.items.iter().any(|x| x.name == item.name) {
             items.push(ItemDiff {
                 item: item.display_name().to_string(),
-                old: Some(o.items[j].score),
+                old: Some(o.scores.items[j]),
                 new: None,
             });
         }
@@ -198,14 +198,14 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
             .derived
             .iter()
             .position(|x| x.name == d.name)
-            .map(|j| o.derived[j].value.clone());
+            .map(|j| o.scores.derived[j].clone());
         outputs.push(ValueDiff {
             name: d.name.clone(),
             label: d.label.clone(),
             ty: d.ty,
             output: matches!(d.rule, DerivedRule::Output(_)),
             old,
-            new: Some(n.derived[i].value.clone()),
+            new: Some(n.scores.derived[i].clone()),
         });
     }
     for (j, d) in oc.derived.iter().enumerate() {
@@ -215,7 +215,7 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
                 label: d.label.clone(),
                 ty: d.ty,
                 output: matches!(d.rule, DerivedRule::Output(_)),
-                old: Some(o.derived[j].value.clone()),
+                old: Some(o.scores.derived[j].clone()),
                 new: None,
             });
         }
@@ -224,10 +224,10 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
         id: n.employee.id.clone(),
         name: n.employee.name.clone(),
         line: n.line,
-        old_total: o.total,
-        new_total: n.total,
-        old_grade: o.grade.as_ref().map(|(_, g)| g.to_string()),
-        new_grade: n.grade.as_ref().map(|(_, g)| g.to_string()),
+        old_total: o.scores.total,
+        new_total: n.scores.total,
+        old_grade: o.grade(oc).map(|g| g.to_string()),
+        new_grade: n.grade(nc).map(|g| g.to_string()),
         outputs,
         items,
     }

@@ -45,8 +45,7 @@ pub fn rank(
     // 1. What each row is ranked by, and its group, for every rank.
     let mut keys: Vec<Vec<(GroupKey, Decimal)>> = Vec::with_capacity(results.len());
     for (i, result) in results.iter().enumerate() {
-        let scores = Scores::of(result);
-        let frame = frame_of(&card.hooks, rows[i], &scores, None, &[]);
+        let frame = frame_of(&card.hooks, rows[i], &result.scores, None, &[]);
         let row_keys: Result<Vec<_>, EvalError> = stage
             .ranks
             .iter()
@@ -88,8 +87,8 @@ pub fn rank(
             if failed[i].is_some() {
                 continue;
             }
-            let scores = Scores::of(&results[i]);
-            let frame = frame_of(&card.hooks, rows[i], &scores, None, &results[i].ranks);
+            let result = &results[i];
+            let frame = frame_of(&card.hooks, rows[i], &result.scores, None, &result.ranks);
             let value = group_key(
                 &results[i].employee,
                 limit.within,
@@ -208,25 +207,26 @@ fn after_ranks_values(
     row: &Row,
     result: &mut ScoreResult,
 ) -> Result<(), EvalError> {
-    let mut scores = Scores::of(result);
     let calls = RefCell::new(Vec::new());
+    let record = result.trace.is_some().then_some(&calls);
     for (i, d) in card.derived.iter().enumerate() {
         if d.after_ranks {
-            let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &result.ranks);
+            let frame = frame_of(&card.hooks, row, &result.scores, record, &result.ranks);
             let value = super::derive(d, &frame)?;
-            scores.derived[i] = value.value.clone();
-            result.derived[i] = value;
+            result.scores.derived[i] = value.value;
+            if let Some(trace) = result.trace.as_mut() {
+                trace.derived_rows[i] = value.row;
+            }
         }
     }
     if card.group.grade_after_ranks {
-        let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &result.ranks);
-        result.grade = super::grade(card, &frame)?.and_then(|row| {
-            let table = card.grade.as_ref()?;
-            Some((row, table.rows[row].outcome.clone()))
-        });
+        let frame = frame_of(&card.hooks, row, &result.scores, record, &result.ranks);
+        result.scores.grade = super::grade(card, &frame)?;
     }
     // Hooks called by rank-reading outputs belong in the row's trace too.
-    result.hooks.extend(calls.into_inner());
+    if let Some(trace) = result.trace.as_mut() {
+        trace.hooks.extend(calls.into_inner());
+    }
     Ok(())
 }
 
@@ -253,7 +253,9 @@ fn apply_limit(
     values: &[Option<(GroupKey, Decimal)>],
     results: &mut [ScoreResult],
 ) {
-    let Some(table) = &card.grade else { return };
+    if card.grade.is_none() {
+        return;
+    }
     let live: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
     let entry = |i: usize| values[i].as_ref().expect("live rows have a value");
     for members in groups(&live, |i| &entry(i).0) {
@@ -263,7 +265,7 @@ fn apply_limit(
         // the sort is stable, so equal values keep input order.
         let mut holders: Vec<(Decimal, usize)> = members
             .iter()
-            .filter(|&&i| matches!(&results[i].grade, Some((row, _)) if *row == limit.grade_row))
+            .filter(|&&i| results[i].scores.grade == Some(limit.grade_row))
             .map(|&i| (entry(i).1, i))
             .collect();
         let had = holders.len();
@@ -282,7 +284,7 @@ fn apply_limit(
         let to = limit.grade_row + 1;
         for &(value, i) in &holders[keep..] {
             let result = &mut results[i];
-            result.grade = Some((to, table.rows[to].outcome.clone()));
+            result.scores.grade = Some(to);
             result.pushed.push(Push {
                 limit: index,
                 from: limit.grade_row,

@@ -117,7 +117,7 @@ fn the_row_stage_alone_leaves_rank_readers_blank() {
     let alone = evaluate(&card, row).unwrap();
     let value = |r: &crate::ScoreResult, name: &str| {
         let i = card.derived.iter().position(|d| d.name == name).unwrap();
-        r.derived[i].value.clone()
+        r.scores.derived[i].clone()
     };
     assert_eq!(value(&alone, "奖金"), Value::Missing);
     assert_eq!(
@@ -146,7 +146,7 @@ fn a_limit_rounds_its_share_down_and_pushes_the_lowest_first() {
     let (results, _) = evaluate_all(&card, &rows(&card, &people));
     let grades: Vec<String> = results
         .iter()
-        .map(|r| format!("{}:{}", r.employee.id, r.grade.as_ref().unwrap().1))
+        .map(|r| format!("{}:{}", r.employee.id, r.grade(&card).unwrap()))
         .collect();
     assert_eq!(grades, ["a:称职", "b:优秀", "c:较差", "d:优秀", "e:称职"]);
     let push = &results[0].pushed[0];
@@ -172,7 +172,7 @@ fn ties_at_the_cut_all_keep_or_all_go() {
         results
             .iter()
             .take(3)
-            .map(|r| r.grade.as_ref().unwrap().1.to_string())
+            .map(|r| r.grade(&card).unwrap().to_string())
             .collect::<Vec<_>>()
     };
     // 40% of 5 is 2, and the 2nd and 3rd tie at 92.
@@ -210,11 +210,11 @@ fn a_grade_that_reads_a_rank_waits_for_the_group_stage() {
         .card;
     assert!(card.group.grade_after_ranks);
     let rows = rows(&card, &FIVE);
-    assert_eq!(evaluate(&card, &rows[1]).unwrap().grade, None);
+    assert_eq!(evaluate(&card, &rows[1]).unwrap().scores.grade, None);
     let (results, _) = evaluate_all(&card, &rows);
     let grades: Vec<&str> = results
         .iter()
-        .map(|r| r.grade.as_ref().map_or("", |g| &*g.1))
+        .map(|r| r.grade(&card).map_or("", |g| &**g))
         .collect();
     assert_eq!(grades, ["其他", "冠军", "冠军", "其他", "其他"]);
 }

@@ -30,7 +30,8 @@ use crate::data::Row;
 use crate::syntax::ast::AdjustmentKind;
 use crate::value::Value;
 use expr::Frame;
-use result::{AdjustmentScore, DerivedValue, HookCall, ItemScore};
+pub use result::Trace;
+use result::{AdjustmentScore, DerivedValue};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::cell::RefCell;
 
@@ -40,39 +41,33 @@ use std::cell::RefCell;
 /// grade that reads one stays `None`) until [`rank`] fills them in;
 /// [`evaluate_all`] does both.
 pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError> {
+    evaluate_row(card, row, true)
+}
+
+/// [`evaluate`] without the trace: the same numbers, nothing built to
+/// explain them (what a CSV report or a ranking needs).
+pub fn evaluate_untraced(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError> {
+    evaluate_row(card, row, false)
+}
+
+/// The row stage into a result, traced or not.
+pub fn evaluate_row(card: &CheckedCard, row: &Row, traced: bool) -> Result<ScoreResult, EvalError> {
     let mut scores = Scores::for_card(card);
-    let mut trace = Trace {
+    let mut trace = traced.then(|| Trace {
         items: Vec::with_capacity(card.items.len()),
         adjustments: Vec::with_capacity(card.adjustments.len()),
         derived_rows: Vec::with_capacity(card.derived.len()),
         ..Trace::default()
-    };
-    row_stage(card, &row.values, &mut scores, Some(&mut trace))?;
-    let derived = scores
-        .derived
-        .into_iter()
-        .zip(trace.derived_rows)
-        .map(|(value, row)| DerivedValue { value, row })
-        .collect();
-    let grade = scores.grade.and_then(|row| {
-        let table = card.grade.as_ref()?;
-        Some((row, table.rows[row].outcome.clone()))
     });
+    row_stage(card, &row.values, &mut scores, trace.as_mut())?;
     Ok(ScoreResult {
         employee: row.employee.clone(),
         line: row.line,
-        items: trace.items,
-        sections: scores.sections,
-        adjustments: trace.adjustments,
-        sections_total: scores.sections_total,
-        total: scores.total,
-        floored_from: trace.floored_from,
-        grade,
-        derived,
+        scores,
         card: card.stamp.clone(),
-        hooks: trace.calls,
         ranks: Vec::new(),
         pushed: Vec::new(),
+        trace: trace.map(Box::new),
     })
 }
 
@@ -86,17 +81,6 @@ pub fn evaluate_scores(
     scores: &mut Scores,
 ) -> Result<(), EvalError> {
     row_stage(card, inputs, scores, None)
-}
-
-/// How a row's scores came about, gathered only when asked for.
-#[derive(Default)]
-struct Trace {
-    items: Vec<ItemScore>,
-    adjustments: Vec<AdjustmentScore>,
-    /// For each band, the row that fired (`None` for outputs).
-    derived_rows: Vec<Option<usize>>,
-    floored_from: Option<Decimal>,
-    calls: Vec<HookCall>,
 }
 
 /// The row stage, in card order: items, sections, bonuses and penalties, the
@@ -171,7 +155,7 @@ fn row_stage(
         s.grade = grade(card, &Frame::new(inputs, s, &card.hooks, recorded))?;
     }
     if let Some(t) = trace {
-        t.calls = calls.into_inner();
+        t.hooks = calls.into_inner();
     }
     Ok(())
 }
@@ -289,17 +273,19 @@ pub struct RowFailure {
     pub error: EvalError,
 }
 
-/// Scores every row, both stages, keeping the failures beside the results,
-/// each in input order. Ranks are over the rows that the row stage scored.
+/// Scores every row, both stages, with their traces, keeping the failures
+/// beside the results, each in input order. Ranks are over the rows that the
+/// row stage scored.
 pub fn evaluate_all(card: &CheckedCard, rows: &[Row]) -> (Vec<ScoreResult>, Vec<RowFailure>) {
-    evaluate_all_with(card, rows, &mut |_| {})
+    evaluate_all_with(card, rows, true, &mut |_| {})
 }
 
-/// [`evaluate_all`], telling `progress` how many more rows the row stage has
-/// done after each chunk (for a progress bar).
+/// [`evaluate_all`], traced or not, telling `progress` how many more rows
+/// the row stage has done after each chunk (for a progress bar).
 pub fn evaluate_all_with(
     card: &CheckedCard,
     rows: &[Row],
+    traced: bool,
     progress: &mut dyn FnMut(usize),
 ) -> (Vec<ScoreResult>, Vec<RowFailure>) {
     use rayon::prelude::*;
@@ -309,8 +295,10 @@ pub fn evaluate_all_with(
     // Rows are scored in parallel, a batch at a time; collecting keeps input
     // order, so the output is the same as a single-threaded run's.
     for batch in rows.chunks(4096) {
-        let outcomes: Vec<Result<ScoreResult, EvalError>> =
-            batch.par_iter().map(|row| evaluate(card, row)).collect();
+        let outcomes: Vec<Result<ScoreResult, EvalError>> = batch
+            .par_iter()
+            .map(|row| evaluate_row(card, row, traced))
+            .collect();
         for (row, outcome) in batch.iter().zip(outcomes) {
             match outcome {
                 Ok(result) => {

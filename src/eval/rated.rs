@@ -93,7 +93,7 @@ mod tests {
             values,
         };
         crate::evaluate(&card, &row)
-            .map(|r| crate::value::format_decimal(r.total))
+            .map(|r| crate::value::format_decimal(r.scores.total))
             .map_err(|e| e.message)
     }
 

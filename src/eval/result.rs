@@ -5,40 +5,118 @@
 //! [`CheckedCard`](crate::check::CheckedCard). `report::explain` turns it into
 //! sentences in the card's own words — the raw material for an appeal.
 
+use super::scores::Scores;
 use crate::data::Employee;
 use crate::source::Span;
 use crate::value::Value;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
+/// One row's result: its numbers always, the reasons behind them when asked
+/// for. [`evaluate`](super::evaluate) gives both, [`evaluate_untraced`](super::evaluate_untraced)
+/// the numbers alone; the group stage ([`rank`](super::rank)) works on the
+/// numbers, so ranks and grade limits never need the trace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreResult {
     pub employee: Employee,
     /// The row's line (CSV) or record number (JSON, TOML) in its data file, 1-based.
     pub line: usize,
-    /// One per `CheckedCard::items`, same order.
-    pub items: Vec<ItemScore>,
-    /// One per `CheckedCard::sections`: the sum of its items (scaled when the section is `scaled`).
-    pub sections: Vec<Decimal>,
-    /// One per `CheckedCard::adjustments`.
-    pub adjustments: Vec<AdjustmentScore>,
-    /// Sum of the sections, before bonuses and penalties.
-    pub sections_total: Decimal,
-    /// Sections plus bonuses less penalties, never below zero.
-    pub total: Decimal,
-    /// Penalties exceeded the score; `total` was raised to zero from this (negative) value.
-    pub floored_from: Option<Decimal>,
-    /// Index of the grade row that fired, and its label.
-    pub grade: Option<(usize, Arc<str>)>,
-    /// One per `CheckedCard::derived` (bands and outputs), same order. Those
-    /// that read a rank are [`Value::Missing`] until the group stage.
-    pub derived: Vec<DerivedValue>,
+    /// Every score, by index into the card: items, sections, bonus and
+    /// penalty blocks, the total (never below zero), bands and outputs, the
+    /// grade row (after any grade limit).
+    pub scores: Scores,
     /// One per `GroupStage::ranks`, same order; empty until the group stage.
     pub ranks: Vec<Placing>,
     /// Each grade limit that pushed this row's grade down, in the order applied.
     pub pushed: Vec<Push>,
     /// The card that produced this result: its version and content hash.
     pub card: Arc<crate::version::Stamp>,
+    /// How the scores came about, when evaluation was asked to trace.
+    pub trace: Option<Box<Trace>>,
+}
+
+impl ScoreResult {
+    /// The grade's label, if the card grades.
+    pub fn grade<'c>(&self, card: &'c crate::check::CheckedCard) -> Option<&'c Arc<str>> {
+        let row = self.scores.grade?;
+        Some(&card.grade.as_ref()?.rows.get(row)?.outcome)
+    }
+
+    /// The value `key` names, with its kind: `total`, `sections_total`, or
+    /// an item, section, bonus/penalty block, band or output by name (or,
+    /// failing that, by label). `None` when the card has no such thing.
+    pub fn value_of(
+        &self,
+        card: &crate::check::CheckedCard,
+        key: &str,
+    ) -> Option<(Value, crate::value::Type)> {
+        use crate::value::{Type, Unit};
+        let plain = Type::Num(Unit::Plain);
+        let s = &self.scores;
+        match key {
+            "total" => return Some((Value::Num(s.total), plain)),
+            "sections_total" => return Some((Value::Num(s.sections_total), plain)),
+            _ => {}
+        }
+        let found = |by_label: bool| {
+            let pick = |name: &str, label: Option<&str>| match by_label {
+                false => name == key,
+                true => label == Some(key),
+            };
+            let num = |v: Option<&Decimal>| v.map(|v| (Value::Num(*v), plain));
+            if let Some(i) = card
+                .items
+                .iter()
+                .position(|x| pick(&x.name, x.label.as_deref()))
+            {
+                return num(s.items.get(i));
+            }
+            if let Some(i) = card
+                .sections
+                .iter()
+                .position(|x| pick(&x.name, x.label.as_deref()))
+            {
+                return num(s.sections.get(i));
+            }
+            if let Some(i) = card
+                .adjustments
+                .iter()
+                .position(|x| pick(&x.name, x.label.as_deref()))
+            {
+                return num(s.adjustments.get(i));
+            }
+            let i = card
+                .derived
+                .iter()
+                .position(|x| pick(&x.name, x.label.as_deref()))?;
+            Some((s.derived.get(i)?.clone(), card.derived[i].ty))
+        };
+        found(false).or_else(|| found(true))
+    }
+
+    /// The trace; results given to the reports that explain are always traced.
+    ///
+    /// # Panics
+    /// When the result was evaluated without a trace: a caller's mistake.
+    pub fn traced(&self) -> &Trace {
+        self.trace
+            .as_deref()
+            .expect("this result was evaluated without its trace")
+    }
+}
+
+/// How a row's scores came about: which tier row fired, which deductions
+/// applied and how often, clamps, caps, the floor, every hook call.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trace {
+    /// One per `CheckedCard::items`, same order.
+    pub items: Vec<ItemScore>,
+    /// One per `CheckedCard::adjustments`, same order.
+    pub adjustments: Vec<AdjustmentScore>,
+    /// One per `CheckedCard::derived`: for a band, the row that fired.
+    pub derived_rows: Vec<Option<usize>>,
+    /// Penalties exceeded the score; the total was raised to zero from this (negative) value.
+    pub floored_from: Option<Decimal>,
     /// Every hook call made for this row, in the order they ran.
     pub hooks: Vec<HookCall>,
 }
@@ -58,7 +136,7 @@ pub struct HookCall {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemScore {
-    /// The final score, within `[0, points]`.
+    /// The final score (also in [`Scores::items`]), within `[0, points]`.
     pub score: Decimal,
     pub base: BaseTrace,
     /// One per `Item::deductions`, same order (count 0 when it did not apply).

@@ -1,7 +1,6 @@
 //! A row's numbers without the trace: what the hot path fills, row after row,
 //! in buffers it reuses, and what a CSV report needs.
 
-use super::result::ScoreResult;
 use crate::value::Value;
 use rust_decimal::Decimal;
 
@@ -45,18 +44,5 @@ impl Scores {
         self.sections_total = Decimal::ZERO;
         self.total = Decimal::ZERO;
         self.grade = None;
-    }
-
-    /// The numbers of a traced result (for the group stage's formulas).
-    pub fn of(result: &ScoreResult) -> Scores {
-        Scores {
-            items: result.items.iter().map(|i| i.score).collect(),
-            sections: result.sections.clone(),
-            adjustments: result.adjustments.iter().map(|a| a.amount).collect(),
-            sections_total: result.sections_total,
-            total: result.total,
-            derived: result.derived.iter().map(|d| d.value.clone()).collect(),
-            grade: result.grade.as_ref().map(|(row, _)| *row),
-        }
     }
 }

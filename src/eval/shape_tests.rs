@@ -63,13 +63,13 @@ fn shaped_items_score_as_the_general_way_does() {
                     let untraced = crate::eval::evaluate_scores(&card, &row.values, &mut scores);
                     match (traced, untraced) {
                         (Ok(result), Ok(())) => {
-                            let items: Vec<_> = result.items.iter().map(|i| i.score).collect();
+                            let items: Vec<_> = result.scores.items.clone();
                             // Scale and sign too, not only the value.
                             let bits = |d: &[rust_decimal::Decimal]| {
                                 d.iter().map(|d| d.serialize()).collect::<Vec<_>>()
                             };
                             assert_eq!(bits(&scores.items), bits(&items), "{cells:?}");
-                            assert_eq!(scores.total.serialize(), result.total.serialize());
+                            assert_eq!(scores.total.serialize(), result.scores.total.serialize());
                         }
                         (Err(traced), Err(untraced)) => assert_eq!(traced, untraced, "{cells:?}"),
                         (traced, untraced) => {

@@ -45,7 +45,7 @@ fn eval(expr: &str, cells: &[(&str, &str)]) -> Result<String, String> {
         values,
     };
     let result = crate::evaluate(&card, &row).map_err(|e| format!("eval: {}", e.message))?;
-    Ok(match &result.derived[0].value {
+    Ok(match &result.scores.derived[0] {
         Value::Num(d) => format_decimal(*d),
         Value::Bool(b) => b.to_string(),
         other => format!("{other:?}"),

@@ -225,18 +225,13 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                     row.push(value.clone().unwrap_or_default());
                 }
             }
-            row.extend(r.sections.iter().map(|s| format_decimal(*s)));
-            row.extend(r.adjustments.iter().map(|a| format_decimal(a.amount)));
+            row.extend(r.scores.sections.iter().map(|s| format_decimal(*s)));
+            row.extend(r.scores.adjustments.iter().map(|a| format_decimal(*a)));
             if scored {
-                row.push(format_decimal(r.total));
+                row.push(format_decimal(r.scores.total));
             }
             if card.grade.is_some() {
-                row.push(
-                    r.grade
-                        .as_ref()
-                        .map(|(_, g)| g.to_string())
-                        .unwrap_or_default(),
-                );
+                row.push(r.grade(card).map(|g| g.to_string()).unwrap_or_default());
             }
             row.extend((0..card.group.ranks.len()).map(|i| {
                 r.ranks
@@ -245,7 +240,7 @@ pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                     .unwrap_or_default()
             }));
             for &i in &derived {
-                row.push(cell(&r.derived[i].value, card.derived[i].ty));
+                row.push(cell(&r.scores.derived[i], card.derived[i].ty));
             }
             row
         })

@@ -13,7 +13,7 @@ use super::common::{
 use super::group_trace;
 use crate::check::model::{BaseRule, DerivedRule, Expr, ExprKind, Item, PerOccurrence, TierTable};
 use crate::check::CheckedCard;
-use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
+use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore, Trace};
 use crate::eval::ScoreResult;
 use crate::source::Span;
 use crate::syntax::ast::AdjustmentKind;
@@ -76,7 +76,8 @@ pub(crate) fn item_reasons(
     inputs: Option<&[Value]>,
     item: usize,
 ) -> Vec<String> {
-    let row = Explainer::new(card, result, inputs).item_row(&card.items[item], &result.items[item]);
+    let explainer = Explainer::new(card, result, inputs);
+    let row = explainer.item_row(&card.items[item], &explainer.trace.items[item]);
     row.reasons.iter().map(cite).collect()
 }
 
@@ -103,6 +104,7 @@ struct Row {
 struct Explainer<'a> {
     card: &'a CheckedCard,
     result: &'a ScoreResult,
+    trace: &'a Trace,
     inputs: Option<&'a [Value]>,
     /// Whether to name the card file, its version and hash, and the data line.
     provenance: bool,
@@ -113,6 +115,7 @@ impl<'a> Explainer<'a> {
         Explainer {
             card,
             result,
+            trace: result.traced(),
             inputs,
             provenance: true,
         }
@@ -128,12 +131,16 @@ impl<'a> Explainer<'a> {
         // A pay card may have no points at all: then there is no total to show.
         let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
         if scored {
-            out += &format!("total {} of {}", minus(r.total), format_decimal(card.total));
+            out += &format!(
+                "total {} of {}",
+                minus(r.scores.total),
+                format_decimal(card.total)
+            );
         }
-        if let Some((_, grade)) = &r.grade {
+        if let Some(grade) = r.grade(card) {
             out += &format!("{}grade {grade}", if scored { " · " } else { "" });
         }
-        if scored || r.grade.is_some() {
+        if scored || r.scores.grade.is_some() {
             out.push('\n');
         }
         if self.provenance {
@@ -154,7 +161,7 @@ impl<'a> Explainer<'a> {
             let rows = section
                 .items
                 .clone()
-                .map(|i| self.item_row(&card.items[i], &r.items[i]))
+                .map(|i| self.item_row(&card.items[i], &self.trace.items[i]))
                 .collect();
             groups.push((self.section_heading(s), rows));
         }
@@ -165,7 +172,7 @@ impl<'a> Explainer<'a> {
             if blocks.is_empty() {
                 continue;
             }
-            let sum: Decimal = blocks.iter().map(|&a| r.adjustments[a].amount).sum();
+            let sum: Decimal = blocks.iter().map(|&a| r.scores.adjustments[a]).sum();
             let title = if kind == AdjustmentKind::Bonus {
                 "bonuses"
             } else {
@@ -233,7 +240,7 @@ impl<'a> Explainer<'a> {
 
     /// Each hook call of the row: what it was given, what it gave, what it printed.
     fn hook_rows(&self) -> Vec<Row> {
-        self.result
+        self.trace
             .hooks
             .iter()
             .map(|call| {
@@ -271,9 +278,9 @@ impl<'a> Explainer<'a> {
     fn section_heading(&self, s: usize) -> String {
         let section = &self.card.sections[s];
         let name = section.label.as_deref().unwrap_or(&section.name);
-        let score = self.result.sections[s];
+        let score = self.result.scores.sections[s];
         if section.scaled && section.points != section.weight {
-            let items: Decimal = self.result.items[section.items.clone()]
+            let items: Decimal = self.trace.items[section.items.clone()]
                 .iter()
                 .map(|i| i.score)
                 .sum();
@@ -478,7 +485,7 @@ impl<'a> Explainer<'a> {
     }
 
     fn block_row(&self, a: usize) -> Row {
-        let (block, score) = (&self.card.adjustments[a], &self.result.adjustments[a]);
+        let (block, score) = (&self.card.adjustments[a], &self.trace.adjustments[a]);
         let sign = if block.kind == AdjustmentKind::Bonus {
             "+"
         } else {
@@ -514,20 +521,24 @@ impl<'a> Explainer<'a> {
     fn total_line(&self) -> String {
         let r = self.result;
         let amounts: Vec<Decimal> = r
+            .scores
             .adjustments
             .iter()
-            .map(|a| a.amount)
+            .copied()
             .filter(|a| !a.is_zero())
             .collect();
         if amounts.is_empty() {
-            return format!("total = sections {}", minus(r.total));
+            return format!("total = sections {}", minus(r.scores.total));
         }
-        let mut text = format!("total = sections {}", format_decimal(r.sections_total));
+        let mut text = format!(
+            "total = sections {}",
+            format_decimal(r.scores.sections_total)
+        );
         for a in amounts {
             let sign = if a < Decimal::ZERO { "−" } else { "+" };
             text += &format!(" {sign} {}", format_decimal(a.abs()));
         }
-        match r.floored_from {
+        match self.trace.floored_from {
             Some(raw) => {
                 text + format!(
                     " = {}, raised to 0 (the total never goes below 0)",
@@ -535,16 +546,17 @@ impl<'a> Explainer<'a> {
                 )
                 .as_str()
             }
-            None => text + format!(" = {}", minus(r.total)).as_str(),
+            None => text + format!(" = {}", minus(r.scores.total)).as_str(),
         }
     }
 
     /// `grade 称职: total is 84: `>= 75 : 称职`   [line 157]`, then any grade
     /// limit that pushed it down, each on its own line.
     fn grade_line(&self) -> Option<String> {
-        let (table, (row, label)) = (self.card.grade.as_ref()?, self.result.grade.as_ref()?);
+        let (table, row) = (self.card.grade.as_ref()?, self.result.scores.grade?);
+        let label = &table.rows[row].outcome;
         // The row that fired is where the first push started from.
-        let fired = self.result.pushed.first().map_or(*row, |p| p.from);
+        let fired = self.result.pushed.first().map_or(row, |p| p.from);
         let reason = self.tier_reason(table, table.rows[fired].span);
         let mut out = match self.result.pushed.first() {
             Some(push) => format!(
@@ -597,8 +609,8 @@ impl<'a> Explainer<'a> {
         derived_order(self.card)
             .into_iter()
             .map(|i| {
-                let (d, v) = (&self.card.derived[i], &self.result.derived[i]);
-                let reason = match (&d.rule, v.row) {
+                let (d, v) = (&self.card.derived[i], &self.result.scores.derived[i]);
+                let reason = match (&d.rule, self.trace.derived_rows[i]) {
                     (DerivedRule::Band(table), Some(row)) => {
                         self.tier_reason(table, table.rows[row].span)
                     }
@@ -616,7 +628,7 @@ impl<'a> Explainer<'a> {
                 };
                 Row {
                     name: d.display_name().to_string(),
-                    score: format_value(&v.value, d.ty),
+                    score: format_value(v, d.ty),
                     of: String::new(),
                     reasons: vec![reason],
                 }
@@ -651,11 +663,11 @@ impl<'a> Explainer<'a> {
         let plain = Type::Num(Unit::Plain);
         Some(match leaf.kind {
             ExprKind::Input(i) => shown(self.inputs?.get(i)?, card.inputs[i].ty.value_type()),
-            ExprKind::Item(i) => minus(r.items[i].score),
-            ExprKind::Section(i) => minus(r.sections[i]),
-            ExprKind::Adjustment(i) => minus(r.adjustments[i].amount),
-            ExprKind::Total => format_value(&Value::Num(r.total), plain),
-            ExprKind::Derived(i) => format_value(&r.derived[i].value, card.derived[i].ty),
+            ExprKind::Item(i) => minus(r.scores.items[i]),
+            ExprKind::Section(i) => minus(r.scores.sections[i]),
+            ExprKind::Adjustment(i) => minus(r.scores.adjustments[i]),
+            ExprKind::Total => format_value(&Value::Num(r.scores.total), plain),
+            ExprKind::Derived(i) => format_value(&r.scores.derived[i], card.derived[i].ty),
             ExprKind::Rank(_) | ExprKind::Top(_) | ExprKind::GroupSize(_) => {
                 group_trace::rank_fact(&leaf.kind, r)?
             }

@@ -104,7 +104,10 @@ impl Report<'_> {
     fn store(&self, out: &mut String, store: &str, mut members: Vec<usize>) {
         // Best first; equal totals keep the file's order.
         members.sort_by_key(|&i| self.ranks[i]);
-        let totals: Vec<Decimal> = members.iter().map(|&i| self.results[i].total).collect();
+        let totals: Vec<Decimal> = members
+            .iter()
+            .map(|&i| self.results[i].scores.total)
+            .collect();
         let _ = writeln!(out, "<section class=\"store\">\n<h2>{}</h2>", escape(store));
         let _ = writeln!(
             out,
@@ -134,16 +137,11 @@ impl Report<'_> {
             parts.push(format!("最低 {}", format_decimal(*low)));
         }
         if let Some(grade) = &self.card.grade {
-            for row in &grade.rows {
+            for (g, row) in grade.rows.iter().enumerate() {
                 let label = &row.outcome;
                 let n = members
                     .iter()
-                    .filter(|&&i| {
-                        self.results[i]
-                            .grade
-                            .as_ref()
-                            .is_some_and(|(_, g)| g == label)
-                    })
+                    .filter(|&&i| self.results[i].scores.grade == Some(g))
                     .count();
                 parts.push(format!("{} {n}", escape(label)));
             }
@@ -200,22 +198,17 @@ impl Report<'_> {
             if show_brand {
                 cells.push((e.brand.clone().unwrap_or_default(), false));
             }
-            let amounts = r
-                .sections
-                .iter()
-                .chain(r.adjustments.iter().map(|a| &a.amount));
+            let amounts = r.scores.sections.iter().chain(&r.scores.adjustments);
             cells.extend(amounts.map(|d| (format_decimal(*d), true)));
-            cells.push((format_decimal(r.total), true));
+            cells.push((format_decimal(r.scores.total), true));
             if card.grade.is_some() {
                 cells.push((
-                    r.grade
-                        .as_ref()
-                        .map_or(String::new(), |(_, g)| g.to_string()),
+                    r.grade(card).map_or(String::new(), |g| g.to_string()),
                     false,
                 ));
             }
             for &d in &derived {
-                cells.push((value_text(&r.derived[d].value, card.derived[d].ty), true));
+                cells.push((value_text(&r.scores.derived[d], card.derived[d].ty), true));
             }
             out.push_str("<tr>");
             for (text, numeric) in cells {
@@ -234,8 +227,8 @@ impl Report<'_> {
         for &i in members {
             let r = &self.results[i];
             let mut lines = Vec::new();
-            for (item_index, (item, score)) in card.items.iter().zip(&r.items).enumerate() {
-                if score.score >= item.points {
+            for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
+                if score >= item.points {
                     continue;
                 }
                 let section = &card.sections[item.section];
@@ -245,16 +238,17 @@ impl Report<'_> {
                         "{}（{}）：{} / {}",
                         item.display_name(),
                         section.label.as_deref().unwrap_or(&section.name),
-                        minus(score.score),
+                        minus(score),
                         format_decimal(item.points)
                     ),
                     &item_reasons(card, r, inputs, item_index),
                 ));
             }
-            for (b, (block, score)) in card.adjustments.iter().zip(&r.adjustments).enumerate() {
-                if block.kind == AdjustmentKind::Penalty && score.amount < Decimal::ZERO {
+            let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
+            for (b, (block, &amount)) in blocks.enumerate() {
+                if block.kind == AdjustmentKind::Penalty && amount < Decimal::ZERO {
                     lines.push(lost_line(
-                        &format!("{}：{}", block.display_name(), minus(score.amount)),
+                        &format!("{}：{}", block.display_name(), minus(amount)),
                         &block_reasons(card, r, b),
                     ));
                 }
@@ -274,7 +268,7 @@ impl Report<'_> {
                 out,
                 "<h4>{} — 总分 {}</h4>\n<ul class=\"lost\">\n{}</ul>",
                 escape(&who),
-                format_decimal(r.total),
+                format_decimal(r.scores.total),
                 lines.concat()
             );
         }

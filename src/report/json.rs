@@ -54,6 +54,7 @@ pub fn write_json(
 
 fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
     let e = &r.employee;
+    let t = r.trace.as_deref();
     json!({
         "id": e.id,
         "name": e.name,
@@ -64,27 +65,34 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
         "line": r.line,
         "card_version": r.card.version,
         "card_hash": r.card.hash.as_str(),
-        "total": num(r.total),
-        "sections_total": num(r.sections_total),
-        "floored_from": r.floored_from.map(num),
-        "grade": r.grade.as_ref().map(|(_, g)| g.to_string()),
-        "sections": card.sections.iter().zip(&r.sections).map(|(s, score)| json!({
+        "total": num(r.scores.total),
+        "sections_total": num(r.scores.sections_total),
+        "floored_from": t.and_then(|t| t.floored_from).map(num),
+        "grade": r.grade(card).map(|g| g.to_string()),
+        "sections": card.sections.iter().zip(&r.scores.sections).map(|(s, score)| json!({
             "name": s.name,
             "label": s.label,
             "score": num(*score),
             "weight": num(s.weight),
         })).collect::<Vec<_>>(),
-        "items": card.items.iter().zip(&r.items).map(|(i, score)| item(card, i, score)).collect::<Vec<_>>(),
-        "adjustments": card.adjustments.iter().zip(&r.adjustments).map(|(a, score)| json!({
-            "name": a.name,
-            "label": a.label,
-            "kind": match a.kind { AdjustmentKind::Bonus => "bonus", AdjustmentKind::Penalty => "penalty" },
-            "amount": num(score.amount),
-            "uncapped": num(score.uncapped),
-            "cap": a.cap.map(num),
-            "capped": score.capped,
-            "lines": a.lines.iter().zip(&score.lines).map(|(l, hit)| occurrence(card, l, hit)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "items": card.items.iter().enumerate().map(|(n, i)| {
+            item(card, i, r.scores.items[n], t.map(|t| &t.items[n]))
+        }).collect::<Vec<_>>(),
+        "adjustments": card.adjustments.iter().enumerate().map(|(n, a)| {
+            let mut block = json!({
+                "name": a.name,
+                "label": a.label,
+                "kind": match a.kind { AdjustmentKind::Bonus => "bonus", AdjustmentKind::Penalty => "penalty" },
+                "amount": num(r.scores.adjustments[n]),
+                "cap": a.cap.map(num),
+            });
+            if let Some(score) = t.map(|t| &t.adjustments[n]) {
+                block["uncapped"] = num(score.uncapped);
+                block["capped"] = json!(score.capped);
+                block["lines"] = json!(a.lines.iter().zip(&score.lines).map(|(l, hit)| occurrence(card, l, hit)).collect::<Vec<_>>());
+            }
+            block
+        }).collect::<Vec<_>>(),
         "ranks": card.group.ranks.iter().zip(&r.ranks).map(|(rank, p)| json!({
             "name": rank.name,
             "label": rank.label,
@@ -113,15 +121,16 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
             })
         }).collect::<Vec<_>>(),
         "outputs": derived_order(card).into_iter().map(|i| {
-            let (d, v) = (&card.derived[i], &r.derived[i]);
+            let (d, v) = (&card.derived[i], &r.scores.derived[i]);
+            let fired = t.and_then(|t| t.derived_rows[i]);
             json!({
                 "name": d.name,
                 "label": d.label,
                 "kind": match d.rule { DerivedRule::Band(_) => "band", DerivedRule::Output(_) => "output" },
-                "value": value(&v.value),
-                "display": format_value(&v.value, d.ty),
+                "value": value(v),
+                "display": format_value(v, d.ty),
                 "rule": match &d.rule {
-                    DerivedRule::Band(t) => v.row.map(|row| rule(card, t.rows[row].span)),
+                    DerivedRule::Band(table) => fired.map(|row| rule(card, table.rows[row].span)),
                     DerivedRule::Output(e) => Some(rule(card, e.span)),
                 },
             })
@@ -129,19 +138,36 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
     })
 }
 
-fn item(card: &CheckedCard, i: &crate::check::model::Item, s: &ItemScore) -> Json {
-    json!({
+/// An item's score, and with a trace how it came about.
+fn item(
+    card: &CheckedCard,
+    i: &crate::check::model::Item,
+    score: Decimal,
+    trace: Option<&ItemScore>,
+) -> Json {
+    let mut item = json!({
         "name": i.name,
         "label": i.label,
         "section": card.sections[i.section].name,
         "points": num(i.points),
-        "score": num(s.score),
-        "rule": base_rule(card, i.base.as_ref(), &s.base),
-        "base": base(card, i.base.as_ref(), &s.base),
-        "deductions": i.deductions.iter().zip(&s.deductions).map(|(d, hit)| occurrence(card, d, hit)).collect::<Vec<_>>(),
-        "raw": num(s.raw),
-        "clamp": s.clamp.map(|c| match c { Clamp::ToZero => "to_zero", Clamp::ToPoints => "to_points" }),
-    })
+        "score": num(score),
+    });
+    if let Some(s) = trace {
+        item["rule"] = base_rule(card, i.base.as_ref(), &s.base);
+        item["base"] = base(card, i.base.as_ref(), &s.base);
+        item["deductions"] = json!(i
+            .deductions
+            .iter()
+            .zip(&s.deductions)
+            .map(|(d, hit)| occurrence(card, d, hit))
+            .collect::<Vec<_>>());
+        item["raw"] = num(s.raw);
+        item["clamp"] = json!(s.clamp.map(|c| match c {
+            Clamp::ToZero => "to_zero",
+            Clamp::ToPoints => "to_points",
+        }));
+    }
+    item
 }
 
 /// The source text of the rule that set the base: for a tier table, the row that fired.

@@ -59,21 +59,21 @@ pub fn markdown(card: &CheckedCard, results: &[ScoreResult]) -> String {
 /// `按时反馈 (信息反馈): 1 of 3`, and each penalty block that took points.
 fn points_lost(card: &CheckedCard, result: &ScoreResult) -> Vec<String> {
     let mut lines = Vec::new();
-    for (item, score) in card.items.iter().zip(&result.items) {
-        if score.score < item.points {
+    for (item, &score) in card.items.iter().zip(&result.scores.items) {
+        if score < item.points {
             let section = &card.sections[item.section];
             lines.push(format!(
                 "{} ({}): {} of {}",
                 item.display_name(),
                 section.label.as_deref().unwrap_or(&section.name),
-                format_decimal(score.score),
+                format_decimal(score),
                 format_decimal(item.points)
             ));
         }
     }
-    for (block, score) in card.adjustments.iter().zip(&result.adjustments) {
-        if score.amount.is_sign_negative() && !score.amount.is_zero() {
-            lines.push(format!("{}: {}", block.display_name(), minus(score.amount)));
+    for (block, &amount) in card.adjustments.iter().zip(&result.scores.adjustments) {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            lines.push(format!("{}: {}", block.display_name(), minus(amount)));
         }
     }
     lines

@@ -10,11 +10,11 @@ use crate::eval::ScoreResult;
 
 /// One rank per result, in the results' order.
 pub fn ranks(results: &[ScoreResult]) -> Vec<usize> {
-    let mut totals: Vec<_> = results.iter().map(|r| r.total).collect();
+    let mut totals: Vec<_> = results.iter().map(|r| r.scores.total).collect();
     totals.sort_unstable_by(|a, b| b.cmp(a));
     // A rank is one more than the number of totals strictly above it.
     results
         .iter()
-        .map(|r| 1 + totals.partition_point(|t| *t > r.total))
+        .map(|r| 1 + totals.partition_point(|t| *t > r.scores.total))
         .collect()
 }

@@ -159,22 +159,19 @@ fn summary_sheet(
     for (i, (r, rank)) in results.iter().zip(ranks).enumerate() {
         let row = i as u32 + 1;
         let mut c = who.write(&mut w, row, &r.employee)?;
-        let amounts = r
-            .sections
-            .iter()
-            .chain(r.adjustments.iter().map(|a| &a.amount));
-        for &amount in amounts.chain([&r.total]) {
+        let amounts = r.scores.sections.iter().chain(&r.scores.adjustments);
+        for &amount in amounts.chain([&r.scores.total]) {
             w.number(row, c, amount, NumberStyle::Plain)?;
             c += 1;
         }
         if card.grade.is_some() {
-            w.text(row, c, r.grade.as_ref().map_or("", |(_, g)| g))?;
+            w.text(row, c, r.grade(card).map_or("", |g| g))?;
             c += 1;
         }
         w.number(row, c, Decimal::from(rank), NumberStyle::Plain)?;
         c += 1;
         for &d in &derived {
-            value_cell(&mut w, row, c, &r.derived[d].value, card.derived[d].ty)?;
+            value_cell(&mut w, row, c, &r.scores.derived[d], card.derived[d].ty)?;
             c += 1;
         }
     }
@@ -199,20 +196,21 @@ fn detail_sheet(
     let mut row = 0u32;
     for (i, r) in results.iter().enumerate() {
         let inputs = inputs.get(i).copied();
-        for (item_index, (item, score)) in card.items.iter().zip(&r.items).enumerate() {
+        for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
             row += 1;
             let section = &card.sections[item.section];
             let mut c = who.write(&mut w, row, &r.employee)?;
             w.text(row, c, section.label.as_deref().unwrap_or(&section.name))?;
             w.text(row, c + 1, item.display_name())?;
             w.number(row, c + 2, item.points, NumberStyle::Plain)?;
-            w.number(row, c + 3, score.score, NumberStyle::Plain)?;
-            w.number(row, c + 4, item.points - score.score, NumberStyle::Plain)?;
+            w.number(row, c + 3, score, NumberStyle::Plain)?;
+            w.number(row, c + 4, item.points - score, NumberStyle::Plain)?;
             c += 5;
             let reasons = item_reasons(card, r, inputs, item_index);
             w.long_text(row, c, &reasons.join("\n"))?;
         }
-        for (b, (block, score)) in card.adjustments.iter().zip(&r.adjustments).enumerate() {
+        let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
+        for (b, (block, &amount)) in blocks.enumerate() {
             row += 1;
             let c = who.write(&mut w, row, &r.employee)?;
             let kind = match block.kind {
@@ -225,9 +223,9 @@ fn detail_sheet(
             if let (AdjustmentKind::Bonus, Some(cap)) = (block.kind, block.cap) {
                 w.number(row, c + 2, cap, NumberStyle::Plain)?;
             }
-            w.number(row, c + 3, score.amount, NumberStyle::Plain)?;
+            w.number(row, c + 3, amount, NumberStyle::Plain)?;
             if block.kind == AdjustmentKind::Penalty {
-                w.number(row, c + 4, -score.amount, NumberStyle::Plain)?;
+                w.number(row, c + 4, -amount, NumberStyle::Plain)?;
             }
             w.long_text(row, c + 5, &block_reasons(card, r, b).join("\n"))?;
         }

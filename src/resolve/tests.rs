@@ -95,7 +95,7 @@ fn item_score(checked: &Checked, result: &crate::ScoreResult, name: &str) -> Str
         .iter()
         .position(|x| x.name == name)
         .expect(name);
-    crate::value::format_decimal(result.items[i].score)
+    crate::value::format_decimal(result.scores.items[i])
 }
 
 #[test]
@@ -154,13 +154,16 @@ fn points_weights_parameters_and_grades_are_overridden() {
     // Total 12 → 称职 (优秀 needs 15).
     assert_eq!(item_score(&checked, &result, "及时"), "4");
     assert_eq!(item_score(&checked, &result, "按时"), "1");
-    assert_eq!(result.total, 12.into());
+    assert_eq!(result.scores.total, 12.into());
     assert_eq!(
-        result.grade.as_ref().map(|(_, g)| g.to_string()).as_deref(),
+        result
+            .grade(&checked.card)
+            .map(|g| g.to_string())
+            .as_deref(),
         Some("称职")
     );
     // The band is the brand's: 12 >= 12 gives 1.5 (the base's would give 1).
-    assert_eq!(result.derived[0].value, Value::Num("1.5".parse().unwrap()));
+    assert_eq!(result.scores.derived[0], Value::Num("1.5".parse().unwrap()));
     let item = card.items.iter().find(|i| i.name == "抽查").unwrap();
     assert_eq!(item.label.as_deref(), Some("抽查(品牌)"));
 }

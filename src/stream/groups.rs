@@ -4,7 +4,7 @@
 //! ```text
 //! pass 1 (Scan):   the line of each group's last row (ids, stores, periods only)
 //! pass 2:          read rows until every group seen has ended (and enough
-//!                  rows for every core) ─▶ roll up, evaluate_all ─▶ CSV
+//!                  rows for every core) ─▶ roll up, evaluate_all_with (untraced) ─▶ CSV
 //!                  while the next chunk is read
 //! ```
 //!
@@ -38,7 +38,7 @@ use crate::check::CheckedCard;
 use crate::data::{
     CsvSource, DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Row, Rows,
 };
-use crate::eval::{evaluate_all, RowFailure, ScoreResult, Scores};
+use crate::eval::{evaluate_all_with, RowFailure, ScoreResult};
 use crate::period::{monthly_view, CannotRollUp, RollUp, RollingUp};
 use crate::report::{CsvRows, Who};
 use std::io::{self, Read, Write};
@@ -318,7 +318,8 @@ impl Scorer<'_> {
             }
             None => rows,
         };
-        let (results, failures) = evaluate_all(self.card, &rows);
+        // Numbers only: a CSV report needs no trace.
+        let (results, failures) = evaluate_all_with(self.card, &rows, false, &mut |_| {});
         drop(rows);
         self.keep_results(&results, failures);
         self.csv.take()
@@ -331,8 +332,7 @@ impl Scorer<'_> {
         for r in results {
             self.shown.0 |= r.employee.region.is_some();
             self.shown.1 |= r.employee.period.is_some();
-            self.csv
-                .row(&Who::of(&r.employee), &Scores::of(r), &r.ranks);
+            self.csv.row(&Who::of(&r.employee), &r.scores, &r.ranks);
         }
     }
 

@@ -230,7 +230,7 @@ fn each_row_goes_to_the_version_in_force_for_its_period() {
             scores.push((
                 row.line,
                 row.employee.id,
-                result.total,
+                result.scores.total,
                 result.card.version.clone(),
             ));
         }

@@ -68,25 +68,29 @@ proptest! {
     fn items_stay_within_their_points(row in row_for(s1())) {
         let card = s1();
         let result = scorecard::evaluate(card, &row).expect("S1 evaluates any valid row");
-        for (item, score) in card.items.iter().zip(&result.items) {
-            prop_assert!(score.score >= Decimal::ZERO && score.score <= item.points,
-                "{} scored {} of {}", item.name, score.score, item.points);
+        for (item, &score) in card.items.iter().zip(&result.scores.items) {
+            prop_assert!(score >= Decimal::ZERO && score <= item.points,
+                "{} scored {} of {}", item.name, score, item.points);
         }
+        // The trace records the same scores.
+        let traced: Vec<Decimal> = result.traced().items.iter().map(|i| i.score).collect();
+        prop_assert_eq!(&traced, &result.scores.items);
     }
 
     #[test]
     fn the_total_is_the_sum_of_its_parts(row in row_for(s1())) {
         let card = s1();
         let result = scorecard::evaluate(card, &row).expect("evaluates");
-        for (section, score) in card.sections.iter().zip(&result.sections) {
-            let items: Decimal = result.items[section.items.clone()].iter().map(|i| i.score).sum();
+        let s = &result.scores;
+        for (section, score) in card.sections.iter().zip(&s.sections) {
+            let items: Decimal = s.items[section.items.clone()].iter().sum();
             prop_assert_eq!(*score, items, "section {}", &section.name);
         }
-        let sections: Decimal = result.sections.iter().sum();
-        prop_assert_eq!(result.sections_total, sections);
-        let adjusted = sections + result.adjustments.iter().map(|a| a.amount).sum::<Decimal>();
-        prop_assert_eq!(result.total, adjusted.max(Decimal::ZERO));
-        prop_assert_eq!(result.floored_from.is_some(), adjusted < Decimal::ZERO);
+        let sections: Decimal = s.sections.iter().sum();
+        prop_assert_eq!(s.sections_total, sections);
+        let adjusted = sections + s.adjustments.iter().sum::<Decimal>();
+        prop_assert_eq!(s.total, adjusted.max(Decimal::ZERO));
+        prop_assert_eq!(result.traced().floored_from.is_some(), adjusted < Decimal::ZERO);
     }
 
     #[test]
@@ -102,13 +106,16 @@ proptest! {
         let card = s1();
         let ix = support::Baseline::new(card).indices();
         let result = scorecard::evaluate(card, &row).expect("evaluates");
-        prop_assert_eq!(result.total, support::score_s1(&ix, &row.values));
+        prop_assert_eq!(result.scores.total, support::score_s1(&ix, &row.values));
         // Every score the report prints, traced and untraced alike.
         let mut every = support::S1Report::default();
         support::score_s1_report(&ix, &row.values, &mut every);
         let mut scores = scorecard::eval::Scores::default();
         scorecard::eval::evaluate_scores(card, &row.values, &mut scores).expect("evaluates");
-        prop_assert_eq!(&scores, &scorecard::eval::Scores::of(&result));
+        prop_assert_eq!(&scores, &result.scores);
+        let untraced = scorecard::eval::evaluate_untraced(card, &row).expect("evaluates");
+        prop_assert_eq!(&untraced.scores, &result.scores);
+        prop_assert!(untraced.trace.is_none());
         prop_assert_eq!(&scores.items[..], &every.items[..]);
         prop_assert_eq!(&scores.sections[..], &every.sections[..]);
         prop_assert_eq!(&scores.adjustments[..], &every.penalties[..]);
@@ -120,8 +127,8 @@ proptest! {
     fn the_printed_card_scores_the_same(row in row_for(s1())) {
         let a = scorecard::evaluate(s1(), &row).expect("evaluates");
         let b = scorecard::evaluate(s1_printed(), &row).expect("evaluates");
-        prop_assert_eq!(a.total, b.total);
-        prop_assert_eq!(a.items, b.items);
+        prop_assert_eq!(a.scores, b.scores);
+        prop_assert_eq!(a.trace, b.trace);
     }
 }
 

@@ -284,25 +284,10 @@ fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> O
     if key == "card" {
         return Some(Actual::Text(card.name.clone()));
     }
-    if key == "total" {
-        return Some(Actual::Num(result.total));
-    }
     if key == "grade" {
         return Some(Actual::Text(
-            result
-                .grade
-                .as_ref()
-                .map_or(String::new(), |(_, g)| g.to_string()),
+            result.grade(card).map_or(String::new(), |g| g.to_string()),
         ));
-    }
-    if let Some(i) = card.items.iter().position(|x| x.name == key) {
-        return Some(Actual::Num(result.items[i].score));
-    }
-    if let Some(i) = card.sections.iter().position(|x| x.name == key) {
-        return Some(Actual::Num(result.sections[i]));
-    }
-    if let Some(i) = card.adjustments.iter().position(|x| x.name == key) {
-        return Some(Actual::Num(result.adjustments[i].amount));
     }
     let (rank_name, size) = match key.strip_suffix(".size") {
         Some(name) => (name, true),
@@ -313,9 +298,8 @@ fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> O
         let n = if size { placing.size } else { placing.place };
         return Some(Actual::Num(Decimal::from(n)));
     }
-    let i = card.derived.iter().position(|x| x.name == key)?;
-    Some(match &result.derived[i].value {
-        Value::Num(d) => Actual::Num(*d),
+    Some(match result.value_of(card, key)?.0 {
+        Value::Num(d) => Actual::Num(d),
         other => Actual::Text(format!("{other:?}")),
     })
 }

@@ -73,20 +73,19 @@ fn printed_cards_score_the_same() {
             let a = crate::evaluate(&original, row).expect("evaluates");
             let b = crate::evaluate(&reprinted, row).expect("evaluates");
             assert_eq!(
-                a.total, b.total,
+                a.scores.total, b.scores.total,
                 "{card_path} on {data_path}, line {}",
                 row.line
             );
-            let scores =
-                |r: &crate::ScoreResult| r.items.iter().map(|i| i.score).collect::<Vec<_>>();
+            let scores = |r: &crate::ScoreResult| r.scores.items.clone();
             assert_eq!(
                 scores(&a),
                 scores(&b),
                 "{card_path} on {data_path}, line {}",
                 row.line
             );
-            assert_eq!(a.grade, b.grade);
-            assert_eq!(a.derived, b.derived);
+            assert_eq!(a.scores.grade, b.scores.grade);
+            assert_eq!(a.scores.derived, b.scores.derived);
         }
     }
 }

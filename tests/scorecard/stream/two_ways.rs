@@ -32,7 +32,7 @@ pub fn general(card: &CheckedCard, name: &str, bytes: &[u8]) -> Found {
     for r in &results {
         report.row(
             &scorecard::report::Who::of(&r.employee),
-            &eval::Scores::of(r),
+            &r.scores,
             &r.ranks,
         );
     }
