@@ -19,7 +19,7 @@
 use crate::check::CheckedCard;
 use crate::data::{self, Row};
 use crate::eval::ScoreResult;
-use crate::value::{format_value, Type, Unit, Value};
+use crate::value::{format_value, Type, Value};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -192,15 +192,7 @@ pub fn apply(card: &CheckedCard, rows: &mut Vec<Row>, feeds: &[Feed], data: &str
 
 /// The kind of value `key` names in `card`.
 pub fn key_type(card: &CheckedCard, key: &str) -> Option<Type> {
-    let plain = Type::Num(Unit::Plain);
-    if key == "total"
-        || card.items.iter().any(|x| x.name == key)
-        || card.sections.iter().any(|x| x.name == key)
-        || card.adjustments.iter().any(|x| x.name == key)
-    {
-        return Some(plain);
-    }
-    card.derived.iter().find(|d| d.name == key).map(|d| d.ty)
+    card.key_type(key)
 }
 
 /// The value of `key` in one result: the total, a score, or a band or output.

@@ -2,11 +2,13 @@
 
 use super::file::{CaseFile, CaseSpec, Expect, RowSpec};
 use crate::check::CheckedCard;
-use crate::data::{self, MemorySource, Numbering, Record};
+use crate::data::{Numbering, Record};
 use crate::eval::ScoreResult;
+use crate::run::{DataInput, Options, Plan, Request, RulesSpec};
 use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use rust_decimal::Decimal;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// One case's outcome, and every row's result for coverage and snapshots.
 #[derive(Debug, Clone)]
@@ -38,36 +40,47 @@ pub struct Mismatch {
 
 /// Runs every case of `file` against `card`, in file order.
 pub fn run(card: &CheckedCard, file: &CaseFile) -> Vec<CaseResult> {
+    let card = Arc::new(card.clone());
     file.cases
         .iter()
-        .map(|case| run_case(card, file, case))
+        .map(|case| run_case(&card, file, case))
         .collect()
 }
 
-fn run_case(card: &CheckedCard, file: &CaseFile, case: &CaseSpec) -> CaseResult {
+/// One case, through the same run as a month's data: its rows scored
+/// together, so ranks and grade limits see every row of the case.
+fn run_case(card: &Arc<CheckedCard>, file: &CaseFile, case: &CaseSpec) -> CaseResult {
     let broken = |problems: Vec<String>, scored| CaseResult {
         name: case.name.clone(),
         outcome: Outcome::Broken(problems),
         scored,
     };
-    let source = source_of(file, case);
-    let set = data::read(card, source);
-    let mut problems: Vec<String> = set.errors.iter().map(|e| e.to_string()).collect();
+    let request = Request {
+        rules: RulesSpec::Checked(vec![card.clone()]),
+        data: vec![input_of(file, case)],
+        from: Vec::new(),
+        options: Options {
+            trace: true,
+            ..Options::default()
+        },
+    };
+    let plan = match Plan::load(request) {
+        Ok(plan) => plan,
+        Err(stop) => return broken(vec![stop.to_string()], Vec::new()),
+    };
+    let outcome = plan.results();
+    let mut problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
     // A column that binds to nothing means the case does not test what it says.
-    problems.extend(set.warnings.iter().map(|w| w.to_string()));
-    if !problems.is_empty() {
-        return broken(problems, Vec::new());
-    }
-    let mut scored = Vec::new();
-    for row in &set.rows {
-        match crate::evaluate(card, row) {
-            Ok(result) => scored.push((result, row.values.clone())),
-            Err(e) => problems.push(format!("{}: {}", row.employee.id, e.message)),
-        }
-    }
+    problems.extend(outcome.warnings.iter().map(|w| w.to_string()));
+    let scored: Vec<(ScoreResult, Vec<Value>)> = outcome
+        .runs
+        .into_iter()
+        .flat_map(|run| run.results.into_iter().zip(run.inputs))
+        .collect();
     if !problems.is_empty() {
         return broken(problems, scored);
     }
+    let card: &CheckedCard = card;
     let several = case.rows.len() > 1;
     let mut mismatches = Vec::new();
     for spec in &case.rows {
@@ -102,9 +115,9 @@ fn run_case(card: &CheckedCard, file: &CaseFile, case: &CaseSpec) -> CaseResult 
     }
 }
 
-/// The case's rows as a data source named after the case, so a bad cell is
+/// The case's rows as data, named after the case, so a bad cell is
 /// reported as `rules/x.cases.toml, case `满分`: record 1: …`.
-fn source_of(file: &CaseFile, case: &CaseSpec) -> MemorySource {
+fn input_of(file: &CaseFile, case: &CaseSpec) -> DataInput {
     let mut columns: Vec<String> = Vec::new();
     for row in &case.rows {
         for (column, _) in &row.cells {
@@ -117,10 +130,10 @@ fn source_of(file: &CaseFile, case: &CaseSpec) -> MemorySource {
         .rows
         .iter()
         .enumerate()
-        .map(|(i, row)| Ok(record(&columns, row, i + 1)))
+        .map(|(i, row)| record(&columns, row, i + 1))
         .collect();
     let name = format!("{}, case `{}`", file.path.display(), case.name);
-    MemorySource::new(&name, Numbering::Records, columns, records)
+    DataInput::records(&name, columns, Numbering::Records, records)
 }
 
 fn record(columns: &[String], row: &RowSpec, number: usize) -> Record {

@@ -50,6 +50,38 @@ impl CheckedCard {
     pub fn input_index(&self, name: &str) -> Option<usize> {
         self.inputs.iter().position(|i| i.name == name)
     }
+
+    /// The kind of value a result's `key` is (see
+    /// [`ScoreResult::value_of`](crate::eval::ScoreResult::value_of)):
+    /// `total`, `sections_total`, an item, section or block (points), or a
+    /// band or output (its own kind), by name, else by label.
+    pub fn key_type(&self, key: &str) -> Option<crate::value::Type> {
+        use crate::value::{Type, Unit};
+        let points = Some(Type::Num(Unit::Plain));
+        if key == "total" || key == "sections_total" {
+            return points;
+        }
+        let by = |label: bool| {
+            let is = |name: &str, l: Option<&str>| if label { l == Some(key) } else { name == key };
+            if self.items.iter().any(|x| is(&x.name, x.label.as_deref()))
+                || self
+                    .sections
+                    .iter()
+                    .any(|x| is(&x.name, x.label.as_deref()))
+                || self
+                    .adjustments
+                    .iter()
+                    .any(|x| is(&x.name, x.label.as_deref()))
+            {
+                return points;
+            }
+            self.derived
+                .iter()
+                .find(|d| is(&d.name, d.label.as_deref()))
+                .map(|d| d.ty)
+        };
+        by(false).or_else(|| by(true))
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,62 +1,86 @@
 //! `scorecard explain`: every point won and lost, in the card's own words.
 
-use super::score::{self, DataArgs};
-use super::Exit;
+use super::args::{tell_stop, DataArgs};
+use super::{exit_codes, tell, Exit};
 use scorecard::report;
+use scorecard::run::Plan;
+use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 #[command(
     about = "Explain each employee's score line by line, quoting the rules that applied",
-    after_help = "Examples:\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv --employee E003\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv > 说明.txt"
+    after_help = concat!(
+        "Each row is explained by its own card (with a rules directory: the card its role, brand and store pick, for every step, the pay after the appraisal).\n\nExamples:\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv --employee HF109\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv > 说明.txt\n\n",
+        exit_codes!()
+    )
 )]
 pub struct ExplainArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Only this employee (by id, or by name); with several periods, every one of them
+    /// Only this employee (by id, or by name); with several periods or steps, every one of them
     #[arg(long)]
     pub employee: Option<String>,
 }
 
 pub fn run(args: ExplainArgs) -> Exit {
-    let batch = match score::run_batch(&args.data) {
-        Ok(batch) => batch,
+    let request = match args.data.request(true) {
+        Ok(request) => request,
         Err(exit) => return exit,
     };
+    let plan = match Plan::load(request) {
+        Ok(plan) => plan,
+        Err(stop) => return tell_stop(&stop),
+    };
+    super::load::print_diagnostics(&plan.warnings);
+    let outcome = plan.results();
+    let exit = tell::outcome(&outcome, &args.data.data_names());
+    if !outcome.verdict.scores() {
+        return exit;
+    }
     let wanted = |id: &str, name: Option<&str>| match &args.employee {
         None => true,
         Some(who) => id == who || name == Some(who.as_str()),
     };
-    // Each row explained by its own card, in the data file's order.
-    let mut chosen: Vec<(usize, String)> = Vec::new();
-    for scored in &batch.groups {
-        for result in &scored.results {
-            if wanted(&result.employee.id, result.employee.name.as_deref()) {
-                let inputs = scored.inputs_of(result);
-                let notes = scored.notes_of(result);
-                let text = report::explain_with_notes(&scored.card, result, inputs, &notes);
-                chosen.push((result.line, text));
-            }
+    // Each row explained by its own card, in the data's order.
+    let mut texts: Vec<String> = Vec::new();
+    for (run, i) in outcome.in_data_order() {
+        let result = &run.results[i];
+        if wanted(&result.employee.id, result.employee.name.as_deref()) {
+            let notes = run.notes_of(i);
+            texts.push(report::explain_with_notes(
+                &run.card,
+                result,
+                &run.inputs[i],
+                &notes,
+            ));
         }
     }
-    chosen.sort_by_key(|(line, _)| *line);
-    if chosen.is_empty() {
+    if texts.is_empty() {
         if let Some(who) = &args.employee {
-            let ids: Vec<&str> = batch
-                .groups
-                .iter()
-                .flat_map(|g| &g.results)
+            let ids: Vec<&str> = outcome
+                .in_data_order()
+                .into_iter()
                 .take(10)
-                .map(|r| r.employee.id.as_str())
+                .map(|(run, i)| run.results[i].employee.id.as_str())
                 .collect();
             eprintln!(
                 "error: no employee `{who}` in {} (ids there include: {})",
-                args.data.data,
+                args.data.data_names(),
                 ids.join(", ")
             );
             return Exit::DataError;
         }
     }
-    let texts: Vec<String> = chosen.into_iter().map(|(_, text)| text).collect();
-    print!("{}", texts.join(&format!("\n{}\n\n", "─".repeat(60))));
-    batch.exit
+    let text = texts.join(&format!("\n{}\n\n", "─".repeat(60)));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit,
+        // `explain … | head`: the reader has all it wants.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit,
+        Err(e) => {
+            eprintln!("error: cannot write the explanation: {e}");
+            Exit::Output
+        }
+    }
 }

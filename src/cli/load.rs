@@ -1,9 +1,7 @@
-//! Reading cards and data files named on the command line (`-` is stdin).
+//! Reading what the command line names (`-` is stdin), and printing a card's problems.
 
-use super::Exit;
 use scorecard::diagnostic::render;
-use scorecard::hooks::HookDir;
-use scorecard::{Checked, Diagnostics, FileLoader, SourceFile};
+use scorecard::Diagnostics;
 use std::io::{IsTerminal, Read};
 use std::sync::Arc;
 
@@ -25,36 +23,6 @@ pub fn read_text(path: &str) -> Result<String, String> {
             format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again")
         }
     })
-}
-
-/// Parses and checks a card, printing its diagnostics to stderr.
-/// Returns the checked card, or the exit code to stop with.
-pub fn card(path: &str) -> Result<Checked, Exit> {
-    let text = read_text(path).map_err(|message| {
-        eprintln!("error: {message}");
-        Exit::CardError
-    })?;
-    let name = if path == "-" { "<stdin>" } else { path };
-    let source = SourceFile::new(name, text);
-    match compile(&source, path) {
-        Ok(checked) => {
-            print_diagnostics(&checked.warnings);
-            Ok(checked)
-        }
-        Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
-            Err(Exit::CardError)
-        }
-    }
-}
-
-/// Checks a card read from `path`: any card it `extends` is found relative
-/// to it, and its hook files lie beside it (a card from stdin: relative to
-/// the working directory).
-pub fn compile(source: &Arc<SourceFile>, path: &str) -> Result<Checked, Diagnostics> {
-    let card_path = if path == "-" { "./-" } else { path };
-    let hooks = HookDir::beside(std::path::Path::new(card_path));
-    scorecard::compile_with(source, &FileLoader::new(), &hooks)
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

@@ -1,6 +1,8 @@
-//! Command-line arguments, one file per subcommand.
+//! Command-line arguments, one file per subcommand. The library runs
+//! everything ([`scorecard::run`]); the commands parse, print, and choose
+//! the exit code.
 
-mod by_groups;
+mod args;
 mod check;
 mod diff;
 mod eval;
@@ -9,10 +11,8 @@ mod fmt;
 mod load;
 mod output;
 mod progress;
-mod routes;
-mod score;
 mod show;
-mod stream;
+mod tell;
 mod template;
 mod test;
 mod write_ahead;
@@ -23,18 +23,34 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
     Ok = 0,
-    /// A data row or an evaluation failed.
+    /// Problems in the data (rows not scored); a case failed (`test`); a
+    /// card not formatted (`fmt --check`); a row not compared (`diff`).
     DataError = 1,
-    /// A card is invalid, a file is missing, or the command line is wrong.
-    CardError = 2,
+    /// The command line is wrong (clap's own errors exit 2 too).
+    Usage = 2,
+    /// A card, hook script or manifest does not check, or cannot be read.
+    CardError = 3,
+    /// The report could not be written (a full disk, a closed pipe).
+    Output = 4,
 }
+
+/// The exit codes, as every `--help` lists them.
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:\n  0  ok\n  1  problems in the data: nothing scored (or, with --keep-going, rows left out); a case failed; a card not formatted\n  2  the command line is wrong\n  3  a card, hook script or rules manifest has errors\n  4  the report could not be written"
+    };
+}
+pub(crate) use exit_codes;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "scorecard",
     version,
     about = "Check and evaluate employee performance scorecards and pay formulas",
-    after_help = "Examples:\n  scorecard check rules/callback_specialist.card\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv --employee E003"
+    after_help = concat!(
+        "Examples:\n  scorecard eval rules/ examples/callback_specialists_by_brand.csv      # the month, each row by its own card\n  scorecard check rules/\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv --employee HF109\n\n",
+        exit_codes!()
+    )
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -63,5 +79,25 @@ pub fn run(args: Args) -> Exit {
         Command::Test(a) => test::run(a),
         Command::Template(a) => template::run(a),
         Command::Show(a) => show::run(a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exit;
+
+    #[test]
+    fn the_exit_codes_in_help_are_the_codes() {
+        let listed = exit_codes!();
+        for (code, what) in [
+            (Exit::Ok, "ok"),
+            (Exit::DataError, "problems in the data"),
+            (Exit::Usage, "the command line"),
+            (Exit::CardError, "a card"),
+            (Exit::Output, "the report"),
+        ] {
+            let line = format!("  {}  {what}", code as u8);
+            assert!(listed.contains(&line), "{line}");
+        }
     }
 }

@@ -136,14 +136,19 @@ impl Spool {
     }
 }
 
-/// Writing into the spool (for a report made more than once, see
-/// `scorecard::stream::ByGroups::score`).
-impl Write for Spool {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.temp.write(buf)
+/// A run writes its report into the spool; it may start over.
+impl scorecard::run::Target for Spool {
+    fn writer(&mut self) -> &mut (dyn Write + Send) {
+        &mut self.temp
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.temp.flush()
+    fn restart(&mut self) -> io::Result<()> {
+        let fresh = match &self.target {
+            Some(path) => Spool::to_file(path)?,
+            None => Spool::new(None, false).map_err(io::Error::other)?,
+        };
+        // The old temporary file is removed as it is dropped.
+        *self = fresh;
+        Ok(())
     }
 }

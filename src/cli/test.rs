@@ -2,6 +2,7 @@
 
 use super::{load, Exit};
 use scorecard::cases::{self, snapshot, CaseFile, CaseResult, Coverage, Outcome};
+use scorecard::run::{load_card, CardInput};
 use scorecard::CheckedCard;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +42,7 @@ pub fn run(args: TestArgs) -> Exit {
             Ok(found) => files.extend(found),
             Err(message) => {
                 eprintln!("error: {message}");
-                totals.exit = Some(Exit::CardError);
+                totals.exit = Some(Exit::Usage);
             }
         }
     }
@@ -50,7 +51,7 @@ pub fn run(args: TestArgs) -> Exit {
             "error: no case files (*.cases.toml) under {}",
             paths.join(", ")
         );
-        return Exit::CardError;
+        return Exit::Usage;
     }
     for file in files {
         one_file(&file, &args, &mut totals);
@@ -79,14 +80,19 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
         }
     };
     let card_path = file.card.display().to_string();
-    let card: CheckedCard = match load::card(&card_path) {
-        Ok(checked) => checked.card,
-        Err(exit) => {
+    let loaded = load_card(&CardInput::file(&file.card), &scorecard::FileLoader::new());
+    let card: CheckedCard = match loaded {
+        Ok(checked) => {
+            load::print_diagnostics(&checked.warnings);
+            checked.card
+        }
+        Err(diagnostics) => {
+            load::print_diagnostics(&diagnostics);
             eprintln!(
                 "error: {}: the card `{card_path}` cannot be used",
                 path.display()
             );
-            totals.exit = Some(exit);
+            totals.exit = Some(Exit::CardError);
             return;
         }
     };

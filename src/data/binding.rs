@@ -8,7 +8,9 @@
 
 use super::cell::describe_input;
 use super::error::{DataError, DataErrorKind, DataWarning, DataWarningKind, Location};
-use crate::check::model::CheckedCard;
+use super::ReadOptions;
+use crate::check::model::Input;
+use crate::suggest::{similarity, THRESHOLD};
 use std::sync::Arc;
 
 /// The employee fields a row carries beside the card's inputs.
@@ -63,6 +65,24 @@ impl Field {
             .into_iter()
             .find(|f| f.headers().contains(&lower.as_str()))
     }
+}
+
+/// The column (of `columns`, as written) that gives the employee id: an
+/// id column, else a name column.
+pub(crate) fn id_column(columns: &[String]) -> Option<usize> {
+    let find = |field: Field| {
+        columns
+            .iter()
+            .position(|c| Field::matching(c.trim()) == Some(field))
+    };
+    find(Field::Id).or_else(|| find(Field::Name))
+}
+
+/// The column that gives the row's period (`月份`, `期间` …), if any.
+pub(crate) fn period_column(columns: &[String]) -> Option<usize> {
+    columns
+        .iter()
+        .position(|c| Field::matching(c.trim()) == Some(Field::Period))
 }
 
 /// What one column feeds.
@@ -122,8 +142,15 @@ pub struct Bound {
     pub warnings: Vec<DataWarning>,
 }
 
-/// Binds `columns` (as written) to `card`. `at` is where the header is.
-pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Location) -> Bound {
+/// Binds `columns` (as written) to a card's `inputs` (as the run reads
+/// them). `at` is where the header is.
+pub fn bind(
+    inputs: &[Input],
+    columns: &[String],
+    file: &Arc<str>,
+    at: Location,
+    options: &ReadOptions,
+) -> Bound {
     let headers: Vec<String> = columns.iter().map(|c| c.trim().to_string()).collect();
     let mut binding = Binding {
         targets: Vec::with_capacity(headers.len()),
@@ -134,7 +161,7 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
         store: None,
         region: None,
         period: None,
-        inputs: vec![None; card.inputs.len()],
+        inputs: vec![None; inputs.len()],
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -149,12 +176,11 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
                 format!("column {} has no header; its cells are ignored", column + 1),
             ));
             Target::Ignored
-        } else if let Some(i) = card
-            .inputs
+        } else if let Some(i) = inputs
             .iter()
             .position(|input| input.name == *header)
             .or_else(|| {
-                card.inputs
+                inputs
                     .iter()
                     .position(|input| input.label.as_deref() == Some(header))
             })
@@ -164,7 +190,7 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
                     let message = format!(
                         "columns `{}` and `{header}` both give input {}",
                         headers[first],
-                        describe_input(&card.inputs[i])
+                        describe_input(&inputs[i])
                     );
                     errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
                     Target::Ignored
@@ -191,6 +217,8 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
                     Target::Field(field)
                 }
             }
+        } else if options.ignores(header) {
+            Target::Ignored
         } else {
             Target::Unknown
         };
@@ -226,7 +254,34 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
         );
     }
 
-    for (i, input) in card.inputs.iter().enumerate() {
+    // Inputs with a default and no column: every row takes the default, said once.
+    let defaulted: Vec<String> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(i, input)| binding.inputs[*i].is_none() && !input.optional)
+        .filter_map(|(_, input)| {
+            let default = input.default.as_ref()?;
+            let shown = crate::value::format_value(default, input.ty.value_type());
+            Some(format!("{} = {shown}", describe_input(input)))
+        })
+        .collect();
+    if !defaulted.is_empty() {
+        let (what, these) = match defaulted.len() {
+            1 => ("column", "its default"),
+            _ => ("columns", "these defaults"),
+        };
+        warnings.push(DataWarning::new(
+            DataWarningKind::DefaultUsed,
+            file,
+            at,
+            format!(
+                "no {what} for {}, so every row takes {these}",
+                defaulted.join(", ")
+            ),
+        ));
+    }
+
+    for (i, input) in inputs.iter().enumerate() {
         if binding.inputs[i].is_some() || input.default.is_some() || input.optional {
             continue;
         }
@@ -254,17 +309,42 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
         if binding.targets[column] != Target::Unknown {
             continue;
         }
-        let help = suggestion(card, &binding, header).map(|s| format!("did you mean `{s}`?"));
-        warnings.push(
-            DataWarning::new(
-                DataWarningKind::UnknownColumn,
-                file,
-                at,
-                "matches no input on the card; its cells are ignored",
-            )
-            .column(header)
-            .with_help(help),
-        );
+        // A header close to a required input is told already: that input's
+        // missing column is an error. Close to an input with a default (or an
+        // employee column), it would change numbers silently: an error too.
+        let close = suggestion(inputs, &binding, header);
+        let required = close.is_some_and(|c| {
+            inputs.iter().enumerate().any(|(i, input)| {
+                binding.inputs[i].is_none()
+                    && input.default.is_none()
+                    && !input.optional
+                    && (input.name == c || input.label.as_deref() == Some(c))
+            })
+        });
+        match close {
+            Some(close) if !options.lenient_headers && !required => errors.push(
+                DataError::new(
+                    DataErrorKind::NearMissColumn,
+                    file,
+                    at.in_column(column),
+                    format!("matches no input on the card, but looks like `{close}`"),
+                )
+                .column(header)
+                .help(format!(
+                    "did you mean `{close}`? Rename the column to `{close}`; if it is another column, list it under `[data] ignore` in scorecard.toml (or run with --lenient)"
+                )),
+            ),
+            close => warnings.push(
+                DataWarning::new(
+                    DataWarningKind::UnknownColumn,
+                    file,
+                    at,
+                    "matches no input on the card; its cells are ignored",
+                )
+                .column(header)
+                .with_help(close.map(|s| format!("did you mean `{s}`?"))),
+            ),
+        }
     }
 
     Bound {
@@ -275,9 +355,8 @@ pub fn bind(card: &CheckedCard, columns: &[String], file: &Arc<str>, at: Locatio
 }
 
 /// The unbound input name or label, or unbound employee header, closest to `header`.
-fn suggestion<'c>(card: &'c CheckedCard, binding: &Binding, header: &str) -> Option<&'c str> {
-    let inputs = card
-        .inputs
+fn suggestion<'c>(inputs: &'c [Input], binding: &Binding, header: &str) -> Option<&'c str> {
+    let inputs = inputs
         .iter()
         .zip(&binding.inputs)
         .filter(|(_, column)| column.is_none())
@@ -328,46 +407,44 @@ fn best_match<'a>(needle: &str, candidates: impl Iterator<Item = &'a str>) -> Op
         .map(|(c, _)| c)
 }
 
-/// How alike two names must be to suggest one for the other.
-const THRESHOLD: f64 = 0.6;
-
-/// 0 to 1, by edit distance over characters (so one wrong 汉字 in five is
-/// 0.8), or 0.8 when one holds the other and is at least half its length
-/// (`反馈及时率(%)` holds `反馈及时率`).
-fn similarity(a: &str, b: &str) -> f64 {
-    let a = a.to_lowercase();
-    let b = b.to_lowercase();
-    let score = strsim::normalized_damerau_levenshtein(&a, &b);
-    let (short, long) = if a.chars().count() <= b.chars().count() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    let (s, l) = (short.chars().count(), long.chars().count());
-    if s >= 2 && s * 2 >= l && long.contains(short.as_str()) {
-        score.max(0.8)
-    } else {
-        score
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::model::CheckedCard;
     use crate::data::testing::{card, input, labelled, service_card};
     use crate::value::InputType;
 
     fn bind_headers(card: &CheckedCard, headers: &[&str]) -> Bound {
+        let options = ReadOptions {
+            lenient_headers: true,
+            ..ReadOptions::default()
+        };
+        bind_with(card, headers, &options)
+    }
+
+    fn bind_with(card: &CheckedCard, headers: &[&str], options: &ReadOptions) -> Bound {
         let columns: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-        bind(card, &columns, &Arc::from("data.csv"), Location::Line(1))
+        bind(
+            &card.inputs,
+            &columns,
+            &Arc::from("data.csv"),
+            Location::Line(1),
+            options,
+        )
     }
 
     fn errors(bound: &Bound) -> Vec<String> {
         bound.errors.iter().map(|e| e.to_string()).collect()
     }
 
+    /// The warnings about columns (not the defaults used).
     fn warnings(bound: &Bound) -> Vec<String> {
-        bound.warnings.iter().map(|w| w.to_string()).collect()
+        bound
+            .warnings
+            .iter()
+            .filter(|w| w.kind != DataWarningKind::DefaultUsed)
+            .map(|w| w.to_string())
+            .collect()
     }
 
     const ALL_LABELS: [&str; 5] = ["反馈及时率", "日报迟报次数", "迟交天数", "奖金", "参加培训"];
@@ -444,6 +521,68 @@ mod tests {
             warnings(&bound),
             ["data.csv:1: column `反馈及时律`: matches no input on the card; its cells are ignored\n  help: did you mean `反馈及时率`?"]
         );
+    }
+
+    #[test]
+    fn a_header_like_an_input_with_a_default_is_an_error_unless_lenient() {
+        // `迟报天数` has a default: a misspelt header would score every row by it.
+        let card = service_card();
+        let headers = [
+            "工号",
+            "反馈及时率",
+            "日报迟报次数",
+            "迟报天数x",
+            "奖金",
+            "参加培训",
+        ];
+        let strict = bind_with(&card, &headers, &ReadOptions::default());
+        assert_eq!(
+            errors(&strict),
+            ["data.csv:1: column `迟报天数x`: matches no input on the card, but looks like `迟交天数`\n  help: did you mean `迟交天数`? Rename the column to `迟交天数`; if it is another column, list it under `[data] ignore` in scorecard.toml (or run with --lenient)"]
+        );
+        let lenient = bind_headers(&card, &headers);
+        assert!(lenient.errors.is_empty());
+        assert_eq!(
+            warnings(&lenient),
+            ["data.csv:1: column `迟报天数x`: matches no input on the card; its cells are ignored\n  help: did you mean `迟交天数`?"]
+        );
+    }
+
+    #[test]
+    fn an_input_with_a_default_and_no_column_is_said() {
+        let card = service_card();
+        let bound = bind_with(
+            &card,
+            &["工号", "反馈及时率", "奖金", "参加培训"],
+            &ReadOptions::default(),
+        );
+        let defaults: Vec<String> = bound
+            .warnings
+            .iter()
+            .filter(|w| w.kind == DataWarningKind::DefaultUsed)
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(defaults.len(), 1, "{defaults:?}");
+        assert!(
+            defaults[0].contains("so every row takes its default"),
+            "{defaults:?}"
+        );
+    }
+
+    #[test]
+    fn ignored_columns_are_neither_read_nor_warned_about() {
+        let card = service_card();
+        let options = ReadOptions {
+            ignore: vec!["备注".into()],
+            ..ReadOptions::default()
+        };
+        let bound = bind_with(
+            &card,
+            &["工号", "反馈及时率", "奖金", "参加培训", "备注"],
+            &options,
+        );
+        assert!(bound.errors.is_empty());
+        assert_eq!(warnings(&bound), Vec::<String>::new());
     }
 
     #[test]
@@ -526,13 +665,5 @@ mod tests {
         let bound = bind_headers(&card, &["id", "store"]);
         assert_eq!(bound.binding.inputs[0], Some(1));
         assert_eq!(bound.binding.store, None);
-    }
-
-    #[test]
-    fn similarity_handles_chinese_and_english() {
-        assert!(similarity("反馈及时律", "反馈及时率") >= THRESHOLD);
-        assert!(similarity("Late_Day", "late_days") >= THRESHOLD);
-        assert!(similarity("paid_days", "id") < THRESHOLD);
-        assert!(similarity("备注", "奖金") < THRESHOLD);
     }
 }

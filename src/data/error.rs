@@ -124,6 +124,14 @@ pub enum DataErrorKind {
     NoVersion,
     /// No card in the rules' manifest scores this row (its role, brand and store match no entry).
     NoCard,
+    /// A column reads nothing but its header resembles an input or employee
+    /// column: a misspelt header would leave that input to its default.
+    NearMissColumn,
+    /// A row's brand, store or role is none the rules name.
+    UnknownValue,
+    /// Several data files are joined by employee: an employee missing from a
+    /// file the row's card reads, or two files disagreeing on a cell.
+    Join,
 }
 
 /// A problem that keeps a row (or the whole file) from being used.
@@ -206,6 +214,8 @@ pub enum DataWarningKind {
     NoRows,
     /// The card is in force for some dates only, but the data has no period column to check.
     PeriodNotChecked,
+    /// An input with a default has no column: every row takes the default.
+    DefaultUsed,
 }
 
 /// Something the user should see, that does not stop the rows being used.

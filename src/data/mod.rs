@@ -53,11 +53,13 @@
 //! (their parsers need the whole text); rows are still built one at a time.
 
 mod binding;
+pub(crate) use self::binding::{bind, id_column, period_column};
 mod cell;
 pub(crate) mod csv;
 mod error;
 mod format;
 mod json;
+mod options;
 pub(crate) mod rows;
 mod source;
 #[cfg(test)]
@@ -77,12 +79,13 @@ pub use self::format::{
     DataFormat, OpenOptions,
 };
 pub use self::json::{read_json, read_json_lines};
+pub use self::options::ReadOptions;
 pub use self::rows::Rows;
 pub(crate) use self::rows::{trimmed, RowReader, SeenIds};
 pub use self::source::{MemorySource, Record, RecordSource};
 pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
-pub use self::xlsx::{float_decimal, is_percent_format, XlsxSource};
+pub use self::xlsx::{float_decimal, is_percent_format, worksheet_names, XlsxSource};
 
 use crate::check::model::CheckedCard;
 use crate::value::Value;
@@ -134,7 +137,12 @@ impl DataSet {
 
 /// Reads every record of `source` against `card`.
 pub fn read(card: &CheckedCard, source: impl RecordSource) -> DataSet {
-    let mut rows = Rows::new(card, source);
+    read_with(card, source, &ReadOptions::default())
+}
+
+/// [`read`], with the run's [`ReadOptions`].
+pub fn read_with(card: &CheckedCard, source: impl RecordSource, options: &ReadOptions) -> DataSet {
+    let mut rows = Rows::with_options(card, source, options);
     let mut set = DataSet::default();
     for item in rows.by_ref() {
         match item {

@@ -4,10 +4,12 @@ use super::binding::{bind, Binding, Bound, Target};
 use super::cell::TypedCell;
 use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
+use super::ReadOptions;
 use super::{Employee, Row};
-use crate::check::model::CheckedCard;
+use crate::check::model::{CheckedCard, Input};
 use crate::period::Period;
 use crate::value::Value;
+use std::borrow::Cow;
 use std::collections::hash_map::{Entry, HashMap};
 use std::sync::Arc;
 
@@ -30,7 +32,12 @@ pub struct Rows<'c, S> {
 impl<'c, S: RecordSource> Rows<'c, S> {
     /// Binds the source's header to `card`; rows are read as the iterator is driven.
     pub fn new(card: &'c CheckedCard, source: S) -> Self {
-        let (reader, bound) = RowReader::bind(card, &source);
+        Rows::with_options(card, source, &ReadOptions::default())
+    }
+
+    /// [`Rows::new`], with the run's [`ReadOptions`].
+    pub fn with_options(card: &'c CheckedCard, source: S, options: &ReadOptions) -> Self {
+        let (reader, bound) = RowReader::bind(card, &source, options);
         Rows {
             source,
             reader,
@@ -142,7 +149,6 @@ pub(crate) struct Header<'h> {
 /// record to record (repeated ids are [`SeenIds`]' business), so threads
 /// can share one.
 pub(crate) struct RowReader<'c> {
-    pub card: &'c CheckedCard,
     pub file: Arc<str>,
     pub numbering: Numbering,
     pub binding: Binding,
@@ -152,6 +158,9 @@ pub(crate) struct RowReader<'c> {
     inputs: Vec<InputColumn>,
     /// Each input's value before its cell is read: its default, else missing.
     defaults: Vec<Value>,
+    /// The card's inputs as this run reads them: those the run supplies
+    /// otherwise are optional and have no default ([`ReadOptions::supplied`]).
+    card_inputs: Cow<'c, [Input]>,
 }
 
 /// A column that feeds an input, and how its cells are read.
@@ -164,14 +173,18 @@ struct InputColumn {
 
 impl<'c> RowReader<'c> {
     /// Binds `source`'s header to `card`.
-    pub fn bind(card: &'c CheckedCard, source: &impl RecordSource) -> (Self, Bound) {
+    pub fn bind(
+        card: &'c CheckedCard,
+        source: &impl RecordSource,
+        options: &ReadOptions,
+    ) -> (Self, Bound) {
         let file: Arc<str> = Arc::from(source.name());
         let header = Header {
             columns: source.columns(),
             at: source.header_location(),
             numbering: source.numbering(),
         };
-        RowReader::new(card, file, header)
+        RowReader::new(card, file, header, options)
     }
 
     /// Binds a CSV file's header (named `file` in messages) to `card`.
@@ -179,19 +192,37 @@ impl<'c> RowReader<'c> {
         card: &'c CheckedCard,
         file: &str,
         header: &super::csv::Header,
+        options: &ReadOptions,
     ) -> (Self, Bound) {
         let header = Header {
             columns: &header.columns,
             at: Location::Line(header.line),
             numbering: Numbering::Lines,
         };
-        RowReader::new(card, Arc::from(file), header)
+        RowReader::new(card, Arc::from(file), header, options)
     }
 
     /// Binds a header to `card`. A JSON array or TOML file with no records
     /// has no columns to judge: no errors, no warnings, no rows.
-    pub fn new(card: &'c CheckedCard, file: Arc<str>, header: Header) -> (Self, Bound) {
-        let mut bound = bind(card, header.columns, &file, header.at);
+    pub fn new(
+        card: &'c CheckedCard,
+        file: Arc<str>,
+        header: Header,
+        options: &ReadOptions,
+    ) -> (Self, Bound) {
+        let card_inputs: Cow<'c, [Input]> = if options.supplied.is_empty() {
+            Cow::Borrowed(&card.inputs)
+        } else {
+            let mut inputs = card.inputs.clone();
+            for &i in &options.supplied {
+                if let Some(input) = inputs.get_mut(i) {
+                    input.optional = true;
+                    input.default = None;
+                }
+            }
+            Cow::Owned(inputs)
+        };
+        let mut bound = bind(&card_inputs, header.columns, &file, header.at, options);
         let has_columns = !header.columns.is_empty();
         if !has_columns {
             bound.errors.clear();
@@ -206,23 +237,22 @@ impl<'c> RowReader<'c> {
                 Target::Input(input) => Some(InputColumn {
                     column,
                     input,
-                    cell: TypedCell::new(&card.inputs[input]),
+                    cell: TypedCell::new(&card_inputs[input]),
                 }),
                 _ => None,
             })
             .collect();
         let reader = RowReader {
-            card,
             file,
             numbering: header.numbering,
             binding: bound.binding.clone(),
             usable: has_columns && bound.errors.is_empty(),
             inputs,
-            defaults: card
-                .inputs
+            defaults: card_inputs
                 .iter()
                 .map(|input| input.default.clone().unwrap_or(Value::Missing))
                 .collect(),
+            card_inputs,
         };
         (reader, bound)
     }
@@ -348,7 +378,7 @@ impl<'c> RowReader<'c> {
         locate: &dyn Fn(usize) -> Location,
         errors: &mut Vec<DataError>,
     ) {
-        if let Err(problem) = cell.read_uncommon(text, &self.card.inputs[input], slot) {
+        if let Err(problem) = cell.read_uncommon(text, &self.card_inputs[input], slot) {
             let mut error = DataError::new(
                 DataErrorKind::BadCell,
                 &self.file,

@@ -1,14 +1,16 @@
-//! `diff`: two versions of a card on the same data — whom the change affects
-//! and by how much, and what changed in the card, in its own words.
+//! `diff`: two versions of the rules on the same data — whom the change
+//! affects and by how much, and what changed in the cards, in their words.
 //!
 //! ```text
-//! old card ─┐                    ┌─ structure::changes ──▶ Vec<Change>
-//! new card ─┼─ data read twice ──┼─ evaluate each ──▶ people::compare ──▶ EmployeeDiff, Unscored
-//! data ─────┘  (one per card)    └─ people::summarize ──▶ Summary
+//! old rules ─┐                  ┌─ structure::changes ──▶ Vec<Change>
+//! new rules ─┼─ run::Plan each ─┼─ people::compare ──▶ EmployeeDiff, Unscored
+//! data ──────┘                  └─ people::summarize ──▶ Summary
 //! ```
 //!
-//! The data is read against each card separately, since versions may differ
-//! in their inputs; a row only one card can read or score is reported, not
+//! Each side is a run of its own (a card, or a rules directory where each
+//! row is scored by its own card, before and after), so a row's numbers are
+//! those every other command gives. Each side reads the data against its
+//! own inputs; a row only one side can read or score is reported, not
 //! dropped. [`render`] writes the report as a table, JSON, CSV or Markdown.
 
 mod people;
@@ -20,15 +22,37 @@ pub use render::render;
 pub use structure::{changes, Change};
 
 use crate::check::CheckedCard;
-use crate::data::DataSet;
+use crate::run::{Outcome, Scoring};
 use crate::version::Stamp;
 use std::sync::Arc;
 
-/// Which card a side of the diff is.
+/// Which cards a side of the diff is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
+    /// The card file, or the rules directory's manifest.
     pub file: String,
-    pub stamp: Arc<Stamp>,
+    /// The card's version and hash; `None` for a rules directory (each
+    /// employee's card is named beside them).
+    pub stamp: Option<Arc<Stamp>>,
+}
+
+impl Side {
+    /// The side for what a scoring holds: its one card, or its manifest.
+    pub fn of(scoring: &Scoring) -> Side {
+        match scoring.directory_ref() {
+            Some(d) => Side {
+                file: d.manifest().source.name.clone(),
+                stamp: None,
+            },
+            None => {
+                let card = &scoring.cards()[0];
+                Side {
+                    file: card.source.name.clone(),
+                    stamp: Some(card.stamp.clone()),
+                }
+            }
+        }
+    }
 }
 
 /// Everything `scorecard diff` reports.
@@ -37,69 +61,73 @@ pub struct Report {
     pub old: Side,
     pub new: Side,
     pub changes: Vec<Change>,
-    /// Employees both cards scored, in data-file order.
+    /// Employees both sides scored (each step of each, for a rules
+    /// directory), in data order.
     pub employees: Vec<EmployeeDiff>,
     pub unscored: Vec<Unscored>,
     pub summary: Summary,
+    /// Several cards on a side: each employee's card is shown.
+    pub routed: bool,
 }
 
 impl Report {
-    /// True when some row could not be scored by one card or both.
+    /// True when some row could not be scored by one side or both.
     pub fn has_problems(&self) -> bool {
         !self.unscored.is_empty()
     }
 }
 
-/// Scores `old_data` with `old` and `new_data` with `new` (the same file, read
-/// against each card) and compares.
-pub fn diff(
-    old: &CheckedCard,
-    new: &CheckedCard,
-    old_data: &DataSet,
-    new_data: &DataSet,
-) -> Report {
-    let score = |card: &CheckedCard, data: &DataSet| {
-        let (results, failures) = crate::eval::evaluate_all(card, &data.rows);
-        let failures = failures
-            .into_iter()
-            .map(|f| {
-                let message = format!("{} (line {})", f.error.message, f.line);
-                (f.line, f.employee.id, message)
-            })
-            .collect::<Vec<_>>();
-        (results, failures)
-    };
-    let (old_results, old_failures) = score(old, old_data);
-    let (new_results, new_failures) = score(new, new_data);
-    let (employees, unscored) = people::compare(
-        &people::Scored {
-            card: old,
-            data: old_data,
-            results: &old_results,
-            failures: old_failures,
-        },
-        &people::Scored {
-            card: new,
-            data: new_data,
-            results: &new_results,
-            failures: new_failures,
-        },
-    );
+/// Two versions of a card on the same data: `old` and `new` are the card's
+/// own results, row by row.
+pub fn diff(old: &Scoring, new: &Scoring, old_run: &Outcome, new_run: &Outcome) -> Report {
+    let (employees, unscored) = people::compare(old_run, new_run);
     let summary = people::summarize(&employees);
     Report {
-        old: Side {
-            file: old.source.name.clone(),
-            stamp: old.stamp.clone(),
-        },
-        new: Side {
-            file: new.source.name.clone(),
-            stamp: new.stamp.clone(),
-        },
-        changes: changes(old, new),
+        old: Side::of(old),
+        new: Side::of(new),
+        changes: card_changes(old, new),
         employees,
         unscored,
         summary,
+        routed: old.directory_ref().is_some() || new.directory_ref().is_some(),
     }
+}
+
+/// What changed in the cards: for one card on each side, the two compared;
+/// for rules directories, each card by name (those added and removed said
+/// so), every difference headed by the card's name.
+fn card_changes(old: &Scoring, new: &Scoring) -> Vec<Change> {
+    if let ([o], [n]) = (old.cards(), new.cards()) {
+        if old.directory_ref().is_none() && new.directory_ref().is_none() {
+            return changes(o, n);
+        }
+    }
+    let mut out = Vec::new();
+    let named = |card: &CheckedCard, change: Change| Change {
+        about: format!("{} · {}", card.name, change.about),
+        change: change.change,
+    };
+    for n in new.cards() {
+        match old.cards().iter().find(|o| o.name == n.name) {
+            Some(o) if o.stamp.hash != n.stamp.hash => {
+                out.extend(changes(o, n).into_iter().map(|c| named(n, c)));
+            }
+            Some(_) => {}
+            None => out.push(Change {
+                about: n.name.clone(),
+                change: format!("a new card ({})", n.source.name),
+            }),
+        }
+    }
+    for o in old.cards() {
+        if !new.cards().iter().any(|n| n.name == o.name) {
+            out.push(Change {
+                about: o.name.clone(),
+                change: format!("the card is gone ({})", o.source.name),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,22 +1,25 @@
-//! Whom a change of card affects, and by how much: both cards score the same
-//! rows (each read against its own inputs), and each employee's results are
-//! set side by side.
+//! Whom a change of the rules affects, and by how much: both sides score the
+//! same rows (each read against its own inputs), and each employee's
+//! results are set side by side, row by row (and step by step).
 
 use crate::check::model::DerivedRule;
 use crate::check::CheckedCard;
-use crate::data::{DataSet, Location};
 use crate::eval::ScoreResult;
+use crate::run::{CardRun, Outcome};
 use crate::value::{Type, Unit, Value};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
-/// One employee under both cards.
+/// One employee under both sides (in one step, for a rules directory).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmployeeDiff {
     pub id: String,
     pub name: Option<String>,
     /// The row's line (or record) in the data file.
     pub line: usize,
+    /// The card that scored the row (new side), `old → new` when the row's
+    /// card changed name; for telling cards apart in a rules directory.
+    pub card: String,
     pub old_total: Decimal,
     pub new_total: Decimal,
     pub old_grade: Option<String>,
@@ -64,61 +67,74 @@ pub struct Unscored {
     pub reason: String,
 }
 
-/// One card's reading and scoring of the data file.
-pub struct Scored<'a> {
-    pub card: &'a CheckedCard,
-    pub data: &'a DataSet,
-    pub results: &'a [ScoreResult],
-    /// `(line, id, message)` of rows that were read but failed to evaluate.
-    pub failures: Vec<(usize, String, String)>,
-}
+/// A row's identity across the two runs: its data table and line, who,
+/// which period, and which step.
+type Key = (
+    usize,
+    usize,
+    String,
+    Option<crate::period::Period>,
+    Option<String>,
+);
 
-/// Sets the two scorings side by side, by employee id, in data-file order.
-pub fn compare(old: &Scored, new: &Scored) -> (Vec<EmployeeDiff>, Vec<Unscored>) {
-    let by_id = |s: &Scored<'_>| -> HashMap<String, usize> {
-        s.results
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.employee.id.clone(), i))
-            .collect()
-    };
-    let (old_ids, new_ids) = (by_id(old), by_id(new));
-    let mut employees = Vec::new();
-    for n in new.results {
-        if let Some(&o) = old_ids.get(&n.employee.id) {
-            employees.push(employee(old.card, &old.results[o], new.card, n));
+/// Every result of a run by key.
+fn by_key(outcome: &Outcome) -> BTreeMap<Key, (&CardRun, usize)> {
+    let mut map = BTreeMap::new();
+    for run in &outcome.runs {
+        for (i, r) in run.results.iter().enumerate() {
+            let key = (
+                run.tables[i],
+                r.line,
+                r.employee.id.clone(),
+                r.employee.period,
+                run.step.clone(),
+            );
+            map.insert(key, (run, i));
         }
     }
-    employees.sort_by_key(|e| e.line);
+    map
+}
+
+/// Sets the two runs side by side, row by row, in data order; a row only
+/// one side scored is listed with the other side's reason.
+pub fn compare(old: &Outcome, new: &Outcome) -> (Vec<EmployeeDiff>, Vec<Unscored>) {
+    let (olds, news) = (by_key(old), by_key(new));
+    let mut employees = Vec::new();
+    for (key, (nrun, n)) in &news {
+        if let Some((orun, o)) = olds.get(key) {
+            employees.push(employee(
+                &orun.card,
+                &orun.results[*o],
+                &nrun.card,
+                &nrun.results[*n],
+            ));
+        }
+    }
     let mut unscored = Vec::new();
-    for (side, this, other, ids) in [("old", old, new, &old_ids), ("new", new, old, &new_ids)] {
-        for error in &this.data.errors {
-            if error.location == Location::File {
+    for (side, this, this_keys, other_keys) in
+        [("old", old, &olds, &news), ("new", new, &news, &olds)]
+    {
+        for problem in &this.problems {
+            if problem.line().is_none() {
                 unscored.push(Unscored {
                     line: None,
                     id: None,
                     card: side,
-                    reason: error.to_string(),
+                    reason: problem.to_string(),
                 });
             }
         }
-        // Rows the other card scored and this one did not.
-        for r in other.results {
-            if ids.contains_key(&r.employee.id) {
+        // Rows the other side scored and this one did not.
+        for (key, (run, i)) in other_keys.iter() {
+            if this_keys.contains_key(key) {
                 continue;
             }
+            let line = run.results[*i].line;
             let at_line: Vec<String> = this
-                .data
-                .errors
+                .problems
                 .iter()
-                .filter(|e| e.location.number() == Some(r.line))
-                .map(|e| e.to_string())
-                .chain(
-                    this.failures
-                        .iter()
-                        .filter(|(line, _, _)| *line == r.line)
-                        .map(|(_, _, m)| m.clone()),
-                )
+                .filter(|p| p.line() == Some(line))
+                .map(|p| p.to_string())
                 .collect();
             let reason = if at_line.is_empty() {
                 "the row could not be read (see the problem with the whole file)".to_string()
@@ -126,31 +142,21 @@ pub fn compare(old: &Scored, new: &Scored) -> (Vec<EmployeeDiff>, Vec<Unscored>)
                 at_line.join("; ")
             };
             unscored.push(Unscored {
-                line: Some(r.line),
-                id: Some(r.employee.id.clone()),
+                line: Some(line),
+                id: Some(key.2.clone()),
                 card: side,
                 reason,
             });
         }
     }
-    // Rows neither card could score.
-    let scored_lines: HashSet<usize> = old
-        .results
-        .iter()
-        .chain(new.results)
-        .map(|r| r.line)
-        .collect();
+    // Rows neither side could score.
+    let scored: HashSet<usize> = olds.keys().chain(news.keys()).map(|k| k.1).collect();
     let mut both: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for error in old.data.errors.iter().chain(&new.data.errors) {
-        if let Some(line) = error.location.number() {
-            if !scored_lines.contains(&line) {
-                both.entry(line).or_default().push(error.to_string());
+    for problem in old.problems.iter().chain(&new.problems) {
+        if let Some(line) = problem.line() {
+            if !scored.contains(&line) {
+                both.entry(line).or_default().push(problem.to_string());
             }
-        }
-    }
-    for (line, _, message) in old.failures.iter().chain(&new.failures) {
-        if !scored_lines.contains(line) {
-            both.entry(*line).or_default().push(message.clone());
         }
     }
     for (line, mut reasons) in both {
@@ -224,6 +230,11 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
         id: n.employee.id.clone(),
         name: n.employee.name.clone(),
         line: n.line,
+        card: if oc.name == nc.name {
+            nc.name.clone()
+        } else {
+            format!("{} → {}", oc.name, nc.name)
+        },
         old_total: o.scores.total,
         new_total: n.scores.total,
         old_grade: o.grade(oc).map(|g| g.to_string()),
@@ -288,23 +299,27 @@ pub fn summarize(employees: &[EmployeeDiff]) -> Summary {
         .take(5)
         .map(|e| (e.id.clone(), e.name.clone(), e.change()))
         .collect();
+    // Each money output both sides have, summed over everyone who has it.
     let mut pay: Vec<PayTotal> = Vec::new();
-    if let Some(first) = employees.first() {
-        for (k, v) in first.outputs.iter().enumerate() {
-            if !(v.output && v.ty == Type::Num(Unit::Money) && v.old.is_some() && v.new.is_some()) {
+    for e in employees {
+        for v in &e.outputs {
+            let (Some(old), Some(new)) = (
+                v.old.as_ref().and_then(Value::as_num),
+                v.new.as_ref().and_then(Value::as_num),
+            ) else {
+                continue;
+            };
+            if !(v.output && v.ty == Type::Num(Unit::Money)) {
                 continue;
             }
-            let sum = |pick: fn(&ValueDiff) -> &Option<Value>| {
-                employees
-                    .iter()
-                    .filter_map(|e| pick(&e.outputs[k]).as_ref().and_then(Value::as_num))
-                    .sum::<Decimal>()
-            };
-            pay.push(PayTotal {
-                output: v.label.clone().unwrap_or_else(|| v.name.clone()),
-                old: sum(|v| &v.old),
-                new: sum(|v| &v.new),
-            });
+            let output = v.label.clone().unwrap_or_else(|| v.name.clone());
+            match pay.iter_mut().find(|p| p.output == output) {
+                Some(total) => {
+                    total.old += old;
+                    total.new += new;
+                }
+                None => pay.push(PayTotal { output, old, new }),
+            }
         }
     }
     Summary {

@@ -38,7 +38,10 @@ fn signed(d: Decimal) -> String {
 }
 
 fn side(s: &Side) -> String {
-    format!("{} ({})", s.file, s.stamp.describe())
+    match &s.stamp {
+        Some(stamp) => format!("{} ({})", s.file, stamp.describe()),
+        None => format!("{} (rules directory: each row by its own card)", s.file),
+    }
 }
 
 fn grade(e: &EmployeeDiff) -> String {
@@ -160,24 +163,29 @@ fn to_table(report: &Report) -> String {
         out += &format!("  {}: {}\n", c.about, c.change);
     }
     let mut table = Table::new();
+    let mut header = vec!["id", "name"];
+    if report.routed {
+        header.push("card");
+    }
+    header.extend([
+        "old",
+        "new",
+        "change",
+        "grade",
+        "outputs that moved",
+        "items that moved",
+    ]);
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .force_no_tty()
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header([
-            "id",
-            "name",
-            "old",
-            "new",
-            "change",
-            "grade",
-            "outputs that moved",
-            "items that moved",
-        ]);
+        .set_header(header);
     for e in &report.employees {
-        table.add_row([
-            e.id.clone(),
-            e.name.clone().unwrap_or_default(),
+        let mut row = vec![e.id.clone(), e.name.clone().unwrap_or_default()];
+        if report.routed {
+            row.push(e.card.clone());
+        }
+        row.extend([
             format_decimal(e.old_total),
             format_decimal(e.new_total),
             signed(e.change()),
@@ -185,8 +193,10 @@ fn to_table(report: &Report) -> String {
             moved_outputs(e).join("; "),
             items(e),
         ]);
+        table.add_row(row);
     }
-    for i in 2..5 {
+    let first_number = if report.routed { 3 } else { 2 };
+    for i in first_number..first_number + 3 {
         if let Some(column) = table.column_mut(i) {
             column.set_cell_alignment(CellAlignment::Right);
         }
@@ -228,10 +238,20 @@ fn to_markdown(report: &Report) -> String {
     for line in summary_lines(report) {
         out += &format!("- {}\n", md_escape(&line));
     }
-    out += "\n## Employees\n\n| id | name | old | new | change | grade | outputs that moved | items that moved |\n|---|---|---:|---:|---:|---|---|---|\n";
+    let (card_head, card_rule) = if report.routed {
+        (" card |", "---|")
+    } else {
+        ("", "")
+    };
+    out += &format!("\n## Employees\n\n| id | name |{card_head} old | new | change | grade | outputs that moved | items that moved |\n|---|---|{card_rule}---:|---:|---:|---|---|---|\n");
     for e in &report.employees {
+        let card = if report.routed {
+            format!(" {} |", md_escape(&e.card))
+        } else {
+            String::new()
+        };
         out += &format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} |{card} {} | {} | {} | {} | {} | {} |\n",
             md_escape(&e.id),
             md_escape(e.name.as_deref().unwrap_or("")),
             format_decimal(e.old_total),
@@ -268,7 +288,12 @@ fn json_value(v: &Option<Value>, ty: Type) -> Json {
 }
 
 fn side_json(s: &Side) -> Json {
-    json!({ "file": s.file, "version": s.stamp.version, "hash": s.stamp.hash.as_str() })
+    match &s.stamp {
+        Some(stamp) => {
+            json!({ "file": s.file, "version": stamp.version, "hash": stamp.hash.as_str() })
+        }
+        None => json!({ "file": s.file, "rules_directory": true }),
+    }
 }
 
 fn output_json(o: &ValueDiff) -> Json {
@@ -292,7 +317,8 @@ fn to_json(report: &Report) -> Json {
         "old": side_json(&report.old),
         "new": side_json(&report.new),
         "changes": report.changes,
-        "employees": report.employees.iter().map(|e| json!({
+        "employees": report.employees.iter().map(|e| {
+            let mut row = json!({
             "id": e.id,
             "name": e.name,
             "line": e.line,
@@ -307,7 +333,12 @@ fn to_json(report: &Report) -> Json {
                 "old": i.old.map(num),
                 "new": i.new.map(num),
             })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+            });
+            if report.routed {
+                row["card"] = json!(e.card);
+            }
+            row
+        }).collect::<Vec<_>>(),
         "not_compared": report.unscored.iter().map(|u| json!({
             "line": u.line,
             "id": u.id,
@@ -330,23 +361,25 @@ fn to_json(report: &Report) -> Json {
 /// One row per employee both cards scored.
 fn to_csv(report: &Report) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let outputs: Vec<(String, Type)> = report
-        .employees
-        .first()
-        .map(|e| e.outputs.iter().map(|o| (o.name.clone(), o.ty)).collect())
-        .unwrap_or_default();
-    let mut header: Vec<String> = [
-        "id",
-        "name",
-        "old_total",
-        "new_total",
-        "change",
-        "old_grade",
-        "new_grade",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    // Every output anyone has, in order of first appearance.
+    let mut outputs: Vec<(String, Type)> = Vec::new();
+    for e in &report.employees {
+        for o in &e.outputs {
+            if !outputs.iter().any(|(n, _)| *n == o.name) {
+                outputs.push((o.name.clone(), o.ty));
+            }
+        }
+    }
+    let mut header: Vec<String> = ["id", "name"]
+        .iter()
+        .chain(if report.routed {
+            &["card"][..]
+        } else {
+            &[][..]
+        })
+        .chain(&["old_total", "new_total", "change", "old_grade", "new_grade"])
+        .map(|s| s.to_string())
+        .collect();
     for (name, _) in &outputs {
         header.push(format!("{name}_old"));
         header.push(format!("{name}_new"));
@@ -354,17 +387,22 @@ fn to_csv(report: &Report) -> String {
     header.push("items_changed".into());
     let _ = writer.write_record(&header);
     for e in &report.employees {
-        let mut record = vec![
-            e.id.clone(),
-            e.name.clone().unwrap_or_default(),
+        let mut record = vec![e.id.clone(), e.name.clone().unwrap_or_default()];
+        if report.routed {
+            record.push(e.card.clone());
+        }
+        record.extend([
             format_decimal(e.old_total),
             format_decimal(e.new_total),
             format_decimal(e.change()),
             e.old_grade.clone().unwrap_or_default(),
             e.new_grade.clone().unwrap_or_default(),
-        ];
-        for (k, (_, ty)) in outputs.iter().enumerate() {
-            let o = &e.outputs[k];
+        ]);
+        for (name, ty) in &outputs {
+            let Some(o) = e.outputs.iter().find(|o| &o.name == name) else {
+                record.extend([String::new(), String::new()]);
+                continue;
+            };
             let cell =
                 |v: &Option<Value>| v.as_ref().map_or(String::new(), |v| format_value(v, *ty));
             record.push(cell(&o.old));

@@ -1,5 +1,6 @@
 use super::*;
 use crate::data::{self, DataFormat};
+use crate::run::{DataInput, DataSource, Options, Plan, Request, RulesSpec, Scoring};
 use crate::source::SourceFile;
 use crate::CheckedCard;
 
@@ -92,8 +93,33 @@ fn items_and_inputs_added_or_removed_are_named() {
     );
 }
 
-fn read(card: &CheckedCard, csv: &str) -> data::DataSet {
-    data::read_from(card, csv.as_bytes(), DataFormat::Csv, "d.csv")
+/// Both cards run on the same CSV text, as `scorecard diff` runs them.
+fn diff_on(old: &CheckedCard, new: &CheckedCard, csv: &str) -> Report {
+    let run = |card: &CheckedCard| {
+        let scoring = Scoring::of_checked(vec![crate::check::Checked {
+            card: card.clone(),
+            warnings: Default::default(),
+        }])
+        .expect("one card");
+        let mut input = DataInput::records("d.csv", vec![], data::Numbering::Lines, vec![]);
+        input.source = DataSource::Bytes(std::sync::Arc::new(csv.as_bytes().to_vec()));
+        input.format = Some(DataFormat::Csv);
+        let request = Request {
+            rules: RulesSpec::Checked(scoring.cards().to_vec()),
+            data: vec![input],
+            from: vec![],
+            options: Options {
+                keep_going: true,
+                ..Options::default()
+            },
+        };
+        let plan = Plan::with_scoring(scoring, request).expect("a plan");
+        let outcome = plan.results();
+        (plan, outcome)
+    };
+    let (old_plan, old_run) = run(old);
+    let (new_plan, new_run) = run(new);
+    diff(old_plan.scoring(), new_plan.scoring(), &old_run, &new_run)
 }
 
 #[test]
@@ -101,7 +127,7 @@ fn employees_are_set_side_by_side_and_summed_up() {
     let old = card("old.card", OLD);
     let new = new_card();
     let csv = "工号,完成率,迟报,违纪\nA,100%,0,0\nB,96%,1,0\nC,91%,0,0\nD,100%,0,1\n";
-    let report = diff(&old, &new, &read(&old, csv), &read(&new, csv));
+    let report = diff_on(&old, &new, csv);
     // A: 6 + 4 = 10 both.   B: old 5 + 3 = 8, new 4 + 2 = 6.
     // C: old 91% → minus 2: 4 + 4 = 8; new: 91% falls to else: 0 + 4 = 4.
     // D: old 10 − 5 = 5, new 10 − 10 = 0.
@@ -159,7 +185,7 @@ fn a_row_only_one_card_can_read_is_reported_not_dropped() {
         "scorecard t { total 1 input x count input y count section s weight 1 { item a 1 { minus 1 per y } } }",
     );
     let csv = "工号,x,y\nA,0,1\nB,1,\n";
-    let report = diff(&old, &new, &read(&old, csv), &read(&new, csv));
+    let report = diff_on(&old, &new, csv);
     assert_eq!(report.employees.len(), 1);
     assert_eq!(report.unscored.len(), 1);
     let u = &report.unscored[0];

@@ -288,40 +288,69 @@ pub fn evaluate_all_with(
     traced: bool,
     progress: &mut dyn FnMut(usize),
 ) -> (Vec<ScoreResult>, Vec<RowFailure>) {
+    let scored = evaluate_indexed(card, rows, traced, progress);
+    let results = scored.results.into_iter().map(|(_, r)| r).collect();
+    let failures = scored.failures.into_iter().map(|(_, f)| f).collect();
+    (results, failures)
+}
+
+/// What [`evaluate_indexed`] gives: each result and each failure with the
+/// index of its row, both in row order.
+#[derive(Debug, Default)]
+pub struct Indexed {
+    pub results: Vec<(usize, ScoreResult)>,
+    pub failures: Vec<(usize, RowFailure)>,
+}
+
+/// Both stages over `rows`, each result and failure paired with its row's
+/// index (rows from several files may share line numbers).
+pub fn evaluate_indexed(
+    card: &CheckedCard,
+    rows: &[Row],
+    traced: bool,
+    progress: &mut dyn FnMut(usize),
+) -> Indexed {
     use rayon::prelude::*;
-    let mut scored: Vec<&Row> = Vec::with_capacity(rows.len());
+    let mut scored: Vec<usize> = Vec::with_capacity(rows.len());
     let mut results = Vec::with_capacity(rows.len());
     let mut failures = Vec::new();
     // Rows are scored in parallel, a batch at a time; collecting keeps input
     // order, so the output is the same as a single-threaded run's.
-    for batch in rows.chunks(4096) {
+    for (b, batch) in rows.chunks(4096).enumerate() {
         let outcomes: Vec<Result<ScoreResult, EvalError>> = batch
             .par_iter()
             .map(|row| evaluate_row(card, row, traced))
             .collect();
-        for (row, outcome) in batch.iter().zip(outcomes) {
+        for (i, (row, outcome)) in batch.iter().zip(outcomes).enumerate() {
+            let index = b * 4096 + i;
             match outcome {
                 Ok(result) => {
-                    scored.push(row);
+                    scored.push(index);
                     results.push(result);
                 }
-                Err(error) => failures.push(failure(row, error)),
+                Err(error) => failures.push((index, failure(row, error))),
             }
         }
         progress(batch.len());
     }
-    let failed = rank(card, &scored, &mut results);
-    if !failed.is_empty() {
-        let mut keep = vec![true; results.len()];
-        for (i, error) in failed {
-            keep[i] = false;
-            failures.push(failure(scored[i], error));
-        }
-        let mut keep = keep.into_iter();
-        results.retain(|_| keep.next().unwrap_or(true));
-        failures.sort_by_key(|f| f.line);
+    let ranked: Vec<&Row> = scored.iter().map(|&i| &rows[i]).collect();
+    let failed = rank(card, &ranked, &mut results);
+    let mut keep = vec![true; results.len()];
+    for (i, error) in failed {
+        keep[i] = false;
+        failures.push((scored[i], failure(ranked[i], error)));
     }
-    (results, failures)
+    failures.sort_by_key(|(index, _)| *index);
+    Indexed {
+        results: scored
+            .into_iter()
+            .zip(results)
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .map(|(pair, _)| pair)
+            .collect(),
+        failures,
+    }
 }
 
 fn failure(row: &Row, error: EvalError) -> RowFailure {

@@ -17,19 +17,27 @@ pub use rollup::{roll_up, CannotRollUp, RollUp, RollingUp, RollupError, Skipped,
 
 use crate::check::model::{CheckedCard, RollupRule};
 
-/// The card as monthly data is read against it: an input recomputed by
-/// `ratio` needs no column of its own (its parts have columns).
-pub fn monthly_view(card: &CheckedCard) -> CheckedCard {
-    let mut view = card.clone();
-    if let Some(plan) = &card.rollup {
-        for (input, rule) in view.inputs.iter_mut().zip(&plan.inputs) {
-            if let RollupRule::Ratio { .. } = rule.rule {
-                input.optional = true;
-                input.default = None;
-            }
-        }
+/// The inputs a roll-up recomputes from their parts (`rollup ratio(…)`):
+/// monthly data need not give them ([`ReadOptions::supplied`](crate::data::ReadOptions)).
+pub fn recomputed(card: &CheckedCard) -> Vec<usize> {
+    let Some(plan) = &card.rollup else {
+        return Vec::new();
+    };
+    plan.inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| matches!(rule.rule, RollupRule::Ratio { .. }))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// How monthly data is read against a card that rolls up: its recomputed
+/// rates need no column of their own.
+pub fn monthly_options(card: &CheckedCard) -> crate::data::ReadOptions {
+    crate::data::ReadOptions {
+        supplied: recomputed(card),
+        ..crate::data::ReadOptions::default()
     }
-    view
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Rolling monthly rows up: each rule, partial periods, and what cannot be rolled up.
 
-use super::{monthly_view, roll_up, RollUp};
+use super::{monthly_options, roll_up, RollUp};
 use crate::check::CheckedCard;
 use crate::data::{self, DataFormat};
 use crate::source::SourceFile;
@@ -35,7 +35,7 @@ const HEADER: &str = "工号,月份,受理,解决,成绩,级别,全勤,表扬,�
 fn rolled(card: &CheckedCard, rows: &[&str]) -> RollUp {
     let text = format!("{HEADER}\n{}\n", rows.join("\n"));
     let source = data::open_bytes(text.into_bytes(), DataFormat::Csv, "months.csv").unwrap();
-    let set = data::read(&monthly_view(card), source);
+    let set = data::read_with(card, source, &monthly_options(card));
     assert!(set.errors.is_empty(), "{:?}", set.errors);
     roll_up(card, &set.rows).expect("the card rolls up")
 }
@@ -219,7 +219,7 @@ fn data_without_a_month_column_or_a_card_that_does_not_roll_up_is_refused() {
     let card = card("partial skip");
     let text = "工号,受理,解决,成绩,级别,全勤,表扬\nE1,10,9,90,1,是,否\n";
     let source = data::open_bytes(text.into(), DataFormat::Csv, "m.csv").unwrap();
-    let set = data::read(&monthly_view(&card), source);
+    let set = data::read_with(&card, source, &monthly_options(&card));
     let err = roll_up(&card, &set.rows).unwrap_err();
     assert!(err.0.starts_with("the data has no month column"), "{err}");
 
@@ -240,7 +240,7 @@ fn monthly_values_of_a_recomputed_rate_are_reported_unused() {
         "{HEADER},解决率\nE1,2026-10,10,9,90,1,是,否,0,90%\nE1,2026-11,10,9,90,1,是,否,0,90%\nE1,2026-12,10,9,90,1,是,否,0,90%\n"
     );
     let source = data::open_bytes(text.into_bytes(), DataFormat::Csv, "m.csv").unwrap();
-    let set = data::read(&monthly_view(&card), source);
+    let set = data::read_with(&card, source, &monthly_options(&card));
     let r = roll_up(&card, &set.rows).unwrap();
     assert_eq!(
         r.warnings,

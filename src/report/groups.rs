@@ -18,22 +18,46 @@
 use super::{csv_string, json, markdown, table, Format, Options};
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
+use crate::value::Value;
 use serde_json::json;
 use std::io::{self, Write};
 
-/// One card and the results it gave.
+/// One card and the results it gave, in a report of several.
 #[derive(Debug, Clone, Copy)]
 pub struct CardResults<'a> {
     pub card: &'a CheckedCard,
     pub results: &'a [ScoreResult],
+    /// Each result's input values (for reasons), or empty.
+    pub inputs: &'a [&'a [Value]],
+    /// Shown beside the card's name: a manifest step, a version.
+    pub tag: Option<&'a str>,
+    /// The data table (file or sheet) of each result, or empty (one table):
+    /// rows are put in data order by table, then line.
+    pub tables: &'a [usize],
 }
 
-/// Writes several cards' results in `format` (see the module's notes).
+impl<'a> CardResults<'a> {
+    /// One card's results, from one table, without inputs.
+    pub fn new(card: &'a CheckedCard, results: &'a [ScoreResult]) -> Self {
+        CardResults {
+            card,
+            results,
+            inputs: &[],
+            tag: None,
+            tables: &[],
+        }
+    }
+}
+
+/// Writes several cards' results in `format` (see the module's notes);
+/// `title` heads the workbook and the HTML report, `notes` are listed in each.
 pub fn render_groups(
     format: Format,
+    title: &str,
     groups: &[CardResults],
+    notes: &[String],
     options: &Options,
-    out: &mut impl Write,
+    out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Table => {
@@ -41,23 +65,42 @@ pub fn render_groups(
                 .iter()
                 .map(|g| format!("{}\n{}", heading(g), table(g.card, g.results)))
                 .collect();
-            out.write_all(blocks.join("\n").as_bytes())
+            out.write_all(blocks.join("\n").as_bytes())?;
+            out.write_all(super::notes_text(notes).as_bytes())
         }
         Format::Markdown => {
             let blocks: Vec<String> = groups.iter().map(|g| markdown(g.card, g.results)).collect();
-            out.write_all(blocks.join("\n").as_bytes())
+            out.write_all(blocks.join("\n").as_bytes())?;
+            out.write_all(super::notes_markdown(notes).as_bytes())
         }
         Format::Json => {
-            let cards: Vec<serde_json::Value> =
-                groups.iter().map(|g| json(g.card, g.results)).collect();
-            serde_json::to_writer_pretty(&mut *out, &json!({ "cards": cards }))?;
+            let cards: Vec<serde_json::Value> = groups
+                .iter()
+                .map(|g| {
+                    let mut doc = json(g.card, g.results);
+                    if let Some(tag) = g.tag {
+                        doc["step"] = json!(tag);
+                    }
+                    doc
+                })
+                .collect();
+            let mut doc = json!({ "cards": cards });
+            if !notes.is_empty() {
+                doc["notes"] = json!(notes);
+            }
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
             out.write_all(b"\n")
         }
-        Format::Csv => write_union_csv(groups, options.bom, out),
-        Format::Xlsx | Format::Html => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "xlsx and html reports take one card at a time; run eval once per card, or use csv",
-        )),
+        Format::Csv => {
+            write_union_csv(groups, options.bom, &mut *out)?;
+            out.write_all(super::notes_csv(notes).as_bytes())
+        }
+        Format::Xlsx => {
+            let bytes =
+                super::xlsx_cards(title, groups, notes, options).map_err(io::Error::other)?;
+            out.write_all(&bytes)
+        }
+        Format::Html => out.write_all(super::html_cards(title, title, groups, notes).as_bytes()),
     }
 }
 
@@ -69,6 +112,9 @@ fn heading(group: &CardResults) -> String {
     if let Some(label) = &card.label {
         parts.push(label.clone());
     }
+    if let Some(tag) = group.tag {
+        parts.push(tag.to_string());
+    }
     parts.push(card.source.name.clone());
     parts.push(format!("{rows} row{}", if rows == 1 { "" } else { "s" }));
     parts.join(" · ")
@@ -77,14 +123,15 @@ fn heading(group: &CardResults) -> String {
 /// The columns every card's CSV starts with; `card` goes after them.
 const EMPLOYEE_COLUMNS: usize = 4;
 
-/// One card's CSV, read back: its column names and, per result, its data line and cells.
+/// One card's CSV, read back: its column names and, per result, its data
+/// table and line, and cells.
 struct CardCsv<'a> {
     card: &'a str,
     names: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+    rows: Vec<((usize, usize), Vec<String>)>,
 }
 
-fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut impl Write) -> io::Result<()> {
+fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut header: Vec<String> = Vec::new();
     let mut cards: Vec<CardCsv> = Vec::new();
     for group in groups {
@@ -115,9 +162,13 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut impl Write) -> i
             };
         }
         let mut rows = Vec::with_capacity(group.results.len());
-        for (record, result) in reader.records().zip(group.results) {
+        for (i, (record, result)) in reader.records().zip(group.results).enumerate() {
             let record = record.map_err(io::Error::other)?;
-            rows.push((result.line, record.iter().map(str::to_string).collect()));
+            let table = group.tables.get(i).copied().unwrap_or_default();
+            rows.push((
+                (table, result.line),
+                record.iter().map(str::to_string).collect(),
+            ));
         }
         cards.push(CardCsv {
             card: &group.card.name,
@@ -135,7 +186,7 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut impl Write) -> i
                 .collect()
         })
         .collect();
-    let mut order: Vec<(usize, usize, usize)> = cards
+    let mut order: Vec<((usize, usize), usize, usize)> = cards
         .iter()
         .enumerate()
         .flat_map(|(c, card)| {

@@ -15,6 +15,7 @@
 use super::chart;
 use super::common::{derived_order, minus};
 use super::explain::{block_reasons, item_reasons};
+use super::groups::CardResults;
 use super::rank::ranks;
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
@@ -37,6 +38,8 @@ svg .bar { fill: #4472c4; }
 svg .axis { stroke: #888; }
 svg text { font-size: 12px; text-anchor: middle; fill: #333; }
 code { background: #f3f3f3; padding: 0 0.2em; }
+.notes { border: 1px solid #e0c060; background: #fff8e0; padding: 0.3em 1em; margin: 1em 0; }
+.notes h2 { font-size: 1.1em; }
 .lost li { margin: 0.2em 0; }
 .lost .why { color: #444; }
 @media print {
@@ -48,11 +51,15 @@ code { background: #f3f3f3; padding: 0 0.2em; }
 
 /// The report, ending in a newline. `inputs[i]`, when given, holds
 /// `results[i]`'s input values, so a reason can show what a condition read.
-pub fn html(card: &CheckedCard, results: &[ScoreResult], inputs: &[&[Value]]) -> String {
+/// `notes` (defaults used, columns ignored …) are listed under the title.
+pub fn html(
+    card: &CheckedCard,
+    results: &[ScoreResult],
+    inputs: &[&[Value]],
+    notes: &[String],
+) -> String {
     let name = escape(card.display_name());
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{name} 考核结果</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-    );
+    let mut out = head(&name);
     let _ = writeln!(out, "<h1>{name} 考核结果</h1>");
     let _ = writeln!(
         out,
@@ -62,6 +69,7 @@ pub fn html(card: &CheckedCard, results: &[ScoreResult], inputs: &[&[Value]]) ->
         results.len(),
         format_decimal(card.total)
     );
+    write_notes(&mut out, notes);
     let ranks = ranks(results);
     let report = Report {
         card,
@@ -70,10 +78,89 @@ pub fn html(card: &CheckedCard, results: &[ScoreResult], inputs: &[&[Value]]) ->
         ranks: &ranks,
     };
     for (store, members) in stores(results) {
-        report.store(&mut out, &store, members);
+        let _ = writeln!(
+            out,
+            "<section class=\"store\">\n<h2>{}</h2>",
+            escape(&store)
+        );
+        report.part(&mut out, &store, members);
+        out.push_str("</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A report of several cards (a rules directory's month): a part per
+/// store, and in it each card's people in their own table, with their own
+/// statistics, chart and points lost.
+pub fn html_cards(title: &str, meta: &str, cards: &[CardResults], notes: &[String]) -> String {
+    let title = escape(title);
+    let mut out = head(&title);
+    let people: usize = cards.iter().map(|c| c.results.len()).sum();
+    let _ = writeln!(out, "<h1>{title}</h1>");
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} · {people} 人 · {} 张考核表</p>",
+        escape(meta),
+        cards.len()
+    );
+    write_notes(&mut out, notes);
+    let ranks: Vec<Vec<usize>> = cards.iter().map(|c| ranks(c.results)).collect();
+    let by_card: Vec<Vec<(String, Vec<usize>)>> = cards.iter().map(|c| stores(c.results)).collect();
+    let mut names: Vec<&str> = by_card
+        .iter()
+        .flat_map(|stores| stores.iter().map(|(s, _)| s.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    for store in names {
+        let _ = writeln!(out, "<section class=\"store\">\n<h2>{}</h2>", escape(store));
+        for (c, part) in cards.iter().enumerate() {
+            let Some((_, members)) = by_card[c].iter().find(|(s, _)| s == store) else {
+                continue;
+            };
+            let name = match part.tag {
+                Some(tag) => format!("{} · {tag}", part.card.display_name()),
+                None => part.card.display_name().to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>\n<p class=\"meta\">考核表 {} · {} · 满分 {}</p>",
+                escape(&name),
+                escape(&part.card.source.name),
+                escape(&part.card.stamp.describe()),
+                format_decimal(part.card.total)
+            );
+            let report = Report {
+                card: part.card,
+                results: part.results,
+                inputs: part.inputs,
+                ranks: &ranks[c],
+            };
+            report.part(&mut out, &format!("{store} {name}"), members.clone());
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn head(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title} 考核结果</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    )
+}
+
+/// What the run did that nobody stated, under the title.
+fn write_notes(out: &mut String, notes: &[String]) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"notes\">\n<h2>说明</h2>\n<ul>\n");
+    for note in notes {
+        let _ = writeln!(out, "<li>{}</li>", escape(note).replace('\n', "<br>"));
+    }
+    out.push_str("</ul>\n</div>\n");
 }
 
 /// Result indices by store, stores in name order; no store at all → one group 全部.
@@ -101,14 +188,14 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn store(&self, out: &mut String, store: &str, mut members: Vec<usize>) {
+    /// One card's people in one store: statistics, chart, table, points lost.
+    fn part(&self, out: &mut String, store: &str, mut members: Vec<usize>) {
         // Best first; equal totals keep the file's order.
         members.sort_by_key(|&i| self.ranks[i]);
         let totals: Vec<Decimal> = members
             .iter()
             .map(|&i| self.results[i].scores.total)
             .collect();
-        let _ = writeln!(out, "<section class=\"store\">\n<h2>{}</h2>", escape(store));
         let _ = writeln!(
             out,
             "<p class=\"stats\">{}</p>",
@@ -122,7 +209,6 @@ impl Report<'_> {
         );
         self.table(out, &members);
         self.points_lost(out, &members);
-        out.push_str("</section>\n");
     }
 
     /// `4 人 · 平均 86.25 · 最高 95 · 最低 70 · 优秀 1 · 称职 2 · 较差 1`

@@ -80,7 +80,7 @@ fn points_lost(card: &CheckedCard, result: &ScoreResult) -> Vec<String> {
 }
 
 /// Keeps a cell's text from breaking the table or turning into markup.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -24,12 +24,12 @@ pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };
 pub use self::groups::{render_groups, CardResults};
-pub use self::html::html;
+pub use self::html::{html, html_cards};
 pub use self::json::{json, write_json};
 pub use self::markdown::markdown;
 pub use self::rank::ranks;
 pub use self::table::table;
-pub use self::xlsx::{write_xlsx, xlsx_bytes};
+pub use self::xlsx::{write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes};
 
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
@@ -173,8 +173,44 @@ pub fn render_with_inputs(
         Format::Csv => write_csv(card, results, options.bom, out),
         Format::Markdown => out.write_all(markdown(card, results).as_bytes()),
         Format::Xlsx => write_xlsx(card, results, inputs, options, out),
-        Format::Html => out.write_all(html(card, results, inputs).as_bytes()),
+        Format::Html => out.write_all(html(card, results, inputs, &[]).as_bytes()),
     }
+}
+
+/// Notes under a terminal table: `notes:` and one line each (help indented).
+pub fn notes_text(notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nnotes:\n");
+    for note in notes {
+        out += &format!("- {}\n", note.replace('\n', "\n  "));
+    }
+    out
+}
+
+/// Notes at the end of a Markdown report.
+pub fn notes_markdown(notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Notes\n\n");
+    for note in notes {
+        out += &format!("- {}\n", markdown::escape(note).replace('\n', "<br>"));
+    }
+    out
+}
+
+/// Notes at the end of a CSV report, as `#` comment lines (which the
+/// readers of this program skip, and a spreadsheet shows as text).
+pub fn notes_csv(notes: &[String]) -> String {
+    let mut out = String::new();
+    for note in notes {
+        for line in note.lines() {
+            out += &format!("# {line}\n");
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 
 use super::common::derived_order;
 use super::explain::{block_reasons, item_reasons};
+use super::groups::CardResults;
 use super::rank::ranks;
 use super::sheet::{NumberStyle, SheetWriter};
 use super::Options;
@@ -49,14 +50,120 @@ pub fn xlsx_bytes(
     inputs: &[&[Value]],
     options: &Options,
 ) -> Result<Vec<u8>, XlsxError> {
+    xlsx_with_notes(card, results, inputs, &[], options)
+}
+
+/// [`xlsx_bytes`], with a sheet 说明 listing `notes` (when there are any).
+pub fn xlsx_with_notes(
+    card: &CheckedCard,
+    results: &[ScoreResult],
+    inputs: &[&[Value]],
+    notes: &[String],
+    options: &Options,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    book.set_properties(&properties(card, options)?);
-    summary_sheet(&mut book, card, results)?;
-    detail_sheet(&mut book, card, results, inputs)?;
+    book.set_properties(&properties(card.display_name(), options)?);
+    summary_sheet(&mut book, "汇总", card, results)?;
+    let part = CardResults {
+        inputs,
+        ..CardResults::new(card, results)
+    };
+    detail_sheet(&mut book, &[part], false)?;
+    notes_sheet(&mut book, notes)?;
     book.save_to_buffer()
 }
 
-fn properties(card: &CheckedCard, options: &Options) -> Result<DocProperties, XlsxError> {
+/// A workbook of several cards (a rules directory's month): sheet 汇总 with
+/// everyone (工号, 姓名, 品牌, 门店, the card, 总分, 等级), a sheet per card
+/// in that card's own columns, sheet 明细 with every item of everyone (and
+/// the card), and 说明 with the notes.
+pub fn xlsx_cards(
+    title: &str,
+    cards: &[CardResults],
+    notes: &[String],
+    options: &Options,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    book.set_properties(&properties(title, options)?);
+    everyone_sheet(&mut book, cards)?;
+    let mut names: Vec<String> = vec!["汇总".into(), "明细".into(), "说明".into()];
+    for part in cards {
+        let name = sheet_name(part, &names);
+        summary_sheet(&mut book, &name, part.card, part.results)?;
+        names.push(name);
+    }
+    detail_sheet(&mut book, cards, true)?;
+    notes_sheet(&mut book, notes)?;
+    book.save_to_buffer()
+}
+
+/// A sheet name for a card: its name (and tag), at most 31 characters,
+/// without the characters Excel forbids, unlike every name in `taken`.
+fn sheet_name(part: &CardResults, taken: &[String]) -> String {
+    let mut base: String = match part.tag {
+        Some(tag) => format!("{} {tag}", part.card.name),
+        None => part.card.name.clone(),
+    }
+    .chars()
+    .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+    .take(28)
+    .collect();
+    if base.trim().is_empty() {
+        base = "考核表".into();
+    }
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        name = format!("{base}({n})");
+        n += 1;
+    }
+    name
+}
+
+/// Everyone, whatever their card: who, the card, total and grade.
+fn everyone_sheet(book: &mut Workbook, cards: &[CardResults]) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name("汇总")?;
+    let mut w = SheetWriter::new(sheet);
+    let all: Vec<&ScoreResult> = cards.iter().flat_map(|c| c.results).collect();
+    let who = Who::of_all(&all);
+    let mut titles = who.titles();
+    let frozen = titles.len().min(2);
+    titles.extend(["考核表", "总分", "等级"].map(String::from));
+    w.header(&titles)?;
+    let mut row = 0u32;
+    for part in cards {
+        let name = match part.tag {
+            Some(tag) => format!("{} · {tag}", part.card.display_name()),
+            None => part.card.display_name().to_string(),
+        };
+        for r in part.results {
+            row += 1;
+            let c = who.write(&mut w, row, &r.employee)?;
+            w.text(row, c, &name)?;
+            w.number(row, c + 1, r.scores.total, NumberStyle::Plain)?;
+            w.text(row, c + 2, r.grade(part.card).map_or("", |g| g))?;
+        }
+    }
+    w.finish(row, frozen)
+}
+
+/// The notes, one per row, on a sheet of their own (none: no sheet).
+fn notes_sheet(book: &mut Workbook, notes: &[String]) -> Result<(), XlsxError> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("说明")?;
+    let mut w = SheetWriter::new(sheet);
+    w.header(&["说明".to_string()])?;
+    for (i, note) in notes.iter().enumerate() {
+        w.long_text(i as u32 + 1, 0, note)?;
+    }
+    w.finish(notes.len() as u32, 0)
+}
+
+fn properties(title: &str, options: &Options) -> Result<DocProperties, XlsxError> {
     let created = match options.created {
         Some(time) => {
             let seconds = time
@@ -68,7 +175,7 @@ fn properties(card: &CheckedCard, options: &Options) -> Result<DocProperties, Xl
         None => ExcelDateTime::from_ymd(1980, 1, 1)?,
     };
     Ok(DocProperties::new()
-        .set_title(card.display_name())
+        .set_title(title)
         .set_creation_datetime(&created))
 }
 
@@ -81,6 +188,10 @@ struct Who {
 
 impl Who {
     fn of(results: &[ScoreResult]) -> Who {
+        Who::of_all(&results.iter().collect::<Vec<_>>())
+    }
+
+    fn of_all(results: &[&ScoreResult]) -> Who {
         let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
         Who {
             name: has(|e| e.name.is_some()),
@@ -123,11 +234,12 @@ impl Who {
 
 fn summary_sheet(
     book: &mut Workbook,
+    name: &str,
     card: &CheckedCard,
     results: &[ScoreResult],
 ) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet();
-    sheet.set_name("汇总")?;
+    sheet.set_name(name)?;
     let mut w = SheetWriter::new(sheet);
     let who = Who::of(results);
     let derived = derived_order(card);
@@ -178,56 +290,72 @@ fn summary_sheet(
     w.finish(results.len() as u32, frozen)
 }
 
+/// Every item and block of every employee of `cards`, with the reason for
+/// each point lost; `card_column`: which card scored the row (several cards).
 fn detail_sheet(
     book: &mut Workbook,
-    card: &CheckedCard,
-    results: &[ScoreResult],
-    inputs: &[&[Value]],
+    cards: &[CardResults],
+    card_column: bool,
 ) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet();
     sheet.set_name("明细")?;
     let mut w = SheetWriter::new(sheet);
-    let who = Who::of(results);
+    let all: Vec<&ScoreResult> = cards.iter().flat_map(|c| c.results).collect();
+    let who = Who::of_all(&all);
     let mut titles = who.titles();
     let frozen = titles.len().min(2);
+    if card_column {
+        titles.push("考核表".into());
+    }
     titles.extend(["分类", "项目", "满分", "得分", "扣分", "原因"].map(String::from));
     w.header(&titles)?;
 
     let mut row = 0u32;
-    for (i, r) in results.iter().enumerate() {
-        let inputs = inputs.get(i).copied();
-        for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
-            row += 1;
-            let section = &card.sections[item.section];
-            let mut c = who.write(&mut w, row, &r.employee)?;
-            w.text(row, c, section.label.as_deref().unwrap_or(&section.name))?;
-            w.text(row, c + 1, item.display_name())?;
-            w.number(row, c + 2, item.points, NumberStyle::Plain)?;
-            w.number(row, c + 3, score, NumberStyle::Plain)?;
-            w.number(row, c + 4, item.points - score, NumberStyle::Plain)?;
-            c += 5;
-            let reasons = item_reasons(card, r, inputs, item_index);
-            w.long_text(row, c, &reasons.join("\n"))?;
-        }
-        let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
-        for (b, (block, &amount)) in blocks.enumerate() {
-            row += 1;
-            let c = who.write(&mut w, row, &r.employee)?;
-            let kind = match block.kind {
-                AdjustmentKind::Bonus => "加分项",
-                AdjustmentKind::Penalty => "扣分项",
-            };
-            w.text(row, c, kind)?;
-            w.text(row, c + 1, block.display_name())?;
-            // A bonus's cap is the most it can add: its "full marks".
-            if let (AdjustmentKind::Bonus, Some(cap)) = (block.kind, block.cap) {
-                w.number(row, c + 2, cap, NumberStyle::Plain)?;
+    for part in cards {
+        let card = part.card;
+        let write_who = |w: &mut SheetWriter, row: u32, e: &Employee| -> Result<usize, XlsxError> {
+            let c = who.write(w, row, e)?;
+            if card_column {
+                w.text(row, c, card.display_name())?;
+                return Ok(c + 1);
             }
-            w.number(row, c + 3, amount, NumberStyle::Plain)?;
-            if block.kind == AdjustmentKind::Penalty {
-                w.number(row, c + 4, -amount, NumberStyle::Plain)?;
+            Ok(c)
+        };
+        for (i, r) in part.results.iter().enumerate() {
+            let inputs = part.inputs.get(i).copied();
+            for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
+                row += 1;
+                let section = &card.sections[item.section];
+                let mut c = write_who(&mut w, row, &r.employee)?;
+                w.text(row, c, section.label.as_deref().unwrap_or(&section.name))?;
+                w.text(row, c + 1, item.display_name())?;
+                w.number(row, c + 2, item.points, NumberStyle::Plain)?;
+                w.number(row, c + 3, score, NumberStyle::Plain)?;
+                w.number(row, c + 4, item.points - score, NumberStyle::Plain)?;
+                c += 5;
+                let reasons = item_reasons(card, r, inputs, item_index);
+                w.long_text(row, c, &reasons.join("\n"))?;
             }
-            w.long_text(row, c + 5, &block_reasons(card, r, b).join("\n"))?;
+            let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
+            for (b, (block, &amount)) in blocks.enumerate() {
+                row += 1;
+                let c = write_who(&mut w, row, &r.employee)?;
+                let kind = match block.kind {
+                    AdjustmentKind::Bonus => "加分项",
+                    AdjustmentKind::Penalty => "扣分项",
+                };
+                w.text(row, c, kind)?;
+                w.text(row, c + 1, block.display_name())?;
+                // A bonus's cap is the most it can add: its "full marks".
+                if let (AdjustmentKind::Bonus, Some(cap)) = (block.kind, block.cap) {
+                    w.number(row, c + 2, cap, NumberStyle::Plain)?;
+                }
+                w.number(row, c + 3, amount, NumberStyle::Plain)?;
+                if block.kind == AdjustmentKind::Penalty {
+                    w.number(row, c + 4, -amount, NumberStyle::Plain)?;
+                }
+                w.long_text(row, c + 5, &block_reasons(card, r, b).join("\n"))?;
+            }
         }
     }
     w.finish(row, frozen)

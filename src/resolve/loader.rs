@@ -56,11 +56,18 @@ impl FileLoader {
             std::io::ErrorKind::NotFound => format!("there is no file `{}`", display(&name)),
             _ => format!("cannot read `{}`: {e}", display(&name)),
         })?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            format!(
-                "`{}` is not UTF-8 text; save it as UTF-8 and try again",
-                display(&name)
-            )
+        let text = String::from_utf8(bytes).map_err(|e| {
+            if e.utf8_error().error_len().is_none() {
+                format!(
+                    "`{}` ends in the middle of a character: the file looks cut short",
+                    display(&name)
+                )
+            } else {
+                format!(
+                    "`{}` is not UTF-8 text; save it as UTF-8 and try again",
+                    display(&name)
+                )
+            }
         })?;
         Ok(SourceFile::new(display(&name), text))
     }
@@ -104,6 +111,17 @@ impl Loader for MemoryLoader {
         self.get(&name)
             .ok_or_else(|| format!("there is no card `{name}`"))
     }
+}
+
+/// The name a loader gives the card `path` names in `from`'s `extends`
+/// (tidied, with `/` between folders): two spellings of one file, one name.
+pub fn card_name(from: &SourceFile, path: &str) -> String {
+    display(&tidy(&relative_to(from, path)))
+}
+
+/// `path` tidied as a card's name: `rules/./a.card` is `rules/a.card`.
+pub fn tidy_name(path: &Path) -> String {
+    display(&tidy(path))
 }
 
 /// `path` as seen from the folder of the file `from`.

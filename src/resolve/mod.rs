@@ -27,7 +27,7 @@ mod shift;
 #[cfg(test)]
 mod tests;
 
-pub use loader::{FileLoader, Loader, MemoryLoader, NoLoader};
+pub use loader::{card_name, tidy_name, FileLoader, Loader, MemoryLoader, NoLoader};
 pub use provenance::{Changes, Note, Removal};
 
 use crate::check::{self, Checked};

@@ -33,13 +33,14 @@
 //! [`data::read`]: crate::data::read
 
 use super::together::{MovedSinceScan, Scan, Together};
-use super::{StreamError, Streamed};
+use super::{StreamError, Streamed, Target};
 use crate::check::CheckedCard;
 use crate::data::{
-    CsvSource, DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Row, Rows,
+    CsvSource, DataError, DataErrorKind, DataWarning, DataWarningKind, Location, ReadOptions, Row,
+    Rows,
 };
 use crate::eval::{evaluate_all_with, RowFailure, ScoreResult};
-use crate::period::{monthly_view, CannotRollUp, RollUp, RollingUp};
+use crate::period::{recomputed, CannotRollUp, RollUp, RollingUp};
 use crate::report::{CsvRows, Who};
 use std::io::{self, Read, Write};
 use std::sync::Arc;
@@ -55,6 +56,9 @@ pub struct GroupOptions {
     /// it is scored; 0 for the default (4096). Tests make it 1 to cut
     /// after every group.
     pub chunk_rows: usize,
+    /// How the run reads the file against the card (with a roll-up, the
+    /// rates it recomputes are added to `supplied`).
+    pub read: ReadOptions,
 }
 
 const CHUNK_ROWS: usize = 4096;
@@ -78,8 +82,8 @@ pub struct StreamedGroups {
 /// A card's CSV file, scanned (the first pass) and ready to score.
 pub struct ByGroups<'c> {
     card: &'c CheckedCard,
-    /// The card the rows are read against (with a roll-up, its monthly view).
-    reading: CheckedCard,
+    /// How the rows are read (with a roll-up, its recomputed rates supplied).
+    reading: ReadOptions,
     together: Together,
     scan: Scan,
     options: GroupOptions,
@@ -94,12 +98,12 @@ impl<'c> ByGroups<'c> {
         name: &str,
         options: GroupOptions,
     ) -> Result<Self, DataError> {
-        let reading = match &card.rollup {
-            Some(_) if options.rollup => monthly_view(card),
-            _ => card.clone(),
-        };
+        let mut reading = options.read.clone();
+        if options.rollup {
+            reading.supplied.extend(recomputed(card));
+        }
         let together = Together::of(card, options.rollup);
-        let scan = Scan::csv(&reading, &together, input, name)?;
+        let scan = Scan::csv(card, &together, input, name, &reading)?;
         Ok(ByGroups {
             card,
             reading,
@@ -119,36 +123,37 @@ impl<'c> ByGroups<'c> {
     }
 
     /// Scores the file `open` opens again by the card and writes the report
-    /// to the writer `create` makes. `Err` when the file cannot be read, or
-    /// the report not written. In the rare case the scan guessed the
-    /// report's columns wrong, the file is read and the report made again.
-    pub fn score<R, W>(
+    /// to `to`. `Err` when the file cannot be read, or the report not
+    /// written. In the rare case the scan guessed the report's columns
+    /// wrong, the file is read again and the report started over.
+    pub fn score<R>(
         &self,
         name: &str,
         open: &mut dyn FnMut() -> io::Result<R>,
-        create: &mut dyn FnMut() -> io::Result<W>,
+        to: &mut dyn Target,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<(StreamedGroups, W), StreamError>
+    ) -> Result<StreamedGroups, StreamError>
     where
         R: Read + Send + 'static,
-        W: Write,
     {
         if self.options.rollup {
             if let Err(e) = RollingUp::new(self.card) {
-                let found = StreamedGroups {
+                return Ok(StreamedGroups {
                     rolled: Some(Err(e)),
                     ..StreamedGroups::default()
-                };
-                return Ok((found, create()?));
+                });
             }
         }
         let mut columns = (self.scan.region, self.scan.period);
+        let mut first = true;
         loop {
             let input = open().map_err(|e| StreamError::Data(cannot_read(name, e)))?;
-            let mut out = create()?;
-            let (found, shown) = self.pass(input, name, columns, &mut out, progress)?;
+            if !std::mem::take(&mut first) {
+                to.restart()?;
+            }
+            let (found, shown) = self.pass(input, name, columns, to.writer(), progress)?;
             if shown == columns {
-                return Ok((found, out));
+                return Ok(found);
             }
             columns = shown;
         }
@@ -166,7 +171,7 @@ impl<'c> ByGroups<'c> {
     ) -> Result<(StreamedGroups, Columns), StreamError> {
         let source = CsvSource::from_reader(input, name)?;
         let mut chunks = Chunks {
-            rows: Rows::new(&self.reading, source),
+            rows: Rows::with_options(self.card, source, &self.reading),
             together: &self.together,
             scan: &self.scan,
             size: match self.options.chunk_rows {

@@ -86,6 +86,27 @@ impl Streamed {
     }
 }
 
+/// Where a streamed report goes while it is made. A report may have to
+/// start over (a column the first pass could not foresee); the caller keeps
+/// it (renames a temporary file into place …) only once the run is judged.
+pub trait Target {
+    fn writer(&mut self) -> &mut (dyn Write + Send);
+    /// Drops what was written so far: the report starts again.
+    fn restart(&mut self) -> io::Result<()>;
+}
+
+/// A report written into a growing buffer (tests; small reports).
+impl Target for Vec<u8> {
+    fn writer(&mut self) -> &mut (dyn Write + Send) {
+        self
+    }
+
+    fn restart(&mut self) -> io::Result<()> {
+        self.clear();
+        Ok(())
+    }
+}
+
 /// How to stream.
 #[derive(Debug, Clone, Default)]
 pub struct StreamOptions {
@@ -94,6 +115,8 @@ pub struct StreamOptions {
     /// Records per batch; 0 for the default (8192). Tests make it small to
     /// cross many batch boundaries with few rows.
     pub batch_rows: usize,
+    /// How the run reads the file against the card.
+    pub read: crate::data::ReadOptions,
 }
 
 /// Scores every row of the CSV `input` against `card` and writes the CSV
@@ -110,7 +133,7 @@ pub fn score_csv(
     progress: &mut dyn FnMut(usize),
 ) -> Result<Streamed, StreamError> {
     let (mut lines, header) = open_with_header(input, name)?;
-    let (reader, bound) = RowReader::for_csv(card, name, &header);
+    let (reader, bound) = RowReader::for_csv(card, name, &header, &options.read);
     let scorer = Scorer {
         card,
         reader: &reader,

@@ -12,7 +12,7 @@
 use crate::check::model::Grouping;
 use crate::check::CheckedCard;
 use crate::data::csv::{open_with_header, Cells};
-use crate::data::{trimmed, DataError, Employee, RowReader};
+use crate::data::{trimmed, DataError, Employee, ReadOptions, RowReader};
 use crate::period::{Period, PeriodKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -136,7 +136,7 @@ pub struct Scan {
 
 impl Scan {
     /// Reads `input` (named `name` in messages), binding its header as
-    /// `card` does (read against it: with a roll-up, its monthly view).
+    /// `card` does (read with `options`: with a roll-up, its monthly inputs).
     /// Only the id, brand, store, region and period cells are looked at,
     /// and only a line per group is kept. `Err` when the file cannot be
     /// read at all (empty, no header); a record that cannot be read ends
@@ -146,9 +146,10 @@ impl Scan {
         together: &Together,
         input: impl Read + Send + 'static,
         name: &str,
+        options: &ReadOptions,
     ) -> Result<Scan, DataError> {
         let (mut lines, header) = open_with_header(input, name)?;
-        let (reader, _) = RowReader::for_csv(card, name, &header);
+        let (reader, _) = RowReader::for_csv(card, name, &header, options);
         let binding = &reader.binding;
         let mut scan = Scan::default();
         let (mut raw, mut cells) = (String::new(), Cells::default());

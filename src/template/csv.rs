@@ -26,3 +26,25 @@ pub fn template_csv(card: &CheckedCard, bom: bool) -> String {
     let header = writer.into_inner().unwrap_or_default();
     out + String::from_utf8_lossy(&header).as_ref()
 }
+
+/// One role's sheet of a rules directory's template, as CSV.
+pub fn role_csv(sheet: &super::RoleSheet, bom: bool) -> String {
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    out += &format!(
+        "# {} 填写模板（考核表：{}）\n# 每行一名员工；列名请勿改动；以 # 开头的行会被忽略。\n",
+        sheet.role,
+        sheet.cards.join("；")
+    );
+    for column in &sheet.columns {
+        out += &format!("# {}: {}\n", column.header, column.description);
+    }
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut headers: Vec<&str> = vec!["岗位"];
+    headers.extend(sheet.columns.iter().map(|c| c.header.as_str()));
+    let _ = writer.write_record(&headers);
+    let header = writer.into_inner().unwrap_or_default();
+    out + String::from_utf8_lossy(&header).as_ref()
+}

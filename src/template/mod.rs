@@ -11,10 +11,12 @@
 //! Descriptions are in Chinese: the template is for HR officers to fill in.
 
 mod csv;
+mod rules;
 mod xlsx;
 
-pub use self::csv::template_csv;
-pub use self::xlsx::{template_xlsx, template_xlsx_with_rows};
+pub use self::csv::{role_csv, template_csv};
+pub use self::rules::{role_sheets, RoleColumn, RoleSheet};
+pub use self::xlsx::{rules_xlsx, template_xlsx, template_xlsx_with_rows};
 
 use crate::check::model::{CheckedCard, Input};
 use crate::value::{format_value, InputType, Value};
@@ -32,7 +34,7 @@ pub struct Column {
 }
 
 /// The employee columns every template starts with.
-const EMPLOYEE: [(&str, &str); 4] = [
+pub(crate) const EMPLOYEE: [(&str, &str); 4] = [
     ("工号", "员工编号，必填，每人唯一"),
     ("姓名", "员工姓名"),
     ("品牌", "所属品牌（可空）"),

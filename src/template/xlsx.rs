@@ -6,7 +6,7 @@
 //! 填写说明 listing every column. Sheet 数据 comes first, so the reader
 //! reads it without `--sheet`.
 
-use super::{columns, range_text, Column};
+use super::{columns, range_text, Column, RoleSheet};
 use crate::check::model::{CheckedCard, Input};
 use crate::data::Row;
 use crate::report::sheet::{NumberStyle, SheetWriter};
@@ -48,7 +48,13 @@ pub fn template_xlsx_with_rows(card: &CheckedCard, rows: &[Row]) -> Result<Vec<u
         let note = Note::new(&column.description).set_author("scorecard");
         w.sheet().insert_note(0, col(c), &note)?;
         if let Some(i) = column.input {
-            guard(w.sheet(), c, &card.inputs[i], column)?;
+            guard(
+                w.sheet(),
+                c,
+                &card.inputs[i],
+                &column.header,
+                &column.description,
+            )?;
         }
     }
     let first_input = columns
@@ -63,8 +69,76 @@ pub fn template_xlsx_with_rows(card: &CheckedCard, rows: &[Row]) -> Result<Vec<u
     book.save_to_buffer()
 }
 
+/// The fill-in workbook of a rules directory: a sheet per role (named after
+/// it, so `eval rules/ 模板.xlsx` gives each sheet's rows its role), then
+/// 填写说明 with every role's columns and the cards that score them.
+pub fn rules_xlsx(sheets: &[RoleSheet], title: &str) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{title} 填写模板"))
+            .set_creation_datetime(&ExcelDateTime::from_ymd(1980, 1, 1)?),
+    );
+    for role in sheets {
+        let sheet = book.add_worksheet();
+        let name: String = role
+            .role
+            .chars()
+            .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+            .take(31)
+            .collect();
+        sheet.set_name(&name)?;
+        let mut w = SheetWriter::new(sheet);
+        let headers: Vec<String> = role.columns.iter().map(|c| c.header.clone()).collect();
+        w.header(&headers)?;
+        for (c, column) in role.columns.iter().enumerate() {
+            let note = Note::new(&column.description).set_author("scorecard");
+            w.sheet().insert_note(0, col(c), &note)?;
+            if let Some(input) = &column.input {
+                guard(w.sheet(), c, input, &column.header, &column.description)?;
+            }
+        }
+        w.finish(1, 2)?;
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("填写说明")?;
+    let mut w = SheetWriter::new(sheet);
+    w.header(&[
+        "岗位".to_string(),
+        "列名".to_string(),
+        "填写说明".to_string(),
+    ])?;
+    let mut r = 0;
+    for role in sheets {
+        for column in &role.columns {
+            r += 1;
+            w.text(r, 0, &role.role)?;
+            w.text(r, 1, &column.header)?;
+            w.text(r, 2, &column.description)?;
+        }
+        r += 1;
+        w.text(r, 0, &role.role)?;
+        w.text(r, 1, "考核表")?;
+        w.text(r, 2, &role.cards.join("；"))?;
+    }
+    r += 2;
+    w.text(
+        r,
+        0,
+        "每个岗位一页，每行填一名员工；页名和列名请勿改动。品牌、门店决定使用哪张考核表。",
+    )?;
+    w.finish(r, 1)?;
+    book.save_to_buffer()
+}
+
 /// The column's cell format and validation rule.
-fn guard(sheet: &mut Worksheet, c: usize, input: &Input, column: &Column) -> Result<(), XlsxError> {
+fn guard(
+    sheet: &mut Worksheet,
+    c: usize,
+    input: &Input,
+    header: &str,
+    description: &str,
+) -> Result<(), XlsxError> {
     let format = match input.ty {
         InputType::Percent => Some("0.0##%"),
         InputType::Money => Some("#,##0.00"),
@@ -113,9 +187,9 @@ fn guard(sheet: &mut Worksheet, c: usize, input: &Input, column: &Column) -> Res
         }
     };
     let validation = validation
-        .set_input_title(clip(&column.header, TITLE_CHARS))?
-        .set_input_message(clip(&column.description, MESSAGE_CHARS))?
-        .set_error_title(clip(&column.header, TITLE_CHARS))?
+        .set_input_title(clip(header, TITLE_CHARS))?
+        .set_input_message(clip(description, MESSAGE_CHARS))?
+        .set_error_title(clip(header, TITLE_CHARS))?
         .set_error_message(clip(&error, MESSAGE_CHARS))?;
     sheet.add_data_validation(1, col(c), VALIDATED_ROWS, col(c), &validation)?;
     Ok(())

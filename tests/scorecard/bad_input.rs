@@ -82,29 +82,33 @@ fn broken_cards() {
         half -= 1;
     }
     let truncated = dir.file("truncated.card", &card.as_bytes()[..half]);
-    expect(&["check", &truncated], 2, "error[syntax]");
+    expect(&["check", &truncated], 3, "error[syntax]");
     let cut = dir.file(
         "cut.card",
         &card.as_bytes()[..card.find('回').expect("a Chinese character") + 1],
     );
-    expect(&["check", &cut], 2, "cut short");
+    expect(&["check", &cut], 3, "cut short");
     let empty = dir.file("empty.card", b"");
-    expect(&["check", &empty], 2, "the card is empty");
+    expect(&["check", &empty], 3, "the card is empty");
     let gbk = dir.file("gbk.card", &[0x73, 0x63, 0xBB, 0xD8, 0xB7, 0xC3, 0x0A]);
-    expect(&["check", &gbk], 2, "not UTF-8");
+    expect(&["check", &gbk], 3, "not UTF-8");
     let nested = format!(
         "scorecard t {{ output o = {}1{} }}",
         "(".repeat(5000),
         ")".repeat(5000)
     );
     let deep = dir.file("deep.card", nested.as_bytes());
-    expect(&["check", &deep], 2, "nested too deeply");
+    expect(&["check", &deep], 3, "nested too deeply");
     let huge = dir.file(
         "huge.card",
         b"scorecard t { total 99999999999999999999999999999999999 }",
     );
-    expect(&["check", &huge], 2, "error[bad-number]");
-    expect(&["check", "no/such.card"], 2, "cannot read");
+    expect(&["check", &huge], 3, "error[bad-number]");
+    expect(
+        &["check", "no/such.card"],
+        3,
+        "there is no file `no/such.card`",
+    );
 }
 
 #[test]

@@ -74,9 +74,9 @@ fn csv_output_can_start_with_a_bom_for_excel() {
 }
 
 #[test]
-fn an_invalid_card_exits_2_with_a_located_message() {
+fn an_invalid_card_exits_3_with_a_located_message() {
     let out = scorecard(&["check", "tests/cards/check/unknown_name.card"]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     let stderr = text(&out.stderr);
     assert!(stderr.contains("error[unknown-name]"), "{stderr}");
     assert!(
@@ -94,16 +94,16 @@ fn check_json_lists_diagnostics_on_stdout() {
         "json",
         "tests/cards/check/output_cycle.card",
     ]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     assert_eq!(json[0]["code"], "cycle");
     assert_eq!(json[0]["line"], 8);
 }
 
 #[test]
-fn eval_with_an_invalid_card_exits_2() {
+fn eval_with_an_invalid_card_exits_3() {
     let out = scorecard(&["eval", "tests/cards/check/tiers_overlap.card", EXAMPLE]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
 }
 
 #[test]
@@ -130,10 +130,12 @@ fn keep_going_scores_the_good_rows_and_still_exits_1() {
     ]);
     assert_eq!(code(&out), 1);
     let stdout = text(&out.stdout);
-    assert_eq!(
-        stdout.lines().count(),
-        2,
-        "header and the one good row:\n{stdout}"
+    let rows: Vec<&str> = stdout.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows.len(), 2, "header and the one good row:\n{stdout}");
+    // The defaults the file left to the card are said in the report itself.
+    assert!(
+        stdout.contains("# tests/bad_data/bad_cells.csv:2: no columns for"),
+        "{stdout}"
     );
     assert!(stdout.contains("B1,好行"), "{stdout}");
     assert!(text(&out.stderr).contains("5 bad row(s) left out; 1 row(s) scored"));
@@ -314,7 +316,7 @@ fn from_checks_the_key_and_its_kind() {
         "--from",
         "月度考核分数=rules/callback_specialist.card:totl,examples/callback_specialists.csv",
     ]);
-    assert_eq!(code(&unknown), 1);
+    assert_eq!(code(&unknown), 2);
     assert!(
         text(&unknown.stderr).contains("rules/callback_specialist.card has no `totl`"),
         "{}",
@@ -327,7 +329,7 @@ fn from_checks_the_key_and_its_kind() {
         "--from",
         "保险保费=rules/callback_specialist.card:total,examples/callback_specialists.csv",
     ]);
-    assert_eq!(code(&wrong_kind), 1);
+    assert_eq!(code(&wrong_kind), 2);
     assert!(
         text(&wrong_kind.stderr)
             .contains("`total` of rules/callback_specialist.card is a number, but input `保险保费` takes an amount of money"),
@@ -395,15 +397,15 @@ fn show_still_prints_a_card_whose_overrides_do_not_add_up() {
         "show",
         "tests/cards/compose/errors/weights_after_override.card",
     ]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     assert!(text(&out.stdout).contains("section 日常工作 weight 9 {  // weight changed in"));
     assert!(text(&out.stderr).contains("error[weight-mismatch]"));
 }
 
 #[test]
-fn a_card_that_extends_a_missing_file_exits_2() {
+fn a_card_that_extends_a_missing_file_exits_3() {
     let out = scorecard(&["check", "tests/cards/compose/errors/missing_base.card"]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     assert!(
         text(&out.stderr).contains("error[missing-card]"),
         "{}",
@@ -411,33 +413,58 @@ fn a_card_that_extends_a_missing_file_exits_2() {
     );
 }
 
+/// The month of the README: the appraisal sheet, the booking system's
+/// export and finance's report, joined by employee.
+const MONTH: [&str; 3] = [
+    BY_BRAND,
+    "examples/booking_export.csv",
+    "examples/finance_report.csv",
+];
+
+fn eval_month(extra: &[&str]) -> Output {
+    let mut args = vec!["eval", "rules/"];
+    args.extend(MONTH);
+    args.extend(extra);
+    scorecard(&args)
+}
+
 #[test]
 fn eval_with_a_rules_directory_scores_each_row_by_its_card() {
-    let out = scorecard(&["eval", "rules/", BY_BRAND]);
+    let out = eval_month(&[]);
     assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
     insta::assert_snapshot!(text(&out.stdout));
 }
 
 #[test]
 fn eval_with_a_manifest_as_csv_has_a_card_column_in_data_order() {
-    let out = scorecard(&["eval", "rules/scorecard.toml", BY_BRAND, "--format", "csv"]);
+    let mut args = vec!["eval", "rules/scorecard.toml"];
+    args.extend(MONTH);
+    args.extend(["--format", "csv"]);
+    let out = scorecard(&args);
     assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let mut lines = stdout.lines();
     let header = lines.next().unwrap_or_default();
     assert!(header.starts_with("id,name,brand,store,card,"), "{header}");
     let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap_or("")).collect();
-    let expected: Vec<String> = (101..=120).map(|n| format!("HF{n}")).collect();
+    // Each employee's appraisal, then the pay it feeds, in the data's order.
+    let expected: Vec<String> = (101..=120)
+        .flat_map(|n| [format!("HF{n}"), format!("HF{n}")])
+        .collect();
     assert_eq!(ids, expected, "rows keep the data file's order");
     assert!(
         stdout.contains("HF102,李娜,GL8,一店,回访专员_GL8,"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("HF102,李娜,GL8,一店,客服专员绩效,"),
         "{stdout}"
     );
 }
 
 #[test]
 fn eval_with_a_manifest_as_json_lists_each_card() {
-    let out = scorecard(&["eval", "rules/", BY_BRAND, "--format", "json"]);
+    let out = eval_month(&["--format", "json"]);
     assert_eq!(code(&out), 0, "stderr:\n{}", text(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let cards: Vec<(&str, usize)> = json["cards"]
@@ -450,13 +477,24 @@ fn eval_with_a_manifest_as_json_lists_each_card() {
         })
         .collect();
     let total: usize = cards.iter().map(|c| c.1).sum();
-    assert_eq!(total, 20, "{cards:?}");
+    assert_eq!(total, 40, "twenty appraised, twenty paid: {cards:?}");
     assert!(cards.contains(&("回访专员_君威一店", 3)), "{cards:?}");
+    assert!(cards.contains(&("客服专员绩效", 20)), "{cards:?}");
+    let pay = json["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["card"]["name"] == "客服专员绩效")
+        .unwrap();
+    assert_eq!(pay["step"], "绩效工资");
 }
 
 #[test]
 fn explain_with_a_rules_directory_uses_each_rows_card() {
-    let out = scorecard(&["explain", "rules/", BY_BRAND, "--employee", "HF102"]);
+    let mut args = vec!["explain", "rules/"];
+    args.extend(MONTH);
+    args.extend(["--employee", "HF102"]);
+    let out = scorecard(&args);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -464,6 +502,14 @@ fn explain_with_a_rules_directory_uses_each_rows_card() {
         "{stdout}"
     );
     assert!(stdout.contains("商务客户回访"), "{stdout}");
+    // Then the pay her appraisal fed.
+    let pay = stdout
+        .find("card rules/cs_specialist_pay.card")
+        .expect("the pay card");
+    assert!(
+        stdout.find("callback_specialist.card").unwrap() < pay,
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -477,7 +523,7 @@ fn a_row_no_card_scores_is_reported_and_nothing_is_scored() {
     assert!(out.stdout.is_empty());
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("<stdin>: record 1: column `岗位`: `T1` has role `技师`, brand `君威`, and rules/scorecard.toml lists no card for that"),
+        stderr.contains("<stdin>: record 1: column `岗位`: `T1` has role `技师`, and rules/scorecard.toml lists no card for that\n  help: did you mean `维修技师`?"),
         "{stderr}"
     );
 }
@@ -496,9 +542,9 @@ fn without_a_role_column_the_role_is_asked_for() {
 }
 
 #[test]
-fn a_rules_directory_without_a_manifest_exits_2() {
+fn a_rules_directory_without_a_manifest_exits_3() {
     let out = scorecard(&["eval", "tests/", EXAMPLE]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     assert!(
         text(&out.stderr).contains("scorecard.toml"),
         "{}",
@@ -516,7 +562,7 @@ fn check_a_rules_directory_checks_its_manifest_and_every_card() {
         text(&out.stdout)
     );
     let out = scorecard(&["check", "tests/manifests/bad/"]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     insta::assert_snapshot!(text(&out.stderr));
 }
 
@@ -539,14 +585,25 @@ fn monthly_rows_roll_up_to_the_cards_quarter() {
         header.contains(",店内名次,店内名次.size,季度奖"),
         "{header}"
     );
-    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap_or("")).collect();
+    let ids: Vec<&str> = lines
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
     assert_eq!(ids, ["Q1", "Q2", "Q5", "Q3"], "first-seen order:\n{stdout}");
     assert!(stdout.contains("Q3,孙悦,,一店,2026-Q4,"), "{stdout}");
-    // Periods left out by the card's `partial` rule are said, but are not errors.
+    // Periods left out by the card's `partial` rule are said, but are not
+    // errors: on stderr, and in the report's notes.
+    let left_out = [
+        "tests/data/quarterly.csv: Q4 2026-Q4 is not scored: 1 month(s) (2026-12), and the card's `partial` rule asks for at least 2",
+        "tests/data/quarterly.csv: Q1 2027-Q1 is not scored: 1 month(s) (2027-01), and the card's `partial` rule asks for at least 2",
+    ];
     assert_eq!(
         text(&out.stderr),
-        "note: Q4 2026-Q4 is not scored: 1 month(s) (2026-12), and the card's `partial` rule asks for at least 2\n\
-         note: Q1 2027-Q1 is not scored: 1 month(s) (2027-01), and the card's `partial` rule asks for at least 2\n"
+        format!("note: {}\nnote: {}\n", left_out[0], left_out[1])
+    );
+    assert!(
+        stdout.ends_with(&format!("# {}\n# {}\n", left_out[0], left_out[1])),
+        "{stdout}"
     );
 }
 
@@ -556,7 +613,7 @@ fn monthly_rows_on_a_quarterly_card_need_rollup() {
     assert_eq!(code(&out), 2);
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("the rows are monthly, but the card is scored by quarter"),
+        stderr.contains("the rows are monthly, but the card `客服季度` is scored by quarter"),
         "{stderr}"
     );
     assert!(stderr.contains("add --rollup"), "{stderr}");

@@ -9,11 +9,13 @@ use calamine::{Data, Reader, Xlsx};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook};
-use scorecard::data::{self, CsvSource, RecordSource, XlsxSource};
+use scorecard::data::{CsvSource, DataFormat, Numbering, RecordSource};
 use scorecard::report::{self, Options};
+use scorecard::run::{DataInput, DataSource};
 use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// The CSV's records written as a person would type them into Excel:
 /// `98%` as a percent-formatted 0.98, plain figures as numbers, the rest as text.
@@ -63,39 +65,20 @@ fn every_scenario_month_reads_the_same_from_a_workbook() {
     for path in &paths {
         let rel = common::relative(path);
         let scenario = scenarios::load(path);
-        let source = XlsxSource::from_bytes(workbook_from_csv(path), "month.xlsx", None).unwrap();
-        let groups = match scenarios::manifest_of(path) {
-            // Rows a manifest routes: the workbook goes through the same routing.
-            Some((manifest, role)) => {
-                scenarios::routed_source(&rel, Box::new(source), &manifest, role.as_deref())
-            }
-            None => {
-                let g = &scenario.groups[0];
-                // A card that rolls months up reads monthly columns.
-                let monthly = match g.card.rollup {
-                    Some(_) => scorecard::period::monthly_view(&g.card),
-                    None => g.card.clone(),
-                };
-                let reading = scorecard::link::reading_card(&monthly, &g.feeds);
-                let mut set = data::read(&reading, source);
-                let unfed = scorecard::link::apply(&g.card, &mut set.rows, &g.feeds, &rel);
-                assert!(unfed.is_empty(), "{rel}: {unfed:?}");
-                assert!(
-                    set.is_ok() && set.warnings.is_empty(),
-                    "{rel}: {:?} {:?}",
-                    set.errors,
-                    set.warnings
-                );
-                let text = std::fs::read_to_string(path).unwrap();
-                vec![scenarios::roll_up(&rel, &text, &g.card, set.rows).0]
-            }
-        };
-        assert_eq!(groups.len(), scenario.groups.len(), "{rel}");
-        for (xlsx_rows, g) in groups.iter().zip(&scenario.groups) {
-            assert_eq!(xlsx_rows.len(), g.rows.len(), "{rel}");
-            for (xlsx, csv) in xlsx_rows.iter().zip(&g.rows) {
-                assert_eq!(xlsx.employee, csv.employee, "{rel}");
-                assert_eq!(xlsx.values, csv.values, "{rel}: {}", csv.employee.id);
+        let mut workbook = DataInput::records("month.xlsx", vec![], Numbering::SheetRows, vec![]);
+        workbook.source = DataSource::Bytes(Arc::new(workbook_from_csv(path)));
+        workbook.format = Some(DataFormat::Xlsx);
+        // The same run on the workbook: the same cards, people, inputs and scores.
+        let from_xlsx = scenarios::run(path, workbook);
+        let (a, b) = (&from_xlsx.runs, &scenario.outcome.runs);
+        assert_eq!(a.len(), b.len(), "{rel}");
+        for (xlsx, csv) in a.iter().zip(b) {
+            assert_eq!(xlsx.card.source.name, csv.card.source.name, "{rel}");
+            assert_eq!(xlsx.results.len(), csv.results.len(), "{rel}");
+            for (i, (x, c)) in xlsx.results.iter().zip(&csv.results).enumerate() {
+                assert_eq!(x.employee, c.employee, "{rel}");
+                assert_eq!(xlsx.inputs[i], csv.inputs[i], "{rel}: {}", c.employee.id);
+                assert_eq!(x.scores, c.scores, "{rel}: {}", c.employee.id);
             }
         }
         count += 1;
@@ -103,11 +86,15 @@ fn every_scenario_month_reads_the_same_from_a_workbook() {
     assert!(count >= 6, "found {count} scenarios");
 }
 
-/// The one card's rows and results of `tests/data/tour_stores.csv`.
-fn tour_stores() -> scenarios::Group {
+/// The one card's results of `tests/data/tour_stores.csv`.
+fn tour_stores() -> scorecard::run::CardRun {
     let mut scenario = scenarios::load(&common::root().join("tests/data/tour_stores.csv"));
-    assert_eq!(scenario.groups.len(), 1, "tour_stores.csv uses one card");
-    scenario.groups.remove(0)
+    assert_eq!(
+        scenario.outcome.runs.len(),
+        1,
+        "tour_stores.csv uses one card"
+    );
+    scenario.outcome.runs.remove(0)
 }
 
 /// Each sheet as `## name` and one line per row, cells joined by ` | `
@@ -138,8 +125,8 @@ fn grid(bytes: Vec<u8>) -> String {
 #[test]
 fn the_results_workbook_has_a_summary_and_a_detail_sheet() {
     let s = tour_stores();
-    let inputs: Vec<&[_]> = s.rows.iter().map(|r| r.values.as_slice()).collect();
-    let bytes = report::xlsx_bytes(&s.card, &s.results, &inputs, &Options::default()).unwrap();
+    let bytes =
+        report::xlsx_bytes(&s.card, &s.results, &s.inputs_all(), &Options::default()).unwrap();
     insta::assert_snapshot!(grid(bytes));
 }
 
@@ -154,8 +141,7 @@ fn the_same_results_give_the_same_workbook_bytes() {
 #[test]
 fn the_html_report_has_a_part_per_store() {
     let s = tour_stores();
-    let inputs: Vec<&[_]> = s.rows.iter().map(|r| r.values.as_slice()).collect();
-    let html = report::html(&s.card, &s.results, &inputs);
+    let html = report::html(&s.card, &s.results, &s.inputs_all(), &[]);
     assert_eq!(html.matches("<section class=\"store\">").count(), 2);
     assert!(
         !html.contains("http://") || html.matches("http://").count() == 2,

@@ -118,13 +118,13 @@ fn fmt_rewrites_the_file_in_place_and_leaves_no_temporary_file() {
 }
 
 #[test]
-fn a_card_that_does_not_parse_is_left_untouched_and_exits_2() {
+fn a_card_that_does_not_parse_is_left_untouched_and_exits_3() {
     let dir = tempfile::tempdir().expect("temp dir");
     let card = dir.path().join("bad.card");
     let text_before = "scorecard a { total }\n";
     std::fs::write(&card, text_before).expect("write");
     let out = scorecard(&["fmt", &card.display().to_string()]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     assert!(
         text(&out.stderr).contains("bad.card:1:"),
         "{}",

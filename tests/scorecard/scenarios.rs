@@ -30,27 +30,19 @@
 
 use crate::common;
 use rust_decimal::Decimal;
-use scorecard::manifest::{self, Manifest, Rules};
+use scorecard::run::{
+    CardInput, CardRun, DataInput, Note, Options, Outcome, Plan, Request, RulesSpec, Scoring,
+};
 use scorecard::value::Value;
-use scorecard::{data, link};
-use scorecard::{CheckedCard, FileLoader, ScoreResult};
+use scorecard::{CheckedCard, ScoreResult};
 use std::path::Path;
 use std::str::FromStr;
 
 pub struct Scenario {
-    /// One card's rows and results; several when a manifest routed the rows.
-    pub groups: Vec<Group>,
+    /// The run, as `scorecard eval` makes it: one card's results, or (a
+    /// manifest routing the rows) one per card and step.
+    pub outcome: Outcome,
     pub expectations: Vec<Expectation>,
-}
-
-pub struct Group {
-    pub card: CheckedCard,
-    /// The `# from:` feeds, applied after reading as `--from` does.
-    pub feeds: Vec<link::Feed>,
-    pub rows: Vec<scorecard::data::Row>,
-    /// For rolled-up rows: the months each came from, parallel to `rows`.
-    pub sources: Vec<scorecard::period::Source>,
-    pub results: Vec<ScoreResult>,
 }
 
 pub struct Expectation {
@@ -60,179 +52,73 @@ pub struct Expectation {
     pub value: String,
 }
 
-/// Reads a scenario file, its card (or manifest) and its rows, and scores every row.
-pub fn load(path: &Path) -> Scenario {
+/// The run a scenario file asks for (its `# card:`, `# rules:`, `# role:`,
+/// `# step:` and `# from:` lines), on the data `data`.
+pub fn request(path: &Path, data: DataInput) -> (Scoring, Request) {
     let text = std::fs::read_to_string(path).expect("scenario file is readable");
     let rel = common::relative(path);
-    let groups = match comment_values(&text, "rules").next() {
-        Some((_, manifest)) => routed(&rel, path, manifest, comment_values(&text, "role").next()),
+    let rules = match comment_values(&text, "rules").next() {
+        Some((_, manifest)) => RulesSpec::Directory(manifest.into()),
         None => {
-            let card_path = comment_values(&text, "card")
+            let card = comment_values(&text, "card")
                 .next()
                 .unwrap_or_else(|| panic!("{rel}: no `# card:` comment naming the card"))
                 .1;
-            let card = common::checked(&common::root().join(card_path)).card;
-            let feeds: Vec<link::Feed> = comment_values(&text, "from")
-                .map(|(line, spec)| {
-                    let link: link::Link =
-                        spec.parse().unwrap_or_else(|e| panic!("{rel}:{line}: {e}"));
-                    link::resolve(&card, &link).unwrap_or_else(|e| panic!("{rel}:{line}: {e}"))
-                })
-                .collect();
-            let read_against = if card.rollup.is_some() {
-                scorecard::period::monthly_view(&card)
-            } else {
-                card.clone()
-            };
-            let mut set = data::read_path(&link::reading_card(&read_against, &feeds), path);
-            let unfed = link::apply(&card, &mut set.rows, &feeds, &rel);
-            assert_clean(
-                &rel,
-                set.errors.iter().map(|e| e.to_string()).chain(unfed),
-                set.warnings.iter().map(|w| w.to_string()),
-            );
-            let (rows, sources) = roll_up(&rel, &text, &card, set.rows);
-            let mut group = scored(&rel, card, feeds, rows);
-            group.sources = sources;
-            vec![group]
+            RulesSpec::Cards(vec![CardInput::file(card)])
         }
     };
-    let expectations = comment_values(&text, "expect")
-        .flat_map(|(line, rest)| parse_expect(&rel, line, rest))
-        .collect::<Vec<_>>();
-    assert!(
-        !expectations.is_empty(),
-        "{rel}: no `# expect:` lines; a scenario must say what it expects"
-    );
-    Scenario {
-        groups,
-        expectations,
-    }
+    let scoring = Scoring::load(&rules, &Options::default()).unwrap_or_else(|stop| match stop {
+        scorecard::run::Stop::Cards(d) => panic!(
+            "{rel}: {}",
+            scorecard::diagnostic::render::human_all(&d, false)
+        ),
+        other => panic!("{rel}: {other}"),
+    });
+    // A card that rolls months up is fed the file's monthly rows rolled up.
+    let rollup = scoring.directory_ref().is_none() && scoring.cards()[0].rollup.is_some();
+    let request = Request {
+        rules,
+        data: vec![data],
+        from: comment_values(&text, "from")
+            .map(|(_, spec)| spec.to_string())
+            .collect(),
+        options: Options {
+            role: comment_values(&text, "role")
+                .next()
+                .map(|(_, r)| r.to_string()),
+            steps: comment_values(&text, "step")
+                .map(|(_, s)| s.to_string())
+                .collect(),
+            rollup,
+            trace: true,
+            ..Options::default()
+        },
+    };
+    (scoring, request)
 }
 
-/// The `# rules:` manifest and `# role:` a scenario routes its rows by, if any.
-pub fn manifest_of(path: &Path) -> Option<(String, Option<String>)> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let (_, manifest) = comment_values(&text, "rules").next()?;
-    let role = comment_values(&text, "role")
-        .next()
-        .map(|(_, r)| r.to_string());
-    Some((manifest.to_string(), role))
-}
-
-/// Rows sent to their cards by a manifest.
-fn routed(rel: &str, path: &Path, manifest: &str, role: Option<(usize, &str)>) -> Vec<Group> {
-    let source = data::open_path(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    let (rules, groups) = route(rel, source, manifest, role.map(|(_, r)| r));
-    groups
-        .into_iter()
-        .map(|(card, rows)| scored(rel, rules.cards[card].card.clone(), Vec::new(), rows))
-        .collect()
-}
-
-/// The rows of any source, routed by a manifest, one list per card used.
-pub fn routed_source(
-    rel: &str,
-    source: Box<dyn data::RecordSource>,
-    manifest: &str,
-    role: Option<&str>,
-) -> Vec<Vec<scorecard::data::Row>> {
-    route(rel, source, manifest, role)
-        .1
-        .into_iter()
-        .map(|(_, rows)| rows)
-        .collect()
-}
-
-fn route(
-    rel: &str,
-    source: Box<dyn data::RecordSource>,
-    manifest: &str,
-    role: Option<&str>,
-) -> (Rules, Vec<(usize, Vec<scorecard::data::Row>)>) {
-    let loader = FileLoader::rooted(common::root());
-    let rules = loader
-        .open(manifest)
-        .map_err(|why| panic!("{rel}: {why}"))
-        .and_then(|source| Manifest::parse(&source).and_then(|m| Rules::compile(m, &loader)))
-        .unwrap_or_else(|d| {
-            panic!(
-                "{rel}: {}",
-                scorecard::diagnostic::render::human_all(&d, false)
-            )
-        });
-    let routed = manifest::route(&rules, source, role);
-    assert_clean(
-        rel,
-        routed.all_errors().into_iter().map(|e| e.to_string()),
-        routed.warnings.iter().map(|w| w.to_string()),
-    );
-    let groups = routed
-        .groups
-        .into_iter()
-        .map(|g| (g.card, g.set.rows))
-        .collect();
-    (rules, groups)
-}
-
-fn assert_clean(
-    rel: &str,
-    errors: impl Iterator<Item = String>,
-    warnings: impl Iterator<Item = String>,
-) {
-    let problems: Vec<String> = errors.chain(warnings).collect();
-    assert!(
-        problems.is_empty(),
-        "{rel}: the data should read cleanly, but:\n{}",
-        problems.join("\n")
-    );
-}
-
-fn scored(
-    rel: &str,
-    card: CheckedCard,
-    feeds: Vec<link::Feed>,
-    rows: Vec<scorecard::data::Row>,
-) -> Group {
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &rows);
-    assert!(
-        failures.is_empty(),
-        "{rel}: rows failed to evaluate: {failures:?}"
-    );
-    Group {
-        card,
-        feeds,
-        rows,
-        sources: Vec::new(),
-        results,
-    }
-}
-
-/// Rolls monthly rows up to the card's period, when the card says so, and
-/// checks the `# skipped:` lines against the periods `partial` leaves out.
-pub fn roll_up(
-    rel: &str,
-    text: &str,
-    card: &CheckedCard,
-    rows: Vec<scorecard::data::Row>,
-) -> (Vec<scorecard::data::Row>, Vec<scorecard::period::Source>) {
-    if card.rollup.is_none() {
-        return (rows, Vec::new());
-    }
-    let rolled = scorecard::period::roll_up(card, &rows)
-        .unwrap_or_else(|e| panic!("{rel}: cannot roll up: {e}"));
-    assert!(
-        rolled.errors.is_empty() && rolled.warnings.is_empty(),
-        "{rel}: the months should roll up cleanly, but: {:?} {:?}",
-        rolled.errors,
-        rolled.warnings
-    );
-    let mut skipped: Vec<String> = rolled
-        .skipped
+/// Reads a scenario file and scores every row, as `eval` does.
+pub fn load(path: &Path) -> Scenario {
+    let rel = common::relative(path);
+    let outcome = run(path, DataInput::path(&rel));
+    let text = std::fs::read_to_string(path).expect("scenario file is readable");
+    let mut skipped: Vec<String> = outcome
+        .notes
         .iter()
-        .map(|s| format!("{}@{}", s.employee.id, period_of(&s.employee)))
+        .filter_map(|n| match n {
+            Note::Skipped { skipped, .. } => Some(format!(
+                "{}@{}",
+                skipped.employee.id,
+                skipped
+                    .employee
+                    .period
+                    .map(|p| p.to_string())
+                    .unwrap_or_default()
+            )),
+            _ => None,
+        })
         .collect();
-    let mut declared: Vec<String> = comment_values(text, "skipped")
+    let mut declared: Vec<String> = comment_values(&text, "skipped")
         .map(|(_, id)| id.to_string())
         .collect();
     skipped.sort();
@@ -241,11 +127,38 @@ pub fn roll_up(
         skipped, declared,
         "{rel}: the periods left out by `partial` differ from the `# skipped:` lines"
     );
-    (rolled.rows, rolled.sources)
+    let expectations = comment_values(&text, "expect")
+        .flat_map(|(line, rest)| parse_expect(&rel, line, rest))
+        .collect::<Vec<_>>();
+    assert!(
+        !expectations.is_empty(),
+        "{rel}: no `# expect:` lines; a scenario must say what it expects"
+    );
+    Scenario {
+        outcome,
+        expectations,
+    }
 }
 
-fn period_of(employee: &scorecard::data::Employee) -> String {
-    employee.period.map(|p| p.to_string()).unwrap_or_default()
+/// The scenario's run on `data` (its own file, or the same rows in another
+/// form), which must read, feed, roll up and score cleanly.
+pub fn run(path: &Path, data: DataInput) -> Outcome {
+    let rel = common::relative(path);
+    let (scoring, request) = request(path, data);
+    let plan = Plan::with_scoring(scoring, request).unwrap_or_else(|stop| panic!("{rel}: {stop}"));
+    let outcome = plan.results();
+    let problems: Vec<String> = outcome
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .chain(outcome.warnings.iter().map(|w| w.to_string()))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{rel}: the data should read cleanly, but:\n{}",
+        problems.join("\n")
+    );
+    outcome
 }
 
 fn comment_values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
@@ -318,14 +231,29 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
             Some((id, period)) => (id, Some(period)),
             None => (e.employee.as_str(), None),
         };
-        let found = scenario.groups.iter().find_map(|g| {
-            let at = g.results.iter().position(|r| {
-                r.employee.id == id
-                    && period.is_none_or(|p| r.employee.period.is_some_and(|q| q.to_string() == p))
-            })?;
-            let rank = scorecard::report::ranks(&g.results)[at];
-            Some((&g.card, &g.results[at], rank))
-        });
+        // The employee's row in each run (an employee has one per step);
+        // the first whose card has the key answers.
+        let candidates: Vec<(&CardRun, usize)> = scenario
+            .outcome
+            .runs
+            .iter()
+            .filter_map(|run| {
+                let at = run.results.iter().position(|r| {
+                    r.employee.id == id
+                        && period
+                            .is_none_or(|p| r.employee.period.is_some_and(|q| q.to_string() == p))
+                })?;
+                Some((run, at))
+            })
+            .collect();
+        let found = candidates
+            .iter()
+            .find(|(run, at)| actual(&run.card, &run.results[*at], 0, &e.key).is_some())
+            .or(candidates.first())
+            .map(|(run, at)| {
+                let rank = scorecard::report::ranks(&run.results)[*at];
+                (&*run.card, &run.results[*at], rank)
+            });
         let Some((card, result, rank)) = found else {
             problems.push(format!(
                 "{rel}:{}: no row for employee `{}`",
@@ -383,33 +311,22 @@ fn hand_checked_scenarios() {
 }
 
 /// The explanation of every row, as `scorecard explain` prints it, in the
-/// data file's order (each row by its own card).
+/// data file's order (each row by its own card, step after step).
 fn explain(scenario: &Scenario) -> String {
-    let mut texts: Vec<(usize, String)> = scenario
-        .groups
-        .iter()
-        .flat_map(|g| {
-            g.results
-                .iter()
-                .zip(&g.rows)
-                .enumerate()
-                .map(|(i, (result, row))| {
-                    // A rolled-up row is headed by the months it came from.
-                    let notes = g
-                        .sources
-                        .get(i)
-                        .map(|source| source.describe(&g.card))
-                        .unwrap_or_default();
-                    let text =
-                        scorecard::report::explain_with_notes(&g.card, result, &row.values, &notes);
-                    (row.line, text)
-                })
-        })
-        .collect();
-    texts.sort_by_key(|(line, _)| *line);
-    texts
+    scenario
+        .outcome
+        .in_data_order()
         .into_iter()
-        .map(|(_, text)| text)
+        .map(|(run, i)| {
+            // A rolled-up row is headed by the months it came from.
+            let notes = run.notes_of(i);
+            scorecard::report::explain_with_notes(
+                &run.card,
+                &run.results[i],
+                &run.inputs[i],
+                &notes,
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n────────\n\n")
 }

@@ -6,11 +6,16 @@
 //! after every group and with the default size.
 
 use crate::support::store_rows::store_rows;
-use scorecard::data::{self, CsvSource};
-use scorecard::period::{self, CannotRollUp, RollUp};
+use scorecard::data;
+use scorecard::period::{CannotRollUp, RollUp};
+use scorecard::report::Format;
+use scorecard::run::{
+    DataInput, DataSource, Note, Options, Output, Plan, Problem, Request, RulesSpec, Warning, Way,
+};
 use scorecard::stream::{streamable, ByGroups, GroupOptions, StreamError};
 use scorecard::{eval, CheckedCard};
 use std::path::Path;
+use std::sync::Arc;
 
 /// The report, every data problem, every row that failed to score, and the
 /// roll-up's findings, as text (failures and roll-up errors sorted: the CLI
@@ -23,32 +28,78 @@ struct Found {
     rolled: Vec<String>,
 }
 
+/// The run's general way: the planner with every row at once (the data in
+/// memory, so it neither streams nor goes by groups), its CSV report.
 fn general(card: &CheckedCard, rollup: bool, name: &str, bytes: &[u8]) -> Found {
-    let source = match CsvSource::from_bytes(bytes.to_vec(), name) {
-        Ok(source) => source,
-        Err(error) => return unreadable(&error),
+    let mut input = DataInput::records(name, vec![], data::Numbering::Lines, vec![]);
+    input.source = DataSource::Bytes(Arc::new(bytes.to_vec()));
+    input.format = Some(data::DataFormat::Csv);
+    let request = Request {
+        rules: RulesSpec::Checked(vec![Arc::new(card.clone())]),
+        data: vec![input],
+        from: vec![],
+        options: Options {
+            rollup,
+            keep_going: true,
+            ..Options::default()
+        },
     };
-    let reading = if rollup {
-        period::monthly_view(card)
-    } else {
-        card.clone()
+    let plan = Plan::load(request).expect("a plan");
+    let mut report = Vec::new();
+    let outcome = plan.run(
+        Output::Report {
+            format: Format::Csv,
+            options: scorecard::report::Options::default(),
+            to: &mut report,
+        },
+        &mut |_| {},
+    );
+    assert_eq!(outcome.way, Way::AllAtOnce);
+    // The run's notes close its report (`#` lines); the stream's own
+    // report is the rows.
+    let report = String::from_utf8(report).expect("a UTF-8 report");
+    let rows: String = report
+        .split_inclusive('\n')
+        .filter(|line| !line.starts_with("# "))
+        .collect();
+    let mut found = Found {
+        report: rows,
+        errors: Vec::new(),
+        failures: Vec::new(),
+        rolled: Vec::new(),
     };
-    let set = data::read(&reading, source);
-    let (rows, rolled) = if rollup {
-        match period::roll_up(card, &set.rows) {
-            Ok(mut rolled) => (std::mem::take(&mut rolled.rows), rolled_text(&Ok(rolled))),
-            Err(e) => return cannot(&e),
+    let mut rolled_errors = Vec::new();
+    for problem in &outcome.problems {
+        match problem {
+            Problem::Data(e) => found.errors.push(e.to_string()),
+            Problem::Failed { failure, .. } => found.failures.push(failure_text(failure)),
+            Problem::RollUp {
+                lines, id, message, ..
+            } => rolled_errors.push(format!("{lines:?} {id}: {message}")),
+            other => panic!("{name}: unexpected {other}"),
         }
-    } else {
-        (set.rows, Vec::new())
-    };
-    let (results, failures) = eval::evaluate_all(card, &rows);
-    Found {
-        report: scorecard::report::csv_string(card, &results, false),
-        errors: set.errors.iter().map(|e| e.to_string()).collect(),
-        failures: failed(&failures),
-        rolled,
     }
+    found.failures.sort();
+    rolled_errors.sort();
+    for note in &outcome.notes {
+        if let Note::Skipped { skipped, .. } = note {
+            found.rolled.push(format!("{skipped:?}"));
+        }
+    }
+    found.rolled.extend(rolled_errors);
+    // The roll-up's own warnings (`FILE: …`), not the run's.
+    for warning in &outcome.warnings {
+        if let Warning::Text(text) = warning {
+            if text.starts_with(&format!("{name}: ")) {
+                found.rolled.push(text.clone());
+            }
+        }
+    }
+    found
+}
+
+fn failure_text(f: &eval::RowFailure) -> String {
+    format!("{} {:?}: {}", f.line, f.employee, f.error)
 }
 
 /// By groups on `pool`, chunks of at least `chunk_rows` rows (0: the
@@ -65,34 +116,32 @@ fn by_groups(
         bom: false,
         rollup,
         chunk_rows,
+        read: Default::default(),
     };
     let open = || std::io::Cursor::new(bytes.to_vec());
     let grouped = match ByGroups::scan(card, open(), name, options) {
         Ok(grouped) => grouped,
         Err(error) => return (unreadable(&error), 0),
     };
-    let scored = pool.install(|| {
-        grouped.score(
-            name,
-            &mut || Ok(open()),
-            &mut || Ok(Vec::new()),
-            &mut |_| {},
-        )
-    });
-    let (found, out) = match scored {
+    let mut out = Vec::new();
+    let scored = pool.install(|| grouped.score(name, &mut || Ok(open()), &mut out, &mut |_| {}));
+    let found = match scored {
         Ok(scored) => scored,
         Err(StreamError::Data(error)) => return (unreadable(&error), 0),
         Err(StreamError::Write(error)) => panic!("{name}: writing to memory failed: {error}"),
     };
     if let Some(Err(e)) = &found.rolled {
-        return (cannot(e), found.largest_chunk);
+        return (cannot(name, e), found.largest_chunk);
     }
     let rows = found.found;
     let found_text = Found {
         report: String::from_utf8(out).expect("a UTF-8 report"),
         errors: rows.errors.iter().map(|e| e.to_string()).collect(),
         failures: failed(&rows.failures),
-        rolled: found.rolled.map(|r| rolled_text(&r)).unwrap_or_default(),
+        rolled: found
+            .rolled
+            .map(|r| rolled_text(name, &r))
+            .unwrap_or_default(),
     };
     (found_text, found.largest_chunk)
 }
@@ -106,35 +155,38 @@ fn unreadable(error: &data::DataError) -> Found {
     }
 }
 
-/// Nothing rolls up: only the reason counts (the CLI says nothing else).
-fn cannot(e: &CannotRollUp) -> Found {
+/// Nothing rolls up: only the reason counts, as a problem with the file.
+fn cannot(name: &str, e: &CannotRollUp) -> Found {
     Found {
         report: String::new(),
-        errors: Vec::new(),
+        errors: vec![format!("{name}: {e}")],
         failures: Vec::new(),
-        rolled: vec![e.to_string()],
+        rolled: Vec::new(),
     }
 }
 
 fn failed(failures: &[eval::RowFailure]) -> Vec<String> {
-    let mut texts: Vec<String> = failures
-        .iter()
-        .map(|f| format!("{} {:?}: {}", f.line, f.employee, f.error))
-        .collect();
+    let mut texts: Vec<String> = failures.iter().map(failure_text).collect();
     texts.sort();
     texts
 }
 
-fn rolled_text(rolled: &Result<RollUp, CannotRollUp>) -> Vec<String> {
+/// The roll-up's findings as the planner tells them: periods left out, rows
+/// that could not be rolled up (sorted), its warnings.
+fn rolled_text(name: &str, rolled: &Result<RollUp, CannotRollUp>) -> Vec<String> {
     let Ok(rolled) = rolled else {
         return Vec::new();
     };
-    let mut errors: Vec<String> = rolled.errors.iter().map(|e| format!("{e:?}")).collect();
+    let mut errors: Vec<String> = rolled
+        .errors
+        .iter()
+        .map(|e| format!("{:?} {}: {}", e.lines, e.employee.id, e.message))
+        .collect();
     errors.sort();
     let skipped = rolled.skipped.iter().map(|s| format!("{s:?}"));
     skipped
         .chain(errors)
-        .chain(rolled.warnings.clone())
+        .chain(rolled.warnings.iter().map(|w| format!("{name}: {w}")))
         .collect()
 }
 
@@ -340,6 +392,7 @@ fn a_file_whose_rows_moved_between_the_passes_is_an_error_not_a_wrong_rank() {
         bom: false,
         rollup: false,
         chunk_rows: 1,
+        read: Default::default(),
     };
     let run = |second: &str| {
         let grouped = ByGroups::scan(
@@ -350,14 +403,15 @@ fn a_file_whose_rows_moved_between_the_passes_is_an_error_not_a_wrong_rank() {
         )
         .expect("the scan reads the file");
         let second = second.to_string();
+        let mut report = Vec::new();
         grouped
             .score(
                 "data.csv",
                 &mut || Ok(std::io::Cursor::new(second.clone().into_bytes())),
-                &mut || Ok(Vec::new()),
+                &mut report,
                 &mut |_| {},
             )
-            .map(|(found, report)| (found.found.scored, String::from_utf8(report).unwrap()))
+            .map(|found| (found.found.scored, String::from_utf8(report).unwrap()))
     };
     match run(&moved) {
         Err(StreamError::Data(error)) => {
@@ -420,7 +474,8 @@ fn monthly_rows_roll_up_alike_in_any_order() {
         header.replace("月份,", "")
     );
     let found = general(&card, true, "no_month.csv", no_month.as_bytes());
-    assert_eq!(found.rolled.len(), 1, "{found:#?}");
+    assert_eq!(found.errors.len(), 1, "{found:#?}");
+    assert!(found.errors[0].contains("no month column"), "{found:#?}");
     agree(&card, true, "no_month.csv", no_month.as_bytes());
 }
 
@@ -461,7 +516,12 @@ fn the_cli_by_groups_says_what_the_general_way_says() {
                     .replace("error: -:", &format!("error: {file}:"))
             };
             assert_eq!(named(&streamed.stderr), named(&general.stderr), "{card}");
-            assert_eq!(streamed.stdout, general.stdout, "{card} {keep_going:?}");
+            // The report's notes name the file too.
+            assert_eq!(
+                named(&streamed.stdout),
+                named(&general.stdout),
+                "{card} {keep_going:?}"
+            );
             assert_eq!(streamed.status.code(), general.status.code(), "{card}");
         }
     }

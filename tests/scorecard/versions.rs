@@ -110,7 +110,7 @@ fn overlapping_versions_are_refused_before_any_row_is_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (v1, _) = two_versions(dir.path());
     let out = scorecard(&["eval", &v1, &v1, "examples/callback_specialists.csv"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     assert!(text(&out.stderr).contains("error[version-conflict]: this version and the one in"));
 }
 
@@ -259,7 +259,7 @@ fn from_feeds_every_version_of_a_card() {
 }
 
 #[test]
-fn xlsx_and_html_take_one_version_at_a_time() {
+fn xlsx_and_html_hold_every_version() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (v1, v2) = two_versions(dir.path());
     let data = data(dir.path());
@@ -267,17 +267,30 @@ fn xlsx_and_html_take_one_version_at_a_time() {
     let out = scorecard(&[
         "eval", &v1, &v2, &data, "--format", "xlsx", "--output", &book,
     ]);
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stderr).contains("xlsx reports take one version of a card at a time"),
-        "{}",
-        text(&out.stderr)
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).expect("a workbook");
+    let sheets = calamine::Reader::sheet_names(&workbook);
+    assert_eq!(
+        sheets,
+        [
+            "汇总",
+            "回访专员 version 2026.1",
+            "回访专员 version 2026.2",
+            "明细"
+        ],
+        "a sheet per version"
     );
-    assert!(!Path::new(&book).exists(), "nothing is written");
+    let html = dir.path().join("out.html").display().to_string();
+    let out = scorecard(&[
+        "eval", &v1, &v2, &data, "--format", "html", "--output", &html,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(&html).expect("the report");
+    assert!(page.contains("version 2026.1") && page.contains("version 2026.2"));
 }
 
 #[test]
-fn a_rules_directory_is_given_alone_and_without_from() {
+fn a_rules_directory_is_given_alone_and_feeds_with_from() {
     let out = scorecard(&[
         "eval",
         "rules/",
@@ -290,18 +303,23 @@ fn a_rules_directory_is_given_alone_and_without_from() {
         "{}",
         text(&out.stderr)
     );
+    // `--from` takes a rules directory: each specialist's total by her own
+    // brand's (store's) card, the appraisal step's.
     let out = scorecard(&[
         "eval",
-        "rules/",
-        "examples/callback_specialists_by_brand.csv",
+        "rules/cs_specialist_pay.card",
+        "examples/cs_specialist_pay.csv",
         "--from",
-        "a=b.card:total,c.csv",
+        "月度考核分数=rules/:total,examples/callback_specialists_by_brand.csv",
+        "--format",
+        "csv",
     ]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // HF101 is scored 81 by the 君威/一店 card: (840 + 1180) × 96% × 92% × 81% + 935 = 2380.09.
     assert!(
-        text(&out.stderr).contains("cannot be used with a rules directory"),
+        text(&out.stdout).contains(",2380.09,"),
         "{}",
-        text(&out.stderr)
+        text(&out.stdout)
     );
 }
 
@@ -311,6 +329,8 @@ fn rows_routed_by_a_rules_directory_carry_their_cards_hash() {
         "eval",
         "rules/",
         "examples/callback_specialists_by_brand.csv",
+        "--step",
+        "考核",
         "--format",
         "json",
     ]);

@@ -103,6 +103,18 @@ impl XlsxSource {
     }
 }
 
+/// The names of a workbook's visible worksheets, in tab order.
+pub fn worksheet_names(bytes: &[u8], name: &str) -> Result<Vec<String>, DataError> {
+    let file: Arc<str> = Arc::from(name);
+    let workbook = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| cannot_open(&e, &file))?;
+    Ok(workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect())
+}
+
 impl RecordSource for XlsxSource {
     fn name(&self) -> &str {
         &self.name

@@ -1,0 +1,995 @@
+//! The three ways a plan scores its rows, and which one it takes.
+
+use super::assign::{self, Records};
+use super::feeds::{self, Feed, Values};
+use super::problems::{self, Note, Problem, Verdict, Warning};
+use super::rules::longer_period;
+use super::tables::{self, DataInput, DataSource, Table};
+use super::{CardRun, Outcome, Output, Plan, Progress, Target, Way};
+use crate::check::model::RollupRule;
+use crate::check::CheckedCard;
+use crate::data::{
+    self, DataErrorKind, DataFormat, DataWarning, DataWarningKind, ReadOptions, Row,
+};
+use crate::period::{self, PeriodKind};
+use crate::report::Format;
+use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
+use crate::value::Value;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::Arc;
+
+/// Runs `plan` the way it allows, handing the results to `output`.
+pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress)) -> Outcome {
+    match output {
+        Output::Results => all_at_once(plan, plan.options.trace, progress),
+        Output::Report {
+            format,
+            options,
+            to,
+        } => {
+            if format == Format::Csv {
+                if let Some(outcome) = stream_csv(plan, options.bom, to, progress) {
+                    return outcome;
+                }
+            }
+            // The reports that give reasons need the trace.
+            let traced =
+                plan.options.trace || matches!(format, Format::Json | Format::Xlsx | Format::Html);
+            let mut outcome = all_at_once(plan, traced, progress);
+            if outcome.verdict.scores() {
+                if let Err(e) = super::render(format, &outcome, &options, to.writer()) {
+                    outcome.write_error = Some(e.to_string());
+                }
+            }
+            outcome
+        }
+    }
+}
+
+/// The read options every card of the run starts from.
+fn read_options(plan: &Plan) -> ReadOptions {
+    ReadOptions {
+        ignore: plan
+            .scoring
+            .directory_ref()
+            .map(|d| d.manifest().ignore.clone())
+            .unwrap_or_default(),
+        lenient_headers: plan.options.lenient,
+        supplied: Vec::new(),
+    }
+}
+
+/// A CSV report of one CSV file by one undated card, streamed (a row at a
+/// time, or a group at a time); `None` when the plan needs every row at once.
+fn stream_csv(
+    plan: &Plan,
+    bom: bool,
+    to: &mut dyn Target,
+    progress: &mut dyn FnMut(Progress),
+) -> Option<Outcome> {
+    let card = plan.scoring.single()?;
+    let [input] = plan.data.as_slice() else {
+        return None;
+    };
+    let streams = input.effective_format() == Some(DataFormat::Csv)
+        && input.sheet.is_none()
+        && plan.links.is_empty()
+        && matches!(input.source, DataSource::Path(_) | DataSource::Reader(_));
+    if !streams {
+        return None;
+    }
+    let read = read_options(plan);
+    let rollup = plan.options.rollup;
+    if stream::streamable(card).is_none() && !rollup && !longer_period(card) {
+        return Some(streamed(plan, card, input, bom, read, to, progress));
+    }
+    let fits = match rollup {
+        true => card.rollup.is_some(),
+        false => {
+            stream::streamable(card).is_some() && card.rollup.is_none() && !longer_period(card)
+        }
+    };
+    let DataSource::Path(path) = &input.source else {
+        return None; // stdin cannot be read twice
+    };
+    if !fits {
+        return None;
+    }
+    let options = GroupOptions {
+        bom,
+        rollup,
+        chunk_rows: 0,
+        read,
+    };
+    let file = std::fs::File::open(path).ok()?;
+    // A file that cannot be scanned is left to the general way, which says why.
+    let grouped = ByGroups::scan(card, file, &input.name, options).ok()?;
+    Some(by_groups(plan, card, input, &grouped, to, progress))
+}
+
+fn streamed(
+    plan: &Plan,
+    card: &Arc<CheckedCard>,
+    input: &DataInput,
+    bom: bool,
+    read: ReadOptions,
+    to: &mut dyn Target,
+    progress: &mut dyn FnMut(Progress),
+) -> Outcome {
+    let options = StreamOptions {
+        bom,
+        batch_rows: 0,
+        read,
+    };
+    let mut outcome = Outcome::empty(Way::Streamed);
+    progress(Progress::Start { rows: None });
+    let mut tick = |n: usize| progress(Progress::Done(n));
+    let reader: Result<Box<dyn Read + Send>, data::DataError> = match &input.source {
+        DataSource::Path(path) => std::fs::File::open(path)
+            .map(|f| Box::new(f) as Box<dyn Read + Send>)
+            .map_err(|e| {
+                data::DataError::new(
+                    DataErrorKind::Io,
+                    &Arc::from(input.name.as_str()),
+                    data::Location::File,
+                    format!("cannot read the file: {e}"),
+                )
+            }),
+        _ => input.take_reader().expect("a reader"),
+    };
+    let found = reader
+        .map_err(StreamError::Data)
+        .and_then(|r| stream::score_csv(card, r, &input.name, to.writer(), &options, &mut tick));
+    progress(Progress::Finished);
+    let file: Arc<str> = Arc::from(input.name.as_str());
+    match found {
+        Ok(found) => {
+            outcome.scored = found.scored;
+            outcome
+                .problems
+                .extend(found.errors.into_iter().map(Problem::Data));
+            outcome.problems.extend(
+                found
+                    .failures
+                    .into_iter()
+                    .map(|f| Problem::failed(card, &file, f)),
+            );
+            keep_warnings(&mut outcome, found.warnings, None);
+        }
+        Err(StreamError::Data(e)) => outcome.problems.push(Problem::Data(e)),
+        Err(StreamError::Write(e)) => outcome.write_error = Some(e.to_string()),
+    }
+    streamed_notes(finish(plan, outcome), to)
+}
+
+/// A streamed CSV ends with the run's notes, as the report of every row
+/// at once does (`#` lines, which the readers skip).
+fn streamed_notes(mut outcome: Outcome, to: &mut dyn Target) -> Outcome {
+    let notes = crate::report::notes_csv(&outcome.note_lines());
+    if outcome.write_error.is_none() && !notes.is_empty() {
+        if let Err(e) = to.writer().write_all(notes.as_bytes()) {
+            outcome.write_error = Some(e.to_string());
+        }
+    }
+    outcome
+}
+
+fn by_groups(
+    plan: &Plan,
+    card: &Arc<CheckedCard>,
+    input: &DataInput,
+    grouped: &ByGroups,
+    to: &mut dyn Target,
+    progress: &mut dyn FnMut(Progress),
+) -> Outcome {
+    let DataSource::Path(path) = &input.source else {
+        unreachable!("by groups reads a file twice");
+    };
+    let mut outcome = Outcome::empty(Way::ByGroups);
+    progress(Progress::Start { rows: None });
+    let scored = grouped.score(
+        &input.name,
+        &mut || std::fs::File::open(path),
+        to,
+        &mut |n| progress(Progress::Done(n)),
+    );
+    progress(Progress::Finished);
+    let file: Arc<str> = Arc::from(input.name.as_str());
+    match scored {
+        Ok(found) => {
+            let rows = found.found;
+            outcome.scored = rows.scored;
+            outcome
+                .problems
+                .extend(rows.errors.into_iter().map(Problem::Data));
+            if let Some(rolled) = found.rolled {
+                match rolled {
+                    Ok(rolled) => keep_rolled(&mut outcome, &file, rolled),
+                    Err(e) => outcome.problems.push(cannot_roll_up(&file, &e)),
+                }
+            }
+            let failed = !rows.failures.is_empty();
+            outcome.problems.extend(
+                rows.failures
+                    .into_iter()
+                    .map(|f| Problem::failed(card, &file, f)),
+            );
+            warn_if_groups_lost_rows(&mut outcome, card, failed);
+            keep_warnings(&mut outcome, rows.warnings, None);
+        }
+        Err(StreamError::Data(e)) => outcome.problems.push(Problem::Data(e)),
+        Err(StreamError::Write(e)) => outcome.write_error = Some(e.to_string()),
+    }
+    streamed_notes(finish(plan, outcome), to)
+}
+
+/// Every row at once: tables read whole, routed step by step, each card's
+/// rows read, fed, rolled up and scored (both stages).
+fn all_at_once(plan: &Plan, traced: bool, progress: &mut dyn FnMut(Progress)) -> Outcome {
+    let mut outcome = Outcome::empty(Way::AllAtOnce);
+    outcome.routed = plan.scoring.directory_ref().is_some();
+    let mut notes = Vec::new();
+    let opened = tables::open(&plan.data, &plan.scoring, &mut outcome.problems, &mut notes);
+    let simple = plan.scoring.single().is_some() && opened.len() == 1 && opened[0].join.is_none();
+    progress(Progress::Start { rows: None });
+    if simple {
+        // One undated card and one table: the rows stream from the file
+        // into the card, with no copy of every record.
+        let table = opened.into_iter().next().expect("one table");
+        let card = plan.scoring.cards()[0].clone();
+        let jobs = vec![Job {
+            card,
+            card_index: 0,
+            entry: None,
+            table: 0,
+            records: 0,
+            source: table.source,
+        }];
+        score_step(
+            plan,
+            None,
+            jobs,
+            &[],
+            traced,
+            &mut outcome,
+            progress,
+            &HashMap::new(),
+        );
+    } else {
+        let joins: Vec<Option<Arc<super::join::Origins>>> =
+            opened.iter().map(|t| t.join.clone()).collect();
+        let tables: Vec<Records> = opened
+            .into_iter()
+            .map(|Table { source, role, .. }| Records::read(source, role, &mut outcome.problems))
+            .collect();
+        let routes = assign::routes(
+            &plan.scoring,
+            &tables,
+            &plan.options,
+            &mut outcome.problems,
+            &mut notes,
+        );
+        // Each step's results by step name, for the steps after it.
+        let mut done: HashMap<String, Vec<usize>> = HashMap::new();
+        for step in plan.scoring.steps(&plan.options) {
+            let mut warnings = Vec::new();
+            let assignments = assign::assign(
+                &plan.scoring,
+                step.as_deref(),
+                &tables,
+                &routes,
+                &mut outcome.problems,
+                &mut notes,
+                &mut warnings,
+            );
+            outcome
+                .warnings
+                .extend(warnings.into_iter().map(Warning::Data));
+            let jobs = assignments
+                .into_iter()
+                .map(|a| {
+                    let records = a.records;
+                    let table = &tables[a.table];
+                    let records = match &joins[a.table] {
+                        Some(origins) => missing_from_files(
+                            plan,
+                            &plan.scoring.cards()[a.card],
+                            table,
+                            records,
+                            origins,
+                            &mut outcome.problems,
+                        ),
+                        None => records,
+                    };
+                    Job {
+                        card: plan.scoring.cards()[a.card].clone(),
+                        card_index: a.card,
+                        entry: a.entry,
+                        table: a.table,
+                        records: records.len(),
+                        source: Box::new(table.subset(records)),
+                    }
+                })
+                .collect();
+            let before = outcome.runs.len();
+            score_step(
+                plan,
+                step.as_deref(),
+                jobs,
+                &joins,
+                traced,
+                &mut outcome,
+                progress,
+                &done,
+            );
+            if let Some(step) = step {
+                done.insert(step, (before..outcome.runs.len()).collect());
+            }
+        }
+        unread_columns(plan, &tables, &mut outcome);
+    }
+    progress(Progress::Finished);
+    outcome.notes.extend(notes);
+    finish(plan, outcome)
+}
+
+/// One card's rows of one table, to be read and scored.
+struct Job {
+    card: Arc<CheckedCard>,
+    card_index: usize,
+    entry: Option<usize>,
+    table: usize,
+    /// How many records the source holds (0 when not known).
+    records: usize,
+    source: Box<dyn data::RecordSource>,
+}
+
+/// Reads, feeds, rolls up and scores every job of a step. A card's rows
+/// from several tables are scored together (ranks see them all).
+#[allow(clippy::too_many_arguments)]
+fn score_step(
+    plan: &Plan,
+    step: Option<&str>,
+    jobs: Vec<Job>,
+    joins: &[Option<Arc<super::join::Origins>>],
+    traced: bool,
+    outcome: &mut Outcome,
+    progress: &mut dyn FnMut(Progress),
+    done: &HashMap<String, Vec<usize>>,
+) {
+    let directory = plan.scoring.directory_ref();
+    let several = directory.is_some() || plan.scoring.cards().len() > 1;
+    // Read every job first: ids given twice across cards are found before scoring.
+    struct Read {
+        card: Arc<CheckedCard>,
+        card_index: usize,
+        table: usize,
+        file: Arc<str>,
+        numbering: data::Numbering,
+        rows: Vec<Row>,
+        /// The header's near misses, decided once every card has seen it.
+        near_misses: Vec<DataWarning>,
+        unknown: Vec<String>,
+    }
+    let mut reads: Vec<Read> = Vec::new();
+    for job in jobs {
+        let card = job.card;
+        let mut options = read_options(plan);
+        if directory.is_some() {
+            // The role column is the router's, not the card's.
+            for c in job.source.columns() {
+                if assign::ROLE_HEADERS.contains(&c.trim().to_lowercase().as_str()) {
+                    options.ignore.push(c.trim().to_string());
+                }
+            }
+            // Another card may read a column this one does not: decided below.
+            options.lenient_headers = true;
+        }
+        // A card that rolls months up reads monthly data: the rates it
+        // recomputes need no column (without --rollup, each row's own rate
+        // is then asked for, and monthly rows are refused, below).
+        options.supplied.extend(period::recomputed(&card));
+        let feeds = feeds_of(plan, &card, job.entry, step, done, outcome);
+        options.supplied.extend(feeds.iter().map(|f| f.0));
+        let file: Arc<str> = Arc::from(job.source.name());
+        let numbering = job.source.numbering();
+        let mut set = data::read_with(&card, job.source, &options);
+        if let Some(Some(origins)) = joins.get(job.table) {
+            for error in &mut set.errors {
+                *error = origins.relocate(error.clone());
+            }
+        }
+        if directory.is_some() {
+            for error in &mut set.errors {
+                if matches!(
+                    error.kind,
+                    DataErrorKind::MissingColumn
+                        | DataErrorKind::DuplicateColumn
+                        | DataErrorKind::NoIdColumn
+                ) {
+                    let rows = job.records;
+                    error.message = format!(
+                        "{} (for the card `{}`, which {} row{} of this file need{})",
+                        error.message,
+                        card.name,
+                        rows,
+                        if rows == 1 { "" } else { "s" },
+                        if rows == 1 { "s" } else { "" }
+                    );
+                }
+            }
+        }
+        outcome
+            .problems
+            .extend(set.errors.into_iter().map(Problem::Data));
+        let mut near_misses = Vec::new();
+        let mut unknown = Vec::new();
+        let mut warnings = Vec::new();
+        for w in set.warnings {
+            match w.kind {
+                DataWarningKind::UnknownColumn if directory.is_some() => {
+                    if let Some(column) = &w.column {
+                        unknown.push(column.to_string());
+                    }
+                    if w.help.is_some() {
+                        near_misses.push(w);
+                    }
+                }
+                DataWarningKind::NoRows if directory.is_some() => {}
+                _ => warnings.push(w),
+            }
+        }
+        keep_warnings(outcome, warnings, several.then(|| card.name.clone()));
+        let feed_list: Vec<Feed> = feeds.iter().map(|(_, f)| f.as_feed()).collect();
+        let mut rows = set.rows;
+        feeds::apply(&card, &mut rows, &feed_list, &file, &mut outcome.problems);
+        reads.push(Read {
+            card,
+            card_index: job.card_index,
+            table: job.table,
+            file,
+            numbering,
+            rows,
+            near_misses,
+            unknown,
+        });
+    }
+    if directory.is_some() {
+        // A header that resembles an input, and that no card of the step reads: an error.
+        let mut spoiled: HashSet<usize> = HashSet::new();
+        let mut told: HashSet<(usize, String)> = HashSet::new();
+        for (r, read) in reads.iter().enumerate() {
+            for w in &read.near_misses {
+                let column = w.column.as_deref().unwrap_or_default();
+                let read_elsewhere = reads
+                    .iter()
+                    .any(|o| o.table == read.table && !o.unknown.iter().any(|u| u == column));
+                if read_elsewhere {
+                    continue;
+                }
+                if plan.options.lenient {
+                    if told.insert((read.table, column.to_string())) {
+                        outcome.warnings.push(Warning::Data(w.clone()));
+                    }
+                    continue;
+                }
+                spoiled.insert(r);
+                if told.insert((read.table, column.to_string())) {
+                    let close = w
+                        .help
+                        .as_deref()
+                        .and_then(|h| h.strip_prefix("did you mean `"))
+                        .and_then(|h| h.strip_suffix("`?"))
+                        .unwrap_or_default()
+                        .to_string();
+                    outcome.problems.push(Problem::Data(
+                        data::DataError::new(
+                            DataErrorKind::NearMissColumn,
+                            &w.file,
+                            w.location,
+                            format!("matches no input on any card, but looks like `{close}`"),
+                        )
+                        .column(column)
+                        .help(format!(
+                            "did you mean `{close}`? Rename the column to `{close}`; if it is another column, list it under `[data] ignore` in scorecard.toml (or run with --lenient)"
+                        )),
+                    ));
+                }
+            }
+        }
+        for r in spoiled {
+            reads[r].rows.clear();
+        }
+        let mut parts: Vec<Part> = reads
+            .iter_mut()
+            .map(|r| Part {
+                table: r.table,
+                file: r.file.clone(),
+                numbering: r.numbering,
+                rows: &mut r.rows,
+            })
+            .collect();
+        one_row_per_employee(&mut parts, outcome);
+    }
+    // A card's rows from every table, scored together.
+    let mut order: Vec<usize> = Vec::new();
+    for read in &reads {
+        if !order.contains(&read.card_index) {
+            order.push(read.card_index);
+        }
+    }
+    for card_index in order {
+        let parts: Vec<&Read> = reads
+            .iter()
+            .filter(|r| r.card_index == card_index)
+            .collect();
+        let card = parts[0].card.clone();
+        let file = parts[0].file.clone();
+        let mut rows: Vec<Row> = Vec::new();
+        let mut tables: Vec<usize> = Vec::new();
+        for part in &parts {
+            rows.extend(part.rows.iter().cloned());
+            tables.extend(std::iter::repeat_n(part.table, part.rows.len()));
+        }
+        let mut sources: Vec<Option<period::Source>> = Vec::new();
+        if plan.options.rollup && card.rollup.is_some() {
+            match period::roll_up(&card, &rows) {
+                Ok(rolled) => {
+                    let table_of: HashMap<usize, usize> = rows
+                        .iter()
+                        .zip(&tables)
+                        .map(|(r, t)| (r.line, *t))
+                        .collect();
+                    tables = rolled
+                        .rows
+                        .iter()
+                        .map(|r| table_of.get(&r.line).copied().unwrap_or_default())
+                        .collect();
+                    sources = rolled.sources.iter().cloned().map(Some).collect();
+                    rows = rolled.rows.clone();
+                    keep_rolled(outcome, &file, rolled);
+                }
+                Err(e) => {
+                    // Nothing can be rolled up: no report at all, as by groups.
+                    outcome.problems.push(cannot_roll_up(&file, &e));
+                    continue;
+                }
+            }
+        } else {
+            if let Some(problem) = monthly_rows(&card, &rows, &file) {
+                outcome.problems.push(problem);
+                continue;
+            }
+            require_rates(&card, &mut rows, &mut tables, &file, outcome);
+        }
+        let scored = crate::eval::evaluate_indexed(&card, &rows, traced, &mut |n| {
+            progress(Progress::Done(n))
+        });
+        let failed = !scored.failures.is_empty();
+        outcome.problems.extend(
+            scored
+                .failures
+                .into_iter()
+                .map(|(_, f)| Problem::failed(&card, &file, f)),
+        );
+        warn_if_groups_lost_rows(outcome, &card, failed);
+        let mut run = CardRun {
+            card: card.clone(),
+            step: step.map(str::to_string),
+            results: Vec::with_capacity(scored.results.len()),
+            inputs: Vec::with_capacity(scored.results.len()),
+            sources: Vec::with_capacity(scored.results.len()),
+            tables: Vec::with_capacity(scored.results.len()),
+        };
+        for (i, result) in scored.results {
+            run.inputs.push(rows[i].values.clone());
+            run.sources.push(sources.get(i).cloned().flatten());
+            run.tables.push(tables[i]);
+            run.results.push(result);
+        }
+        outcome.scored += run.results.len();
+        // Several cards or versions: each that has rows; one card: always.
+        if !run.results.is_empty() || !several {
+            outcome.runs.push(run);
+        }
+    }
+}
+
+/// The inputs of `card` fed in this run: by `--from` links, and by the
+/// manifest entry's `from` (an earlier step's results).
+fn feeds_of(
+    plan: &Plan,
+    card: &CheckedCard,
+    entry: Option<usize>,
+    _step: Option<&str>,
+    done: &HashMap<String, Vec<usize>>,
+    outcome: &Outcome,
+) -> Vec<(usize, OwnedFeed)> {
+    let mut out: Vec<(usize, OwnedFeed)> = Vec::new();
+    for link in &plan.links {
+        if let Some(feed) = link.feed_for(card) {
+            out.push((
+                feed.input,
+                OwnedFeed {
+                    input: feed.input,
+                    values: feed.values.clone(),
+                    source: feed.source,
+                    looked_in: feed.looked_in,
+                },
+            ));
+        }
+    }
+    let (Some(entry), Some(directory)) = (entry, plan.scoring.directory_ref()) else {
+        return out;
+    };
+    for from in &directory.manifest().entries[entry].feeds {
+        let Some(input) = card.input_index(&from.input) else {
+            continue;
+        };
+        let runs: Vec<&CardRun> = done
+            .get(&from.step)
+            .map(|runs| runs.iter().map(|&r| &outcome.runs[r]).collect())
+            .unwrap_or_default();
+        out.push((
+            input,
+            OwnedFeed {
+                input,
+                values: Values::of(&runs, &from.key),
+                source: format!("step `{}`'s `{}`", from.step, from.key),
+                looked_in: format!("step `{}`", from.step),
+            },
+        ));
+    }
+    out
+}
+
+/// A feed that owns its values (a step's results are gathered per card).
+struct OwnedFeed {
+    input: usize,
+    values: Values,
+    source: String,
+    looked_in: String,
+}
+
+impl OwnedFeed {
+    fn as_feed(&self) -> Feed<'_> {
+        Feed {
+            input: self.input,
+            values: &self.values,
+            source: self.source.clone(),
+            looked_in: self.looked_in.clone(),
+        }
+    }
+}
+
+/// With files joined: a row missing from a file whose columns its card
+/// reads cannot be scored (never a blank read as zero or a default).
+fn missing_from_files(
+    plan: &Plan,
+    card: &CheckedCard,
+    table: &Records,
+    records: Vec<data::Record>,
+    origins: &super::join::Origins,
+    problems: &mut Vec<Problem>,
+) -> Vec<data::Record> {
+    let bound = data::bind(
+        &card.inputs,
+        &table.columns,
+        &table.name,
+        table.header,
+        &ReadOptions {
+            lenient_headers: true,
+            ..read_options(plan)
+        },
+    );
+    let read: Vec<usize> = bound.binding.inputs.iter().flatten().copied().collect();
+    let id = data::id_column(&table.columns);
+    records
+        .into_iter()
+        .filter(|record| {
+            let Some((file, columns)) = origins.missing(record.number, &read) else {
+                return true;
+            };
+            let who = id
+                .map(|c| record.cell(c).trim().to_string())
+                .unwrap_or_default();
+            let list: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
+            problems.push(Problem::Data(
+                data::DataError::new(
+                    DataErrorKind::Join,
+                    &table.name,
+                    table.numbering.at(record.number),
+                    format!(
+                        "employee `{who}` has no row in {file}, which gives {} to the card `{}`",
+                        list.join(", "),
+                        card.name
+                    ),
+                )
+                .value(who.clone())
+                .help(format!(
+                    "add the employee's row to {file}: nothing is read as zero"
+                )),
+            ));
+            false
+        })
+        .collect()
+}
+
+/// One card's rows of one table, for the check across cards.
+struct Part<'a> {
+    table: usize,
+    file: Arc<str>,
+    numbering: data::Numbering,
+    rows: &'a mut Vec<Row>,
+}
+
+/// An id given twice to different cards of one step (or in two tables):
+/// the later row is the bad one. (Each card's reader finds an id given
+/// twice among its own rows.)
+fn one_row_per_employee(parts: &mut [Part], outcome: &mut Outcome) {
+    // (table, line, part, id, period), in data order.
+    let mut all: Vec<(usize, usize, usize, String, Option<period::Period>)> = Vec::new();
+    for (p, part) in parts.iter().enumerate() {
+        for row in part.rows.iter() {
+            all.push((
+                part.table,
+                row.line,
+                p,
+                row.employee.id.clone(),
+                row.employee.period,
+            ));
+        }
+    }
+    all.sort();
+    let mut first: HashMap<(String, Option<period::Period>), (usize, usize)> = HashMap::new();
+    let mut spoiled: Vec<(usize, usize)> = Vec::new();
+    for (_, line, p, id, period) in all {
+        match first.get(&(id.clone(), period)) {
+            None => {
+                first.insert((id, period), (p, line));
+            }
+            Some(&(first_part, first_line)) if first_part != p => {
+                spoiled.push((p, line));
+                let here = parts[p].numbering.at(line);
+                let there = parts[first_part].numbering.at(first_line);
+                let there = if parts[first_part].file == parts[p].file {
+                    there.describe()
+                } else {
+                    format!("{} {}", parts[first_part].file, there.describe())
+                };
+                outcome.problems.push(Problem::Data(
+                    data::DataError::new(
+                        DataErrorKind::DuplicateId,
+                        &parts[p].file,
+                        here,
+                        format!(
+                            "employee `{id}` appears twice, at {there} and {}",
+                            here.describe()
+                        ),
+                    )
+                    .value(&id),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for (p, line) in spoiled {
+        parts[p].rows.retain(|row| row.line != line);
+    }
+}
+
+/// Columns no card of the run reads, each warned about once per table
+/// (a header that looks misspelt is an error already).
+fn unread_columns(plan: &Plan, tables: &[Records], outcome: &mut Outcome) {
+    if plan.scoring.directory_ref().is_none() {
+        return;
+    }
+    let options = ReadOptions {
+        lenient_headers: true,
+        ..read_options(plan)
+    };
+    let used: Vec<&Arc<CheckedCard>> = outcome.runs.iter().map(|r| &r.card).collect();
+    let reads = |header: &str| {
+        used.iter().any(|card| {
+            card.inputs
+                .iter()
+                .any(|i| i.name == header || i.label.as_deref() == Some(header))
+        })
+    };
+    for table in tables {
+        for column in &table.columns {
+            let header = column.trim();
+            let one = std::slice::from_ref(column);
+            let known = header.is_empty()
+                || options.ignores(header)
+                || assign::ROLE_HEADERS.contains(&header.to_lowercase().as_str())
+                || data::id_column(one).is_some()
+                || data::period_column(one).is_some()
+                || ["品牌", "brand", "门店", "store", "区域", "region", "大区"]
+                    .contains(&header.to_lowercase().as_str());
+            let near_miss = outcome.problems.iter().any(|p| {
+                matches!(p, Problem::Data(e) if e.kind == DataErrorKind::NearMissColumn
+                    && e.column.as_deref() == Some(header))
+            }) || outcome
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::Data(w) if w.column.as_deref() == Some(header)));
+            if known || near_miss || reads(header) {
+                continue;
+            }
+            outcome.warnings.push(Warning::Data(
+                DataWarning::new(
+                    DataWarningKind::UnknownColumn,
+                    &table.name,
+                    table.header,
+                    "matches no input on the card; its cells are ignored",
+                )
+                .column(header),
+            ));
+        }
+    }
+}
+
+/// Warnings from reading, split: a default used is a note (it changes
+/// numbers nobody typed); the rest are warnings.
+fn keep_warnings(outcome: &mut Outcome, warnings: Vec<DataWarning>, card: Option<String>) {
+    for w in warnings {
+        match w.kind {
+            DataWarningKind::DefaultUsed => {
+                // The same columns missing for several cards (a brand's
+                // cards share the group's inputs): one note, every card named.
+                let same = outcome.notes.iter_mut().find_map(|n| match n {
+                    Note::DefaultUsed { warning, cards } if *warning == w => Some(cards),
+                    _ => None,
+                });
+                match same {
+                    Some(cards) => cards.extend(card.clone()),
+                    None => outcome.notes.push(Note::DefaultUsed {
+                        warning: w,
+                        cards: card.clone().into_iter().collect(),
+                    }),
+                }
+            }
+            _ => outcome.warnings.push(Warning::Data(w)),
+        }
+    }
+}
+
+fn keep_rolled(outcome: &mut Outcome, file: &Arc<str>, rolled: period::RollUp) {
+    for warning in rolled.warnings {
+        outcome
+            .warnings
+            .push(Warning::Text(format!("{file}: {warning}")));
+    }
+    for skipped in rolled.skipped {
+        outcome.notes.push(Note::Skipped {
+            file: file.clone(),
+            skipped,
+        });
+    }
+    for e in rolled.errors {
+        outcome.problems.push(Problem::RollUp {
+            file: file.clone(),
+            lines: e.lines,
+            id: e.employee.id,
+            message: e.message,
+        });
+    }
+}
+
+fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
+    Problem::Data(data::DataError::new(
+        DataErrorKind::BadPeriod,
+        file,
+        data::Location::File,
+        e.to_string(),
+    ))
+}
+
+/// Ranks and grade limits compare the rows that scored: says so when some did not.
+fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: bool) {
+    if !card.group.is_empty() && failed {
+        outcome.warnings.push(Warning::Text(
+            "ranks and grade limits are over the scored rows only; the rows left out are not counted in any group".into(),
+        ));
+    }
+}
+
+/// Monthly rows scored one by one against a quarterly (or yearly) card
+/// would score each month as if it were the whole period.
+fn monthly_rows(card: &CheckedCard, rows: &[Row], file: &Arc<str>) -> Option<Problem> {
+    let kind = card
+        .period
+        .as_deref()
+        .and_then(PeriodKind::from_card)
+        .filter(|k| *k != PeriodKind::Month)?;
+    let row = rows.iter().find(|r| {
+        r.employee
+            .period
+            .is_some_and(|p| p.kind == PeriodKind::Month)
+    })?;
+    Some(Problem::Usage {
+        file: file.clone(),
+        line: row.line,
+        message: format!(
+            "the rows are monthly, but the card `{}` is scored by {}",
+            card.name,
+            kind.noun()
+        ),
+        help: "add --rollup to roll the months up by the card's rules first".into(),
+    })
+}
+
+/// Without a roll-up, a rate the card would recompute from monthly parts
+/// must be in the data itself.
+fn require_rates(
+    card: &CheckedCard,
+    rows: &mut Vec<Row>,
+    tables: &mut Vec<usize>,
+    file: &Arc<str>,
+    outcome: &mut Outcome,
+) {
+    let Some(plan) = &card.rollup else {
+        return;
+    };
+    let mut keep = Vec::with_capacity(rows.len());
+    for row in rows.iter() {
+        let missing = plan.inputs.iter().enumerate().find(|(i, rule)| {
+            matches!(rule.rule, RollupRule::Ratio { .. }) && row.values[*i] == Value::Missing
+        });
+        keep.push(missing.is_none());
+        if let Some((i, _)) = missing {
+            outcome.problems.push(Problem::Failed {
+                file: file.clone(),
+                failure: crate::eval::RowFailure {
+                    line: row.line,
+                    employee: row.employee.clone(),
+                    error: crate::eval::EvalError {
+                        message: format!(
+                            "no value for `{}`: without --rollup the data gives each period's rate itself",
+                            card.inputs[i].name
+                        ),
+                        span: None,
+                    },
+                },
+                rule: None,
+            });
+        }
+    }
+    let mut k = keep.iter();
+    rows.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    tables.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Sorts the problems, decides the verdict, and drops results a refused
+/// run must not show. (A streamed report stays with the caller, to keep
+/// or discard by the verdict.)
+fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
+    problems::sort(&mut outcome.problems);
+    if plan.options.lenient {
+        outcome.notes.insert(0, Note::Lenient);
+    }
+    outcome.verdict = Verdict::of(&outcome.problems, plan.options.keep_going, outcome.scored);
+    if !outcome.verdict.scores() {
+        outcome.runs.clear();
+    }
+    outcome
+}
+
+impl Outcome {
+    fn empty(way: Way) -> Outcome {
+        Outcome {
+            runs: Vec::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            notes: Vec::new(),
+            scored: 0,
+            verdict: Verdict::Clean,
+            way,
+            routed: false,
+            write_error: None,
+        }
+    }
+}
