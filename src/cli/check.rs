@@ -1,6 +1,7 @@
 //! `scorecard check`: validate cards, or a whole rules directory, without
 //! evaluating anything.
 
+use super::stdout::outln;
 use super::{exit_codes, load, Exit};
 use scorecard::diagnostic::render;
 use scorecard::run::{check_directory, load_card, manifest_path, CardInput};
@@ -50,7 +51,7 @@ pub fn run(args: CheckArgs) -> Exit {
     }
     if !human {
         let json = render::json(&all);
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_default()
         );
@@ -70,7 +71,7 @@ fn one(
             if human {
                 load::print_diagnostics(&checked.warnings);
                 let card = &checked.card;
-                println!(
+                outln!(
                     "ok: {path} — {} ({} sections, {} items, {} inputs) · {}",
                     card.display_name(),
                     card.sections.len(),
@@ -100,7 +101,7 @@ fn directory(manifest: &Path, human: bool, all: &mut Diagnostics) -> Exit {
         Ok(rules) => {
             let m = &rules.manifest;
             if human {
-                println!(
+                outln!(
                     "ok: {} — {} entries, {} cards routed, steps: {}, roles: {}",
                     found.manifest,
                     m.entries.len(),

@@ -1,5 +1,6 @@
 //! `scorecard fmt`: rewrite cards in the one canonical layout, comments kept.
 
+use super::stdout::{out, outln};
 use super::{load, Exit};
 use scorecard::syntax::fmt::format;
 use scorecard::SourceFile;
@@ -71,7 +72,7 @@ fn one(path: &Path, check: bool) -> Result<bool, Exit> {
         return Ok(false);
     }
     if check {
-        println!("{name}");
+        outln!("{name}");
         return Ok(true);
     }
     write_atomically(path, &formatted).map_err(|e| {
@@ -96,12 +97,12 @@ fn stdin(check: bool) -> Exit {
             if formatted == *source.text {
                 Exit::Ok
             } else {
-                println!("<stdin>");
+                outln!("<stdin>");
                 Exit::DataError
             }
         }
         Ok(formatted) => {
-            print!("{formatted}");
+            out!("{formatted}");
             Exit::Ok
         }
         Err(diagnostics) => {

@@ -12,6 +12,7 @@ mod load;
 mod output;
 mod progress;
 mod show;
+mod stdout;
 mod tell;
 mod template;
 mod test;

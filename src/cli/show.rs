@@ -1,6 +1,7 @@
 //! `scorecard show`: a card with everything it extends applied, as card text.
 
 use super::load;
+use super::stdout::out;
 use super::Exit;
 use scorecard::resolve::{self, FileLoader};
 use scorecard::SourceFile;
@@ -31,7 +32,7 @@ pub fn run(args: ShowArgs) -> Exit {
             return Exit::CardError;
         }
     };
-    print!("{}", resolved.show());
+    out!("{}", resolved.show());
     match resolve::check(&resolved) {
         Ok(checked) => {
             load::print_diagnostics(&checked.warnings);

@@ -1,5 +1,6 @@
 //! `scorecard test`: run the case files kept next to the cards, like `cargo test`.
 
+use super::stdout::outln;
 use super::{load, Exit};
 use scorecard::cases::{self, snapshot, CaseFile, CaseResult, Coverage, Outcome};
 use scorecard::run::{load_card, CardInput};
@@ -57,7 +58,7 @@ pub fn run(args: TestArgs) -> Exit {
         one_file(&file, &args, &mut totals);
     }
     let ok = totals.failed == 0 && totals.exit.is_none();
-    println!(
+    outln!(
         "test result: {}. {} passed; {} failed",
         if ok { "ok" } else { "FAILED" },
         totals.passed,
@@ -102,7 +103,7 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
     } else {
         Snapshots::default()
     };
-    println!(
+    outln!(
         "\nrunning {} case{} from {}",
         results.len(),
         if results.len() == 1 { "" } else { "s" },
@@ -142,30 +143,30 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
             );
         }
         if why.is_empty() {
-            println!("test {} ... ok", case.name);
+            outln!("test {} ... ok", case.name);
             totals.passed += 1;
         } else {
-            println!("test {} ... FAILED", case.name);
+            outln!("test {} ... FAILED", case.name);
             totals.failed += 1;
             failures.push((case.name.clone(), why));
         }
     }
     if !failures.is_empty() {
-        println!("\nfailures:\n");
+        outln!("\nfailures:\n");
         for (name, why) in &failures {
-            println!("---- {name} ----\n{why}");
+            outln!("---- {name} ----\n{why}");
         }
-        println!("failures:");
+        outln!("failures:");
         for (name, _) in &failures {
-            println!("    {name}");
+            outln!("    {name}");
         }
     }
     for note in &moved.notes {
-        println!("\n{note}");
+        outln!("\n{note}");
     }
     if !moved.stale.is_empty() {
         totals.failed += moved.stale.len();
-        println!(
+        outln!(
             "\nthe snapshot has case(s) the case file no longer has: {} (record again with --snapshot --accept)",
             moved.stale.join(", ")
         );
@@ -176,18 +177,20 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
 fn print_coverage(card: &CheckedCard, results: &[CaseResult]) {
     let scored = results.iter().flat_map(|c| c.scored.iter().map(|(r, _)| r));
     let coverage = Coverage::of(card, scored);
-    println!("\ncoverage of {}: {}", card.source.name, coverage.summary());
+    outln!("\ncoverage of {}: {}", card.source.name, coverage.summary());
     let missed = coverage.missed();
     if !missed.is_empty() {
-        println!("  not reached by any case:");
+        outln!("  not reached by any case:");
         for point in missed {
-            println!(
+            outln!(
                 "    line {:<4} {}  `{}`",
-                point.line, point.owner, point.rule
+                point.line,
+                point.owner,
+                point.rule
             );
         }
     }
-    println!();
+    outln!();
 }
 
 #[derive(Default)]

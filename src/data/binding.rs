@@ -255,29 +255,37 @@ pub fn bind(
     }
 
     // Inputs with a default and no column: every row takes the default, said once.
-    let defaulted: Vec<String> = inputs
+    let defaulted: Vec<(String, String)> = inputs
         .iter()
         .enumerate()
         .filter(|(i, input)| binding.inputs[*i].is_none() && !input.optional)
         .filter_map(|(_, input)| {
             let default = input.default.as_ref()?;
             let shown = crate::value::format_value(default, input.ty.value_type());
-            Some(format!("{} = {shown}", describe_input(input)))
+            Some((describe_input(input), shown))
         })
         .collect();
-    if !defaulted.is_empty() {
-        let (what, these) = match defaulted.len() {
-            1 => ("column", "its default"),
-            _ => ("columns", "these defaults"),
-        };
+    let message = match defaulted.as_slice() {
+        [] => None,
+        [(input, shown)] => Some(format!(
+            "no column for {input}, so every row takes its default {shown}"
+        )),
+        several => Some(format!(
+            "no columns for {} inputs, so every row takes their defaults: {}",
+            several.len(),
+            several
+                .iter()
+                .map(|(input, shown)| format!("{input} {shown}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    };
+    if let Some(message) = message {
         warnings.push(DataWarning::new(
             DataWarningKind::DefaultUsed,
             file,
             at,
-            format!(
-                "no {what} for {}, so every row takes {these}",
-                defaulted.join(", ")
-            ),
+            message,
         ));
     }
 

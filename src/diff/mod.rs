@@ -21,7 +21,6 @@ pub use people::{EmployeeDiff, ItemDiff, PayTotal, Summary, Unscored, ValueDiff}
 pub use render::render;
 pub use structure::{changes, Change};
 
-use crate::check::CheckedCard;
 use crate::run::{Outcome, Scoring};
 use crate::version::Stamp;
 use std::sync::Arc;
@@ -102,32 +101,48 @@ fn card_changes(old: &Scoring, new: &Scoring) -> Vec<Change> {
             return changes(o, n);
         }
     }
-    let mut out = Vec::new();
-    let named = |card: &CheckedCard, change: Change| Change {
-        about: format!("{} · {}", card.name, change.about),
-        change: change.change,
+    // Each change with the cards it is in: a change of the group's card
+    // reaches every brand card that extends it, and is said once for all.
+    let mut found: Vec<(Vec<String>, Change)> = Vec::new();
+    let mut add = |card: &str, change: Change| match found.iter_mut().find(|(_, c)| *c == change) {
+        Some((cards, _)) => cards.push(card.to_string()),
+        None => found.push((vec![card.to_string()], change)),
     };
     for n in new.cards() {
         match old.cards().iter().find(|o| o.name == n.name) {
             Some(o) if o.stamp.hash != n.stamp.hash => {
-                out.extend(changes(o, n).into_iter().map(|c| named(n, c)));
+                for change in changes(o, n) {
+                    add(&n.name, change);
+                }
             }
             Some(_) => {}
-            None => out.push(Change {
-                about: n.name.clone(),
-                change: format!("a new card ({})", n.source.name),
-            }),
+            None => add(
+                &n.name,
+                Change {
+                    about: "card".into(),
+                    change: format!("a new card ({})", n.source.name),
+                },
+            ),
         }
     }
     for o in old.cards() {
         if !new.cards().iter().any(|n| n.name == o.name) {
-            out.push(Change {
-                about: o.name.clone(),
-                change: format!("the card is gone ({})", o.source.name),
-            });
+            add(
+                &o.name,
+                Change {
+                    about: "card".into(),
+                    change: format!("the card is gone ({})", o.source.name),
+                },
+            );
         }
     }
-    out
+    found
+        .into_iter()
+        .map(|(cards, change)| Change {
+            about: format!("{} · {}", cards.join(", "), change.about),
+            change: change.change,
+        })
+        .collect()
 }
 
 #[cfg(test)]

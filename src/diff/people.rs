@@ -20,6 +20,9 @@ pub struct EmployeeDiff {
     /// The card that scored the row (new side), `old → new` when the row's
     /// card changed name; for telling cards apart in a rules directory.
     pub card: String,
+    /// Whether the card gives points (a pay card has only outputs: its
+    /// totals mean nothing and are not compared).
+    pub scored: bool,
     pub old_total: Decimal,
     pub new_total: Decimal,
     pub old_grade: Option<String>,
@@ -67,27 +70,28 @@ pub struct Unscored {
     pub reason: String,
 }
 
-/// A row's identity across the two runs: its data table and line, who,
-/// which period, and which step.
-type Key = (
-    usize,
-    usize,
-    String,
-    Option<crate::period::Period>,
-    Option<String>,
-);
+/// A row's identity across the two runs: its data table and line, which
+/// step (by its place in the run, the appraisal first), who, which period.
+type Key = (usize, usize, usize, String, Option<crate::period::Period>);
 
 /// Every result of a run by key.
-fn by_key(outcome: &Outcome) -> BTreeMap<Key, (&CardRun, usize)> {
+fn by_key<'o>(
+    outcome: &'o Outcome,
+    steps: &[Option<String>],
+) -> BTreeMap<Key, (&'o CardRun, usize)> {
     let mut map = BTreeMap::new();
     for run in &outcome.runs {
+        let step = steps
+            .iter()
+            .position(|s| *s == run.step)
+            .unwrap_or(usize::MAX);
         for (i, r) in run.results.iter().enumerate() {
             let key = (
                 run.tables[i],
                 r.line,
+                step,
                 r.employee.id.clone(),
                 r.employee.period,
-                run.step.clone(),
             );
             map.insert(key, (run, i));
         }
@@ -98,7 +102,14 @@ fn by_key(outcome: &Outcome) -> BTreeMap<Key, (&CardRun, usize)> {
 /// Sets the two runs side by side, row by row, in data order; a row only
 /// one side scored is listed with the other side's reason.
 pub fn compare(old: &Outcome, new: &Outcome) -> (Vec<EmployeeDiff>, Vec<Unscored>) {
-    let (olds, news) = (by_key(old), by_key(new));
+    // Steps in the order the runs took them (the same on both sides).
+    let mut steps: Vec<Option<String>> = Vec::new();
+    for run in old.runs.iter().chain(&new.runs) {
+        if !steps.contains(&run.step) {
+            steps.push(run.step.clone());
+        }
+    }
+    let (olds, news) = (by_key(old, &steps), by_key(new, &steps));
     let mut employees = Vec::new();
     for (key, (nrun, n)) in &news {
         if let Some((orun, o)) = olds.get(key) {
@@ -143,7 +154,7 @@ pub fn compare(old: &Outcome, new: &Outcome) -> (Vec<EmployeeDiff>, Vec<Unscored
             };
             unscored.push(Unscored {
                 line: Some(line),
-                id: Some(key.2.clone()),
+                id: Some(key.3.clone()),
                 card: side,
                 reason,
             });
@@ -170,6 +181,11 @@ pub fn compare(old: &Outcome, new: &Outcome) -> (Vec<EmployeeDiff>, Vec<Unscored
     }
     unscored.sort_by_key(|u| (u.line, u.card));
     (employees, unscored)
+}
+
+/// A card with sections or bonus/penalty blocks; not a pay formula alone.
+fn gives_points(card: &CheckedCard) -> bool {
+    !card.sections.is_empty() || !card.adjustments.is_empty()
 }
 
 fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult) -> EmployeeDiff {
@@ -235,6 +251,7 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
         } else {
             format!("{} → {}", oc.name, nc.name)
         },
+        scored: gives_points(oc) || gives_points(nc),
         old_total: o.scores.total,
         new_total: n.scores.total,
         old_grade: o.grade(oc).map(|g| g.to_string()),
@@ -273,7 +290,13 @@ impl Summary {
 }
 
 pub fn summarize(employees: &[EmployeeDiff]) -> Summary {
-    let count = |f: fn(Decimal) -> bool| employees.iter().filter(|e| f(e.change())).count();
+    // Totals are compared where a card gives points; pay is summed below.
+    let count = |f: fn(Decimal) -> bool| {
+        employees
+            .iter()
+            .filter(|e| e.scored && f(e.change()))
+            .count()
+    };
     let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
     for e in employees {
         if e.old_grade != e.new_grade {
@@ -323,7 +346,7 @@ pub fn summarize(employees: &[EmployeeDiff]) -> Summary {
         }
     }
     Summary {
-        compared: employees.len(),
+        compared: employees.iter().filter(|e| e.scored).count(),
         gain: count(|d| d > Decimal::ZERO),
         lose: count(|d| d < Decimal::ZERO),
         same: count(|d| d.is_zero()),

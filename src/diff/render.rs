@@ -185,10 +185,21 @@ fn to_table(report: &Report) -> String {
         if report.routed {
             row.push(e.card.clone());
         }
+        let total = |d: Decimal| {
+            if e.scored {
+                format_decimal(d)
+            } else {
+                "—".into()
+            }
+        };
         row.extend([
-            format_decimal(e.old_total),
-            format_decimal(e.new_total),
-            signed(e.change()),
+            total(e.old_total),
+            total(e.new_total),
+            if e.scored {
+                signed(e.change())
+            } else {
+                "—".into()
+            },
             grade(e),
             moved_outputs(e).join("; "),
             items(e),

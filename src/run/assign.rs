@@ -110,6 +110,12 @@ pub(crate) fn routes(
     };
     let manifest = directory.manifest();
     let (brands, stores) = (manifest.brands(), manifest.stores());
+    // A brand (store) is checked where it matters: the group declares its
+    // brands (stores), or the row's role has cards by brand (store), where a
+    // misspelt one would fall back to the role's card without a word.
+    let checks = |role: &str, declared: &[String], by: fn(&crate::manifest::Entry) -> bool| {
+        !declared.is_empty() || manifest.entries.iter().any(|e| e.role == role && by(e))
+    };
     let mut all = Vec::new();
     for table in tables {
         let file = &table.name;
@@ -206,8 +212,14 @@ pub(crate) fn routes(
                 )));
                 None
             };
-            let brand = known(cell(brand_col), brand_col, &brands, "brand");
-            let store = known(cell(store_col), store_col, &stores, "store");
+            let brand = match checks(role, &manifest.group.brands, |e| e.brand.is_some()) {
+                true => known(cell(brand_col), brand_col, &brands, "brand"),
+                false => cell(brand_col).map(str::to_string),
+            };
+            let store = match checks(role, &manifest.group.stores, |e| e.store.is_some()) {
+                true => known(cell(store_col), store_col, &stores, "store"),
+                false => cell(store_col).map(str::to_string),
+            };
             routes.push((!bad).then(|| Route {
                 role: role.to_string(),
                 brand,

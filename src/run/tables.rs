@@ -197,6 +197,8 @@ pub(crate) fn open(
                         role: Some(sheet),
                         join: None,
                     }),
+                    // A role's sheet left blank: nobody of that role this month.
+                    Err(e) if e.message == "the sheet is empty" => None,
                     Err(e) => {
                         problems.push(Problem::Data(e));
                         None

@@ -272,6 +272,8 @@ fn all_at_once(plan: &Plan, traced: bool, progress: &mut dyn FnMut(Progress)) ->
         );
         // Each step's results by step name, for the steps after it.
         let mut done: HashMap<String, Vec<usize>> = HashMap::new();
+        // The cards each table's rows went to, in any step.
+        let mut readers: Vec<Vec<usize>> = vec![Vec::new(); tables.len()];
         for step in plan.scoring.steps(&plan.options) {
             let mut warnings = Vec::new();
             let assignments = assign::assign(
@@ -286,6 +288,11 @@ fn all_at_once(plan: &Plan, traced: bool, progress: &mut dyn FnMut(Progress)) ->
             outcome
                 .warnings
                 .extend(warnings.into_iter().map(Warning::Data));
+            for a in &assignments {
+                if !readers[a.table].contains(&a.card) {
+                    readers[a.table].push(a.card);
+                }
+            }
             let jobs = assignments
                 .into_iter()
                 .map(|a| {
@@ -327,7 +334,7 @@ fn all_at_once(plan: &Plan, traced: bool, progress: &mut dyn FnMut(Progress)) ->
                 done.insert(step, (before..outcome.runs.len()).collect());
             }
         }
-        unread_columns(plan, &tables, &mut outcome);
+        unread_columns(plan, &tables, &readers, &mut outcome);
     }
     progress(Progress::Finished);
     outcome.notes.extend(notes);
@@ -781,7 +788,7 @@ fn one_row_per_employee(parts: &mut [Part], outcome: &mut Outcome) {
 
 /// Columns no card of the run reads, each warned about once per table
 /// (a header that looks misspelt is an error already).
-fn unread_columns(plan: &Plan, tables: &[Records], outcome: &mut Outcome) {
+fn unread_columns(plan: &Plan, tables: &[Records], readers: &[Vec<usize>], outcome: &mut Outcome) {
     if plan.scoring.directory_ref().is_none() {
         return;
     }
@@ -789,15 +796,16 @@ fn unread_columns(plan: &Plan, tables: &[Records], outcome: &mut Outcome) {
         lenient_headers: true,
         ..read_options(plan)
     };
-    let used: Vec<&Arc<CheckedCard>> = outcome.runs.iter().map(|r| &r.card).collect();
-    let reads = |header: &str| {
-        used.iter().any(|card| {
-            card.inputs
-                .iter()
-                .any(|i| i.name == header || i.label.as_deref() == Some(header))
-        })
-    };
-    for table in tables {
+    let cards = plan.scoring.cards();
+    for (table, readers) in tables.iter().zip(readers) {
+        let reads = |header: &str| {
+            readers.iter().any(|&c| {
+                cards[c]
+                    .inputs
+                    .iter()
+                    .any(|i| i.name == header || i.label.as_deref() == Some(header))
+            })
+        };
         for column in &table.columns {
             let header = column.trim();
             let one = std::slice::from_ref(column);

@@ -40,6 +40,16 @@ fn failing_cases_are_reported_like_cargo_test() {
     insta::assert_snapshot!(stdout);
 }
 
+/// A case's rows are scored together, as a month's: ranks, rank bands and
+/// grade limits see them (the case file holds the arithmetic).
+#[test]
+fn cases_see_ranks_and_grade_limits() {
+    let out = scorecard(&["test", "tests/cases/ranks.cases.toml"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("test 一店三人 ... ok"), "{stdout}");
+}
+
 #[test]
 fn a_card_without_cases_or_a_broken_case_file_exits_2() {
     let out = scorecard(&["test", "tests/cards/valid/tour.card"]);

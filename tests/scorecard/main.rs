@@ -14,6 +14,7 @@ mod diff;
 mod excel;
 mod fmt;
 mod fmt_property;
+mod month;
 mod properties;
 mod scenarios;
 mod stream;
