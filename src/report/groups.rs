@@ -50,10 +50,12 @@ impl<'a> CardResults<'a> {
 }
 
 /// Writes several cards' results in `format` (see the module's notes);
-/// `title` heads the workbook and the HTML report, `notes` are listed in each.
+/// `title` heads the workbook and the HTML report, `about` (the rules
+/// scored by) is said under it, `notes` are listed in each.
 pub fn render_groups(
     format: Format,
     title: &str,
+    about: &str,
     groups: &[CardResults],
     notes: &[String],
     options: &Options,
@@ -100,7 +102,7 @@ pub fn render_groups(
                 super::xlsx_cards(title, groups, notes, options).map_err(io::Error::other)?;
             out.write_all(&bytes)
         }
-        Format::Html => out.write_all(super::html_cards(title, title, groups, notes).as_bytes()),
+        Format::Html => out.write_all(super::html_cards(title, about, groups, notes).as_bytes()),
     }
 }
 

@@ -59,7 +59,7 @@ pub fn html(
     notes: &[String],
 ) -> String {
     let name = escape(card.display_name());
-    let mut out = head(&name);
+    let mut out = head(&format!("{name} 考核结果"));
     let _ = writeln!(out, "<h1>{name} 考核结果</h1>");
     let _ = writeln!(
         out,
@@ -96,7 +96,15 @@ pub fn html(
 pub fn html_cards(title: &str, meta: &str, cards: &[CardResults], notes: &[String]) -> String {
     let title = escape(title);
     let mut out = head(&title);
-    let people: usize = cards.iter().map(|c| c.results.len()).sum();
+    // People, not rows: an employee appraised and paid is one person.
+    let mut people: Vec<(&str, Option<crate::period::Period>)> = cards
+        .iter()
+        .flat_map(|c| c.results.iter())
+        .map(|r| (r.employee.id.as_str(), r.employee.period))
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    let people = people.len();
     let _ = writeln!(out, "<h1>{title}</h1>");
     let _ = writeln!(
         out,
@@ -147,7 +155,7 @@ pub fn html_cards(title: &str, meta: &str, cards: &[CardResults], notes: &[Strin
 
 fn head(title: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title} 考核结果</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     )
 }
 

@@ -137,11 +137,15 @@ fn everyone_sheet(book: &mut Workbook, cards: &[CardResults]) -> Result<(), Xlsx
             Some(tag) => format!("{} · {tag}", part.card.display_name()),
             None => part.card.display_name().to_string(),
         };
+        // A pay card gives no points: its total would read as a score of 0.
+        let scored = !part.card.sections.is_empty() || !part.card.adjustments.is_empty();
         for r in part.results {
             row += 1;
             let c = who.write(&mut w, row, &r.employee)?;
             w.text(row, c, &name)?;
-            w.number(row, c + 1, r.scores.total, NumberStyle::Plain)?;
+            if scored {
+                w.number(row, c + 1, r.scores.total, NumberStyle::Plain)?;
+            }
             w.text(row, c + 2, r.grade(part.card).map_or("", |g| g))?;
         }
     }

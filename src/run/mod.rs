@@ -175,6 +175,9 @@ pub struct Outcome {
     pub routed: bool,
     /// The report could not be written (a full disk, a closed pipe).
     pub write_error: Option<String>,
+    /// What scored the rows, for a report's heading: the rules
+    /// directory's manifest, or the card files.
+    pub rules: String,
 }
 
 impl Outcome {

@@ -50,10 +50,15 @@ pub fn render(
         [] => Ok(()),
         [one] if !outcome.routed => single(format, one, &notes, options, out),
         _ if several_versions => versions(format, &parts, &notes, options, out),
-        _ => {
-            let title = "考核结果".to_string();
-            report::render_groups(format, &title, &parts, &notes, options, out)
-        }
+        _ => report::render_groups(
+            format,
+            "考核结果",
+            &format!("考核规则 {}", outcome.rules),
+            &parts,
+            &notes,
+            options,
+            out,
+        ),
     }
 }
 
@@ -97,6 +102,7 @@ fn single(
 
 /// Versions of one card: one report per version, oldest first. CSV has one
 /// header, so the versions must have the same columns.
+#[allow(clippy::too_many_arguments)]
 fn versions(
     format: Format,
     parts: &[CardResults],
@@ -178,7 +184,12 @@ fn versions(
         }
         Format::Xlsx | Format::Html => {
             let title = format!("{} 考核结果", parts[0].card.display_name());
-            report::render_groups(format, &title, parts, notes, options, out)
+            let about = format!(
+                "考核表 {} 的 {} 个版本",
+                parts[0].card.source.name,
+                parts.len()
+            );
+            report::render_groups(format, &title, &about, parts, notes, options, out)
         }
     }
 }

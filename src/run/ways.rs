@@ -980,6 +980,16 @@ fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
         outcome.notes.insert(0, Note::Lenient);
     }
     outcome.verdict = Verdict::of(&outcome.problems, plan.options.keep_going, outcome.scored);
+    outcome.rules = match plan.scoring.directory_ref() {
+        Some(d) => d.manifest().source.name.clone(),
+        None => plan
+            .scoring
+            .cards()
+            .iter()
+            .map(|c| c.source.name.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     if !outcome.verdict.scores() {
         outcome.runs.clear();
     }
@@ -998,6 +1008,7 @@ impl Outcome {
             way,
             routed: false,
             write_error: None,
+            rules: String::new(),
         }
     }
 }

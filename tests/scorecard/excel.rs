@@ -99,7 +99,7 @@ fn tour_stores() -> scorecard::run::CardRun {
 
 /// Each sheet as `## name` and one line per row, cells joined by ` | `
 /// (line breaks within a cell shown as ` ⏎ `).
-fn grid(bytes: Vec<u8>) -> String {
+pub fn grid(bytes: Vec<u8>) -> String {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let mut out = String::new();
     for name in book.sheet_names() {

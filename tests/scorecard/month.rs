@@ -681,3 +681,32 @@ fn a_quarterly_card_in_a_rules_directory_rolls_months_up_too() {
     };
     assert_eq!(rows(&routed, true), rows(&alone, false));
 }
+
+#[test]
+fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = dir.path().join("十月结果.xlsx");
+    let mut args = vec!["eval", "rules/"];
+    args.extend(MONTH);
+    args.extend(["--format", "xlsx", "--output", book.to_str().unwrap()]);
+    let out = scorecard(&args);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let grid = crate::excel::grid(std::fs::read(&book).unwrap());
+    let sheets: Vec<&str> = grid.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    assert_eq!(
+        sheets,
+        [
+            "汇总",
+            "回访专员_君威一店",
+            "回访专员_GL8",
+            "回访专员_凯越",
+            "回访专员_赛欧",
+            "回访专员_君威",
+            "客服专员绩效 绩效工资",
+            "明细"
+        ]
+    );
+    insta::with_settings!({filters => vec![(r"sha256:[0-9a-f]+", "sha256:[hash]")]}, {
+        insta::assert_snapshot!(grid);
+    });
+}
