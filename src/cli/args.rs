@@ -2,7 +2,7 @@
 
 use super::{load, Exit};
 use scorecard::data::DataFormat;
-use scorecard::run::{DataInput, Options, Request, RulesSpec, Stop};
+use scorecard::run::{DataInput, Options, Plan, Request, RulesSpec, Stop};
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
@@ -69,6 +69,14 @@ impl DataArgs {
                 steps: self.step.clone(),
             },
         })
+    }
+
+    /// The plan these arguments ask for, the cards' warnings shown; or the
+    /// exit code to stop with, the reason told.
+    pub fn plan(&self, trace: bool) -> Result<Plan, Exit> {
+        let plan = Plan::load(self.request(trace)?).map_err(|stop| tell_stop(&stop))?;
+        load::print_diagnostics(&plan.warnings);
+        Ok(plan)
     }
 
     /// The data files, as inputs of a run.

@@ -1,10 +1,10 @@
 //! `scorecard eval`: score every row of the month's data.
 
-use super::args::{tell_stop, DataArgs};
+use super::args::DataArgs;
 use super::output::Spool;
 use super::{exit_codes, progress, tell, Exit};
 use scorecard::report::{Format, Options};
-use scorecard::run::{Output, Plan, Progress};
+use scorecard::run::{Output, Progress};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -36,15 +36,10 @@ pub fn run(args: EvalArgs) -> Exit {
             return Exit::Usage;
         }
     };
-    let request = match args.data.request(false) {
-        Ok(request) => request,
+    let plan = match args.data.plan(false) {
+        Ok(plan) => plan,
         Err(exit) => return exit,
     };
-    let plan = match Plan::load(request) {
-        Ok(plan) => plan,
-        Err(stop) => return tell_stop(&stop),
-    };
-    super::load::print_diagnostics(&plan.warnings);
     let mut spool = match Spool::new(args.output.as_deref(), format.is_binary()) {
         Ok(spool) => spool,
         Err(message) => {

@@ -1,9 +1,8 @@
 //! `scorecard explain`: every point won and lost, in the card's own words.
 
-use super::args::{tell_stop, DataArgs};
+use super::args::DataArgs;
 use super::{exit_codes, tell, Exit};
 use scorecard::report;
-use scorecard::run::Plan;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -23,15 +22,10 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> Exit {
-    let request = match args.data.request(true) {
-        Ok(request) => request,
+    let plan = match args.data.plan(true) {
+        Ok(plan) => plan,
         Err(exit) => return exit,
     };
-    let plan = match Plan::load(request) {
-        Ok(plan) => plan,
-        Err(stop) => return tell_stop(&stop),
-    };
-    super::load::print_diagnostics(&plan.warnings);
     let outcome = plan.results();
     let exit = tell::outcome(&outcome, &args.data.data_names());
     if !outcome.verdict.scores() {

@@ -108,6 +108,7 @@ pub struct MemorySource {
     name: Arc<str>,
     numbering: Numbering,
     columns: Vec<String>,
+    header: Location,
     records: std::vec::IntoIter<Result<Record, DataError>>,
 }
 
@@ -122,8 +123,16 @@ impl MemorySource {
             name: Arc::from(name),
             numbering,
             columns,
+            header: Location::File,
             records: records.into_iter(),
         }
+    }
+
+    /// Where the header is, for problems with it (the file's header line,
+    /// when the records are some of a file's).
+    pub fn with_header(mut self, at: Location) -> Self {
+        self.header = at;
+        self
     }
 }
 
@@ -136,6 +145,9 @@ impl RecordSource for MemorySource {
     }
     fn columns(&self) -> &[String] {
         &self.columns
+    }
+    fn header_location(&self) -> Location {
+        self.header
     }
     fn next_record(&mut self) -> Option<Result<Record, DataError>> {
         self.records.next()

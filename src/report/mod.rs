@@ -31,11 +31,7 @@ pub use self::rank::ranks;
 pub use self::table::table;
 pub use self::xlsx::{write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes};
 
-use crate::check::CheckedCard;
-use crate::eval::ScoreResult;
-use crate::value::Value;
 use std::fmt;
-use std::io::{self, Write};
 use std::str::FromStr;
 
 /// A format for many results at once.
@@ -142,38 +138,6 @@ impl Options {
     pub fn with_created(mut self, created: Option<std::time::SystemTime>) -> Options {
         self.created = created;
         self
-    }
-}
-
-/// Writes `results` in `format`.
-pub fn render(
-    format: Format,
-    card: &CheckedCard,
-    results: &[ScoreResult],
-    options: &Options,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    render_with_inputs(format, card, results, &[], options, out)
-}
-
-/// Like [`render`]; `inputs[i]` holds `results[i]`'s input values, so the
-/// reasons in the workbook and HTML report can show what a condition read.
-/// `inputs` may be empty.
-pub fn render_with_inputs(
-    format: Format,
-    card: &CheckedCard,
-    results: &[ScoreResult],
-    inputs: &[&[Value]],
-    options: &Options,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    match format {
-        Format::Table => out.write_all(table(card, results).as_bytes()),
-        Format::Json => write_json(card, results, out),
-        Format::Csv => write_csv(card, results, options.bom, out),
-        Format::Markdown => out.write_all(markdown(card, results).as_bytes()),
-        Format::Xlsx => write_xlsx(card, results, inputs, options, out),
-        Format::Html => out.write_all(html(card, results, inputs, &[]).as_bytes()),
     }
 }
 

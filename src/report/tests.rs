@@ -294,11 +294,37 @@ fn markdown_lists_the_points_lost() {
 #[test]
 fn render_writes_every_format() {
     let card = card();
-    let results = [score(&card, &zhang_san(&card))];
+    let row = zhang_san(&card);
+    let outcome = crate::run::Outcome {
+        runs: vec![crate::run::CardRun {
+            results: vec![score(&card, &row)],
+            inputs: vec![row.values.clone()],
+            sources: vec![None],
+            tables: vec![0],
+            step: None,
+            card: std::sync::Arc::new(card),
+        }],
+        problems: Vec::new(),
+        warnings: Vec::new(),
+        notes: vec![crate::run::Note::Lenient],
+        scored: 1,
+        verdict: crate::run::Verdict::Clean,
+        way: crate::run::Way::AllAtOnce,
+        routed: false,
+        write_error: None,
+        rules: "rules/callback_specialist.card".into(),
+    };
     for format in Format::ALL {
         let mut out = Vec::new();
-        render(format, &card, &results, &Options::default(), &mut out).unwrap();
+        crate::run::render(format, &outcome, &Options::default(), &mut out).unwrap();
         assert!(!out.is_empty(), "{format}");
+        if format != Format::Xlsx {
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                text.contains("--lenient"),
+                "{format}: the notes are in the report"
+            );
+        }
         assert_eq!(format.name().parse::<Format>(), Ok(format));
     }
     assert_eq!("markdown".parse::<Format>(), Ok(Format::Markdown));

@@ -59,14 +59,10 @@ impl Records {
     }
 
     /// Some of the records, as a source of their own (same file, numbering, header).
-    pub fn subset(&self, records: Vec<Record>) -> Subset {
-        Subset {
-            name: self.name.clone(),
-            numbering: self.numbering,
-            columns: self.columns.clone(),
-            header: self.header,
-            records: records.into_iter(),
-        }
+    pub fn subset(&self, records: Vec<Record>) -> MemorySource {
+        let records = records.into_iter().map(Ok).collect();
+        MemorySource::new(&self.name, self.numbering, self.columns.clone(), records)
+            .with_header(self.header)
     }
 
     fn column(&self, names: &[&str]) -> Option<usize> {
@@ -500,31 +496,4 @@ fn quoted(names: &[&str]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// One table's records for one card, as a source of their own.
-pub(crate) struct Subset {
-    name: Arc<str>,
-    numbering: Numbering,
-    columns: Vec<String>,
-    header: Location,
-    records: std::vec::IntoIter<Record>,
-}
-
-impl RecordSource for Subset {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn numbering(&self) -> Numbering {
-        self.numbering
-    }
-    fn columns(&self) -> &[String] {
-        &self.columns
-    }
-    fn header_location(&self) -> Location {
-        self.header
-    }
-    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
-        self.records.next().map(Ok)
-    }
 }
