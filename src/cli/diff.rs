@@ -92,7 +92,7 @@ pub fn run(args: DiffArgs) -> Exit {
     }
     let mut sides = Vec::new();
     for spec in [old_spec, new_spec] {
-        let scoring = match Scoring::load(&spec, &options) {
+        let scoring = match Scoring::load(&spec) {
             Ok(scoring) => scoring,
             Err(stop) => return tell_stop(&stop),
         };

@@ -3,7 +3,7 @@
 
 use super::args::tell_stop;
 use super::{exit_codes, load, output, Exit};
-use scorecard::run::{manifest_path, Options, RulesSpec, Scoring};
+use scorecard::run::{manifest_path, RulesSpec, Scoring};
 use scorecard::template;
 
 #[derive(Debug, clap::Args)]
@@ -52,7 +52,7 @@ pub fn run(args: TemplateArgs) -> Exit {
                 Ok(spec) => spec,
                 Err(stop) => return tell_stop(&stop),
             };
-            let scoring = match Scoring::load(&spec, &Options::default()) {
+            let scoring = match Scoring::load(&spec) {
                 Ok(scoring) => scoring,
                 Err(stop) => return tell_stop(&stop),
             };
@@ -82,11 +82,8 @@ pub fn run(args: TemplateArgs) -> Exit {
 
 /// The workbook (or one role's CSV) of a rules directory.
 fn directory(args: &TemplateArgs, manifest: &std::path::Path) -> Result<Vec<u8>, Exit> {
-    let scoring = Scoring::load(
-        &RulesSpec::Directory(manifest.to_path_buf()),
-        &Options::default(),
-    )
-    .map_err(|stop| tell_stop(&stop))?;
+    let scoring = Scoring::load(&RulesSpec::Directory(manifest.to_path_buf()))
+        .map_err(|stop| tell_stop(&stop))?;
     load::print_diagnostics(&scoring.warnings());
     let Some(directory) = scoring.directory_ref() else {
         unreachable!("a rules directory");

@@ -92,31 +92,34 @@ pub fn open_path_with(
     path: &Path,
     options: &OpenOptions,
 ) -> Result<Box<dyn RecordSource>, DataError> {
+    open_path_as(path, None, options)
+}
+
+/// Opens a file in `format`, or by its extension when `None`.
+pub fn open_path_as(
+    path: &Path,
+    format: Option<DataFormat>,
+    options: &OpenOptions,
+) -> Result<Box<dyn RecordSource>, DataError> {
     let name = path.display().to_string();
     let file: Arc<str> = Arc::from(name.as_str());
-    let Some(format) = DataFormat::from_path(path) else {
+    let Some(format) = format.or_else(|| DataFormat::from_path(path)) else {
         return Err(unknown_format(path, &file));
     };
-    if format == DataFormat::Csv {
-        // CSV streams: memory stays flat however many rows the file has.
-        let input = std::fs::File::open(path).map_err(|e| {
-            DataError::new(
-                DataErrorKind::Io,
-                &file,
-                Location::File,
-                format!("cannot read the file: {e}"),
-            )
-        })?;
-        return Ok(Box::new(CsvSource::from_reader(input, &name)?));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         DataError::new(
             DataErrorKind::Io,
             &file,
             Location::File,
             format!("cannot read the file: {e}"),
         )
-    })?;
+    };
+    if format == DataFormat::Csv {
+        // CSV streams: memory stays flat however many rows the file has.
+        let input = std::fs::File::open(path).map_err(cannot_read)?;
+        return Ok(Box::new(CsvSource::from_reader(input, &name)?));
+    }
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
     open_bytes_with(bytes, format, &name, options)
 }
 

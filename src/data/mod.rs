@@ -75,8 +75,8 @@ pub use self::error::{
     DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Numbering,
 };
 pub use self::format::{
-    open_bytes, open_bytes_with, open_path, open_path_with, open_reader, open_reader_with,
-    DataFormat, OpenOptions,
+    open_bytes, open_bytes_with, open_path, open_path_as, open_path_with, open_reader,
+    open_reader_with, DataFormat, OpenOptions,
 };
 pub use self::json::{read_json, read_json_lines};
 pub use self::options::ReadOptions;

@@ -202,7 +202,7 @@ pub(crate) fn resolve_links(
         let spec = RulesSpec::from_args(std::slice::from_ref(&link.card), &mut || {
             Err("a linked card cannot come from stdin".into())
         })?;
-        let upstream = Scoring::load(&spec, options).map_err(|stop| match stop {
+        let upstream = Scoring::load(&spec).map_err(|stop| match stop {
             Stop::Cards(d) => Stop::Data(format!(
                 "--from {text}: {} does not check:\n{}",
                 link.card,

@@ -248,7 +248,7 @@ impl Plan {
     /// Compiles what scores (each card once), and scores every link's card
     /// on its data first.
     pub fn load(request: Request) -> Result<Plan, Stop> {
-        let scoring = Scoring::load(&request.rules, &request.options)?;
+        let scoring = Scoring::load(&request.rules)?;
         Plan::with_scoring(scoring, request)
     }
 

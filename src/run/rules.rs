@@ -179,7 +179,7 @@ impl Directory {
 
 impl Scoring {
     /// Compiles what `spec` names; every card problem at once.
-    pub fn load(spec: &RulesSpec, _options: &Options) -> Result<Scoring, Stop> {
+    pub fn load(spec: &RulesSpec) -> Result<Scoring, Stop> {
         match spec {
             RulesSpec::Cards(inputs) => {
                 let mut checked = Vec::new();

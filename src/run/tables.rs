@@ -118,23 +118,9 @@ impl DataInput {
 
     /// Opens the file as records (`sheet`: one of a workbook's sheets).
     pub(crate) fn open(&self, sheet: Option<&str>) -> Result<Box<dyn RecordSource>, DataError> {
-        let file: Arc<str> = Arc::from(self.name.as_str());
         let options = self.options(sheet);
         match &self.source {
-            DataSource::Path(path) => match self.format {
-                None => data::open_path_with(path, &options),
-                Some(format) => {
-                    let file_handle = std::fs::File::open(path).map_err(|e| {
-                        DataError::new(
-                            DataErrorKind::Io,
-                            &file,
-                            Location::File,
-                            format!("cannot read the file: {e}"),
-                        )
-                    })?;
-                    data::open_reader_with(file_handle, format, &self.name, &options)
-                }
-            },
+            DataSource::Path(path) => data::open_path_as(path, self.format, &options),
             DataSource::Reader(_) => {
                 let reader = self.take_reader().expect("a reader source")?;
                 let format = self.format.unwrap_or(DataFormat::Csv);

@@ -472,11 +472,9 @@ fn the_directorys_template_has_a_sheet_per_role_and_reads_back() {
     let (columns, records) = joined(&month_files());
     // A template header is an input's label (or name); the CSV files use
     // either: every name the input goes by.
-    let scoring = scorecard::run::Scoring::load(
-        &RulesSpec::Directory("rules/scorecard.toml".into()),
-        &Options::default(),
-    )
-    .expect("the rules check");
+    let scoring =
+        scorecard::run::Scoring::load(&RulesSpec::Directory("rules/scorecard.toml".into()))
+            .expect("the rules check");
     let aliases = |header: &str| -> Vec<String> {
         let mut names = vec![header.to_string()];
         for card in scoring.cards() {

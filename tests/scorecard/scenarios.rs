@@ -67,7 +67,7 @@ pub fn request(path: &Path, data: DataInput) -> (Scoring, Request) {
             RulesSpec::Cards(vec![CardInput::file(card)])
         }
     };
-    let scoring = Scoring::load(&rules, &Options::default()).unwrap_or_else(|stop| match stop {
+    let scoring = Scoring::load(&rules).unwrap_or_else(|stop| match stop {
         scorecard::run::Stop::Cards(d) => panic!(
             "{rel}: {}",
             scorecard::diagnostic::render::human_all(&d, false)
