@@ -23,6 +23,8 @@ use rust_decimal::Decimal;
 pub enum Context {
     /// An item's rule: inputs and parameters only (other scores are not known yet).
     ItemRule,
+    /// A `require` line: inputs and parameters only, checked as each row is read.
+    Require,
     /// A band, output or grade: anything, including scores and the total.
     Derived,
 }
@@ -180,7 +182,8 @@ impl Checker<'_> {
         }
     }
 
-    /// Item rules run before any score is known, so they may read only inputs and parameters.
+    /// Item rules run before any score is known, and `require` lines as the
+    /// row is read, so they may read only inputs and parameters.
     fn readable(&mut self, context: Context, what: &str, span: Span) -> bool {
         let d = match context {
             Context::Derived => return true,
@@ -190,6 +193,12 @@ impl Checker<'_> {
             )
             .label(span, "not known yet when items are scored")
             .help("item rules read inputs and parameters; use scores and the total in a band or an output"),
+            Context::Require => Diagnostic::error(
+                Code::OutOfOrder,
+                format!("a `require` line cannot use {what}"),
+            )
+            .label(span, "not known when the row is read")
+            .help("`require` says what must hold in the data: it reads inputs and parameters only"),
         };
         self.report(d);
         false
@@ -432,6 +441,9 @@ impl Checker<'_> {
         if name == "top" || name == "group_size" {
             return self.rank_function(name, args, span, context);
         }
+        if name == "days_in_period" {
+            return self.days_in_period(args, span, context);
+        }
         let arity = match name {
             "min" | "max" => 2..=usize::MAX,
             "clamp" => 3..=3,
@@ -539,6 +551,33 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// `days_in_period()`: the days of the row's month (or quarter …), for
+    /// `require 旷工 <= days_in_period() "…"`; only a `require` line knows the row's period.
+    fn days_in_period(
+        &mut self,
+        args: &[ast::Expr],
+        span: Span,
+        context: Context,
+    ) -> Option<Typed> {
+        if !args.is_empty() {
+            let d = Diagnostic::error(Code::BadCall, "`days_in_period` takes no arguments")
+                .label(span, "write `days_in_period()`");
+            self.report(d);
+            return None;
+        }
+        if context != Context::Require {
+            let d = Diagnostic::error(
+                Code::OutOfOrder,
+                "`days_in_period()` can be used only in a `require` line",
+            )
+            .label(span, "the row's period is not known here")
+            .help("check the data with `require 旷工 <= days_in_period() \"…\"`; scores cannot depend on it");
+            self.report(d);
+            return None;
+        }
+        Some(Typed::new(ExprKind::PeriodDays, span, Type::Num(Unit::Plain)).counted())
+    }
+
     /// `top(名次)`: the share of the group at or above the row's place;
     /// `group_size(名次)`: how many rows the group has.
     fn rank_function(

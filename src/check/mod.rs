@@ -15,6 +15,7 @@ pub mod model;
 mod points;
 mod ranks;
 mod raters;
+mod require;
 mod rollup;
 mod shape;
 mod symbols;
@@ -63,6 +64,7 @@ pub fn check_with(
     checker.check_points(card, header.total_decl.as_ref(), &sections);
     let group = checker.group_stage(grade.as_ref());
     let rollup = checker.rollup_plan(card, header.period.as_deref());
+    let constraints = checker.constraints(&card.decls);
 
     let diagnostics = checker.diagnostics.sorted();
     if diagnostics.has_errors() {
@@ -102,6 +104,7 @@ pub fn check_with(
         hooks: checker.hooks,
         group,
         rollup,
+        constraints,
     };
     Ok(Checked {
         card: checked,

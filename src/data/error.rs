@@ -124,6 +124,8 @@ pub enum DataErrorKind {
     NoVersion,
     /// No card in the rules' manifest scores this row (its role, brand and store match no entry).
     NoCard,
+    /// A row does not meet what its card requires of the data (`require`).
+    Constraint,
 }
 
 /// A problem that keeps a row (or the whole file) from being used.

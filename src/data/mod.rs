@@ -54,6 +54,8 @@
 
 mod binding;
 mod cell;
+#[cfg(test)]
+mod constraint_tests;
 pub(crate) mod csv;
 mod error;
 mod format;

@@ -5,9 +5,9 @@ use super::cell::TypedCell;
 use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
 use super::{Employee, Row};
-use crate::check::model::CheckedCard;
-use crate::period::Period;
-use crate::value::Value;
+use crate::check::model::{CheckedCard, Constraint};
+use crate::period::{Period, PeriodKind};
+use crate::value::{format_value, Value};
 use std::collections::hash_map::{Entry, HashMap};
 use std::sync::Arc;
 
@@ -241,8 +241,81 @@ impl<'c> RowReader<'c> {
         let at = self.numbering.at(number);
         let period = self.period(cells, at, errors);
         let id = self.employee_id(cells, locate, errors);
+        let before = errors.len();
         self.values(cells, locate, values, errors);
+        // What the card requires of a row is checked once its values have
+        // all been read (a card with no `require` pays one test here).
+        if !self.card.constraints.is_empty() && errors.len() == before && self.usable {
+            self.constraints(at, period, values, errors);
+        }
         RecordFields { id, period }
+    }
+
+    /// Checks the row's `values` against each of the card's `require` lines.
+    #[inline(never)]
+    fn constraints(
+        &self,
+        at: Location,
+        period: Option<Period>,
+        values: &[Value],
+        errors: &mut Vec<DataError>,
+    ) {
+        let card = self.card;
+        // Without a period column, the most days a period of the card's kind has.
+        let days = period.map_or_else(
+            || {
+                let kind = card.period.as_deref().and_then(PeriodKind::from_card);
+                kind.unwrap_or(PeriodKind::Month).most_days()
+            },
+            Period::days,
+        );
+        for constraint in &card.constraints {
+            match crate::eval::meets(card, constraint, values, days.into()) {
+                Ok(None | Some(true)) => {}
+                Ok(Some(false)) => errors.push(self.unmet(at, constraint, values, None)),
+                Err(e) => errors.push(self.unmet(at, constraint, values, Some(&e.message))),
+            }
+        }
+    }
+
+    /// A row that does not meet `constraint`: the card's sentence, the
+    /// columns it reads with their values, and the rule in the card.
+    fn unmet(
+        &self,
+        at: Location,
+        constraint: &Constraint,
+        values: &[Value],
+        failed: Option<&str>,
+    ) -> DataError {
+        let card = self.card;
+        let facts: Vec<String> = constraint
+            .reads
+            .iter()
+            .map(|&i| {
+                let input = &card.inputs[i];
+                let value = format_value(&values[i], input.ty.value_type());
+                match self.binding.inputs[i] {
+                    Some(column) => format!("`{}` is {value}", self.binding.headers[column]),
+                    None => format!("`{}` is {value} (no column)", input.name),
+                }
+            })
+            .collect();
+        let mut message = constraint.message.clone();
+        if !facts.is_empty() {
+            message = format!("{message} ({})", facts.join(", "));
+        }
+        let source = &card.source;
+        let condition = source.slice(constraint.condition.span);
+        let (file, _) = source.locate(constraint.span.start);
+        let (line, _) = source.line_col(constraint.span.start);
+        let rule = format!("`{condition}` ({}, line {line})", file.name);
+        let help = match failed {
+            None => format!(
+                "the card requires {rule}; correct the row, or the card if the rule is wrong"
+            ),
+            Some(why) => format!("the card requires {rule}, which could not be worked out: {why}"),
+        };
+        DataError::new(DataErrorKind::Constraint, &self.file, at, message).help(help)
     }
 
     /// The inputs no column feeds.

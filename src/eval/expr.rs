@@ -25,6 +25,9 @@ pub struct Frame<'a> {
     pub calls: Option<&'a RefCell<Vec<HookCall>>>,
     /// Empty until the group stage; then one per rank.
     pub ranks: &'a [Placing],
+    /// The days of the row's period, for `days_in_period()` in a `require`
+    /// line (the only place the checker allows it); `None` when scoring.
+    pub period_days: Option<Decimal>,
 }
 
 impl<'a> Frame<'a> {
@@ -41,6 +44,7 @@ impl<'a> Frame<'a> {
             hooks,
             calls,
             ranks: &[],
+            period_days: None,
         }
     }
 
@@ -97,6 +101,12 @@ impl<'a> Frame<'a> {
             ExprKind::Rank(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.place)),
             ExprKind::GroupSize(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.size)),
             ExprKind::Top(i) => Value::Num(self.placing(*i, expr)?.top()),
+            ExprKind::PeriodDays => Value::Num(self.period_days.ok_or_else(|| {
+                EvalError::at(
+                    expr.span,
+                    "`days_in_period()` is known only when a row is read",
+                )
+            })?),
         })
     }
 

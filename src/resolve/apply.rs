@@ -42,6 +42,7 @@ enum Kind {
     Rank,
     Limit,
     Partial,
+    Require,
 }
 
 impl Kind {
@@ -65,6 +66,7 @@ impl Kind {
             Decl::Rank(_) => Kind::Rank,
             Decl::Limit(_) => Kind::Limit,
             Decl::Partial(_) => Kind::Partial,
+            Decl::Require(_) => Kind::Require,
             Decl::Override(_) | Decl::Remove(_) => return None,
         })
     }
@@ -105,6 +107,7 @@ impl Kind {
             Kind::Rank => "rank",
             Kind::Limit => "limit",
             Kind::Partial => "partial",
+            Kind::Require => "require",
         }
     }
 
@@ -137,6 +140,7 @@ impl Kind {
             Kind::Rank => "a rank",
             Kind::Limit => "a grade limit",
             Kind::Partial => "a partial-period rule",
+            Kind::Require => "a requirement on the data",
         }
     }
 
@@ -166,7 +170,7 @@ impl Kind {
             | Kind::Hooks
             | Kind::Partial => 0,
             Kind::Input | Kind::Rater => 1,
-            Kind::Param => 2,
+            Kind::Param | Kind::Require => 2,
             Kind::Section | Kind::Item => 3,
             Kind::Bonus | Kind::Penalty => 4,
             Kind::Grade | Kind::Rank | Kind::Limit => 5,
@@ -573,6 +577,7 @@ pub(super) fn node_span(decl: &Decl) -> Span {
         Decl::Rank(r) => r.span,
         Decl::Limit(l) => l.span,
         Decl::Partial(p) => p.span,
+        Decl::Require(r) => r.span,
         Decl::Override(o) => o.span,
         Decl::Remove(r) => r.span,
     }

@@ -134,6 +134,15 @@ fn decl(decl: &mut Decl, by: usize) {
             opt_ident(ties, by);
             move_span(span, by);
         }
+        Decl::Require(RequireDecl {
+            condition,
+            message,
+            span,
+        }) => {
+            expr(condition, by);
+            text(message, by);
+            move_span(span, by);
+        }
         Decl::Partial(PartialDecl {
             rule,
             minimum,

@@ -103,6 +103,8 @@ pub enum Decl {
     Limit(LimitDecl),
     /// `partial prorate minimum 2 months`
     Partial(PartialDecl),
+    /// `require 质检合格 <= 质检台次 "合格台次不能多于质检台次"`
+    Require(RequireDecl),
 }
 
 /// `effective 2026-01-01..2026-06-30` (both days included) or
@@ -341,6 +343,16 @@ pub struct Output {
     pub label: Option<Text>,
     pub ty: Option<(InputType, Span)>,
     pub expr: Expr,
+    pub span: Span,
+}
+
+/// `require 质检合格 <= 质检台次 "合格台次不能多于质检台次"`: a condition every
+/// row of data must meet, checked when the row is read (before scoring), and
+/// the sentence a row that fails it is refused with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequireDecl {
+    pub condition: Expr,
+    pub message: Text,
     pub span: Span,
 }
 

@@ -79,6 +79,7 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_grade => "grade",
         Rule::kw_band => "band",
         Rule::kw_output => "output",
+        Rule::kw_require => "require",
         Rule::kw_range => "range",
         Rule::kw_default => "default",
         Rule::kw_optional => "optional",

@@ -349,6 +349,25 @@ impl Printer<'_> {
                 }
                 self.end(output.span);
             }
+            Decl::Require(r) => {
+                let started = self.begin(1, r.span);
+                let out = &mut self.out;
+                out.push_str("require ");
+                push_expr(out, &r.condition, 0);
+                let head = out.len();
+                out.push(' ');
+                push_quoted(out, &r.message.value);
+                if !fits(1, &out[started.line..]) {
+                    // A long sentence goes on a line of its own, under the condition.
+                    out.truncate(head);
+                    self.end(r.span);
+                    self.indent(2);
+                    push_quoted(&mut self.out, &r.message.value);
+                    self.out.push('\n');
+                    return;
+                }
+                self.end(r.span);
+            }
             Decl::Override(change) => self.override_(change),
             Decl::Remove(remove) => {
                 self.begin(1, remove.span);
@@ -688,6 +707,7 @@ enum Group {
     Hooks,
     Input,
     Param,
+    Require,
     Block,
     Output,
     /// One-line `override` and `remove` lines.
@@ -706,6 +726,7 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Hooks(_) => Group::Hooks,
         Decl::Rater(_) => Group::Input,
         Decl::Partial(_) => Group::Header,
+        Decl::Require(_) => Group::Require,
         Decl::Rank(_) | Decl::Limit(_) => Group::Block,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,

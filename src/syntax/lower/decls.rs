@@ -58,6 +58,7 @@ impl Lower {
             Rule::rank => Decl::Rank(self.rank(inner)?),
             Rule::limit => Decl::Limit(self.limit(inner)?),
             Rule::partial => Decl::Partial(self.partial(inner)?),
+            Rule::require => Decl::Require(self.require(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }
@@ -284,6 +285,19 @@ impl Lower {
             label,
             ty,
             expr,
+            span,
+        })
+    }
+
+    /// `require = { kw_require ~ expr ~ text }`
+    fn require(&mut self, pair: Pair) -> Lowered<ast::RequireDecl> {
+        let span = span(&pair);
+        let mut c = Children::of(pair);
+        let condition = self.expr(c.required(Rule::expr)?)?;
+        let message = text(c.required(Rule::text)?);
+        Ok(ast::RequireDecl {
+            condition,
+            message,
             span,
         })
     }
