@@ -313,4 +313,3 @@ mod tests {
         assert_eq!(quarter.containing(PeriodKind::Year), None);
     }
 }
-

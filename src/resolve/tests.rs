@@ -495,3 +495,52 @@ fn a_version_declared_again_asks_for_override() {
         "the base card has no effective date range to override"
     );
 }
+
+#[test]
+fn notes_of_every_file_are_kept_and_a_replaced_nodes_give_way_to_the_overrides() {
+    let noted_base = BASE
+        .replace(
+            "    param 达标线 95%",
+            "    assume \"达标线为集团设定\"\n    param 达标线 95%",
+        )
+        .replace(
+            "    grade {",
+            "    quote \"评分可以采用等级制\"\n    grade {",
+        );
+    let loader = MemoryLoader::new()
+        .with("rules/base.card", &noted_base)
+        .with(
+            "rules/brands/b.card",
+            &brand(
+                "    assume \"本品牌标准更高\"\n    override param 达标线 98%\n    assume \"本品牌新增\"\n    input 表扬 count default 0",
+            ),
+        );
+    let source = loader.get("rules/brands/b.card").expect("brand card");
+    let resolved = resolve(&source, &loader).expect("resolves");
+    let shown = resolved.show();
+    // The base's note on the replaced parameter is gone; the brand's prints.
+    assert!(!shown.contains("达标线为集团设定"), "{shown}");
+    assert!(
+        shown.contains("    assume \"本品牌标准更高\"\n    param 达标线 98%"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    assume \"本品牌新增\"\n    input 表扬"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    quote \"评分可以采用等级制\"\n    grade {"),
+        "{shown}"
+    );
+    let assumptions = resolved.assumptions();
+    let text = assumptions.to_string();
+    assert!(
+        text.contains("assume \"本品牌标准更高\"  (line 2)"),
+        "{text}"
+    );
+    assert!(text.contains("rules/base.card:"), "{text}");
+    // 98% and 0 under the brand's notes; the base's grade cut-offs quoted.
+    assert_eq!(assumptions.assumed(), 2, "{text}");
+    assert_eq!(assumptions.quoted(), 1, "{text}");
+    assert!(!assumptions.unmarked().is_empty(), "{text}");
+}

@@ -18,12 +18,18 @@ impl Lower {
             .optional(Rule::extends)
             .map(|p| self.extends(p))
             .transpose()?;
-        let decls = c.all(Rule::decl, |p| self.decl(p))?;
+        let decls = c.all_noted(Rule::decl, |notes, p| {
+            let decl = self.decl(p)?;
+            self.attach(notes, decl.printed_span());
+            Ok(decl)
+        })?;
+        let notes = std::mem::take(&mut self.notes);
         Ok(ast::Card {
             name,
             label,
             extends,
             decls,
+            notes,
             span,
         })
     }
@@ -256,7 +262,11 @@ impl Lower {
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);
         let cap = c.optional(Rule::cap).map(|p| self.cap(p)).transpose()?;
-        let lines = c.all(line_rule, |p| self.deduction(p))?;
+        let lines = c.all_noted(line_rule, |notes, p| {
+            let line = self.deduction(p)?;
+            self.attach(notes, line.span);
+            Ok(line)
+        })?;
         Ok(ast::Adjustment {
             kind,
             name,
