@@ -228,7 +228,7 @@ impl<'c> RowReader<'c> {
     }
 
     /// Reads record `number`: its values into `values`, its problems onto
-    /// `errors`. `locate` says where a column's cell is. `values` is empty
+    /// `errors` (empty when called). `locate` says where a column's cell is. `values` is empty
     /// or holds the last record this reader read (a good one or not).
     pub fn read<'r>(
         &self,
@@ -241,25 +241,30 @@ impl<'c> RowReader<'c> {
         let at = self.numbering.at(number);
         let period = self.period(cells, at, errors);
         let id = self.employee_id(cells, locate, errors);
-        let before = errors.len();
         self.values(cells, locate, values, errors);
         // What the card requires of a row is checked once its values have
         // all been read (a card with no `require` pays one test here).
-        if !self.card.constraints.is_empty() && errors.len() == before && self.usable {
-            self.constraints(at, period, values, errors);
+        if !self.card.constraints.is_empty() {
+            self.constraints(number, period, values, errors);
         }
         RecordFields { id, period }
     }
 
-    /// Checks the row's `values` against each of the card's `require` lines.
+    /// Checks record `number`'s `values` against each of the card's
+    /// `require` lines, unless the record has a problem already (`errors`
+    /// is not empty: a bad cell, id or period) or the header has.
     #[inline(never)]
     fn constraints(
         &self,
-        at: Location,
+        number: usize,
         period: Option<Period>,
         values: &[Value],
         errors: &mut Vec<DataError>,
     ) {
+        if !errors.is_empty() || !self.usable {
+            return;
+        }
+        let at = self.numbering.at(number);
         let card = self.card;
         // Without a period column, the most days a period of the card's kind has.
         let days = period.map_or_else(

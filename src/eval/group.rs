@@ -13,7 +13,7 @@
 //! Results stay in input order throughout; sorting is by index.
 
 use super::error::EvalError;
-use super::expr::Frame;
+use super::expr::{Beyond, Frame};
 use super::result::{HookCall, Placing, Push, ScoreResult};
 use super::scores::Scores;
 use crate::check::model::{GradeLimit, Grouping, LimitTies, Rank, TieRule};
@@ -46,7 +46,7 @@ pub fn rank(
     let mut keys: Vec<Vec<(GroupKey, Decimal)>> = Vec::with_capacity(results.len());
     for (i, result) in results.iter().enumerate() {
         let scores = Scores::of(result);
-        let frame = frame_of(&card.hooks, rows[i], &scores, None, &[]);
+        let frame = frame_of(&card.hooks, rows[i], &scores, None, &Beyond::NOTHING);
         let row_keys: Result<Vec<_>, EvalError> = stage
             .ranks
             .iter()
@@ -89,7 +89,11 @@ pub fn rank(
                 continue;
             }
             let scores = Scores::of(&results[i]);
-            let frame = frame_of(&card.hooks, rows[i], &scores, None, &results[i].ranks);
+            let beyond = Beyond {
+                ranks: &results[i].ranks,
+                period_days: None,
+            };
+            let frame = frame_of(&card.hooks, rows[i], &scores, None, &beyond);
             let value = group_key(
                 &results[i].employee,
                 limit.within,
@@ -210,16 +214,20 @@ fn after_ranks_values(
 ) -> Result<(), EvalError> {
     let mut scores = Scores::of(result);
     let calls = RefCell::new(Vec::new());
+    let beyond = Beyond {
+        ranks: &result.ranks,
+        period_days: None,
+    };
     for (i, d) in card.derived.iter().enumerate() {
         if d.after_ranks {
-            let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &result.ranks);
+            let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &beyond);
             let value = super::derive(d, &frame)?;
             scores.derived[i] = value.value.clone();
             result.derived[i] = value;
         }
     }
     if card.group.grade_after_ranks {
-        let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &result.ranks);
+        let frame = frame_of(&card.hooks, row, &scores, Some(&calls), &beyond);
         result.grade = super::grade(card, &frame)?.and_then(|row| {
             let table = card.grade.as_ref()?;
             Some((row, table.rows[row].outcome.clone()))
@@ -230,16 +238,16 @@ fn after_ranks_values(
     Ok(())
 }
 
-/// Everything a row's formulas may read, ranks included.
+/// Everything a row's formulas may read, ranks included (`beyond`).
 fn frame_of<'a>(
     hooks: &'a [crate::hooks::HookFn],
     row: &'a Row,
     scores: &'a Scores,
     calls: Option<&'a RefCell<Vec<HookCall>>>,
-    ranks: &'a [Placing],
+    beyond: &'a Beyond<'a>,
 ) -> Frame<'a> {
     Frame {
-        ranks,
+        beyond,
         ..Frame::new(&row.values, scores, hooks, calls)
     }
 }

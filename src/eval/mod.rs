@@ -107,8 +107,12 @@ pub(crate) fn meets(
     }
     // A condition reads no score: an empty set of scores serves.
     let scores = Scores::default();
-    let frame = Frame {
+    let beyond = expr::Beyond {
+        ranks: &[],
         period_days: Some(period_days),
+    };
+    let frame = Frame {
+        beyond: &beyond,
         ..Frame::new(inputs, &scores, &card.hooks, None)
     };
     frame.bool(&constraint.condition).map(Some)

@@ -325,7 +325,30 @@ impl Applier<'_> {
         inherit_label(&mut decl, &self.decls[index]);
         self.changes.forget(node_span(&self.decls[index]));
         self.changes.note(node_span(&decl), "overridden", at);
+        let monthly = matches!(&decl, Decl::Period(p) if p.name == "monthly");
         self.decls[index] = decl;
+        if monthly {
+            self.drop_rollups(at);
+        }
+    }
+
+    /// A card whose period is overridden to `monthly` adds no months up:
+    /// the base's `rollup` rules and its `partial` rule go (a quarterly card
+    /// scored a month at a time, for a store that reviews monthly too).
+    fn drop_rollups(&mut self, at: Span) {
+        for decl in &mut self.decls {
+            if let Decl::Input(input) = decl {
+                if input.rollup.take().is_some() {
+                    self.changes
+                        .note(input.span, "roll-up rule dropped (monthly)", at);
+                }
+            }
+        }
+        if let Some(i) = self.single(Kind::Partial) {
+            let gone = self.decls.remove(i);
+            self.changes.forget(node_span(&gone));
+            self.changes.removed("partial", None, at);
+        }
     }
 
     fn patch_section(&mut self, patch: SectionPatch, at: Span) {

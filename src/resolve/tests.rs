@@ -544,3 +544,39 @@ fn notes_of_every_file_are_kept_and_a_replaced_nodes_give_way_to_the_overrides()
     assert_eq!(assumptions.quoted(), 1, "{text}");
     assert!(!assumptions.unmarked().is_empty(), "{text}");
 }
+
+#[test]
+fn a_period_overridden_to_monthly_drops_the_bases_roll_up_rules() {
+    let quarterly = r#"scorecard 季度 {
+    period quarterly
+    total 10
+    partial score minimum 2 months
+    input 受理 count
+    input 解决 count
+    input 满意度 percent rollup mean
+    section 甲 weight 10 {
+        item 解决率 10 { by 解决 / 受理 { >= 90% : full  else : 0 } }
+    }
+}
+"#;
+    let loader = MemoryLoader::new()
+        .with("rules/base.card", quarterly)
+        .with("rules/brands/b.card", &brand("    override period monthly"));
+    let source = loader.get("rules/brands/b.card").expect("brand card");
+    let resolved = resolve(&source, &loader).expect("resolves");
+    let shown = resolved.show();
+    assert!(
+        shown.contains("// removed in rules/brands/b.card:2: partial"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "input 满意度 percent  // roll-up rule dropped (monthly) in rules/brands/b.card:2"
+        ),
+        "{shown}"
+    );
+    assert!(!shown.contains("rollup"), "{shown}");
+    let checked = check(&resolved).expect("a monthly card with no roll-up rules checks");
+    assert_eq!(checked.card.period.as_deref(), Some("monthly"));
+    assert!(checked.card.rollup.is_none());
+}
