@@ -4,6 +4,7 @@ use super::load;
 use super::Exit;
 use scorecard::resolve::{self, FileLoader};
 use scorecard::SourceFile;
+use std::io::Write as _;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -77,10 +78,12 @@ fn assumptions(path: &str) -> Exit {
         let source = SourceFile::new(load::source_name(&name).to_string(), text);
         match resolve::resolve(&source, &FileLoader::new()) {
             Ok(resolved) => {
-                if i > 0 {
-                    println!();
+                // A closed pipe (`| head`) ends the listing quietly.
+                let mut out = std::io::stdout().lock();
+                let separator = if i > 0 { "\n" } else { "" };
+                if write!(out, "{separator}{}", resolved.assumptions()).is_err() {
+                    return exit;
                 }
-                print!("{}", resolved.assumptions());
             }
             Err(diagnostics) => {
                 load::print_diagnostics(&diagnostics);

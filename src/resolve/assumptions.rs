@@ -26,7 +26,8 @@ pub struct Assumptions<'a> {
     /// The card's own file, whose lines are named `line N`; other files' by `file:N`.
     own: &'a str,
     title: String,
-    /// Each `assume` note, with the numbers it covers, in source order.
+    /// Each `assume` note (the first of those that say the same), with the
+    /// numbers it and its likes cover, in source order.
     assumed: Vec<(&'a Note, Vec<&'a Number>)>,
     quoted: usize,
     unmarked: Vec<&'a Number>,
@@ -41,7 +42,11 @@ impl Resolved {
             match m.note {
                 None => unmarked.push(m.number),
                 Some(note) if note.kind == NoteKind::Quote => quoted += 1,
-                Some(note) => match assumed.iter_mut().find(|(n, _)| std::ptr::eq(*n, note)) {
+                // Notes that say the same are listed as one.
+                Some(note) => match assumed
+                    .iter_mut()
+                    .find(|(n, _)| n.text.value == note.text.value)
+                {
                     Some((_, numbers)) => numbers.push(m.number),
                     None => assumed.push((note, vec![m.number])),
                 },
@@ -128,11 +133,7 @@ impl fmt::Display for Assumptions<'_> {
             .assumed
             .iter()
             .map(|(note, numbers)| {
-                let head = format!(
-                    "assume \"{}\"  ({})",
-                    note.text.value,
-                    self.place(note.span)
-                );
+                let head = format!("assume \"{}\"", note.text.value);
                 (head, self.lines(numbers))
             })
             .collect();

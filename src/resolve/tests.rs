@@ -535,7 +535,7 @@ fn notes_of_every_file_are_kept_and_a_replaced_nodes_give_way_to_the_overrides()
     let assumptions = resolved.assumptions();
     let text = assumptions.to_string();
     assert!(
-        text.contains("assume \"本品牌标准更高\"  (line 2)"),
+        text.contains("  assume \"本品牌标准更高\"\n    line 3 "),
         "{text}"
     );
     assert!(text.contains("rules/base.card:"), "{text}");
