@@ -293,18 +293,28 @@ impl<'c> RowReader<'c> {
         failed: Option<&str>,
     ) -> DataError {
         let card = self.card;
-        let facts: Vec<String> = constraint
+        let value = |i: usize| format_value(&values[i], card.inputs[i].ty.value_type());
+        // The file's columns the condition reads, as the file heads them;
+        // inputs with no column (at their defaults) only when it reads no column.
+        let mut facts: Vec<String> = constraint
             .reads
             .iter()
-            .map(|&i| {
-                let input = &card.inputs[i];
-                let value = format_value(&values[i], input.ty.value_type());
-                match self.binding.inputs[i] {
-                    Some(column) => format!("`{}` is {value}", self.binding.headers[column]),
-                    None => format!("`{}` is {value} (no column)", input.name),
-                }
+            .filter_map(|&i| {
+                let column = self.binding.inputs[i]?;
+                Some(format!(
+                    "`{}` is {}",
+                    self.binding.headers[column],
+                    value(i)
+                ))
             })
             .collect();
+        if facts.is_empty() {
+            facts = constraint
+                .reads
+                .iter()
+                .map(|&i| format!("`{}` is {} (no column)", card.inputs[i].name, value(i)))
+                .collect();
+        }
         let mut message = constraint.message.clone();
         if !facts.is_empty() {
             message = format!("{message} ({})", facts.join(", "));
