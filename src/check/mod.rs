@@ -20,6 +20,7 @@ mod rollup;
 mod shape;
 mod symbols;
 mod tiers;
+mod zero;
 
 pub use model::CheckedCard;
 
@@ -106,9 +107,15 @@ pub fn check_with(
         rollup,
         constraints,
     };
+    // Checked as a whole: a division by an input that may be 0 and that no
+    // `if`, `require` or range rules out.
+    let mut warnings = diagnostics;
+    for d in zero::unguarded_divisions(&checked) {
+        warnings.push(d.in_file(source));
+    }
     Ok(Checked {
         card: checked,
-        warnings: diagnostics,
+        warnings: warnings.sorted(),
     })
 }
 
