@@ -127,3 +127,25 @@ fn a_card_without_requirements_reads_every_possible_and_impossible_row() {
     );
     assert_eq!(ids(&set), ["T1"]);
 }
+
+#[test]
+fn inputs_without_a_column_are_named_only_when_the_condition_reads_no_column() {
+    let text = "scorecard t {\n total 1\n input 目标 count default 0\n input 完成 count\n require 目标 >= 1 \"目标至少1台\"\n require 完成 <= 目标 + 10 \"完成不能超过目标10台以上\"\n section s weight 1 { item i 1 }\n}";
+    let card = crate::compile(&SourceFile::new("t.card", text))
+        .expect("valid")
+        .card;
+    let set = read_from(
+        &card,
+        "工号,完成\nT1,12\n".as_bytes(),
+        DataFormat::Csv,
+        "t.csv",
+    );
+    let messages: Vec<&str> = set.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "目标至少1台 (`目标` is 0 (no column))",
+            "完成不能超过目标10台以上 (`完成` is 12)",
+        ]
+    );
+}

@@ -153,3 +153,50 @@ fn the_rules_directory_pays_a_station_head_with_the_minimum_applied_when_it_bind
     // Z3: 1500 + 500 - 800 = 1200: 1800 made up.
     assert!(row("Z3").contains(",-300,1200,1800,3000,"), "{}", row("Z3"));
 }
+
+#[test]
+fn a_streamed_file_refuses_the_impossible_row_and_scores_the_rest() {
+    // The S10 card ranks nothing and rolls nothing up: `--format csv` streams it.
+    let body = "工号,姓名,投诉记录数,投诉缺地区,投诉缺VIN,CSI汇总迟交天数,改进方案迟交天数\n\
+                R1,甲,5,1,2,0,0\n\
+                R2,乙,5,8,2,0,0\n";
+    let (_dir, file) = data("记录.csv", body);
+    let out = scorecard(&[
+        "eval",
+        "rules/callback_records.card",
+        &file,
+        "--format",
+        "csv",
+        "--keep-going",
+    ]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("记录.csv:3: 缺某一项的投诉记录不能多于抽查的投诉记录数 (`投诉记录数` is 5, `投诉缺地区` is 8, `投诉缺VIN` is 2)"),
+        "{stderr}"
+    );
+    // R1: 30 - 2 - 6 = 22 of the complaint records' 30; the rest full: 92.
+    assert!(stdout.contains("\nR1,甲,,,22,"), "{stdout}");
+    assert!(!stdout.contains("R2"), "{stdout}");
+}
+
+#[test]
+fn a_case_with_an_impossible_row_fails_with_the_cards_sentence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let card = std::fs::read_to_string("rules/service_station_head.card").expect("card");
+    std::fs::write(dir.path().join("站长.card"), card).expect("write card");
+    std::fs::write(
+        dir.path().join("站长.cases.toml"),
+        "[[case]]\nname = \"处罚写成负数\"\nrow = { \"工号\" = \"Z9\", \"客户抱怨处罚\" = -100 }\nexpect = { total = 0, \"月收入\" = 3000 }\n",
+    )
+    .expect("write cases");
+    let cases = dir.path().join("站长.cases.toml").display().to_string();
+    let out = scorecard(&["test", &cases]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("test 处罚写成负数 ... FAILED"), "{stdout}");
+    assert!(
+        stdout.contains("客户抱怨处罚填正数(处罚金额, 不带负号) (`客户抱怨处罚` is -100)"),
+        "{stdout}"
+    );
+}
