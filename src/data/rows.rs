@@ -152,6 +152,9 @@ pub(crate) struct RowReader<'c> {
     inputs: Vec<InputColumn>,
     /// Each input's value before its cell is read: its default, else missing.
     defaults: Vec<Value>,
+    /// `days_in_period()` for a row with no period: the most days a period
+    /// of the card's kind has (31 for a monthly card).
+    most_days: rust_decimal::Decimal,
 }
 
 /// A column that feeds an input, and how its cells are read.
@@ -223,6 +226,10 @@ impl<'c> RowReader<'c> {
                 .iter()
                 .map(|input| input.default.clone().unwrap_or(Value::Missing))
                 .collect(),
+            most_days: {
+                let kind = card.period.as_deref().and_then(PeriodKind::from_card);
+                kind.unwrap_or(PeriodKind::Month).most_days().into()
+            },
         };
         (reader, bound)
     }
@@ -267,15 +274,9 @@ impl<'c> RowReader<'c> {
         let at = self.numbering.at(number);
         let card = self.card;
         // Without a period column, the most days a period of the card's kind has.
-        let days = period.map_or_else(
-            || {
-                let kind = card.period.as_deref().and_then(PeriodKind::from_card);
-                kind.unwrap_or(PeriodKind::Month).most_days()
-            },
-            Period::days,
-        );
+        let days = period.map_or(self.most_days, |p| p.days().into());
         for constraint in &card.constraints {
-            match crate::eval::meets(card, constraint, values, days.into()) {
+            match crate::eval::meets(card, constraint, values, days) {
                 Ok(None | Some(true)) => {}
                 Ok(Some(false)) => errors.push(self.unmet(at, constraint, values, None)),
                 Err(e) => errors.push(self.unmet(at, constraint, values, Some(&e.message))),

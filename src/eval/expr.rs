@@ -208,11 +208,30 @@ impl<'a> Frame<'a> {
             ExprKind::Not(e) => return Ok(!self.bool(e)?),
             ExprKind::And(l, r) => return Ok(self.bool(l)? && self.bool(r)?),
             ExprKind::Or(l, r) => return Ok(self.bool(l)? || self.bool(r)?),
+            // Two numbers read straight from the row or the card (`培训成绩 >= 85`,
+            // `旷工 <= days_in_period()`): compared as `compare` compares them.
+            ExprKind::Compare(op, l, r) => {
+                if let (Some(a), Some(b)) = (self.leaf_num(l), self.leaf_num(r)) {
+                    return Ok(ordered(*op, super::decimal::cmp(a, b)));
+                }
+            }
             _ => {}
         }
         match self.eval(expr)? {
             Value::Bool(b) => Ok(b),
             _ => Err(EvalError::at(expr.span, "expected yes or no here")),
+        }
+    }
+
+    /// A number that is a leaf (an input's value, a constant, the period's
+    /// days), read without building a `Value`; `None` for anything else.
+    #[inline]
+    fn leaf_num(&self, expr: &Expr) -> Option<Decimal> {
+        match &expr.kind {
+            ExprKind::Input(i) => self.inputs[*i].as_num(),
+            ExprKind::Const(Value::Num(d)) => Some(*d),
+            ExprKind::PeriodDays => self.beyond.period_days,
+            _ => None,
         }
     }
 
@@ -248,6 +267,12 @@ pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {
         (Value::Text(a), Value::Text(b)) => a.cmp(b),
         _ => return false,
     };
+    ordered(op, ordering)
+}
+
+/// Whether `op` holds of two values so ordered.
+#[inline]
+fn ordered(op: CmpOp, ordering: Ordering) -> bool {
     match op {
         CmpOp::Ge => ordering != Ordering::Less,
         CmpOp::Gt => ordering == Ordering::Greater,

@@ -223,3 +223,34 @@ fn a_number_over_a_count_is_a_number_not_a_percentage() {
     // a rate over a count stays a rate (the mean of monthly rates)
     assert_eq!(output_type("o = 率 / 次数"), Type::Num(Unit::Percent));
 }
+
+#[test]
+fn a_condition_on_two_numbers_read_straight_compares_as_values_do() {
+    // `full if` reads its condition through `Frame::bool`, which compares two
+    // number leaves without building values; an output through `eval`.
+    let text = format!(
+        "scorecard t {{ total 1 {INPUTS} section s weight 1 {{ item i 1 {{ full if 分 >= 85 }} }} output o = 分 >= 85 }}"
+    );
+    let card = crate::compile(&SourceFile::new("t.card", text))
+        .expect("valid")
+        .card;
+    let index = card.input_index("分").expect("分");
+    for (cell, holds) in [
+        ("84.99", false),
+        ("85", true),
+        ("85.000", true),
+        ("-85", false),
+    ] {
+        let mut values = vec![Value::Num(0.into()); card.inputs.len()];
+        values[index] = Value::Num(cell.parse().expect("decimal"));
+        let row = Row {
+            line: 1,
+            employee: Employee::default(),
+            values,
+        };
+        let result = crate::evaluate(&card, &row).expect("scores");
+        let full = result.items[0].score == rust_decimal::Decimal::ONE;
+        assert_eq!(full, holds, "{cell}");
+        assert_eq!(result.derived[0].value, Value::Bool(holds), "{cell}");
+    }
+}
