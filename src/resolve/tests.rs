@@ -580,3 +580,18 @@ fn a_period_overridden_to_monthly_drops_the_bases_roll_up_rules() {
     assert_eq!(checked.card.period.as_deref(), Some("monthly"));
     assert!(checked.card.rollup.is_none());
 }
+
+#[test]
+fn a_brand_card_adds_requirements_to_its_bases() {
+    let checked = compile_brand(&brand(
+        "    require 迟报 <= 31 \"迟报次数不能多于当月天数\"",
+    ))
+    .expect("valid");
+    let messages: Vec<&str> = checked
+        .card
+        .constraints
+        .iter()
+        .map(|c| c.message.as_str())
+        .collect();
+    assert_eq!(messages, ["迟报次数不能多于当月天数"]);
+}
