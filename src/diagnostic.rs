@@ -87,6 +87,8 @@ pub enum Code {
     BadRank,
     /// A roll-up or partial-period rule does not fit the card or its input.
     BadRollup,
+    /// A division by an input that may be 0, with nothing saying what a zero means.
+    ZeroDenominator,
 }
 
 impl Code {
@@ -125,6 +127,7 @@ impl Code {
             Code::BadRating => "bad-rating",
             Code::BadRank => "bad-rank",
             Code::BadRollup => "bad-rollup",
+            Code::ZeroDenominator => "zero-denominator",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! where each reads only what comes before it, and a loop is an error.
 
 use super::expr::{Context, Typed};
+use super::kinds::Measure;
 use super::model::{Derived, DerivedRule, Expr, TierTable};
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
@@ -18,8 +19,8 @@ use std::sync::Arc;
 pub(super) enum State {
     NotStarted,
     InProgress,
-    /// Compiled, at this index of `CheckedCard::derived`, with this type.
-    Done(usize, Type),
+    /// Compiled, at this index of `CheckedCard::derived`, with this type and measure.
+    Done(usize, Type, Measure),
     Failed,
 }
 
@@ -41,16 +42,20 @@ impl<'a> Checker<'a> {
     }
 
     /// The compiled index and type of band/output `i` (source order), compiling it first if needed.
-    pub(super) fn derived_ref(&mut self, i: usize, used_at: Span) -> Option<(usize, Type)> {
+    pub(super) fn derived_ref(
+        &mut self,
+        i: usize,
+        used_at: Span,
+    ) -> Option<(usize, Type, Measure)> {
         match self.derived_state.get(i).copied() {
-            Some(State::Done(index, ty)) => Some((index, ty)),
+            Some(State::Done(index, ty, measure)) => Some((index, ty, measure)),
             _ => self.derive(i, Some(used_at)),
         }
     }
 
-    fn derive(&mut self, i: usize, used_at: Option<Span>) -> Option<(usize, Type)> {
+    fn derive(&mut self, i: usize, used_at: Option<Span>) -> Option<(usize, Type, Measure)> {
         match self.derived_state.get(i).copied()? {
-            State::Done(index, ty) => return Some((index, ty)),
+            State::Done(index, ty, measure) => return Some((index, ty, measure)),
             State::Failed => return None,
             State::InProgress => {
                 let decl = self.derived_decls()[i];
@@ -73,18 +78,18 @@ impl<'a> Checker<'a> {
             Decl::Output(output) => self.output(output),
             _ => None,
         };
-        let Some(derived) = compiled else {
+        let Some((derived, measure)) = compiled else {
             self.derived_state[i] = State::Failed;
             return None;
         };
         let index = self.derived.len();
         let ty = derived.ty;
         self.derived.push(derived);
-        self.derived_state[i] = State::Done(index, ty);
-        Some((index, ty))
+        self.derived_state[i] = State::Done(index, ty, measure);
+        Some((index, ty, measure))
     }
 
-    fn band(&mut self, band: &ast::Band) -> Option<Derived> {
+    fn band(&mut self, band: &ast::Band) -> Option<(Derived, Measure)> {
         let mut outcomes: Vec<Typed> = Vec::new();
         let table = self.tier_table(
             &band.table,
@@ -99,38 +104,56 @@ impl<'a> Checker<'a> {
                 _ => None,
             },
         )?;
-        let ty = self.common_type(&outcomes, "the rows of a band")?;
-        Some(Derived {
+        let common = self.common_type(&outcomes, "the rows of a band")?;
+        let derived = Derived {
             name: band.name.name.clone(),
             label: band.label.as_ref().map(|l| l.value.clone()),
-            ty,
+            ty: common.ty,
             rule: DerivedRule::Band(table),
             after_ranks: false,
             span: band.span,
-        })
+        };
+        Some((derived, common.measure))
     }
 
-    fn output(&mut self, output: &ast::Output) -> Option<Derived> {
+    fn output(&mut self, output: &ast::Output) -> Option<(Derived, Measure)> {
         let typed = self.expr(&output.expr, Context::Derived)?;
-        let ty = match output.ty {
-            Some((declared, span)) => self.declared_type(declared, span, &typed)?,
-            None => typed.ty,
+        let (ty, measure) = match output.ty {
+            Some((declared, span)) => {
+                let ty = self.declared_type(declared, span, &typed)?;
+                // Declared, it is what the card says: a ratio declared
+                // `percent` is a percentage, one declared `number` a number.
+                let measure = match declared {
+                    InputType::Count | InputType::Days => Measure::Count,
+                    _ => Measure::Number,
+                };
+                (ty, measure)
+            }
+            // An untyped ratio prints as a plain number, and stays a ratio
+            // for whatever reads it (a band may compare it with a percentage).
+            None => (typed.ty, typed.measure),
         };
-        Some(Derived {
+        let derived = Derived {
             name: output.name.name.clone(),
             label: output.label.as_ref().map(|l| l.value.clone()),
             ty,
             rule: DerivedRule::Output(typed.expr),
             after_ranks: false,
             span: output.span,
-        })
+        };
+        Some((derived, measure))
     }
 
-    /// An output's declared type must match its formula (a plain constant may be money).
+    /// An output's declared type must match its formula (a plain constant
+    /// may be money; a ratio may be a percentage).
     fn declared_type(&mut self, declared: InputType, span: Span, typed: &Typed) -> Option<Type> {
         let want = declared.value_type();
+        let plain = Type::Num(Unit::Plain);
         let fits = typed.ty == want
-            || (want == Type::Num(Unit::Money) && typed.flex && typed.ty == Type::Num(Unit::Plain));
+            || (want == Type::Num(Unit::Money) && typed.flex && typed.ty == plain)
+            || (want == Type::Num(Unit::Percent)
+                && typed.ty == plain
+                && typed.measure == Measure::Ratio);
         if fits {
             return Some(want);
         }
@@ -152,17 +175,12 @@ impl<'a> Checker<'a> {
         None
     }
 
-    fn common_type(&mut self, typed: &[Typed], what: &str) -> Option<Type> {
-        let mut common = typed.first().map(|t| (t.ty, t.flex))?;
+    fn common_type(&mut self, typed: &[Typed], what: &str) -> Option<Typed> {
+        let mut common = typed.first()?.clone();
         for t in &typed[1..] {
-            let first = Typed {
-                ty: common.0,
-                flex: common.1,
-                ..typed[0].clone()
-            };
-            common = self.unify(&first, t, what)?;
+            common = self.unify(&common, t, what)?;
         }
-        Some(common.0)
+        Some(common)
     }
 
     pub(super) fn grade(&mut self, decls: &[Decl]) -> Option<TierTable<Arc<str>>> {

@@ -4,8 +4,10 @@
 //! Units keep authors from the classic spreadsheet slips: `反馈及时率 >= 98`
 //! (98 is not 98%), adding money to a count, a yes/no in arithmetic. A plain
 //! number literal (`2000`) is *flexible*: it may stand for money as well, but
-//! never for a percentage.
+//! never for a percentage. What `*` and `/` give goes by the figures' kinds
+//! (a count, a ratio, any other number, a percentage, money): see [`super::kinds`].
 
+use super::kinds::{self, Kind, Measure, Slip};
 use super::model::{Arith, Expr, ExprKind};
 use super::symbols::Symbol;
 use super::Checker;
@@ -21,16 +23,21 @@ use rust_decimal::Decimal;
 pub enum Context {
     /// An item's rule: inputs and parameters only (other scores are not known yet).
     ItemRule,
+    /// A `require` line: inputs and parameters only, checked as each row is read.
+    Require,
     /// A band, output or grade: anything, including scores and the total.
     Derived,
 }
 
-/// A compiled expression with its type. `flex` marks an unsuffixed constant.
+/// A compiled expression with its type. `flex` marks an unsuffixed constant;
+/// `measure` says what a plain number measures (a count, a ratio, any other
+/// number), which decides what dividing and multiplying give.
 #[derive(Debug, Clone)]
 pub struct Typed {
     pub expr: Expr,
     pub ty: Type,
     pub flex: bool,
+    pub measure: Measure,
 }
 
 impl Typed {
@@ -39,7 +46,21 @@ impl Typed {
             expr: Expr { kind, span },
             ty,
             flex: false,
+            measure: Measure::Number,
         }
+    }
+
+    /// A count (a `count` or `days` input, a rank's place …).
+    pub(super) fn counted(self) -> Typed {
+        Typed {
+            measure: Measure::Count,
+            ..self
+        }
+    }
+
+    /// The number's kind; `None` for yes/no and text.
+    pub fn kind(&self) -> Option<Kind> {
+        Kind::of(self.ty, self.measure)
     }
 
     pub fn constant(&self) -> Option<&Value> {
@@ -80,7 +101,7 @@ impl Checker<'_> {
                 let otherwise = self.expr(otherwise, context);
                 let condition = self.expect_bool(condition?, "the condition of `if`")?;
                 let (then, otherwise) = (then?, otherwise?);
-                let (ty, flex) = self.unify(&then, &otherwise, "the two branches of `if`")?;
+                let joined = self.unify(&then, &otherwise, "the two branches of `if`")?;
                 Some(Typed {
                     expr: Expr {
                         kind: ExprKind::If(
@@ -90,8 +111,7 @@ impl Checker<'_> {
                         ),
                         span: expr.span,
                     },
-                    ty,
-                    flex,
+                    ..joined
                 })
             }
             ast::ExprKind::Call { function, args } => self.call(function, args, expr.span, context),
@@ -111,8 +131,13 @@ impl Checker<'_> {
         };
         match symbol {
             Symbol::Input(i) => {
-                let ty = self.inputs.get(i)?.ty.value_type();
-                Some(Typed::new(ExprKind::Input(i), span, ty))
+                let ty = self.inputs.get(i)?.ty;
+                let typed = Typed::new(ExprKind::Input(i), span, ty.value_type());
+                Some(if ty.is_countable() {
+                    typed.counted()
+                } else {
+                    typed
+                })
             }
             Symbol::Param(i) => {
                 let param = self.params.get(i)?;
@@ -135,12 +160,15 @@ impl Checker<'_> {
                 if !self.readable(context, "a band or output", span) {
                     return None;
                 }
-                let (index, ty) = self.derived_ref(i, span)?;
-                Some(Typed::new(ExprKind::Derived(index), span, ty))
+                let (index, ty, measure) = self.derived_ref(i, span)?;
+                Some(Typed {
+                    measure,
+                    ..Typed::new(ExprKind::Derived(index), span, ty)
+                })
             }
             Symbol::Rank(i) => self
                 .readable(context, "a rank", span)
-                .then(|| Typed::new(ExprKind::Rank(i), span, Type::Num(Unit::Plain))),
+                .then(|| Typed::new(ExprKind::Rank(i), span, Type::Num(Unit::Plain)).counted()),
             Symbol::Rater(_) => {
                 let d = Diagnostic::error(
                     Code::TypeMismatch,
@@ -154,17 +182,24 @@ impl Checker<'_> {
         }
     }
 
-    /// Item rules run before any score is known, so they may read only inputs and parameters.
+    /// Item rules run before any score is known, and `require` lines as the
+    /// row is read, so they may read only inputs and parameters.
     fn readable(&mut self, context: Context, what: &str, span: Span) -> bool {
-        if context == Context::Derived {
-            return true;
-        }
-        let d = Diagnostic::error(
-            Code::OutOfOrder,
-            format!("an item's rule cannot use {what}"),
-        )
-        .label(span, "not known yet when items are scored")
-        .help("item rules read inputs and parameters; use scores and the total in a band or an output");
+        let d = match context {
+            Context::Derived => return true,
+            Context::ItemRule => Diagnostic::error(
+                Code::OutOfOrder,
+                format!("an item's rule cannot use {what}"),
+            )
+            .label(span, "not known yet when items are scored")
+            .help("item rules read inputs and parameters; use scores and the total in a band or an output"),
+            Context::Require => Diagnostic::error(
+                Code::OutOfOrder,
+                format!("a `require` line cannot use {what}"),
+            )
+            .label(span, "not known when the row is read")
+            .help("`require` says what must hold in the data: it reads inputs and parameters only"),
+        };
         self.report(d);
         false
     }
@@ -246,29 +281,40 @@ impl Checker<'_> {
                 let (l, r) = (self.numeric(&lhs), self.numeric(&rhs));
                 l?;
                 r?;
-                let (ty, flex) = self.unify(&lhs, &rhs, &format!("the numbers to {word}"))?;
-                self.arith(op, lhs, rhs, span, ty, flex)
+                let joined = self.unify(&lhs, &rhs, &format!("the numbers to {word}"))?;
+                Some(self.arith(op, lhs, rhs, span, joined))
             }
-            BinaryOp::Mul => {
-                let (ty, flex) = self.product_type(&lhs, &rhs, span)?;
-                self.arith(op, lhs, rhs, span, ty, flex)
-            }
-            BinaryOp::Div => {
-                let (ty, flex) = self.quotient_type(&lhs, &rhs, span)?;
-                self.arith(op, lhs, rhs, span, ty, flex)
+            BinaryOp::Mul | BinaryOp::Div => {
+                let (l, r) = (self.numeric(&lhs), self.numeric(&rhs));
+                let (l, r) = (l?, r?);
+                let kind = match op {
+                    BinaryOp::Mul if rhs.flex && !lhs.flex => Ok(kinds::scaled(l)),
+                    BinaryOp::Mul if lhs.flex && !rhs.flex => Ok(kinds::scaled(r)),
+                    BinaryOp::Mul => kinds::product(l, r),
+                    // Dividing by a plain constant keeps the kind: `合格率 / 3`.
+                    _ if rhs.flex => Ok(l),
+                    _ => kinds::quotient(l, r),
+                };
+                let kind = match kind {
+                    Ok(kind) => kind,
+                    Err(slip) => {
+                        self.slip(slip, span);
+                        return None;
+                    }
+                };
+                let joined = Typed {
+                    ty: kind.ty(),
+                    flex: lhs.flex && rhs.flex,
+                    measure: kind.measure(),
+                    ..lhs.clone()
+                };
+                Some(self.arith(op, lhs, rhs, span, joined))
             }
         }
     }
 
-    fn arith(
-        &mut self,
-        op: BinaryOp,
-        lhs: Typed,
-        rhs: Typed,
-        span: Span,
-        ty: Type,
-        flex: bool,
-    ) -> Option<Typed> {
+    /// `lhs op rhs`, of the type and measure `joined` gives.
+    fn arith(&mut self, op: BinaryOp, lhs: Typed, rhs: Typed, span: Span, joined: Typed) -> Typed {
         let arith = match op {
             BinaryOp::Add => Arith::Add,
             BinaryOp::Sub => Arith::Sub,
@@ -276,78 +322,71 @@ impl Checker<'_> {
             _ => Arith::Div,
         };
         let kind = ExprKind::Arith(arith, Box::new(lhs.expr), Box::new(rhs.expr));
-        Some(Typed {
+        Typed {
             expr: Expr { kind, span },
+            ..joined
+        }
+    }
+
+    fn slip(&mut self, slip: Slip, span: Span) {
+        match slip {
+            Slip::MoneyTimesMoney => self.mismatch(
+                span,
+                "two amounts of money cannot be multiplied".into(),
+                Some("multiply money by a count, a rate or a coefficient"),
+            ),
+            Slip::DivideByMoney => self.mismatch(
+                span,
+                "dividing by an amount of money gives no kind of figure a card uses".into(),
+                None,
+            ),
+        }
+    }
+
+    fn numeric(&mut self, typed: &Typed) -> Option<Kind> {
+        if let Some(kind) = typed.kind() {
+            return Some(kind);
+        }
+        self.mismatch(
+            typed.expr.span,
+            format!("arithmetic needs numbers, but this is {}", typed.ty),
+            None,
+        );
+        None
+    }
+
+    /// The common type of two values that are added, compared or chosen
+    /// between (the expression of the result is `lhs`'s; callers replace it).
+    /// A plain constant may stand for money (never for a percentage), and a
+    /// ratio for a percentage.
+    pub(super) fn unify(&mut self, lhs: &Typed, rhs: &Typed, what: &str) -> Option<Typed> {
+        let flex = lhs.flex && rhs.flex;
+        let joined = |ty: Type, flex: bool, measure: Measure| Typed {
             ty,
             flex,
-        })
-    }
-
-    /// Money × money is meaningless; money × rate or count stays money;
-    /// a rate times a rate is a rate; a rate times points (`5 * 完成率`) is points.
-    fn product_type(&mut self, lhs: &Typed, rhs: &Typed, span: Span) -> Option<(Type, bool)> {
-        let (l, r) = (self.numeric(lhs)?, self.numeric(rhs)?);
-        let unit = match (l, r) {
-            (Unit::Money, Unit::Money) => {
-                self.mismatch(
-                    span,
-                    "two amounts of money cannot be multiplied".into(),
-                    Some("multiply money by a count, a rate or a coefficient"),
-                );
-                return None;
-            }
-            (Unit::Money, _) | (_, Unit::Money) => Unit::Money,
-            (Unit::Percent, Unit::Percent) => Unit::Percent,
-            _ => Unit::Plain,
+            measure,
+            ..lhs.clone()
         };
-        Some((Type::Num(unit), lhs.flex && rhs.flex))
-    }
-
-    /// Dividing two figures of one kind gives a rate (solved / handled is a
-    /// percentage); dividing by a plain constant keeps the kind.
-    fn quotient_type(&mut self, lhs: &Typed, rhs: &Typed, span: Span) -> Option<(Type, bool)> {
-        let (l, r) = (self.numeric(lhs)?, self.numeric(rhs)?);
-        if rhs.flex && r == Unit::Plain {
-            return Some((Type::Num(l), lhs.flex));
-        }
-        let unit = match (l, r) {
-            (a, b) if a == b => Unit::Percent,
-            (Unit::Money, _) => Unit::Money,
-            (_, Unit::Money) => {
-                self.mismatch(
-                    span,
-                    "dividing by an amount of money gives no kind of figure a card uses".into(),
-                    None,
-                );
-                return None;
-            }
-            (a, _) => a,
-        };
-        Some((Type::Num(unit), false))
-    }
-
-    fn numeric(&mut self, typed: &Typed) -> Option<Unit> {
-        match typed.ty {
-            Type::Num(unit) => Some(unit),
-            other => {
-                self.mismatch(
-                    typed.expr.span,
-                    format!("arithmetic needs numbers, but this is {other}"),
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    /// The common type of two values that are added, compared or chosen between.
-    pub(super) fn unify(&mut self, lhs: &Typed, rhs: &Typed, what: &str) -> Option<(Type, bool)> {
-        let flex = lhs.flex && rhs.flex;
+        let percent = Type::Num(Unit::Percent);
+        let plain = Type::Num(Unit::Plain);
+        let ratio = |t: &Typed| t.ty == plain && t.measure == Measure::Ratio;
         match (lhs.ty, rhs.ty) {
-            (a, b) if a == b => Some((a, flex)),
+            (a, b) if a == b && a == plain => Some(joined(
+                a,
+                flex,
+                kinds::join(lhs.measure, lhs.flex, rhs.measure, rhs.flex),
+            )),
+            (a, b) if a == b => Some(joined(a, flex, Measure::Number)),
             // A plain constant may stand for money; never for a percentage.
-            (Type::Num(Unit::Money), Type::Num(Unit::Plain)) if rhs.flex => Some((lhs.ty, false)),
-            (Type::Num(Unit::Plain), Type::Num(Unit::Money)) if lhs.flex => Some((rhs.ty, false)),
+            (Type::Num(Unit::Money), b) if b == plain && rhs.flex => {
+                Some(joined(lhs.ty, false, Measure::Number))
+            }
+            (a, Type::Num(Unit::Money)) if a == plain && lhs.flex => {
+                Some(joined(rhs.ty, false, Measure::Number))
+            }
+            // A ratio is a percentage where it meets one.
+            (a, _) if a == percent && ratio(rhs) => Some(joined(percent, false, Measure::Number)),
+            (_, b) if b == percent && ratio(lhs) => Some(joined(percent, false, Measure::Number)),
             (a, b) => {
                 let mut d = Diagnostic::error(
                     Code::TypeMismatch,
@@ -402,6 +441,9 @@ impl Checker<'_> {
         if name == "top" || name == "group_size" {
             return self.rank_function(name, args, span, context);
         }
+        if name == "days_in_period" {
+            return self.days_in_period(args, span, context);
+        }
         let arity = match name {
             "min" | "max" => 2..=usize::MAX,
             "clamp" => 3..=3,
@@ -429,16 +471,11 @@ impl Checker<'_> {
         }
         let compiled: Vec<Option<Typed>> = args.iter().map(|a| self.expr(a, context)).collect();
         let compiled: Vec<Typed> = compiled.into_iter().collect::<Option<_>>()?;
-        let mut common = (compiled[0].ty, compiled[0].flex);
+        let mut common = compiled[0].clone();
         for arg in &compiled[1..] {
-            let first = Typed {
-                ty: common.0,
-                flex: common.1,
-                ..compiled[0].clone()
-            };
-            common = self.unify(&first, arg, &format!("the arguments of `{name}`"))?;
+            common = self.unify(&common, arg, &format!("the arguments of `{name}`"))?;
         }
-        if !matches!(common.0, Type::Num(_)) {
+        if !matches!(common.ty, Type::Num(_)) {
             self.mismatch(span, format!("`{name}` works on numbers"), None);
             return None;
         }
@@ -453,8 +490,7 @@ impl Checker<'_> {
         };
         Some(Typed {
             expr: Expr { kind, span },
-            ty: common.0,
-            flex: common.1,
+            ..common
         })
     }
 
@@ -515,6 +551,33 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// `days_in_period()`: the days of the row's month (or quarter …), for
+    /// `require 旷工 <= days_in_period() "…"`; only a `require` line knows the row's period.
+    fn days_in_period(
+        &mut self,
+        args: &[ast::Expr],
+        span: Span,
+        context: Context,
+    ) -> Option<Typed> {
+        if !args.is_empty() {
+            let d = Diagnostic::error(Code::BadCall, "`days_in_period` takes no arguments")
+                .label(span, "write `days_in_period()`");
+            self.report(d);
+            return None;
+        }
+        if context != Context::Require {
+            let d = Diagnostic::error(
+                Code::OutOfOrder,
+                "`days_in_period()` can be used only in a `require` line",
+            )
+            .label(span, "the row's period is not known here")
+            .help("check the data with `require 旷工 <= days_in_period() \"…\"`; scores cannot depend on it");
+            self.report(d);
+            return None;
+        }
+        Some(Typed::new(ExprKind::PeriodDays, span, Type::Num(Unit::Plain)).counted())
+    }
+
     /// `top(名次)`: the share of the group at or above the row's place;
     /// `group_size(名次)`: how many rows the group has.
     fn rank_function(
@@ -549,7 +612,7 @@ impl Checker<'_> {
         Some(if name == "top" {
             Typed::new(ExprKind::Top(rank), span, Type::Num(Unit::Percent))
         } else {
-            Typed::new(ExprKind::GroupSize(rank), span, Type::Num(Unit::Plain))
+            Typed::new(ExprKind::GroupSize(rank), span, Type::Num(Unit::Plain)).counted()
         })
     }
 }
@@ -567,6 +630,7 @@ fn number(n: &ast::Number) -> Typed {
         },
         ty,
         flex,
+        measure: Measure::Number,
     }
 }
 

@@ -3,6 +3,7 @@
 //! them: the number of arguments and the kind of each.
 
 use super::expr::{Context, Typed};
+use super::kinds::Measure;
 use super::model::ExprKind;
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
@@ -248,7 +249,11 @@ impl Checker<'_> {
             let want = param.value_type();
             let money_constant =
                 want == Type::Num(Unit::Money) && arg.flex && arg.ty == Type::Num(Unit::Plain);
-            if arg.ty != want && !money_constant {
+            // A ratio (count ÷ count …) is a percentage where a hook takes one.
+            let ratio_as_percent = want == Type::Num(Unit::Percent)
+                && arg.ty == Type::Num(Unit::Plain)
+                && arg.measure == Measure::Ratio;
+            if arg.ty != want && !money_constant && !ratio_as_percent {
                 let d = Diagnostic::error(
                     Code::TypeMismatch,
                     format!(
@@ -272,14 +277,19 @@ impl Checker<'_> {
             .into_iter()
             .map(|a| a.map(|t| t.expr))
             .collect::<Option<Vec<_>>>()?;
-        Some(Typed::new(
+        let typed = Typed::new(
             ExprKind::Hook {
                 function: hook,
                 args,
             },
             span,
             result.value_type(),
-        ))
+        );
+        Some(if result.is_countable() {
+            typed.counted()
+        } else {
+            typed
+        })
     }
 }
 

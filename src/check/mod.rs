@@ -10,14 +10,17 @@ mod derived;
 mod expr;
 mod hooks;
 mod items;
+pub mod kinds;
 pub mod model;
 mod points;
 mod ranks;
 mod raters;
+mod require;
 mod rollup;
 mod shape;
 mod symbols;
 mod tiers;
+mod zero;
 
 pub use model::CheckedCard;
 
@@ -62,6 +65,7 @@ pub fn check_with(
     checker.check_points(card, header.total_decl.as_ref(), &sections);
     let group = checker.group_stage(grade.as_ref());
     let rollup = checker.rollup_plan(card, header.period.as_deref());
+    let constraints = checker.constraints(&card.decls);
 
     let diagnostics = checker.diagnostics.sorted();
     if diagnostics.has_errors() {
@@ -101,10 +105,17 @@ pub fn check_with(
         hooks: checker.hooks,
         group,
         rollup,
+        constraints,
     };
+    // Checked as a whole: a division by an input that may be 0 and that no
+    // `if`, `require` or range rules out.
+    let mut warnings = diagnostics;
+    for d in zero::unguarded_divisions(&checked) {
+        warnings.push(d.in_file(source));
+    }
     Ok(Checked {
         card: checked,
-        warnings: diagnostics,
+        warnings: warnings.sorted(),
     })
 }
 

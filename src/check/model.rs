@@ -40,6 +40,8 @@ pub struct CheckedCard {
     pub group: GroupStage,
     /// How monthly rows add up to this card's period; `None` when the card does not roll up.
     pub rollup: Option<RollupPlan>,
+    /// What every row of data must meet (`require`), checked as it is read.
+    pub constraints: Vec<Constraint>,
 }
 
 impl CheckedCard {
@@ -102,6 +104,22 @@ impl Input {
     pub fn display_name(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.name)
     }
+}
+
+/// `require COND "sentence"`: what a row of data must meet. Checked when
+/// the row is read (`data::RowReader`), before anything is scored; a row
+/// that fails is a bad row, refused with the sentence.
+#[derive(Debug, Clone)]
+pub struct Constraint {
+    /// Yes or no; reads inputs, parameters, hooks and `days_in_period()` only.
+    pub condition: Expr,
+    /// The card's sentence, what HR is told.
+    pub message: String,
+    /// The inputs the condition reads (other than through `present`), in card
+    /// order. A row where one of them is blank (an optional input) is not
+    /// checked against it; when it fails, their columns are named.
+    pub reads: Vec<usize>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
@@ -298,6 +316,8 @@ pub enum ExprKind {
     /// The share of its group at or above the row's place in rank `i`, as a
     /// percentage: place 2 of 10 is 20% (`top(名次)`, and `top 20%` rows).
     Top(usize),
+    /// `days_in_period()`: the days of the row's month (quarter …), only in a `require`.
+    PeriodDays,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

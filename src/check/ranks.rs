@@ -280,7 +280,7 @@ pub(super) fn reads_ranks(expr: &Expr, derived: &[Derived]) -> bool {
 }
 
 /// Calls `f` on every node of `expr`.
-fn visit(expr: &Expr, f: &mut impl FnMut(&ExprKind)) {
+pub(super) fn visit(expr: &Expr, f: &mut impl FnMut(&ExprKind)) {
     f(&expr.kind);
     match &expr.kind {
         ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => visit(e, f),
@@ -309,6 +309,7 @@ fn visit(expr: &Expr, f: &mut impl FnMut(&ExprKind)) {
         | ExprKind::Present(_)
         | ExprKind::Rank(_)
         | ExprKind::GroupSize(_)
-        | ExprKind::Top(_) => {}
+        | ExprKind::Top(_)
+        | ExprKind::PeriodDays => {}
     }
 }

@@ -5,6 +5,7 @@
 //! pays more than the row above it, which is nearly always a typo.
 
 use super::expr::{Context, Typed};
+use super::kinds::Measure;
 use super::model::{Expr, ExprKind, TierRow, TierTable};
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
@@ -31,7 +32,7 @@ impl Checker<'_> {
         value_of: impl Fn(&O) -> Option<Decimal>,
     ) -> Option<TierTable<O>> {
         let subject = self.tier_subject(table, context)?;
-        let subject = self.top_subject(table, subject)?;
+        let mut subject = self.top_subject(table, subject)?;
         let mut rows: Vec<TierRow<O>> = Vec::new();
         let mut ok = true;
         let mut direction: Option<(Direction, Span)> = None;
@@ -61,7 +62,14 @@ impl Checker<'_> {
             let guard = match compare {
                 None => None,
                 Some((op, threshold)) => {
-                    match self.threshold(op, threshold, &subject, row.span, &mut direction, &rows) {
+                    match self.threshold(
+                        op,
+                        threshold,
+                        &mut subject,
+                        row.span,
+                        &mut direction,
+                        &rows,
+                    ) {
                         Some(guard) => Some(guard),
                         None => {
                             ok = false;
@@ -147,6 +155,7 @@ impl Checker<'_> {
                 },
                 ty: Type::Num(Unit::Percent),
                 flex: false,
+                measure: Measure::Number,
             });
         }
         Some(subject)
@@ -162,6 +171,7 @@ impl Checker<'_> {
                 },
                 ty: Type::Num(Unit::Plain),
                 flex: false,
+                measure: Measure::Number,
             });
         };
         let typed = self.expr(subject, context)?;
@@ -179,12 +189,14 @@ impl Checker<'_> {
         Some(typed)
     }
 
-    /// Checks one `>= threshold` guard against the rows above it.
+    /// Checks one `>= threshold` guard against the rows above it. A ratio
+    /// compared with a percentage is a percentage from then on (so the
+    /// table's other rows must be percentages too, and it prints as one).
     fn threshold<O>(
         &mut self,
         op: CmpOp,
         threshold: &ast::Expr,
-        subject: &Typed,
+        subject: &mut Typed,
         row_span: Span,
         direction: &mut Option<(Direction, Span)>,
         above: &[TierRow<O>],
@@ -217,7 +229,9 @@ impl Checker<'_> {
             self.report(d);
             return None;
         };
-        self.unify(subject, &typed, "a tier's subject and its threshold")?;
+        let joined = self.unify(subject, &typed, "a tier's subject and its threshold")?;
+        subject.ty = joined.ty;
+        subject.measure = joined.measure;
         match direction {
             Some((first, first_span)) if *first != this => {
                 let d = Diagnostic::error(

@@ -5,18 +5,26 @@ use super::stdout::out;
 use super::Exit;
 use scorecard::resolve::{self, FileLoader};
 use scorecard::SourceFile;
+use std::io::Write as _;
 
 #[derive(Debug, clap::Args)]
 #[command(
     about = "Print a card as resolved: its bases applied, each line an override added or changed annotated",
-    after_help = "The output is card text: it checks and scores exactly as the card does.\nIf the resolved card has errors it is still printed, the errors go to stderr and the exit code is 2.\n\nExamples:\n  scorecard show rules/brands/君威/回访专员.card\n  scorecard show rules/brands/君威/一店/回访专员.card > resolved.card"
+    after_help = "The output is card text: it checks and scores exactly as the card does.\nIf the resolved card has errors it is still printed, the errors go to stderr and the exit code is 2.\n\nWith --assumptions, lists instead the numbers the card marks as ours (`assume \"…\"`), note by note,\nwith the lines they are on: what HR should confirm with management. A folder lists every card under it.\n\nExamples:\n  scorecard show rules/brands/君威/回访专员.card\n  scorecard show rules/brands/君威/一店/回访专员.card > resolved.card\n  scorecard show --assumptions rules/technician.card\n  scorecard show --assumptions rules/"
 )]
 pub struct ShowArgs {
-    /// The card file (`-` reads it from stdin; bases are then found from the working directory)
+    /// The card file (`-` reads it from stdin; bases are then found from the working directory);
+    /// with --assumptions, also a folder
     pub card: String,
+    /// List the numbers the card assumes (and any it leaves unmarked) instead of printing it
+    #[arg(long)]
+    pub assumptions: bool,
 }
 
 pub fn run(args: ShowArgs) -> Exit {
+    if args.assumptions {
+        return assumptions(&args.card);
+    }
     let text = match load::read_text(&args.card) {
         Ok(text) => text,
         Err(message) => {
@@ -43,4 +51,46 @@ pub fn run(args: ShowArgs) -> Exit {
             Exit::CardError
         }
     }
+}
+
+/// `show --assumptions`: each card's assumed numbers, one card after another.
+fn assumptions(path: &str) -> Exit {
+    let files = match path {
+        "-" => vec![std::path::PathBuf::from("-")],
+        _ => match super::fmt::cards_under(std::path::Path::new(path)) {
+            Ok(files) => files,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Exit::CardError;
+            }
+        },
+    };
+    let mut exit = Exit::Ok;
+    for (i, file) in files.iter().enumerate() {
+        let name = file.display().to_string();
+        let text = match load::read_text(&name) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("error: {message}");
+                exit = Exit::CardError;
+                continue;
+            }
+        };
+        let source = SourceFile::new(load::source_name(&name).to_string(), text);
+        match resolve::resolve(&source, &FileLoader::new()) {
+            Ok(resolved) => {
+                // A closed pipe (`| head`) ends the listing quietly.
+                let mut out = std::io::stdout().lock();
+                let separator = if i > 0 { "\n" } else { "" };
+                if write!(out, "{separator}{}", resolved.assumptions()).is_err() {
+                    return exit;
+                }
+            }
+            Err(diagnostics) => {
+                load::print_diagnostics(&diagnostics);
+                exit = Exit::CardError;
+            }
+        }
+    }
+    exit
 }

@@ -132,6 +132,8 @@ pub enum DataErrorKind {
     /// Several data files are joined by employee: an employee missing from a
     /// file the row's card reads, or two files disagreeing on a cell.
     Join,
+    /// A row does not meet what its card requires of the data (`require`).
+    Constraint,
 }
 
 /// A problem that keeps a row (or the whole file) from being used.

@@ -55,6 +55,8 @@
 mod binding;
 pub(crate) use self::binding::{bind, id_column, period_column};
 mod cell;
+#[cfg(test)]
+mod constraint_tests;
 pub(crate) mod csv;
 mod error;
 mod format;

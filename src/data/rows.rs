@@ -6,9 +6,9 @@ use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
 use super::source::{Record, RecordSource};
 use super::ReadOptions;
 use super::{Employee, Row};
-use crate::check::model::{CheckedCard, Input};
-use crate::period::Period;
-use crate::value::Value;
+use crate::check::model::{CheckedCard, Constraint, Input};
+use crate::period::{Period, PeriodKind};
+use crate::value::{format_value, Value};
 use std::borrow::Cow;
 use std::collections::hash_map::{Entry, HashMap};
 use std::sync::Arc;
@@ -149,6 +149,7 @@ pub(crate) struct Header<'h> {
 /// record to record (repeated ids are [`SeenIds`]' business), so threads
 /// can share one.
 pub(crate) struct RowReader<'c> {
+    pub card: &'c CheckedCard,
     pub file: Arc<str>,
     pub numbering: Numbering,
     pub binding: Binding,
@@ -161,6 +162,9 @@ pub(crate) struct RowReader<'c> {
     /// The card's inputs as this run reads them: those the run supplies
     /// otherwise are optional and have no default ([`ReadOptions::supplied`]).
     card_inputs: Cow<'c, [Input]>,
+    /// `days_in_period()` for a row with no period: the most days a period
+    /// of the card's kind has (31 for a monthly card).
+    most_days: rust_decimal::Decimal,
 }
 
 /// A column that feeds an input, and how its cells are read.
@@ -243,6 +247,7 @@ impl<'c> RowReader<'c> {
             })
             .collect();
         let reader = RowReader {
+            card,
             file,
             numbering: header.numbering,
             binding: bound.binding.clone(),
@@ -253,12 +258,16 @@ impl<'c> RowReader<'c> {
                 .map(|input| input.default.clone().unwrap_or(Value::Missing))
                 .collect(),
             card_inputs,
+            most_days: {
+                let kind = card.period.as_deref().and_then(PeriodKind::from_card);
+                kind.unwrap_or(PeriodKind::Month).most_days().into()
+            },
         };
         (reader, bound)
     }
 
     /// Reads record `number`: its values into `values`, its problems onto
-    /// `errors`. `locate` says where a column's cell is. `values` is empty
+    /// `errors` (empty when called). `locate` says where a column's cell is. `values` is empty
     /// or holds the last record this reader read (a good one or not).
     pub fn read<'r>(
         &self,
@@ -272,7 +281,89 @@ impl<'c> RowReader<'c> {
         let period = self.period(cells, at, errors);
         let id = self.employee_id(cells, locate, errors);
         self.values(cells, locate, values, errors);
+        // What the card requires of a row is checked once its values have
+        // all been read (a card with no `require` pays one test here).
+        if !self.card.constraints.is_empty() {
+            self.constraints(number, period, values, errors);
+        }
         RecordFields { id, period }
+    }
+
+    /// Checks record `number`'s `values` against each of the card's
+    /// `require` lines, unless the record has a problem already (`errors`
+    /// is not empty: a bad cell, id or period) or the header has.
+    #[inline(never)]
+    fn constraints(
+        &self,
+        number: usize,
+        period: Option<Period>,
+        values: &[Value],
+        errors: &mut Vec<DataError>,
+    ) {
+        if !errors.is_empty() || !self.usable {
+            return;
+        }
+        let at = self.numbering.at(number);
+        let card = self.card;
+        // Without a period column, the most days a period of the card's kind has.
+        let days = period.map_or(self.most_days, |p| p.days().into());
+        for constraint in &card.constraints {
+            match crate::eval::meets(card, constraint, values, days) {
+                Ok(None | Some(true)) => {}
+                Ok(Some(false)) => errors.push(self.unmet(at, constraint, values, None)),
+                Err(e) => errors.push(self.unmet(at, constraint, values, Some(&e.message))),
+            }
+        }
+    }
+
+    /// A row that does not meet `constraint`: the card's sentence, the
+    /// columns it reads with their values, and the rule in the card.
+    fn unmet(
+        &self,
+        at: Location,
+        constraint: &Constraint,
+        values: &[Value],
+        failed: Option<&str>,
+    ) -> DataError {
+        let card = self.card;
+        let value = |i: usize| format_value(&values[i], card.inputs[i].ty.value_type());
+        // The file's columns the condition reads, as the file heads them;
+        // inputs with no column (at their defaults) only when it reads no column.
+        let mut facts: Vec<String> = constraint
+            .reads
+            .iter()
+            .filter_map(|&i| {
+                let column = self.binding.inputs[i]?;
+                Some(format!(
+                    "`{}` is {}",
+                    self.binding.headers[column],
+                    value(i)
+                ))
+            })
+            .collect();
+        if facts.is_empty() {
+            facts = constraint
+                .reads
+                .iter()
+                .map(|&i| format!("`{}` is {} (no column)", card.inputs[i].name, value(i)))
+                .collect();
+        }
+        let mut message = constraint.message.clone();
+        if !facts.is_empty() {
+            message = format!("{message} ({})", facts.join(", "));
+        }
+        let source = &card.source;
+        let condition = source.slice(constraint.condition.span);
+        let (file, _) = source.locate(constraint.span.start);
+        let (line, _) = source.line_col(constraint.span.start);
+        let rule = format!("`{condition}` ({}, line {line})", file.name);
+        let help = match failed {
+            None => format!(
+                "the card requires {rule}; correct the row, or the card if the rule is wrong"
+            ),
+            Some(why) => format!("the card requires {rule}, which could not be worked out: {why}"),
+        };
+        DataError::new(DataErrorKind::Constraint, &self.file, at, message).help(help)
     }
 
     /// The inputs no column feeds.

@@ -45,6 +45,7 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         hooks: Vec::new(),
         group: Default::default(),
         rollup: None,
+        constraints: Vec::new(),
     }
 }
 

@@ -23,8 +23,27 @@ pub struct Frame<'a> {
     /// Where every call to a hook is recorded, in order; `None` when no
     /// trace is being built.
     pub calls: Option<&'a RefCell<Vec<HookCall>>>,
+    /// What the row stage does not know: ranks, the period's days.
+    pub beyond: &'a Beyond<'a>,
+}
+
+/// What a formula may read beyond a row's inputs and scores, known only at
+/// some stages (held apart, so that the row stage's frames stay small).
+#[derive(Debug, Clone, Copy)]
+pub struct Beyond<'a> {
     /// Empty until the group stage; then one per rank.
     pub ranks: &'a [Placing],
+    /// The days of the row's period, for `days_in_period()` in a `require`
+    /// line (the only place the checker allows it): known when a row is read.
+    pub period_days: Option<Decimal>,
+}
+
+impl Beyond<'_> {
+    /// The row stage: nothing beyond the row.
+    pub const NOTHING: Beyond<'static> = Beyond {
+        ranks: &[],
+        period_days: None,
+    };
 }
 
 impl<'a> Frame<'a> {
@@ -40,7 +59,7 @@ impl<'a> Frame<'a> {
             scores,
             hooks,
             calls,
-            ranks: &[],
+            beyond: &Beyond::NOTHING,
         }
     }
 
@@ -97,12 +116,27 @@ impl<'a> Frame<'a> {
             ExprKind::Rank(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.place)),
             ExprKind::GroupSize(i) => Value::Num(Decimal::from(self.placing(*i, expr)?.size)),
             ExprKind::Top(i) => Value::Num(self.placing(*i, expr)?.top()),
+            ExprKind::PeriodDays => self.period_days(expr)?,
         })
+    }
+
+    /// `days_in_period()`, which the checker allows only in a `require` line
+    /// (kept out of [`Frame::eval`], which scoring runs for every item).
+    #[cold]
+    #[inline(never)]
+    fn period_days(&self, expr: &Expr) -> Result<Value, EvalError> {
+        match self.beyond.period_days {
+            Some(days) => Ok(Value::Num(days)),
+            None => Err(EvalError::at(
+                expr.span,
+                "`days_in_period()` is known only when a row is read",
+            )),
+        }
     }
 
     /// The checker keeps rank readers out of the row stage; this guards the library's callers.
     fn placing(&self, rank: usize, expr: &Expr) -> Result<&Placing, EvalError> {
-        self.ranks.get(rank).ok_or_else(|| {
+        self.beyond.ranks.get(rank).ok_or_else(|| {
             EvalError::at(
                 expr.span,
                 "ranks are known only when all rows are scored together (`evaluate_all`)",
@@ -174,11 +208,30 @@ impl<'a> Frame<'a> {
             ExprKind::Not(e) => return Ok(!self.bool(e)?),
             ExprKind::And(l, r) => return Ok(self.bool(l)? && self.bool(r)?),
             ExprKind::Or(l, r) => return Ok(self.bool(l)? || self.bool(r)?),
+            // Two numbers read straight from the row or the card (`培训成绩 >= 85`,
+            // `旷工 <= days_in_period()`): compared as `compare` compares them.
+            ExprKind::Compare(op, l, r) => {
+                if let (Some(a), Some(b)) = (self.leaf_num(l), self.leaf_num(r)) {
+                    return Ok(ordered(*op, super::decimal::cmp(a, b)));
+                }
+            }
             _ => {}
         }
         match self.eval(expr)? {
             Value::Bool(b) => Ok(b),
             _ => Err(EvalError::at(expr.span, "expected yes or no here")),
+        }
+    }
+
+    /// A number that is a leaf (an input's value, a constant, the period's
+    /// days), read without building a `Value`; `None` for anything else.
+    #[inline]
+    fn leaf_num(&self, expr: &Expr) -> Option<Decimal> {
+        match &expr.kind {
+            ExprKind::Input(i) => self.inputs[*i].as_num(),
+            ExprKind::Const(Value::Num(d)) => Some(*d),
+            ExprKind::PeriodDays => self.beyond.period_days,
+            _ => None,
         }
     }
 
@@ -214,6 +267,12 @@ pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {
         (Value::Text(a), Value::Text(b)) => a.cmp(b),
         _ => return false,
     };
+    ordered(op, ordering)
+}
+
+/// Whether `op` holds of two values so ordered.
+#[inline]
+fn ordered(op: CmpOp, ordering: Ordering) -> bool {
     match op {
         CmpOp::Ge => ordering != Ordering::Less,
         CmpOp::Gt => ordering == Ordering::Greater,

@@ -13,7 +13,7 @@
 //! Results stay in input order throughout; sorting is by index.
 
 use super::error::EvalError;
-use super::expr::Frame;
+use super::expr::{Beyond, Frame};
 use super::result::{HookCall, Placing, Push, ScoreResult};
 use super::scores::Scores;
 use crate::check::model::{GradeLimit, Grouping, LimitTies, Rank, TieRule};
@@ -45,7 +45,7 @@ pub fn rank(
     // 1. What each row is ranked by, and its group, for every rank.
     let mut keys: Vec<Vec<(GroupKey, Decimal)>> = Vec::with_capacity(results.len());
     for (i, result) in results.iter().enumerate() {
-        let frame = frame_of(&card.hooks, rows[i], &result.scores, None, &[]);
+        let frame = frame_of(&card.hooks, rows[i], &result.scores, None, &Beyond::NOTHING);
         let row_keys: Result<Vec<_>, EvalError> = stage
             .ranks
             .iter()
@@ -88,7 +88,11 @@ pub fn rank(
                 continue;
             }
             let result = &results[i];
-            let frame = frame_of(&card.hooks, rows[i], &result.scores, None, &result.ranks);
+            let beyond = Beyond {
+                ranks: &result.ranks,
+                period_days: None,
+            };
+            let frame = frame_of(&card.hooks, rows[i], &result.scores, None, &beyond);
             let value = group_key(
                 &results[i].employee,
                 limit.within,
@@ -209,9 +213,14 @@ fn after_ranks_values(
 ) -> Result<(), EvalError> {
     let calls = RefCell::new(Vec::new());
     let record = result.trace.is_some().then_some(&calls);
+    let ranks = result.ranks.clone();
+    let beyond = Beyond {
+        ranks: &ranks,
+        period_days: None,
+    };
     for (i, d) in card.derived.iter().enumerate() {
         if d.after_ranks {
-            let frame = frame_of(&card.hooks, row, &result.scores, record, &result.ranks);
+            let frame = frame_of(&card.hooks, row, &result.scores, record, &beyond);
             let value = super::derive(d, &frame)?;
             result.scores.derived[i] = value.value;
             if let Some(trace) = result.trace.as_mut() {
@@ -220,7 +229,7 @@ fn after_ranks_values(
         }
     }
     if card.group.grade_after_ranks {
-        let frame = frame_of(&card.hooks, row, &result.scores, record, &result.ranks);
+        let frame = frame_of(&card.hooks, row, &result.scores, record, &beyond);
         result.scores.grade = super::grade(card, &frame)?;
     }
     // Hooks called by rank-reading outputs belong in the row's trace too.
@@ -230,16 +239,16 @@ fn after_ranks_values(
     Ok(())
 }
 
-/// Everything a row's formulas may read, ranks included.
+/// Everything a row's formulas may read, ranks included (`beyond`).
 fn frame_of<'a>(
     hooks: &'a [crate::hooks::HookFn],
     row: &'a Row,
     scores: &'a Scores,
     calls: Option<&'a RefCell<Vec<HookCall>>>,
-    ranks: &'a [Placing],
+    beyond: &'a Beyond<'a>,
 ) -> Frame<'a> {
     Frame {
-        ranks,
+        beyond,
         ..Frame::new(&row.values, scores, hooks, calls)
     }
 }

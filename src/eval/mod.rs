@@ -83,6 +83,36 @@ pub fn evaluate_scores(
     row_stage(card, inputs, scores, None)
 }
 
+/// Whether a row's `inputs` meet `constraint` (a `require` line), for the
+/// data layer, which checks each row as it reads it; `period_days` is what
+/// `days_in_period()` gives for the row. `Ok(None)`: an input the condition
+/// reads is blank (an optional input), so there is nothing to check.
+pub(crate) fn meets(
+    card: &CheckedCard,
+    constraint: &crate::check::model::Constraint,
+    inputs: &[Value],
+    period_days: Decimal,
+) -> Result<Option<bool>, EvalError> {
+    if constraint
+        .reads
+        .iter()
+        .any(|&i| inputs[i] == Value::Missing)
+    {
+        return Ok(None);
+    }
+    // A condition reads no score: an empty set of scores serves.
+    let scores = Scores::default();
+    let beyond = expr::Beyond {
+        ranks: &[],
+        period_days: Some(period_days),
+    };
+    let frame = Frame {
+        beyond: &beyond,
+        ..Frame::new(inputs, &scores, &card.hooks, None)
+    };
+    frame.bool(&constraint.condition).map(Some)
+}
+
 /// The row stage, in card order: items, sections, bonuses and penalties, the
 /// total, the bands and outputs that read no rank, the grade.
 fn row_stage(

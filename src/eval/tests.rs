@@ -8,6 +8,7 @@ use crate::value::{format_decimal, Value};
 const INPUTS: &str = r#"
     input 率 percent range 0%..200%
     input 次数 count
+    input 台次 count
     input 金额 money
     input 分 number
     input 达标 bool
@@ -167,10 +168,89 @@ fn kinds_are_checked() {
 }
 
 #[test]
-fn a_ratio_of_counts_is_a_percentage() {
+fn a_ratio_of_counts_is_a_percentage_where_it_meets_one() {
     // S8: resolution rate = solved / handled, compared with a percentage
     assert_eq!(
-        ok("次数 / 分 >= 90%", &[("次数", "45"), ("分", "50")]),
+        ok("次数 / 台次 >= 90%", &[("次数", "45"), ("台次", "50")]),
         "true"
     );
+    // chosen beside a percentage, it is one: a zero denominator stated as 100%
+    assert_eq!(
+        ok(
+            "if 台次 = 0 then 100% else 次数 / 台次",
+            &[("次数", "0"), ("台次", "0")]
+        ),
+        "1"
+    );
+    // a number over a count is not a rate: `>= 90%` does not fit it
+    let err = eval("分 / 次数 >= 90%", &[]).unwrap_err();
+    assert!(err.contains("do not match"), "{err}");
+}
+
+/// The type the output `o = expr` (or `o TYPE = expr`) is given, and how a value prints.
+fn output_type(decl: &str) -> crate::value::Type {
+    let text = format!("scorecard t {{ {INPUTS} output {decl} }}");
+    let source = SourceFile::new("t.card", text);
+    let card = crate::compile(&source)
+        .unwrap_or_else(|d| panic!("`{decl}`: {:?}", d.iter().next().map(|d| &d.message)))
+        .card;
+    card.derived[0].ty
+}
+
+#[test]
+fn a_number_over_a_count_is_a_number_not_a_percentage() {
+    use crate::value::{format_value, Type, Unit};
+    // 90 points over 3 occurrences is 30 points each, never 3000%
+    assert_eq!(ok("分 / 次数", &[("分", "90"), ("次数", "3")]), "30");
+    let ty = output_type("o = 分 / 次数");
+    assert_eq!(ty, Type::Num(Unit::Plain));
+    assert_eq!(format_value(&Value::Num(30.into()), ty), "30");
+    // a count over a count is a ratio: a plain number unless the card says percent
+    assert_eq!(output_type("o = 次数 / 台次"), Type::Num(Unit::Plain));
+    assert_eq!(
+        output_type("o percent = 次数 / 台次"),
+        Type::Num(Unit::Percent)
+    );
+    assert_eq!(
+        output_type("o number = 次数 / 台次"),
+        Type::Num(Unit::Plain)
+    );
+    // money over money, a rate over a rate: ratios too
+    assert_eq!(
+        output_type("o percent = 金额 / 单价"),
+        Type::Num(Unit::Percent)
+    );
+    // a rate over a count stays a rate (the mean of monthly rates)
+    assert_eq!(output_type("o = 率 / 次数"), Type::Num(Unit::Percent));
+}
+
+#[test]
+fn a_condition_on_two_numbers_read_straight_compares_as_values_do() {
+    // `full if` reads its condition through `Frame::bool`, which compares two
+    // number leaves without building values; an output through `eval`.
+    let text = format!(
+        "scorecard t {{ total 1 {INPUTS} section s weight 1 {{ item i 1 {{ full if 分 >= 85 }} }} output o = 分 >= 85 }}"
+    );
+    let card = crate::compile(&SourceFile::new("t.card", text))
+        .expect("valid")
+        .card;
+    let index = card.input_index("分").expect("分");
+    for (cell, holds) in [
+        ("84.99", false),
+        ("85", true),
+        ("85.000", true),
+        ("-85", false),
+    ] {
+        let mut values = vec![Value::Num(0.into()); card.inputs.len()];
+        values[index] = Value::Num(cell.parse().expect("decimal"));
+        let row = Row {
+            line: 1,
+            employee: Employee::default(),
+            values,
+        };
+        let result = crate::evaluate(&card, &row).expect("scores");
+        let full = result.scores.items[0] == rust_decimal::Decimal::ONE;
+        assert_eq!(full, holds, "{cell}");
+        assert_eq!(result.scores.derived[0], Value::Bool(holds), "{cell}");
+    }
 }

@@ -35,6 +35,17 @@ impl PeriodKind {
         }
     }
 
+    /// The most days a period of this kind can have: a month 31, a quarter
+    /// 92, a half-year 184, a year 366.
+    pub fn most_days(self) -> u32 {
+        match self {
+            PeriodKind::Month => 31,
+            PeriodKind::Quarter => 92,
+            PeriodKind::HalfYear => 184,
+            PeriodKind::Year => 366,
+        }
+    }
+
     pub fn noun(self) -> &'static str {
         match self {
             PeriodKind::Month => "month",
@@ -73,6 +84,15 @@ impl Period {
             kind: PeriodKind::Month,
             index: month,
         }
+    }
+
+    /// How many days the period has (2028-02 has 29, 2026-Q1 has 90).
+    pub fn days(self) -> u32 {
+        let per = self.kind.months();
+        let first = (u32::from(self.index) - 1) * per + 1;
+        (first..first + per)
+            .map(|month| days_in_month(i32::from(self.year), month))
+            .sum()
     }
 
     /// The period of `kind` this month falls in (`2026-10` is in `2026-Q4`);
@@ -172,6 +192,19 @@ impl serde::Serialize for Period {
     }
 }
 
+/// The days of `month` (1–12) of `year`, by the Gregorian calendar.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = match month {
+        12 => chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1),
+        _ => chrono::NaiveDate::from_ymd_opt(year, month + 1, 1),
+    };
+    let first = chrono::NaiveDate::from_ymd_opt(year, month, 1);
+    match (first, next) {
+        (Some(first), Some(next)) => (next - first).num_days() as u32,
+        _ => 31,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +231,40 @@ mod tests {
         }
         assert_eq!(shown("2026-1"), "2026-01");
         assert_eq!(shown("2026年3月"), "2026-03");
+    }
+
+    #[test]
+    fn a_period_knows_its_days() {
+        let days = |text: &str| Period::parse(text).map(Period::days).unwrap_or(0);
+        assert_eq!(days("2026-01"), 31);
+        assert_eq!(days("2026-02"), 28);
+        assert_eq!(days("2028-02"), 29);
+        assert_eq!(days("2100-02"), 28);
+        assert_eq!(days("2026-04"), 30);
+        assert_eq!(days("2026-Q1"), 90);
+        assert_eq!(days("2028-Q1"), 91);
+        assert_eq!(days("2026-Q4"), 92);
+        assert_eq!(days("2026-H2"), 184);
+        assert_eq!(days("2026"), 365);
+        assert_eq!(days("2028"), 366);
+        for kind in [
+            PeriodKind::Month,
+            PeriodKind::Quarter,
+            PeriodKind::HalfYear,
+            PeriodKind::Year,
+        ] {
+            let most = (2024..2030)
+                .flat_map(|year| {
+                    (1..=12 / kind.months()).map(move |index| Period {
+                        year,
+                        kind,
+                        index: index as u8,
+                    })
+                })
+                .map(Period::days)
+                .max();
+            assert_eq!(most, Some(kind.most_days()), "{kind:?}");
+        }
     }
 
     #[test]

@@ -756,7 +756,7 @@ fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
         | ExprKind::Rank(_)
         | ExprKind::Top(_)
         | ExprKind::GroupSize(_) => out.push(expr),
-        ExprKind::Const(_) | ExprKind::Present(_) => {}
+        ExprKind::Const(_) | ExprKind::Present(_) | ExprKind::PeriodDays => {}
         ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => collect_leaves(e, out),
         ExprKind::Arith(_, l, r)
         | ExprKind::Compare(_, l, r)

@@ -25,6 +25,15 @@ fn card() -> CheckedCard {
     }
 }
 
+/// The line of the S1 card that holds `text` (its first), as explanations cite it.
+fn line_of(text: &str) -> usize {
+    include_str!("../../rules/callback_specialist.card")
+        .lines()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("the S1 card has no line with `{text}`"))
+        + 1
+}
+
 fn n(s: &str) -> Value {
     Value::Num(Decimal::from_str(s).unwrap())
 }
@@ -92,17 +101,33 @@ fn explain_shows_every_point_lost_with_its_rule_and_line() {
     let result = score(&card, &zhang_san(&card));
     let text = explain(&card, &result);
     assert!(text.starts_with("张三 (E001 · 君威) — 市场部客服回访专员绩效考核表\n"));
-    assert!(text.contains("`minus 1 per 日报迟报次数 \"日报迟报\"`: 2 × 1 = −2   [line 81]"));
-    assert!(text.contains("反馈及时率 is 96%: `>= 95% : minus 1`   [line 86]"));
-    assert!(
-        text.contains("`minus 2 per 个人原因抱怨 \"个人原因引起抱怨\"`: 3 × 2 = −6   [line 112]")
-    );
+    let deduction = "minus 1 per 日报迟报次数 \"日报迟报\"";
+    assert!(text.contains(&format!(
+        "`{deduction}`: 2 × 1 = −2   [line {}]",
+        line_of(deduction)
+    )));
+    // The first `>= 95% : minus 1` of the card is 客户信息及建议's.
+    assert!(text.contains(&format!(
+        "反馈及时率 is 96%: `>= 95% : minus 1`   [line {}]",
+        line_of(">= 95% : minus 1")
+    )));
+    assert!(text.contains(&format!(
+        "`minus 2 per 个人原因抱怨 \"个人原因引起抱怨\"`: 3 × 2 = −6   [line {}]",
+        line_of("minus 2 per 个人原因抱怨")
+    )));
     assert!(text.contains("5 − 6 − 1 = −2, raised to 0 (an item never scores below 0)"));
-    assert!(text.contains("`full if not 培训缺席 and not 培训迟到 and 培训成绩 >= 85` does not hold, so 0   [line 131]"));
-    assert!(text.contains("`minus 5 per 迟到早退`: 1 × 5 = −5   [line 148]"));
-    assert!(text.contains(
-        "total = sections 85.5 − 5 = 80.5\ngrade 称职: total is 80.5: `>= 75 : 称职`   [line 157]"
-    ));
+    assert!(text.contains(&format!(
+        "`full if not 培训缺席 and not 培训迟到 and 培训成绩 >= 85` does not hold, so 0   [line {}]",
+        line_of("full if not 培训缺席")
+    )));
+    assert!(text.contains(&format!(
+        "`minus 5 per 迟到早退`: 1 × 5 = −5   [line {}]",
+        line_of("minus 5  per 迟到早退")
+    )));
+    assert!(text.contains(&format!(
+        "total = sections 85.5 − 5 = 80.5\ngrade 称职: total is 80.5: `>= 75 : 称职`   [line {}]",
+        line_of(">= 75 : 称职")
+    )));
 }
 
 #[test]
@@ -154,11 +179,17 @@ fn explain_infers_yes_no_inputs_from_a_simple_condition() {
     let text = explain(&card, &score(&card, &row));
     assert!(text.starts_with("E002 (君威) — "));
     assert!(
-        text.contains("问题跟踪完成 is no: `full if 问题跟踪完成` does not hold, so 0   [line 71]"),
+        text.contains(&format!(
+            "问题跟踪完成 is no: `full if 问题跟踪完成` does not hold, so 0   [line {}]",
+            line_of("full if 问题跟踪完成")
+        )),
         "{text}"
     );
     assert!(
-        text.contains("信息错误未通知 is yes: `zero if 信息错误未通知` applies, so 0   [line 79]"),
+        text.contains(&format!(
+            "信息错误未通知 is yes: `zero if 信息错误未通知` applies, so 0   [line {}]",
+            line_of("zero if 信息错误未通知")
+        )),
         "{text}"
     );
 }
@@ -240,7 +271,7 @@ fn json_keeps_exact_decimals_and_quotes_rules() {
         .find(|i| i["name"] == "客户信息及建议")
         .unwrap();
     assert_eq!(info["rule"]["text"], ">= 95% : minus 1");
-    assert_eq!(info["rule"]["line"], 86);
+    assert_eq!(info["rule"]["line"], line_of(">= 95% : minus 1"));
     assert_eq!(info["base"]["value"].to_string(), "0.96");
     assert_eq!(info["base"]["display"], "96%");
     let complaints = items.iter().find(|i| i["name"] == "抱怨跟踪").unwrap();

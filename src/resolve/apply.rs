@@ -42,6 +42,7 @@ enum Kind {
     Rank,
     Limit,
     Partial,
+    Require,
 }
 
 impl Kind {
@@ -65,6 +66,7 @@ impl Kind {
             Decl::Rank(_) => Kind::Rank,
             Decl::Limit(_) => Kind::Limit,
             Decl::Partial(_) => Kind::Partial,
+            Decl::Require(_) => Kind::Require,
             Decl::Override(_) | Decl::Remove(_) => return None,
         })
     }
@@ -105,6 +107,7 @@ impl Kind {
             Kind::Rank => "rank",
             Kind::Limit => "limit",
             Kind::Partial => "partial",
+            Kind::Require => "require",
         }
     }
 
@@ -137,6 +140,7 @@ impl Kind {
             Kind::Rank => "a rank",
             Kind::Limit => "a grade limit",
             Kind::Partial => "a partial-period rule",
+            Kind::Require => "a requirement on the data",
         }
     }
 
@@ -166,7 +170,7 @@ impl Kind {
             | Kind::Hooks
             | Kind::Partial => 0,
             Kind::Input | Kind::Rater => 1,
-            Kind::Param => 2,
+            Kind::Param | Kind::Require => 2,
             Kind::Section | Kind::Item => 3,
             Kind::Bonus | Kind::Penalty => 4,
             Kind::Grade | Kind::Rank | Kind::Limit => 5,
@@ -321,7 +325,30 @@ impl Applier<'_> {
         inherit_label(&mut decl, &self.decls[index]);
         self.changes.forget(node_span(&self.decls[index]));
         self.changes.note(node_span(&decl), "overridden", at);
+        let monthly = matches!(&decl, Decl::Period(p) if p.name == "monthly");
         self.decls[index] = decl;
+        if monthly {
+            self.drop_rollups(at);
+        }
+    }
+
+    /// A card whose period is overridden to `monthly` adds no months up:
+    /// the base's `rollup` rules and its `partial` rule go (a quarterly card
+    /// scored a month at a time, for a store that reviews monthly too).
+    fn drop_rollups(&mut self, at: Span) {
+        for decl in &mut self.decls {
+            if let Decl::Input(input) = decl {
+                if input.rollup.take().is_some() {
+                    self.changes
+                        .note(input.span, "roll-up rule dropped (monthly)", at);
+                }
+            }
+        }
+        if let Some(i) = self.single(Kind::Partial) {
+            let gone = self.decls.remove(i);
+            self.changes.forget(node_span(&gone));
+            self.changes.removed("partial", None, at);
+        }
     }
 
     fn patch_section(&mut self, patch: SectionPatch, at: Span) {
@@ -573,6 +600,7 @@ pub(super) fn node_span(decl: &Decl) -> Span {
         Decl::Rank(r) => r.span,
         Decl::Limit(l) => l.span,
         Decl::Partial(p) => p.span,
+        Decl::Require(r) => r.span,
         Decl::Override(o) => o.span,
         Decl::Remove(r) => r.span,
     }

@@ -21,12 +21,14 @@
 //! found by name and reported at the `extends` that closes them.
 
 mod apply;
+mod assumptions;
 mod loader;
 mod provenance;
 mod shift;
 #[cfg(test)]
 mod tests;
 
+pub use assumptions::Assumptions;
 pub use loader::{card_name, tidy_name, FileLoader, Loader, MemoryLoader, NoLoader};
 pub use provenance::{Changes, Note, Removal};
 
@@ -73,6 +75,13 @@ pub fn resolve(source: &Arc<SourceFile>, loader: &dyn Loader) -> Result<Resolved
         }
         whole
     };
+    // Every file's notes are kept; a note on something a later card replaces
+    // or removes no longer precedes a node, so it neither prints nor covers
+    // a number.
+    let notes: Vec<ast::Note> = chain
+        .iter_mut()
+        .flat_map(|(_, card)| std::mem::take(&mut card.notes))
+        .collect();
     let mut cards = chain.into_iter().map(|(_, card)| card);
     let root = cards
         .next()
@@ -105,6 +114,7 @@ pub fn resolve(source: &Arc<SourceFile>, loader: &dyn Loader) -> Result<Resolved
             label,
             extends: None,
             decls,
+            notes,
             span: top.1,
         },
         chain,

@@ -18,13 +18,27 @@ pub fn card(card: &mut Card, by: usize) {
         label,
         extends,
         decls,
+        notes,
         span,
     } = card;
     ident(name, by);
     opt_text(label, by);
     opt_text(extends, by);
     decls.iter_mut().for_each(|d| decl(d, by));
+    notes.iter_mut().for_each(|n| note(n, by));
     move_span(span, by);
+}
+
+fn note(note: &mut Note, by: usize) {
+    let Note {
+        kind: _,
+        text: t,
+        span,
+        target,
+    } = note;
+    text(t, by);
+    move_span(span, by);
+    move_span(target, by);
 }
 
 fn move_span(span: &mut Span, by: usize) {
@@ -132,6 +146,15 @@ fn decl(decl: &mut Decl, by: usize) {
             opt_ident(within, by);
             expr(ranked, by);
             opt_ident(ties, by);
+            move_span(span, by);
+        }
+        Decl::Require(RequireDecl {
+            condition,
+            message,
+            span,
+        }) => {
+            expr(condition, by);
+            text(message, by);
             move_span(span, by);
         }
         Decl::Partial(PartialDecl {

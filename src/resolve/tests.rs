@@ -498,3 +498,103 @@ fn a_version_declared_again_asks_for_override() {
         "the base card has no effective date range to override"
     );
 }
+
+#[test]
+fn notes_of_every_file_are_kept_and_a_replaced_nodes_give_way_to_the_overrides() {
+    let noted_base = BASE
+        .replace(
+            "    param 达标线 95%",
+            "    assume \"达标线为集团设定\"\n    param 达标线 95%",
+        )
+        .replace(
+            "    grade {",
+            "    quote \"评分可以采用等级制\"\n    grade {",
+        );
+    let loader = MemoryLoader::new()
+        .with("rules/base.card", &noted_base)
+        .with(
+            "rules/brands/b.card",
+            &brand(
+                "    assume \"本品牌标准更高\"\n    override param 达标线 98%\n    assume \"本品牌新增\"\n    input 表扬 count default 0",
+            ),
+        );
+    let source = loader.get("rules/brands/b.card").expect("brand card");
+    let resolved = resolve(&source, &loader).expect("resolves");
+    let shown = resolved.show();
+    // The base's note on the replaced parameter is gone; the brand's prints.
+    assert!(!shown.contains("达标线为集团设定"), "{shown}");
+    assert!(
+        shown.contains("    assume \"本品牌标准更高\"\n    param 达标线 98%"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    assume \"本品牌新增\"\n    input 表扬"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    quote \"评分可以采用等级制\"\n    grade {"),
+        "{shown}"
+    );
+    let assumptions = resolved.assumptions();
+    let text = assumptions.to_string();
+    assert!(
+        text.contains("  assume \"本品牌标准更高\"\n    line 3 "),
+        "{text}"
+    );
+    assert!(text.contains("rules/base.card:"), "{text}");
+    // 98% and 0 under the brand's notes; the base's grade cut-offs quoted.
+    assert_eq!(assumptions.assumed(), 2, "{text}");
+    assert_eq!(assumptions.quoted(), 1, "{text}");
+    assert!(!assumptions.unmarked().is_empty(), "{text}");
+}
+
+#[test]
+fn a_period_overridden_to_monthly_drops_the_bases_roll_up_rules() {
+    let quarterly = r#"scorecard 季度 {
+    period quarterly
+    total 10
+    partial score minimum 2 months
+    input 受理 count
+    input 解决 count
+    input 满意度 percent rollup mean
+    section 甲 weight 10 {
+        item 解决率 10 { by 解决 / 受理 { >= 90% : full  else : 0 } }
+    }
+}
+"#;
+    let loader = MemoryLoader::new()
+        .with("rules/base.card", quarterly)
+        .with("rules/brands/b.card", &brand("    override period monthly"));
+    let source = loader.get("rules/brands/b.card").expect("brand card");
+    let resolved = resolve(&source, &loader).expect("resolves");
+    let shown = resolved.show();
+    assert!(
+        shown.contains("// removed in rules/brands/b.card:2: partial"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "input 满意度 percent  // roll-up rule dropped (monthly) in rules/brands/b.card:2"
+        ),
+        "{shown}"
+    );
+    assert!(!shown.contains("rollup"), "{shown}");
+    let checked = check(&resolved).expect("a monthly card with no roll-up rules checks");
+    assert_eq!(checked.card.period.as_deref(), Some("monthly"));
+    assert!(checked.card.rollup.is_none());
+}
+
+#[test]
+fn a_brand_card_adds_requirements_to_its_bases() {
+    let checked = compile_brand(&brand(
+        "    require 迟报 <= 31 \"迟报次数不能多于当月天数\"",
+    ))
+    .expect("valid");
+    let messages: Vec<&str> = checked
+        .card
+        .constraints
+        .iter()
+        .map(|c| c.message.as_str())
+        .collect();
+    assert_eq!(messages, ["迟报次数不能多于当月天数"]);
+}

@@ -66,7 +66,43 @@ pub struct Card {
     /// `extends "../callback_specialist.card"`: the base card's path, relative to this file.
     pub extends: Option<Text>,
     pub decls: Vec<Decl>,
+    /// Every `quote` and `assume` note, in source order (see [`Note`]).
+    pub notes: Vec<Note>,
     pub span: Span,
+}
+
+/// `quote "…"` or `assume "…"`, on the line before a declaration, an item, an
+/// item's rule, a tier row or a bonus/penalty line: where the numbers written
+/// in that node come from. A quote gives the policy's own sentence; an
+/// assumption says the numbers are ours, for HR to confirm with management.
+/// It covers every number inside its node, unless a note on a node further in
+/// says otherwise. Notes are kept beside the tree, tied to their node by its
+/// span, so that they print before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: Text,
+    /// The note itself, from its keyword to its closing quote.
+    pub span: Span,
+    /// The node it is written before: its span, as the printer begins it.
+    pub target: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// `quote "…"`: the number is the policy's.
+    Quote,
+    /// `assume "…"`: the number is ours.
+    Assume,
+}
+
+impl NoteKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            NoteKind::Quote => "quote",
+            NoteKind::Assume => "assume",
+        }
+    }
 }
 
 /// One declaration inside a card, in source order.
@@ -103,6 +139,48 @@ pub enum Decl {
     Limit(LimitDecl),
     /// `partial prorate minimum 2 months`
     Partial(PartialDecl),
+    /// `require 质检合格 <= 质检台次 "合格台次不能多于质检台次"`
+    Require(RequireDecl),
+}
+
+impl Decl {
+    /// The declaration's own span (an override's or a remove's whole line).
+    pub fn span(&self) -> Span {
+        match self {
+            Decl::Role(t) | Decl::Version(t) => t.span,
+            Decl::Period(p) => p.span,
+            Decl::Total(n) => n.span,
+            Decl::Effective(e) => e.span,
+            Decl::Input(i) => i.span,
+            Decl::Param(p) => p.span,
+            Decl::Section(s) => s.span,
+            Decl::Adjustment(a) => a.span,
+            Decl::Grade(g) => g.span,
+            Decl::Band(b) => b.span,
+            Decl::Output(o) => o.span,
+            Decl::Hooks(h) => h.span,
+            Decl::Rater(r) => r.span,
+            Decl::Rank(r) => r.span,
+            Decl::Limit(l) => l.span,
+            Decl::Partial(p) => p.span,
+            Decl::Require(r) => r.span,
+            Decl::Override(o) => o.span,
+            Decl::Remove(r) => r.span,
+        }
+    }
+
+    /// The span the printer begins the declaration's line by: its own, but
+    /// for `override input …` (and other replaced declarations) the one of
+    /// the declaration after `override`.
+    pub fn printed_span(&self) -> Span {
+        match self {
+            Decl::Override(Override {
+                target: OverrideTarget::Decl(decl),
+                ..
+            }) => decl.printed_span(),
+            other => other.span(),
+        }
+    }
 }
 
 /// `effective 2026-01-01..2026-06-30` (both days included) or
@@ -341,6 +419,16 @@ pub struct Output {
     pub label: Option<Text>,
     pub ty: Option<(InputType, Span)>,
     pub expr: Expr,
+    pub span: Span,
+}
+
+/// `require 质检合格 <= 质检台次 "合格台次不能多于质检台次"`: a condition every
+/// row of data must meet, checked when the row is read (before scoring), and
+/// the sentence a row that fails it is refused with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequireDecl {
+    pub condition: Expr,
+    pub message: Text,
     pub span: Span,
 }
 

@@ -9,6 +9,7 @@ pub mod comments;
 mod error;
 pub mod fmt;
 mod lower;
+pub mod numbers;
 mod parser;
 pub mod print;
 

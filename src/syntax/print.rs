@@ -59,6 +59,7 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
     let mut p = Printer {
         out: String::new(),
         notes,
+        marks: &card.notes,
         prefix: None,
         scratch: String::new(),
         ends: Vec::new(),
@@ -70,6 +71,9 @@ pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
 struct Printer<'a> {
     out: String,
     notes: &'a dyn Annotate,
+    /// The card's `quote` and `assume` notes, each printed on the line
+    /// before the node it precedes.
+    marks: &'a [Note],
     /// Written before the next line's text (`override ` before a replaced declaration).
     prefix: Option<&'static str>,
     /// Column cells (tier guards, adjustment amounts) printed ahead to be
@@ -92,6 +96,9 @@ impl Printer<'_> {
     /// above it, the indentation and any prefix. The node's text is then
     /// written onto `out`, and the line ended with [`Printer::end`].
     fn begin(&mut self, depth: usize, span: Span) -> Started {
+        if !self.marks.is_empty() {
+            self.marks_before(depth, span);
+        }
         for comment in self.notes.before(span) {
             // A blank line never doubles, nor opens a block.
             let at_break =
@@ -109,6 +116,36 @@ impl Printer<'_> {
             line,
             text: self.out.len(),
         }
+    }
+
+    /// The `quote` and `assume` lines before the node at `span`, each a line
+    /// of its own (with its comments, as a node's).
+    fn marks_before(&mut self, depth: usize, span: Span) {
+        let marks = self.marks;
+        for mark in marks.iter().filter(|m| m.target == span) {
+            self.begin_line(depth, mark.span);
+            self.out.push_str(mark.kind.keyword());
+            self.out.push(' ');
+            push_quoted(&mut self.out, &mark.text.value);
+            self.end(mark.span);
+        }
+    }
+
+    /// Whether a `quote` or `assume` note precedes the node at `span`.
+    fn marked(&self, span: Span) -> bool {
+        self.marks.iter().any(|m| m.target == span)
+    }
+
+    /// [`Printer::begin`] for a line that no note precedes.
+    fn begin_line(&mut self, depth: usize, span: Span) {
+        for comment in self.notes.before(span) {
+            let at_break =
+                self.out.is_empty() || self.out.ends_with("\n\n") || self.out.ends_with("{\n");
+            if !(comment.is_empty() && at_break) {
+                self.raw_line(depth, &comment);
+            }
+        }
+        self.indent(depth);
     }
 
     /// Ends the line of the node at `span`, with its note and comment.
@@ -349,6 +386,25 @@ impl Printer<'_> {
                 }
                 self.end(output.span);
             }
+            Decl::Require(r) => {
+                let started = self.begin(1, r.span);
+                let out = &mut self.out;
+                out.push_str("require ");
+                push_expr(out, &r.condition, 0);
+                let head = out.len();
+                out.push(' ');
+                push_quoted(out, &r.message.value);
+                if !fits(1, &out[started.line..]) {
+                    // A long sentence goes on a line of its own, under the condition.
+                    out.truncate(head);
+                    self.end(r.span);
+                    self.indent(2);
+                    push_quoted(&mut self.out, &r.message.value);
+                    self.out.push('\n');
+                    return;
+                }
+                self.end(r.span);
+            }
             Decl::Override(change) => self.override_(change),
             Decl::Remove(remove) => {
                 self.begin(1, remove.span);
@@ -540,7 +596,8 @@ impl Printer<'_> {
         head(&mut self.out);
         let head_end = self.out.len();
         if let [rule] = rules {
-            if !matches!(rule, Rule::Tiers(_)) {
+            // A rule with a note before it needs a line of its own.
+            if !matches!(rule, Rule::Tiers(_)) && !self.marked(rule.span()) {
                 self.out.push_str(" { ");
                 push_one_line_rule(&mut self.out, rule);
                 self.out.push_str(" }");
@@ -688,6 +745,7 @@ enum Group {
     Hooks,
     Input,
     Param,
+    Require,
     Block,
     Output,
     /// One-line `override` and `remove` lines.
@@ -706,6 +764,7 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Hooks(_) => Group::Hooks,
         Decl::Rater(_) => Group::Input,
         Decl::Partial(_) => Group::Header,
+        Decl::Require(_) => Group::Require,
         Decl::Rank(_) | Decl::Limit(_) => Group::Block,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,

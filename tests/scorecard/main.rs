@@ -2,6 +2,7 @@
 //! Scenarios are files under `tests/cards/` and `tests/data/`; each gets its
 //! own snapshot under `tests/scorecard/snapshots/`.
 
+mod assumptions;
 mod bad_input;
 mod big_card;
 mod cases;
@@ -14,6 +15,7 @@ mod diff;
 mod excel;
 mod fmt;
 mod fmt_property;
+mod impossible_data;
 mod month;
 mod properties;
 mod scenarios;

@@ -385,10 +385,17 @@ fn check_rules_checks_every_card_and_names_the_unrouted() {
             "{name} not checked:\n{stdout}"
         );
     }
-    assert!(
-        !text(&out.stderr).contains("no entry"),
-        "every shipped card is routed"
-    );
+    // Every shipped card is routed but the monthly views of the quarterly
+    // S7 cards (rules/monthly/), which a store runs on its own: named.
+    let stderr = text(&out.stderr);
+    let unrouted: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": no entry of "))
+        .collect();
+    assert_eq!(unrouted.len(), 4, "{stderr}");
+    for line in unrouted {
+        assert!(line.starts_with("warning: rules/monthly/"), "{line}");
+    }
     // A card no entry names is checked, and named.
     let dir = tempfile::tempdir().expect("a temporary directory");
     copy_dir(Path::new("rules"), dir.path());

@@ -35,7 +35,11 @@ impl Lower {
             .map(|p| self.number(p))
             .transpose()?;
         let scaled = c.optional(Rule::kw_scaled).map(|p| self::span(&p));
-        let items = c.all(Rule::item, |p| self.item(p))?;
+        let items = c.all_noted(Rule::item, |notes, p| {
+            let item = self.item(p)?;
+            self.attach(notes, item.span);
+            Ok(item)
+        })?;
         Ok(ast::SectionPatch {
             name,
             label,
@@ -62,7 +66,11 @@ impl Lower {
             .optional(Rule::number)
             .map(|p| self.number(p))
             .transpose()?;
-        let rules = c.all(Rule::item_rule, |p| self.item_rule(p))?;
+        let rules = c.all_noted(Rule::item_rule, |notes, p| {
+            let rule = self.item_rule(p)?;
+            self.attach(notes, rule.span());
+            Ok(rule)
+        })?;
         Ok(ast::ItemPatch {
             name,
             label,

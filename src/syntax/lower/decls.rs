@@ -18,12 +18,18 @@ impl Lower {
             .optional(Rule::extends)
             .map(|p| self.extends(p))
             .transpose()?;
-        let decls = c.all(Rule::decl, |p| self.decl(p))?;
+        let decls = c.all_noted(Rule::decl, |notes, p| {
+            let decl = self.decl(p)?;
+            self.attach(notes, decl.printed_span());
+            Ok(decl)
+        })?;
+        let notes = std::mem::take(&mut self.notes);
         Ok(ast::Card {
             name,
             label,
             extends,
             decls,
+            notes,
             span,
         })
     }
@@ -58,6 +64,7 @@ impl Lower {
             Rule::rank => Decl::Rank(self.rank(inner)?),
             Rule::limit => Decl::Limit(self.limit(inner)?),
             Rule::partial => Decl::Partial(self.partial(inner)?),
+            Rule::require => Decl::Require(self.require(inner)?),
             _ => return Err(unexpected(&inner)),
         })
     }
@@ -255,7 +262,11 @@ impl Lower {
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);
         let cap = c.optional(Rule::cap).map(|p| self.cap(p)).transpose()?;
-        let lines = c.all(line_rule, |p| self.deduction(p))?;
+        let lines = c.all_noted(line_rule, |notes, p| {
+            let line = self.deduction(p)?;
+            self.attach(notes, line.span);
+            Ok(line)
+        })?;
         Ok(ast::Adjustment {
             kind,
             name,
@@ -284,6 +295,19 @@ impl Lower {
             label,
             ty,
             expr,
+            span,
+        })
+    }
+
+    /// `require = { kw_require ~ expr ~ text }`
+    fn require(&mut self, pair: Pair) -> Lowered<ast::RequireDecl> {
+        let span = span(&pair);
+        let mut c = Children::of(pair);
+        let condition = self.expr(c.required(Rule::expr)?)?;
+        let message = text(c.required(Rule::text)?);
+        Ok(ast::RequireDecl {
+            condition,
+            message,
             span,
         })
     }

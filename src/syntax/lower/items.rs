@@ -14,7 +14,11 @@ impl Lower {
         let label = c.optional(Rule::text).map(text);
         let weight = self.number(c.required(Rule::number)?)?;
         let scaled = c.optional(Rule::kw_scaled).map(|p| self::span(&p));
-        let items = c.all(Rule::item, |p| self.item(p))?;
+        let items = c.all_noted(Rule::item, |notes, p| {
+            let item = self.item(p)?;
+            self.attach(notes, item.span);
+            Ok(item)
+        })?;
         Ok(ast::Section {
             name,
             label,
@@ -32,7 +36,11 @@ impl Lower {
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);
         let points = self.number(c.required(Rule::number)?)?;
-        let rules = c.all(Rule::item_rule, |p| self.item_rule(p))?;
+        let rules = c.all_noted(Rule::item_rule, |notes, p| {
+            let rule = self.item_rule(p)?;
+            self.attach(notes, rule.span());
+            Ok(rule)
+        })?;
         Ok(ast::Item {
             name,
             label,
@@ -78,7 +86,11 @@ impl Lower {
         let span = span(&pair);
         let mut c = Children::of(pair);
         let subject = Some(self.expr(c.required(Rule::expr)?)?);
-        let rows = c.all(Rule::item_tier, |p| self.item_tier(p))?;
+        let rows = c.all_noted(Rule::item_tier, |notes, p| {
+            let row = self.item_tier(p)?;
+            self.attach(notes, row.span);
+            Ok(row)
+        })?;
         Ok(ast::TierTable {
             subject,
             rows,

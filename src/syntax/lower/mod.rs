@@ -27,6 +27,7 @@ mod expr;
 mod group;
 mod hooks;
 mod items;
+mod notes;
 mod tables;
 mod words;
 
@@ -48,6 +49,7 @@ pub fn card(source: &Arc<SourceFile>, pair: Pair) -> Result<ast::Card, Diagnosti
     let mut lower = Lower {
         problems: Diagnostics::default(),
         depth: 0,
+        notes: Vec::new(),
     };
     match lower.card(pair) {
         Ok(card) if !lower.problems.has_errors() => Ok(card),
@@ -70,6 +72,8 @@ struct Lower {
     problems: Diagnostics,
     /// How many expressions enclose the one being lowered.
     depth: usize,
+    /// The `quote` and `assume` notes lowered so far, in source order.
+    notes: Vec<ast::Note>,
 }
 
 /// How deeply expressions may nest (parentheses, `-`, `not`, `if`) before
@@ -182,6 +186,27 @@ impl<'i> Children<'i> {
             )
             .label(span(&self.parent), "here")
         })
+    }
+
+    /// Every `rule` pair from here on, each lowered by `lower` with the
+    /// `note` pairs written before it.
+    fn all_noted<T>(
+        &mut self,
+        rule: Rule,
+        mut lower: impl FnMut(Vec<Pair<'i>>, Pair<'i>) -> Lowered<T>,
+    ) -> Lowered<Vec<T>> {
+        let mut out = Vec::new();
+        loop {
+            let mut notes = Vec::new();
+            while let Some(note) = self.optional(Rule::note) {
+                notes.push(note);
+            }
+            match self.optional(rule) {
+                Some(pair) => out.push(lower(notes, pair)?),
+                None if notes.is_empty() => return Ok(out),
+                None => return Err(unexpected(&notes[0])),
+            }
+        }
     }
 
     /// Every `rule` pair from here on, each lowered by `lower`.

@@ -53,7 +53,11 @@ impl Lower {
         let span = span(&pair);
         let mut c = Children::of(pair);
         let subject = c.optional(Rule::expr).map(|p| self.expr(p)).transpose()?;
-        let rows = c.all(Rule::grade_tier, |p| self.grade_tier(p))?;
+        let rows = c.all_noted(Rule::grade_tier, |notes, p| {
+            let row = self.grade_tier(p)?;
+            self.attach(notes, row.span);
+            Ok(row)
+        })?;
         let table = ast::TierTable {
             subject,
             rows,
@@ -86,7 +90,11 @@ impl Lower {
         let name = ident(c.required(Rule::ident)?);
         let label = c.optional(Rule::text).map(text);
         let subject = Some(self.expr(c.required(Rule::expr)?)?);
-        let rows = c.all(Rule::band_tier, |p| self.band_tier(p))?;
+        let rows = c.all_noted(Rule::band_tier, |notes, p| {
+            let row = self.band_tier(p)?;
+            self.attach(notes, row.span);
+            Ok(row)
+        })?;
         Ok(ast::Band {
             name,
             label,

@@ -8,6 +8,7 @@ mod errors;
 mod expressions;
 mod fmt;
 mod group;
+mod notes;
 mod print;
 mod s1;
 mod words;

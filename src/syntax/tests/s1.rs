@@ -221,7 +221,7 @@ fn s1_spans_cover_exactly_their_text() {
     let item = item(&card, "按时反馈");
     assert_eq!(
         source.slice(item.span),
-        "item 按时反馈 \"按时反馈\" 3 { minus 1 per 日报迟报次数 \"日报迟报\" }"
+        "item 按时反馈 \"按时反馈\" 3 {\n            quote \"不按时反馈的一次扣1份\"\n            minus 1 per 日报迟报次数 \"日报迟报\"\n        }"
     );
     assert_eq!(source.slice(item.points.span), "3");
     let training = item_condition(&card, "培训考核");
@@ -230,7 +230,11 @@ fn s1_spans_cover_exactly_their_text() {
         source.slice(training.span),
         "not 培训缺席 and not 培训迟到 and 培训成绩 >= 85"
     );
-    assert_eq!(source.line_col(item.span.start), (81, 9));
+    let line = text
+        .lines()
+        .position(|l| l.contains("item 按时反馈"))
+        .map(|i| i + 1);
+    assert_eq!(Some(source.line_col(item.span.start)), line.map(|l| (l, 9)));
 }
 
 fn item_condition<'c>(card: &'c Card, name: &str) -> &'c Expr {
