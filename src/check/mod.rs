@@ -106,6 +106,16 @@ pub fn check_with(
         group,
         rollup,
         constraints,
+        ignore: card
+            .decls
+            .iter()
+            .filter_map(|d| match d {
+                crate::syntax::ast::Decl::Ignore(i) => Some(&i.columns),
+                _ => None,
+            })
+            .flatten()
+            .map(|c| c.value.trim().to_string())
+            .collect(),
     };
     // Checked as a whole: a division by an input that may be 0 and that no
     // `if`, `require` or range rules out.

@@ -42,6 +42,8 @@ pub struct CheckedCard {
     pub rollup: Option<RollupPlan>,
     /// What every row of data must meet (`require`), checked as it is read.
     pub constraints: Vec<Constraint>,
+    /// Columns the data may carry that the card does not read (`ignore`).
+    pub ignore: Vec<String>,
 }
 
 impl CheckedCard {

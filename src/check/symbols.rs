@@ -137,6 +137,7 @@ impl<'a> Checker<'a> {
                 | Decl::Limit(_)
                 | Decl::Partial(_)
                 | Decl::Require(_)
+                | Decl::Ignore(_)
                 | Decl::Hooks(_) => {}
                 // `crate::resolve` applies these before checking; one that
                 // reaches here belongs to a card that was never resolved.

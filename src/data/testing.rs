@@ -46,6 +46,7 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         group: Default::default(),
         rollup: None,
         constraints: Vec::new(),
+        ignore: Vec::new(),
     }
 }
 

@@ -43,6 +43,7 @@ enum Kind {
     Limit,
     Partial,
     Require,
+    Ignore,
 }
 
 impl Kind {
@@ -67,6 +68,7 @@ impl Kind {
             Decl::Limit(_) => Kind::Limit,
             Decl::Partial(_) => Kind::Partial,
             Decl::Require(_) => Kind::Require,
+            Decl::Ignore(_) => Kind::Ignore,
             Decl::Override(_) | Decl::Remove(_) => return None,
         })
     }
@@ -108,6 +110,7 @@ impl Kind {
             Kind::Limit => "limit",
             Kind::Partial => "partial",
             Kind::Require => "require",
+            Kind::Ignore => "ignore",
         }
     }
 
@@ -141,6 +144,7 @@ impl Kind {
             Kind::Limit => "a grade limit",
             Kind::Partial => "a partial-period rule",
             Kind::Require => "a requirement on the data",
+            Kind::Ignore => "a list of columns to ignore",
         }
     }
 
@@ -170,7 +174,7 @@ impl Kind {
             | Kind::Hooks
             | Kind::Partial => 0,
             Kind::Input | Kind::Rater => 1,
-            Kind::Param | Kind::Require => 2,
+            Kind::Param | Kind::Require | Kind::Ignore => 2,
             Kind::Section | Kind::Item => 3,
             Kind::Bonus | Kind::Penalty => 4,
             Kind::Grade | Kind::Rank | Kind::Limit => 5,
@@ -601,6 +605,7 @@ pub(super) fn node_span(decl: &Decl) -> Span {
         Decl::Limit(l) => l.span,
         Decl::Partial(p) => p.span,
         Decl::Require(r) => r.span,
+        Decl::Ignore(i) => i.span,
         Decl::Override(o) => o.span,
         Decl::Remove(r) => r.span,
     }

@@ -148,6 +148,10 @@ fn decl(decl: &mut Decl, by: usize) {
             opt_ident(ties, by);
             move_span(span, by);
         }
+        Decl::Ignore(IgnoreDecl { columns, span }) => {
+            columns.iter_mut().for_each(|c| text(c, by));
+            move_span(span, by);
+        }
         Decl::Require(RequireDecl {
             condition,
             message,

@@ -570,3 +570,31 @@ fn a_feed_of_the_wrong_kind_is_refused_when_the_rules_are_compiled() {
         "{text}"
     );
 }
+
+#[test]
+fn a_card_or_the_manifest_may_name_columns_to_ignore() {
+    let data = || {
+        table(
+            "data.csv",
+            &["工号", "岗位", "品牌", "反馈及时率", "备注", "部门"],
+            &[&["A1", "回访专员", "GL8", "98%", "x", "客服部"]],
+        )
+    };
+    let outcome = appraise(data());
+    let warned: Vec<String> = outcome.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    // The manifest's [data] ignore, and a card's own `ignore` line.
+    let manifest = MANIFEST.replace("[group]", "[data]\nignore = [\"备注\"]\n\n[group]");
+    let base = BASE.replace("total 10", "total 10 ignore \"部门\"");
+    let loader = loader().with("rules/base.card", &base);
+    let outcome = run_with(
+        scoring_of(&manifest, &loader),
+        vec![data()],
+        Options {
+            steps: vec!["考核".into()],
+            ..Options::default()
+        },
+    );
+    assert!(outcome.problems.is_empty(), "{:?}", texts(&outcome));
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+}

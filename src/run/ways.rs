@@ -47,14 +47,20 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
     }
 }
 
-/// The read options every card of the run starts from.
+/// The read options every card of the run starts from: the manifest's
+/// `[data] ignore` and every card's `ignore` (a column one card ignores is
+/// none of the others' business either), and `--lenient`.
 fn read_options(plan: &Plan) -> ReadOptions {
+    let mut ignore: Vec<String> = plan
+        .scoring
+        .directory_ref()
+        .map(|d| d.manifest().ignore.clone())
+        .unwrap_or_default();
+    for card in plan.scoring.cards() {
+        ignore.extend(card.ignore.iter().cloned());
+    }
     ReadOptions {
-        ignore: plan
-            .scoring
-            .directory_ref()
-            .map(|d| d.manifest().ignore.clone())
-            .unwrap_or_default(),
+        ignore,
         lenient_headers: plan.options.lenient,
         supplied: Vec::new(),
     }

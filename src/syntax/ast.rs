@@ -141,6 +141,9 @@ pub enum Decl {
     Partial(PartialDecl),
     /// `require 质检合格 <= 质检台次 "合格台次不能多于质检台次"`
     Require(RequireDecl),
+    /// `ignore "备注", "部门"`: columns the data may carry that the card
+    /// does not read, without a warning.
+    Ignore(IgnoreDecl),
 }
 
 impl Decl {
@@ -164,6 +167,7 @@ impl Decl {
             Decl::Limit(l) => l.span,
             Decl::Partial(p) => p.span,
             Decl::Require(r) => r.span,
+            Decl::Ignore(i) => i.span,
             Decl::Override(o) => o.span,
             Decl::Remove(r) => r.span,
         }
@@ -429,6 +433,14 @@ pub struct Output {
 pub struct RequireDecl {
     pub condition: Expr,
     pub message: Text,
+    pub span: Span,
+}
+
+/// `ignore "备注", "部门"`: headers a data file may carry that the card
+/// does not read; they are neither warned about nor taken for misspellings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IgnoreDecl {
+    pub columns: Vec<Text>,
     pub span: Span,
 }
 

@@ -84,6 +84,7 @@ fn in_decl<'a>(decl: &'a Decl, out: &mut Out<'a>) {
         }
         Decl::Partial(partial) => out.extend(&partial.minimum),
         Decl::Require(require) => in_expr(&require.condition, out),
+        Decl::Ignore(_) => {}
         Decl::Override(change) => match &change.target {
             OverrideTarget::Decl(decl) => in_decl(decl, out),
             OverrideTarget::Section(patch) => {

@@ -80,6 +80,7 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_band => "band",
         Rule::kw_output => "output",
         Rule::kw_require => "require",
+        Rule::kw_ignore => "ignore",
         Rule::kw_quote => "quote",
         Rule::kw_assume => "assume",
         Rule::kw_range => "range",

@@ -248,6 +248,17 @@ impl Printer<'_> {
     fn decl(&mut self, decl: &Decl) {
         match decl {
             Decl::Role(text) => self.quoted_decl("role", text),
+            Decl::Ignore(ignore) => {
+                self.begin(1, ignore.span);
+                self.out.push_str("ignore ");
+                for (i, column) in ignore.columns.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    push_quoted(&mut self.out, &column.value);
+                }
+                self.end(ignore.span);
+            }
             Decl::Period(p) => {
                 self.begin(1, p.span);
                 self.out.push_str("period ");
@@ -765,6 +776,7 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Rater(_) => Group::Input,
         Decl::Partial(_) => Group::Header,
         Decl::Require(_) => Group::Require,
+        Decl::Ignore(_) => Group::Header,
         Decl::Rank(_) | Decl::Limit(_) => Group::Block,
         Decl::Param(_) => Group::Param,
         Decl::Output(_) => Group::Output,

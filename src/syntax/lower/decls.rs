@@ -65,6 +65,14 @@ impl Lower {
             Rule::limit => Decl::Limit(self.limit(inner)?),
             Rule::partial => Decl::Partial(self.partial(inner)?),
             Rule::require => Decl::Require(self.require(inner)?),
+            Rule::ignore => Decl::Ignore(ast::IgnoreDecl {
+                span: span(&inner),
+                columns: inner
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::text)
+                    .map(|p| text(p))
+                    .collect(),
+            }),
             _ => return Err(unexpected(&inner)),
         })
     }
