@@ -3,20 +3,39 @@
 use super::Exit;
 use scorecard::diagnostic::render;
 use scorecard::hooks::HookDir;
+use scorecard::resolve::confine;
 use scorecard::{Checked, Diagnostics, FileLoader, SourceFile};
-use std::io::{IsTerminal, Read};
-use std::sync::Arc;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
-/// Reads a file's text, or stdin for `-`.
+/// The folder given with `--rules-root`, set once before any card is read.
+static RULES_ROOT: OnceLock<PathBuf> = OnceLock::new();
+
+/// Sets the rules root every card read from now on is confined to.
+pub fn set_rules_root(dir: PathBuf) {
+    let _ = RULES_ROOT.set(dir);
+}
+
+/// A loader for the cards a card or manifest names: confined to the
+/// `--rules-root` folder, or to the one found from the card.
+pub fn loader() -> FileLoader {
+    match RULES_ROOT.get() {
+        Some(dir) => FileLoader::new().within(dir),
+        None => FileLoader::new(),
+    }
+}
+
+/// Reads a card's text, or stdin for `-`: a regular file of at most
+/// `MAX_CARD_BYTES`, so a device or an endless stream is refused.
 pub fn read_text(path: &str) -> Result<String, String> {
     let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        buf
+        confine::read_at_most(std::io::stdin(), "<stdin>", confine::MAX_CARD_BYTES)?
     } else {
-        std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(format!("cannot read `{path}`: {e}"));
+        }
+        confine::read_regular(Path::new(path), path, confine::MAX_CARD_BYTES)?
     };
     String::from_utf8(bytes).map_err(|e| {
         if e.utf8_error().error_len().is_none() {
@@ -53,8 +72,12 @@ pub fn card(path: &str) -> Result<Checked, Exit> {
 /// the working directory).
 pub fn compile(source: &Arc<SourceFile>, path: &str) -> Result<Checked, Diagnostics> {
     let card_path = if path == "-" { "./-" } else { path };
-    let hooks = HookDir::beside(std::path::Path::new(card_path));
-    scorecard::compile_with(source, &FileLoader::new(), &hooks)
+    let hooks = HookDir::beside(Path::new(card_path));
+    let hooks = match RULES_ROOT.get() {
+        Some(dir) => hooks.within(dir),
+        None => hooks,
+    };
+    scorecard::compile_with(source, &loader(), &hooks)
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

@@ -2,7 +2,7 @@
 
 use super::load;
 use super::Exit;
-use scorecard::resolve::{self, FileLoader};
+use scorecard::resolve;
 use scorecard::SourceFile;
 
 #[derive(Debug, clap::Args)]
@@ -24,7 +24,7 @@ pub fn run(args: ShowArgs) -> Exit {
         }
     };
     let source = SourceFile::new(load::source_name(&args.card).to_string(), text);
-    let resolved = match resolve::resolve(&source, &FileLoader::new()) {
+    let resolved = match resolve::resolve(&source, &load::loader()) {
         Ok(resolved) => resolved,
         Err(diagnostics) => {
             load::print_diagnostics(&diagnostics);

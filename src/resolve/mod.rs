@@ -21,6 +21,7 @@
 //! found by name and reported at the `extends` that closes them.
 
 mod apply;
+pub mod confine;
 mod loader;
 mod provenance;
 mod shift;

@@ -186,3 +186,137 @@ fn bad_rows_never_change_good_totals() {
     assert!(row.contains(",100,100,优秀,,sha256:"), "{row}");
     assert!(!stdout.contains("B1"), "{stdout}");
 }
+
+/// A card that names a file outside its rules folder (absolute, `..` out of
+/// it, through a symbolic link), a device, a FIFO or a file that is not a
+/// card is refused before the file is opened, and the message never quotes
+/// the file.
+#[test]
+fn a_card_may_name_only_cards_inside_its_rules_folder() {
+    let dir = Scratch::new("confine");
+    let secret = dir.file("secret.card", b"root:x:0:0:root:/root:/bin/bash\n");
+    std::fs::create_dir_all(dir.0.join("rules/sub")).expect("rules dir");
+    let extends = |name: &str, base: &str| {
+        dir.file(
+            &format!("rules/{name}"),
+            format!("scorecard t extends \"{base}\" {{ total 10 }}\n").as_bytes(),
+        )
+    };
+    let cases = [
+        extends("abs.card", &secret),
+        extends("up.card", "../secret.card"),
+        extends("zero.card", "/dev/zero"),
+        extends("environ.card", "/proc/self/environ"),
+        extends("passwd.card", "../../../../../../../../etc/passwd"),
+    ];
+    for card in &cases {
+        let stderr = expect(&["check", card], 2, "outside the rules folder");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+    }
+    // The library confines the same way by default.
+    let error = scorecard::compile_file(&cases[1]).expect_err("refused");
+    assert!(
+        error.0[0].message.contains("outside the rules folder"),
+        "{error:?}"
+    );
+    let not_card = extends("txt.card", "notes.txt");
+    dir.file("rules/notes.txt", b"PASSWORD=hunter2\n");
+    let stderr = expect(&["check", &not_card], 2, "is not a card");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, dir.0.join("rules/link.card")).expect("symlink");
+        let linked = extends("linked.card", "link.card");
+        let stderr = expect(&["check", &linked], 2, "outside the rules folder");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+        let fifo = dir.0.join("rules/fifo.card");
+        let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(made.success());
+        let piped = extends("piped.card", "fifo.card");
+        expect(&["check", &piped], 2, "not a regular file");
+    }
+    // `..` inside the root is fine, and a rules directory's cards may reach
+    // its top folder: the root is the folder holding `scorecard.toml`.
+    dir.file("rules/base.card", b"scorecard b { total 10 }\n");
+    let inner = dir.file(
+        "rules/sub/inner.card",
+        b"scorecard i extends \"../base.card\" { }\n",
+    );
+    expect(&["check", &inner], 2, "outside the rules folder");
+    dir.file(
+        "rules/scorecard.toml",
+        b"[[card]]\nrole = \"r\"\nfile = \"base.card\"\n",
+    );
+    expect(&["check", &inner], 0, "");
+    // Or the root is given.
+    std::fs::remove_file(dir.0.join("rules/scorecard.toml")).expect("rm");
+    let root = dir.0.join("rules").to_string_lossy().into_owned();
+    expect(&["check", &inner, "--rules-root", &root], 0, "");
+    // The shipped brand cards reach their base through `rules/scorecard.toml`.
+    expect(
+        &["check", "rules/brands/君威/一店/callback_specialist.card"],
+        0,
+        "",
+    );
+}
+
+/// Hook scripts and a manifest's cards obey the same rules.
+#[test]
+fn hooks_and_manifest_files_stay_inside_the_rules_folder() {
+    let dir = Scratch::new("confine-hooks");
+    let hook = |name: &str, path: &str| {
+        dir.file(
+            name,
+            format!(
+                "scorecard t {{\n    hooks \"{path}\" {{ f(count) -> count }}\n    input a count\n    output o count = f(a)\n}}\n"
+            )
+            .as_bytes(),
+        )
+    };
+    for path in [
+        "/dev/zero",
+        "/etc/passwd",
+        "../../../../../../etc/passwd",
+        "/dev/urandom",
+    ] {
+        let card = hook("h.card", path);
+        let stderr = expect(&["check", &card], 2, "cannot read the hook file");
+        assert!(stderr.contains("outside the rules folder"), "{stderr}");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+    }
+    dir.file("big.rhai", &vec![b' '; 300 << 10]);
+    expect(
+        &["check", &hook("big.card", "big.rhai")],
+        2,
+        "larger than 256 KB",
+    );
+    dir.file("notes.txt", b"fn f(a) { a }\n");
+    expect(
+        &["check", &hook("txt.card", "notes.txt")],
+        2,
+        "is not a hook script",
+    );
+
+    for file in ["/dev/zero", "/etc/passwd", "../../../../../../etc/passwd"] {
+        std::fs::write(
+            dir.0.join("scorecard.toml"),
+            format!("[[card]]\nrole = \"r\"\nfile = \"{file}\"\n"),
+        )
+        .expect("manifest");
+        let folder = dir.0.to_string_lossy().into_owned();
+        let stderr = expect(&["check", &folder], 2, "outside the rules folder");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+    }
+}
+
+/// A card file is read no further than the limit, so `/dev/zero` or a
+/// runaway file named on the command line stops at once.
+#[test]
+fn a_card_larger_than_the_limit_is_refused() {
+    let dir = Scratch::new("big-card");
+    let mut text = b"scorecard t { total 10 }\n".to_vec();
+    text.resize(text.len() + (1 << 20), b'\n');
+    let big = dir.file("big.card", &text);
+    expect(&["check", &big], 2, "larger than 1024 KB");
+    expect(&["check", "/dev/zero"], 2, "not a regular file");
+}
