@@ -9,6 +9,7 @@ pub mod comments;
 mod error;
 pub mod fmt;
 mod lower;
+pub use lower::{MAX_NAME_CHARS, MAX_NESTING, MAX_TERMS};
 mod parser;
 pub mod print;
 

@@ -320,3 +320,134 @@ fn a_card_larger_than_the_limit_is_refused() {
     expect(&["check", &big], 2, "larger than 1024 KB");
     expect(&["check", "/dev/zero"], 2, "not a regular file");
 }
+
+/// A formula as long or as deep as the limits allow is checked, scored,
+/// explained, printed and formatted on a thread with a 2 MB stack (rayon's
+/// workers and the test threads), in a debug build; one operand more, or one
+/// level deeper, is a clear error, whatever the length.
+#[test]
+fn the_longest_and_deepest_formulas_fit_on_a_small_stack() {
+    use scorecard::syntax::{MAX_NESTING, MAX_TERMS};
+    let sum = vec!["a"; MAX_TERMS].join(" + ");
+    let all = vec!["b"; MAX_TERMS - 2].join(" and ");
+    let half = MAX_TERMS / 2;
+    let deep = format!(
+        "{}{}{}",
+        "(".repeat(MAX_NESTING - 4),
+        vec!["a"; half].join(" - "),
+        ")".repeat(MAX_NESTING - 4)
+    );
+    let card = format!(
+        "scorecard t {{\n  input a count\n  input b bool\n  output s number = {sum}\n  output d number = {deep} + a {}\n  output y number = if {all} then 1 else 0\n}}\n",
+        (1..MAX_TERMS - half)
+            .map(|i| ["* 1 ", "+ a ", "- a "][i % 3])
+            .collect::<String>()
+    );
+    let run = move || {
+        let source = scorecard::SourceFile::new("long.card", card.clone());
+        let checked = match scorecard::compile(&source) {
+            Ok(checked) => checked,
+            Err(d) => panic!("{}", d.0[0].message),
+        };
+        let rows = "id,a,b\nE1,1,是\nE2,2,是\nE3,1,否\n";
+        let data =
+            scorecard::data::CsvSource::from_bytes(rows.as_bytes().to_vec(), "d.csv").expect("csv");
+        let set = scorecard::data::read(&checked.card, data);
+        assert!(set.errors.is_empty(), "{:?}", set.errors);
+        let (results, failures) = scorecard::eval::evaluate_all(&checked.card, &set.rows);
+        assert!(
+            failures.is_empty(),
+            "{:?}",
+            failures.first().map(|f| &f.error)
+        );
+        let outputs: Vec<String> = results.iter().map(|r| format!("{:?}", r.derived)).collect();
+        assert!(outputs[1].contains("2000"), "{}", outputs[1]);
+        let explained = scorecard::report::explain(&checked.card, &results[0]);
+        assert!(explained.contains("a + a"), "explained");
+        let formatted = scorecard::syntax::fmt::format(&source).expect("formats");
+        assert!(formatted.contains("a + a + a"));
+    };
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(run)
+        .expect("thread")
+        .join()
+        .expect("no overflow, no panic");
+
+    let dir = Scratch::new("long-formulas");
+    for terms in [MAX_TERMS + 1, 12_000, 400_000] {
+        let card = dir.file(
+            "sum.card",
+            format!(
+                "scorecard t {{\n  input a count\n  output s number = {}\n}}\n",
+                vec!["a"; terms].join("+")
+            )
+            .as_bytes(),
+        );
+        expect(&["check", &card], 2, "this formula is too long");
+    }
+    let parens = format!(
+        "scorecard t {{\n  input a count\n  output s number = {}a{}\n}}\n",
+        "(".repeat(MAX_NESTING + 1),
+        ")".repeat(MAX_NESTING + 1)
+    );
+    let card = dir.file("deep.card", parens.as_bytes());
+    expect(&["check", &card], 2, "nested too deeply");
+}
+
+/// A mistake past column 65 535 of a line is shown in a window of the line
+/// around it, with its true column, however the card is read; the message
+/// stays short.
+#[test]
+fn a_mistake_far_along_a_long_line_is_shown_in_a_window() {
+    let dir = Scratch::new("wide");
+    let text = format!("scorecard t {{ output o = {}xx }}\n", " ".repeat(70_000));
+    let card = dir.file("wide.card", text.as_bytes());
+    let data = dir.file("d.csv", b"id\nE1\n");
+    for args in [
+        vec!["check", &card],
+        vec!["show", &card],
+        vec!["eval", &card, &data],
+    ] {
+        let stderr = expect(&args, 2, "wide.card:1:70026");
+        assert!(stderr.contains("xx }"), "{stderr}");
+        assert!(stderr.len() < 2_000, "{} bytes", stderr.len());
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["fmt", "-"])
+        .stdin(std::fs::File::open(dir.0.join("wide.card")).expect("card"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "the card parses, so it formats");
+    let broken = format!("scorecard t {{ output o = {}( }}\n", " ".repeat(70_000));
+    dir.file("broken.card", broken.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["fmt", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::fs::File::open(dir.0.join("broken.card")).expect("card"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(":1:70"), "{stderr}");
+}
+
+/// A name longer than the limit is refused where it is written: comparing a
+/// misspelt name of 150 000 characters with the declared ones would cost its
+/// length squared.
+#[test]
+fn a_name_longer_than_the_limit_is_refused() {
+    let dir = Scratch::new("long-name");
+    let long = "名".repeat(150_000);
+    let text = format!("scorecard t {{\n  input {long}x count\n  output o number = {long}y\n}}\n");
+    let card = dir.file("name.card", text.as_bytes());
+    let stderr = expect(&["check", &card], 2, "more than the 100 a name may have");
+    assert!(stderr.len() < 4_000, "{} bytes", stderr.len());
+    assert!(stderr.contains("name.card:2:9"), "{stderr}");
+    let ok = format!(
+        "scorecard t {{\n  input {} count\n  output o number = {}\n}}\n",
+        "名".repeat(100),
+        "名".repeat(100)
+    );
+    expect(&["check", &dir.file("ok.card", ok.as_bytes())], 0, "");
+}
