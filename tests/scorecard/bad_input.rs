@@ -451,3 +451,59 @@ fn a_name_longer_than_the_limit_is_refused() {
     );
     expect(&["check", &dir.file("ok.card", ok.as_bytes())], 0, "");
 }
+
+/// Text cells of a CSV report that Excel would run as a formula get a `'`
+/// in front; numbers (a negative change included) are never touched; the
+/// table shows control characters escaped.
+#[test]
+fn csv_cells_never_start_a_formula_and_the_table_escapes_control_characters() {
+    let dir = Scratch::new("formulas");
+    let header = s1_header();
+    let rows: Vec<String> = [
+        ("=HYPERLINK(\"http://x\";\"y\")", "=1+2"),
+        ("+cmd|' /C calc'!A0", "@SUM(A1)"),
+        ("-2+3", "\tname"),
+        ("@x", "\u{1b}[31mred\u{1b}[0m"),
+    ]
+    .iter()
+    .map(|(id, name)| {
+        let row = s1_good_row(id);
+        let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+        row.replacen(",王丽,", &format!(",{quoted},"), 1)
+    })
+    .collect();
+    let file = dir.file(
+        "f.csv",
+        format!("{header}\n{}\n", rows.join("\n")).as_bytes(),
+    );
+    let out = scorecard(&["eval", S1, &file, "--format", "csv"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        let record = record.expect("a record");
+        for (i, cell) in record.iter().enumerate() {
+            let first = cell.chars().next();
+            let formula = matches!(first, Some('=' | '+' | '@' | '\t' | '\r'))
+                || (first == Some('-') && cell.parse::<f64>().is_err());
+            assert!(!formula, "cell {i} `{cell}` would start a formula");
+        }
+    }
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains("'@SUM(A1)"), "{csv}");
+    assert!(csv.contains("'-2+3,"), "{csv}");
+    let stderr = expect(&["eval", S1, &file], 0, "");
+    assert!(!stderr.contains('\u{1b}'));
+    let out = scorecard(&["eval", S1, &file]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(!table.contains('\u{1b}'), "{table}");
+    assert!(table.contains("\\u{1b}[31mred"), "{table}");
+}
