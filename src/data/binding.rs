@@ -328,13 +328,23 @@ fn best_match<'a>(needle: &str, candidates: impl Iterator<Item = &'a str>) -> Op
         .map(|(c, _)| c)
 }
 
+/// Names and headers longer than this many characters are never suggested.
+const MAX_COMPARED: usize = 200;
+
 /// How alike two names must be to suggest one for the other.
 const THRESHOLD: f64 = 0.6;
 
 /// 0 to 1, by edit distance over characters (so one wrong 汉字 in five is
 /// 0.8), or 0.8 when one holds the other and is at least half its length
 /// (`反馈及时率(%)` holds `反馈及时率`).
+///
+/// Texts of very different lengths cannot reach [`THRESHOLD`] either way,
+/// and are not compared (a header a megabyte long against every name).
 fn similarity(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) * 2 < la.max(lb) || la.max(lb) > MAX_COMPARED {
+        return 0.0;
+    }
     let a = a.to_lowercase();
     let b = b.to_lowercase();
     let score = strsim::normalized_damerau_levenshtein(&a, &b);

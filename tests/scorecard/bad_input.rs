@@ -507,3 +507,62 @@ fn csv_cells_never_start_a_formula_and_the_table_escapes_control_characters() {
     assert!(!table.contains('\u{1b}'), "{table}");
     assert!(table.contains("\\u{1b}[31mred"), "{table}");
 }
+
+/// A file saved with old Mac line ends (a carriage return alone) is read
+/// row by row, as Excel reads it, streamed or not.
+#[test]
+fn old_mac_line_ends_are_line_ends() {
+    let dir = Scratch::new("mac");
+    let text = format!(
+        "{}\r{}\r{}\r",
+        s1_header(),
+        s1_good_row("M1"),
+        s1_good_row("M2")
+    );
+    let file = dir.file("mac.csv", text.as_bytes());
+    for format in ["csv", "json"] {
+        let out = scorecard(&["eval", S1, &file, "--format", format]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("M1") && stdout.contains("M2"), "{stdout}");
+    }
+    // A bad cell is named by its line, counted at each carriage return.
+    let bad = text.replacen(",90,", ",abc,", 2);
+    let file = dir.file("bad.csv", bad.as_bytes());
+    expect(&["eval", S1, &file], 1, "bad.csv:3");
+}
+
+/// A header row or a data row longer than its limit is refused at once at
+/// its line: a header of no commas is never compared, whole, with every
+/// input's name.
+#[test]
+fn a_header_or_a_row_longer_than_the_limit_is_refused() {
+    let dir = Scratch::new("long-header");
+    let mut bytes = vec![b'x'; 100_000_000];
+    bytes.extend_from_slice(b"\nA1\n");
+    let file = dir.file("header.csv", &bytes);
+    drop(bytes);
+    expect(
+        &["eval", S1, &file],
+        1,
+        "the header row is longer than 256 KB",
+    );
+    // Just under the limit: one column that binds to nothing, compared with
+    // no name (lengths too far apart), so it is a warning and a missing id.
+    let mut bytes = vec![b'x'; 250_000];
+    bytes.extend_from_slice(b"\nA1\n");
+    let file = dir.file("wide.csv", &bytes);
+    expect(&["eval", S1, &file], 1, "wide.csv");
+    let row = format!("{}\n{}\n", s1_header(), "y".repeat(2_000_000));
+    let file = dir.file("row.csv", row.as_bytes());
+    expect(
+        &["eval", S1, &file],
+        1,
+        "row.csv:2: this row is longer than 1 MB",
+    );
+}
