@@ -8,6 +8,7 @@ use super::{Employee, Row};
 use crate::check::model::CheckedCard;
 use crate::period::Period;
 use crate::value::Value;
+use std::borrow::Cow;
 use std::collections::hash_map::{Entry, HashMap};
 use std::sync::Arc;
 
@@ -65,7 +66,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         let fields = self
             .reader
             .read(record.number, &record, &locate, &mut values, &mut errors);
-        if let Some(id) = fields.id {
+        if let Some(id) = fields.id.as_deref() {
             if let Err(e) =
                 self.seen
                     .insert(&self.reader, id, fields.period, record.number, &locate)
@@ -84,7 +85,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         Some(Ok(Row {
             line: record.number,
             employee: Employee {
-                id: fields.id.unwrap_or_default().to_string(),
+                id: fields.id.unwrap_or_default().into_owned(),
                 name: text(binding.name),
                 brand: text(binding.brand),
                 store: text(binding.store),
@@ -125,8 +126,9 @@ impl CellText for super::csv::Cells {
 
 /// What a record says beside its inputs' values.
 pub(crate) struct RecordFields<'r> {
-    /// Trimmed; `None` when blank (an error) or when there is no id column.
-    pub id: Option<&'r str>,
+    /// Trimmed and normalised ([`normalise_id`]); `None` when blank (an
+    /// error) or when there is no id column.
+    pub id: Option<Cow<'r, str>>,
     pub period: Option<Period>,
 }
 
@@ -287,10 +289,12 @@ impl<'c> RowReader<'c> {
         cells: &'r impl CellText,
         locate: &dyn Fn(usize) -> Location,
         errors: &mut Vec<DataError>,
-    ) -> Option<&'r str> {
+    ) -> Option<Cow<'r, str>> {
         let binding = &self.binding;
         let column = binding.id_column()?; // else already a header error
-        let id = trimmed(cells, Some(column));
+        let id = trimmed(cells, Some(column))
+            .map(normalise_id)
+            .filter(|id| !id.is_empty());
         if id.is_none() {
             let message = if binding.id.is_some() {
                 "missing the employee id"
@@ -440,6 +444,31 @@ impl SeenIds {
         } else {
             error.help("names serve as ids because there is no id column; add a 工号 column to tell apart two people with one name")
         })
+    }
+}
+
+/// An employee id as it is compared and shown: the same person however the
+/// id was typed. Text that is all ASCII (nearly every id) is left as it is;
+/// any other is put in Unicode's compatibility form (NFKC: full-width `Ｅ１`
+/// is `E1`, `①` is `1`), with zero-width characters and byte-order marks
+/// left out, and trimmed again.
+pub(crate) fn normalise_id(id: &str) -> Cow<'_, str> {
+    if id.is_ascii() {
+        return Cow::Borrowed(id);
+    }
+    use unicode_normalization::UnicodeNormalization;
+    let invisible = |c: &char| {
+        matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+        )
+    };
+    let normal: String = id.chars().filter(|c| !invisible(c)).nfkc().collect();
+    let trimmed = normal.trim();
+    if trimmed.len() == normal.len() {
+        Cow::Owned(normal)
+    } else {
+        Cow::Owned(trimmed.to_string())
     }
 }
 

@@ -130,7 +130,10 @@ impl<'c> Worker<'c> {
         let locate = |column| reader.numbering.at(line).in_column(column);
         self.errors.clear();
         let fields = reader.read(line, cells, &locate, &mut self.values, &mut self.errors);
-        let id = fields.id.map(|id| SeenIds::hash(id, fields.period));
+        let id = fields
+            .id
+            .as_deref()
+            .map(|id| SeenIds::hash(id, fields.period));
         if !self.errors.is_empty() {
             return (Err(Outcome::Bad(std::mem::take(&mut self.errors))), id);
         }
@@ -139,7 +142,7 @@ impl<'c> Worker<'c> {
         }
         let binding = &reader.binding;
         let who = Who {
-            id: fields.id.unwrap_or_default(),
+            id: fields.id.as_deref().unwrap_or_default(),
             name: trimmed(cells, binding.name),
             brand: trimmed(cells, binding.brand),
             store: trimmed(cells, binding.store),
@@ -185,5 +188,5 @@ pub fn describe_duplicate(
     let locate = |column| reader.numbering.at(line).in_column(column);
     let (mut values, mut errors) = (Vec::new(), Vec::new());
     let fields = reader.read(line, &cells, &locate, &mut values, &mut errors);
-    (fields.id.unwrap_or_default().to_string(), fields.period)
+    (fields.id.unwrap_or_default().into_owned(), fields.period)
 }

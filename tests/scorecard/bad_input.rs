@@ -566,3 +566,91 @@ fn a_header_or_a_row_longer_than_the_limit_is_refused() {
         "row.csv:2: this row is longer than 1 MB",
     );
 }
+
+/// Ids that look alike are one person: full-width letters or digits, a
+/// zero-width space, a byte-order mark in the cell. Each repeat is a
+/// duplicate naming both lines, however the file is read.
+#[test]
+fn look_alike_ids_are_one_person() {
+    let dir = Scratch::new("look-alike");
+    let ids = ["E1", "Ｅ1", "E１", "E1\u{200b}", "\u{feff}E1"];
+    let rows: Vec<String> = ids.iter().map(|id| s1_good_row(id)).collect();
+    let file = dir.file(
+        "ids.csv",
+        format!("{}\n{}\n", s1_header(), rows.join("\n")).as_bytes(),
+    );
+    for format in ["csv", "json"] {
+        let stderr = expect(&["eval", S1, &file, "--format", format], 1, "");
+        for line in 3..=6 {
+            assert!(
+                stderr.contains(&format!(
+                    "employee `E1` appears twice, at line 2 and line {line}"
+                )),
+                "{format}: line {line}:\n{stderr}"
+            );
+        }
+    }
+    // Different people stay different; an ASCII id is kept as written.
+    let rows = [s1_good_row("E1"), s1_good_row("E2"), s1_good_row("Ｅ3")];
+    let file = dir.file(
+        "ok.csv",
+        format!("{}\n{}\n", s1_header(), rows.join("\n")).as_bytes(),
+    );
+    let out = scorecard(&["eval", S1, &file, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains("\nE3,"), "{csv}");
+}
+
+/// With dated cards a day in 期间 (as written, or as a workbook's date cell
+/// gives it) is read, and `202603` works with versions as without.
+#[test]
+fn a_day_or_a_bare_month_in_the_period_column_works_with_dated_cards() {
+    let dir = Scratch::new("dated");
+    let s1 = std::fs::read_to_string(common::root().join(S1)).expect("S1");
+    let dated = |version: &str, effective: &str| {
+        s1.replace(
+            "    total 100\n",
+            &format!("    total 100\n    version \"{version}\"\n    effective {effective}\n"),
+        )
+    };
+    let first = dir.file(
+        "v1.card",
+        dated("2026.1", "2026-01-01..2026-06-30").as_bytes(),
+    );
+    let second = dir.file("v2.card", dated("2026.2", "2026-07-01..").as_bytes());
+    let header = s1_header();
+    let row = s1_good_row("X");
+    let (_, rest) = row.split_once(',').expect("an id cell");
+    let periods = [
+        "2026-03-15",
+        "202603",
+        "2026-07-01T00:00:00",
+        "20260801",
+        "2026年9月30日",
+    ];
+    let rows: Vec<String> = periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{p},P{i},{rest}"))
+        .collect();
+    let file = dir.file(
+        "days.csv",
+        format!("期间,{header}\n{}\n", rows.join("\n")).as_bytes(),
+    );
+    // One dated card: the rows of its half year.
+    let text = format!("期间,{header}\n{}\n{}\n", rows[0], rows[1]);
+    let one = dir.file("one.csv", text.as_bytes());
+    let out = scorecard(&["eval", &first, &one, "--format", "csv"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    // Two versions: every row by the version of its day.
+    let out = scorecard(&["eval", &first, &second, &file, "--format", "csv"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let csv = String::from_utf8_lossy(&out.stdout);
+    for i in 0..periods.len() {
+        assert!(csv.contains(&format!("\nP{i},")), "P{i}: {csv}");
+    }
+}
