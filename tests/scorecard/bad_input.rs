@@ -654,3 +654,96 @@ fn a_day_or_a_bare_month_in_the_period_column_works_with_dated_cards() {
         assert!(csv.contains(&format!("\nP{i},")), "P{i}: {csv}");
     }
 }
+
+/// `--output` writes only a regular file or a new path: a device or a pipe
+/// is refused and left as it is (renaming over it would replace a device
+/// node with a file). A symbolic link is written through, for `--output`
+/// and for `fmt`: the link stays a link.
+#[cfg(unix)]
+#[test]
+fn output_goes_only_to_a_regular_file_and_through_links() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Scratch::new("output");
+    let fifo = dir.0.join("pipe.csv");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo")
+        .success());
+    let mut specials = vec![fifo];
+    // A device node of our own (as root, as CI runs), never the real /dev/full.
+    let device = dir.0.join("full.csv");
+    if Command::new("mknod")
+        .args([device.to_str().expect("path"), "c", "1", "7"])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        specials.push(device);
+    }
+    for special in &specials {
+        let path = special.to_string_lossy().into_owned();
+        for format in ["csv", "xlsx"] {
+            let args = [
+                "eval",
+                S1,
+                "examples/callback_specialists.csv",
+                "--format",
+                format,
+                "--output",
+                &path,
+            ];
+            let out = scorecard(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_ne!(out.status.code(), Some(0), "{stderr}");
+            assert!(stderr.contains("is not a regular file"), "{stderr}");
+            let kind = std::fs::symlink_metadata(special)
+                .expect("still there")
+                .file_type();
+            assert!(
+                kind.is_fifo() || kind.is_char_device(),
+                "{path} was replaced"
+            );
+        }
+    }
+
+    let real = dir.file("real.csv", b"old");
+    let link = dir.0.join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let link = link.to_string_lossy().into_owned();
+    let out = scorecard(&[
+        "eval",
+        S1,
+        "examples/callback_specialists.csv",
+        "--format",
+        "csv",
+        "--output",
+        &link,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .expect("real")
+        .starts_with("id,"));
+
+    let card = dir.file("real.card", b"scorecard   t {  total 10 }\n");
+    let linked = dir.0.join("linked.card");
+    std::os::unix::fs::symlink(&card, &linked).expect("symlink");
+    let linked = linked.to_string_lossy().into_owned();
+    expect(&["fmt", &linked], 0, "");
+    assert!(std::fs::symlink_metadata(&linked)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&card).expect("card"),
+        "scorecard t {\n    total 10\n}\n"
+    );
+}
