@@ -747,3 +747,90 @@ fn output_goes_only_to_a_regular_file_and_through_links() {
         "scorecard t {\n    total 10\n}\n"
     );
 }
+
+/// A workbook that would unpack to more than the limit (a zip bomb: 300 KB
+/// holding a 300 MB cell) is refused before anything is unpacked; one whose
+/// directory understates a part stops when the part is read; a cell longer
+/// than Excel's own limit is refused where it is.
+#[test]
+fn a_zip_bomb_and_an_oversized_cell_are_refused() {
+    let card = "tests/bad_input/tiny.card";
+    expect(
+        &["eval", card, "tests/bad_input/bomb.xlsx"],
+        1,
+        "the workbook would take more than 256 MB once unpacked",
+    );
+    // The same bomb with its directory saying the part is 100 bytes.
+    let mut forged = std::fs::read(common::root().join("tests/bad_input/bomb.xlsx")).expect("bomb");
+    let name = b"xl/sharedStrings.xml";
+    let mut at = 0;
+    while let Some(found) = forged[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let entry = at + found;
+        let len = u16::from_le_bytes([forged[entry + 28], forged[entry + 29]]) as usize;
+        if &forged[entry + 46..entry + 46 + len] == name {
+            forged[entry + 24..entry + 28].copy_from_slice(&100u32.to_le_bytes());
+            let local = u32::from_le_bytes(forged[entry + 42..entry + 46].try_into().expect("4"));
+            let local = local as usize + 22;
+            forged[local..local + 4].copy_from_slice(&100u32.to_le_bytes());
+        }
+        at = entry + 4;
+    }
+    let dir = Scratch::new("forged");
+    let forged = dir.file("forged.xlsx", &forged);
+    expect(
+        &["eval", card, &forged],
+        1,
+        "larger than its declared uncompressed size",
+    );
+    expect(
+        &["eval", card, "tests/bad_input/wide_cell.xlsx"],
+        1,
+        "wide_cell.xlsx: 数据!B2: this cell holds 40000 characters, more than the 32767",
+    );
+}
+
+/// Workbooks made by the library carry fixed timestamps: the same results
+/// give the same bytes, whenever they are made.
+#[test]
+fn workbooks_are_the_same_bytes_on_every_run() {
+    use std::io::Read;
+    let checked = common::checked(&common::root().join(S1));
+    let card = &checked.card;
+    let source = scorecard::data::CsvSource::from_bytes(
+        std::fs::read(common::root().join("examples/callback_specialists.csv")).expect("data"),
+        "examples.csv",
+    )
+    .expect("csv");
+    let set = scorecard::data::read(card, source);
+    let (results, _) = scorecard::eval::evaluate_all(card, &set.rows);
+    let options = scorecard::report::Options::default();
+    let report = || scorecard::report::xlsx_bytes(card, &results, &[], &options).expect("xlsx");
+    let template = || scorecard::template::template_xlsx(card).expect("template");
+    for (first, second) in [(report(), report()), (template(), template())] {
+        assert_eq!(first, second);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(first)).expect("a zip");
+        let mut core = String::new();
+        zip.by_name("docProps/core.xml")
+            .expect("core properties")
+            .read_to_string(&mut core)
+            .expect("text");
+        assert!(
+            core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z"),
+            "{core}"
+        );
+        assert!(
+            core.contains("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z"),
+            "{core}"
+        );
+        for i in 0..zip.len() {
+            let entry = zip.by_index(i).expect("entry");
+            let time = entry.last_modified().expect("a time");
+            assert_eq!(
+                (time.year(), time.month(), time.day()),
+                (1980, 1, 1),
+                "{:?}",
+                entry.name()
+            );
+        }
+    }
+}
