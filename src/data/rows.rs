@@ -292,9 +292,11 @@ impl<'c> RowReader<'c> {
     ) -> Option<Cow<'r, str>> {
         let binding = &self.binding;
         let column = binding.id_column()?; // else already a header error
-        let id = trimmed(cells, Some(column))
-            .map(normalise_id)
-            .filter(|id| !id.is_empty());
+        let id = match trimmed(cells, Some(column)) {
+            Some(id) if id.is_ascii() => Some(Cow::Borrowed(id)),
+            Some(id) => Some(normalise_id(id)).filter(|id| !id.is_empty()),
+            None => None,
+        };
         if id.is_none() {
             let message = if binding.id.is_some() {
                 "missing the employee id"
@@ -452,6 +454,7 @@ impl SeenIds {
 /// any other is put in Unicode's compatibility form (NFKC: full-width `Ｅ１`
 /// is `E1`, `①` is `1`), with zero-width characters and byte-order marks
 /// left out, and trimmed again.
+#[inline(never)]
 pub(crate) fn normalise_id(id: &str) -> Cow<'_, str> {
     if id.is_ascii() {
         return Cow::Borrowed(id);

@@ -63,11 +63,7 @@ impl<'a> Frame<'a> {
             ExprKind::Derived(i) => self.scores.derived[*i].clone(),
             ExprKind::Neg(e) => Value::Num(-self.num(e)?),
             ExprKind::Not(e) => Value::Bool(!self.bool(e)?),
-            ExprKind::Arith(..) if long_chain(expr) => Value::Num(self.arith_chain(expr)?),
             ExprKind::Arith(op, l, r) => Value::Num(arith(*op, self.num(l)?, self.num(r)?, expr)?),
-            ExprKind::And(..) | ExprKind::Or(..) if long_chain(expr) => {
-                Value::Bool(self.logic_chain(expr)?)
-            }
             ExprKind::Compare(op, l, r) => {
                 Value::Bool(compare(*op, &self.eval(l)?, &self.eval(r)?))
             }
@@ -153,6 +149,10 @@ impl<'a> Frame<'a> {
             ExprKind::Const(Value::Num(d)) => return Ok(*d),
             ExprKind::Item(i) => return Ok(self.scores.items[*i]),
             ExprKind::Total => return Ok(self.scores.total),
+            // Here rather than through `eval`, whose frame is larger: a sum
+            // of a thousand terms recurses a thousand deep (see
+            // `syntax::MAX_TERMS`), which must fit a worker thread's stack.
+            ExprKind::Arith(op, l, r) => return arith(*op, self.num(l)?, self.num(r)?, expr),
             _ => {}
         }
         match self.eval(expr)? {
@@ -176,9 +176,6 @@ impl<'a> Frame<'a> {
         // The other common shapes, read without building a Value.
         match &expr.kind {
             ExprKind::Not(e) => return Ok(!self.bool(e)?),
-            ExprKind::And(..) | ExprKind::Or(..) if long_chain(expr) => {
-                return self.logic_chain(expr)
-            }
             ExprKind::And(l, r) => return Ok(self.bool(l)? && self.bool(r)?),
             ExprKind::Or(l, r) => return Ok(self.bool(l)? || self.bool(r)?),
             _ => {}
@@ -187,51 +184,6 @@ impl<'a> Frame<'a> {
             Value::Bool(b) => Ok(b),
             _ => Err(EvalError::at(expr.span, "expected yes or no here")),
         }
-    }
-
-    /// `((a + b) - c) * d …` as long as [`long_chain`] says: the chain's
-    /// spine walked with a stack of its own, operands from the left, each
-    /// step exactly as [`arith`] does it.
-    fn arith_chain(&self, top: &Expr) -> Result<Decimal, EvalError> {
-        let mut spine = Vec::new();
-        let mut at = top;
-        while let ExprKind::Arith(op, l, r) = &at.kind {
-            spine.push((*op, &**r, at));
-            at = l;
-        }
-        let mut acc = self.num(at)?;
-        for (op, r, whole) in spine.into_iter().rev() {
-            acc = arith(op, acc, self.num(r)?, whole)?;
-        }
-        Ok(acc)
-    }
-
-    /// `(a and b) or c …` as long as [`long_chain`] says, walked as
-    /// [`Frame::arith_chain`] walks a sum; an operand is read only when the
-    /// value so far does not already decide (as `&&` and `||` do).
-    fn logic_chain(&self, top: &Expr) -> Result<bool, EvalError> {
-        let mut spine = Vec::new();
-        let mut at = top;
-        loop {
-            match &at.kind {
-                ExprKind::And(l, r) => {
-                    spine.push((true, &**r));
-                    at = l;
-                }
-                ExprKind::Or(l, r) => {
-                    spine.push((false, &**r));
-                    at = l;
-                }
-                _ => break,
-            }
-        }
-        let mut acc = self.bool(at)?;
-        for (and, r) in spine.into_iter().rev() {
-            if acc == and {
-                acc = self.bool(r)?;
-            }
-        }
-        Ok(acc)
     }
 
     fn fold(
@@ -246,23 +198,6 @@ impl<'a> Frame<'a> {
         }
         Ok(acc.unwrap_or_default())
     }
-}
-
-/// Chains of operations at least this long are walked with a stack of their
-/// own ([`Frame::arith_chain`], [`Frame::logic_chain`]), not by recursion: a
-/// sum of a thousand terms would overflow a worker thread's stack.
-const LONG_CHAIN: usize = 32;
-
-/// Whether `expr` heads a chain of [`LONG_CHAIN`] operations along its left side.
-fn long_chain(expr: &Expr) -> bool {
-    let mut at = expr;
-    for _ in 0..LONG_CHAIN {
-        match &at.kind {
-            ExprKind::Arith(_, l, _) | ExprKind::And(l, _) | ExprKind::Or(l, _) => at = l,
-            _ => return false,
-        }
-    }
-    true
 }
 
 fn arith(op: Arith, l: Decimal, r: Decimal, expr: &Expr) -> Result<Decimal, EvalError> {

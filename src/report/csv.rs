@@ -263,11 +263,11 @@ const fn short_fields(negative: bool) -> [([u8; 4], usize); 100] {
 
 /// Whether a spreadsheet would read a cell starting with this byte as a
 /// formula (or, for a tab or carriage return, hide what follows).
+#[inline]
 fn starts_formula(text: &[u8]) -> bool {
-    matches!(
-        text.first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
+    // Letters, most digits and every Chinese character are past `@`: one test.
+    text.first()
+        .is_some_and(|&b| b <= b'@' && matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
 }
 
 /// A text cell as a CSV report writes it: one that would start a formula in
@@ -344,6 +344,7 @@ impl Encoder {
 
     /// A text field (an id, a name, a store): neutralised if it would start
     /// a formula (see [`neutralise`]).
+    #[inline]
     fn text(&mut self, text: &[u8]) {
         if starts_formula(text) {
             let mut quoted = Vec::with_capacity(text.len() + 1);

@@ -331,11 +331,13 @@ fn the_longest_and_deepest_formulas_fit_on_a_small_stack() {
     let sum = vec!["a"; MAX_TERMS].join(" + ");
     let all = vec!["b"; MAX_TERMS - 2].join(" and ");
     let half = MAX_TERMS / 2;
+    // Each `-(` is two levels: a negation (evaluated through the larger
+    // frame) and parentheses.
     let deep = format!(
         "{}{}{}",
-        "(".repeat(MAX_NESTING - 4),
+        "-(".repeat(MAX_NESTING / 2 - 2),
         vec!["a"; half].join(" - "),
-        ")".repeat(MAX_NESTING - 4)
+        ")".repeat(MAX_NESTING / 2 - 2)
     );
     let card = format!(
         "scorecard t {{\n  input a count\n  input b bool\n  output s number = {sum}\n  output d number = {deep} + a {}\n  output y number = if {all} then 1 else 0\n}}\n",

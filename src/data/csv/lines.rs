@@ -21,8 +21,9 @@ pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
 pub struct RecordLines {
     name: Arc<str>,
-    /// Whether the header (the first record) is read.
-    past_header: bool,
+    /// The most bytes the next record may take: [`MAX_HEADER_BYTES`] for
+    /// the header (the first record), then [`MAX_RECORD_BYTES`].
+    limit: usize,
     input: BufReader<Box<dyn Read + Send>>,
     /// Physical lines read so far.
     lines_read: usize,
@@ -63,7 +64,7 @@ impl RecordLines {
         let input_or_mac = BufReader::with_capacity(1 << 16, input);
         Ok(RecordLines {
             name,
-            past_header: false,
+            limit: MAX_HEADER_BYTES,
             input: input_or_mac,
             lines_read: 0,
             seen_text: false,
@@ -123,21 +124,17 @@ impl RecordLines {
         let mut first_line = None;
         let mut quotes = QuoteState::default();
         let start = buf.len();
-        let limit = if self.past_header {
-            MAX_RECORD_BYTES
-        } else {
-            MAX_HEADER_BYTES
-        };
         loop {
             let before = buf.len();
-            let room = (start + limit + 1).saturating_sub(before);
+            // At most `limit` bytes are in the record so far (else it stopped).
+            let room = start + self.limit + 1 - before;
             let read =
                 read_line(&mut self.input, buf, room).map_err(|e| io_error(&self.name, &e))?;
             if read == 0 {
                 return Ok(first_line); // the end; an open quote runs to it
             }
             self.lines_read += 1;
-            if buf.len() - start > limit {
+            if buf.len() - start > self.limit {
                 return Err(self.too_long(first_line.unwrap_or(self.lines_read)));
             }
             if first_line.is_none() {
@@ -155,14 +152,14 @@ impl RecordLines {
             }
             quotes.scan(&buf[before..]);
             if !quotes.open {
-                self.past_header = true;
+                self.limit = MAX_RECORD_BYTES;
                 return Ok(first_line);
             }
         }
     }
 
     fn too_long(&self, line: usize) -> DataError {
-        let (what, help) = if self.past_header {
+        let (what, help) = if self.limit == MAX_RECORD_BYTES {
             (
                 "this row is longer than 1 MB, the most a row may be",
                 "is a quote left open, so that the rest of the file reads as one cell?",
