@@ -21,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 /// few kilobytes; a generated 500-item card is about 60 KB.
 pub const MAX_CARD_BYTES: u64 = 1 << 20;
 /// The largest hook script read, in bytes.
-pub const MAX_HOOK_BYTES: u64 = 256 << 10;
+pub const MAX_HOOK_BYTES: u64 = 64 << 10;
 /// The file that marks a rules directory.
 const MANIFEST_FILE: &str = "scorecard.toml";
 

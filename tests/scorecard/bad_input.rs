@@ -284,11 +284,11 @@ fn hooks_and_manifest_files_stay_inside_the_rules_folder() {
         assert!(stderr.contains("outside the rules folder"), "{stderr}");
         assert!(!stderr.contains("root:x"), "{stderr}");
     }
-    dir.file("big.rhai", &vec![b' '; 300 << 10]);
+    dir.file("big.rhai", &vec![b' '; 65 << 10]);
     expect(
         &["check", &hook("big.card", "big.rhai")],
         2,
-        "larger than 256 KB",
+        "larger than 64 KB",
     );
     dir.file("notes.txt", b"fn f(a) { a }\n");
     expect(
@@ -835,4 +835,53 @@ fn workbooks_are_the_same_bytes_on_every_run() {
             );
         }
     }
+}
+
+/// A hook script as large as the limit allows, of thousands of small
+/// functions, checks at once; a call whose every step works on a whole list
+/// (two lists of 999 decimals compared in a loop) is stopped, by its steps or
+/// by its time, and the row fails with a clear error.
+#[test]
+fn hooks_are_bounded_in_size_and_in_time() {
+    let dir = Scratch::new("hook-limits");
+    let mut script = String::new();
+    let mut i = 0;
+    loop {
+        let f = format!("fn f{i}(a) {{ a }}\n");
+        if script.len() + f.len() > 64 << 10 {
+            break;
+        }
+        script.push_str(&f);
+        i += 1;
+    }
+    dir.file("many.rhai", script.as_bytes());
+    let card = |name: &str, script: &str, function: &str| {
+        dir.file(
+            name,
+            format!(
+                "scorecard t {{\n  hooks \"{script}\" {{ {function}(count) -> count }}\n  input a count\n  output o count = {function}(a)\n}}\n"
+            )
+            .as_bytes(),
+        )
+    };
+    expect(&["check", &card("many.card", "many.rhai", "f0")], 0, "");
+
+    let list = format!(
+        "[{}]",
+        (0..999)
+            .map(|k| format!("{k}.5"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    dir.file(
+        "lists.rhai",
+        format!("fn slow(a) {{ let x = {list}; let y = {list}; let n = 0; loop {{ if x == y {{ n += 1; }} }} n }}\n").as_bytes(),
+    );
+    let data = dir.file("d.csv", b"id,a\nE1,1\n");
+    let stderr = expect(
+        &["eval", &card("lists.card", "lists.rhai", "slow"), &data],
+        1,
+        "hook `slow` ran for more than",
+    );
+    assert!(stderr.contains("and was stopped"), "{stderr}");
 }
