@@ -66,7 +66,8 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         let fields = self
             .reader
             .read(record.number, &record, &locate, &mut values, &mut errors);
-        if let Some(id) = fields.id.as_deref() {
+        let id = fields.id.map(normalise_id);
+        if let Some(id) = id.as_deref() {
             if let Err(e) =
                 self.seen
                     .insert(&self.reader, id, fields.period, record.number, &locate)
@@ -85,7 +86,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         Some(Ok(Row {
             line: record.number,
             employee: Employee {
-                id: fields.id.unwrap_or_default().into_owned(),
+                id: id.unwrap_or_default().into_owned(),
                 name: text(binding.name),
                 brand: text(binding.brand),
                 store: text(binding.store),
@@ -126,9 +127,9 @@ impl CellText for super::csv::Cells {
 
 /// What a record says beside its inputs' values.
 pub(crate) struct RecordFields<'r> {
-    /// Trimmed and normalised ([`normalise_id`]); `None` when blank (an
-    /// error) or when there is no id column.
-    pub id: Option<Cow<'r, str>>,
+    /// Trimmed, as written; `None` when blank (an error) or when there is
+    /// no id column. Compared and kept as [`normalise_id`] gives it.
+    pub id: Option<&'r str>,
     pub period: Option<Period>,
 }
 
@@ -289,14 +290,10 @@ impl<'c> RowReader<'c> {
         cells: &'r impl CellText,
         locate: &dyn Fn(usize) -> Location,
         errors: &mut Vec<DataError>,
-    ) -> Option<Cow<'r, str>> {
+    ) -> Option<&'r str> {
         let binding = &self.binding;
         let column = binding.id_column()?; // else already a header error
-        let id = match trimmed(cells, Some(column)) {
-            Some(id) if id.is_ascii() => Some(Cow::Borrowed(id)),
-            Some(id) => Some(normalise_id(id)).filter(|id| !id.is_empty()),
-            None => None,
-        };
+        let id = trimmed(cells, Some(column));
         if id.is_none() {
             let message = if binding.id.is_some() {
                 "missing the employee id"
@@ -454,11 +451,17 @@ impl SeenIds {
 /// any other is put in Unicode's compatibility form (NFKC: full-width `Ｅ１`
 /// is `E1`, `①` is `1`), with zero-width characters and byte-order marks
 /// left out, and trimmed again.
-#[inline(never)]
+#[inline]
 pub(crate) fn normalise_id(id: &str) -> Cow<'_, str> {
     if id.is_ascii() {
-        return Cow::Borrowed(id);
+        Cow::Borrowed(id)
+    } else {
+        normalise_unicode_id(id)
     }
+}
+
+#[inline(never)]
+fn normalise_unicode_id(id: &str) -> Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
     let invisible = |c: &char| {
         matches!(
