@@ -9,8 +9,18 @@
 /// How alike two names must be to suggest one for the other.
 pub const THRESHOLD: f64 = 0.6;
 
+/// Names and headers longer than this many characters are never suggested.
+const MAX_COMPARED: usize = 200;
+
 /// 0 to 1: how alike `a` and `b` are (case-insensitive).
+///
+/// Texts of very different lengths cannot reach [`THRESHOLD`] either way,
+/// and are not compared (a header a megabyte long against every name).
 pub fn similarity(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) * 2 < la.max(lb) || la.max(lb) > MAX_COMPARED {
+        return 0.0;
+    }
     let a = a.to_lowercase();
     let b = b.to_lowercase();
     let score = strsim::normalized_damerau_levenshtein(&a, &b);

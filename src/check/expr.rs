@@ -86,11 +86,7 @@ impl Checker<'_> {
                 let operand = self.expr(operand, context)?;
                 self.unary(*op, operand, expr.span)
             }
-            ast::ExprKind::Binary { op, lhs, rhs } => {
-                let lhs = self.expr(lhs, context);
-                let rhs = self.expr(rhs, context);
-                self.binary(*op, lhs?, rhs?, expr.span)
-            }
+            ast::ExprKind::Binary { .. } => self.binary_chain(expr, context),
             ast::ExprKind::If {
                 condition,
                 then,
@@ -116,6 +112,28 @@ impl Checker<'_> {
             }
             ast::ExprKind::Call { function, args } => self.call(function, args, expr.span, context),
         }
+    }
+
+    /// `((a + b) - c) …`: the chain of operations down the left side walked
+    /// with a stack of its own, not by recursion (a sum of a thousand terms
+    /// is a chain a thousand deep); each operation compiled as
+    /// [`Checker::binary`] does, both sides checked even when one fails.
+    fn binary_chain(&mut self, top: &ast::Expr, context: Context) -> Option<Typed> {
+        let mut spine = Vec::new();
+        let mut at = top;
+        while let ast::ExprKind::Binary { op, lhs, rhs } = &at.kind {
+            spine.push((*op, &**rhs, at.span));
+            at = lhs;
+        }
+        let mut lhs = self.expr(at, context);
+        for (op, rhs, span) in spine.into_iter().rev() {
+            let rhs = self.expr(rhs, context);
+            lhs = match (lhs, rhs) {
+                (Some(lhs), Some(rhs)) => self.binary(op, lhs, rhs, span),
+                _ => None,
+            };
+        }
+        lhs
     }
 
     fn name(&mut self, name: &ast::Ident, context: Context) -> Option<Typed> {

@@ -1,20 +1,22 @@
 //! Reading what the command line names (`-` is stdin), and printing a card's problems.
 
 use scorecard::diagnostic::render;
+use scorecard::resolve::confine;
 use scorecard::Diagnostics;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
+use std::path::Path;
 use std::sync::Arc;
 
-/// Reads a file's text, or stdin for `-`.
+/// Reads a card's text, or stdin for `-`: a regular file of at most
+/// `MAX_CARD_BYTES`, so a device or an endless stream is refused.
 pub fn read_text(path: &str) -> Result<String, String> {
     let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        buf
+        confine::read_at_most(std::io::stdin(), "<stdin>", confine::MAX_CARD_BYTES)?
     } else {
-        std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(format!("cannot read `{path}`: {e}"));
+        }
+        confine::read_regular(Path::new(path), path, confine::MAX_CARD_BYTES)?
     };
     String::from_utf8(bytes).map_err(|e| {
         if e.utf8_error().error_len().is_none() {

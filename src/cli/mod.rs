@@ -56,6 +56,10 @@ pub(crate) use exit_codes;
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
+    /// The folder whose files cards may name (`extends`, `hooks`); by default the
+    /// nearest folder above the card holding a `scorecard.toml`, else the card's own
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules_root: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +75,9 @@ pub enum Command {
 }
 
 pub fn run(args: Args) -> Exit {
+    if let Some(dir) = args.rules_root {
+        scorecard::resolve::confine::set_rules_root(dir);
+    }
     match args.command {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),

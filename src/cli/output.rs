@@ -47,6 +47,34 @@ fn write_atomically(
     spool.commit_file()
 }
 
+/// Where writing `path` whole (a temporary file renamed over it) must go: a
+/// new path, or a regular file, through a symbolic link if `path` is one (the
+/// link stays a link). A device, a pipe or a folder is refused: renaming
+/// over `/dev/full` would replace the device with a file.
+pub fn real_target(path: &Path) -> io::Result<std::path::PathBuf> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path.to_path_buf()),
+        Err(e) => return Err(e),
+    };
+    let real = if meta.file_type().is_symlink() {
+        std::fs::canonicalize(path).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("it is a link to a file that cannot be reached ({e})"),
+            )
+        })?
+    } else {
+        path.to_path_buf()
+    };
+    if !std::fs::metadata(&real)?.is_file() {
+        return Err(io::Error::other(
+            "it is not a regular file (a device, a pipe or a folder); give the path of a file to write",
+        ));
+    }
+    Ok(real)
+}
+
 /// A report written while it is made, and kept only if the run ends well:
 /// into a temporary file beside the target (renamed over it by
 /// [`Spool::commit`]), or, for stdout, into an anonymous temporary file
@@ -80,6 +108,7 @@ impl Spool {
     }
 
     fn to_file(path: &Path) -> io::Result<Spool> {
+        let path = &real_target(path)?;
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),

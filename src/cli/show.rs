@@ -3,8 +3,8 @@
 use super::load;
 use super::stdout::out;
 use super::Exit;
-use scorecard::resolve::{self, FileLoader};
-use scorecard::SourceFile;
+use scorecard::resolve;
+use scorecard::{FileLoader, SourceFile};
 use std::io::Write as _;
 
 #[derive(Debug, clap::Args)]

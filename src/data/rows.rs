@@ -72,7 +72,8 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         let fields = self
             .reader
             .read(record.number, &record, &locate, &mut values, &mut errors);
-        if let Some(id) = fields.id {
+        let id = fields.id.map(normalise_id);
+        if let Some(id) = id.as_deref() {
             if let Err(e) =
                 self.seen
                     .insert(&self.reader, id, fields.period, record.number, &locate)
@@ -91,7 +92,7 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         Some(Ok(Row {
             line: record.number,
             employee: Employee {
-                id: fields.id.unwrap_or_default().to_string(),
+                id: id.unwrap_or_default().into_owned(),
                 name: text(binding.name),
                 brand: text(binding.brand),
                 store: text(binding.store),
@@ -132,7 +133,8 @@ impl CellText for super::csv::Cells {
 
 /// What a record says beside its inputs' values.
 pub(crate) struct RecordFields<'r> {
-    /// Trimmed; `None` when blank (an error) or when there is no id column.
+    /// Trimmed, as written; `None` when blank (an error) or when there is
+    /// no id column. Compared and kept as [`normalise_id`] gives it.
     pub id: Option<&'r str>,
     pub period: Option<Period>,
 }
@@ -561,6 +563,38 @@ impl SeenIds {
         } else {
             error.help("names serve as ids because there is no id column; add a 工号 column to tell apart two people with one name")
         })
+    }
+}
+
+/// An employee id as it is compared and shown: the same person however the
+/// id was typed. Text that is all ASCII (nearly every id) is left as it is;
+/// any other is put in Unicode's compatibility form (NFKC: full-width `Ｅ１`
+/// is `E1`, `①` is `1`), with zero-width characters and byte-order marks
+/// left out, and trimmed again.
+#[inline]
+pub(crate) fn normalise_id(id: &str) -> Cow<'_, str> {
+    if id.is_ascii() {
+        Cow::Borrowed(id)
+    } else {
+        normalise_unicode_id(id)
+    }
+}
+
+#[inline(never)]
+fn normalise_unicode_id(id: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let invisible = |c: &char| {
+        matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+        )
+    };
+    let normal: String = id.chars().filter(|c| !invisible(c)).nfkc().collect();
+    let trimmed = normal.trim();
+    if trimmed.len() == normal.len() {
+        Cow::Owned(normal)
+    } else {
+        Cow::Owned(trimmed.to_string())
     }
 }
 

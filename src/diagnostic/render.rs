@@ -52,7 +52,7 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
     let mut out = format!(
         "{}: {}\n",
         style.style(format_args!("{word}[{}]", diagnostic.code.as_str())),
-        diagnostic.message
+        elide(&diagnostic.message)
     );
     // A resolved card's labels may lie in several files: one snippet per file,
     // the primary label's file (and the help) first.
@@ -86,7 +86,142 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
 }
 
 /// The snippet and help miette draws for one diagnostic on a plain file.
+/// A label on a very long line is shown in a window of that line around it
+/// (miette would print the whole line, and cannot count columns past 65 535).
 fn body(diagnostic: &Diagnostic, theme: &GraphicalTheme) -> String {
+    let Some(windows) = windows(diagnostic) else {
+        return body_at(diagnostic, theme, Place::default());
+    };
+    let mut out = String::new();
+    for (window, place) in &windows {
+        out.push_str(&body_at(window, theme, *place));
+    }
+    if diagnostic.help.is_some() {
+        let help_only = Diagnostic {
+            source: None,
+            labels: Vec::new(),
+            ..diagnostic.clone()
+        };
+        out.push_str(&body_at(&help_only, theme, Place::default()));
+    }
+    out
+}
+
+/// Lines longer than this many bytes are shown as a window around the label.
+const LONG_LINE: usize = 400;
+/// Bytes of the line shown on either side of a label in such a window.
+const AROUND: usize = 120;
+/// Bytes of a label's own text shown at most in such a window.
+const LABEL_MOST: usize = 160;
+/// Messages, labels and help longer than this many bytes are cut in the middle.
+const LONGEST_TEXT: usize = 600;
+
+/// Where a window's text lies in its file: lines and columns (characters)
+/// before it, added to what miette counts in the window.
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    line: usize,
+    column: usize,
+}
+
+/// One diagnostic per label, each on a window of its line, when a label (or
+/// a line shown around it) lies on a line longer than [`LONG_LINE`]; `None`
+/// when every line is short enough to show whole.
+fn windows(d: &Diagnostic) -> Option<Vec<(Diagnostic, Place)>> {
+    let source = d.source.as_ref()?;
+    let text: &str = &source.text;
+    let long = d.labels.iter().any(|label| {
+        let span = clamp(text, label.span);
+        let start = line_start(text, line_start(text, span.offset()).saturating_sub(1));
+        let end = line_end(
+            text,
+            (line_end(text, span.offset() + span.len()) + 1).min(text.len()),
+        );
+        end - start > 3 * LONG_LINE
+            || text[start..end]
+                .split('\n')
+                .any(|line| line.len() > LONG_LINE)
+    });
+    if !long {
+        return None;
+    }
+    let windows = d.labels.iter().map(|label| {
+        let span = clamp(text, label.span);
+        let (s, line_from) = (span.offset(), line_start(text, span.offset()));
+        let line_to = line_end(text, s);
+        let e = floor(text, (s + span.len()).min(line_to).min(s + LABEL_MOST));
+        let from = ceil(text, s.saturating_sub(AROUND).max(line_from));
+        let to = floor(text, (e + AROUND).min(line_to));
+        let before = if from > line_from { "…" } else { "" };
+        let after = if to < line_to { "…" } else { "" };
+        let window = format!("{before}{}{after}", &text[from..to]);
+        let offset = before.len() + s - from;
+        let shown_before = before.chars().count() + text[from..s].chars().count();
+        let place = Place {
+            line: memchr::memchr_iter(b'\n', &text.as_bytes()[..line_from]).count(),
+            column: text[line_from..s].chars().count() - shown_before,
+        };
+        let diagnostic = Diagnostic {
+            source: Some(SourceFile::new(source.name.clone(), window)),
+            labels: vec![Label {
+                span: Span::new(offset, offset + e - s),
+                text: label.text.clone(),
+            }],
+            help: None,
+            ..d.clone()
+        };
+        (diagnostic, place)
+    });
+    Some(windows.collect())
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1)
+}
+
+/// Where the line holding `at` ends (before its `\n`, and before a `\r` there).
+fn line_end(text: &str, at: usize) -> usize {
+    let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+    if end > at && text.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// `text`, cut in the middle when it is longer than [`LONGEST_TEXT`] bytes
+/// (a message quoting a name a megabyte long).
+fn elide(text: &str) -> Cow<'_, str> {
+    if text.len() <= LONGEST_TEXT {
+        return Cow::Borrowed(text);
+    }
+    let head = floor(text, LONGEST_TEXT / 2);
+    let tail = ceil(text, text.len() - LONGEST_TEXT / 2);
+    Cow::Owned(format!(
+        "{} … ({} characters left out) … {}",
+        &text[..head],
+        text[head..tail].chars().count(),
+        &text[tail..]
+    ))
+}
+
+/// [`body`] for a diagnostic whose lines are all short enough, `place`
+/// saying where its text lies in the file.
+fn body_at(diagnostic: &Diagnostic, theme: &GraphicalTheme, place: Place) -> String {
     let handler = GraphicalReportHandler::new_themed(theme.clone())
         .with_width(WIDTH)
         .with_links(false)
@@ -97,7 +232,7 @@ fn body(diagnostic: &Diagnostic, theme: &GraphicalTheme) -> String {
         source: diagnostic
             .source
             .as_deref()
-            .map(|file| Source::new(file, &diagnostic.labels)),
+            .map(|file| Source::new(file, &diagnostic.labels, place)),
     };
     let mut body = String::new();
     if handler.render_report(&mut body, &adapter).is_ok() {
@@ -263,7 +398,7 @@ impl miette::Diagnostic for Adapter<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let help = self.diagnostic.help.as_ref()?;
-        Some(Box::new(help))
+        Some(Box::new(elide(help)))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -273,7 +408,7 @@ impl miette::Diagnostic for Adapter<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let source = self.source.as_ref()?;
         let labels = self.diagnostic.labels.iter().enumerate().map(|(i, label)| {
-            let text = Some(label.text.clone()).filter(|t| !t.is_empty());
+            let text = Some(elide(&label.text).into_owned()).filter(|t| !t.is_empty());
             let span = clamp(&source.file.text, label.span);
             if i == 0 {
                 LabeledSpan::new_primary_with_span(text, span)
@@ -297,17 +432,18 @@ impl miette::Diagnostic for Adapter<'_> {
 struct Source<'a> {
     file: &'a SourceFile,
     text: Cow<'a, str>,
+    place: Place,
 }
 
 impl<'a> Source<'a> {
-    fn new(file: &'a SourceFile, labels: &[Label]) -> Self {
+    fn new(file: &'a SourceFile, labels: &[Label], place: Place) -> Self {
         let text: &str = &file.text;
         let text = if labels.iter().any(|l| l.span.start >= text.len()) {
             Cow::Owned(format!("{text}\n"))
         } else {
             Cow::Borrowed(text)
         };
-        Source { file, text }
+        Source { file, text, place }
     }
 }
 
@@ -331,8 +467,8 @@ impl SourceCode for Source<'_> {
             self.file.name.clone(),
             inner.data(),
             *inner.span(),
-            inner.line(),
-            column,
+            inner.line() + self.place.line,
+            column + self.place.column,
             inner.line_count(),
         )))
     }

@@ -398,16 +398,17 @@ fn to_csv(report: &Report) -> String {
     header.push("items_changed".into());
     let _ = writer.write_record(&header);
     for e in &report.employees {
-        let mut record = vec![e.id.clone(), e.name.clone().unwrap_or_default()];
+        let text = |t: &str| crate::report::neutralise(t).into_owned();
+        let mut record = vec![text(&e.id), text(e.name.as_deref().unwrap_or_default())];
         if report.routed {
-            record.push(e.card.clone());
+            record.push(text(&e.card));
         }
         record.extend([
             format_decimal(e.old_total),
             format_decimal(e.new_total),
             format_decimal(e.change()),
-            e.old_grade.clone().unwrap_or_default(),
-            e.new_grade.clone().unwrap_or_default(),
+            text(e.old_grade.as_deref().unwrap_or_default()),
+            text(e.new_grade.as_deref().unwrap_or_default()),
         ]);
         for (name, ty) in &outputs {
             let Some(o) = e.outputs.iter().find(|o| &o.name == name) else {
@@ -419,7 +420,7 @@ fn to_csv(report: &Report) -> String {
             record.push(cell(&o.old));
             record.push(cell(&o.new));
         }
-        record.push(items(e));
+        record.push(text(&items(e)));
         let _ = writer.write_record(&record);
     }
     let bytes = writer.into_inner().unwrap_or_default();

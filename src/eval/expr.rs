@@ -183,6 +183,10 @@ impl<'a> Frame<'a> {
             ExprKind::Const(Value::Num(d)) => return Ok(*d),
             ExprKind::Item(i) => return Ok(self.scores.items[*i]),
             ExprKind::Total => return Ok(self.scores.total),
+            // Here rather than through `eval`, whose frame is larger: a sum
+            // of a thousand terms recurses a thousand deep (see
+            // `syntax::MAX_TERMS`), which must fit a worker thread's stack.
+            ExprKind::Arith(op, l, r) => return arith(*op, self.num(l)?, self.num(r)?, expr),
             _ => {}
         }
         match self.eval(expr)? {

@@ -92,6 +92,10 @@ impl HookFn {
     fn failure(&self, error: &EvalAltResult) -> String {
         let inner = error.unwrap_inner();
         let what = match inner {
+            EvalAltResult::ErrorTerminated(..) => format!(
+                "ran for more than {} ms and was stopped (work on long lists in a loop?)",
+                engine::MAX_CALL_TIME.as_millis()
+            ),
             EvalAltResult::ErrorTooManyOperations(_) => format!(
                 "ran for more than {} steps and was stopped (a loop that never ends?)",
                 engine::MAX_OPERATIONS

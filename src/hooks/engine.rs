@@ -8,15 +8,21 @@
 //!
 //! Every limit below stops a runaway script with an error for that row, in a
 //! bounded number of steps: the result is the same on every machine and every
-//! run, which a payroll needs (a wall-clock limit would not be).
+//! run, which a payroll needs (a wall-clock limit would not be). One step may
+//! still work on a whole list (comparing two lists of a thousand decimals,
+//! sorting one, copying one), so as a backstop a call is also stopped once
+//! it has run for [`MAX_CALL_TIME`]: no sensible hook comes near it (a call
+//! takes microseconds), so only a script that would otherwise run for
+//! seconds is stopped by the clock, and the row fails either way.
 
 use rhai::packages::{
     ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage, BasicMathPackage,
     BasicStringPackage, LogicPackage, Package,
 };
-use rhai::Engine;
-use std::cell::RefCell;
+use rhai::{Dynamic, Engine};
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 /// How many steps one call may take. A formula needs hundreds; a loop that
 /// never ends hits this in a few milliseconds (release build).
@@ -35,6 +41,10 @@ pub const MAX_MAP_SIZE: usize = 1_000;
 pub const MAX_VARIABLES: usize = 256;
 /// At most this many `print`/`debug` lines are kept per call; the rest are counted.
 pub const MAX_CAPTURED_LINES: usize = 20;
+/// The longest a call may run, whatever its steps.
+pub const MAX_CALL_TIME: Duration = Duration::from_millis(250);
+/// The clock is read once in this many steps.
+const STEPS_PER_CLOCK_READ: u64 = 256;
 
 /// The shared engine, configured once per process.
 pub fn engine() -> &'static Engine {
@@ -65,6 +75,14 @@ fn configured() -> Engine {
         // `eval` would compile new code at run time, outside the check.
         .disable_symbol("eval");
 
+    engine.on_progress(|steps| {
+        if steps % STEPS_PER_CLOCK_READ != 0 {
+            return None;
+        }
+        let started = STARTED.with(Cell::get)?;
+        (started.elapsed() > MAX_CALL_TIME).then_some(Dynamic::from(TOO_LONG))
+    });
+
     // print/debug go into the calling row's trace, never to stdout.
     engine.on_print(|text| capture(text.to_string()));
     engine.on_debug(|text, _, pos| match pos.line() {
@@ -74,7 +92,12 @@ fn configured() -> Engine {
     engine
 }
 
+/// What a call stopped by the clock is stopped with.
+pub const TOO_LONG: &str = "too long";
+
 thread_local! {
+    /// When the call running on this thread started.
+    static STARTED: Cell<Option<Instant>> = const { Cell::new(None) };
     /// Lines printed by the call running on this thread. A call runs to its
     /// end on the thread that started it, so rows scored in parallel never
     /// mix their lines.
@@ -98,9 +121,11 @@ fn capture(line: String) {
     });
 }
 
-/// Starts capturing for a new call, dropping anything left from an earlier one.
+/// Starts capturing for a new call, dropping anything left from an earlier
+/// one, and starts the call's clock.
 pub fn start_capture() {
     CAPTURED.with(|c| *c.borrow_mut() = Captured::default());
+    STARTED.with(|s| s.set(Some(Instant::now())));
 }
 
 /// The lines printed since [`start_capture`], with a note when some were dropped.

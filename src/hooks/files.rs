@@ -5,6 +5,7 @@
 //! [`HookFiles`] for them, so tests can serve scripts from memory and a card
 //! compiled from text alone can say plainly why its hooks cannot be read.
 
+use crate::resolve::confine::{Kind, Root};
 use crate::source::SourceFile;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,20 +16,36 @@ pub trait HookFiles {
     fn read(&self, path: &str) -> Result<Arc<SourceFile>, String>;
 }
 
-/// Hook files next to the card: paths are relative to the card's folder.
+/// Hook files next to the card: paths are relative to the card's folder,
+/// and must name `.rhai` files inside the rules root (see
+/// [`confine`](crate::resolve::confine)), no larger than
+/// [`MAX_HOOK_BYTES`](crate::resolve::confine::MAX_HOOK_BYTES).
 #[derive(Debug, Clone)]
 pub struct HookDir {
     dir: PathBuf,
+    root: Root,
 }
 
 impl HookDir {
-    /// For the card at `card_path` (as given on the command line).
+    /// For the card at `card_path` (as given on the command line); the rules
+    /// root is found from it as a [`FileLoader`](crate::FileLoader) finds it.
     pub fn beside(card_path: &Path) -> HookDir {
         HookDir {
             dir: card_path
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
+            root: crate::resolve::confine::rules_root()
+                .map(Root::given)
+                .unwrap_or_else(|| Root::of_file(card_path)),
+        }
+    }
+
+    /// The same, with `dir` as the rules root (`--rules-root`).
+    pub fn within(self, dir: impl Into<PathBuf>) -> HookDir {
+        HookDir {
+            root: Root::given(dir),
+            ..self
         }
     }
 }
@@ -37,7 +54,7 @@ impl HookFiles for HookDir {
     fn read(&self, path: &str) -> Result<Arc<SourceFile>, String> {
         let full = self.dir.join(path);
         let name = full.to_string_lossy().replace('\\', "/");
-        let bytes = std::fs::read(&full).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        let bytes = self.root.read(path, &full, &name, Kind::Hook)?;
         let text = String::from_utf8(bytes)
             .map_err(|_| format!("`{name}` is not UTF-8 text; save it as UTF-8"))?;
         Ok(SourceFile::new(name, text))

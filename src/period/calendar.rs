@@ -110,7 +110,9 @@ impl Period {
     }
 
     /// Reads `2026-10`, `2026-1`, `2026/10`, `2026.10`, `202610`, `2026年10月`,
-    /// `2026-Q4`, `2026-H2`, `2026` or `2026年`. Full-width digits are read too.
+    /// `2026-Q4`, `2026-H2`, `2026` or `2026年`; a day (`2026-10-05`,
+    /// `20261005`, `2026年10月5日`, `2026-10-05T08:30:00`) is its month.
+    /// Full-width digits are read too.
     pub fn parse(text: &str) -> Result<Period, String> {
         let ascii: String = text
             .trim()
@@ -160,6 +162,10 @@ fn parse_ascii(text: &str) -> Option<Period> {
     if text.len() == 6 && text.is_ascii() && digits(&text[..4]) && digits(&text[4..]) {
         return numbered(year_of(&text[..4])?, PeriodKind::Month, &text[4..]);
     }
+    // `20261005`, a day.
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return parse_ascii(&format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..]));
+    }
     let (year, rest) = text.split_at_checked(4)?;
     let year = year_of(year)?;
     let rest = rest
@@ -171,6 +177,16 @@ fn parse_ascii(text: &str) -> Option<Period> {
     }
     if let Some(h) = rest.strip_prefix('H').or_else(|| rest.strip_prefix('h')) {
         return numbered(year, PeriodKind::HalfYear, h);
+    }
+    // A day (`2026-03-15`, `2026年3月15日`, a workbook's date cell, with or
+    // without a time) is a row of its month.
+    if let Some((month, day)) = rest.split_once(['-', '/', '.', '月']) {
+        let day = day.strip_suffix('日').unwrap_or(day);
+        let day = day.split_once(['T', ' ']).map_or(day, |(day, _)| day);
+        let month = numbered(year, PeriodKind::Month, month)?;
+        let day: u32 = digits(day).then(|| day.parse().ok())??;
+        chrono::NaiveDate::from_ymd_opt(year.into(), month.index.into(), day)?;
+        return Some(month);
     }
     numbered(year, PeriodKind::Month, rest)
 }
@@ -277,6 +293,20 @@ mod tests {
     }
 
     #[test]
+    fn a_day_is_its_month() {
+        for text in [
+            "2026-10-05",
+            "2026/10/5",
+            "20261005",
+            "2026年10月5日",
+            "2026-10-05T08:30:00",
+            "２０２６－１０－０５",
+        ] {
+            assert_eq!(shown(text), "2026-10", "{text}");
+        }
+    }
+
+    #[test]
     fn impossible_months_are_refused() {
         for text in [
             "2026-13",
@@ -286,7 +316,9 @@ mod tests {
             "26-10",
             "十月",
             "",
-            "2026-10-01",
+            "2026-02-30",
+            "2026-10-5x",
+            "20261032",
         ] {
             assert!(
                 shown(text).starts_with("error"),

@@ -147,6 +147,29 @@ pub fn derived_order(card: &CheckedCard) -> Vec<usize> {
 }
 
 /// The summary grid: one row per employee, as the table and Markdown formats show it.
+/// `text` with every control character (escape sequences, carriage
+/// returns, bells …) and every bidirectional override written out as
+/// `\u{1b}`, so a name in the data cannot move the cursor, recolour the
+/// terminal or reorder what is shown around it.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub struct Grid {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -158,7 +181,18 @@ pub struct Grid {
 /// has it), one per section, one per bonus/penalty block (signed), total
 /// (unless the card has no sections or blocks, as a pay card may), grade,
 /// one per rank (`2 of 5`), one per band/output.
+/// Every cell is [`printable`]: the grid is shown on a terminal.
 pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
+    let mut grid = summary_raw(card, results);
+    for cell in grid.header.iter_mut().chain(grid.rows.iter_mut().flatten()) {
+        if let std::borrow::Cow::Owned(shown) = printable(cell) {
+            *cell = shown;
+        }
+    }
+    grid
+}
+
+fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
     let show_name = has(|e| e.name.is_some());
     let show_brand = has(|e| e.brand.is_some());

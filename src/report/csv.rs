@@ -17,6 +17,7 @@ use crate::eval::{ScoreResult, Scores};
 use crate::period::Period;
 use crate::value::{push_decimal, push_value, short_whole, Value};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -111,12 +112,12 @@ impl<'c> CsvRows<'c> {
                 .grade
                 .iter()
                 .flat_map(|table| &table.rows)
-                .map(|row| Encoder::encode(false, &[row.outcome.as_bytes()]))
+                .map(|row| Encoder::encode(false, &[neutralise(&row.outcome).as_bytes()]))
                 .collect(),
             stamp: Encoder::encode(
                 true,
                 &[
-                    card.stamp.version.as_deref().unwrap_or_default().as_bytes(),
+                    neutralise(card.stamp.version.as_deref().unwrap_or_default()).as_bytes(),
                     card.stamp.hash.to_string().as_bytes(),
                 ],
             ),
@@ -148,7 +149,7 @@ impl<'c> CsvRows<'c> {
         header.extend(self.derived.iter().map(|&i| card.derived[i].name.clone()));
         header.extend(["card_version".into(), "card_hash".into()]);
         for name in &header {
-            self.out.field(name.as_bytes());
+            self.out.text(name.as_bytes());
         }
         self.out.end_record();
     }
@@ -157,12 +158,12 @@ impl<'c> CsvRows<'c> {
     /// the group stage: its rank cells are blank.
     pub fn row(&mut self, who: &Who, scores: &Scores, ranks: &[Placing]) {
         let card = self.card;
-        self.out.field(who.id.as_bytes());
+        self.out.text(who.id.as_bytes());
         for field in [who.name, who.brand, who.store] {
-            self.out.field(field.unwrap_or_default().as_bytes());
+            self.out.text(field.unwrap_or_default().as_bytes());
         }
         if self.region {
-            self.out.field(who.region.unwrap_or_default().as_bytes());
+            self.out.text(who.region.unwrap_or_default().as_bytes());
         }
         if self.period {
             self.cell.clear();
@@ -260,6 +261,27 @@ const fn short_fields(negative: bool) -> [([u8; 4], usize); 100] {
     fields
 }
 
+/// Whether a spreadsheet would read a cell starting with this byte as a
+/// formula (or, for a tab or carriage return, hide what follows).
+#[inline]
+fn starts_formula(text: &[u8]) -> bool {
+    // Letters, most digits and every Chinese character are past `@`: one test.
+    text.first()
+        .is_some_and(|&b| b <= b'@' && matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+}
+
+/// A text cell as a CSV report writes it: one that would start a formula in
+/// Excel (`=`, `+`, `-`, `@`, a tab or a carriage return first) gets a `'`
+/// in front, so `=HYPERLINK(…)` in a name is shown as text, never run
+/// (OWASP's advice for CSV injection). Numbers are never written through here.
+pub fn neutralise(text: &str) -> Cow<'_, str> {
+    if starts_formula(text.as_bytes()) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// CSV quoting as `csv_core` decides it (a field holding a comma, quote or
 /// line break is quoted, its quotes doubled), straight into a byte buffer.
 #[derive(Default)]
@@ -318,6 +340,20 @@ impl Encoder {
             }
         }
         self.bytes.push(b'"');
+    }
+
+    /// A text field (an id, a name, a store): neutralised if it would start
+    /// a formula (see [`neutralise`]).
+    #[inline]
+    fn text(&mut self, text: &[u8]) {
+        if starts_formula(text) {
+            let mut quoted = Vec::with_capacity(text.len() + 1);
+            quoted.push(b'\'');
+            quoted.extend_from_slice(text);
+            self.field(&quoted);
+        } else {
+            self.field(text);
+        }
     }
 
     /// The fields of the numbers of `lists`, in order, after another field

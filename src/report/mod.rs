@@ -19,7 +19,7 @@ pub(crate) mod sheet;
 mod table;
 mod xlsx;
 
-pub use self::csv::{csv_string, write_csv, CsvRows, Who, BOM as CSV_BOM};
+pub use self::csv::{csv_string, neutralise, write_csv, CsvRows, Who, BOM as CSV_BOM};
 pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };

@@ -5,10 +5,11 @@
 //! [`MemoryLoader`] serves texts held in memory (tests, an editor's unsaved
 //! buffers), and [`NoLoader`] refuses, for a card given as bare text.
 
+use super::confine::{read_regular, tidy, Kind, Root, MAX_CARD_BYTES};
 use crate::source::SourceFile;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// Reads the card an `extends "…"` names.
 pub trait Loader {
@@ -30,52 +31,104 @@ impl Loader for NoLoader {
 }
 
 /// Reads cards from files. Names are kept as written relative to the
-/// loader's root (the working directory unless [`FileLoader::rooted`]), so
+/// loader's base (the working directory unless [`FileLoader::rooted`]), so
 /// messages and `show` say `rules/callback_specialist.card`, not an absolute path.
-#[derive(Debug, Clone, Default)]
+///
+/// Every file a card or manifest names must lie inside the rules root (see
+/// [`confine`](super::confine)): the folder given with
+/// [`FileLoader::within`], else the one found from the first file this
+/// loader reads. A loader serves one card or one manifest and what they name.
+#[derive(Debug, Clone)]
 pub struct FileLoader {
-    root: PathBuf,
+    base: PathBuf,
+    given: Option<Root>,
+    found: OnceLock<Root>,
+}
+
+impl Default for FileLoader {
+    fn default() -> Self {
+        FileLoader::new()
+    }
 }
 
 impl FileLoader {
-    /// Paths relative to the working directory.
+    /// Paths relative to the working directory; the rules root is found
+    /// from the first file read.
+    /// A rules root set for the whole process ([`confine::set_rules_root`],
+    /// `--rules-root`) is this loader's root.
+    ///
+    /// [`confine::set_rules_root`]: super::confine::set_rules_root
     pub fn new() -> Self {
-        FileLoader::default()
+        FileLoader {
+            base: PathBuf::new(),
+            given: super::confine::rules_root().map(Root::given),
+            found: OnceLock::new(),
+        }
     }
 
-    /// Paths relative to `root` (a test's repository root, say).
+    /// Paths relative to `root` (a test's repository root, say), which is
+    /// also the rules root.
     pub fn rooted(root: impl Into<PathBuf>) -> Self {
-        FileLoader { root: root.into() }
+        let base: PathBuf = root.into();
+        FileLoader {
+            given: Some(Root::given(&base)),
+            base,
+            found: OnceLock::new(),
+        }
     }
 
-    /// Reads the card at `path` (relative to the root), named by its tidied path.
+    /// The same loader with `dir` as the rules root (`--rules-root`).
+    pub fn within(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.given = Some(Root::given(self.base.join(dir.into())));
+        self
+    }
+
+    /// The rules root for a chain that starts at the file named `name`.
+    fn root(&self, name: &Path) -> &Root {
+        match &self.given {
+            Some(root) => root,
+            None => self
+                .found
+                .get_or_init(|| Root::of_file(&self.base.join(name))),
+        }
+    }
+
+    /// Reads the card (or manifest) at `path` (relative to the base), named
+    /// by its tidied path: the file the user names, so any regular file no
+    /// larger than [`MAX_CARD_BYTES`].
     pub fn open(&self, path: impl AsRef<Path>) -> Result<Arc<SourceFile>, String> {
         let name = tidy(path.as_ref());
-        let full = self.root.join(&name);
-        let bytes = std::fs::read(&full).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("there is no file `{}`", display(&name)),
-            _ => format!("cannot read `{}`: {e}", display(&name)),
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            if e.utf8_error().error_len().is_none() {
-                format!(
-                    "`{}` ends in the middle of a character: the file looks cut short",
-                    display(&name)
-                )
-            } else {
-                format!(
-                    "`{}` is not UTF-8 text; save it as UTF-8 and try again",
-                    display(&name)
-                )
-            }
-        })?;
-        Ok(SourceFile::new(display(&name), text))
+        self.root(&name);
+        let bytes = read_regular(&self.base.join(&name), &display(&name), MAX_CARD_BYTES)?;
+        text(&name, bytes)
     }
 }
 
+/// The bytes of the file `name` as text.
+fn text(name: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, String> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        if e.utf8_error().error_len().is_none() {
+            format!(
+                "`{}` ends in the middle of a character: the file looks cut short",
+                display(name)
+            )
+        } else {
+            format!(
+                "`{}` is not UTF-8 text; save it as UTF-8 and try again",
+                display(name)
+            )
+        }
+    })?;
+    Ok(SourceFile::new(display(name), text))
+}
+
 impl Loader for FileLoader {
+    /// A card may name only a `.card` file inside the rules root.
     fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
-        self.open(relative_to(from, path))
+        let root = self.root(Path::new(&from.name));
+        let name = tidy(&relative_to(from, path));
+        let bytes = root.read(path, &self.base.join(&name), &display(&name), Kind::Card)?;
+        text(&name, bytes)
     }
 }
 
@@ -128,27 +181,6 @@ pub fn tidy_name(path: &Path) -> String {
 fn relative_to(from: &SourceFile, path: &str) -> PathBuf {
     let folder = Path::new(&from.name).parent().unwrap_or(Path::new(""));
     folder.join(path)
-}
-
-/// A path with `.` dropped and `dir/..` folded away, without asking the file
-/// system (so the name reads as the author wrote it, and two spellings of one
-/// path are one name). A `..` that climbs above the start is kept.
-fn tidy(path: &Path) -> PathBuf {
-    let mut out: Vec<Component> = Vec::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => match out.last() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                _ => out.push(part),
-            },
-            other => out.push(other),
-        }
-    }
-    out.iter().collect()
 }
 
 /// A path as text, with `/` between folders on every system.

@@ -22,6 +22,7 @@
 
 mod apply;
 mod assumptions;
+pub mod confine;
 mod loader;
 mod provenance;
 mod shift;

@@ -3,7 +3,7 @@
 
 use crate::check::CheckedCard;
 use crate::data::csv::{record_text, Cells};
-use crate::data::{trimmed, DataError, Employee, RowReader, SeenIds};
+use crate::data::{normalise_id, trimmed, DataError, Employee, RowReader, SeenIds};
 use crate::eval::{evaluate_scores, RowFailure, Scores};
 use crate::report::{CsvRows, Who};
 use crate::value::Value;
@@ -130,7 +130,8 @@ impl<'c> Worker<'c> {
         let locate = |column| reader.numbering.at(line).in_column(column);
         self.errors.clear();
         let fields = reader.read(line, cells, &locate, &mut self.values, &mut self.errors);
-        let id = fields.id.map(|id| SeenIds::hash(id, fields.period));
+        let who_id = fields.id.map(normalise_id);
+        let id = who_id.as_deref().map(|id| SeenIds::hash(id, fields.period));
         if !self.errors.is_empty() {
             return (Err(Outcome::Bad(std::mem::take(&mut self.errors))), id);
         }
@@ -139,7 +140,7 @@ impl<'c> Worker<'c> {
         }
         let binding = &reader.binding;
         let who = Who {
-            id: fields.id.unwrap_or_default(),
+            id: who_id.as_deref().unwrap_or_default(),
             name: trimmed(cells, binding.name),
             brand: trimmed(cells, binding.brand),
             store: trimmed(cells, binding.store),
@@ -185,5 +186,8 @@ pub fn describe_duplicate(
     let locate = |column| reader.numbering.at(line).in_column(column);
     let (mut values, mut errors) = (Vec::new(), Vec::new());
     let fields = reader.read(line, &cells, &locate, &mut values, &mut errors);
-    (fields.id.unwrap_or_default().to_string(), fields.period)
+    (
+        fields.id.map(normalise_id).unwrap_or_default().into_owned(),
+        fields.period,
+    )
 }

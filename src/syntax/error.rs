@@ -35,6 +35,19 @@ pub fn too_deep(span: Span) -> Diagnostic {
         .help("split the formula into smaller pieces, for example with an `output` for each part")
 }
 
+/// A formula with more operands than any stage will follow.
+pub fn too_long(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        format!(
+            "this formula is too long: it has more than {} numbers and names",
+            super::lower::MAX_TERMS
+        ),
+    )
+    .label(span, "the formula is cut off here")
+    .help("split the formula into smaller pieces, for example with an `output` for each part")
+}
+
 /// Where the error is, and the text found there.
 struct Place<'a> {
     offset: usize,

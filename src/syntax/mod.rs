@@ -10,6 +10,7 @@ mod error;
 pub mod fmt;
 mod lower;
 pub mod numbers;
+pub use lower::{MAX_NAME_CHARS, MAX_NESTING, MAX_TERMS};
 mod parser;
 pub mod print;
 

@@ -1,5 +1,6 @@
-//! A row's period, as HR writes it in the data: `2026-03`, `2026年3月`,
-//! `2026-Q1`, `2026-H2`, `2026`, or a single day `2026-03-31`.
+//! A row's period, as HR writes it in the data: `2026-03`, `202603`,
+//! `2026年3月`, `2026-Q1`, `2026-H2`, `2026`, or a single day `2026-03-31`
+//! (`20260331`, `2026-03-31T00:00:00` from a workbook's date cell).
 
 use chrono::NaiveDate;
 
@@ -23,6 +24,18 @@ pub fn parse_period(text: &str) -> Result<Period, String> {
         .replace('日', "")
         .to_uppercase();
     let normal = normal.trim_end_matches('-');
+    // A date-time (a workbook's date cell) is its day.
+    let normal = match normal.split_once(['T', ' ']) {
+        Some((day, _)) if day.len() == 10 => day,
+        _ => normal,
+    };
+    // `202603` is a month, `20260315` a day.
+    let digits = normal.bytes().all(|b| b.is_ascii_digit());
+    let normal = match normal.len() {
+        6 if digits => format!("{}-{}", &normal[..4], &normal[4..]),
+        8 if digits => format!("{}-{}-{}", &normal[..4], &normal[4..6], &normal[6..]),
+        _ => normal.to_string(),
+    };
     // `2026Q1` and `2026H1` need no dash.
     let normal = match normal.find(['Q', 'H']) {
         Some(4) => format!("{}-{}", &normal[..4], &normal[4..]),

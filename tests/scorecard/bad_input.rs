@@ -190,3 +190,719 @@ fn bad_rows_never_change_good_totals() {
     assert!(row.contains(",100,100,优秀,,sha256:"), "{row}");
     assert!(!stdout.contains("B1"), "{stdout}");
 }
+
+/// A card that names a file outside its rules folder (absolute, `..` out of
+/// it, through a symbolic link), a device, a FIFO or a file that is not a
+/// card is refused before the file is opened, and the message never quotes
+/// the file.
+#[test]
+fn a_card_may_name_only_cards_inside_its_rules_folder() {
+    let dir = Scratch::new("confine");
+    let secret = dir.file("secret.card", b"root:x:0:0:root:/root:/bin/bash\n");
+    std::fs::create_dir_all(dir.0.join("rules/sub")).expect("rules dir");
+    let extends = |name: &str, base: &str| {
+        dir.file(
+            &format!("rules/{name}"),
+            format!("scorecard t extends \"{base}\" {{ total 10 }}\n").as_bytes(),
+        )
+    };
+    let cases = [
+        extends("abs.card", &secret),
+        extends("up.card", "../secret.card"),
+        extends("zero.card", "/dev/zero"),
+        extends("environ.card", "/proc/self/environ"),
+        extends("passwd.card", "../../../../../../../../etc/passwd"),
+    ];
+    for card in &cases {
+        let stderr = expect(&["check", card], 3, "outside the rules folder");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+    }
+    // The library confines the same way by default.
+    let error = scorecard::compile_file(&cases[1]).expect_err("refused");
+    assert!(
+        error.0[0].message.contains("outside the rules folder"),
+        "{error:?}"
+    );
+    let not_card = extends("txt.card", "notes.txt");
+    dir.file("rules/notes.txt", b"PASSWORD=hunter2\n");
+    let stderr = expect(&["check", &not_card], 3, "is not a card");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, dir.0.join("rules/link.card")).expect("symlink");
+        let linked = extends("linked.card", "link.card");
+        let stderr = expect(&["check", &linked], 3, "outside the rules folder");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+        let fifo = dir.0.join("rules/fifo.card");
+        let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(made.success());
+        let piped = extends("piped.card", "fifo.card");
+        expect(&["check", &piped], 3, "not a regular file");
+    }
+    // `..` inside the root is fine, and a rules directory's cards may reach
+    // its top folder: the root is the folder holding `scorecard.toml`.
+    dir.file("rules/base.card", b"scorecard b { total 10 }\n");
+    let inner = dir.file(
+        "rules/sub/inner.card",
+        b"scorecard i extends \"../base.card\" { }\n",
+    );
+    expect(&["check", &inner], 3, "outside the rules folder");
+    dir.file(
+        "rules/scorecard.toml",
+        b"[[card]]\nrole = \"r\"\nfile = \"base.card\"\n",
+    );
+    expect(&["check", &inner], 0, "");
+    // Or the root is given.
+    std::fs::remove_file(dir.0.join("rules/scorecard.toml")).expect("rm");
+    let root = dir.0.join("rules").to_string_lossy().into_owned();
+    expect(&["check", &inner, "--rules-root", &root], 0, "");
+    // A rules directory's cards are confined the same way: its manifest names
+    // cards outside `rules/brands`.
+    let stderr = expect(
+        &[
+            "eval",
+            "rules/",
+            "examples/callback_specialists_by_brand.csv",
+            "--rules-root",
+            "rules/brands",
+        ],
+        3,
+        "outside the rules folder `rules/brands`",
+    );
+    assert!(stderr.contains("rules/scorecard.toml:"), "{stderr}");
+    // The shipped brand cards reach their base through `rules/scorecard.toml`.
+    expect(
+        &["check", "rules/brands/君威/一店/callback_specialist.card"],
+        0,
+        "",
+    );
+}
+
+/// Hook scripts and a manifest's cards obey the same rules.
+#[test]
+fn hooks_and_manifest_files_stay_inside_the_rules_folder() {
+    let dir = Scratch::new("confine-hooks");
+    let hook = |name: &str, path: &str| {
+        dir.file(
+            name,
+            format!(
+                "scorecard t {{\n    hooks \"{path}\" {{ f(count) -> count }}\n    input a count\n    output o count = f(a)\n}}\n"
+            )
+            .as_bytes(),
+        )
+    };
+    for path in [
+        "/dev/zero",
+        "/etc/passwd",
+        "../../../../../../etc/passwd",
+        "/dev/urandom",
+    ] {
+        let card = hook("h.card", path);
+        let stderr = expect(&["check", &card], 3, "cannot read the hook file");
+        assert!(stderr.contains("outside the rules folder"), "{stderr}");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+    }
+    dir.file("big.rhai", &vec![b' '; 65 << 10]);
+    expect(
+        &["check", &hook("big.card", "big.rhai")],
+        3,
+        "larger than 64 KB",
+    );
+    dir.file("notes.txt", b"fn f(a) { a }\n");
+    expect(
+        &["check", &hook("txt.card", "notes.txt")],
+        3,
+        "is not a hook script",
+    );
+
+    for file in ["/dev/zero", "/etc/passwd", "../../../../../../etc/passwd"] {
+        std::fs::write(
+            dir.0.join("scorecard.toml"),
+            format!("[[card]]\nrole = \"r\"\nfile = \"{file}\"\n"),
+        )
+        .expect("manifest");
+        let folder = dir.0.to_string_lossy().into_owned();
+        let stderr = expect(&["check", &folder], 3, "outside the rules folder");
+        assert!(!stderr.contains("root:x"), "{stderr}");
+    }
+}
+
+/// A card file is read no further than the limit, so `/dev/zero` or a
+/// runaway file named on the command line stops at once.
+#[test]
+fn a_card_larger_than_the_limit_is_refused() {
+    let dir = Scratch::new("big-card");
+    let mut text = b"scorecard t { total 10 }\n".to_vec();
+    text.resize(text.len() + (1 << 20), b'\n');
+    let big = dir.file("big.card", &text);
+    expect(&["check", &big], 3, "larger than 1024 KB");
+    expect(&["check", "/dev/zero"], 3, "not a regular file");
+}
+
+/// A formula as long or as deep as the limits allow is checked, scored,
+/// explained, printed and formatted on a thread with a 2 MB stack (rayon's
+/// workers and the test threads), in a debug build; one operand more, or one
+/// level deeper, is a clear error, whatever the length.
+#[test]
+fn the_longest_and_deepest_formulas_fit_on_a_small_stack() {
+    use scorecard::syntax::{MAX_NESTING, MAX_TERMS};
+    let sum = vec!["a"; MAX_TERMS].join(" + ");
+    let all = vec!["b"; MAX_TERMS - 2].join(" and ");
+    let half = MAX_TERMS / 2;
+    // Each `-(` is two levels: a negation (evaluated through the larger
+    // frame) and parentheses.
+    let deep = format!(
+        "{}{}{}",
+        "-(".repeat(MAX_NESTING / 2 - 2),
+        vec!["a"; half].join(" - "),
+        ")".repeat(MAX_NESTING / 2 - 2)
+    );
+    let card = format!(
+        "scorecard t {{\n  input a count\n  input b bool\n  output s number = {sum}\n  output d number = {deep} + a {}\n  output y number = if {all} then 1 else 0\n}}\n",
+        (1..MAX_TERMS - half)
+            .map(|i| ["* 1 ", "+ a ", "- a "][i % 3])
+            .collect::<String>()
+    );
+    let run = move || {
+        let source = scorecard::SourceFile::new("long.card", card.clone());
+        let checked = match scorecard::compile(&source) {
+            Ok(checked) => checked,
+            Err(d) => panic!("{}", d.0[0].message),
+        };
+        let rows = "id,a,b\nE1,1,是\nE2,2,是\nE3,1,否\n";
+        let data =
+            scorecard::data::CsvSource::from_bytes(rows.as_bytes().to_vec(), "d.csv").expect("csv");
+        let set = scorecard::data::read(&checked.card, data);
+        assert!(set.errors.is_empty(), "{:?}", set.errors);
+        let (results, failures) = scorecard::eval::evaluate_all(&checked.card, &set.rows);
+        assert!(
+            failures.is_empty(),
+            "{:?}",
+            failures.first().map(|f| &f.error)
+        );
+        let outputs: Vec<String> = results
+            .iter()
+            .map(|r| format!("{:?}", r.scores.derived))
+            .collect();
+        assert!(outputs[1].contains("2000"), "{}", outputs[1]);
+        let explained = scorecard::report::explain(&checked.card, &results[0]);
+        assert!(explained.contains("a + a"), "explained");
+        let formatted = scorecard::syntax::fmt::format(&source).expect("formats");
+        assert!(formatted.contains("a + a + a"));
+    };
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(run)
+        .expect("thread")
+        .join()
+        .expect("no overflow, no panic");
+
+    let dir = Scratch::new("long-formulas");
+    for terms in [MAX_TERMS + 1, 12_000, 400_000] {
+        let card = dir.file(
+            "sum.card",
+            format!(
+                "scorecard t {{\n  input a count\n  output s number = {}\n}}\n",
+                vec!["a"; terms].join("+")
+            )
+            .as_bytes(),
+        );
+        expect(&["check", &card], 3, "this formula is too long");
+    }
+    let parens = format!(
+        "scorecard t {{\n  input a count\n  output s number = {}a{}\n}}\n",
+        "(".repeat(MAX_NESTING + 1),
+        ")".repeat(MAX_NESTING + 1)
+    );
+    let card = dir.file("deep.card", parens.as_bytes());
+    expect(&["check", &card], 3, "nested too deeply");
+}
+
+/// A mistake past column 65 535 of a line is shown in a window of the line
+/// around it, with its true column, however the card is read; the message
+/// stays short.
+#[test]
+fn a_mistake_far_along_a_long_line_is_shown_in_a_window() {
+    let dir = Scratch::new("wide");
+    let text = format!("scorecard t {{ output o = {}xx }}\n", " ".repeat(70_000));
+    let card = dir.file("wide.card", text.as_bytes());
+    let data = dir.file("d.csv", b"id\nE1\n");
+    for args in [
+        vec!["check", &card],
+        vec!["show", &card],
+        vec!["eval", &card, &data],
+    ] {
+        let stderr = expect(&args, 3, "wide.card:1:70026");
+        assert!(stderr.contains("xx }"), "{stderr}");
+        assert!(stderr.len() < 2_000, "{} bytes", stderr.len());
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["fmt", "-"])
+        .stdin(std::fs::File::open(dir.0.join("wide.card")).expect("card"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "the card parses, so it formats");
+    let broken = format!("scorecard t {{ output o = {}( }}\n", " ".repeat(70_000));
+    dir.file("broken.card", broken.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["fmt", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::fs::File::open(dir.0.join("broken.card")).expect("card"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains(":1:70"), "{stderr}");
+}
+
+/// A name longer than the limit is refused where it is written: comparing a
+/// misspelt name of 150 000 characters with the declared ones would cost its
+/// length squared.
+#[test]
+fn a_name_longer_than_the_limit_is_refused() {
+    let dir = Scratch::new("long-name");
+    let long = "名".repeat(150_000);
+    let text = format!("scorecard t {{\n  input {long}x count\n  output o number = {long}y\n}}\n");
+    let card = dir.file("name.card", text.as_bytes());
+    let stderr = expect(&["check", &card], 3, "more than the 100 a name may have");
+    assert!(stderr.len() < 4_000, "{} bytes", stderr.len());
+    assert!(stderr.contains("name.card:2:9"), "{stderr}");
+    let ok = format!(
+        "scorecard t {{\n  input {} count\n  output o number = {}\n}}\n",
+        "名".repeat(100),
+        "名".repeat(100)
+    );
+    expect(&["check", &dir.file("ok.card", ok.as_bytes())], 0, "");
+}
+
+/// Text cells of a CSV report that Excel would run as a formula get a `'`
+/// in front; numbers (a negative change included) are never touched; the
+/// table shows control characters escaped.
+#[test]
+fn csv_cells_never_start_a_formula_and_the_table_escapes_control_characters() {
+    let dir = Scratch::new("formulas");
+    let header = s1_header();
+    let rows: Vec<String> = [
+        ("=HYPERLINK(\"http://x\";\"y\")", "=1+2"),
+        ("+cmd|' /C calc'!A0", "@SUM(A1)"),
+        ("-2+3", "\tname"),
+        ("@x", "\u{1b}[31mred\u{1b}[0m"),
+    ]
+    .iter()
+    .map(|(id, name)| {
+        let row = s1_good_row(id);
+        let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+        row.replacen(",王丽,", &format!(",{quoted},"), 1)
+    })
+    .collect();
+    let file = dir.file(
+        "f.csv",
+        format!("{header}\n{}\n", rows.join("\n")).as_bytes(),
+    );
+    let out = scorecard(&["eval", S1, &file, "--format", "csv"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        let record = record.expect("a record");
+        for (i, cell) in record.iter().enumerate() {
+            let first = cell.chars().next();
+            let formula = matches!(first, Some('=' | '+' | '@' | '\t' | '\r'))
+                || (first == Some('-') && cell.parse::<f64>().is_err());
+            assert!(!formula, "cell {i} `{cell}` would start a formula");
+        }
+    }
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains("'@SUM(A1)"), "{csv}");
+    assert!(csv.contains("'-2+3,"), "{csv}");
+    let stderr = expect(&["eval", S1, &file], 0, "");
+    assert!(!stderr.contains('\u{1b}'));
+    let out = scorecard(&["eval", S1, &file]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(!table.contains('\u{1b}'), "{table}");
+    assert!(table.contains("\\u{1b}[31mred"), "{table}");
+}
+
+/// A file saved with old Mac line ends (a carriage return alone) is read
+/// row by row, as Excel reads it, streamed or not.
+#[test]
+fn old_mac_line_ends_are_line_ends() {
+    let dir = Scratch::new("mac");
+    let text = format!(
+        "{}\r{}\r{}\r",
+        s1_header(),
+        s1_good_row("M1"),
+        s1_good_row("M2")
+    );
+    let file = dir.file("mac.csv", text.as_bytes());
+    for format in ["csv", "json"] {
+        let out = scorecard(&["eval", S1, &file, "--format", format]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("M1") && stdout.contains("M2"), "{stdout}");
+    }
+    // A bad cell is named by its line, counted at each carriage return.
+    let bad = text.replacen(",90,", ",abc,", 2);
+    let file = dir.file("bad.csv", bad.as_bytes());
+    expect(&["eval", S1, &file], 1, "bad.csv:3");
+}
+
+/// A header row or a data row longer than its limit is refused at once at
+/// its line: a header of no commas is never compared, whole, with every
+/// input's name.
+#[test]
+fn a_header_or_a_row_longer_than_the_limit_is_refused() {
+    let dir = Scratch::new("long-header");
+    let mut bytes = vec![b'x'; 100_000_000];
+    bytes.extend_from_slice(b"\nA1\n");
+    let file = dir.file("header.csv", &bytes);
+    drop(bytes);
+    expect(
+        &["eval", S1, &file],
+        1,
+        "the header row is longer than 256 KB",
+    );
+    // Just under the limit: one column that binds to nothing, compared with
+    // no name (lengths too far apart), so it is a warning and a missing id.
+    let mut bytes = vec![b'x'; 250_000];
+    bytes.extend_from_slice(b"\nA1\n");
+    let file = dir.file("wide.csv", &bytes);
+    expect(&["eval", S1, &file], 1, "wide.csv");
+    let row = format!("{}\n{}\n", s1_header(), "y".repeat(2_000_000));
+    let file = dir.file("row.csv", row.as_bytes());
+    expect(
+        &["eval", S1, &file],
+        1,
+        "row.csv:2: this row is longer than 1 MB",
+    );
+}
+
+/// Ids that look alike are one person: full-width letters or digits, a
+/// zero-width space, a byte-order mark in the cell. Each repeat is a
+/// duplicate naming both lines, however the file is read.
+#[test]
+fn look_alike_ids_are_one_person() {
+    let dir = Scratch::new("look-alike");
+    let ids = ["E1", "Ｅ1", "E１", "E1\u{200b}", "\u{feff}E1"];
+    let rows: Vec<String> = ids.iter().map(|id| s1_good_row(id)).collect();
+    let file = dir.file(
+        "ids.csv",
+        format!("{}\n{}\n", s1_header(), rows.join("\n")).as_bytes(),
+    );
+    for format in ["csv", "json"] {
+        let stderr = expect(&["eval", S1, &file, "--format", format], 1, "");
+        for line in 3..=6 {
+            assert!(
+                stderr.contains(&format!(
+                    "employee `E1` appears twice, at line 2 and line {line}"
+                )),
+                "{format}: line {line}:\n{stderr}"
+            );
+        }
+    }
+    // Different people stay different; an ASCII id is kept as written.
+    let rows = [s1_good_row("E1"), s1_good_row("E2"), s1_good_row("Ｅ3")];
+    let file = dir.file(
+        "ok.csv",
+        format!("{}\n{}\n", s1_header(), rows.join("\n")).as_bytes(),
+    );
+    let out = scorecard(&["eval", S1, &file, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains("\nE3,"), "{csv}");
+}
+
+/// With dated cards a day in 期间 (as written, or as a workbook's date cell
+/// gives it) is read, and `202603` works with versions as without.
+#[test]
+fn a_day_or_a_bare_month_in_the_period_column_works_with_dated_cards() {
+    let dir = Scratch::new("dated");
+    let s1 = std::fs::read_to_string(common::root().join(S1)).expect("S1");
+    let dated = |version: &str, effective: &str| {
+        s1.replace(
+            "    total 100\n",
+            &format!("    total 100\n    version \"{version}\"\n    effective {effective}\n"),
+        )
+    };
+    let first = dir.file(
+        "v1.card",
+        dated("2026.1", "2026-01-01..2026-06-30").as_bytes(),
+    );
+    let second = dir.file("v2.card", dated("2026.2", "2026-07-01..").as_bytes());
+    let header = s1_header();
+    let row = s1_good_row("X");
+    let (_, rest) = row.split_once(',').expect("an id cell");
+    let periods = [
+        "2026-03-15",
+        "202603",
+        "2026-07-01T00:00:00",
+        "20260801",
+        "2026年9月30日",
+    ];
+    let rows: Vec<String> = periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{p},P{i},{rest}"))
+        .collect();
+    let file = dir.file(
+        "days.csv",
+        format!("期间,{header}\n{}\n", rows.join("\n")).as_bytes(),
+    );
+    // One dated card: the rows of its half year.
+    let text = format!("期间,{header}\n{}\n{}\n", rows[0], rows[1]);
+    let one = dir.file("one.csv", text.as_bytes());
+    let out = scorecard(&["eval", &first, &one, "--format", "csv"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    // Two versions: every row by the version of its day.
+    let out = scorecard(&["eval", &first, &second, &file, "--format", "csv"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let csv = String::from_utf8_lossy(&out.stdout);
+    for i in 0..periods.len() {
+        assert!(csv.contains(&format!("\nP{i},")), "P{i}: {csv}");
+    }
+}
+
+/// `--output` writes only a regular file or a new path: a device or a pipe
+/// is refused and left as it is (renaming over it would replace a device
+/// node with a file). A symbolic link is written through, for `--output`
+/// and for `fmt`: the link stays a link.
+#[cfg(unix)]
+#[test]
+fn output_goes_only_to_a_regular_file_and_through_links() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Scratch::new("output");
+    let fifo = dir.0.join("pipe.csv");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo")
+        .success());
+    let mut specials = vec![fifo];
+    // A device node of our own (as root, as CI runs), never the real /dev/full.
+    let device = dir.0.join("full.csv");
+    if Command::new("mknod")
+        .args([device.to_str().expect("path"), "c", "1", "7"])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        specials.push(device);
+    }
+    for special in &specials {
+        let path = special.to_string_lossy().into_owned();
+        for format in ["csv", "xlsx"] {
+            let args = [
+                "eval",
+                S1,
+                "examples/callback_specialists.csv",
+                "--format",
+                format,
+                "--output",
+                &path,
+            ];
+            let out = scorecard(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_ne!(out.status.code(), Some(0), "{stderr}");
+            assert!(stderr.contains("is not a regular file"), "{stderr}");
+            let kind = std::fs::symlink_metadata(special)
+                .expect("still there")
+                .file_type();
+            assert!(
+                kind.is_fifo() || kind.is_char_device(),
+                "{path} was replaced"
+            );
+        }
+    }
+
+    let real = dir.file("real.csv", b"old");
+    let link = dir.0.join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let link = link.to_string_lossy().into_owned();
+    let out = scorecard(&[
+        "eval",
+        S1,
+        "examples/callback_specialists.csv",
+        "--format",
+        "csv",
+        "--output",
+        &link,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .expect("real")
+        .starts_with("id,"));
+
+    let card = dir.file("real.card", b"scorecard   t {  total 10 }\n");
+    let linked = dir.0.join("linked.card");
+    std::os::unix::fs::symlink(&card, &linked).expect("symlink");
+    let linked = linked.to_string_lossy().into_owned();
+    expect(&["fmt", &linked], 0, "");
+    assert!(std::fs::symlink_metadata(&linked)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&card).expect("card"),
+        "scorecard t {\n    total 10\n}\n"
+    );
+}
+
+/// A workbook that would unpack to more than the limit (a zip bomb: 300 KB
+/// holding a 300 MB cell) is refused before anything is unpacked; one whose
+/// directory understates a part stops when the part is read; a cell longer
+/// than Excel's own limit is refused where it is.
+#[test]
+fn a_zip_bomb_and_an_oversized_cell_are_refused() {
+    let card = "tests/bad_input/tiny.card";
+    expect(
+        &["eval", card, "tests/bad_input/bomb.xlsx"],
+        1,
+        "the workbook would take more than 256 MB once unpacked",
+    );
+    // The same bomb with its directory saying the part is 100 bytes.
+    let mut forged = std::fs::read(common::root().join("tests/bad_input/bomb.xlsx")).expect("bomb");
+    let name = b"xl/sharedStrings.xml";
+    let mut at = 0;
+    while let Some(found) = forged[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let entry = at + found;
+        let len = u16::from_le_bytes([forged[entry + 28], forged[entry + 29]]) as usize;
+        if &forged[entry + 46..entry + 46 + len] == name {
+            forged[entry + 24..entry + 28].copy_from_slice(&100u32.to_le_bytes());
+            let local = u32::from_le_bytes(forged[entry + 42..entry + 46].try_into().expect("4"));
+            let local = local as usize + 22;
+            forged[local..local + 4].copy_from_slice(&100u32.to_le_bytes());
+        }
+        at = entry + 4;
+    }
+    let dir = Scratch::new("forged");
+    let forged = dir.file("forged.xlsx", &forged);
+    expect(
+        &["eval", card, &forged],
+        1,
+        "larger than its declared uncompressed size",
+    );
+    expect(
+        &["eval", card, "tests/bad_input/wide_cell.xlsx"],
+        1,
+        "wide_cell.xlsx: 数据!B2: this cell holds 40000 characters, more than the 32767",
+    );
+}
+
+/// Workbooks made by the library carry fixed timestamps: the same results
+/// give the same bytes, whenever they are made.
+#[test]
+fn workbooks_are_the_same_bytes_on_every_run() {
+    use std::io::Read;
+    let checked = common::checked(&common::root().join(S1));
+    let card = &checked.card;
+    let source = scorecard::data::CsvSource::from_bytes(
+        std::fs::read(common::root().join("examples/callback_specialists.csv")).expect("data"),
+        "examples.csv",
+    )
+    .expect("csv");
+    let set = scorecard::data::read(card, source);
+    let (results, _) = scorecard::eval::evaluate_all(card, &set.rows);
+    let options = scorecard::report::Options::default();
+    let report = || scorecard::report::xlsx_bytes(card, &results, &[], &options).expect("xlsx");
+    let template = || scorecard::template::template_xlsx(card).expect("template");
+    for (first, second) in [(report(), report()), (template(), template())] {
+        assert_eq!(first, second);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(first)).expect("a zip");
+        let mut core = String::new();
+        zip.by_name("docProps/core.xml")
+            .expect("core properties")
+            .read_to_string(&mut core)
+            .expect("text");
+        assert!(
+            core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z"),
+            "{core}"
+        );
+        assert!(
+            core.contains("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z"),
+            "{core}"
+        );
+        for i in 0..zip.len() {
+            let entry = zip.by_index(i).expect("entry");
+            let time = entry.last_modified().expect("a time");
+            assert_eq!(
+                (time.year(), time.month(), time.day()),
+                (1980, 1, 1),
+                "{:?}",
+                entry.name()
+            );
+        }
+    }
+}
+
+/// A hook script as large as the limit allows, of thousands of small
+/// functions, checks at once; a call whose every step works on a whole list
+/// (two lists of 999 decimals compared in a loop) is stopped, by its steps or
+/// by its time, and the row fails with a clear error.
+#[test]
+fn hooks_are_bounded_in_size_and_in_time() {
+    let dir = Scratch::new("hook-limits");
+    let mut script = String::new();
+    let mut i = 0;
+    loop {
+        let f = format!("fn f{i}(a) {{ a }}\n");
+        if script.len() + f.len() > 64 << 10 {
+            break;
+        }
+        script.push_str(&f);
+        i += 1;
+    }
+    dir.file("many.rhai", script.as_bytes());
+    let card = |name: &str, script: &str, function: &str| {
+        dir.file(
+            name,
+            format!(
+                "scorecard t {{\n  hooks \"{script}\" {{ {function}(count) -> count }}\n  input a count\n  output o count = {function}(a)\n}}\n"
+            )
+            .as_bytes(),
+        )
+    };
+    expect(&["check", &card("many.card", "many.rhai", "f0")], 0, "");
+
+    let list = format!(
+        "[{}]",
+        (0..999)
+            .map(|k| format!("{k}.5"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    dir.file(
+        "lists.rhai",
+        format!("fn slow(a) {{ let x = {list}; let y = {list}; let n = 0; loop {{ if x == y {{ n += 1; }} }} n }}\n").as_bytes(),
+    );
+    let data = dir.file("d.csv", b"id,a\nE1,1\n");
+    let stderr = expect(
+        &["eval", &card("lists.card", "lists.rhai", "slow"), &data],
+        1,
+        "hook `slow` ran for more than",
+    );
+    assert!(stderr.contains("and was stopped"), "{stderr}");
+}

@@ -12,8 +12,18 @@ use crate::data::source::NOT_UTF8_HELP;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
+/// The longest header row, in bytes: a few hundred columns with their labels
+/// fit in a tenth of it. Longer is not a header (and each column would be
+/// compared with every input's name for a "did you mean").
+pub const MAX_HEADER_BYTES: usize = 256 << 10;
+/// The longest record (row), in bytes, so one line cannot take the memory.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
 pub struct RecordLines {
     name: Arc<str>,
+    /// The most bytes the next record may take: [`MAX_HEADER_BYTES`] for
+    /// the header (the first record), then [`MAX_RECORD_BYTES`].
+    limit: usize,
     input: BufReader<Box<dyn Read + Send>>,
     /// Physical lines read so far.
     lines_read: usize,
@@ -28,7 +38,8 @@ impl RecordLines {
     /// Opens `input`, refusing UTF-16 and dropping a UTF-8 byte-order mark.
     pub fn open(mut input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
         let name: Arc<str> = Arc::from(name);
-        let (start, len) = first_bytes::<3>(&mut input).map_err(|e| io_error(&name, &e))?;
+        let (start, len) =
+            first_bytes::<LOOK_AHEAD>(&mut input).map_err(|e| io_error(&name, &e))?;
         let start = &start[..len];
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
             let error = DataError::new(
@@ -40,11 +51,21 @@ impl RecordLines {
             return Err(error.help(NOT_UTF8_HELP));
         }
         let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+        // A file saved with old Mac line ends (a carriage return alone) is
+        // read as if each were a line feed; any other file as it is.
+        let mac = mac_line_ends(start);
         // The bytes looked at are read again, ahead of the rest.
-        let input: Box<dyn Read + Send> = Box::new(Cursor::new(start.to_vec()).chain(input));
+        let input = Cursor::new(start.to_vec()).chain(input);
+        let input: Box<dyn Read + Send> = if mac {
+            Box::new(MacLineEnds(input))
+        } else {
+            Box::new(input)
+        };
+        let input_or_mac = BufReader::with_capacity(1 << 16, input);
         Ok(RecordLines {
             name,
-            input: BufReader::with_capacity(1 << 16, input),
+            limit: MAX_HEADER_BYTES,
+            input: input_or_mac,
             lines_read: 0,
             seen_text: false,
             done: false,
@@ -102,13 +123,20 @@ impl RecordLines {
     fn read_record(&mut self, buf: &mut Vec<u8>) -> Result<Option<usize>, DataError> {
         let mut first_line = None;
         let mut quotes = QuoteState::default();
+        let start = buf.len();
         loop {
             let before = buf.len();
-            let read = read_line(&mut self.input, buf).map_err(|e| io_error(&self.name, &e))?;
+            // At most `limit` bytes are in the record so far (else it stopped).
+            let room = start + self.limit + 1 - before;
+            let read =
+                read_line(&mut self.input, buf, room).map_err(|e| io_error(&self.name, &e))?;
             if read == 0 {
                 return Ok(first_line); // the end; an open quote runs to it
             }
             self.lines_read += 1;
+            if buf.len() - start > self.limit {
+                return Err(self.too_long(first_line.unwrap_or(self.lines_read)));
+            }
             if first_line.is_none() {
                 let line = trim_line_end(&buf[before..]);
                 if line.iter().all(u8::is_ascii_whitespace) {
@@ -124,9 +152,31 @@ impl RecordLines {
             }
             quotes.scan(&buf[before..]);
             if !quotes.open {
+                self.limit = MAX_RECORD_BYTES;
                 return Ok(first_line);
             }
         }
+    }
+
+    fn too_long(&self, line: usize) -> DataError {
+        let (what, help) = if self.limit == MAX_RECORD_BYTES {
+            (
+                "this row is longer than 1 MB, the most a row may be",
+                "is a quote left open, so that the rest of the file reads as one cell?",
+            )
+        } else {
+            (
+                "the header row is longer than 256 KB, the most a header may be",
+                "is this a CSV file? Its first row must name the columns, separated by commas",
+            )
+        };
+        DataError::new(
+            DataErrorKind::Malformed,
+            &self.name,
+            Location::Line(line),
+            what,
+        )
+        .help(help)
     }
 }
 
@@ -206,9 +256,36 @@ fn first_bytes<const N: usize>(input: &mut impl Read) -> std::io::Result<([u8; N
     Ok((bytes, len))
 }
 
+/// Whether text starting with `ahead` ends its lines with a carriage return
+/// alone: there is one, not followed by a line feed, and no line feed at all.
+fn mac_line_ends(ahead: &[u8]) -> bool {
+    memchr::memchr(b'\n', ahead).is_none()
+        && memchr::memchr(b'\r', ahead).is_some_and(|at| at + 1 < ahead.len())
+}
+
+/// How many bytes are looked at first: for a byte-order mark, UTF-16, and
+/// old Mac line ends.
+const LOOK_AHEAD: usize = 4096;
+
+/// Reads an old Mac file with each carriage return turned into a line feed.
+struct MacLineEnds<R>(R);
+
+impl<R: Read> Read for MacLineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.0.read(buf)?;
+        for b in &mut buf[..n] {
+            if *b == b'\r' {
+                *b = b'\n';
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// `BufRead::read_until(b'\n')`, finding the line end with `memchr`, which
-/// looks at many bytes at a time (the standard library's looks at one word).
-fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+/// looks at many bytes at a time (the standard library's looks at one word);
+/// it stops once more than `room` bytes are read, line end or not.
+fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, room: usize) -> std::io::Result<usize> {
     let mut read = 0;
     loop {
         let available = match input.fill_buf() {
@@ -223,7 +300,7 @@ fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usi
         buf.extend_from_slice(&available[..used]);
         input.consume(used);
         read += used;
-        if done {
+        if done || read > room {
             return Ok(read);
         }
     }

@@ -60,6 +60,7 @@ impl XlsxSource {
         sheet: Option<&str>,
     ) -> Result<XlsxSource, DataError> {
         let file: Arc<str> = Arc::from(name);
+        check_sizes(&bytes, &file)?;
         let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| cannot_open(&e, &file))?;
         let sheet = choose_sheet(&workbook, sheet, &file)?;
         let failed = |e: XlsxError| {
@@ -70,7 +71,7 @@ impl XlsxSource {
                 format!("cannot read the sheet `{sheet}`: {e}"),
             )
         };
-        let grid = read_grid(&mut workbook, &sheet).map_err(failed)?;
+        let grid = read_grid(&mut workbook, &sheet, &file)?.map_err(failed)?;
         let merged = workbook.merge_cells_by_sheet_name(&sheet).map_err(failed)?;
         let merges = Merges::new(merged, &grid);
         let name: Arc<str> = Arc::from(format!("{name}: {sheet}"));
@@ -156,8 +157,17 @@ impl RecordSource for XlsxSource {
 }
 
 /// Every non-blank cell of a sheet, as text, in one pass over its XML.
-fn read_grid(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Result<Grid, XlsxError> {
-    let mut reader = workbook.worksheet_cells_reader(sheet)?;
+/// The sheet's cells; the outer error is a cell longer than
+/// [`MAX_CELL_CHARS`], the inner one calamine's.
+fn read_grid(
+    workbook: &mut Xlsx<Cursor<Vec<u8>>>,
+    sheet: &str,
+    file: &Arc<str>,
+) -> Result<Result<Grid, XlsxError>, DataError> {
+    let mut reader = match workbook.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        Err(e) => return Ok(Err(e)),
+    };
     let percent: Vec<bool> = reader
         .styles()
         .iter()
@@ -169,12 +179,68 @@ fn read_grid(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Result<Grid, 
         })
         .collect();
     let mut grid = Grid::new();
-    while let Some((cell, style)) = reader.next_cell_with_style_id()? {
+    loop {
+        let (cell, style) = match reader.next_cell_with_style_id() {
+            Ok(Some(next)) => next,
+            Ok(None) => break,
+            Err(e) => return Ok(Err(e)),
+        };
         let is_percent = percent.get(style).copied().unwrap_or(false);
         let (row, column) = cell.get_position();
-        grid.push(row, column, &cell_text(cell.get_value(), is_percent));
+        let text = cell_text(cell.get_value(), is_percent);
+        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            return Err(DataError::new(
+                DataErrorKind::Malformed,
+                &Arc::from(format!("{file}: {sheet}")),
+                Location::Cell {
+                    row: row as usize + 1,
+                    column: column as usize,
+                },
+                format!(
+                    "this cell holds {} characters, more than the {MAX_CELL_CHARS} a cell may hold",
+                    text.chars().count()
+                ),
+            ));
+        }
+        grid.push(row, column, &text);
     }
-    Ok(grid.finish())
+    Ok(Ok(grid.finish()))
+}
+
+/// The most characters a cell may hold (Excel's own limit).
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most bytes a workbook's parts may take once unpacked, together.
+pub const MAX_INFLATED_BYTES: u64 = 256 << 20;
+
+/// Refuses a workbook whose parts would inflate to more than
+/// [`MAX_INFLATED_BYTES`] (a zip bomb: a megabyte that holds a gigabyte of
+/// one cell), before anything is inflated, by the sizes the zip's directory
+/// declares. A part that holds more than it declares stops with an error
+/// when it is read (the zip reader checks), so the declared sizes are a bound.
+fn check_sizes(bytes: &[u8], file: &Arc<str>) -> Result<(), DataError> {
+    // Not a zip: calamine says so in its own words.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total <= MAX_INFLATED_BYTES {
+        return Ok(());
+    }
+    Err(DataError::new(
+        DataErrorKind::Malformed,
+        file,
+        Location::File,
+        format!(
+            "the workbook would take more than {} MB once unpacked, the most a workbook may",
+            MAX_INFLATED_BYTES >> 20
+        ),
+    )
+    .help("save the rows as CSV (File → Save As → CSV UTF-8), which is read row by row"))
 }
 
 /// The index (among non-blank rows) of the header row.

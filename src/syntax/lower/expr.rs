@@ -1,7 +1,9 @@
 //! Formulas, from `if … then … else …` down to a single number or name.
 
 use super::words::{boolean, ident};
-use super::{missing_part, next, span, unexpected, Children, Lower, Lowered, Pair, MAX_NESTING};
+use super::{
+    missing_part, next, span, unexpected, Children, Lower, Lowered, Pair, MAX_NESTING, MAX_TERMS,
+};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Expr, ExprKind};
@@ -17,6 +19,9 @@ impl Lower {
     /// diagnostic instead of overflowing the stack.
     pub(super) fn expr(&mut self, pair: Pair) -> Lowered<Expr> {
         let pair = innermost(pair);
+        if self.depth == 0 {
+            self.terms = 0;
+        }
         self.nested(|| span(&pair), |this| this.expr_level(pair.clone()))
     }
 
@@ -38,6 +43,15 @@ impl Lower {
 
     /// An expression pair that is not stepped through.
     fn expr_level(&mut self, pair: Pair) -> Lowered<Expr> {
+        if matches!(
+            pair.as_rule(),
+            Rule::number | Rule::boolean | Rule::call | Rule::name
+        ) {
+            self.terms += 1;
+            if self.terms > MAX_TERMS {
+                return Err(error::too_long(span(&pair)));
+            }
+        }
         match pair.as_rule() {
             Rule::if_expr => self.if_expr(pair),
             Rule::logic => self.logic(pair),
@@ -114,7 +128,12 @@ impl Lower {
     /// An `arithmetic` pair read on its own, not through [`Lower::expr`]: a
     /// tier row's threshold.
     pub(super) fn threshold(&mut self, pair: Pair) -> Lowered<Expr> {
-        self.two_strengths(pair, Counted::Always)
+        // One formula: its operands count together.
+        self.terms = 0;
+        self.depth += 1;
+        let threshold = self.two_strengths(pair, Counted::Always);
+        self.depth -= 1;
+        threshold
     }
 
     /// `operand (operator operand)*` whose operators bind at two strengths,

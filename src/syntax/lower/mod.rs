@@ -50,7 +50,11 @@ pub fn card(source: &Arc<SourceFile>, pair: Pair) -> Result<ast::Card, Diagnosti
         problems: Diagnostics::default(),
         depth: 0,
         notes: Vec::new(),
+        terms: 0,
     };
+    if source.text.len() > MAX_NAME_CHARS {
+        lower.long_names(&pair);
+    }
     match lower.card(pair) {
         Ok(card) if !lower.problems.has_errors() => Ok(card),
         Ok(_) => Err(in_file(lower.problems, source)),
@@ -74,11 +78,51 @@ struct Lower {
     depth: usize,
     /// The `quote` and `assume` notes lowered so far, in source order.
     notes: Vec<ast::Note>,
+    /// How many operands (numbers, names, calls) the formula being lowered
+    /// has so far.
+    terms: usize,
 }
 
 /// How deeply expressions may nest (parentheses, `-`, `not`, `if`) before
 /// lowering stops with a diagnostic rather than risk overflowing the stack.
-const MAX_NESTING: usize = 256;
+pub const MAX_NESTING: usize = 256;
+/// How many operands (numbers, names, calls) one formula may have. A sum of
+/// operands is a chain of operations as long, which every later stage walks
+/// by recursion; with [`MAX_NESTING`] this bounds how deep any walk goes.
+pub const MAX_TERMS: usize = 1_000;
+/// The longest name, in characters (a label, in quotes, may be longer).
+pub const MAX_NAME_CHARS: usize = 100;
+
+impl Lower {
+    /// Reports every name longer than [`MAX_NAME_CHARS`]: a card with one is
+    /// not lowered further (comparing such names would cost their length squared).
+    fn long_names(&mut self, card: &Pair) {
+        for pair in card.clone().into_inner().flatten() {
+            let text = pair.as_str();
+            if pair.as_rule() == Rule::ident
+                && text.len() > MAX_NAME_CHARS
+                && text.chars().count() > MAX_NAME_CHARS
+            {
+                let start = pair.as_span().start();
+                let cut = text
+                    .char_indices()
+                    .nth(MAX_NAME_CHARS)
+                    .map_or(text.len(), |(i, _)| i);
+                self.problems.push(
+                    Diagnostic::error(
+                        Code::Syntax,
+                        format!(
+                            "this name is {} characters long, more than the {MAX_NAME_CHARS} a name may have",
+                            text.chars().count()
+                        ),
+                    )
+                    .label(Span::new(start, start + cut), "a name this long")
+                    .help("use a short name, and say the rest in its label (`\"…\"`)"),
+                );
+            }
+        }
+    }
+}
 
 // ─── Walking the tree ────────────────────────────────────────────────────────
 
