@@ -1,7 +1,7 @@
 //! `scorecard eval`: score every row of the month's data.
 
 use super::args::DataArgs;
-use super::output::Spool;
+use super::output::{self, Spool};
 use super::{exit_codes, progress, tell, Exit};
 use scorecard::report::{Format, Options};
 use scorecard::run::{Output, Progress};
@@ -40,6 +40,10 @@ pub fn run(args: EvalArgs) -> Exit {
         Ok(plan) => plan,
         Err(exit) => return exit,
     };
+    if let Err(message) = output::refuse_inputs(args.output.as_deref(), &plan.input_files()) {
+        eprintln!("error: {message}");
+        return Exit::Usage;
+    }
     let mut spool = match Spool::new(args.output.as_deref(), format.is_binary()) {
         Ok(spool) => spool,
         Err(message) => {

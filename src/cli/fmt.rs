@@ -139,7 +139,7 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut temp = super::output::temporary(tempfile::NamedTempFile::new_in(dir)?);
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
     if let Ok(metadata) = std::fs::metadata(path) {

@@ -75,6 +75,7 @@ pub enum Command {
 }
 
 pub fn run(args: Args) -> Exit {
+    output::clean_up_on_interrupt();
     if let Some(dir) = args.rules_root {
         scorecard::resolve::confine::set_rules_root(dir);
     }

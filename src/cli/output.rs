@@ -12,6 +12,24 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use tempfile::NamedTempFile;
 
+/// Refuses `--output PATH` when PATH is one of the run's `inputs` (its data,
+/// a card, a hook script, the manifest): the report would replace the
+/// month's data or the policy itself.
+pub fn refuse_inputs(path: Option<&str>, inputs: &[std::path::PathBuf]) -> Result<(), String> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let Ok(real) = std::fs::canonicalize(path) else {
+        return Ok(()); // a new file is no input
+    };
+    if inputs.contains(&real) {
+        return Err(format!(
+            "`{path}` is read by this run (its data, a card, a hook script or the manifest); writing the report over it would destroy it: give --output another file"
+        ));
+    }
+    Ok(())
+}
+
 /// Writes what `write` produces to `path`, or to stdout when `path` is `None`.
 /// A binary format is refused on a terminal, where it would be garbage.
 pub fn emit(
@@ -36,6 +54,34 @@ pub fn emit(
                 .map_err(|e| format!("cannot write the results: {e}"))
         }
     }
+}
+
+/// The temporary files being written: removed if the run is interrupted
+/// (Ctrl-C, SIGTERM, SIGHUP), when no destructor would run.
+static TEMPORARY: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Makes an interrupted run remove its temporary files and leave every
+/// report as it was; set once, before anything is written.
+pub fn clean_up_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let temporary = TEMPORARY.lock().unwrap_or_else(|e| e.into_inner());
+        for path in temporary.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+        eprintln!(
+            "\ninterrupted: no report was written, and any file it would replace is as it was"
+        );
+        std::process::exit(130);
+    });
+}
+
+/// A temporary file, remembered for [`clean_up_on_interrupt`].
+pub fn temporary(temp: NamedTempFile) -> NamedTempFile {
+    TEMPORARY
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(temp.path().to_path_buf());
+    temp
 }
 
 fn write_atomically(
@@ -98,6 +144,7 @@ impl Spool {
             ),
             None => {
                 let temp = NamedTempFile::new()
+                    .map(temporary)
                     .map_err(|e| format!("cannot make a temporary file for the results: {e}"))?;
                 Ok(Spool {
                     target: None,
@@ -117,7 +164,7 @@ impl Spool {
             target: Some(path.to_path_buf()),
             temp: io::BufWriter::with_capacity(
                 1 << 16,
-                WriteAhead::new(NamedTempFile::new_in(dir)?),
+                WriteAhead::new(temporary(NamedTempFile::new_in(dir)?)),
             ),
         })
     }

@@ -71,6 +71,11 @@ pub fn run(args: TemplateArgs) -> Exit {
             }
         }
     };
+    let inputs = scorecard::resolve::confine::files_read();
+    if let Err(message) = output::refuse_inputs(args.output.as_deref(), &inputs) {
+        eprintln!("error: {message}");
+        return Exit::Usage;
+    }
     match output::emit(args.output.as_deref(), !csv, |out| out.write_all(&bytes)) {
         Ok(()) => Exit::Ok,
         Err(message) => {

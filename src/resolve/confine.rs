@@ -16,7 +16,7 @@
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// The rules root the user gave for the whole run (`--rules-root`).
 static RULES_ROOT: OnceLock<PathBuf> = OnceLock::new();
@@ -32,6 +32,25 @@ pub fn set_rules_root(dir: PathBuf) {
 /// The rules root set with [`set_rules_root`], if any.
 pub fn rules_root() -> Option<&'static Path> {
     RULES_ROOT.get().map(PathBuf::as_path)
+}
+
+/// Every card, manifest and hook file read so far in this process, as the
+/// file system resolves it: what a report must never be written over.
+static READ: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn remember(path: &Path) {
+    let Ok(real) = std::fs::canonicalize(path) else {
+        return;
+    };
+    let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+    if !read.contains(&real) {
+        read.push(real);
+    }
+}
+
+/// The card, manifest and hook files read so far (see [`read_regular`]).
+pub fn files_read() -> Vec<PathBuf> {
+    READ.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
 /// The largest card (or manifest) read, in bytes. The shipped cards are a
@@ -184,6 +203,7 @@ pub fn read_regular(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, Stri
         return Err(too_large(name, limit));
     }
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    remember(path);
     read_at_most(file, name, limit)
 }
 

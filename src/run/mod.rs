@@ -55,6 +55,7 @@ use crate::period::Source;
 use crate::report::Format;
 use crate::value::Value;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// What a run is asked to do.
@@ -250,6 +251,27 @@ impl Plan {
     pub fn load(request: Request) -> Result<Plan, Stop> {
         let scoring = Scoring::load(&request.rules)?;
         Plan::with_scoring(scoring, request)
+    }
+
+    /// Every file the run reads: its data files (and `--from`'s), and every
+    /// card, manifest and hook file read so far, as the file system
+    /// resolves them. A report must not be written over any of them.
+    pub fn input_files(&self) -> Vec<PathBuf> {
+        let data = self.data.iter().filter_map(|input| match &input.source {
+            DataSource::Path(path) => Some(path.clone()),
+            _ => None,
+        });
+        let links = self.links.iter().map(|feed| PathBuf::from(&feed.link.data));
+        let mut files: Vec<PathBuf> = data
+            .chain(links)
+            .filter_map(|path| std::fs::canonicalize(path).ok())
+            .collect();
+        for file in crate::resolve::confine::files_read() {
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+        files
     }
 
     /// A plan over cards already compiled (`scoring`), for the rest of `request`.

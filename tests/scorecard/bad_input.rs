@@ -906,3 +906,120 @@ fn hooks_are_bounded_in_size_and_in_time() {
     );
     assert!(stderr.contains("and was stopped"), "{stderr}");
 }
+
+/// `--output` never replaces what the run reads: its data, a card, a hook
+/// script, the manifest. The file is left as it was.
+#[test]
+fn the_report_is_never_written_over_an_input() {
+    let dir = Scratch::new("onto-inputs");
+    let data = dir.file(
+        "month.csv",
+        format!("{}\n{}\n", s1_header(), s1_good_row("A1")).as_bytes(),
+    );
+    let before = std::fs::read(&data).expect("data");
+    let stderr = expect(&["eval", S1, &data, "-o", &data], 2, "is read by this run");
+    assert!(stderr.contains("month.csv"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&data).expect("data"),
+        before,
+        "the data is kept"
+    );
+
+    // The card, the base card a brand card extends, the manifest, a hook.
+    let card = "rules/brands/GL8/callback_specialist.card";
+    let card_text = std::fs::read(common::root().join(card)).expect("card");
+    for target in [card, S1] {
+        expect(
+            &["eval", card, &data, "--output", target],
+            2,
+            "is read by this run",
+        );
+    }
+    assert_eq!(
+        std::fs::read(common::root().join(card)).expect("card"),
+        card_text
+    );
+    let month = "examples/callback_specialists_by_brand.csv";
+    for target in ["rules/scorecard.toml", "rules/hooks/cs_pay.rhai", month] {
+        if common::root().join(target).exists() {
+            expect(
+                &["eval", "rules/", month, "-o", target],
+                2,
+                "is read by this run",
+            );
+        }
+    }
+    expect(
+        &["template", S1, "--format", "csv", "-o", S1],
+        2,
+        "is read by this run",
+    );
+    // A new file, or another file, is fine.
+    let out = dir.0.join("结果.csv").to_string_lossy().into_owned();
+    expect(&["eval", S1, &data, "--format", "csv", "-o", &out], 0, "");
+    assert!(std::fs::read_to_string(&out)
+        .expect("report")
+        .contains("A1"));
+}
+
+/// Ctrl-C (or SIGTERM) while a report is being written removes the
+/// temporary file beside the target and leaves the old report as it was.
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file_and_the_old_report() {
+    let dir = Scratch::new("interrupted");
+    let mut text = s1_header();
+    text.push('\n');
+    let row = s1_good_row("X");
+    let rest = &row[1..];
+    for i in 0..200_000 {
+        text.push_str(&format!("E{i}{rest}\n"));
+    }
+    let data = dir.file("big.csv", text.as_bytes());
+    let out_dir = dir.0.join("out");
+    std::fs::create_dir_all(&out_dir).expect("out dir");
+    let target = out_dir.join("report.csv");
+    std::fs::write(&target, "the old report\n").expect("old report");
+    for signal in ["INT", "TERM"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+            .args(["eval", S1, &data, "--format", "csv", "-o"])
+            .arg(&target)
+            .current_dir(common::root())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // Wait until the temporary file is there, then interrupt.
+        let started = std::time::Instant::now();
+        let temporaries = || {
+            std::fs::read_dir(&out_dir)
+                .expect("out dir")
+                .flatten()
+                .filter(|e| e.path() != target)
+                .count()
+        };
+        while temporaries() == 0 {
+            assert!(
+                child.try_wait().expect("wait").is_none(),
+                "the run ended before its temporary file was seen; give it more rows"
+            );
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "no temporary file appeared"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let output = child.wait_with_output().expect("wait");
+        assert_eq!(output.status.code(), Some(130), "SIG{signal}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("interrupted"), "{stderr}");
+        assert_eq!(temporaries(), 0, "SIG{signal}: a temporary file was left");
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("report"),
+            "the old report\n"
+        );
+    }
+}
