@@ -413,7 +413,10 @@ impl<'c> RowReader<'c> {
     ) -> Option<&'r str> {
         let binding = &self.binding;
         let column = binding.id_column()?; // else already a header error
-        let id = trimmed(cells, Some(column));
+                                           // An id of only invisible characters (a zero-width space, a BOM) is
+                                           // no id: it would be the empty id once normalised.
+        let id =
+            trimmed(cells, Some(column)).filter(|id| id.is_ascii() || !normalise_id(id).is_empty());
         if id.is_none() {
             let message = if binding.id.is_some() {
                 "missing the employee id"

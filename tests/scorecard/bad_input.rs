@@ -623,6 +623,20 @@ fn look_alike_ids_are_one_person() {
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8_lossy(&out.stdout);
     assert!(csv.contains("\nE3,"), "{csv}");
+    // An id of only invisible characters is a missing id, not the empty id.
+    let rows = [s1_good_row("E1"), s1_good_row("\u{200b}\u{feff}")];
+    let file = dir.file(
+        "blank.csv",
+        format!("{}\n{}\n", s1_header(), rows.join("\n")).as_bytes(),
+    );
+    for format in ["csv", "json"] {
+        let stderr = expect(
+            &["eval", S1, &file, "--format", format],
+            1,
+            "missing the employee id",
+        );
+        assert!(stderr.contains("blank.csv:3"), "{format}: {stderr}");
+    }
 }
 
 /// With dated cards a day in 期间 (as written, or as a workbook's date cell
