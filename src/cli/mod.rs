@@ -60,6 +60,10 @@ pub struct Args {
     /// nearest folder above the card holding a `scorecard.toml`, else the card's own
     #[arg(long, global = true, value_name = "DIR")]
     pub rules_root: Option<std::path::PathBuf>,
+    /// New report files readable by their owner only (mode 0600); by default they get
+    /// the usual permissions (the umask decides)
+    #[arg(long, global = true)]
+    pub private: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +80,7 @@ pub enum Command {
 
 pub fn run(args: Args) -> Exit {
     output::clean_up_on_interrupt();
+    output::set_private(args.private);
     if let Some(dir) = args.rules_root {
         scorecard::resolve::confine::set_rules_root(dir);
     }

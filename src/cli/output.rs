@@ -4,8 +4,9 @@
 //! over the target only once complete, so a payroll workbook is never left
 //! half-written (a full disk, Ctrl-C) and a reader never sees a partial file.
 //! It is synced to disk before the rename, while it grows (`write_ahead`).
-//! A file replaced keeps its permissions; a new one is readable by its owner
-//! only (the temporary file's mode), as befits pay data.
+//! A file replaced keeps its permissions; a new one gets the usual ones
+//! (0666 less the umask, as any program's new file), or, with `--private`,
+//! is readable by its owner only.
 
 use super::write_ahead::WriteAhead;
 use std::io::{self, IsTerminal, Write};
@@ -82,6 +83,31 @@ pub fn temporary(temp: NamedTempFile) -> NamedTempFile {
         .unwrap_or_else(|e| e.into_inner())
         .push(temp.path().to_path_buf());
     temp
+}
+
+/// `--private`: new report files readable by their owner only.
+static PRIVATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes every new report file of this run private (mode 0600).
+pub fn set_private(private: bool) {
+    PRIVATE.store(private, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A temporary file in `dir` that becomes a report: created with the mode a
+/// new file gets (0666 less the umask), or 0600 with `--private`.
+fn new_file_in(dir: &Path) -> io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = PRIVATE.load(std::sync::atomic::Ordering::Relaxed);
+        builder.permissions(std::fs::Permissions::from_mode(if private {
+            0o600
+        } else {
+            0o666
+        }));
+    }
+    builder.tempfile_in(dir).map(temporary)
 }
 
 fn write_atomically(
@@ -162,10 +188,7 @@ impl Spool {
         };
         Ok(Spool {
             target: Some(path.to_path_buf()),
-            temp: io::BufWriter::with_capacity(
-                1 << 16,
-                WriteAhead::new(temporary(NamedTempFile::new_in(dir)?)),
-            ),
+            temp: io::BufWriter::with_capacity(1 << 16, WriteAhead::new(new_file_in(dir)?)),
         })
     }
 

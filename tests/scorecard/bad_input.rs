@@ -1037,3 +1037,38 @@ fn an_interrupted_run_leaves_no_temporary_file_and_the_old_report() {
         );
     }
 }
+
+/// A new report gets the permissions any new file gets (0666 less the
+/// umask); `--private` makes it its owner's only; a replaced one keeps its own.
+#[cfg(unix)]
+#[test]
+fn new_reports_follow_the_umask_unless_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Scratch::new("umask");
+    let mode = |name: &str, umask: &str, extra: &str| {
+        let out = dir.0.join(name);
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" eval {S1} examples/callback_specialists.csv --format csv -o \"$1\" {extra}"
+            ))
+            .arg(env!("CARGO_BIN_EXE_scorecard"))
+            .arg(&out)
+            .current_dir(common::root())
+            .status()
+            .expect("runs");
+        assert!(status.success(), "{name}");
+        std::fs::metadata(&out)
+            .expect("report")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("a.csv", "022", ""), 0o644);
+    assert_eq!(mode("b.csv", "027", ""), 0o640);
+    assert_eq!(mode("c.csv", "022", "--private"), 0o600);
+    // Replacing a report keeps the mode it had.
+    let kept = dir.0.join("a.csv");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o604)).expect("chmod");
+    assert_eq!(mode("a.csv", "077", ""), 0o604);
+}
