@@ -1,7 +1,7 @@
 //! `scorecard explain`: every point won and lost, in the card's own words.
 
 use super::args::DataArgs;
-use super::{exit_codes, tell, Exit};
+use super::{exit_codes, output, tell, Exit};
 use scorecard::report;
 use std::io::Write;
 
@@ -9,7 +9,7 @@ use std::io::Write;
 #[command(
     about = "Explain each employee's score line by line, quoting the rules that applied",
     after_help = concat!(
-        "Each row is explained by its own card (with a rules directory: the card its role, brand and store pick, for every step, the pay after the appraisal).\n\nExamples:\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv --employee HF109\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv > 说明.txt\n\n",
+        "Each row is explained by its own card (with a rules directory: the card its role, brand and store pick, for every step, the pay after the appraisal).\n\nWith --format html, the explanation is a 考核结果告知书: one A4 page per employee (appraisal and pay together), with an appeal paragraph and a signature block, to print from the browser.\n\nExamples:\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv --employee HF109\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv examples/booking_export.csv examples/finance_report.csv --format html --output 告知书.html\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv > 说明.txt\n\n",
         exit_codes!()
     )
 )]
@@ -19,6 +19,13 @@ pub struct ExplainArgs {
     /// Only this employee (by id, or by name); with several periods or steps, every one of them
     #[arg(long)]
     pub employee: Option<String>,
+    /// `text` on the terminal, or `html`: 考核结果告知书, one A4 page per employee to print
+    /// and hand out (the explanation, the pay, an appeal paragraph and a signature block)
+    #[arg(long, default_value = "text", value_parser = ["text", "html"])]
+    pub format: String,
+    /// Write to this file (replaced whole, only once complete) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<String>,
 }
 
 pub fn run(args: ExplainArgs) -> Exit {
@@ -26,6 +33,7 @@ pub fn run(args: ExplainArgs) -> Exit {
         Ok(plan) => plan,
         Err(exit) => return exit,
     };
+    let plan_inputs = plan.input_files();
     let outcome = plan.results();
     let exit = tell::outcome(&outcome, &args.data.data_names());
     if !outcome.verdict.scores() {
@@ -37,19 +45,29 @@ pub fn run(args: ExplainArgs) -> Exit {
     };
     // Each row explained by its own card, in the data's order.
     let mut texts: Vec<String> = Vec::new();
+    let mut parts: Vec<report::AppealPart> = Vec::new();
     for (run, i) in outcome.in_data_order() {
         let result = &run.results[i];
         if wanted(&result.employee.id, result.employee.name.as_deref()) {
             let notes = run.notes_of(i);
-            texts.push(report::explain_with_notes(
-                &run.card,
-                result,
-                &run.inputs[i],
-                &notes,
-            ));
+            if args.format == "html" {
+                parts.push(report::AppealPart {
+                    card: &run.card,
+                    result,
+                    inputs: Some(&run.inputs[i]),
+                    notes,
+                });
+            } else {
+                texts.push(report::explain_with_notes(
+                    &run.card,
+                    result,
+                    &run.inputs[i],
+                    &notes,
+                ));
+            }
         }
     }
-    if texts.is_empty() {
+    if texts.is_empty() && parts.is_empty() {
         if let Some(who) = &args.employee {
             let ids: Vec<&str> = outcome
                 .in_data_order()
@@ -65,7 +83,26 @@ pub fn run(args: ExplainArgs) -> Exit {
             return Exit::DataError;
         }
     }
-    let text = texts.join(&format!("\n{}\n\n", "─".repeat(60)));
+    let text = if args.format == "html" {
+        report::appeal_html("考核结果告知书", &parts)
+    } else {
+        texts.join(&format!("\n{}\n\n", "─".repeat(60)))
+    };
+    if args.output.is_some() {
+        if let Err(message) = output::refuse_inputs(args.output.as_deref(), &plan_inputs) {
+            eprintln!("error: {message}");
+            return Exit::Usage;
+        }
+        return match output::emit(args.output.as_deref(), false, |out| {
+            out.write_all(text.as_bytes())
+        }) {
+            Ok(()) => exit,
+            Err(message) => {
+                eprintln!("error: {message}");
+                Exit::Output
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -384,7 +384,7 @@ fn lost_line(head: &str, reasons: &[String]) -> String {
 }
 
 /// Escapes text, and shows the card's own words (between backticks) as code.
-fn with_code(text: &str) -> String {
+pub(super) fn with_code(text: &str) -> String {
     let mut out = String::new();
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
@@ -397,7 +397,7 @@ fn with_code(text: &str) -> String {
 }
 
 /// A band or output as HR writes it; money with thousands separators and fen.
-fn value_text(value: &Value, ty: Type) -> String {
+pub(super) fn value_text(value: &Value, ty: Type) -> String {
     match (value, ty) {
         (Value::Num(d), Type::Num(Unit::Money)) => money(*d),
         (Value::Missing, _) => String::new(),

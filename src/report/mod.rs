@@ -5,6 +5,7 @@
 //! Every function here is pure: it returns a `String` or bytes, or writes to
 //! the `Write` it is given. The library never prints.
 
+mod appeal;
 mod chart;
 mod common;
 mod csv;
@@ -19,6 +20,7 @@ pub(crate) mod sheet;
 mod table;
 mod xlsx;
 
+pub use self::appeal::{appeal_html, AppealPart};
 pub use self::csv::{csv_string, neutralise, write_csv, CsvRows, Who, BOM as CSV_BOM};
 pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,

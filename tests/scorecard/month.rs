@@ -715,3 +715,34 @@ fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
         insta::assert_snapshot!(grid);
     });
 }
+
+/// `explain --format html`: a 考核结果告知书 per employee, the appraisal by
+/// her own card and the pay it feeds on one page, with the appeal paragraph
+/// and the signature block. HF109's sheet is snapshotted: 58 by the 君威/一店
+/// card (the README's hand-checked figure), pay 1,223.81.
+#[test]
+fn the_appeal_sheet_has_a_page_per_employee_with_appraisal_and_pay() {
+    let mut args = vec!["explain", "rules/"];
+    args.extend(MONTH);
+    args.extend(["--format", "html"]);
+    let out = scorecard(&args);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert_eq!(html.matches("<section class=\"sheet\">").count(), 20);
+    assert_eq!(html.matches("<h1>考核结果告知书</h1>").count(), 20);
+    assert!(html.contains("@page { size: A4;"));
+    let mut one = args.clone();
+    one.extend(["--employee", "HF109"]);
+    let out = scorecard(&one);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let sheet = text(&out.stdout);
+    let body = &sheet[sheet.find("<body>").expect("body")..];
+    assert_eq!(body.matches("<section class=\"sheet\">").count(), 1);
+    assert!(
+        body.contains("总分 <b>58</b>（满分 100） · 等级 <b>较差</b>"),
+        "{body}"
+    );
+    assert!(body.contains("<td class=\"num\">1,223.81</td>"), "{body}");
+    assert!(body.contains("考核人（签字）") && body.contains("被考核人（签字）"));
+    insta::assert_snapshot!(body);
+}
