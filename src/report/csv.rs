@@ -88,6 +88,9 @@ pub struct CsvRows<'c> {
     region: bool,
     period: bool,
     derived: Vec<usize>,
+    /// The card scores points (it has items or bonus and penalty blocks),
+    /// so its rows have a total; a pay card's have none, not a total of 0.
+    scored: bool,
     out: Encoder,
     /// One cell's text, reused.
     cell: String,
@@ -106,6 +109,7 @@ impl<'c> CsvRows<'c> {
             region,
             period,
             derived: derived_order(card),
+            scored: !card.items.is_empty() || !card.adjustments.is_empty(),
             out: Encoder::default(),
             cell: String::new(),
             grades: card
@@ -139,7 +143,9 @@ impl<'c> CsvRows<'c> {
         header.extend(card.items.iter().map(|i| i.name.clone()));
         header.extend(card.sections.iter().map(|s| s.name.clone()));
         header.extend(card.adjustments.iter().map(|a| a.name.clone()));
-        header.extend(["sections_total".into(), "total".into()]);
+        if self.scored {
+            header.extend(["sections_total".into(), "total".into()]);
+        }
         if card.grade.is_some() {
             header.push("grade".into());
         }
@@ -172,12 +178,10 @@ impl<'c> CsvRows<'c> {
             }
             self.out.field(self.cell.as_bytes());
         }
-        self.out.numbers(&[
-            &scores.items,
-            &scores.sections,
-            &scores.adjustments,
-            &[scores.sections_total, scores.total],
-        ]);
+        let totals = [scores.sections_total, scores.total];
+        let totals = if self.scored { &totals[..] } else { &[] };
+        self.out
+            .numbers(&[&scores.items, &scores.sections, &scores.adjustments, totals]);
         if card.grade.is_some() {
             let label = scores.grade.map_or(&[][..], |row| &self.grades[row]);
             self.out.unquoted(label);

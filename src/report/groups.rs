@@ -152,8 +152,13 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut dyn Write) -> io
             header.push("card".to_string());
         }
         // A column new to the union goes just after the column before it in
-        // its own card (a brand's extra item sits among the items).
-        let mut previous = EMPLOYEE_COLUMNS;
+        // its own card (a brand's extra item sits among the items); a card
+        // whose first columns are all new (a pay card after the appraisal)
+        // goes after the columns already there, before the card's stamp.
+        let mut previous = match header.iter().position(|h| h == "card_version") {
+            Some(stamp) => stamp - 1,
+            None => EMPLOYEE_COLUMNS,
+        };
         for name in names.iter().skip(EMPLOYEE_COLUMNS) {
             previous = match header.iter().position(|h| h == name) {
                 Some(at) => at,

@@ -36,6 +36,10 @@ pub fn markdown(card: &CheckedCard, results: &[ScoreResult]) -> String {
     for cells in &grid.rows {
         out += &row(cells);
     }
+    // A pay card (no items, no bonus or penalty) has no points to lose.
+    if card.items.is_empty() && card.adjustments.is_empty() {
+        return out;
+    }
     if !results.is_empty() {
         out += "\n## Points lost\n";
     }

@@ -746,3 +746,51 @@ fn the_appeal_sheet_has_a_page_per_employee_with_appraisal_and_pay() {
     assert!(body.contains("考核人（签字）") && body.contains("被考核人（签字）"));
     insta::assert_snapshot!(body);
 }
+
+/// A pay card has no points: its CSV has no total columns (not a total of
+/// 0), its Markdown no "points lost"; in the month's CSV its rows leave the
+/// appraisal's columns blank and its outputs come after them.
+#[test]
+fn pay_cards_are_reported_as_pay_not_as_a_score_of_zero() {
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let header = csv.lines().next().expect("header");
+    assert!(!header.contains("total"), "{header}");
+    assert!(header.contains(",实发工资,"), "{header}");
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "md",
+    ]);
+    assert!(!text(&out.stdout).contains("Points lost"));
+
+    let mut args = vec!["eval", "rules/"];
+    args.extend(MONTH);
+    args.extend(["--format", "csv"]);
+    let out = scorecard(&args);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    assert!(
+        at("grade") < at("月度绩效"),
+        "the pay after the appraisal: {header:?}"
+    );
+    let pay_row: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("HF109,") && l.contains(",客服专员绩效,"))
+        .expect("HF109's pay row")
+        .split(',')
+        .collect();
+    assert_eq!(pay_row[at("total")], "", "a pay row has no total");
+    assert_eq!(pay_row[at("月度绩效")], "1223.81");
+}
