@@ -20,7 +20,8 @@ pub enum DataFormat {
     JsonLines,
     /// `.toml`: `[[row]]` tables.
     Toml,
-    /// `.xlsx`, `.xlsm`: an Excel workbook, one worksheet of it.
+    /// `.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`: a workbook (Excel, WPS,
+    /// LibreOffice), one worksheet of it; which kind is told by its bytes.
     Xlsx,
 }
 
@@ -38,14 +39,15 @@ impl DataFormat {
         DataFormat::from_name(path.extension()?.to_str()?)
     }
 
-    /// A format by name or extension, any case: `csv`, `json`, `jsonl`, `ndjson`, `toml`, `xlsx`, `xlsm`.
+    /// A format by name or extension, any case: `csv`, `json`, `jsonl`,
+    /// `ndjson`, `toml`, and for a workbook `xlsx`, `xlsm`, `xlsb`, `xls`, `ods`.
     pub fn from_name(name: &str) -> Option<DataFormat> {
         match name.to_ascii_lowercase().as_str() {
             "csv" => Some(DataFormat::Csv),
             "json" => Some(DataFormat::Json),
             "jsonl" | "ndjson" => Some(DataFormat::JsonLines),
             "toml" => Some(DataFormat::Toml),
-            "xlsx" | "xlsm" => Some(DataFormat::Xlsx),
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(DataFormat::Xlsx),
             _ => None,
         }
     }
@@ -184,7 +186,7 @@ fn unknown_format(path: &Path, file: &Arc<str>) -> DataError {
         "cannot tell the file's format from its name",
     );
     match extension.as_deref() {
-        Some("xls" | "et" | "xlsb" | "ods") => {
+        Some("et") => {
             error.help("save the workbook as .xlsx (File → Save As → Excel Workbook) and read that")
         }
         _ => {
@@ -208,7 +210,10 @@ mod tests {
             ("a.toml", Some(DataFormat::Toml)),
             ("五月.XLSX", Some(DataFormat::Xlsx)),
             ("a.xlsm", Some(DataFormat::Xlsx)),
-            ("a.xls", None),
+            ("a.xls", Some(DataFormat::Xlsx)),
+            ("a.XLSB", Some(DataFormat::Xlsx)),
+            ("a.ods", Some(DataFormat::Xlsx)),
+            ("a.et", None),
             ("csv", None),
         ];
         for (path, want) in cases {
@@ -224,12 +229,12 @@ mod tests {
     }
 
     #[test]
-    fn an_old_excel_file_gets_save_as_advice() {
-        let error = open_path(Path::new("五月.xls")).err().unwrap();
+    fn a_wps_workbook_gets_save_as_advice() {
+        let error = open_path(Path::new("五月.et")).err().unwrap();
         assert_eq!(error.kind, DataErrorKind::UnknownFormat);
         assert_eq!(
             error.to_string(),
-            "五月.xls: cannot tell the file's format from its name\n  help: save the workbook as .xlsx (File → Save As → Excel Workbook) and read that"
+            "五月.et: cannot tell the file's format from its name\n  help: save the workbook as .xlsx (File → Save As → Excel Workbook) and read that"
         );
     }
 

@@ -72,7 +72,7 @@ mod toml;
 mod xlsx;
 
 pub use self::cell::{parse_cell, CellProblem};
-pub use self::csv::CsvSource;
+pub use self::csv::{CsvSource, TextEncoding};
 pub use self::error::{
     DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Numbering,
 };

@@ -5,6 +5,7 @@
 //! format (Excel, say) only has to implement this trait; binding columns to a
 //! card's inputs and parsing cells happens once, on records, for all formats.
 
+use super::csv::TextEncoding;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use std::sync::Arc;
 
@@ -56,6 +57,12 @@ pub trait RecordSource {
     fn cell_location(&self, number: usize, column: usize) -> Location {
         self.numbering().at(number).in_column(column)
     }
+
+    /// The encoding the file's text was decoded from, when it was not
+    /// UTF-8 (a CSV file saved as GBK), for the run's notes.
+    fn decoded_from(&self) -> Option<TextEncoding> {
+        None
+    }
 }
 
 impl<S: RecordSource + ?Sized> RecordSource for Box<S> {
@@ -77,6 +84,9 @@ impl<S: RecordSource + ?Sized> RecordSource for Box<S> {
     fn cell_location(&self, number: usize, column: usize) -> Location {
         (**self).cell_location(number, column)
     }
+    fn decoded_from(&self) -> Option<TextEncoding> {
+        (**self).decoded_from()
+    }
 }
 
 impl<S: RecordSource + ?Sized> RecordSource for &mut S {
@@ -97,6 +107,9 @@ impl<S: RecordSource + ?Sized> RecordSource for &mut S {
     }
     fn cell_location(&self, number: usize, column: usize) -> Location {
         (**self).cell_location(number, column)
+    }
+    fn decoded_from(&self) -> Option<TextEncoding> {
+        (**self).decoded_from()
     }
 }
 

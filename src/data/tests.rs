@@ -325,15 +325,21 @@ fn no_id_column_is_an_error() {
 }
 
 #[test]
-fn invalid_utf8_is_one_error_with_excel_advice() {
+fn gbk_is_read_as_excel_saves_it_on_a_chinese_windows() {
     // 工号 in GBK, as Excel's plain "CSV" writes on a Chinese Windows.
     let bytes: &[u8] = b"\xB9\xA4\xBA\xC5,x\nE1,1\n";
     let set = read_from(&service_card(), bytes, DataFormat::Csv, "五月.csv");
+    assert!(
+        set.errors.iter().all(|e| e.kind != DataErrorKind::NotUtf8),
+        "{:?}",
+        messages(&set)
+    );
+    let garbage: &[u8] = b"\xB9\xA4,x\n\xFF\xFF,1\n";
+    let set = read_from(&service_card(), garbage, DataFormat::Csv, "五月.csv");
     assert_eq!(
         messages(&set),
-        ["五月.csv:1: the file is not UTF-8 text\n  help: save it as UTF-8 (in Excel: File → Save As → \"CSV UTF-8\"); Excel's plain \"CSV\" uses the local encoding, such as GBK"]
+        ["五月.csv:2: the file is not text: neither UTF-8 nor GB18030 (GBK)\n  help: is this a CSV file? Open it in Excel or WPS and save it as CSV (File → Save As → \"CSV UTF-8\" or \"CSV\")"]
     );
-    assert!(set.rows.is_empty());
 }
 
 #[test]

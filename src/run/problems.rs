@@ -2,7 +2,7 @@
 //! scored, warnings, notes on what nobody stated, and the verdict.
 
 use crate::check::CheckedCard;
-use crate::data::{DataError, DataWarning};
+use crate::data::{DataError, DataWarning, TextEncoding};
 use crate::eval::RowFailure;
 use crate::period::Skipped;
 use std::fmt;
@@ -190,6 +190,22 @@ pub enum Note {
     },
     /// Sheets of a workbook read a sheet per role that are named after no role.
     SheetsNotRead { file: Arc<str>, sheets: Vec<String> },
+    /// A CSV file not in UTF-8 (Excel's plain "CSV" on a Chinese Windows
+    /// saves GBK) was decoded from this encoding.
+    Decoded {
+        file: Arc<str>,
+        encoding: TextEncoding,
+    },
+}
+
+impl Note {
+    /// The note for `source`'s text, if it was decoded from another encoding than UTF-8.
+    pub(crate) fn decoded(file: &str, encoding: Option<TextEncoding>) -> Option<Note> {
+        encoding.map(|encoding| Note::Decoded {
+            file: Arc::from(file),
+            encoding,
+        })
+    }
 }
 
 impl fmt::Display for Note {
@@ -240,6 +256,10 @@ impl fmt::Display for Note {
                 let list: Vec<String> = sheets.iter().map(|c| format!("`{c}`")).collect();
                 write!(f, "{file}: the sheet(s) {} are named after no role, so they are not read", list.join(", "))
             }
+            Note::Decoded { file, encoding } => write!(
+                f,
+                "{file}: the file is not UTF-8, so it was read as {encoding} text"
+            ),
         }
     }
 }

@@ -192,11 +192,14 @@ pub(crate) fn open(
                 })
                 .collect(),
             None => match one.open(None) {
-                Ok(source) => vec![Table {
-                    source,
-                    role: None,
-                    join: None,
-                }],
+                Ok(source) => {
+                    notes.extend(Note::decoded(&one.name, source.decoded_from()));
+                    vec![Table {
+                        source,
+                        role: None,
+                        join: None,
+                    }]
+                }
                 Err(e) => {
                     problems.push(Problem::Data(e));
                     Vec::new()
@@ -207,7 +210,10 @@ pub(crate) fn open(
             let mut sources = Vec::new();
             for input in several {
                 match input.open(None) {
-                    Ok(source) => sources.push(source),
+                    Ok(source) => {
+                        notes.extend(Note::decoded(&input.name, source.decoded_from()));
+                        sources.push(source);
+                    }
                     Err(e) => problems.push(Problem::Data(e)),
                 }
             }

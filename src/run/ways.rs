@@ -153,6 +153,9 @@ fn streamed(
         Ok(found) => {
             outcome.scored = found.scored;
             outcome
+                .notes
+                .extend(Note::decoded(&input.name, found.decoded_from));
+            outcome
                 .problems
                 .extend(found.errors.into_iter().map(Problem::Data));
             outcome.problems.extend(
@@ -193,6 +196,9 @@ fn by_groups(
         unreachable!("by groups reads a file twice");
     };
     let mut outcome = Outcome::empty(Way::ByGroups);
+    outcome
+        .notes
+        .extend(Note::decoded(&input.name, grouped.decoded_from()));
     progress(Progress::Start { rows: None });
     let scored = grouped.score(
         &input.name,

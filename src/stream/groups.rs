@@ -122,6 +122,11 @@ impl<'c> ByGroups<'c> {
         self.scan.groups()
     }
 
+    /// The encoding the file was decoded from, when it was not UTF-8.
+    pub fn decoded_from(&self) -> Option<crate::data::TextEncoding> {
+        self.scan.decoded_from
+    }
+
     /// Scores the file `open` opens again by the card and writes the report
     /// to `to`. `Err` when the file cannot be read, or the report not
     /// written. In the rare case the scan guessed the report's columns

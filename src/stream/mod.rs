@@ -41,7 +41,9 @@ pub use together::Together;
 
 use crate::check::CheckedCard;
 use crate::data::csv::open_with_header;
-use crate::data::{DataError, DataWarning, DataWarningKind, Location, RowReader, SeenIds};
+use crate::data::{
+    DataError, DataWarning, DataWarningKind, Location, RowReader, SeenIds, TextEncoding,
+};
 use crate::eval::RowFailure;
 use batch::Batch;
 use rayon::prelude::*;
@@ -74,6 +76,8 @@ pub struct Streamed {
     /// Rows that read well but could not be scored, in line order.
     pub failures: Vec<RowFailure>,
     pub warnings: Vec<DataWarning>,
+    /// The encoding the file was decoded from, when it was not UTF-8.
+    pub decoded_from: Option<TextEncoding>,
 }
 
 impl Streamed {
@@ -146,6 +150,7 @@ pub fn score_csv(
         found: Streamed {
             errors: bound.errors,
             warnings: bound.warnings,
+            decoded_from: Some(lines.encoding()).filter(|e| *e != TextEncoding::Utf8),
             ..Streamed::default()
         },
         ended: false,

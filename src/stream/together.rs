@@ -12,7 +12,7 @@
 use crate::check::model::Grouping;
 use crate::check::CheckedCard;
 use crate::data::csv::{open_with_header, Cells};
-use crate::data::{trimmed, DataError, Employee, ReadOptions, RowReader};
+use crate::data::{trimmed, DataError, Employee, ReadOptions, RowReader, TextEncoding};
 use crate::period::{Period, PeriodKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -132,6 +132,8 @@ pub struct Scan {
     /// Some record has a region (a period): the report likely has the column.
     pub(super) region: bool,
     pub(super) period: bool,
+    /// The encoding the file was decoded from, when it was not UTF-8.
+    pub(super) decoded_from: Option<TextEncoding>,
 }
 
 impl Scan {
@@ -151,7 +153,10 @@ impl Scan {
         let (mut lines, header) = open_with_header(input, name)?;
         let (reader, _) = RowReader::for_csv(card, name, &header, options);
         let binding = &reader.binding;
-        let mut scan = Scan::default();
+        let mut scan = Scan {
+            decoded_from: Some(lines.encoding()).filter(|e| *e != TextEncoding::Utf8),
+            ..Scan::default()
+        };
         let (mut raw, mut cells) = (String::new(), Cells::default());
         loop {
             raw.clear();

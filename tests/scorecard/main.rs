@@ -17,6 +17,7 @@ mod fmt;
 mod fmt_property;
 mod impossible_data;
 mod month;
+mod office_files;
 mod properties;
 mod scenarios;
 mod stream;

@@ -7,8 +7,8 @@
 //! [`CsvSource`](super::CsvSource) and the batch reader of
 //! [`crate::stream`] read through this, so lines are counted in one place.
 
+use super::encoding::{look_ahead, sniff, to_utf8, NotText, TextEncoding, LOOK_AHEAD};
 use crate::data::error::{DataError, DataErrorKind, Location};
-use crate::data::source::NOT_UTF8_HELP;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
@@ -21,6 +21,7 @@ pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
 pub struct RecordLines {
     name: Arc<str>,
+    encoding: TextEncoding,
     /// The most bytes the next record may take: [`MAX_HEADER_BYTES`] for
     /// the header (the first record), then [`MAX_RECORD_BYTES`].
     limit: usize,
@@ -35,35 +36,37 @@ pub struct RecordLines {
 }
 
 impl RecordLines {
-    /// Opens `input`, refusing UTF-16 and dropping a UTF-8 byte-order mark.
+    /// Opens `input`, deciding its encoding from its first bytes
+    /// ([`encoding`](super::encoding)): UTF-8 is read as it is (a byte-order
+    /// mark dropped), GB18030 and UTF-16 are decoded as they are read.
     pub fn open(mut input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
         let name: Arc<str> = Arc::from(name);
-        let (start, len) =
-            first_bytes::<LOOK_AHEAD>(&mut input).map_err(|e| io_error(&name, &e))?;
-        let start = &start[..len];
-        if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
-            let error = DataError::new(
-                DataErrorKind::NotUtf8,
-                &name,
-                Location::File,
-                "the file is UTF-16 text, not UTF-8",
-            );
-            return Err(error.help(NOT_UTF8_HELP));
-        }
-        let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+        let (start, whole) = look_ahead(&mut input).map_err(|e| io_error(&name, &e))?;
+        let encoding = sniff(&start, whole).map_err(|line| not_text(&name, line))?;
+        let utf8 = encoding == TextEncoding::Utf8;
+        let skip = if utf8 && start.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         // A file saved with old Mac line ends (a carriage return alone) is
         // read as if each were a line feed; any other file as it is.
-        let mac = mac_line_ends(start);
+        let mac = encoding != TextEncoding::Utf16Le
+            && encoding != TextEncoding::Utf16Be
+            && mac_line_ends(&start[skip..start.len().min(LOOK_AHEAD)]);
         // The bytes looked at are read again, ahead of the rest.
-        let input = Cursor::new(start.to_vec()).chain(input);
+        let mut start = start;
+        start.drain(..skip);
+        let input = to_utf8(Box::new(Cursor::new(start).chain(input)), encoding);
         let input: Box<dyn Read + Send> = if mac {
             Box::new(MacLineEnds(input))
         } else {
-            Box::new(input)
+            input
         };
         let input_or_mac = BufReader::with_capacity(1 << 16, input);
         Ok(RecordLines {
             name,
+            encoding,
             limit: MAX_HEADER_BYTES,
             input: input_or_mac,
             lines_read: 0,
@@ -71,6 +74,11 @@ impl RecordLines {
             done: false,
             raw: Vec::new(),
         })
+    }
+
+    /// The encoding the file's text is in.
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
     }
 
     pub fn name(&self) -> &Arc<str> {
@@ -235,25 +243,8 @@ pub fn record_text<'r>(
             Location::Line(line),
             "the file is not UTF-8 text",
         );
-        error.help(NOT_UTF8_HELP)
+        error.help(MIXED_HELP)
     })
-}
-
-/// The first `N` bytes of `input` (fewer only if it ends sooner) and how
-/// many there are: a pipe may hand them over a byte at a time, so a single
-/// read could show half a byte-order mark.
-fn first_bytes<const N: usize>(input: &mut impl Read) -> std::io::Result<([u8; N], usize)> {
-    let mut bytes = [0; N];
-    let mut len = 0;
-    while len < N {
-        match input.read(&mut bytes[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Ok((bytes, len))
 }
 
 /// Whether text starting with `ahead` ends its lines with a carriage return
@@ -262,10 +253,6 @@ fn mac_line_ends(ahead: &[u8]) -> bool {
     memchr::memchr(b'\n', ahead).is_none()
         && memchr::memchr(b'\r', ahead).is_some_and(|at| at + 1 < ahead.len())
 }
-
-/// How many bytes are looked at first: for a byte-order mark, UTF-16, and
-/// old Mac line ends.
-const LOOK_AHEAD: usize = 4096;
 
 /// Reads an old Mac file with each carriage return turned into a line feed.
 struct MacLineEnds<R>(R);
@@ -312,6 +299,9 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 }
 
 pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
+    if let Some(bad) = error.get_ref().and_then(|e| e.downcast_ref::<NotText>()) {
+        return not_text(file, bad.line);
+    }
     DataError::new(
         DataErrorKind::Io,
         file,
@@ -319,3 +309,19 @@ pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
         format!("cannot read the file: {error}"),
     )
 }
+
+/// A byte at `line` that is no text in UTF-8 nor in GB18030.
+fn not_text(file: &Arc<str>, line: usize) -> DataError {
+    DataError::new(
+        DataErrorKind::NotUtf8,
+        file,
+        Location::Line(line),
+        "the file is not text: neither UTF-8 nor GB18030 (GBK)",
+    )
+    .help(NOT_TEXT_HELP)
+}
+
+const NOT_TEXT_HELP: &str = "is this a CSV file? Open it in Excel or WPS and save it as CSV (File → Save As → \"CSV UTF-8\" or \"CSV\")";
+
+/// A record that is not UTF-8 in a file whose text before it is.
+const MIXED_HELP: &str = "the lines before this one are UTF-8 and this one is not: the file mixes encodings; save it again from Excel or WPS as one CSV (File → Save As → \"CSV UTF-8\")";

@@ -14,9 +14,11 @@
 //! record into cells. Text that is not UTF-8 stops the reading at its line.
 
 mod cells;
+mod encoding;
 mod lines;
 
 pub use cells::Cells;
+pub use encoding::TextEncoding;
 pub use lines::{record_text, RecordLines};
 
 use super::error::{DataError, DataErrorKind, Location, Numbering};
@@ -111,6 +113,10 @@ impl RecordSource for CsvSource {
 
     fn header_location(&self) -> Location {
         Location::Line(self.header_line)
+    }
+
+    fn decoded_from(&self) -> Option<TextEncoding> {
+        Some(self.lines.encoding()).filter(|e| *e != TextEncoding::Utf8)
     }
 
     fn next_record(&mut self) -> Option<Result<Record, DataError>> {
@@ -281,20 +287,60 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_an_error_not_a_panic() {
-        let got = records(&mut open_bytes(b"id,x\nE1,\xff\nE2,1\n"));
-        assert_eq!(got.len(), 1, "reading stops at text that is not UTF-8");
-        let error = got[0].as_ref().unwrap_err();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
-        assert_eq!(error.location, Location::Line(2));
-    }
-
-    #[test]
-    fn utf16_is_refused_at_once() {
-        let error = CsvSource::from_bytes(b"\xff\xfei\0d\0".to_vec(), "data.csv")
+    fn bytes_that_are_no_text_are_an_error_not_a_panic() {
+        let error = CsvSource::from_bytes(b"id,x\nE1,\xff\nE2,1\n".to_vec(), "data.csv")
             .err()
             .unwrap();
         assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.location, Location::Line(2));
+        assert_eq!(
+            error.message,
+            "the file is not text: neither UTF-8 nor GB18030 (GBK)"
+        );
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_chinese_stops_the_reading_at_its_line() {
+        let got = records(&mut open_bytes(
+            b"\xE5\xB7\xA5\xE5\x8F\xB7,x\nE1,\xE5\xBC\xA0\xE4\xB8\x89\nE2,\xff\nE3,1\n",
+        ));
+        assert_eq!(got.len(), 2, "reading stops at text that is not UTF-8");
+        let error = got[1].as_ref().unwrap_err();
+        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.location, Location::Line(3));
+    }
+
+    #[test]
+    fn gbk_is_decoded_and_said() {
+        // "工号,姓名\nE1,张三\n" in GBK.
+        let bytes = b"\xB9\xA4\xBA\xC5,\xD0\xD5\xC3\xFB\nE1,\xD5\xC5\xC8\xFD\n";
+        let mut source = open_bytes(bytes);
+        assert_eq!(source.columns(), ["工号", "姓名"]);
+        assert_eq!(source.decoded_from(), Some(TextEncoding::Gb18030));
+        assert_eq!(
+            records(&mut source)[0].as_ref().unwrap().cells,
+            ["E1", "张三"]
+        );
+        assert_eq!(open("工号\nE1\n").decoded_from(), None);
+    }
+
+    #[test]
+    fn gbk_reads_alike_however_the_input_arrives() {
+        let text = "# 注释\n工号,备注,x\r\nE1,\"甲, \"\"乙\"\"\n丙\",1\n\n是,否,98%\nE3,x";
+        let bytes = encoding_rs::GB18030.encode(text).0.into_owned();
+        let whole = records(&mut open(text));
+        let input = ByteAtATime(std::io::Cursor::new(bytes));
+        let mut source = CsvSource::from_reader(input, "data.csv").unwrap();
+        assert_eq!(source.columns(), ["工号", "备注", "x"]);
+        assert_eq!(format!("{:?}", records(&mut source)), format!("{whole:?}"));
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read() {
+        let mut source = open_bytes(b"\xff\xfei\0d\0\n\0E\x001\0\n\0");
+        assert_eq!(source.columns(), ["id"]);
+        assert_eq!(source.decoded_from(), Some(TextEncoding::Utf16Le));
+        assert_eq!(records(&mut source)[0].as_ref().unwrap().cells, ["E1"]);
     }
 
     #[test]
@@ -349,8 +395,8 @@ mod tests {
         assert_eq!(source.columns(), ["id", "x"]);
         assert_eq!(records(&mut source).len(), 1);
         let utf16 = ByteAtATime(std::io::Cursor::new(b"\xff\xfei\0d\0".to_vec()));
-        let error = CsvSource::from_reader(utf16, "data.csv").err().unwrap();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        let source = CsvSource::from_reader(utf16, "data.csv").unwrap();
+        assert_eq!(source.columns(), ["id"]);
     }
 
     #[test]

@@ -1,4 +1,8 @@
-//! Excel workbooks (`.xlsx`, `.xlsm`): one worksheet read as a table.
+//! Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): one worksheet read
+//! as a table. The kind is told by the file's bytes; `.xlsx` is read cell
+//! by cell with its styles, the others through calamine's ranges
+//! ([`other`]: a percent-formatted cell there reads as its fraction, `0.98`,
+//! which a percent input takes alike).
 //!
 //! * **Which sheet**: the one named (`--sheet 名单`), else the first visible
 //!   worksheet, as Excel opens on it.
@@ -22,6 +26,7 @@
 
 mod cell_text;
 mod grid;
+mod other;
 
 pub use self::cell_text::{float_decimal, is_percent_format};
 
@@ -30,7 +35,7 @@ use self::grid::{Grid, Merges};
 use super::binding::Field;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{Record, RecordSource};
-use calamine::{Reader, SheetType, SheetVisible, Xlsx, XlsxError};
+use calamine::{Reader, Sheet, SheetType, SheetVisible, Xlsx, XlsxError};
 use std::io::Cursor;
 use std::sync::Arc;
 
@@ -53,27 +58,21 @@ pub struct XlsxSource {
 }
 
 impl XlsxSource {
-    /// Opens a workbook's bytes and reads `sheet` (or the first visible worksheet).
+    /// Opens a workbook's bytes and reads `sheet` (or the first visible
+    /// worksheet). The kind of workbook is told by its bytes, not its name:
+    /// `.xlsx`/`.xlsm`, `.xlsb`, `.ods` (zips) or `.xls` (Excel 97–2003).
     pub fn from_bytes(
         bytes: Vec<u8>,
         name: &str,
         sheet: Option<&str>,
     ) -> Result<XlsxSource, DataError> {
         let file: Arc<str> = Arc::from(name);
-        check_sizes(&bytes, &file)?;
-        let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| cannot_open(&e, &file))?;
-        let sheet = choose_sheet(&workbook, sheet, &file)?;
-        let failed = |e: XlsxError| {
-            DataError::new(
-                DataErrorKind::Malformed,
-                &file,
-                Location::File,
-                format!("cannot read the sheet `{sheet}`: {e}"),
-            )
+        let kind = Kind::of(&bytes);
+        kind.check_size(&bytes, &file)?;
+        let (sheet, grid, merges, sheets) = match kind {
+            Kind::Xlsx => read_xlsx(bytes, &file, sheet)?,
+            other => other::read(other, bytes, &file, sheet)?,
         };
-        let grid = read_grid(&mut workbook, &sheet, &file)?.map_err(failed)?;
-        let merged = workbook.merge_cells_by_sheet_name(&sheet).map_err(failed)?;
-        let merges = Merges::new(merged, &grid);
         let name: Arc<str> = Arc::from(format!("{name}: {sheet}"));
         if grid.is_empty() {
             return Err(DataError::new(
@@ -84,7 +83,7 @@ impl XlsxSource {
             )
             .help(format!(
                 "the workbook's sheets are: {}",
-                sheet_list(&workbook)
+                sheet_list(&sheets)
             )));
         }
         let header = header_index(&grid);
@@ -104,12 +103,93 @@ impl XlsxSource {
     }
 }
 
+/// A sheet read: its name, its cells, its merged regions, and the
+/// workbook's sheets (for messages).
+type SheetRead = (String, Grid, Merges, Vec<Sheet>);
+
+/// An `.xlsx` workbook's sheet, percent formats and merged cells included.
+fn read_xlsx(bytes: Vec<u8>, file: &Arc<str>, sheet: Option<&str>) -> Result<SheetRead, DataError> {
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| cannot_open(&e, file))?;
+    let sheets = workbook.sheets_metadata().to_vec();
+    let sheet = choose_sheet(&sheets, sheet, file)?;
+    let failed = |e: XlsxError| {
+        DataError::new(
+            DataErrorKind::Malformed,
+            file,
+            Location::File,
+            format!("cannot read the sheet `{sheet}`: {e}"),
+        )
+    };
+    let grid = read_grid(&mut workbook, &sheet, file)?.map_err(failed)?;
+    let merged = workbook.merge_cells_by_sheet_name(&sheet).map_err(failed)?;
+    let merges = Merges::new(merged, &grid);
+    Ok((sheet, grid, merges, sheets))
+}
+
+/// What kind of workbook bytes hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Xlsx,
+    Xlsb,
+    Ods,
+    /// Excel 97–2003 (a compound file, not a zip).
+    Xls,
+}
+
+impl Kind {
+    /// Told by the bytes: a compound file is `.xls`; a zip holding
+    /// `xl/workbook.bin` is `.xlsb`, one holding `content.xml` `.ods`;
+    /// anything else is taken for `.xlsx` (whose reader says if it is not).
+    pub(crate) fn of(bytes: &[u8]) -> Kind {
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return Kind::Xls;
+        }
+        let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+            return Kind::Xlsx;
+        };
+        let has = |name: &str| archive.file_names().any(|n| n.is_ok_and(|n| n == name));
+        if has("xl/workbook.bin") {
+            Kind::Xlsb
+        } else if has("content.xml") && !has("xl/workbook.xml") {
+            Kind::Ods
+        } else {
+            Kind::Xlsx
+        }
+    }
+
+    /// The zips' unpacked sizes ([`check_sizes`]); an `.xls` file's own
+    /// size ([`MAX_XLS_BYTES`]).
+    fn check_size(self, bytes: &[u8], file: &Arc<str>) -> Result<(), DataError> {
+        if self != Kind::Xls {
+            return check_sizes(bytes, file);
+        }
+        if bytes.len() as u64 <= MAX_XLS_BYTES {
+            return Ok(());
+        }
+        Err(DataError::new(
+            DataErrorKind::Malformed,
+            file,
+            Location::File,
+            format!(
+                "the workbook is larger than {} MB, the most an .xls workbook may be",
+                MAX_XLS_BYTES >> 20
+            ),
+        )
+        .help("save the rows as CSV (File → Save As → CSV UTF-8), which is read row by row"))
+    }
+}
+
 /// The names of a workbook's visible worksheets, in tab order.
 pub fn worksheet_names(bytes: &[u8], name: &str) -> Result<Vec<String>, DataError> {
     let file: Arc<str> = Arc::from(name);
-    let workbook = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| cannot_open(&e, &file))?;
-    Ok(workbook
-        .sheets_metadata()
+    let sheets = match Kind::of(bytes) {
+        Kind::Xlsx => Xlsx::new(Cursor::new(bytes.to_vec()))
+            .map_err(|e| cannot_open(&e, &file))?
+            .sheets_metadata()
+            .to_vec(),
+        other => other::sheets(other, bytes.to_vec(), &file)?,
+    };
+    Ok(sheets
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
         .map(|s| s.name.clone())
@@ -209,8 +289,12 @@ fn read_grid(
 
 /// The most characters a cell may hold (Excel's own limit).
 pub const MAX_CELL_CHARS: usize = 32_767;
-/// The most bytes a workbook's parts may take once unpacked, together.
+/// The most bytes a workbook's parts may take once unpacked, together
+/// (`.xlsx`, `.xlsb`, `.ods`: zips).
 pub const MAX_INFLATED_BYTES: u64 = 256 << 20;
+/// The largest `.xls` workbook read (it is not packed, so its size is what
+/// reading it takes; 65,536 rows of 256 columns fit easily).
+pub const MAX_XLS_BYTES: u64 = 64 << 20;
 
 /// Refuses a workbook whose parts would inflate to more than
 /// [`MAX_INFLATED_BYTES`] (a zip bomb: a megabyte that holds a gigabyte of
@@ -257,11 +341,10 @@ fn header_index(grid: &Grid) -> usize {
 }
 
 fn choose_sheet(
-    workbook: &Xlsx<Cursor<Vec<u8>>>,
+    sheets: &[Sheet],
     wanted: Option<&str>,
     file: &Arc<str>,
 ) -> Result<String, DataError> {
-    let sheets = workbook.sheets_metadata();
     let worksheets = || sheets.iter().filter(|s| s.typ == SheetType::WorkSheet);
     if let Some(wanted) = wanted {
         if let Some(sheet) = worksheets().find(|s| s.name == wanted) {
@@ -272,7 +355,7 @@ fn choose_sheet(
             worksheets().find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase());
         let help = match close {
             Some(s) => format!("did you mean `{}`?", s.name),
-            None => format!("the workbook's sheets are: {}", sheet_list(workbook)),
+            None => format!("the workbook's sheets are: {}", sheet_list(sheets)),
         };
         return Err(DataError::new(
             DataErrorKind::Malformed,
@@ -296,9 +379,8 @@ fn choose_sheet(
         })
 }
 
-fn sheet_list(workbook: &Xlsx<Cursor<Vec<u8>>>) -> String {
-    workbook
-        .sheets_metadata()
+fn sheet_list(sheets: &[Sheet]) -> String {
+    sheets
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| format!("`{}`", s.name))
@@ -319,8 +401,8 @@ fn cannot_open(error: &XlsxError, file: &Arc<str>) -> DataError {
     match error {
         XlsxError::Password => problem("the workbook is password-protected")
             .help("remove the password in Excel (File → Info → Protect Workbook), save, and try again"),
-        XlsxError::Zip(_) | XlsxError::Io(_) => problem("the file is not an .xlsx workbook")
-            .help("an old .xls workbook or a WPS .et file must be saved as .xlsx first (File → Save As → Excel Workbook)"),
+        XlsxError::Zip(_) | XlsxError::Io(_) => problem("the file is not a workbook (.xlsx, .xls, .xlsb or .ods)")
+            .help("open it in Excel or WPS and save it as .xlsx (File → Save As → Excel Workbook) or as CSV UTF-8; a WPS .et file must be saved so too"),
         other => problem(&format!("cannot read the workbook: {other}")),
     }
 }

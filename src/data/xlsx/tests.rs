@@ -218,10 +218,51 @@ fn a_named_sheet_is_read_and_a_missing_one_is_an_error_listing_the_sheets() {
 fn a_file_that_is_not_a_workbook_is_one_error_not_a_panic() {
     let error = open(b"id,name\nE1,x\n".to_vec(), None).err().unwrap();
     assert_eq!(error.kind, DataErrorKind::Malformed);
-    assert_eq!(error.message, "the file is not an .xlsx workbook");
-    assert!(error.help.unwrap().contains("must be saved as .xlsx"));
+    let not_a_workbook = "the file is not a workbook (.xlsx, .xls, .xlsb or .ods)";
+    assert_eq!(error.message, not_a_workbook);
+    assert!(error.help.unwrap().contains("save it as .xlsx"));
     let empty = open(Vec::new(), None).err().unwrap();
-    assert_eq!(empty.message, "the file is not an .xlsx workbook");
+    assert_eq!(empty.message, not_a_workbook);
+    // A compound file that is no workbook, and a zip that is no workbook.
+    let mut compound = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    compound.extend([0xAB; 600]);
+    let error = open(compound, None).err().unwrap();
+    assert!(
+        error.message.starts_with("cannot read the workbook"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_workbook_is_known_by_its_bytes() {
+    assert_eq!(Kind::of(&workbook(|_| {})), Kind::Xlsx);
+    let xls = std::fs::read("tests/office/callback_specialists.xls").unwrap();
+    assert_eq!(Kind::of(&xls), Kind::Xls);
+    let ods = std::fs::read("tests/office/callback_specialists.ods").unwrap();
+    assert_eq!(Kind::of(&ods), Kind::Ods);
+    // Named .xlsx or not, each reads the same rows.
+    for bytes in [xls, ods] {
+        let source = XlsxSource::from_bytes(bytes, "十月.xlsx", None).unwrap();
+        assert_eq!(source.columns()[..2], ["工号", "姓名"]);
+        assert_eq!(source.header_location(), Location::SheetRow(1));
+        let worksheets = worksheet_names(
+            &std::fs::read("tests/office/callback_specialists.ods").unwrap(),
+            "x",
+        )
+        .unwrap();
+        assert_eq!(worksheets.len(), 1);
+    }
+}
+
+#[test]
+fn an_xls_larger_than_the_limit_is_refused_before_it_is_read() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(MAX_XLS_BYTES as usize + 1, 0);
+    let error = open(bytes, None).err().unwrap();
+    assert_eq!(
+        error.message,
+        "the workbook is larger than 64 MB, the most an .xls workbook may be"
+    );
 }
 
 #[test]

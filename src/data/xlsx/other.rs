@@ -1,0 +1,109 @@
+//! `.xls`, `.xlsb` and `.ods` workbooks, read through calamine's ranges.
+//!
+//! What `.xlsx` gives and these do not (calamine keeps no number formats
+//! for them): a percent-formatted cell reads as the fraction it stores
+//! (`0.98`, which a percent input takes as 98%), and an error quotes that.
+//! Merged cells are filled in for `.xls`; in `.xlsb` and `.ods` only the
+//! merged region's first cell holds its value.
+
+use super::cell_text::cell_text;
+use super::grid::{Grid, Merges};
+use super::{choose_sheet, Kind, SheetRead, MAX_CELL_CHARS};
+use crate::data::error::{DataError, DataErrorKind, Location};
+use calamine::{Data, DataRef, Ods, Reader, Sheet, Sheets, Xls, Xlsb};
+use std::io::Cursor;
+use std::sync::Arc;
+
+type Book = Sheets<Cursor<Vec<u8>>>;
+
+/// Opens a workbook of `kind` (not `.xlsx`).
+fn open(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Book, DataError> {
+    let input = Cursor::new(bytes);
+    let opened = match kind {
+        Kind::Xls => Xls::new(input).map(Sheets::Xls).map_err(|e| e.to_string()),
+        Kind::Xlsb => Xlsb::new(input)
+            .map(Sheets::Xlsb)
+            .map_err(|e| e.to_string()),
+        Kind::Ods | Kind::Xlsx => Ods::new(input).map(Sheets::Ods).map_err(|e| e.to_string()),
+    };
+    opened.map_err(|e| {
+        let error = DataError::new(
+            DataErrorKind::Malformed,
+            file,
+            Location::File,
+            format!("cannot read the workbook: {e}"),
+        );
+        match e.to_lowercase().contains("password") {
+            true => error.help("remove the workbook's password, save, and try again"),
+            false => error.help("open it in Excel or WPS and save it as .xlsx or CSV UTF-8"),
+        }
+    })
+}
+
+/// The workbook's sheets.
+pub(super) fn sheets(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Vec<Sheet>, DataError> {
+    Ok(open(kind, bytes, file)?.sheets_metadata().to_vec())
+}
+
+/// Reads `sheet` (or the first visible worksheet) of a workbook of `kind`.
+pub(super) fn read(
+    kind: Kind,
+    bytes: Vec<u8>,
+    file: &Arc<str>,
+    sheet: Option<&str>,
+) -> Result<SheetRead, DataError> {
+    let mut book = open(kind, bytes, file)?;
+    let sheets = book.sheets_metadata().to_vec();
+    let sheet = choose_sheet(&sheets, sheet, file)?;
+    let range = book.worksheet_range(&sheet).map_err(|e| {
+        DataError::new(
+            DataErrorKind::Malformed,
+            file,
+            Location::File,
+            format!("cannot read the sheet `{sheet}`: {e}"),
+        )
+    })?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = Grid::new();
+    for (r, c, value) in range.used_cells() {
+        let (row, column) = (top + r as u32, left + c as u32);
+        let text = cell_text(&data_ref(value), false);
+        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            return Err(DataError::new(
+                DataErrorKind::Malformed,
+                &Arc::from(format!("{file}: {sheet}")),
+                Location::Cell {
+                    row: row as usize + 1,
+                    column: column as usize,
+                },
+                format!(
+                    "this cell holds {} characters, more than the {MAX_CELL_CHARS} a cell may hold",
+                    text.chars().count()
+                ),
+            ));
+        }
+        grid.push(row, column, &text);
+    }
+    let grid = grid.finish();
+    let merged = match &book {
+        Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let merges = Merges::new(merged, &grid);
+    Ok((sheet, grid, merges, sheets))
+}
+
+/// A range's cell as the cell reader takes it.
+fn data_ref(value: &Data) -> DataRef<'_> {
+    match value {
+        Data::Int(i) => DataRef::Int(*i),
+        Data::Float(f) => DataRef::Float(*f),
+        Data::String(s) => DataRef::SharedString(s),
+        Data::Bool(b) => DataRef::Bool(*b),
+        Data::DateTime(d) => DataRef::DateTime(*d),
+        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
+        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
+        Data::Error(e) => DataRef::Error(e.clone()),
+        Data::Empty => DataRef::Empty,
+    }
+}
