@@ -363,7 +363,7 @@ fn render_writes_every_format() {
         .parse::<Format>()
         .unwrap_err()
         .to_string()
-        .contains("table, json, csv, md, xlsx, html"));
+        .contains("table, json, jsonl, csv, md, xlsx, html"));
 }
 
 /// A small card with what S1 lacks: a late rule, `full if … else`, a scaled
@@ -473,4 +473,41 @@ fn explain_says_when_a_late_report_is_missing() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn json_written_a_row_at_a_time_is_the_whole_document_pretty_printed() {
+    let card = card();
+    let traced = score(&card, &zhang_san(&card));
+    let plain = crate::eval::evaluate_untraced(&card, &zhang_san(&card)).expect("row evaluates");
+    let notes = ["a note".to_string(), "two\nlines \"quoted\"".to_string()];
+    for results in [vec![], vec![plain.clone()], vec![traced, plain]] {
+        for notes in [&[][..], &notes[..]] {
+            let mut doc = json(&card, &results);
+            if !notes.is_empty() {
+                doc["notes"] = serde_json::json!(notes);
+            }
+            let mut want = serde_json::to_vec_pretty(&doc).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            write_json_rows(&card, &results, false, notes, &mut got).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+            // JSON Lines: each employee's object, then the notes.
+            let mut lines = Vec::new();
+            write_json_rows(&card, &results, true, notes, &mut lines).unwrap();
+            let lines: Vec<serde_json::Value> = String::from_utf8(lines)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let mut want: Vec<serde_json::Value> = doc["employees"].as_array().unwrap().clone();
+            if !notes.is_empty() {
+                want.push(serde_json::json!({ "notes": notes }));
+            }
+            assert_eq!(lines, want);
+        }
+    }
 }
