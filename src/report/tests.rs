@@ -511,3 +511,37 @@ fn json_written_a_row_at_a_time_is_the_whole_document_pretty_printed() {
         }
     }
 }
+
+#[test]
+fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
+    use calamine::{Reader, Xlsx};
+    let card = card();
+    let results: Vec<ScoreResult> = (0..3).map(|_| score(&card, &zhang_san(&card))).collect();
+    let per_person = (card.items.len() + card.adjustments.len()) as u32;
+    let limit = per_person + 1;
+    let bytes = super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
+        .expect("a workbook");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["汇总", "明细", "明细 (2)", "明细 (3)", "说明"]
+    );
+    let mut rows = 0;
+    for name in ["明细", "明细 (2)", "明细 (3)"] {
+        let sheet = book.worksheet_range(name).unwrap();
+        assert_eq!(
+            sheet.get((0, 0)).map(|c| c.to_string()).as_deref(),
+            Some("工号")
+        );
+        assert!(sheet.height() as u32 <= limit + 1, "{name}");
+        rows += sheet.height() - 1;
+    }
+    assert_eq!(rows as u32, 3 * per_person, "every row is written once");
+    let notes = book.worksheet_range("说明").unwrap();
+    let note = notes.get((1, 0)).unwrap().to_string();
+    assert!(note.contains("明细 (3)"), "{note}");
+    // The same results, the same bytes.
+    let again =
+        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap();
+    assert!(again == bytes, "a workbook differs from run to run");
+}
