@@ -103,7 +103,7 @@ pub fn render_groups(
                 super::xlsx_cards(title, groups, notes, options).map_err(io::Error::other)?;
             out.write_all(&bytes)
         }
-        Format::Html => out.write_all(super::html_cards(title, about, groups, notes).as_bytes()),
+        Format::Html => super::write_html_cards(title, about, groups, notes, out),
     }
 }
 

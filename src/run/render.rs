@@ -91,7 +91,7 @@ fn single(
                 .map_err(io::Error::other)?;
             out.write_all(&bytes)
         }
-        Format::Html => out.write_all(report::html(card, results, part.inputs, notes).as_bytes()),
+        Format::Html => report::write_html(card, results, part.inputs, notes, out),
     }
 }
 
