@@ -13,7 +13,7 @@
 //! all is one part headed 全部.
 
 use super::chart;
-use super::common::{derived_order, minus};
+use super::common::{derived_order, minus, with_trace};
 use super::explain::{block_reasons, item_reasons};
 use super::groups::CardResults;
 use super::rank::ranks;
@@ -353,7 +353,7 @@ impl Report<'_> {
         let card = self.card;
         let mut any = false;
         for &i in members {
-            let r = &self.results[i];
+            let r = &*with_trace(card, &self.results[i], self.inputs.get(i).copied());
             let mut lines = Vec::new();
             for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
                 if score >= item.points {

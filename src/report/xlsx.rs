@@ -15,7 +15,7 @@
 //! are as wide as their Chinese text. The workbook's creation time is the one
 //! given in [`Options`], else a fixed date, so the same results give the same bytes.
 
-use super::common::derived_order;
+use super::common::{derived_order, with_trace};
 use super::explain::{block_reasons, item_reasons};
 use super::groups::CardResults;
 use super::rank::ranks;
@@ -343,6 +343,7 @@ fn detail_sheet(
         };
         for (i, r) in part.results.iter().enumerate() {
             let inputs = part.inputs.get(i).copied();
+            let r = &*with_trace(card, r, inputs);
             for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
                 if row == limit {
                     w.finish(row, frozen)?;

@@ -35,8 +35,17 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
                     return outcome;
                 }
             }
-            // The reports that give reasons need the trace.
-            let traced = plan.options.trace || matches!(format, Format::Xlsx | Format::Html);
+            // The reports that give reasons need the trace: kept for every
+            // row only for a card with a group stage (ranks, grade limits,
+            // a roll-up); any other card's is worked out again from the
+            // row's inputs, one employee at a time, as the report is written.
+            let grouped = plan
+                .scoring
+                .cards()
+                .iter()
+                .any(|card| stream::streamable(card).is_some());
+            let traced =
+                plan.options.trace || (grouped && matches!(format, Format::Xlsx | Format::Html));
             let mut outcome = all_at_once(plan, traced, progress);
             if outcome.verdict.scores() {
                 if let Err(e) = super::render(format, &outcome, &options, to.writer()) {

@@ -735,3 +735,58 @@ fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
         insta::assert_snapshot!(grid);
     });
 }
+
+#[test]
+fn reasons_worked_out_row_by_row_are_those_of_every_trace_kept() {
+    let mut compared = 0;
+    for entry in std::fs::read_dir(common::data_dir()).expect("tests/data") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if path.extension().is_none_or(|e| e != "csv")
+            || text
+                .lines()
+                .any(|l| l.starts_with("# from:") || l.starts_with("# rules:"))
+        {
+            continue;
+        }
+        let Some(card) = text.lines().find_map(|l| l.strip_prefix("# card:")) else {
+            continue;
+        };
+        let rel = common::relative(&path);
+        let card = card.trim();
+        let rollup = scorecard::compile_file(card)
+            .map(|c| c.card.rollup.is_some())
+            .unwrap_or(false);
+        for format in [Format::Xlsx, Format::Html] {
+            let report = |trace: bool| {
+                let plan = Plan::load(Request {
+                    rules: RulesSpec::Cards(vec![CardInput::file(card)]),
+                    data: vec![DataInput::path(&rel)],
+                    from: Vec::new(),
+                    options: Options {
+                        rollup,
+                        trace,
+                        ..Options::default()
+                    },
+                })
+                .expect("a plan");
+                let mut bytes = Vec::new();
+                plan.run(
+                    Output::Report {
+                        format,
+                        options: scorecard::report::Options::default(),
+                        to: &mut bytes,
+                    },
+                    &mut |_| {},
+                );
+                bytes
+            };
+            assert!(
+                report(false) == report(true),
+                "{rel}: {format} differs when every trace is kept"
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared >= 30, "only {compared} scenarios compared");
+}
