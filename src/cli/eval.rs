@@ -17,9 +17,12 @@ use scorecard::run::{Output, Progress};
 pub struct EvalArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Output format: `xlsx` is a workbook (summary and detail sheets), `html` a printable report per store
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv", "md", "xlsx", "html"])]
+    /// Output format: `xlsx` is a workbook (summary and detail sheets), `html` a printable report per store, `jsonl` one JSON object a line
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "jsonl", "csv", "md", "xlsx", "html"])]
     pub format: String,
+    /// JSON: with each score, the rules that gave it (as `explain` shows them); much larger and slower
+    #[arg(long)]
+    pub trace: bool,
     /// Start CSV output with a byte-order mark so Excel reads Chinese text correctly
     #[arg(long)]
     pub bom: bool,
@@ -36,7 +39,7 @@ pub fn run(args: EvalArgs) -> Exit {
             return Exit::Usage;
         }
     };
-    let plan = match args.data.plan(false) {
+    let plan = match args.data.plan(args.trace) {
         Ok(plan) => plan,
         Err(exit) => return exit,
     };

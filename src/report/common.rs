@@ -285,3 +285,31 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         numeric,
     }
 }
+
+/// `r` with its trace: as it is, or scored again from its `inputs`. A run
+/// that writes reasons of a card with no group stage keeps no trace per
+/// row: it is worked out for one employee at a time, as the reasons are
+/// written, and dropped (the same trace: the row stage is the whole
+/// evaluation of such a card).
+pub(crate) fn with_trace<'a>(
+    card: &CheckedCard,
+    r: &'a ScoreResult,
+    inputs: Option<&[Value]>,
+) -> std::borrow::Cow<'a, ScoreResult> {
+    use std::borrow::Cow;
+    let (None, Some(values)) = (&r.trace, inputs) else {
+        return Cow::Borrowed(r);
+    };
+    let row = crate::data::Row {
+        line: r.line,
+        employee: r.employee.clone(),
+        values: values.to_vec(),
+    };
+    match crate::eval::evaluate(card, &row) {
+        Ok(again) => Cow::Owned(ScoreResult {
+            trace: again.trace,
+            ..r.clone()
+        }),
+        Err(_) => Cow::Borrowed(r),
+    }
+}

@@ -93,6 +93,7 @@ pub fn render_groups(
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             out.write_all(b"\n")
         }
+        Format::JsonLines => super::write_json_lines_of_cards(groups, notes, out),
         Format::Csv => {
             write_union_csv(groups, options.bom, &mut *out)?;
             out.write_all(super::notes_csv(notes).as_bytes())
@@ -102,7 +103,7 @@ pub fn render_groups(
                 super::xlsx_cards(title, groups, notes, options).map_err(io::Error::other)?;
             out.write_all(&bytes)
         }
-        Format::Html => out.write_all(super::html_cards(title, about, groups, notes).as_bytes()),
+        Format::Html => super::write_html_cards(title, about, groups, notes, out),
     }
 }
 

@@ -13,7 +13,7 @@
 //! all is one part headed 全部.
 
 use super::chart;
-use super::common::{derived_order, minus};
+use super::common::{derived_order, minus, with_trace};
 use super::explain::{block_reasons, item_reasons};
 use super::groups::CardResults;
 use super::rank::ranks;
@@ -24,6 +24,7 @@ use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
 
 const STYLE: &str = r#"
 body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #222; margin: 2em; }
@@ -58,6 +59,21 @@ pub fn html(
     inputs: &[&[Value]],
     notes: &[String],
 ) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_html(card, results, inputs, notes, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`html`], written a store at a time: no more than one store's part is
+/// held as text.
+pub fn write_html(
+    card: &CheckedCard,
+    results: &[ScoreResult],
+    inputs: &[&[Value]],
+    notes: &[String],
+    to: &mut dyn io::Write,
+) -> io::Result<()> {
     let name = escape(card.display_name());
     let mut out = head(&format!("{name} 考核结果"));
     let _ = writeln!(out, "<h1>{name} 考核结果</h1>");
@@ -85,15 +101,31 @@ pub fn html(
         );
         report.part(&mut out, &store, members);
         out.push_str("</section>\n");
+        to.write_all(out.as_bytes())?;
+        out.clear();
     }
     out.push_str("</body>\n</html>\n");
-    out
+    to.write_all(out.as_bytes())
 }
 
 /// A report of several cards (a rules directory's month): a part per
 /// store, and in it each card's people in their own table, with their own
 /// statistics, chart and points lost.
 pub fn html_cards(title: &str, meta: &str, cards: &[CardResults], notes: &[String]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_html_cards(title, meta, cards, notes, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`html_cards`], written a store at a time.
+pub fn write_html_cards(
+    title: &str,
+    meta: &str,
+    cards: &[CardResults],
+    notes: &[String],
+    to: &mut dyn io::Write,
+) -> io::Result<()> {
     let title = escape(title);
     let mut out = head(&title);
     // People, not rows: an employee appraised and paid is one person.
@@ -148,9 +180,11 @@ pub fn html_cards(title: &str, meta: &str, cards: &[CardResults], notes: &[Strin
             report.part(&mut out, &format!("{store} {name}"), members.clone());
         }
         out.push_str("</section>\n");
+        to.write_all(out.as_bytes())?;
+        out.clear();
     }
     out.push_str("</body>\n</html>\n");
-    out
+    to.write_all(out.as_bytes())
 }
 
 fn head(title: &str) -> String {
@@ -319,7 +353,7 @@ impl Report<'_> {
         let card = self.card;
         let mut any = false;
         for &i in members {
-            let r = &self.results[i];
+            let r = &*with_trace(card, &self.results[i], self.inputs.get(i).copied());
             let mut lines = Vec::new();
             for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
                 if score >= item.points {

@@ -15,10 +15,13 @@ use super::common::{derived_order, line_of, other_file, quote};
 use crate::check::model::{BaseRule, DerivedRule, PerOccurrence};
 use crate::check::CheckedCard;
 use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
-use crate::eval::ScoreResult;
+use crate::eval::result::{Placing, Push, Trace};
+use crate::eval::{ScoreResult, Scores};
+use crate::report::Who;
 use crate::source::Span;
 use crate::syntax::ast::AdjustmentKind;
 use crate::value::{format_decimal, format_value, Type, Value};
+use crate::version::Stamp;
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -26,19 +29,24 @@ use std::io::{self, Write};
 /// `{"card": {…}, "employees": [{…}, …]}`
 pub fn json(card: &CheckedCard, results: &[ScoreResult]) -> Json {
     json!({
-        "card": {
-            "name": card.name,
-            "label": card.label,
-            "file": card.source.name,
-            "total": num(card.total),
-            "version": card.stamp.version,
-            "effective": card.stamp.effective.map(|e| json!({
-                "from": e.from.to_string(),
-                "until": e.until.map(|u| u.to_string()),
-            })),
-            "hash": card.stamp.hash.as_str(),
-        },
-        "employees": results.iter().map(|r| employee(card, r)).collect::<Vec<_>>(),
+        "card": card_json(card),
+        "employees": results.iter().map(|r| employee_json(card, r)).collect::<Vec<_>>(),
+    })
+}
+
+/// The card a report is by: its name, file, version and content hash.
+pub fn card_json(card: &CheckedCard) -> Json {
+    json!({
+        "name": card.name,
+        "label": card.label,
+        "file": card.source.name,
+        "total": num(card.total),
+        "version": card.stamp.version,
+        "effective": card.stamp.effective.map(|e| json!({
+            "from": e.from.to_string(),
+            "until": e.until.map(|u| u.to_string()),
+        })),
+        "hash": card.stamp.hash.as_str(),
     })
 }
 
@@ -52,9 +60,46 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
-fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
-    let e = &r.employee;
-    let t = r.trace.as_deref();
+/// One result as a report row takes it: from a [`ScoreResult`], or from a
+/// row scored and written straight away (numbers only, no trace).
+#[derive(Clone, Copy)]
+pub struct Person<'a> {
+    pub who: Who<'a>,
+    pub line: usize,
+    pub stamp: &'a Stamp,
+    pub scores: &'a Scores,
+    pub trace: Option<&'a Trace>,
+    pub ranks: &'a [Placing],
+    pub pushed: &'a [Push],
+}
+
+impl<'a> Person<'a> {
+    pub fn of(r: &'a ScoreResult) -> Self {
+        Person {
+            who: Who::of(&r.employee),
+            line: r.line,
+            stamp: &r.card,
+            scores: &r.scores,
+            trace: r.trace.as_deref(),
+            ranks: &r.ranks,
+            pushed: &r.pushed,
+        }
+    }
+}
+
+/// One employee's object in the report.
+pub fn employee_json(card: &CheckedCard, r: &ScoreResult) -> Json {
+    person_json(card, &Person::of(r))
+}
+
+pub fn person_json(card: &CheckedCard, r: &Person) -> Json {
+    let e = &r.who;
+    let t = r.trace;
+    let grade = r
+        .scores
+        .grade
+        .and_then(|row| card.grade.as_ref()?.rows.get(row))
+        .map(|row| row.outcome.to_string());
     json!({
         "id": e.id,
         "name": e.name,
@@ -63,12 +108,12 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
         "region": e.region,
         "period": e.period.map(|p| p.to_string()),
         "line": r.line,
-        "card_version": r.card.version,
-        "card_hash": r.card.hash.as_str(),
+        "card_version": r.stamp.version,
+        "card_hash": r.stamp.hash.as_str(),
         "total": num(r.scores.total),
         "sections_total": num(r.scores.sections_total),
         "floored_from": t.and_then(|t| t.floored_from).map(num),
-        "grade": r.grade(card).map(|g| g.to_string()),
+        "grade": grade,
         "sections": card.sections.iter().zip(&r.scores.sections).map(|(s, score)| json!({
             "name": s.name,
             "label": s.label,
@@ -93,33 +138,8 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
             }
             block
         }).collect::<Vec<_>>(),
-        "ranks": card.group.ranks.iter().zip(&r.ranks).map(|(rank, p)| json!({
-            "name": rank.name,
-            "label": rank.label,
-            "place": p.place,
-            "size": p.size,
-            "tied": p.tied,
-            "within": rank.within.keyword(),
-            "group": p.group,
-            "value": num(p.value),
-            "top": num(p.top().round_dp(4)),
-            "rule": rule(card, rank.span),
-        })).collect::<Vec<_>>(),
-        "pushed": r.pushed.iter().map(|p| {
-            let limit = &card.group.limits[p.limit];
-            let label = |row: usize| card.grade.as_ref().map(|g| g.rows[row].outcome.to_string());
-            json!({
-                "from": label(p.from),
-                "to": label(p.to),
-                "group": p.group,
-                "size": p.size,
-                "allowed": p.allowed,
-                "had": p.had,
-                "value": num(p.value),
-                "last_kept": p.last_kept.map(num),
-                "rule": rule(card, limit.span),
-            })
-        }).collect::<Vec<_>>(),
+        "ranks": ranks_json(card, r.ranks),
+        "pushed": pushed_json(card, r.pushed),
         "outputs": derived_order(card).into_iter().map(|i| {
             let (d, v) = (&card.derived[i], &r.scores.derived[i]);
             let fired = t.and_then(|t| t.derived_rows[i]);
@@ -136,6 +156,50 @@ fn employee(card: &CheckedCard, r: &ScoreResult) -> Json {
             })
         }).collect::<Vec<_>>(),
     })
+}
+
+/// A result's places in its groups.
+pub fn ranks_json(card: &CheckedCard, ranks: &[Placing]) -> Json {
+    json!(card
+        .group
+        .ranks
+        .iter()
+        .zip(ranks)
+        .map(|(rank, p)| json!({
+            "name": rank.name,
+            "label": rank.label,
+            "place": p.place,
+            "size": p.size,
+            "tied": p.tied,
+            "within": rank.within.keyword(),
+            "group": p.group,
+            "value": num(p.value),
+            "top": num(p.top().round_dp(4)),
+            "rule": rule(card, rank.span),
+        }))
+        .collect::<Vec<_>>())
+}
+
+/// The grade limits that pushed a result's grade down.
+pub fn pushed_json(card: &CheckedCard, pushed: &[Push]) -> Json {
+    json!(pushed
+        .iter()
+        .map(|p| {
+            let limit = &card.group.limits[p.limit];
+            let label = |row: usize| card.grade.as_ref().map(|g| g.rows[row].outcome.to_string());
+            json!({
+                "from": label(p.from),
+                "to": label(p.to),
+                "group": p.group,
+                "size": p.size,
+                "allowed": p.allowed,
+                "had": p.had,
+                "value": num(p.value),
+                "last_kept": p.last_kept.map(num),
+                "rule": rule(card, limit.span),
+            })
+        })
+        .collect::<Vec<_>>())
 }
 
 /// An item's score, and with a trace how it came about.
@@ -260,7 +324,7 @@ fn rule(card: &CheckedCard, span: Span) -> Json {
     rule
 }
 
-fn value(v: &Value) -> Json {
+pub fn value(v: &Value) -> Json {
     match v {
         Value::Num(d) => num(*d),
         Value::Bool(b) => Json::Bool(*b),
@@ -270,7 +334,7 @@ fn value(v: &Value) -> Json {
 }
 
 /// A JSON number with the decimal's exact text.
-fn num(d: Decimal) -> Json {
+pub fn num(d: Decimal) -> Json {
     let text = format_decimal(d);
     match text.parse() {
         Ok(n) => Json::Number(n),

@@ -14,8 +14,11 @@ mod group_trace;
 mod groups;
 mod html;
 mod json;
+mod json_rows;
+mod json_template;
 mod markdown;
 mod rank;
+mod rows;
 pub(crate) mod sheet;
 mod table;
 mod xlsx;
@@ -26,10 +29,12 @@ pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };
 pub use self::groups::{render_groups, CardResults};
-pub use self::html::{html, html_cards};
-pub use self::json::{json, write_json};
+pub use self::html::{html, html_cards, write_html, write_html_cards};
+pub use self::json::{card_json, employee_json, json, person_json, write_json, Person};
+pub use self::json_rows::{write_json_lines_of_cards, write_json_rows, JsonRows};
 pub use self::markdown::markdown;
 pub use self::rank::ranks;
+pub use self::rows::{ReportRows, RowsFormat};
 pub use self::table::table;
 pub use self::xlsx::{write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes};
 
@@ -42,8 +47,10 @@ use std::str::FromStr;
 pub enum Format {
     /// A terminal table (`table`).
     Table,
-    /// Every score and its trace (`json`).
+    /// Every score, and its trace when asked (`json`).
     Json,
+    /// One JSON object a line, one line per employee, then the notes (`jsonl`).
+    JsonLines,
     /// One row per employee, one column per item (`csv`).
     Csv,
     /// A Markdown table and the points each employee lost (`md`).
@@ -55,9 +62,10 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Table,
         Format::Json,
+        Format::JsonLines,
         Format::Csv,
         Format::Markdown,
         Format::Xlsx,
@@ -74,6 +82,7 @@ impl Format {
         match self {
             Format::Table => "table",
             Format::Json => "json",
+            Format::JsonLines => "jsonl",
             Format::Csv => "csv",
             Format::Markdown => "md",
             Format::Xlsx => "xlsx",

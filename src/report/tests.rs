@@ -363,7 +363,7 @@ fn render_writes_every_format() {
         .parse::<Format>()
         .unwrap_err()
         .to_string()
-        .contains("table, json, csv, md, xlsx, html"));
+        .contains("table, json, jsonl, csv, md, xlsx, html"));
 }
 
 /// A small card with what S1 lacks: a late rule, `full if … else`, a scaled
@@ -473,4 +473,75 @@ fn explain_says_when_a_late_report_is_missing() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn json_written_a_row_at_a_time_is_the_whole_document_pretty_printed() {
+    let card = card();
+    let traced = score(&card, &zhang_san(&card));
+    let plain = crate::eval::evaluate_untraced(&card, &zhang_san(&card)).expect("row evaluates");
+    let notes = ["a note".to_string(), "two\nlines \"quoted\"".to_string()];
+    for results in [vec![], vec![plain.clone()], vec![traced, plain]] {
+        for notes in [&[][..], &notes[..]] {
+            let mut doc = json(&card, &results);
+            if !notes.is_empty() {
+                doc["notes"] = serde_json::json!(notes);
+            }
+            let mut want = serde_json::to_vec_pretty(&doc).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            write_json_rows(&card, &results, false, notes, &mut got).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+            // JSON Lines: each employee's object, then the notes.
+            let mut lines = Vec::new();
+            write_json_rows(&card, &results, true, notes, &mut lines).unwrap();
+            let lines: Vec<serde_json::Value> = String::from_utf8(lines)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let mut want: Vec<serde_json::Value> = doc["employees"].as_array().unwrap().clone();
+            if !notes.is_empty() {
+                want.push(serde_json::json!({ "notes": notes }));
+            }
+            assert_eq!(lines, want);
+        }
+    }
+}
+
+#[test]
+fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
+    use calamine::{Reader, Xlsx};
+    let card = card();
+    let results: Vec<ScoreResult> = (0..3).map(|_| score(&card, &zhang_san(&card))).collect();
+    let per_person = (card.items.len() + card.adjustments.len()) as u32;
+    let limit = per_person + 1;
+    let bytes = super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
+        .expect("a workbook");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["汇总", "明细", "明细 (2)", "明细 (3)", "说明"]
+    );
+    let mut rows = 0;
+    for name in ["明细", "明细 (2)", "明细 (3)"] {
+        let sheet = book.worksheet_range(name).unwrap();
+        assert_eq!(
+            sheet.get((0, 0)).map(|c| c.to_string()).as_deref(),
+            Some("工号")
+        );
+        assert!(sheet.height() as u32 <= limit + 1, "{name}");
+        rows += sheet.height() - 1;
+    }
+    assert_eq!(rows as u32, 3 * per_person, "every row is written once");
+    let notes = book.worksheet_range("说明").unwrap();
+    let note = notes.get((1, 0)).unwrap().to_string();
+    assert!(note.contains("明细 (3)"), "{note}");
+    // The same results, the same bytes.
+    let again =
+        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap();
+    assert!(again == bytes, "a workbook differs from run to run");
 }

@@ -15,7 +15,7 @@
 //! are as wide as their Chinese text. The workbook's creation time is the one
 //! given in [`Options`], else a fixed date, so the same results give the same bytes.
 
-use super::common::derived_order;
+use super::common::{derived_order, with_trace};
 use super::explain::{block_reasons, item_reasons};
 use super::groups::CardResults;
 use super::rank::ranks;
@@ -27,7 +27,7 @@ use crate::eval::ScoreResult;
 use crate::syntax::ast::AdjustmentKind;
 use crate::value::{Type, Unit, Value};
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use std::io::{self, Write};
 
 /// Writes the workbook. `inputs[i]`, when given, holds `results[i]`'s input
@@ -61,6 +61,18 @@ pub fn xlsx_with_notes(
     notes: &[String],
     options: &Options,
 ) -> Result<Vec<u8>, XlsxError> {
+    one_card(card, results, inputs, notes, options, SHEET_ROWS)
+}
+
+/// [`xlsx_with_notes`], with `limit` rows a sheet.
+pub(super) fn one_card(
+    card: &CheckedCard,
+    results: &[ScoreResult],
+    inputs: &[&[Value]],
+    notes: &[String],
+    options: &Options,
+    limit: u32,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(card.display_name(), options)?);
     summary_sheet(&mut book, "汇总", card, results)?;
@@ -68,8 +80,8 @@ pub fn xlsx_with_notes(
         inputs,
         ..CardResults::new(card, results)
     };
-    detail_sheet(&mut book, &[part], false)?;
-    notes_sheet(&mut book, notes)?;
+    let more = detail_sheet(&mut book, &[part], false, limit)?;
+    notes_sheet(&mut book, &with_note(notes, more))?;
     book.save_to_buffer()
 }
 
@@ -92,8 +104,8 @@ pub fn xlsx_cards(
         summary_sheet(&mut book, &name, part.card, part.results)?;
         names.push(name);
     }
-    detail_sheet(&mut book, cards, true)?;
-    notes_sheet(&mut book, notes)?;
+    let more = detail_sheet(&mut book, cards, true, SHEET_ROWS)?;
+    notes_sheet(&mut book, &with_note(notes, more))?;
     book.save_to_buffer()
 }
 
@@ -122,9 +134,7 @@ fn sheet_name(part: &CardResults, taken: &[String]) -> String {
 
 /// Everyone, whatever their card: who, the card, total and grade.
 fn everyone_sheet(book: &mut Workbook, cards: &[CardResults]) -> Result<(), XlsxError> {
-    let sheet = book.add_worksheet();
-    sheet.set_name("汇总")?;
-    let mut w = SheetWriter::new(sheet);
+    let mut w = SheetWriter::new(new_sheet(book, "汇总")?);
     let all: Vec<&ScoreResult> = cards.iter().flat_map(|c| c.results).collect();
     let who = Who::of_all(&all);
     let mut titles = who.titles();
@@ -150,6 +160,11 @@ fn everyone_sheet(book: &mut Workbook, cards: &[CardResults]) -> Result<(), Xlsx
         }
     }
     w.finish(row, frozen)
+}
+
+/// The run's notes, and the workbook's own (a sheet gone on over several).
+fn with_note(notes: &[String], more: Option<String>) -> Vec<String> {
+    notes.iter().cloned().chain(more).collect()
 }
 
 /// The notes, one per row, on a sheet of their own (none: no sheet).
@@ -242,9 +257,7 @@ fn summary_sheet(
     card: &CheckedCard,
     results: &[ScoreResult],
 ) -> Result<(), XlsxError> {
-    let sheet = book.add_worksheet();
-    sheet.set_name(name)?;
-    let mut w = SheetWriter::new(sheet);
+    let mut w = SheetWriter::new(new_sheet(book, name)?);
     let who = Who::of(results);
     let derived = derived_order(card);
     let mut titles = who.titles();
@@ -296,14 +309,15 @@ fn summary_sheet(
 
 /// Every item and block of every employee of `cards`, with the reason for
 /// each point lost; `card_column`: which card scored the row (several cards).
+/// A sheet holds `limit` rows below its header; more go on over new sheets
+/// (明细 (2) …), and the note returned says so.
 fn detail_sheet(
     book: &mut Workbook,
     cards: &[CardResults],
     card_column: bool,
-) -> Result<(), XlsxError> {
-    let sheet = book.add_worksheet();
-    sheet.set_name("明细")?;
-    let mut w = SheetWriter::new(sheet);
+    limit: u32,
+) -> Result<Option<String>, XlsxError> {
+    let mut w = SheetWriter::new(new_sheet(book, "明细")?);
     let all: Vec<&ScoreResult> = cards.iter().flat_map(|c| c.results).collect();
     let who = Who::of_all(&all);
     let mut titles = who.titles();
@@ -315,6 +329,8 @@ fn detail_sheet(
     w.header(&titles)?;
 
     let mut row = 0u32;
+    // Sheets beyond the first, at Excel's row limit.
+    let mut more = 0;
     for part in cards {
         let card = part.card;
         let write_who = |w: &mut SheetWriter, row: u32, e: &Employee| -> Result<usize, XlsxError> {
@@ -327,7 +343,15 @@ fn detail_sheet(
         };
         for (i, r) in part.results.iter().enumerate() {
             let inputs = part.inputs.get(i).copied();
+            let r = &*with_trace(card, r, inputs);
             for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
+                if row == limit {
+                    w.finish(row, frozen)?;
+                    more += 1;
+                    w = SheetWriter::new(new_sheet(book, &format!("明细 ({})", more + 1))?);
+                    w.header(&titles)?;
+                    row = 0;
+                }
                 row += 1;
                 let section = &card.sections[item.section];
                 let mut c = write_who(&mut w, row, &r.employee)?;
@@ -342,6 +366,13 @@ fn detail_sheet(
             }
             let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
             for (b, (block, &amount)) in blocks.enumerate() {
+                if row == limit {
+                    w.finish(row, frozen)?;
+                    more += 1;
+                    w = SheetWriter::new(new_sheet(book, &format!("明细 ({})", more + 1))?);
+                    w.header(&titles)?;
+                    row = 0;
+                }
                 row += 1;
                 let c = write_who(&mut w, row, &r.employee)?;
                 let kind = match block.kind {
@@ -362,7 +393,25 @@ fn detail_sheet(
             }
         }
     }
-    w.finish(row, frozen)
+    w.finish(row, frozen)?;
+    Ok((more > 0).then(|| {
+        format!(
+            "明细 has more rows than an Excel sheet holds ({limit} below its header): it goes on in sheets 明细 (2) to 明细 ({})",
+            more + 1
+        )
+    }))
+}
+
+/// Rows a sheet holds below its header: Excel's limit is 1 048 576 in all.
+const SHEET_ROWS: u32 = 1_048_575;
+
+/// A worksheet written row by row, each row flushed to a temporary file as
+/// the next starts (rust_xlsxwriter's constant-memory mode): memory holds
+/// one row, not the sheet.
+fn new_sheet<'b>(book: &'b mut Workbook, name: &str) -> Result<&'b mut Worksheet, XlsxError> {
+    let sheet = book.add_worksheet_with_constant_memory()?;
+    sheet.set_name(name)?;
+    Ok(sheet)
 }
 
 /// A band or output: a number in its unit's style, yes/no as 是/否, blank when missing.

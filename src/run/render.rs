@@ -75,13 +75,8 @@ fn single(
             out.write_all(report::table(card, results).as_bytes())?;
             out.write_all(report::notes_text(notes).as_bytes())
         }
-        Format::Json => {
-            let mut doc = report::json(card, results);
-            if !notes.is_empty() {
-                doc["notes"] = serde_json::json!(notes);
-            }
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            out.write_all(b"\n")
+        Format::Json | Format::JsonLines => {
+            report::write_json_rows(card, results, format == Format::JsonLines, notes, out)
         }
         Format::Csv => {
             report::write_csv(card, results, options.bom, &mut *out)?;
@@ -96,7 +91,7 @@ fn single(
                 .map_err(io::Error::other)?;
             out.write_all(&bytes)
         }
-        Format::Html => out.write_all(report::html(card, results, part.inputs, notes).as_bytes()),
+        Format::Html => report::write_html(card, results, part.inputs, notes, out),
     }
 }
 
@@ -123,6 +118,7 @@ fn versions(
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             out.write_all(b"\n")
         }
+        Format::JsonLines => report::write_json_lines_of_cards(parts, notes, out),
         Format::Csv => {
             let mut text = String::new();
             let mut header: Option<String> = None;

@@ -12,7 +12,7 @@ use crate::data::{
     self, DataErrorKind, DataFormat, DataWarning, DataWarningKind, ReadOptions, Row,
 };
 use crate::period::{self, PeriodKind};
-use crate::report::Format;
+use crate::report::{Format, ReportRows, RowsFormat};
 use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -28,14 +28,24 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
             options,
             to,
         } => {
-            if format == Format::Csv {
-                if let Some(outcome) = stream_csv(plan, options.bom, to, progress) {
+            // A report a row at a time streams, unless each row's trace is asked for.
+            let rows = RowsFormat::of(format).filter(|_| !plan.options.trace);
+            if let Some(rows) = rows {
+                if let Some(outcome) = stream_rows(plan, rows, options.bom, to, progress) {
                     return outcome;
                 }
             }
-            // The reports that give reasons need the trace.
+            // The reports that give reasons need the trace: kept for every
+            // row only for a card with a group stage (ranks, grade limits,
+            // a roll-up); any other card's is worked out again from the
+            // row's inputs, one employee at a time, as the report is written.
+            let grouped = plan
+                .scoring
+                .cards()
+                .iter()
+                .any(|card| stream::streamable(card).is_some());
             let traced =
-                plan.options.trace || matches!(format, Format::Json | Format::Xlsx | Format::Html);
+                plan.options.trace || (grouped && matches!(format, Format::Xlsx | Format::Html));
             let mut outcome = all_at_once(plan, traced, progress);
             if outcome.verdict.scores() {
                 if let Err(e) = super::render(format, &outcome, &options, to.writer()) {
@@ -66,10 +76,12 @@ fn read_options(plan: &Plan) -> ReadOptions {
     }
 }
 
-/// A CSV report of one CSV file by one undated card, streamed (a row at a
-/// time, or a group at a time); `None` when the plan needs every row at once.
-fn stream_csv(
+/// A CSV (JSON, JSON Lines) report of one CSV file by one undated card,
+/// streamed (a row at a time, or a group at a time); `None` when the plan
+/// needs every row at once.
+fn stream_rows(
     plan: &Plan,
+    format: RowsFormat,
     bom: bool,
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
@@ -88,7 +100,7 @@ fn stream_csv(
     let read = read_options(plan);
     let rollup = plan.options.rollup;
     if stream::streamable(card).is_none() && !rollup && !longer_period(card) {
-        return Some(streamed(plan, card, input, bom, read, to, progress));
+        return Some(streamed(plan, card, input, format, bom, read, to, progress));
     }
     let fits = match rollup {
         true => card.rollup.is_some(),
@@ -107,17 +119,20 @@ fn stream_csv(
         rollup,
         chunk_rows: 0,
         read,
+        format,
     };
     let file = std::fs::File::open(path).ok()?;
     // A file that cannot be scanned is left to the general way, which says why.
     let grouped = ByGroups::scan(card, file, &input.name, options).ok()?;
-    Some(by_groups(plan, card, input, &grouped, to, progress))
+    Some(by_groups(plan, card, input, format, &grouped, to, progress))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn streamed(
     plan: &Plan,
     card: &Arc<CheckedCard>,
     input: &DataInput,
+    format: RowsFormat,
     bom: bool,
     read: ReadOptions,
     to: &mut dyn Target,
@@ -127,6 +142,7 @@ fn streamed(
         bom,
         batch_rows: 0,
         read,
+        format,
     };
     let mut outcome = Outcome::empty(Way::Streamed);
     progress(Progress::Start { rows: None });
@@ -169,15 +185,22 @@ fn streamed(
         Err(StreamError::Data(e)) => outcome.problems.push(Problem::Data(e)),
         Err(StreamError::Write(e)) => outcome.write_error = Some(e.to_string()),
     }
-    streamed_notes(finish(plan, outcome), to)
+    streamed_end(finish(plan, outcome), card, format, to)
 }
 
-/// A streamed CSV ends with the run's notes, as the report of every row
-/// at once does (`#` lines, which the readers skip).
-fn streamed_notes(mut outcome: Outcome, to: &mut dyn Target) -> Outcome {
-    let notes = crate::report::notes_csv(&outcome.note_lines());
-    if outcome.write_error.is_none() && !notes.is_empty() {
-        if let Err(e) = to.writer().write_all(notes.as_bytes()) {
+/// A streamed report ends as the report of every row at once does: with
+/// the run's notes (CSV: `#` lines, which the readers skip; JSON: the
+/// document's end).
+fn streamed_end(
+    mut outcome: Outcome,
+    card: &CheckedCard,
+    format: RowsFormat,
+    to: &mut dyn Target,
+) -> Outcome {
+    let end =
+        ReportRows::new(format, card, false, false).end(outcome.scored > 0, &outcome.note_lines());
+    if outcome.write_error.is_none() && !end.is_empty() {
+        if let Err(e) = to.writer().write_all(&end) {
             outcome.write_error = Some(e.to_string());
         }
     }
@@ -188,6 +211,7 @@ fn by_groups(
     plan: &Plan,
     card: &Arc<CheckedCard>,
     input: &DataInput,
+    format: RowsFormat,
     grouped: &ByGroups,
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
@@ -233,7 +257,7 @@ fn by_groups(
         Err(StreamError::Data(e)) => outcome.problems.push(Problem::Data(e)),
         Err(StreamError::Write(e)) => outcome.write_error = Some(e.to_string()),
     }
-    streamed_notes(finish(plan, outcome), to)
+    streamed_end(finish(plan, outcome), card, format, to)
 }
 
 /// Every row at once: tables read whole, routed step by step, each card's

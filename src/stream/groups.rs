@@ -41,7 +41,7 @@ use crate::data::{
 };
 use crate::eval::{evaluate_all_with, RowFailure, ScoreResult};
 use crate::period::{recomputed, CannotRollUp, RollUp, RollingUp};
-use crate::report::{CsvRows, Who};
+use crate::report::{ReportRows, RowsFormat, Who};
 use std::io::{self, Read, Write};
 use std::sync::Arc;
 
@@ -59,6 +59,8 @@ pub struct GroupOptions {
     /// How the run reads the file against the card (with a roll-up, the
     /// rates it recomputes are added to `supplied`).
     pub read: ReadOptions,
+    /// The report's format (CSV unless said).
+    pub format: RowsFormat,
 }
 
 const CHUNK_ROWS: usize = 4096;
@@ -190,7 +192,7 @@ impl<'c> ByGroups<'c> {
         };
         let mut scorer = Scorer {
             card: self.card,
-            csv: CsvRows::new(self.card, columns.0, columns.1),
+            csv: ReportRows::new(self.options.format, self.card, columns.0, columns.1),
             rolling: self
                 .options
                 .rollup
@@ -199,11 +201,12 @@ impl<'c> ByGroups<'c> {
             found: StreamedGroups::default(),
             shown: (false, false),
         };
-        if self.options.bom {
+        if self.options.bom && self.options.format == RowsFormat::Csv {
             out.write_all(crate::report::CSV_BOM)?;
         }
         scorer.csv.header();
         out.write_all(&scorer.csv.take())?;
+        let mut lead = super::Lead(scorer.csv.lead());
         // One chunk is scored (on every core) while the next is read.
         let mut next = chunks.next();
         while let Some(chunk) = next {
@@ -211,7 +214,7 @@ impl<'c> ByGroups<'c> {
             scorer.found.largest_chunk = scorer.found.largest_chunk.max(rows);
             let bytes;
             (next, bytes) = rayon::join(|| chunks.next(), || scorer.score(chunk));
-            out.write_all(&bytes)?;
+            lead.write(out, &bytes)?;
             progress(rows);
         }
         if let Some(error) = chunks.changed.take() {
@@ -309,7 +312,7 @@ impl Iterator for Chunks<'_> {
 /// What scores chunks and keeps the run's findings.
 struct Scorer<'c> {
     card: &'c CheckedCard,
-    csv: CsvRows<'c>,
+    csv: ReportRows<'c>,
     rolling: Option<RollingUp<'c>>,
     found: StreamedGroups,
     /// Some result has a region (a period).
@@ -342,7 +345,13 @@ impl Scorer<'_> {
         for r in results {
             self.shown.0 |= r.employee.region.is_some();
             self.shown.1 |= r.employee.period.is_some();
-            self.csv.row(&Who::of(&r.employee), &r.scores, &r.ranks);
+            self.csv.row(
+                &Who::of(&r.employee),
+                r.line,
+                &r.scores,
+                &r.ranks,
+                &r.pushed,
+            );
         }
     }
 

@@ -45,6 +45,7 @@ use crate::data::{
     DataError, DataWarning, DataWarningKind, Location, RowReader, SeenIds, TextEncoding,
 };
 use crate::eval::RowFailure;
+use crate::report::{ReportRows, RowsFormat};
 use batch::Batch;
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -121,6 +122,8 @@ pub struct StreamOptions {
     pub batch_rows: usize,
     /// How the run reads the file against the card.
     pub read: crate::data::ReadOptions,
+    /// The report's format (CSV unless said).
+    pub format: RowsFormat,
 }
 
 /// Scores every row of the CSV `input` against `card` and writes the CSV
@@ -142,6 +145,7 @@ pub fn score_csv(
         card,
         reader: &reader,
         width: header.columns.len(),
+        format: options.format,
         spare: Mutex::default(),
     };
     let mut writer = Writer {
@@ -154,17 +158,20 @@ pub fn score_csv(
             ..Streamed::default()
         },
         ended: false,
+        lead: Lead(0),
     };
-    if options.bom {
+    if options.bom && options.format == RowsFormat::Csv {
         out.write_all(crate::report::CSV_BOM)?;
     }
-    let mut head = crate::report::CsvRows::new(
+    let mut head = ReportRows::new(
+        options.format,
         card,
         reader.binding.region.is_some(),
         reader.binding.period.is_some(),
     );
     head.header();
     out.write_all(&head.take())?;
+    writer.lead = Lead(head.lead());
 
     // Three batches turn: one is read while the one read before is scored
     // and the one scored before that is written.
@@ -230,6 +237,20 @@ impl From<io::Error> for StreamError {
     }
 }
 
+/// Bytes to drop from the start of the first row a report holds (the
+/// separator JSON puts before each employee), then none.
+pub(crate) struct Lead(pub usize);
+
+impl Lead {
+    pub fn write(&mut self, out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        let skip = std::mem::take(&mut self.0).min(bytes.len());
+        out.write_all(&bytes[skip..])
+    }
+}
+
 /// Records per piece at most. Every thread waits for the batch's last
 /// piece before the next batch starts: small pieces keep that wait short.
 /// (A piece of 256 S1 rows is a few hundred microseconds' work.)
@@ -240,6 +261,7 @@ struct Scorer<'c> {
     card: &'c CheckedCard,
     reader: &'c RowReader<'c>,
     width: usize,
+    format: RowsFormat,
     /// Pieces written out, their buffers kept for the next batch's pieces.
     spare: Mutex<Vec<Piece>>,
 }
@@ -256,7 +278,7 @@ impl Scorer<'_> {
             .records
             .par_chunks(per_piece)
             .map_init(
-                || Worker::new(self.card, self.reader, self.width),
+                || Worker::new(self.card, self.reader, self.width, self.format),
                 |worker, records| worker.run(&batch.text, records, self.spare_piece()),
             )
             .collect()
@@ -276,6 +298,7 @@ struct Writer<'c> {
     found: Streamed,
     /// A record that is not UTF-8 was written: nothing after it counts.
     ended: bool,
+    lead: Lead,
 }
 
 impl Writer<'_> {
@@ -328,13 +351,13 @@ impl Writer<'_> {
                         self.found.errors.extend(duplicate);
                         if let Some(end) = written {
                             // Scored, but its id repeats: its record is left out.
-                            out.write_all(&piece.bytes[run_start..done.start])?;
+                            self.lead.write(out, &piece.bytes[run_start..done.start])?;
                             run_start = end;
                         }
                     }
                 }
             }
-            out.write_all(&piece.bytes[run_start..])?;
+            self.lead.write(out, &piece.bytes[run_start..])?;
             spare.lock().unwrap_or_else(|e| e.into_inner()).push(piece);
         }
         if let Some(error) = batch.error.as_ref().filter(|_| !self.ended) {

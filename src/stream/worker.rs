@@ -1,11 +1,11 @@
 //! One worker's share of a batch: each record split, bound, scored and
-//! written as CSV, with buffers reused from record to record.
+//! written as a report row (CSV, JSON), with buffers reused from record to record.
 
 use crate::check::CheckedCard;
 use crate::data::csv::{record_text, Cells};
 use crate::data::{normalise_id, trimmed, DataError, Employee, RowReader, SeenIds};
 use crate::eval::{evaluate_scores, RowFailure, Scores};
-use crate::report::{CsvRows, Who};
+use crate::report::{ReportRows, RowsFormat, Who};
 use crate::value::Value;
 use std::ops::Range;
 
@@ -49,11 +49,16 @@ pub struct Worker<'c> {
     values: Vec<Value>,
     scores: Scores,
     errors: Vec<DataError>,
-    csv: CsvRows<'c>,
+    rows: ReportRows<'c>,
 }
 
 impl<'c> Worker<'c> {
-    pub fn new(card: &'c CheckedCard, reader: &'c RowReader<'c>, width: usize) -> Self {
+    pub fn new(
+        card: &'c CheckedCard,
+        reader: &'c RowReader<'c>,
+        width: usize,
+        format: RowsFormat,
+    ) -> Self {
         let binding = &reader.binding;
         Worker {
             card,
@@ -63,7 +68,12 @@ impl<'c> Worker<'c> {
             values: Vec::new(),
             scores: Scores::default(),
             errors: Vec::new(),
-            csv: CsvRows::new(card, binding.region.is_some(), binding.period.is_some()),
+            rows: ReportRows::new(
+                format,
+                card,
+                binding.region.is_some(),
+                binding.period.is_some(),
+            ),
         }
     }
 
@@ -74,9 +84,9 @@ impl<'c> Worker<'c> {
         let mut rows = piece.rows;
         rows.clear();
         rows.reserve(records.len());
-        self.csv.replace_buffer(piece.bytes);
+        self.rows.replace_buffer(piece.bytes);
         let mut written = 0;
-        self.csv.reserve_rows(records.len());
+        self.rows.reserve_rows(records.len());
         let first = records.first().map_or(0, |(range, _)| range.start);
         let last = records.last().map_or(0, |(range, _)| range.end);
         let checked = simdutf8::basic::from_utf8(&text[first..last]);
@@ -93,7 +103,7 @@ impl<'c> Worker<'c> {
             let start = written;
             let outcome = match outcome {
                 Ok(()) => {
-                    written = self.csv.written();
+                    written = self.rows.written();
                     Outcome::Scored { end: written }
                 }
                 Err(other) => other,
@@ -110,7 +120,7 @@ impl<'c> Worker<'c> {
             }
         }
         Piece {
-            bytes: self.csv.replace_buffer(Vec::new()),
+            bytes: self.rows.replace_buffer(Vec::new()),
             rows,
         }
     }
@@ -155,7 +165,7 @@ impl<'c> Worker<'c> {
             };
             return (Err(Outcome::Failed(Box::new(failure))), id);
         }
-        self.csv.row(&who, &self.scores, &[]);
+        self.rows.row(&who, line, &self.scores, &[], &[]);
         (Ok(()), id)
     }
 }

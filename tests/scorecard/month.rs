@@ -321,7 +321,7 @@ fn the_three_ways_give_the_same_report_through_the_plan() {
         let rollup = scorecard::compile_file(card)
             .map(|c| c.card.rollup.is_some())
             .unwrap_or(false);
-        let report = |input: DataInput| {
+        let report = |input: DataInput, format: Format| {
             let plan = Plan::load(Request {
                 rules: RulesSpec::Cards(vec![CardInput::file(card)]),
                 data: vec![input],
@@ -335,7 +335,7 @@ fn the_three_ways_give_the_same_report_through_the_plan() {
             let mut bytes = Vec::new();
             let outcome = plan.run(
                 Output::Report {
-                    format: Format::Csv,
+                    format,
                     options: scorecard::report::Options::default(),
                     to: &mut bytes,
                 },
@@ -349,18 +349,38 @@ fn the_three_ways_give_the_same_report_through_the_plan() {
                 outcome.note_lines(),
             )
         };
-        let (file_way, from_file, p1, n1) = report(DataInput::path(&rel));
-        let mut in_memory = DataInput::path(&rel);
-        in_memory.source = DataSource::Bytes(Arc::new(std::fs::read(&path).unwrap()));
-        in_memory.format = Some(DataFormat::Csv);
-        let (memory_way, from_memory, p2, n2) = report(in_memory);
-        assert_eq!(memory_way, Way::AllAtOnce, "{rel}");
-        ways.push(file_way);
-        assert_eq!(
-            from_file, from_memory,
-            "{rel}: {file_way:?} and all at once differ"
-        );
-        assert_eq!((p1, n1), (p2, n2), "{rel}");
+        // Every format written a row at a time streams the same way.
+        for format in [Format::Csv, Format::Json, Format::JsonLines] {
+            let (file_way, from_file, p1, n1) = report(DataInput::path(&rel), format);
+            let mut in_memory = DataInput::path(&rel);
+            in_memory.source = DataSource::Bytes(Arc::new(std::fs::read(&path).unwrap()));
+            in_memory.format = Some(DataFormat::Csv);
+            let (memory_way, from_memory, p2, n2) = report(in_memory, format);
+            assert_eq!(memory_way, Way::AllAtOnce, "{rel}");
+            ways.push(file_way);
+            assert_eq!(
+                from_file, from_memory,
+                "{rel}: {file_way:?} and all at once differ in {format}"
+            );
+            assert_eq!((p1, n1), (p2, n2), "{rel}");
+            if format == Format::Json && !from_memory.is_empty() {
+                // Written a row at a time (from a template per card), the
+                // document is serde_json's of the whole, byte for byte.
+                let mut whole: serde_json::Value =
+                    serde_json::from_str(&from_memory).expect("JSON");
+                let notes = whole.as_object_mut().and_then(|o| o.remove("notes"));
+                let mut doc: serde_json::Value = serde_json::json!({
+                    "card": whole["card"].take(),
+                    "employees": whole["employees"].take(),
+                });
+                if let Some(notes) = notes {
+                    doc["notes"] = notes;
+                }
+                let mut want = serde_json::to_string_pretty(&doc).unwrap();
+                want.push('\n');
+                assert_eq!(from_memory, want, "{rel}: the JSON is not serde_json's");
+            }
+        }
         compared += 1;
     }
     assert!(compared >= 30, "only {compared} scenarios compared");
@@ -793,4 +813,59 @@ fn pay_cards_are_reported_as_pay_not_as_a_score_of_zero() {
         .collect();
     assert_eq!(pay_row[at("total")], "", "a pay row has no total");
     assert_eq!(pay_row[at("月度绩效")], "1223.81");
+}
+
+#[test]
+fn reasons_worked_out_row_by_row_are_those_of_every_trace_kept() {
+    let mut compared = 0;
+    for entry in std::fs::read_dir(common::data_dir()).expect("tests/data") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if path.extension().is_none_or(|e| e != "csv")
+            || text
+                .lines()
+                .any(|l| l.starts_with("# from:") || l.starts_with("# rules:"))
+        {
+            continue;
+        }
+        let Some(card) = text.lines().find_map(|l| l.strip_prefix("# card:")) else {
+            continue;
+        };
+        let rel = common::relative(&path);
+        let card = card.trim();
+        let rollup = scorecard::compile_file(card)
+            .map(|c| c.card.rollup.is_some())
+            .unwrap_or(false);
+        for format in [Format::Xlsx, Format::Html] {
+            let report = |trace: bool| {
+                let plan = Plan::load(Request {
+                    rules: RulesSpec::Cards(vec![CardInput::file(card)]),
+                    data: vec![DataInput::path(&rel)],
+                    from: Vec::new(),
+                    options: Options {
+                        rollup,
+                        trace,
+                        ..Options::default()
+                    },
+                })
+                .expect("a plan");
+                let mut bytes = Vec::new();
+                plan.run(
+                    Output::Report {
+                        format,
+                        options: scorecard::report::Options::default(),
+                        to: &mut bytes,
+                    },
+                    &mut |_| {},
+                );
+                bytes
+            };
+            assert!(
+                report(false) == report(true),
+                "{rel}: {format} differs when every trace is kept"
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared >= 30, "only {compared} scenarios compared");
 }

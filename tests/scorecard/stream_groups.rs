@@ -116,7 +116,7 @@ fn by_groups(
         bom: false,
         rollup,
         chunk_rows,
-        read: Default::default(),
+        ..Default::default()
     };
     let open = || std::io::Cursor::new(bytes.to_vec());
     let grouped = match ByGroups::scan(card, open(), name, options) {
@@ -392,7 +392,7 @@ fn a_file_whose_rows_moved_between_the_passes_is_an_error_not_a_wrong_rank() {
         bom: false,
         rollup: false,
         chunk_rows: 1,
-        read: Default::default(),
+        ..Default::default()
     };
     let run = |second: &str| {
         let grouped = ByGroups::scan(

@@ -1,0 +1,132 @@
+//! The reports written a row at a time (CSV, JSON, JSON Lines): one type
+//! over each format's row writer, for the streamed ways and the report of
+//! every result at once alike, so the two cannot differ.
+
+use super::json::Person;
+use super::json_rows::JsonRows;
+use super::{CsvRows, Format, Who};
+use crate::check::CheckedCard;
+use crate::eval::result::{Placing, Push};
+use crate::eval::Scores;
+
+/// A format a report can be written in a row at a time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RowsFormat {
+    #[default]
+    Csv,
+    Json,
+    JsonLines,
+}
+
+impl RowsFormat {
+    /// `None` for a format that needs every result first (or is not streamed).
+    pub fn of(format: Format) -> Option<RowsFormat> {
+        match format {
+            Format::Csv => Some(RowsFormat::Csv),
+            Format::Json => Some(RowsFormat::Json),
+            Format::JsonLines => Some(RowsFormat::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// One card's report rows in `RowsFormat`, formatted into a reused buffer.
+// One per worker: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum ReportRows<'c> {
+    Csv(CsvRows<'c>),
+    Json(JsonRows<'c>),
+}
+
+impl<'c> ReportRows<'c> {
+    /// CSV with a `region` and a `period` column or without (the others
+    /// always say both).
+    pub fn new(format: RowsFormat, card: &'c CheckedCard, region: bool, period: bool) -> Self {
+        match format {
+            RowsFormat::Csv => ReportRows::Csv(CsvRows::new(card, region, period)),
+            RowsFormat::Json => ReportRows::Json(JsonRows::new(card, false)),
+            RowsFormat::JsonLines => ReportRows::Json(JsonRows::new(card, true)),
+        }
+    }
+
+    /// Bytes at the start of the first row a report holds to drop (a
+    /// separator the rows after it need).
+    pub fn lead(&self) -> usize {
+        match self {
+            ReportRows::Csv(_) => 0,
+            ReportRows::Json(j) => j.lead(),
+        }
+    }
+
+    pub fn header(&mut self) {
+        match self {
+            ReportRows::Csv(c) => c.header(),
+            ReportRows::Json(j) => j.header(),
+        }
+    }
+
+    /// One scored row (CSV shows no line and no grade pushed down).
+    pub fn row(
+        &mut self,
+        who: &Who,
+        line: usize,
+        scores: &Scores,
+        ranks: &[Placing],
+        pushed: &[Push],
+    ) {
+        match self {
+            ReportRows::Csv(c) => c.row(who, scores, ranks),
+            ReportRows::Json(j) => {
+                let card = j.card();
+                j.row(&Person {
+                    who: *who,
+                    line,
+                    stamp: &card.stamp,
+                    scores,
+                    trace: None,
+                    ranks,
+                    pushed,
+                })
+            }
+        }
+    }
+
+    /// The report's end, after its last row (`any`: rows were written):
+    /// the notes of the run.
+    pub fn end(&mut self, any: bool, notes: &[String]) -> Vec<u8> {
+        match self {
+            ReportRows::Csv(_) => super::notes_csv(notes).into_bytes(),
+            ReportRows::Json(j) => {
+                j.end(any, notes);
+                j.take()
+            }
+        }
+    }
+
+    pub fn take(&mut self) -> Vec<u8> {
+        match self {
+            ReportRows::Csv(c) => c.take(),
+            ReportRows::Json(j) => j.take(),
+        }
+    }
+
+    pub fn replace_buffer(&mut self, next: Vec<u8>) -> Vec<u8> {
+        match self {
+            ReportRows::Csv(c) => c.replace_buffer(next),
+            ReportRows::Json(j) => j.replace_buffer(next),
+        }
+    }
+
+    pub fn reserve_rows(&mut self, rows: usize) {
+        if let ReportRows::Csv(c) = self {
+            c.reserve_rows(rows);
+        }
+    }
+
+    pub fn written(&self) -> usize {
+        match self {
+            ReportRows::Csv(c) => c.written(),
+            ReportRows::Json(j) => j.written(),
+        }
+    }
+}
