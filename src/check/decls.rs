@@ -5,6 +5,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl, LitUnit, Literal};
+use crate::t;
 use crate::value::{format_decimal, InputType, Type, Unit, Value};
 use rust_decimal::Decimal;
 
@@ -42,7 +43,7 @@ impl Checker<'_> {
                     ("period", period.span)
                 }
                 Decl::Total(total) => {
-                    self.positive(total, "the card's total");
+                    self.positive(total, &t!("what-total"));
                     header.total = total.value;
                     header.total_decl = Some(total.clone());
                     ("total", total.span)

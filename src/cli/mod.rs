@@ -60,6 +60,15 @@ pub struct Args {
     /// nearest folder above the card holding a `scorecard.toml`, else the card's own
     #[arg(long, global = true, value_name = "DIR")]
     pub rules_root: Option<std::path::PathBuf>,
+    /// The language of messages: `zh` (Chinese) or `en` (English); by default
+    /// the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`: `en…` is English), else Chinese
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
+    pub lang: Option<scorecard::i18n::Lang>,
+}
+
+fn parse_lang(text: &str) -> Result<scorecard::i18n::Lang, String> {
+    scorecard::i18n::Lang::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a language: use zh or en"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +85,7 @@ pub enum Command {
 
 pub fn run(args: Args) -> Exit {
     output::clean_up_on_interrupt();
+    scorecard::i18n::set_lang(args.lang.unwrap_or_else(scorecard::i18n::Lang::from_env));
     if let Some(dir) = args.rules_root {
         scorecard::resolve::confine::set_rules_root(dir);
     }

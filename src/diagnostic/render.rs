@@ -46,8 +46,8 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let (word, style) = match diagnostic.severity {
-        Severity::Error => ("error", theme.styles.error),
-        Severity::Warning => ("warning", theme.styles.warning),
+        Severity::Error => (crate::t!("diag-error"), theme.styles.error),
+        Severity::Warning => (crate::t!("diag-warning"), theme.styles.warning),
     };
     let mut out = format!(
         "{}: {}\n",
@@ -211,10 +211,10 @@ fn elide(text: &str) -> Cow<'_, str> {
     }
     let head = floor(text, LONGEST_TEXT / 2);
     let tail = ceil(text, text.len() - LONGEST_TEXT / 2);
+    let left_out = crate::t!("diag-left-out", count = text[head..tail].chars().count());
     Cow::Owned(format!(
-        "{} … ({} characters left out) … {}",
+        "{} … ({left_out}) … {}",
         &text[..head],
-        text[head..tail].chars().count(),
         &text[tail..]
     ))
 }
@@ -238,13 +238,40 @@ fn body_at(diagnostic: &Diagnostic, theme: &GraphicalTheme, place: Place) -> Str
     if handler.render_report(&mut body, &adapter).is_ok() {
         // The adapter's message is empty, so miette's first line is a bare
         // `  ×`; the headline replaces it.
-        body.split_once('\n')
-            .map_or(String::new(), |(_, rest)| rest.to_string())
+        let body = body
+            .split_once('\n')
+            .map_or(String::new(), |(_, rest)| rest.to_string());
+        localise_help(body)
     } else {
         // miette refused the snippet (it should not, after clamping): fall
         // back to plain positions so nothing is lost.
         plain(diagnostic)
     }
+}
+
+/// miette writes the word `help:` itself: the footer line that starts with
+/// it (after indentation and colour codes) gets the reader's word instead.
+fn localise_help(body: String) -> String {
+    let word = crate::t!("diag-help");
+    if word == "help" {
+        return body;
+    }
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let bare = line.trim_start_matches(' ');
+        let bare = match bare.strip_prefix('\u{1b}') {
+            Some(rest) => rest.split_once('m').map_or(rest, |(_, after)| after),
+            None => bare,
+        };
+        if bare.starts_with("help:") {
+            let start = at + (line.len() - bare.len());
+            let mut out = body;
+            out.replace_range(start..start + "help".len(), &word);
+            return out;
+        }
+        at += line.len();
+    }
+    body
 }
 
 /// All diagnostics, a blank line between each, then a blank line and a
@@ -326,20 +353,23 @@ fn summary(diagnostics: &Diagnostics, colour: bool) -> String {
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let counts = match (errors, warnings) {
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
+        (e, 0) => crate::t!("diag-summary-errors", errors = e),
+        (0, w) => crate::t!("diag-summary-warnings", warnings = w),
+        (e, w) => crate::t!("diag-summary-both", errors = e, warnings = w),
     };
     let files: BTreeSet<String> = diagnostics
         .iter()
         .filter_map(|d| Some(d.split_by_file().first()?.source.as_ref()?.name.clone()))
         .collect();
-    let place = match files.len() {
-        0 => String::new(),
-        1 => format!(" in {}", files.first().cloned().unwrap_or_default()),
-        n => format!(" in {n} files"),
+    let counts = match files.len() {
+        0 => counts,
+        1 => crate::t!(
+            "diag-summary-in-file",
+            counts = counts,
+            file = files.first().cloned().unwrap_or_default()
+        ),
+        n => crate::t!("diag-summary-in-files", counts = counts, files = n),
     };
     let theme = if colour {
         GraphicalTheme::unicode()
@@ -347,11 +377,11 @@ fn summary(diagnostics: &Diagnostics, colour: bool) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let word = if errors > 0 {
-        theme.styles.error.style("error")
+        theme.styles.error.style(crate::t!("diag-error"))
     } else {
-        theme.styles.warning.style("warning")
+        theme.styles.warning.style(crate::t!("diag-warning"))
     };
-    format!("{word}: {counts}{place}")
+    format!("{word}: {counts}")
 }
 
 /// The fallback body: one `--> file:line:col: text` line per label, then help.
@@ -367,7 +397,7 @@ fn plain(d: &Diagnostic) -> String {
         }
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("  help: {help}\n"));
+        out.push_str(&format!("  {}: {help}\n", crate::t!("diag-help")));
     }
     out
 }

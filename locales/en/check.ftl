@@ -1,0 +1,165 @@
+# Problems found while checking a card (src/check/).
+# Card syntax (keywords, names, snippets) stays as written, in backticks.
+
+## Kinds of names (symbols.rs)
+symbol-input = an input
+symbol-param = a parameter
+symbol-item = an item
+symbol-section = a section
+symbol-adjustment = a bonus or penalty block
+symbol-derived = a band or output
+symbol-rater = a rater
+symbol-rank = a rank
+
+## Names (symbols.rs)
+no-base = `override` and `remove` change a base card, but this card has none
+no-base-label = nothing to change
+no-base-help = name the base card after this card's name: `scorecard NAME extends "base.card" { "{" } … { "}" }`
+name-is-total = `total` is the card's total score
+name-is-total-label = choose another name
+name-is-total-help = `total` always means the card's total after bonuses and penalties
+duplicate-name = `{ $name }` is declared twice
+duplicate-name-again = declared again here
+duplicate-name-first = first declared here, as { $what }
+duplicate-name-help = every input, item, section, parameter and output needs its own name
+
+## Common labels
+used-here = used here
+declared-here = declared here
+here = here
+
+## Types (Type in src/value.rs)
+type-number = a number
+type-percent = a percentage
+type-money = an amount of money
+type-bool = yes/no
+type-text = text
+
+## Items (items.rs)
+conflicting-rules = item `{ $item }` has two rules that set its score
+conflicting-rules-second = second rule
+conflicting-rules-first = first rule
+conflicting-rules-help = an item has one scoring rule (a tier table, `full if`, `late`, `score` or `rated by`) plus any number of `minus … per …` lines
+item-score-not-points = an item's score is a number of points, but this is { $ty }
+late-needs-days = `late` needs an optional days input, but `{ $name }` is { $ty }
+late-needs-days-required = `late` needs an optional days input, but `{ $name }` is { $ty } and required
+late-needs-days-help = declare it as `input { $name } days "…" optional`: a blank cell means not reported
+deduction-not-count = `{ $name }` is a { $kind } input, not a count
+deduction-not-count-label = points per occurrence need a count
+deduction-not-count-help = declare `{ $name }` as `count` (a whole number of times), or use a tier table for a rate
+not-an-input = `{ $name }` is { $what }, not an input
+not-an-input-label = an input is needed here
+outside-item-points = { $value } is outside the item's 0 to { $points } points
+outside-item-points-label = out of range
+amount-has-sign = write the amount without a sign; `minus` and `plus` say which way it goes
+amount-has-sign-label = negative
+what-cap = a cap
+tier-formula-not-points = a tier's formula gives points, but this is { $ty }
+
+## Tier tables (tiers.rs)
+tier-after-else = this row comes after `else` and can never apply
+tier-after-else-label = unreachable
+tier-after-else-else = `else` catches everything that reaches it
+tier-after-else-help = `else` must be the last row
+tier-missing-else = this tier table has no `else` row
+tier-missing-else-label = what happens below the last threshold?
+tier-missing-else-help = add a last row such as `else : 0`
+top-needs-rank = `top` rows need a rank to look up
+top-needs-rank-row = a `top` row
+top-needs-rank-label = not a rank
+top-needs-rank-help = declare `rank 名次 by total within store ties shared` and write `by 名次 { "{" } top 10% : … { "}" }`
+top-mixes-kinds = this table mixes `top N%` rows (a share of the group) with `top N` rows (places)
+top-mixes-kinds-label = a place
+top-mixes-kinds-help = use one kind per table: `top 10%`, `top 25%` … or `top 1`, `top 3` …
+tier-subject-not-number = a tier table needs a number to look up, but this is { $ty }
+tier-bad-comparison = a tier row compares with >=, >, <= or <, not `{ $op }`
+tier-bad-comparison-help = for exact counts write `<= 0 : full`, `<= 1 : minus 1`, …
+tier-threshold-not-constant = a tier threshold must be a number or a parameter
+tier-threshold-not-constant-label = not a constant
+tier-threshold-not-constant-help = thresholds are fixed in the card so the checker can see their order
+what-tier-subject-threshold = a tier's subject and its threshold
+tier-mixed-direction = this table mixes rising and falling thresholds
+tier-mixed-direction-here = `{ $op }` here
+tier-mixed-direction-first = but the table starts this way
+tier-mixed-direction-help = use only >= and > (best first), or only <= and < (lowest first)
+tier-order = tier rows are out of order: { $value } must come before { $above }
+tier-never-applies = this row can never apply
+tier-order-above = because this row above catches those values first
+tier-order-help-highest = first match wins, so put the highest threshold first
+tier-order-help-lowest = first match wins, so put the lowest threshold first
+tier-overlap = two rows share the threshold { $value }
+tier-overlap-label = same threshold here
+tier-overlap-help = each row needs its own threshold
+tier-rising = a lower row gives more ({ $lower }) than the row above it ({ $upper })
+tier-rising-label = gives more
+tier-rising-above = than this
+tier-rising-help = rows run from best to worst; check the numbers
+
+## Points (points.rs)
+section-empty = section `{ $section }` has no items
+section-empty-label = empty section
+weight-mismatch = section `{ $section }` weighs { $weight } points but its items add up to { $sum }
+weight-mismatch-weight = weight { $weight } of the total
+weight-mismatch-items = items: { $sum }
+weight-mismatch-help = change an item's points or the weight, or write `scaled` after the weight to scale the items to it
+total-mismatch = the sections add up to { $sum } points, but the card's total is { $total }
+total-mismatch-label = declared total
+total-mismatch-help = sections: { $sections }
+
+## Expressions (expr.rs)
+what-if-condition = the condition of `if`
+what-if-branches = the two branches of `if`
+what-total = the card's total
+what-item-score = an item's score
+what-section-score = a section's score
+what-adjustment = a bonus or penalty block
+what-derived = a band or output
+what-rank = a rank
+what-compare-sides = the two sides of `{ $op }`
+what-numbers-to-add = the numbers to add
+what-numbers-to-subtract = the numbers to subtract
+what-arguments-of = the arguments of `{ $name }`
+what-section-weight = a section's weight
+what-item-points = an item's points
+rater-not-value = `{ $name }` is a rater, not a value
+rater-not-value-label = a rater
+rater-not-value-help = a rater's ratings are read by `rated by …` in an item; use the item's score in formulas
+item-rule-cannot-use = an item's rule cannot use { $what }
+item-rule-cannot-use-label = not known yet when items are scored
+item-rule-cannot-use-help = item rules read inputs and parameters; use scores and the total in a band or an output
+require-cannot-use = a `require` line cannot use { $what }
+require-cannot-use-label = not known when the row is read
+require-cannot-use-help = `require` says what must hold in the data: it reads inputs and parameters only
+unknown-name = `{ $name }` is not declared in this card
+unknown-name-label = unknown name
+did-you-mean = did you mean `{ $name }`?
+unknown-name-help = declare it as an input (`input NAME percent "label"`) or a parameter
+minus-needs-number = `-` needs a number, not { $ty }
+money-times-money = two amounts of money cannot be multiplied
+money-times-money-help = multiply money by a count, a rate or a coefficient
+divide-by-money = dividing by an amount of money gives no kind of figure a card uses
+arithmetic-needs-numbers = arithmetic needs numbers, but this is { $ty }
+types-do-not-match = { $what } do not match: { $a } and { $b }
+this-is = this is { $ty }
+needs-yes-no-help = a condition compares (`培训成绩 >= 85`) or reads a yes/no input
+needs-yes-no = { $what } needs yes or no, but this is { $ty }
+wrong-arity = `{ $name }` takes { $expected } arguments, not { $count }
+wrong-arity-label = wrong number of arguments
+arity-two-or-more = two or more
+arity-three = three
+arity-one-or-two = one or two
+function-needs-numbers = `{ $name }` works on numbers
+round-places = `round` takes a whole number of decimal places from 0 to 10
+round-places-label = write 0, 1 or 2 here
+round-places-help = `round(x, 2)` rounds to the fen; halves round away from zero (四舍五入)
+present-needs-optional = `present` takes one optional input
+present-needs-optional-label = not an optional input
+present-needs-optional-help = declare the input with `optional`; `present(x)` is true when its cell was filled in
+days-in-period-arguments = `days_in_period` takes no arguments
+days-in-period-arguments-label = write `days_in_period()`
+days-in-period-only-require = `days_in_period()` can be used only in a `require` line
+days-in-period-only-require-label = the row's period is not known here
+days-in-period-only-require-help = check the data with `require 旷工 <= days_in_period() "…"`; scores cannot depend on it
+takes-one-rank = `{ $name }` takes one rank
+takes-one-rank-help = declare a rank (`rank 名次 by total within store ties shared`) and write `{ $name }(名次)`
+write-as-percent = write the percentage as `{ $value }%`

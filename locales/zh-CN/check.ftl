@@ -1,0 +1,165 @@
+# 检查考核表时发现的问题（src/check/）。
+# 卡片语法（关键字、名称、片段）保留原文，放在反引号里。
+
+## 名称的种类（symbols.rs）
+symbol-input = 输入
+symbol-param = 参数
+symbol-item = 考核项
+symbol-section = 考核板块
+symbol-adjustment = 加减分块
+symbol-derived = 等级划分或输出项
+symbol-rater = 评分人
+symbol-rank = 排名
+
+## 名称（symbols.rs）
+no-base = `override` 和 `remove` 用于修改基础考核表，但本考核表没有基础考核表
+no-base-label = 没有可修改的内容
+no-base-help = 在考核表名称后写明基础考核表：`scorecard 名称 extends "base.card" { "{" } … { "}" }`
+name-is-total = `total` 表示考核表的总分，不能另作他用
+name-is-total-label = 请换一个名称
+name-is-total-help = `total` 始终指加分、扣分之后的考核总分
+duplicate-name = `{ $name }` 声明了两次
+duplicate-name-again = 这里再次声明
+duplicate-name-first = 首次声明在这里（{ $what }）
+duplicate-name-help = 每个输入、考核项、考核板块、参数和输出项都要有自己的名称
+
+## 通用标注
+used-here = 在这里使用
+declared-here = 在这里声明
+here = 这里
+
+## 数据类型（src/value.rs 的 Type）
+type-number = 数值
+type-percent = 百分比
+type-money = 金额
+type-bool = 「是/否」
+type-text = 文本
+
+## 考核项（items.rs）
+conflicting-rules = 考核项 `{ $item }` 有两条规则都在设定它的得分
+conflicting-rules-second = 第二条规则
+conflicting-rules-first = 第一条规则
+conflicting-rules-help = 一个考核项只能有一条计分规则（分档表、`full if`、`late`、`score` 或 `rated by`），另外可以有任意多行 `minus … per …` 扣分
+item-score-not-points = 考核项的得分应是分数（数值），但这里是{ $ty }
+late-needs-days = `late` 需要一个可选（optional）的天数（days）输入，但 `{ $name }` 是 `{ $ty }`
+late-needs-days-required = `late` 需要一个可选（optional）的天数（days）输入，但 `{ $name }` 是 `{ $ty }`，而且是必填的
+late-needs-days-help = 请声明为 `input { $name } days "…" optional`：空白单元格表示未上报
+deduction-not-count = `{ $name }` 是 `{ $keyword }` 类型的输入，不是次数（count）
+deduction-not-count-label = 按次扣分或加分需要一个次数输入
+deduction-not-count-help = 请把 `{ $name }` 声明为 `count`（整数次数）；如果是比率，请改用分档表
+not-an-input = `{ $name }` 是{ $what }，不是输入
+not-an-input-label = 这里需要一个输入
+outside-item-points = { $value } 超出了该考核项的分值范围（0 到 { $points } 分）
+outside-item-points-label = 超出范围
+amount-has-sign = 分数前不要写正负号，由 `minus`（扣分）或 `plus`（加分）表示方向
+amount-has-sign-label = 负数
+what-cap = 封顶分数
+tier-formula-not-points = 分档的公式应得出分数（数值），但这里是{ $ty }
+
+## 分档表（tiers.rs）
+tier-after-else = 这一档写在 `else` 之后，永远不会生效
+tier-after-else-label = 无法生效
+tier-after-else-else = `else` 已经接住了所有剩下的情况
+tier-after-else-help = `else` 必须是最后一档
+tier-missing-else = 这个分档表没有 `else` 档
+tier-missing-else-label = 低于最后一档门槛时怎么计分？
+tier-missing-else-help = 在最后加一档，例如 `else : 0`
+top-needs-rank = `top` 档需要按排名查找
+top-needs-rank-row = `top` 档
+top-needs-rank-label = 这不是排名
+top-needs-rank-help = 先声明 `rank 名次 by total within store ties shared`，再写 `by 名次 { "{" } top 10% : … { "}" }`
+top-mixes-kinds = 这个分档表混用了 `top N%` 档（按比例）和 `top N` 档（按名次）
+top-mixes-kinds-label = 按名次
+top-mixes-kinds-help = 一个分档表只用一种：`top 10%`、`top 25%` …… 或 `top 1`、`top 3` ……
+tier-subject-not-number = 分档表需要按数值查找，但这里是{ $ty }
+tier-bad-comparison = 分档只能用 >=、>、<= 或 < 比较，不能用 `{ $op }`
+tier-bad-comparison-help = 按确切次数分档时写 `<= 0 : full`、`<= 1 : minus 1` ……
+tier-threshold-not-constant = 分档门槛必须是数字或参数
+tier-threshold-not-constant-label = 不是固定值
+tier-threshold-not-constant-help = 门槛要在考核表里写定，检查时才能核对各档的顺序
+what-tier-subject-threshold = 分档的查找值和门槛
+tier-mixed-direction = 这个分档表里既有从高到低的门槛，又有从低到高的门槛
+tier-mixed-direction-here = 这里用了 `{ $op }`
+tier-mixed-direction-first = 但表的开头是另一个方向
+tier-mixed-direction-help = 只用 >= 和 >（从最好的一档写起），或只用 <= 和 <（从最低的一档写起）
+tier-order = 分档顺序不对：{ $value } 应排在 { $above } 之前
+tier-never-applies = 这一档永远不会生效
+tier-order-above = 因为上面这一档先接住了这些数值
+tier-order-help-highest = 按从上到下第一个符合的档位计分，所以门槛最高的一档要写在最前面
+tier-order-help-lowest = 按从上到下第一个符合的档位计分，所以门槛最低的一档要写在最前面
+tier-overlap = 有两档的门槛都是 { $value }
+tier-overlap-label = 相同的门槛在这里
+tier-overlap-help = 每一档都要有自己的门槛
+tier-rising = 下面一档的得分（{ $lower }）比上面一档（{ $upper }）还高
+tier-rising-label = 得分更高
+tier-rising-above = 比这一档高
+tier-rising-help = 各档应从最好排到最差，请核对分数
+
+## 分值（points.rs）
+section-empty = 考核板块 `{ $section }` 下没有考核项
+section-empty-label = 空的考核板块
+weight-mismatch = 考核板块 `{ $section }` 的分值是 { $weight } 分，但其中考核项的分值合计为 { $sum } 分
+weight-mismatch-weight = 占总分 { $weight } 分
+weight-mismatch-items = 各考核项：{ $sum }
+weight-mismatch-help = 请调整某个考核项的分值或板块分值；也可以在板块分值后写 `scaled`，把各考核项按比例折算到该分值
+total-mismatch = 各考核板块合计 { $sum } 分，但考核表的总分（total）是 { $total } 分
+total-mismatch-label = 声明的总分
+total-mismatch-help = 各考核板块：{ $sections }
+
+## 表达式（expr.rs）
+what-if-condition = `if` 的条件
+what-if-branches = `if` 的两个分支
+what-total = 考核表的总分
+what-item-score = 考核项的得分
+what-section-score = 考核板块的得分
+what-adjustment = 加减分块
+what-derived = 等级划分或输出项
+what-rank = 排名
+what-compare-sides = `{ $op }` 两边
+what-numbers-to-add = 相加的两个数
+what-numbers-to-subtract = 相减的两个数
+what-arguments-of = `{ $name }` 括号里的各项
+what-section-weight = 考核板块的分值
+what-item-points = 考核项的分值
+rater-not-value = `{ $name }` 是评分人，不是一个值
+rater-not-value-label = 评分人
+rater-not-value-help = 评分人的评分由考核项里的 `rated by …` 读取；公式里请使用该考核项的得分
+item-rule-cannot-use = 考核项的计分规则不能使用{ $what }
+item-rule-cannot-use-label = 给考核项计分时还不知道它的值
+item-rule-cannot-use-help = 考核项的规则只能读取输入和参数；要用得分或总分，请写在等级划分（band）或输出项（output）里
+require-cannot-use = `require` 行不能使用{ $what }
+require-cannot-use-label = 读取数据行时还不知道它的值
+require-cannot-use-help = `require` 说明数据必须满足的条件，只能读取输入和参数
+unknown-name = `{ $name }` 未在本考核表中声明
+unknown-name-label = 未声明的名称
+did-you-mean = 是否想写 `{ $name }`？
+unknown-name-help = 请把它声明为输入（`input 名称 percent "说明"`）或参数
+minus-needs-number = `-` 后面要跟数值，但这里是{ $ty }
+money-times-money = 两个金额不能相乘
+money-times-money-help = 金额可以乘以次数、比率或系数
+divide-by-money = 除以金额得不到考核表会用到的任何数
+arithmetic-needs-numbers = 计算需要数值，但这里是{ $ty }
+types-do-not-match = { $what }的类型不一致：一个是{ $a }，一个是{ $b }
+this-is = 这是{ $ty }
+needs-yes-no-help = 条件要么是比较（`培训成绩 >= 85`），要么读取一个是/否（bool）输入
+needs-yes-no = { $what } 需要「是/否」，但这里是{ $ty }
+wrong-arity = `{ $name }` 要填{ $expected }，这里填了 { $count } 项
+wrong-arity-label = 项数不对
+arity-two-or-more = 两项或更多
+arity-three = 三项
+arity-one-or-two = 一到两项
+function-needs-numbers = `{ $name }` 只能用于数值
+round-places = `round` 的小数位数必须是 0 到 10 的整数
+round-places-label = 这里写 0、1 或 2
+round-places-help = `round(x, 2)` 保留到分；按四舍五入处理
+present-needs-optional = `present` 要填一个可选（optional）输入
+present-needs-optional-label = 不是可选输入
+present-needs-optional-help = 用 `optional` 声明该输入；单元格填了值时 `present(x)` 为是
+days-in-period-arguments = `days_in_period` 不带参数
+days-in-period-arguments-label = 请写 `days_in_period()`
+days-in-period-only-require = `days_in_period()` 只能用在 `require` 行里
+days-in-period-only-require-label = 这里还不知道数据行所属的期间
+days-in-period-only-require-help = 用 `require 旷工 <= days_in_period() "…"` 核对数据；得分不能依赖它
+takes-one-rank = `{ $name }` 要填一个排名
+takes-one-rank-help = 先声明排名（`rank 名次 by total within store ties shared`），再写 `{ $name }(名次)`
+write-as-percent = 百分比请写成 `{ $value }%`
