@@ -163,3 +163,33 @@ days-in-period-only-require-help = check the data with `require 旷工 <= days_i
 takes-one-rank = `{ $name }` takes one rank
 takes-one-rank-help = declare a rank (`rank 名次 by total within store ties shared`) and write `{ $name }(名次)`
 write-as-percent = write the percentage as `{ $value }%`
+
+## The card's declarations (decls.rs)
+field-twice = the card declares `{ $field }` twice
+field-twice-first = first declared here
+no-total = the card has sections but no `total`
+no-total-label = this card
+no-total-help = add `total 100` (the points all sections add up to)
+effective-backwards = the card stops being in force on { $until } before it starts on { $from }
+effective-backwards-label = ends before the start
+effective-backwards-help = write the first day, then `..`, then the last day
+unknown-period = `{ $name }` is not a period
+unknown-period-label = unknown period
+unknown-period-help = write monthly, quarterly, half-yearly or yearly
+not-positive = { $what } must be more than zero
+not-positive-label = not positive
+optional-and-default = input `{ $name }` is both optional and has a default
+optional-and-default-optional = optional: a blank cell means not reported
+optional-and-default-default = default: a blank cell means this value
+optional-and-default-help = keep one of the two
+bool-has-no-range = a yes/no input has no range
+range-backwards = the range's low end is above its high end
+range-backwards-help = write the smaller number first: `range 0..100`
+percent-bounds = a percent input's bounds are percentages: write `{ $value }%`
+bounds-not-percent = a { $ty } input's bounds are not percentages
+bounds-not-money = a { $ty } input's bounds are not amounts of money
+whole-numbers = a { $ty } input holds whole numbers
+bool-default = a yes/no input's default is `true` or `false`
+default-is-number = a { $ty } input's default is a number
+default-outside-range = the default lies outside the input's range
+count-negative = a count cannot be negative

@@ -163,3 +163,33 @@ days-in-period-only-require-help = 用 `require 旷工 <= days_in_period() "…"
 takes-one-rank = `{ $name }` 要填一个排名
 takes-one-rank-help = 先声明排名（`rank 名次 by total within store ties shared`），再写 `{ $name }(名次)`
 write-as-percent = 百分比请写成 `{ $value }%`
+
+## 考核表的声明（decls.rs）
+field-twice = 考核表里 `{ $field }` 声明了两次
+field-twice-first = 首次声明在这里
+no-total = 考核表有考核板块，却没有写 `total`（总分）
+no-total-label = 本考核表
+no-total-help = 加上 `total 100`（各考核板块分值的合计）
+effective-backwards = 考核表的停用日期 { $until } 早于启用日期 { $from }
+effective-backwards-label = 结束早于开始
+effective-backwards-help = 先写第一天，再写 `..`，最后写最后一天
+unknown-period = `{ $name }` 不是考核周期
+unknown-period-label = 未知的考核周期
+unknown-period-help = 请写 monthly（月度）、quarterly（季度）、half-yearly（半年度）或 yearly（年度）
+not-positive = { $what }必须大于零
+not-positive-label = 不是正数
+optional-and-default = 输入 `{ $name }` 既是可选（optional）的，又有默认值（default）
+optional-and-default-optional = optional：空白单元格表示未上报
+optional-and-default-default = default：空白单元格按这个值计
+optional-and-default-help = 两者只保留一个
+bool-has-no-range = 是/否（bool）输入没有取值范围
+range-backwards = 取值范围的下限大于上限
+range-backwards-help = 先写较小的数：`range 0..100`
+percent-bounds = 百分比输入的范围要写成百分比：`{ $value }%`
+bounds-not-percent = `{ $ty }` 类型输入的范围不能写成百分比
+bounds-not-money = `{ $ty }` 类型输入的范围不能写成金额
+whole-numbers = `{ $ty }` 类型的输入只能是整数
+bool-default = 是/否（bool）输入的默认值是 `true` 或 `false`
+default-is-number = `{ $ty }` 类型输入的默认值是一个数
+default-outside-range = 默认值超出了该输入的取值范围
+count-negative = 次数不能是负数
