@@ -100,3 +100,15 @@ fn chinese_check_diagnostics() {
         }
     );
 }
+
+/// Every syntax mistake, as an HR officer reads it by default.
+#[test]
+fn chinese_parse_errors() {
+    insta::glob!(common::cards_dir(), "parse/*.card", |path| {
+        let out = with_lang(Lang::Zh, || match common::compile(path) {
+            Ok(_) => "(card is valid)\n".to_string(),
+            Err(diagnostics) => render::human_all(&diagnostics, false),
+        });
+        insta::assert_snapshot!(out);
+    });
+}
