@@ -112,3 +112,15 @@ fn chinese_parse_errors() {
         insta::assert_snapshot!(out);
     });
 }
+
+/// Mistakes composing cards (`extends`, `override`, `remove`), in Chinese.
+#[test]
+fn chinese_composition_errors() {
+    insta::glob!(common::cards_dir(), "compose/errors/*.card", |path| {
+        let out = with_lang(Lang::Zh, || match common::compile(path) {
+            Ok(_) => "(card is valid)\n".to_string(),
+            Err(diagnostics) => render::human_all(&diagnostics, false),
+        });
+        insta::assert_snapshot!(out);
+    });
+}
