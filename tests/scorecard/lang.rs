@@ -124,3 +124,11 @@ fn chinese_composition_errors() {
         insta::assert_snapshot!(out);
     });
 }
+
+/// A broken rules manifest, as `scorecard check` prints it with no locale set.
+#[test]
+fn chinese_manifest_errors() {
+    let out = scorecard(&[], &["check", "tests/manifests/bad/"]);
+    assert_eq!(out.status.code(), Some(3));
+    insta::assert_snapshot!(stderr(&out));
+}
