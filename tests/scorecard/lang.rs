@@ -132,3 +132,15 @@ fn chinese_manifest_errors() {
     assert_eq!(out.status.code(), Some(3));
     insta::assert_snapshot!(stderr(&out));
 }
+
+/// Mistakes with hooks, in Chinese (rhai's own compile message stays as rhai writes it).
+#[test]
+fn chinese_hook_diagnostics() {
+    insta::glob!(common::cards_dir(), "hooks/*.card", |path| {
+        let out = with_lang(Lang::Zh, || match common::compile(path) {
+            Ok(_) => "(card is valid)\n".to_string(),
+            Err(diagnostics) => render::human_all(&diagnostics, false),
+        });
+        insta::assert_snapshot!(out);
+    });
+}

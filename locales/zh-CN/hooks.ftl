@@ -1,0 +1,30 @@
+# 钩子（hooks，卡片旁的 rhai 脚本）的问题（src/check/hooks.rs、src/hooks/）。
+
+hook-file-unreadable = 无法读取钩子文件 `{ $path }`
+hook-file-unreadable-help = 路径相对于考核表文件本身所在的位置
+hook-no-signatures = 请写明考核表用到 `{ $path }` 里的哪些函数，以及它们的类型
+hook-no-signatures-label = 没有列出函数
+hook-no-signatures-help = 在花括号里列出函数，写明每个参数和结果的类型，例如 `hooks "{ $path }" { "{" } { $example } { "}" }`
+hook-is-built-in = `{ $name }` 是内置函数
+hook-is-built-in-label = 请给钩子换一个名称
+hook-is-built-in-help = 考核表自带的函数有 min、max、clamp、round 和 present
+hook-twice = 钩子 `{ $name }` 声明了两次
+hook-function-arity = { $name }（{ $count } 个参数）
+hook-not-defined = `{ $path }` 里没有定义函数 `{ $name }`
+hook-not-defined-label = 脚本里没有
+hook-script-empty = `{ $path }` 里没有定义任何函数
+hook-script-defines = 脚本定义了：{ $functions }
+hook-or = {" 或 "}
+hook-arity-mismatch = `{ $path }` 里的 `{ $name }` 有 { $script } 个参数，但考核表声明了 { $card } 个
+hook-arity-mismatch-help = 脚本函数的每个参数对应列出一个类型
+functions-list = 可用的函数：min、max、clamp、round、present、top、group_size；要调用 rhai 函数，请在 `hooks "file.rhai" { "{" } … { "}" }` 块里声明
+functions-list-with-hooks = 可用的函数：min、max、clamp、round、present、top、group_size，以及本考核表的钩子：{ $hooks }
+unknown-function = 没有函数 `{ $name }`
+unknown-function-label = 未知的函数
+hook-call-arity = `{ $name }` 要填 { $expected } 项，这里填了 { $count } 项
+declared-as = 声明为 `{ $signature }`
+hook-argument-type = `{ $name }` 的第 { $index } 项声明为 `{ $keyword }`，但这里是{ $ty }
+hook-script-does-not-compile = 钩子脚本 `{ $name }` 无法编译
+hook-script-does-not-compile-help = 钩子是 rhai 函数；请参阅 README 中的“Writing a hook”
+hook-not-utf8 = `{ $name }` 不是 UTF-8 文本；请另存为 UTF-8
+no-hook-file = 没有钩子文件 `{ $path }`
