@@ -193,3 +193,42 @@ bool-default = a yes/no input's default is `true` or `false`
 default-is-number = a { $ty } input's default is a number
 default-outside-range = the default lies outside the input's range
 count-negative = a count cannot be negative
+
+## Bands and outputs (derived.rs)
+cycle = `{ $name }` depends on itself
+cycle-help = bands and outputs may use each other, but not in a loop
+cycle-used-here = used here, which leads back to it
+what-band-rows = the rows of a band
+output-money-help = give the amounts a unit: `30 元` in a parameter or a literal
+output-type = this output is declared { $declared }, but its formula gives { $ty }
+output-type-formula = the formula
+output-type-declared = the declared type
+
+## Division by zero (zero.rs)
+zero-denominator = `{ $name }` may be 0, and a row where it is would fail here: division by zero
+zero-denominator-label = divides by `{ $name }`
+zero-denominator-help = say what a zero means: `if { $name } = 0 then 100% else … / { $name }` (a rate with nothing to count), or refuse it: `require { $name } >= 1 "…"`
+
+## Raters (raters.rs)
+unknown-combine = `{ $name }` is not a way to combine ratings
+unknown-rule = unknown rule
+unknown-combine-help = write `combine override` (each rater overrides those listed before it), `combine mean`, or `combine weighted` with a share after each rater
+rates-twice = `{ $name }` rates this item twice
+unknown-rater = `{ $name }` is not a rater of this card
+unknown-rater-label = unknown rater
+unknown-rater-help = declare it first: `rater { $name } "label"`
+not-a-rater = `{ $name }` is { $what }, not a rater
+not-a-rater-label = a rater is needed here
+not-a-rater-help = declare raters with `rater NAME "label"`, e.g. `rater 经理 "部门经理评分"`
+combine-no-weights = `combine { $combine }` takes no weights
+combine-no-weights-weight = a weight
+combine-no-weights-label = not weighted
+combine-no-weights-help = write `combine weighted` to weigh the raters, or remove the weights
+rater-no-weight = `{ $name }` has no weight
+rater-no-weight-label = needs a share such as `40%`
+rater-no-weight-help = with `combine weighted` every rater has a share, and the shares add up to 100%
+rater-weight-share = a rater's weight is a share above 0%
+rater-weight-share-label = write a percentage such as `40%`
+rater-weights-sum = the raters' weights add up to { $sum }%, not 100%
+rater-weights-sum-label = these weights
+rater-weights-sum-help = when a rater does not rate, the others' weights are scaled up to 100% among themselves; the declared weights must add up to 100%

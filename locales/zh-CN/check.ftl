@@ -193,3 +193,42 @@ bool-default = 是/否（bool）输入的默认值是 `true` 或 `false`
 default-is-number = `{ $ty }` 类型输入的默认值是一个数
 default-outside-range = 默认值超出了该输入的取值范围
 count-negative = 次数不能是负数
+
+## 等级划分和输出项（derived.rs）
+cycle = `{ $name }` 依赖于它自己
+cycle-help = 等级划分（band）和输出项（output）可以互相引用，但不能形成循环
+cycle-used-here = 在这里使用，又绕回到它自己
+what-band-rows = 等级划分的各行
+output-money-help = 给金额写上单位：在参数或数字后面写 `30 元`
+output-type = 这个输出项声明为 `{ $declared }`，但它的公式得出的是{ $ty }
+output-type-formula = 公式
+output-type-declared = 声明的类型
+
+## 除以零（zero.rs）
+zero-denominator = `{ $name }` 可能为 0，遇到为 0 的数据行时这里会出错：除数为零
+zero-denominator-label = 除以 `{ $name }`
+zero-denominator-help = 写明为 0 时怎么算：`if { $name } = 0 then 100% else … / { $name }`（没有可统计的对象时），或者拒收这种数据：`require { $name } >= 1 "…"`
+
+## 评分人（raters.rs）
+unknown-combine = `{ $name }` 不是合并评分的方式
+unknown-rule = 未知的规则
+unknown-combine-help = 请写 `combine override`（后列的评分人覆盖前面的）、`combine mean`（取平均），或 `combine weighted`（加权，每个评分人后写权重）
+rates-twice = `{ $name }` 给这个考核项评了两次分
+unknown-rater = `{ $name }` 不是本考核表的评分人
+unknown-rater-label = 未知的评分人
+unknown-rater-help = 请先声明：`rater { $name } "说明"`
+not-a-rater = `{ $name }` 是{ $what }，不是评分人
+not-a-rater-label = 这里需要一个评分人
+not-a-rater-help = 用 `rater 名称 "说明"` 声明评分人，例如 `rater 经理 "部门经理评分"`
+combine-no-weights = `combine { $combine }` 不带权重
+combine-no-weights-weight = 权重
+combine-no-weights-label = 不是加权方式
+combine-no-weights-help = 要按权重合并请写 `combine weighted`，否则请去掉权重
+rater-no-weight = `{ $name }` 没有权重
+rater-no-weight-label = 需要一个比例，例如 `40%`
+rater-no-weight-help = 使用 `combine weighted` 时每个评分人都要有权重，各权重合计为 100%
+rater-weight-share = 评分人的权重是大于 0% 的比例
+rater-weight-share-label = 请写百分比，例如 `40%`
+rater-weights-sum = 各评分人的权重合计为 { $sum }%，不是 100%
+rater-weights-sum-label = 这些权重
+rater-weights-sum-help = 某个评分人未评分时，其余评分人的权重会按比例放大到 100%；但声明的权重合计必须是 100%
