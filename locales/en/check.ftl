@@ -232,3 +232,35 @@ rater-weight-share-label = write a percentage such as `40%`
 rater-weights-sum = the raters' weights add up to { $sum }%, not 100%
 rater-weights-sum-label = these weights
 rater-weights-sum-help = when a rater does not rate, the others' weights are scaled up to 100% among themselves; the declared weights must add up to 100%
+
+## Ranks and grade limits (ranks.rs)
+limit-twice = this grade is limited twice
+limit-twice-second = second limit
+limit-twice-first = first limit
+limit-twice-help = keep one `limit` per grade
+what-grade-limit = grade limit
+what-rank-noun = rank
+rank-unknown-ties = `{ $name }` is not a tie rule for a rank
+rank-no-ties = rank `{ $name }` does not say how ties are placed
+rank-ties-help = add `ties shared` (tied rows share the best place: 1, 2, 2, 4) or `ties dense` (1, 2, 2, 3)
+rank-reads-rank = rank `{ $name }` ranks a value that depends on a rank
+rank-reads-rank-label = reads a rank
+rank-reads-rank-help = ranks are worked out together from each row's own scores; rank by the total, a section, an item, or a band or output that reads no rank
+limit-unknown-ties = `{ $name }` is not a tie rule for a grade limit
+limit-no-ties = this limit does not say what happens to rows tied at the cut
+limit-ties-help = add `ties keep` (rows tied at the cut all keep the grade, even over the limit) or `ties push` (they all go down)
+limit-share = a grade limit is a share of the group between 0% and 100%
+limit-share-label = write a percentage such as `20%`
+limit-needs-grade = a grade limit needs a `grade` table
+limit-needs-grade-label = no grade table to limit
+limit-needs-grade-help = add `grade { "{" } >= 90 : 优秀  >= 75 : 称职  else : 较差 { "}" }`
+unknown-grade = `{ $grade }` is not a grade of this card
+unknown-grade-label = unknown grade
+unknown-grade-help = the grades are { $grades }
+limit-lowest-grade = `{ $grade }` is the lowest grade; there is nothing to push it down to
+limit-lowest-grade-label = the lowest grade
+limit-lowest-grade-row = its row
+ranked-not-number = a { $what } orders rows by a number, but this is { $ty }
+unknown-grouping = `{ $name }` is not a group of rows
+unknown-grouping-label = unknown group
+unknown-grouping-help = write `within store`, `within brand`, `within region` or `within all` (the data's 门店, 品牌 and 区域 columns)

@@ -232,3 +232,35 @@ rater-weight-share-label = 请写百分比，例如 `40%`
 rater-weights-sum = 各评分人的权重合计为 { $sum }%，不是 100%
 rater-weights-sum-label = 这些权重
 rater-weights-sum-help = 某个评分人未评分时，其余评分人的权重会按比例放大到 100%；但声明的权重合计必须是 100%
+
+## 排名和等级名额（ranks.rs）
+limit-twice = 这个等级限制了两次名额
+limit-twice-second = 第二个限制
+limit-twice-first = 第一个限制
+limit-twice-help = 每个等级只保留一个 `limit`
+what-grade-limit = 等级名额限制
+what-rank-noun = 排名
+rank-unknown-ties = `{ $name }` 不是排名的并列规则
+rank-no-ties = 排名 `{ $name }` 没有说明并列时怎么排
+rank-ties-help = 加上 `ties shared`（并列者同占最好的名次：1、2、2、4）或 `ties dense`（1、2、2、3）
+rank-reads-rank = 排名 `{ $name }` 所排的值又依赖于排名
+rank-reads-rank-label = 读取了排名
+rank-reads-rank-help = 所有排名都是根据每行自己的得分一起算出的；请按总分、考核板块、考核项，或不读取排名的等级划分、输出项来排名
+limit-unknown-ties = `{ $name }` 不是等级名额的并列规则
+limit-no-ties = 这个名额限制没有说明卡在分界线上的并列者怎么处理
+limit-ties-help = 加上 `ties keep`（卡在分界线上的并列者都保留该等级，即使超出名额）或 `ties push`（都降一级）
+limit-share = 等级名额是组内人数的一个比例，介于 0% 和 100% 之间
+limit-share-label = 请写百分比，例如 `20%`
+limit-needs-grade = 等级名额限制需要一个 `grade` 等级表
+limit-needs-grade-label = 没有可以限制名额的等级表
+limit-needs-grade-help = 加上 `grade { "{" } >= 90 : 优秀  >= 75 : 称职  else : 较差 { "}" }`
+unknown-grade = `{ $grade }` 不是本考核表的等级
+unknown-grade-label = 未知的等级
+unknown-grade-help = 本考核表的等级有：{ $grades }
+limit-lowest-grade = `{ $grade }` 是最低等级，无法再往下降
+limit-lowest-grade-label = 最低等级
+limit-lowest-grade-row = 它所在的行
+ranked-not-number = { $what }要按数值给各行排序，但这里是{ $ty }
+unknown-grouping = `{ $name }` 不是数据行的分组
+unknown-grouping-label = 未知的分组
+unknown-grouping-help = 请写 `within store`、`within brand`、`within region` 或 `within all`（对应数据中的 门店、品牌 和 区域 列）
