@@ -258,11 +258,18 @@ fn localise_help(body: String) -> String {
     }
     let mut at = 0;
     for line in body.split_inclusive('\n') {
-        let bare = line.trim_start_matches(' ');
-        let bare = match bare.strip_prefix('\u{1b}') {
-            Some(rest) => rest.split_once('m').map_or(rest, |(_, after)| after),
-            None => bare,
-        };
+        // Past the indentation and any colour codes (`\x1b[36m`), in either order.
+        let mut bare = line;
+        loop {
+            let trimmed = bare.trim_start_matches(' ');
+            match trimmed.strip_prefix('\u{1b}') {
+                Some(rest) => bare = rest.split_once('m').map_or(rest, |(_, after)| after),
+                None => {
+                    bare = trimmed;
+                    break;
+                }
+            }
+        }
         if bare.starts_with("help:") {
             let start = at + (line.len() - bare.len());
             let mut out = body;
@@ -601,6 +608,42 @@ mod tests {
         );
         let d = Diagnostic::error(Code::CardField, "missing `total`");
         assert_eq!(human(&d, false), "error[card-field]: missing `total`\n");
+    }
+
+    /// The renderer's own words in Chinese: the severity, `提示`, the summary;
+    /// the code stays as it is, for scripts and for searching the docs.
+    #[test]
+    fn chinese_words_around_the_message() {
+        use crate::i18n::{with_lang, Lang};
+        with_lang(Lang::Zh, || {
+            let file = card("x\n");
+            let d = Diagnostic::error(Code::UnknownName, "`x` 未在本考核表中声明")
+                .in_file(&file)
+                .label(Span::new(0, 1), "未声明的名称")
+                .help("是否想写 `y`？");
+            let out = human(&d, false);
+            assert!(
+                out.starts_with("错误[unknown-name]: `x` 未在本考核表中声明\n"),
+                "{out}"
+            );
+            assert!(out.contains("  提示: 是否想写 `y`？"), "{out}");
+            assert!(!out.contains("help:"), "{out}");
+            let coloured = human(&d, true);
+            assert!(
+                coloured.contains("提示") && !coloured.contains("help"),
+                "{coloured}"
+            );
+            let w = Diagnostic::warning(Code::Suspicious, "嗯").help("help: 原样保留");
+            assert_eq!(
+                human(&w, false),
+                "警告[suspicious]: 嗯\n  提示: help: 原样保留\n"
+            );
+            let all = human_all(&Diagnostics(vec![d.clone(), d, w]), false);
+            assert!(
+                all.ends_with("\n错误: rules/sales.card 中有 2 个错误，1 个警告\n"),
+                "{all}"
+            );
+        });
     }
 
     #[test]
