@@ -34,3 +34,27 @@ hook-script-does-not-compile = the hook script `{ $name }` does not compile
 hook-script-does-not-compile-help = hooks are rhai functions; see "Writing a hook" in the README
 hook-not-utf8 = `{ $name }` is not UTF-8 text; save it as UTF-8
 no-hook-file = no hook file `{ $path }`
+
+## Calling a hook while scoring (src/hooks/call.rs)
+hook-returned = hook `{ $name }` returned { $what }, but the card declares it gives { $kind }
+hook-too-long = ran for more than { $ms } ms and was stopped (work on long lists in a loop?)
+hook-too-many-steps = ran for more than { $steps } steps and was stopped (a loop that never ends?)
+hook-too-deep = called functions more than { $levels } deep and was stopped (recursion that never ends?)
+hook-data-too-large = built { $what } too large and was stopped (limits: text { $text } characters, lists { $list } items, maps { $map } entries)
+hook-too-many-variables = declared more than { $most } variables and was stopped
+hook-calls-missing = calls `{ $name }`, which hooks do not have (no files, network, time or randomness)
+hook-stopped = stopped: { $value }
+hook-arithmetic = arithmetic failed: { $message }
+hook-failed = failed: { $error }
+hook-failure = hook `{ $name }` { $what }
+hook-failure-at = hook `{ $name }` { $what } at { $file }:{ $line }:{ $column }
+hook-given-blank = a hook was given a value that was left blank
+hook-value-nothing = nothing (the function ended without a value)
+hook-value-text = text { $text }
+hook-value-bool = yes/no ({ $value })
+hook-value-list = a list
+hook-value-map = a map
+hook-value-number = the number { $value }
+hook-value-other = a value of type { $kind }
+hook-kind-count = a count (a whole number, not negative)
+hook-kind-days = a number of days (whole, not negative)

@@ -28,3 +28,27 @@ hook-script-does-not-compile = 钩子脚本 `{ $name }` 无法编译
 hook-script-does-not-compile-help = 钩子是 rhai 函数；请参阅 README 中的“Writing a hook”
 hook-not-utf8 = `{ $name }` 不是 UTF-8 文本；请另存为 UTF-8
 no-hook-file = 没有钩子文件 `{ $path }`
+
+## 计分时调用钩子（src/hooks/call.rs）
+hook-returned = 钩子 `{ $name }` 返回了{ $what }，但考核表声明它返回{ $kind }
+hook-too-long = 运行超过 { $ms } 毫秒，已被停止（是否在循环里处理很长的列表？）
+hook-too-many-steps = 运行超过 { $steps } 步，已被停止（是否有永不结束的循环？）
+hook-too-deep = 函数调用超过 { $levels } 层，已被停止（是否有永不结束的递归？）
+hook-data-too-large = 生成的 { $what } 过大，已被停止（上限：文字 { $text } 个字符，列表 { $list } 项，映射 { $map } 项）
+hook-too-many-variables = 声明的变量超过 { $most } 个，已被停止
+hook-calls-missing = 调用了 `{ $name }`，钩子里没有这个函数（钩子不能使用文件、网络、时间或随机数）
+hook-stopped = 已停止：{ $value }
+hook-arithmetic = 计算出错：{ $message }
+hook-failed = 运行失败：{ $error }
+hook-failure = 钩子 `{ $name }` { $what }
+hook-failure-at = 钩子 `{ $name }` { $what }，位置 { $file }:{ $line }:{ $column }
+hook-given-blank = 传给钩子的值是空白的
+hook-value-nothing = 空值（函数结束时没有返回值）
+hook-value-text = 文字 { $text }
+hook-value-bool = 是/否（{ $value }）
+hook-value-list = 一个列表
+hook-value-map = 一个映射
+hook-value-number = 数字 { $value }
+hook-value-other = { $kind } 类型的值
+hook-kind-count = 次数（不为负的整数）
+hook-kind-days = 天数（不为负的整数）
