@@ -143,7 +143,9 @@ pub struct Label {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    /// One plain sentence, lowercase start, no final period; names in backticks.
+    /// One plain sentence, no final period; names in backticks. Built in the
+    /// reader's language from the catalogue (`crate::t!`, see `crate::i18n`);
+    /// the English texts start lowercase.
     pub message: String,
     /// The file the labels point into; `None` for problems with no place (a missing file).
     pub source: Option<Arc<SourceFile>>,

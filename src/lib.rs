@@ -30,6 +30,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod hooks;
+pub mod i18n;
 pub mod link;
 pub mod manifest;
 pub mod period;

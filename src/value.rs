@@ -101,12 +101,13 @@ pub enum Type {
 
 impl fmt::Display for Type {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Type::Num(Unit::Plain) => "a number",
-            Type::Num(Unit::Percent) => "a percentage",
-            Type::Num(Unit::Money) => "an amount of money",
-            Type::Bool => "yes/no",
-            Type::Text => "text",
+        // In the reader's language: the type is named inside diagnostics.
+        f.write_str(&match self {
+            Type::Num(Unit::Plain) => crate::t!("type-number"),
+            Type::Num(Unit::Percent) => crate::t!("type-percent"),
+            Type::Num(Unit::Money) => crate::t!("type-money"),
+            Type::Bool => crate::t!("type-bool"),
+            Type::Text => crate::t!("type-text"),
         })
     }
 }

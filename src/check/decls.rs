@@ -5,6 +5,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl, LitUnit, Literal};
+use crate::t;
 use crate::value::{format_decimal, InputType, Type, Unit, Value};
 use rust_decimal::Decimal;
 
@@ -42,7 +43,7 @@ impl Checker<'_> {
                     ("period", period.span)
                 }
                 Decl::Total(total) => {
-                    self.positive(total, "the card's total");
+                    self.positive(total, &t!("what-total"));
                     header.total = total.value;
                     header.total_decl = Some(total.clone());
                     ("total", total.span)
@@ -59,21 +60,18 @@ impl Checker<'_> {
                 _ => continue,
             };
             if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
-                let d = Diagnostic::error(
-                    Code::CardField,
-                    format!("the card declares `{field}` twice"),
-                )
-                .label(span, "declared again here")
-                .label(*first, "first declared here");
+                let d = Diagnostic::error(Code::CardField, t!("field-twice", field = field))
+                    .label(span, t!("duplicate-name-again"))
+                    .label(*first, t!("field-twice-first"));
                 self.report(d);
             }
             seen.push((field, span));
         }
         let has_sections = card.decls.iter().any(|d| matches!(d, Decl::Section(_)));
         if has_sections && header.total_decl.is_none() {
-            let d = Diagnostic::error(Code::CardField, "the card has sections but no `total`")
-                .label(card.name.span, "this card")
-                .help("add `total 100` (the points all sections add up to)");
+            let d = Diagnostic::error(Code::CardField, t!("no-total"))
+                .label(card.name.span, t!("no-total-label"))
+                .help(t!("no-total-help"));
             self.report(d);
         }
         header
@@ -85,13 +83,14 @@ impl Checker<'_> {
             if until.value < decl.from.value {
                 let d = Diagnostic::error(
                     Code::BadDate,
-                    format!(
-                        "the card stops being in force on {} before it starts on {}",
-                        until.value, decl.from.value
+                    t!(
+                        "effective-backwards",
+                        until = until.value.to_string(),
+                        from = decl.from.value.to_string()
                     ),
                 )
-                .label(until.span, "ends before the start")
-                .help("write the first day, then `..`, then the last day");
+                .label(until.span, t!("effective-backwards-label"))
+                .help(t!("effective-backwards-help"));
                 self.report(d);
                 return None;
             }
@@ -105,17 +104,17 @@ impl Checker<'_> {
 
     fn period(&mut self, name: &str, span: Span) {
         if !PERIODS.contains(&name) {
-            let d = Diagnostic::error(Code::CardField, format!("`{name}` is not a period"))
-                .label(span, "unknown period")
-                .help("write monthly, quarterly, half-yearly or yearly");
+            let d = Diagnostic::error(Code::CardField, t!("unknown-period", name = name))
+                .label(span, t!("unknown-period-label"))
+                .help(t!("unknown-period-help"));
             self.report(d);
         }
     }
 
     pub(super) fn positive(&mut self, number: &ast::Number, what: &str) {
         if number.value <= Decimal::ZERO {
-            let d = Diagnostic::error(Code::BadNumber, format!("{what} must be more than zero"))
-                .label(number.span, "not positive");
+            let d = Diagnostic::error(Code::BadNumber, t!("not-positive", what = what))
+                .label(number.span, t!("not-positive-label"));
             self.report(d);
         }
     }
@@ -144,14 +143,11 @@ impl Checker<'_> {
         if let (Some(optional), Some(default)) = (decl.optional, &decl.default) {
             let d = Diagnostic::error(
                 Code::BadInput,
-                format!(
-                    "input `{}` is both optional and has a default",
-                    decl.name.name
-                ),
+                t!("optional-and-default", name = &decl.name.name),
             )
-            .label(optional, "optional: a blank cell means not reported")
-            .label(default.span(), "default: a blank cell means this value")
-            .help("keep one of the two");
+            .label(optional, t!("optional-and-default-optional"))
+            .label(default.span(), t!("optional-and-default-default"))
+            .help(t!("optional-and-default-help"));
             self.report(d);
         }
         Input {
@@ -171,7 +167,7 @@ impl Checker<'_> {
         range: &ast::RangeSpec,
     ) -> Option<(Decimal, Decimal)> {
         if decl.ty == InputType::Bool {
-            self.bad_input(range.span, "a yes/no input has no range", None);
+            self.bad_input(range.span, &t!("bool-has-no-range"), None);
             return None;
         }
         let (low, high) = (&range.low, &range.high);
@@ -182,8 +178,8 @@ impl Checker<'_> {
         if low.value > high.value {
             self.bad_input(
                 range.span,
-                "the range's low end is above its high end",
-                Some("write the smaller number first: `range 0..100`"),
+                &t!("range-backwards"),
+                Some(&t!("range-backwards-help")),
             );
             return None;
         }
@@ -194,15 +190,12 @@ impl Checker<'_> {
     fn literal_fits(&mut self, ty: InputType, n: &ast::Number) -> bool {
         let problem = match (ty, n.unit) {
             (InputType::Percent, LitUnit::Percent) => None,
-            (InputType::Percent, _) => Some(format!(
-                "a percent input's bounds are percentages: write `{}%`",
-                format_decimal(n.value)
-            )),
-            (_, LitUnit::Percent) => Some(format!("a {ty} input's bounds are not percentages")),
+            (InputType::Percent, _) => Some(t!("percent-bounds", value = format_decimal(n.value))),
+            (_, LitUnit::Percent) => Some(t!("bounds-not-percent", ty = ty.keyword())),
             (InputType::Money, _) => None,
-            (_, LitUnit::Money) => Some(format!("a {ty} input's bounds are not amounts of money")),
+            (_, LitUnit::Money) => Some(t!("bounds-not-money", ty = ty.keyword())),
             (InputType::Count | InputType::Days, _) if !n.value.fract().is_zero() => {
-                Some(format!("a {ty} input holds whole numbers"))
+                Some(t!("whole-numbers", ty = ty.keyword()))
             }
             _ => None,
         };
@@ -224,17 +217,13 @@ impl Checker<'_> {
         match (decl.ty, lit) {
             (InputType::Bool, Literal::Bool { value, .. }) => Some(Value::Bool(*value)),
             (InputType::Bool, Literal::Number(n)) => {
-                self.bad_input(
-                    n.span,
-                    "a yes/no input's default is `true` or `false`",
-                    None,
-                );
+                self.bad_input(n.span, &t!("bool-default"), None);
                 None
             }
             (_, Literal::Bool { span, .. }) => {
                 self.bad_input(
                     *span,
-                    &format!("a {} input's default is a number", decl.ty),
+                    &t!("default-is-number", ty = decl.ty.keyword()),
                     None,
                 );
                 None
@@ -245,12 +234,12 @@ impl Checker<'_> {
                 }
                 if let Some((low, high)) = range {
                     if n.value < low || n.value > high {
-                        self.bad_input(n.span, "the default lies outside the input's range", None);
+                        self.bad_input(n.span, &t!("default-outside-range"), None);
                         return None;
                     }
                 }
                 if ty.is_countable() && n.value < Decimal::ZERO {
-                    self.bad_input(n.span, "a count cannot be negative", None);
+                    self.bad_input(n.span, &t!("count-negative"), None);
                     return None;
                 }
                 Some(Value::Num(n.value))
@@ -259,7 +248,7 @@ impl Checker<'_> {
     }
 
     fn bad_input(&mut self, span: Span, message: &str, help: Option<&str>) {
-        let mut d = Diagnostic::error(Code::BadInput, message.to_string()).label(span, "here");
+        let mut d = Diagnostic::error(Code::BadInput, message.to_string()).label(span, t!("here"));
         if let Some(help) = help {
             d = d.help(help);
         }

@@ -11,6 +11,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl};
+use crate::t;
 use crate::value::{InputType, Type, Unit};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -60,11 +61,11 @@ impl<'a> Checker<'a> {
             State::InProgress => {
                 let decl = self.derived_decls()[i];
                 let (name, span) = name_of(decl);
-                let mut d = Diagnostic::error(Code::Cycle, format!("`{name}` depends on itself"))
-                    .label(span, "declared here")
-                    .help("bands and outputs may use each other, but not in a loop");
+                let mut d = Diagnostic::error(Code::Cycle, t!("cycle", name = name))
+                    .label(span, t!("declared-here"))
+                    .help(t!("cycle-help"));
                 if let Some(at) = used_at {
-                    d = d.label(at, "used here, which leads back to it");
+                    d = d.label(at, t!("cycle-used-here"));
                 }
                 self.report(d);
                 return None;
@@ -104,7 +105,7 @@ impl<'a> Checker<'a> {
                 _ => None,
             },
         )?;
-        let common = self.common_type(&outcomes, "the rows of a band")?;
+        let common = self.common_type(&outcomes, &t!("what-band-rows"))?;
         let derived = Derived {
             name: band.name.name.clone(),
             label: band.label.as_ref().map(|l| l.value.clone()),
@@ -157,17 +158,17 @@ impl<'a> Checker<'a> {
         if fits {
             return Some(want);
         }
-        let help = (want == Type::Num(Unit::Money))
-            .then_some("give the amounts a unit: `30 元` in a parameter or a literal");
+        let help = (want == Type::Num(Unit::Money)).then(|| t!("output-money-help"));
         let d = Diagnostic::error(
             Code::TypeMismatch,
-            format!(
-                "this output is declared {declared}, but its formula gives {}",
-                typed.ty
+            t!(
+                "output-type",
+                declared = declared.to_string(),
+                ty = typed.ty.to_string()
             ),
         )
-        .label(typed.expr.span, "the formula")
-        .label(span, "the declared type");
+        .label(typed.expr.span, t!("output-type-formula"))
+        .label(span, t!("output-type-declared"));
         self.report(match help {
             Some(help) => d.help(help),
             None => d,

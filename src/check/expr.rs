@@ -14,6 +14,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, LitUnit, UnaryOp};
+use crate::t;
 use crate::value::{Type, Unit, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -95,9 +96,9 @@ impl Checker<'_> {
                 let condition = self.expr(condition, context);
                 let then = self.expr(then, context);
                 let otherwise = self.expr(otherwise, context);
-                let condition = self.expect_bool(condition?, "the condition of `if`")?;
+                let condition = self.expect_bool(condition?, &t!("what-if-condition"))?;
                 let (then, otherwise) = (then?, otherwise?);
-                let joined = self.unify(&then, &otherwise, "the two branches of `if`")?;
+                let joined = self.unify(&then, &otherwise, &t!("what-if-branches"))?;
                 Some(Typed {
                     expr: Expr {
                         kind: ExprKind::If(
@@ -140,7 +141,7 @@ impl Checker<'_> {
         let span = name.span;
         if name.name == "total" {
             return self
-                .readable(context, "the card's total", span)
+                .readable(context, &t!("what-total"), span)
                 .then(|| Typed::new(ExprKind::Total, span, Type::Num(Unit::Plain)));
         }
         let Some(symbol) = self.symbols.get(&name.name) else {
@@ -166,16 +167,16 @@ impl Checker<'_> {
                 })
             }
             Symbol::Item(i) => self
-                .readable(context, "an item's score", span)
+                .readable(context, &t!("what-item-score"), span)
                 .then(|| Typed::new(ExprKind::Item(i), span, Type::Num(Unit::Plain))),
             Symbol::Section(i) => self
-                .readable(context, "a section's score", span)
+                .readable(context, &t!("what-section-score"), span)
                 .then(|| Typed::new(ExprKind::Section(i), span, Type::Num(Unit::Plain))),
             Symbol::Adjustment(i) => self
-                .readable(context, "a bonus or penalty block", span)
+                .readable(context, &t!("what-adjustment"), span)
                 .then(|| Typed::new(ExprKind::Adjustment(i), span, Type::Num(Unit::Plain))),
             Symbol::Derived(i) => {
-                if !self.readable(context, "a band or output", span) {
+                if !self.readable(context, &t!("what-derived"), span) {
                     return None;
                 }
                 let (index, ty, measure) = self.derived_ref(i, span)?;
@@ -185,15 +186,13 @@ impl Checker<'_> {
                 })
             }
             Symbol::Rank(i) => self
-                .readable(context, "a rank", span)
+                .readable(context, &t!("what-rank"), span)
                 .then(|| Typed::new(ExprKind::Rank(i), span, Type::Num(Unit::Plain)).counted()),
             Symbol::Rater(_) => {
-                let d = Diagnostic::error(
-                    Code::TypeMismatch,
-                    format!("`{}` is a rater, not a value", name.name),
-                )
-                .label(span, "a rater")
-                .help("a rater's ratings are read by `rated by …` in an item; use the item's score in formulas");
+                let d =
+                    Diagnostic::error(Code::TypeMismatch, t!("rater-not-value", name = &name.name))
+                        .label(span, t!("rater-not-value-label"))
+                        .help(t!("rater-not-value-help"));
                 self.report(d);
                 None
             }
@@ -205,34 +204,27 @@ impl Checker<'_> {
     fn readable(&mut self, context: Context, what: &str, span: Span) -> bool {
         let d = match context {
             Context::Derived => return true,
-            Context::ItemRule => Diagnostic::error(
-                Code::OutOfOrder,
-                format!("an item's rule cannot use {what}"),
-            )
-            .label(span, "not known yet when items are scored")
-            .help("item rules read inputs and parameters; use scores and the total in a band or an output"),
-            Context::Require => Diagnostic::error(
-                Code::OutOfOrder,
-                format!("a `require` line cannot use {what}"),
-            )
-            .label(span, "not known when the row is read")
-            .help("`require` says what must hold in the data: it reads inputs and parameters only"),
+            Context::ItemRule => {
+                Diagnostic::error(Code::OutOfOrder, t!("item-rule-cannot-use", what = what))
+                    .label(span, t!("item-rule-cannot-use-label"))
+                    .help(t!("item-rule-cannot-use-help"))
+            }
+            Context::Require => {
+                Diagnostic::error(Code::OutOfOrder, t!("require-cannot-use", what = what))
+                    .label(span, t!("require-cannot-use-label"))
+                    .help(t!("require-cannot-use-help"))
+            }
         };
         self.report(d);
         false
     }
 
     pub(super) fn unknown_name(&mut self, name: &ast::Ident) {
-        let mut d = Diagnostic::error(
-            Code::UnknownName,
-            format!("`{}` is not declared in this card", name.name),
-        )
-        .label(name.span, "unknown name");
+        let mut d = Diagnostic::error(Code::UnknownName, t!("unknown-name", name = &name.name))
+            .label(name.span, t!("unknown-name-label"));
         d = match self.symbols.suggest(&name.name) {
-            Some(suggestion) => d.help(format!("did you mean `{suggestion}`?")),
-            None => {
-                d.help("declare it as an input (`input NAME percent \"label\"`) or a parameter")
-            }
+            Some(suggestion) => d.help(t!("did-you-mean", name = suggestion)),
+            None => d.help(t!("unknown-name-help")),
         };
         self.report(d);
     }
@@ -243,7 +235,7 @@ impl Checker<'_> {
                 let Type::Num(_) = operand.ty else {
                     self.mismatch(
                         operand.expr.span,
-                        format!("`-` needs a number, not {}", operand.ty),
+                        t!("minus-needs-number", ty = operand.ty.to_string()),
                         None,
                     );
                     return None;
@@ -286,20 +278,20 @@ impl Checker<'_> {
                 Some(Typed::new(kind, span, Type::Bool))
             }
             BinaryOp::Cmp(cmp) => {
-                self.unify(&lhs, &rhs, &format!("the two sides of `{}`", cmp.symbol()))?;
+                self.unify(&lhs, &rhs, &t!("what-compare-sides", op = cmp.symbol()))?;
                 let kind = ExprKind::Compare(cmp, Box::new(lhs.expr), Box::new(rhs.expr));
                 Some(Typed::new(kind, span, Type::Bool))
             }
             BinaryOp::Add | BinaryOp::Sub => {
-                let word = if op == BinaryOp::Add {
-                    "add"
+                let what = if op == BinaryOp::Add {
+                    t!("what-numbers-to-add")
                 } else {
-                    "subtract"
+                    t!("what-numbers-to-subtract")
                 };
                 let (l, r) = (self.numeric(&lhs), self.numeric(&rhs));
                 l?;
                 r?;
-                let joined = self.unify(&lhs, &rhs, &format!("the numbers to {word}"))?;
+                let joined = self.unify(&lhs, &rhs, &what)?;
                 Some(self.arith(op, lhs, rhs, span, joined))
             }
             BinaryOp::Mul | BinaryOp::Div => {
@@ -350,14 +342,10 @@ impl Checker<'_> {
         match slip {
             Slip::MoneyTimesMoney => self.mismatch(
                 span,
-                "two amounts of money cannot be multiplied".into(),
-                Some("multiply money by a count, a rate or a coefficient"),
+                t!("money-times-money"),
+                Some(&t!("money-times-money-help")),
             ),
-            Slip::DivideByMoney => self.mismatch(
-                span,
-                "dividing by an amount of money gives no kind of figure a card uses".into(),
-                None,
-            ),
+            Slip::DivideByMoney => self.mismatch(span, t!("divide-by-money"), None),
         }
     }
 
@@ -367,7 +355,7 @@ impl Checker<'_> {
         }
         self.mismatch(
             typed.expr.span,
-            format!("arithmetic needs numbers, but this is {}", typed.ty),
+            t!("arithmetic-needs-numbers", ty = typed.ty.to_string()),
             None,
         );
         None
@@ -408,10 +396,15 @@ impl Checker<'_> {
             (a, b) => {
                 let mut d = Diagnostic::error(
                     Code::TypeMismatch,
-                    format!("{what} do not match: {a} and {b}"),
+                    t!(
+                        "types-do-not-match",
+                        what = what,
+                        a = a.to_string(),
+                        b = b.to_string()
+                    ),
                 )
-                .label(rhs.expr.span, format!("this is {b}"))
-                .label(lhs.expr.span, format!("this is {a}"));
+                .label(rhs.expr.span, t!("this-is", ty = b.to_string()))
+                .label(lhs.expr.span, t!("this-is", ty = a.to_string()));
                 if let Some(help) = percent_help(lhs, rhs) {
                     d = d.help(help);
                 }
@@ -425,17 +418,17 @@ impl Checker<'_> {
         if typed.ty == Type::Bool {
             return Some(typed);
         }
-        let help = "a condition compares (`培训成绩 >= 85`) or reads a yes/no input";
+        let help = t!("needs-yes-no-help");
         self.mismatch(
             typed.expr.span,
-            format!("{what} needs yes or no, but this is {}", typed.ty),
-            Some(help),
+            t!("needs-yes-no", what = what, ty = typed.ty.to_string()),
+            Some(&help),
         );
         None
     }
 
     pub(super) fn mismatch(&mut self, span: Span, message: String, help: Option<&str>) {
-        let mut d = Diagnostic::error(Code::TypeMismatch, message).label(span, "here");
+        let mut d = Diagnostic::error(Code::TypeMismatch, message).label(span, t!("here"));
         if let Some(help) = help {
             d = d.help(help);
         }
@@ -474,13 +467,14 @@ impl Checker<'_> {
         if !arity.contains(&args.len()) {
             let d = Diagnostic::error(
                 Code::BadCall,
-                format!(
-                    "`{name}` takes {} arguments, not {}",
-                    arity_text(name),
-                    args.len()
+                t!(
+                    "wrong-arity",
+                    name = name,
+                    expected = arity_text(name),
+                    count = args.len()
                 ),
             )
-            .label(span, "wrong number of arguments");
+            .label(span, t!("wrong-arity-label"));
             self.report(d);
             return None;
         }
@@ -491,10 +485,10 @@ impl Checker<'_> {
         let compiled: Vec<Typed> = compiled.into_iter().collect::<Option<_>>()?;
         let mut common = compiled[0].clone();
         for arg in &compiled[1..] {
-            common = self.unify(&common, arg, &format!("the arguments of `{name}`"))?;
+            common = self.unify(&common, arg, &t!("what-arguments-of", name = name))?;
         }
         if !matches!(common.ty, Type::Num(_)) {
-            self.mismatch(span, format!("`{name}` works on numbers"), None);
+            self.mismatch(span, t!("function-needs-numbers", name = name), None);
             return None;
         }
         let mut exprs = compiled.into_iter().map(|t| t.expr);
@@ -526,12 +520,9 @@ impl Checker<'_> {
                 n.value.to_u32().unwrap_or(0)
             }
             Some(_) => {
-                let d = Diagnostic::error(
-                    Code::BadCall,
-                    "`round` takes a whole number of decimal places from 0 to 10",
-                )
-                .label(args[1].span, "write 0, 1 or 2 here")
-                .help("`round(x, 2)` rounds to the fen; halves round away from zero (四舍五入)");
+                let d = Diagnostic::error(Code::BadCall, t!("round-places"))
+                    .label(args[1].span, t!("round-places-label"))
+                    .help(t!("round-places-help"));
                 self.report(d);
                 return None;
             }
@@ -557,9 +548,9 @@ impl Checker<'_> {
             _ => None,
         };
         let Some(input) = input else {
-            let d = Diagnostic::error(Code::BadCall, "`present` takes one optional input")
-                .label(span, "not an optional input")
-                .help("declare the input with `optional`; `present(x)` is true when its cell was filled in");
+            let d = Diagnostic::error(Code::BadCall, t!("present-needs-optional"))
+                .label(span, t!("present-needs-optional-label"))
+                .help(t!("present-needs-optional-help"));
             self.report(d);
             return None;
         };
@@ -578,18 +569,15 @@ impl Checker<'_> {
         context: Context,
     ) -> Option<Typed> {
         if !args.is_empty() {
-            let d = Diagnostic::error(Code::BadCall, "`days_in_period` takes no arguments")
-                .label(span, "write `days_in_period()`");
+            let d = Diagnostic::error(Code::BadCall, t!("days-in-period-arguments"))
+                .label(span, t!("days-in-period-arguments-label"));
             self.report(d);
             return None;
         }
         if context != Context::Require {
-            let d = Diagnostic::error(
-                Code::OutOfOrder,
-                "`days_in_period()` can be used only in a `require` line",
-            )
-            .label(span, "the row's period is not known here")
-            .help("check the data with `require 旷工 <= days_in_period() \"…\"`; scores cannot depend on it");
+            let d = Diagnostic::error(Code::OutOfOrder, t!("days-in-period-only-require"))
+                .label(span, t!("days-in-period-only-require-label"))
+                .help(t!("days-in-period-only-require-help"));
             self.report(d);
             return None;
         }
@@ -616,15 +604,13 @@ impl Checker<'_> {
             _ => None,
         };
         let Some(rank) = rank else {
-            let d = Diagnostic::error(Code::BadCall, format!("`{name}` takes one rank"))
-                .label(span, "not a rank")
-                .help(format!(
-                    "declare a rank (`rank 名次 by total within store ties shared`) and write `{name}(名次)`"
-                ));
+            let d = Diagnostic::error(Code::BadCall, t!("takes-one-rank", name = name))
+                .label(span, t!("top-needs-rank-label"))
+                .help(t!("takes-one-rank-help", name = name));
             self.report(d);
             return None;
         };
-        if !self.readable(context, "a rank", span) {
+        if !self.readable(context, &t!("what-rank"), span) {
             return None;
         }
         Some(if name == "top" {
@@ -666,18 +652,13 @@ fn percent_help(lhs: &Typed, rhs: &Typed) -> Option<String> {
     } else {
         None
     };
-    constant.map(|d| {
-        format!(
-            "write the percentage as `{}%`",
-            crate::value::format_decimal(d)
-        )
-    })
+    constant.map(|d| t!("write-as-percent", value = crate::value::format_decimal(d)))
 }
 
-fn arity_text(name: &str) -> &'static str {
+fn arity_text(name: &str) -> String {
     match name {
-        "min" | "max" => "two or more",
-        "clamp" => "three",
-        _ => "one or two",
+        "min" | "max" => t!("arity-two-or-more"),
+        "clamp" => t!("arity-three"),
+        _ => t!("arity-one-or-two"),
     }
 }

@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::hooks::{HookFiles, HookFn, HookScript};
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl};
+use crate::t;
 use crate::value::{Type, Unit};
 
 /// The card language's own functions; a hook may not take their names.
@@ -48,12 +49,10 @@ impl Checker<'_> {
                 }
             },
             Err(message) => {
-                let d = Diagnostic::error(
-                    Code::Unreadable,
-                    format!("cannot read the hook file `{path}`"),
-                )
-                .label(decl.path.span, message)
-                .help("the path is relative to the card's own file");
+                let d =
+                    Diagnostic::error(Code::Unreadable, t!("hook-file-unreadable", path = path))
+                        .label(decl.path.span, message)
+                        .help(t!("hook-file-unreadable-help"));
                 self.report(d);
                 None
             }
@@ -86,16 +85,13 @@ impl Checker<'_> {
             .unwrap_or_else(|| vec!["提成(count, money) -> money".to_string()]);
         let d = Diagnostic::error(
             Code::HookSignature,
-            format!(
-                "say which functions of `{}` the card uses, and their kinds",
-                decl.path.value
-            ),
+            t!("hook-no-signatures", path = &decl.path.value),
         )
-        .label(decl.span, "no list of functions")
-        .help(format!(
-            "list them in braces, with the kind of each argument and of the result, e.g. `hooks \"{}\" {{ {} }}`",
-            decl.path.value,
-            example.join("  ")
+        .label(decl.span, t!("hook-no-signatures-label"))
+        .help(t!(
+            "hook-no-signatures-help",
+            path = &decl.path.value,
+            example = example.join("  ")
         ));
         self.report(d);
     }
@@ -103,22 +99,16 @@ impl Checker<'_> {
     fn hook_signature(&mut self, sig: &ast::HookSig, path: &str, script: Option<&HookScript>) {
         let name = &sig.name.name;
         if BUILT_INS.contains(&name.as_str()) {
-            let d = Diagnostic::error(
-                Code::DuplicateName,
-                format!("`{name}` is a built-in function"),
-            )
-            .label(sig.name.span, "choose another name for the hook")
-            .help("the card's own functions are min, max, clamp, round and present");
+            let d = Diagnostic::error(Code::DuplicateName, t!("hook-is-built-in", name = name))
+                .label(sig.name.span, t!("hook-is-built-in-label"))
+                .help(t!("hook-is-built-in-help"));
             self.report(d);
             return;
         }
         if let Some(earlier) = self.hooks.iter().find(|h| &h.name == name) {
-            let d = Diagnostic::error(
-                Code::DuplicateName,
-                format!("hook `{name}` is declared twice"),
-            )
-            .label(sig.name.span, "declared again here")
-            .label(earlier.span, "first declared here");
+            let d = Diagnostic::error(Code::DuplicateName, t!("hook-twice", name = name))
+                .label(sig.name.span, t!("duplicate-name-again"))
+                .label(earlier.span, t!("field-twice-first"));
             self.report(d);
             return;
         }
@@ -148,36 +138,38 @@ impl Checker<'_> {
             .collect();
         let listed = functions
             .iter()
-            .map(|(n, a)| format!("{n} ({a} parameter{})", if *a == 1 { "" } else { "s" }))
+            .map(|(n, a)| t!("hook-function-arity", name = n, count = *a))
             .collect::<Vec<_>>()
             .join(", ");
         let d = if same_name.is_empty() {
             let suggestion = closest(name, functions.iter().map(|(n, _)| n.as_str()));
             Diagnostic::error(
                 Code::HookSignature,
-                format!("`{path}` defines no function `{name}`"),
+                t!("hook-not-defined", path = path, name = name),
             )
-            .label(sig.name.span, "not in the script")
+            .label(sig.name.span, t!("hook-not-defined-label"))
             .help(match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if listed.is_empty() => format!("`{path}` defines no functions at all"),
-                None => format!("the script defines: {listed}"),
+                Some(s) => t!("did-you-mean", name = s),
+                None if listed.is_empty() => t!("hook-script-empty", path = path),
+                None => t!("hook-script-defines", functions = listed),
             })
         } else {
             Diagnostic::error(
                 Code::HookSignature,
-                format!(
-                    "`{name}` in `{path}` takes {} parameter(s), but the card declares {}",
-                    same_name
+                t!(
+                    "hook-arity-mismatch",
+                    name = name,
+                    path = path,
+                    script = same_name
                         .iter()
                         .map(usize::to_string)
                         .collect::<Vec<_>>()
-                        .join(" or "),
-                    sig.params.len()
+                        .join(&t!("hook-or")),
+                    card = sig.params.len()
                 ),
             )
-            .label(sig.span, "declared here")
-            .help("list one kind per parameter of the script's function")
+            .label(sig.span, t!("declared-here"))
+            .help(t!("hook-arity-mismatch-help"))
         };
         self.report(d);
     }
@@ -197,15 +189,12 @@ impl Checker<'_> {
             .copied()
             .chain(hooks.iter().map(String::as_str));
         let help = match closest(name, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if hooks.is_empty() => "functions: min, max, clamp, round, present, top, group_size; to call a rhai function, declare it in a `hooks \"file.rhai\" { … }` block".to_string(),
-            None => format!(
-                "functions: min, max, clamp, round, present, top, group_size, and this card's hooks: {}",
-                hooks.join(", ")
-            ),
+            Some(s) => t!("did-you-mean", name = s),
+            None if hooks.is_empty() => t!("functions-list"),
+            None => t!("functions-list-with-hooks", hooks = hooks.join(", ")),
         };
-        let d = Diagnostic::error(Code::UnknownName, format!("there is no function `{name}`"))
-            .label(function.span, "unknown function")
+        let d = Diagnostic::error(Code::UnknownName, t!("unknown-function", name = name))
+            .label(function.span, t!("unknown-function-label"))
             .help(help);
         self.report(d);
     }
@@ -226,16 +215,18 @@ impl Checker<'_> {
         if args.len() != params.len() {
             let d = Diagnostic::error(
                 Code::BadCall,
-                format!(
-                    "`{}` takes {} argument{}, not {}",
-                    function.name,
-                    params.len(),
-                    if params.len() == 1 { "" } else { "s" },
-                    args.len()
+                t!(
+                    "hook-call-arity",
+                    name = &function.name,
+                    expected = params.len(),
+                    count = args.len()
                 ),
             )
-            .label(span, "wrong number of arguments")
-            .label(self.hooks[hook].span, format!("declared as `{signature}`"));
+            .label(span, t!("wrong-arity-label"))
+            .label(
+                self.hooks[hook].span,
+                t!("declared-as", signature = &signature),
+            );
             self.report(d);
             return None;
         }
@@ -256,16 +247,19 @@ impl Checker<'_> {
             if arg.ty != want && !money_constant && !ratio_as_percent {
                 let d = Diagnostic::error(
                     Code::TypeMismatch,
-                    format!(
-                        "argument {} of `{}` is declared {}, but this is {}",
-                        i + 1,
-                        function.name,
-                        param.keyword(),
-                        arg.ty
+                    t!(
+                        "hook-argument-type",
+                        index = i + 1,
+                        name = &function.name,
+                        keyword = param.keyword(),
+                        ty = arg.ty.to_string()
                     ),
                 )
-                .label(arg.expr.span, format!("this is {}", arg.ty))
-                .label(self.hooks[hook].span, format!("declared as `{signature}`"));
+                .label(arg.expr.span, t!("this-is", ty = arg.ty.to_string()))
+                .label(
+                    self.hooks[hook].span,
+                    t!("declared-as", signature = &signature),
+                );
                 self.report(d);
                 ok = false;
             }

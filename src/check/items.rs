@@ -7,6 +7,7 @@ use super::symbols::Symbol;
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::ast::{self, Decl, PassFailKind, Rule};
+use crate::t;
 use crate::value::{InputType, Type, Unit};
 use rust_decimal::Decimal;
 
@@ -18,7 +19,7 @@ impl Checker<'_> {
             let Decl::Section(section) = decl else {
                 continue;
             };
-            self.positive(&section.weight, "a section's weight");
+            self.positive(&section.weight, &t!("what-section-weight"));
             let first = items.len();
             for item in &section.items {
                 items.push(self.item(item, sections.len()));
@@ -42,7 +43,7 @@ impl Checker<'_> {
     }
 
     fn item(&mut self, item: &ast::Item, section: usize) -> Item {
-        self.positive(&item.points, "an item's points");
+        self.positive(&item.points, &t!("what-item-points"));
         let points = item.points.value;
         let mut base: Option<(BaseRule, &Rule)> = None;
         let mut deductions = Vec::new();
@@ -57,10 +58,13 @@ impl Checker<'_> {
                 continue;
             };
             if let Some((_, first)) = &base {
-                let d = Diagnostic::error(Code::ConflictingRules, format!("item `{}` has two rules that set its score", item.name.name))
-                    .label(rule.span(), "second rule")
-                    .label(first.span(), "first rule")
-                    .help("an item has one scoring rule (a tier table, `full if`, `late`, `score` or `rated by`) plus any number of `minus … per …` lines");
+                let d = Diagnostic::error(
+                    Code::ConflictingRules,
+                    t!("conflicting-rules", item = &item.name.name),
+                )
+                .label(rule.span(), t!("conflicting-rules-second"))
+                .label(first.span(), t!("conflicting-rules-first"))
+                .help(t!("conflicting-rules-help"));
                 self.report(d);
                 continue;
             }
@@ -92,10 +96,7 @@ impl Checker<'_> {
                 if typed.ty != Type::Num(Unit::Plain) {
                     self.mismatch(
                         expr.span,
-                        format!(
-                            "an item's score is a number of points, but this is {}",
-                            typed.ty
-                        ),
+                        t!("item-score-not-points", ty = typed.ty.to_string()),
                         None,
                     );
                     return None;
@@ -134,19 +135,23 @@ impl Checker<'_> {
         if decl.ty != InputType::Days || !decl.optional {
             let d = Diagnostic::error(
                 Code::BadInput,
-                format!(
-                    "`late` needs an optional days input, but `{}` is {}{}",
-                    decl.name,
-                    decl.ty,
-                    if decl.optional { "" } else { " and required" }
-                ),
+                if decl.optional {
+                    t!(
+                        "late-needs-days",
+                        name = &decl.name,
+                        ty = decl.ty.to_string()
+                    )
+                } else {
+                    t!(
+                        "late-needs-days-required",
+                        name = &decl.name,
+                        ty = decl.ty.to_string()
+                    )
+                },
             )
-            .label(rule.input.span, "used here")
-            .label(decl.span, "declared here")
-            .help(format!(
-                "declare it as `input {} days \"…\" optional`: a blank cell means not reported",
-                decl.name
-            ));
+            .label(rule.input.span, t!("used-here"))
+            .label(decl.span, t!("declared-here"))
+            .help(t!("late-needs-days-help", name = &decl.name));
             self.report(d);
             return None;
         }
@@ -166,14 +171,16 @@ impl Checker<'_> {
         if !decl.ty.is_countable() {
             let d = Diagnostic::error(
                 Code::DeductionNotCount,
-                format!("`{}` is {} input, not a count", decl.name, article(decl.ty)),
+                t!(
+                    "deduction-not-count",
+                    name = &decl.name,
+                    kind = kind_word(decl.ty),
+                    keyword = decl.ty.keyword()
+                ),
             )
-            .label(rule.per.span, "points per occurrence need a count")
-            .label(decl.span, "declared here")
-            .help(format!(
-                "declare `{}` as `count` (a whole number of times), or use a tier table for a rate",
-                decl.name
-            ));
+            .label(rule.per.span, t!("deduction-not-count-label"))
+            .label(decl.span, t!("declared-here"))
+            .help(t!("deduction-not-count-help", name = &decl.name));
             self.report(d);
             return None;
         }
@@ -196,9 +203,9 @@ impl Checker<'_> {
             Some(other) => {
                 let d = Diagnostic::error(
                     Code::TypeMismatch,
-                    format!("`{}` is {}, not an input", name.name, other.describe()),
+                    t!("not-an-input", name = &name.name, what = other.describe()),
                 )
-                .label(name.span, "an input is needed here");
+                .label(name.span, t!("not-an-input-label"));
                 self.report(d);
                 None
             }
@@ -209,24 +216,21 @@ impl Checker<'_> {
         if n.value < Decimal::ZERO || n.value > points {
             let d = Diagnostic::error(
                 Code::TierOutOfRange,
-                format!(
-                    "{} is outside the item's 0 to {} points",
-                    crate::value::format_decimal(n.value),
-                    crate::value::format_decimal(points)
+                t!(
+                    "outside-item-points",
+                    value = crate::value::format_decimal(n.value),
+                    points = crate::value::format_decimal(points)
                 ),
             )
-            .label(n.span, "out of range");
+            .label(n.span, t!("outside-item-points-label"));
             self.report(d);
         }
     }
 
     fn not_negative(&mut self, n: &ast::Number) {
         if n.value < Decimal::ZERO {
-            let d = Diagnostic::error(
-                Code::BadNumber,
-                "write the amount without a sign; `minus` and `plus` say which way it goes",
-            )
-            .label(n.span, "negative");
+            let d = Diagnostic::error(Code::BadNumber, t!("amount-has-sign"))
+                .label(n.span, t!("amount-has-sign-label"));
             self.report(d);
         }
     }
@@ -238,7 +242,7 @@ impl Checker<'_> {
                 continue;
             };
             if let Some(cap) = &block.cap {
-                self.positive(cap, "a cap");
+                self.positive(cap, &t!("what-cap"));
             }
             let lines = block
                 .lines
@@ -282,7 +286,7 @@ impl Checker<'_> {
                         if typed.ty != Type::Num(Unit::Plain) {
                             checker.mismatch(
                                 expr.span,
-                                format!("a tier's formula gives points, but this is {}", typed.ty),
+                                t!("tier-formula-not-points", ty = typed.ty.to_string()),
                                 None,
                             );
                             return None;
@@ -301,11 +305,10 @@ impl Checker<'_> {
     }
 }
 
-fn article(ty: InputType) -> String {
+/// An input type in English prose ("a yes/no input"); Chinese quotes the keyword.
+fn kind_word(ty: InputType) -> &'static str {
     match ty {
-        InputType::Percent => "a percent".into(),
-        InputType::Money => "a money".into(),
-        InputType::Bool => "a yes/no".into(),
-        other => format!("a {other}"),
+        InputType::Bool => "yes/no",
+        other => other.keyword(),
     }
 }

@@ -5,6 +5,7 @@ use super::model::Section;
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::ast::{self, Decl};
+use crate::t;
 use crate::value::format_decimal;
 use rust_decimal::Decimal;
 
@@ -23,20 +24,34 @@ impl Checker<'_> {
             if decl.items.is_empty() {
                 let d = Diagnostic::error(
                     Code::WeightMismatch,
-                    format!("section `{}` has no items", section.name),
+                    t!("section-empty", section = &section.name),
                 )
-                .label(decl.name.span, "empty section");
+                .label(decl.name.span, t!("section-empty-label"));
                 self.report(d);
                 continue;
             }
             if !section.scaled && section.weight != section.points {
-                let d = Diagnostic::error(Code::WeightMismatch, format!(
-                    "section `{}` weighs {} points but its items add up to {}",
-                    section.name, format_decimal(section.weight), format_decimal(section.points)
-                ))
-                .label(decl.weight.span, format!("weight {} of the total", format_decimal(section.weight)))
-                .label(decl.name.span, format!("items: {}", items_sum(decl)))
-                .help("change an item's points or the weight, or write `scaled` after the weight to scale the items to it");
+                let d = Diagnostic::error(
+                    Code::WeightMismatch,
+                    t!(
+                        "weight-mismatch",
+                        section = &section.name,
+                        weight = format_decimal(section.weight),
+                        sum = format_decimal(section.points)
+                    ),
+                )
+                .label(
+                    decl.weight.span,
+                    t!(
+                        "weight-mismatch-weight",
+                        weight = format_decimal(section.weight)
+                    ),
+                )
+                .label(
+                    decl.name.span,
+                    t!("weight-mismatch-items", sum = items_sum(decl)),
+                )
+                .help(t!("weight-mismatch-help"));
                 self.report(d);
             }
         }
@@ -49,14 +64,14 @@ impl Checker<'_> {
                 .collect();
             let d = Diagnostic::error(
                 Code::TotalMismatch,
-                format!(
-                    "the sections add up to {} points, but the card's total is {}",
-                    format_decimal(sum),
-                    format_decimal(total.value)
+                t!(
+                    "total-mismatch",
+                    sum = format_decimal(sum),
+                    total = format_decimal(total.value)
                 ),
             )
-            .label(total.span, "declared total")
-            .help(format!("sections: {}", parts.join(" + ")));
+            .label(total.span, t!("total-mismatch-label"))
+            .help(t!("total-mismatch-help", sections = parts.join(" + ")));
             self.report(d);
         }
     }

@@ -17,6 +17,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl, LitUnit};
+use crate::t;
 use crate::value::Type;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -38,10 +39,10 @@ impl Checker<'_> {
             if let Decl::Limit(limit) = decl {
                 if let Some(limit) = self.limit(limit, grade) {
                     if let Some(earlier) = limits.iter().find(|l| l.grade_row == limit.grade_row) {
-                        let d = Diagnostic::error(Code::BadRank, "this grade is limited twice")
-                            .label(limit.span, "second limit")
-                            .label(earlier.span, "first limit")
-                            .help("keep one `limit` per grade");
+                        let d = Diagnostic::error(Code::BadRank, t!("limit-twice"))
+                            .label(limit.span, t!("limit-twice-second"))
+                            .label(earlier.span, t!("limit-twice-first"))
+                            .help(t!("limit-twice-help"));
                         self.report(d);
                         continue;
                     }
@@ -59,7 +60,7 @@ impl Checker<'_> {
     }
 
     fn rank(&mut self, decl: &ast::RankDecl) -> Option<Rank> {
-        let by = self.ranked_value(&decl.by, "rank");
+        let by = self.ranked_value(&decl.by, &t!("what-rank-noun"));
         let within = self.grouping(decl.within.as_ref());
         let ties = match &decl.ties {
             Some(ties) => match ties.name.as_str() {
@@ -68,8 +69,8 @@ impl Checker<'_> {
                 other => {
                     self.tie_rule_problem(
                         ties.span,
-                        format!("`{other}` is not a tie rule for a rank"),
-                        RANK_TIES,
+                        t!("rank-unknown-ties", name = other),
+                        t!("rank-ties-help"),
                     );
                     None
                 }
@@ -77,8 +78,8 @@ impl Checker<'_> {
             None => {
                 self.tie_rule_problem(
                     decl.name.span,
-                    format!("rank `{}` does not say how ties are placed", decl.name.name),
-                    RANK_TIES,
+                    t!("rank-no-ties", name = &decl.name.name),
+                    t!("rank-ties-help"),
                 );
                 None
             }
@@ -87,10 +88,10 @@ impl Checker<'_> {
         if reads_ranks(&by, &self.derived) {
             let d = Diagnostic::error(
                 Code::OutOfOrder,
-                format!("rank `{}` ranks a value that depends on a rank", decl.name.name),
+                t!("rank-reads-rank", name = &decl.name.name),
             )
-            .label(decl.by.span, "reads a rank")
-            .help("ranks are worked out together from each row's own scores; rank by the total, a section, an item, or a band or output that reads no rank");
+            .label(decl.by.span, t!("rank-reads-rank-label"))
+            .help(t!("rank-reads-rank-help"));
             self.report(d);
             return None;
         }
@@ -111,7 +112,7 @@ impl Checker<'_> {
         decl: &ast::LimitDecl,
         grade: Option<&TierTable<Arc<str>>>,
     ) -> Option<GradeLimit> {
-        let by = self.ranked_value(&decl.by, "grade limit");
+        let by = self.ranked_value(&decl.by, &t!("what-grade-limit"));
         let within = self.grouping(decl.within.as_ref());
         let ties = match &decl.ties {
             Some(ties) => match ties.name.as_str() {
@@ -120,18 +121,14 @@ impl Checker<'_> {
                 other => {
                     self.tie_rule_problem(
                         ties.span,
-                        format!("`{other}` is not a tie rule for a grade limit"),
-                        LIMIT_TIES,
+                        t!("limit-unknown-ties", name = other),
+                        t!("limit-ties-help"),
                     );
                     None
                 }
             },
             None => {
-                self.tie_rule_problem(
-                    decl.grade.span,
-                    "this limit does not say what happens to rows tied at the cut".into(),
-                    LIMIT_TIES,
-                );
+                self.tie_rule_problem(decl.grade.span, t!("limit-no-ties"), t!("limit-ties-help"));
                 None
             }
         };
@@ -139,11 +136,8 @@ impl Checker<'_> {
         let share_ok =
             decl.share.unit == LitUnit::Percent && share > Decimal::ZERO && share < Decimal::ONE;
         if !share_ok {
-            let d = Diagnostic::error(
-                Code::BadRank,
-                "a grade limit is a share of the group between 0% and 100%",
-            )
-            .label(decl.share.span, "write a percentage such as `20%`");
+            let d = Diagnostic::error(Code::BadRank, t!("limit-share"))
+                .label(decl.share.span, t!("limit-share-label"));
             self.report(d);
         }
         let grade_row = self.limited_grade(decl, grade);
@@ -170,9 +164,9 @@ impl Checker<'_> {
         let Some(table) = grade else {
             let has_grade = self.decls.iter().any(|d| matches!(d, Decl::Grade(_)));
             if !has_grade {
-                let d = Diagnostic::error(Code::BadRank, "a grade limit needs a `grade` table")
-                    .label(decl.grade.span, "no grade table to limit")
-                    .help("add `grade { >= 90 : 优秀  >= 75 : 称职  else : 较差 }`");
+                let d = Diagnostic::error(Code::BadRank, t!("limit-needs-grade"))
+                    .label(decl.grade.span, t!("limit-needs-grade-label"))
+                    .help(t!("limit-needs-grade-help"));
                 self.report(d);
             }
             return None;
@@ -180,22 +174,16 @@ impl Checker<'_> {
         let label = decl.grade.value.as_str();
         let Some(row) = table.rows.iter().position(|r| &*r.outcome == label) else {
             let labels: Vec<&str> = table.rows.iter().map(|r| &*r.outcome).collect();
-            let d = Diagnostic::error(
-                Code::BadRank,
-                format!("`{label}` is not a grade of this card"),
-            )
-            .label(decl.grade.span, "unknown grade")
-            .help(format!("the grades are {}", labels.join(", ")));
+            let d = Diagnostic::error(Code::BadRank, t!("unknown-grade", grade = label))
+                .label(decl.grade.span, t!("unknown-grade-label"))
+                .help(t!("unknown-grade-help", grades = labels.join(", ")));
             self.report(d);
             return None;
         };
         if row + 1 == table.rows.len() {
-            let d = Diagnostic::error(
-                Code::BadRank,
-                format!("`{label}` is the lowest grade; there is nothing to push it down to"),
-            )
-            .label(decl.grade.span, "the lowest grade")
-            .label(table.rows[row].span, "its row");
+            let d = Diagnostic::error(Code::BadRank, t!("limit-lowest-grade", grade = label))
+                .label(decl.grade.span, t!("limit-lowest-grade-label"))
+                .label(table.rows[row].span, t!("limit-lowest-grade-row"));
             self.report(d);
             return None;
         }
@@ -208,7 +196,7 @@ impl Checker<'_> {
         if !matches!(typed.ty, Type::Num(_)) {
             self.mismatch(
                 expr.span,
-                format!("a {what} orders rows by a number, but this is {}", typed.ty),
+                t!("ranked-not-number", what = what, ty = typed.ty.to_string()),
                 None,
             );
             return None;
@@ -226,29 +214,22 @@ impl Checker<'_> {
             "brand" | "品牌" => Grouping::Brand,
             "region" | "区域" => Grouping::Region,
             other => {
-                let d = Diagnostic::error(
-                    Code::BadRank,
-                    format!("`{other}` is not a group of rows"),
-                )
-                .label(within.span, "unknown group")
-                .help("write `within store`, `within brand`, `within region` or `within all` (the data's 门店, 品牌 and 区域 columns)");
+                let d = Diagnostic::error(Code::BadRank, t!("unknown-grouping", name = other))
+                    .label(within.span, t!("unknown-grouping-label"))
+                    .help(t!("unknown-grouping-help"));
                 self.report(d);
                 return None;
             }
         })
     }
 
-    fn tie_rule_problem(&mut self, span: Span, message: String, help: &str) {
+    fn tie_rule_problem(&mut self, span: Span, message: String, help: String) {
         let d = Diagnostic::error(Code::BadRank, message)
-            .label(span, "here")
+            .label(span, t!("here"))
             .help(help);
         self.report(d);
     }
 }
-
-const RANK_TIES: &str =
-    "add `ties shared` (tied rows share the best place: 1, 2, 2, 4) or `ties dense` (1, 2, 2, 3)";
-const LIMIT_TIES: &str = "add `ties keep` (rows tied at the cut all keep the grade, even over the limit) or `ties push` (they all go down)";
 
 /// Marks each band and output that reads a rank, directly or through
 /// another one. `derived` is in dependency order, so one pass suffices.

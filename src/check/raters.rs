@@ -10,6 +10,7 @@ use super::symbols::Symbol;
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::ast::{self, Decl, LitUnit};
+use crate::t;
 use crate::value::{format_decimal, InputType};
 use rust_decimal::Decimal;
 
@@ -20,12 +21,9 @@ impl Checker<'_> {
             "mean" => Some(Combine::Mean),
             "weighted" => Some(Combine::Weighted),
             other => {
-                let d = Diagnostic::error(
-                    Code::BadRating,
-                    format!("`{other}` is not a way to combine ratings"),
-                )
-                .label(rule.combine.span, "unknown rule")
-                .help("write `combine override` (each rater overrides those listed before it), `combine mean`, or `combine weighted` with a share after each rater");
+                let d = Diagnostic::error(Code::BadRating, t!("unknown-combine", name = other))
+                    .label(rule.combine.span, t!("unknown-rule"))
+                    .help(t!("unknown-combine-help"));
                 self.report(d);
                 None
             }
@@ -38,10 +36,10 @@ impl Checker<'_> {
                     if let Some((_, first)) = raters.iter().find(|(i, _)| *i == index) {
                         let d = Diagnostic::error(
                             Code::BadRating,
-                            format!("`{}` rates this item twice", by.rater.name),
+                            t!("rates-twice", name = &by.rater.name),
                         )
-                        .label(by.rater.span, "again here")
-                        .label(first.rater.span, "first here");
+                        .label(by.rater.span, t!("again-here"))
+                        .label(first.rater.span, t!("field-twice-first"));
                         self.report(d);
                         ok = false;
                     } else {
@@ -93,14 +91,12 @@ impl Checker<'_> {
         match self.symbols.get(&name.name) {
             Some(Symbol::Rater(i)) => Some(i),
             None => {
-                let mut d = Diagnostic::error(
-                    Code::UnknownName,
-                    format!("`{}` is not a rater of this card", name.name),
-                )
-                .label(name.span, "unknown rater");
+                let mut d =
+                    Diagnostic::error(Code::UnknownName, t!("unknown-rater", name = &name.name))
+                        .label(name.span, t!("unknown-rater-label"));
                 d = match self.symbols.suggest(&name.name) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help(format!("declare it first: `rater {} \"label\"`", name.name)),
+                    Some(s) => d.help(t!("did-you-mean", name = s)),
+                    None => d.help(t!("unknown-rater-help", name = &name.name)),
                 };
                 self.report(d);
                 None
@@ -108,10 +104,10 @@ impl Checker<'_> {
             Some(other) => {
                 let d = Diagnostic::error(
                     Code::BadRating,
-                    format!("`{}` is {}, not a rater", name.name, other.describe()),
+                    t!("not-a-rater", name = &name.name, what = other.describe()),
                 )
-                .label(name.span, "a rater is needed here")
-                .help("declare raters with `rater NAME \"label\"`, e.g. `rater 经理 \"部门经理评分\"`");
+                .label(name.span, t!("not-a-rater-label"))
+                .help(t!("not-a-rater-help"));
                 self.report(d);
                 None
             }
@@ -148,11 +144,11 @@ impl Checker<'_> {
             if let Some(first) = weighted.first() {
                 let d = Diagnostic::error(
                     Code::BadRating,
-                    format!("`combine {}` takes no weights", combine.keyword()),
+                    t!("combine-no-weights", combine = combine.keyword()),
                 )
-                .label(first.span, "a weight")
-                .label(rule.combine.span, "not weighted")
-                .help("write `combine weighted` to weigh the raters, or remove the weights");
+                .label(first.span, t!("combine-no-weights-weight"))
+                .label(rule.combine.span, t!("combine-no-weights-label"))
+                .help(t!("combine-no-weights-help"));
                 self.report(d);
                 return false;
             }
@@ -165,17 +161,16 @@ impl Checker<'_> {
                 None => {
                     let d = Diagnostic::error(
                         Code::BadRating,
-                        format!("`{}` has no weight", by.rater.name),
+                        t!("rater-no-weight", name = &by.rater.name),
                     )
-                    .label(by.rater.span, "needs a share such as `40%`")
-                    .help("with `combine weighted` every rater has a share, and the shares add up to 100%");
+                    .label(by.rater.span, t!("rater-no-weight-label"))
+                    .help(t!("rater-no-weight-help"));
                     self.report(d);
                     ok = false;
                 }
                 Some(w) if w.unit != LitUnit::Percent || w.value <= Decimal::ZERO => {
-                    let d =
-                        Diagnostic::error(Code::BadRating, "a rater's weight is a share above 0%")
-                            .label(w.span, "write a percentage such as `40%`");
+                    let d = Diagnostic::error(Code::BadRating, t!("rater-weight-share"))
+                        .label(w.span, t!("rater-weight-share-label"));
                     self.report(d);
                     ok = false;
                 }
@@ -185,13 +180,13 @@ impl Checker<'_> {
         if ok && sum != Decimal::ONE {
             let d = Diagnostic::error(
                 Code::BadRating,
-                format!(
-                    "the raters' weights add up to {}%, not 100%",
-                    format_decimal(sum * Decimal::ONE_HUNDRED)
+                t!(
+                    "rater-weights-sum",
+                    sum = format_decimal(sum * Decimal::ONE_HUNDRED)
                 ),
             )
-            .label(rule.span, "these weights")
-            .help("when a rater does not rate, the others' weights are scaled up to 100% among themselves; the declared weights must add up to 100%");
+            .label(rule.span, t!("rater-weights-sum-label"))
+            .help(t!("rater-weights-sum-help"));
             self.report(d);
             ok = false;
         }

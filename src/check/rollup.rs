@@ -15,6 +15,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::period::PeriodKind;
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl, LitUnit};
+use crate::t;
 use crate::value::{InputType, Type};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -45,12 +46,9 @@ impl Checker<'_> {
         let kind = match kind {
             Some(kind) if kind != PeriodKind::Month => Some(kind),
             _ => {
-                let d = Diagnostic::error(
-                    Code::BadRollup,
-                    "only a quarterly, half-yearly or yearly card rolls months up",
-                )
-                .label(rolls_up_at, "a roll-up rule")
-                .help("declare the card's period: `period quarterly`");
+                let d = Diagnostic::error(Code::BadRollup, t!("rollup-needs-period"))
+                    .label(rolls_up_at, t!("rollup-needs-period-label"))
+                    .help(t!("rollup-needs-period-help"));
                 self.report(d);
                 None
             }
@@ -58,12 +56,9 @@ impl Checker<'_> {
         let partial = match partial_decl {
             Some(p) => self.partial(p, kind),
             None => {
-                let d = Diagnostic::error(
-                    Code::BadRollup,
-                    "this card rolls months up but does not say what happens when months are missing",
-                )
-                .label(card.name.span, "this card")
-                .help("add `partial skip` (only complete periods are scored), `partial score minimum 2 months` (scored on the months there are) or `partial prorate minimum 2 months` (sums scaled up to the whole period)");
+                let d = Diagnostic::error(Code::BadRollup, t!("rollup-no-partial"))
+                    .label(card.name.span, t!("no-total-label"))
+                    .help(t!("rollup-no-partial-help"));
                 self.report(d);
                 None
             }
@@ -96,15 +91,15 @@ impl Checker<'_> {
                     if *other != RollupRule::Sum {
                         let d = Diagnostic::error(
                             Code::BadRollup,
-                            format!(
-                                "`{}` is recomputed from `{}`, which rolls up by `{}`, not `sum`",
-                                self.inputs[i].name,
-                                self.inputs[part].name,
-                                other.keyword()
+                            t!(
+                                "ratio-part-not-sum",
+                                name = &self.inputs[i].name,
+                                part = &self.inputs[part].name,
+                                rule = other.keyword()
                             ),
                         )
-                        .label(*span, "a ratio of sums")
-                        .label(self.inputs[part].span, "declared here");
+                        .label(*span, t!("ratio-part-not-sum-label"))
+                        .label(self.inputs[part].span, t!("declared-here"));
                         self.report(d);
                     }
                 }
@@ -124,12 +119,9 @@ impl Checker<'_> {
             "score" => PartialRule::Score,
             "prorate" => PartialRule::Prorate,
             other => {
-                let d = Diagnostic::error(
-                    Code::BadRollup,
-                    format!("`{other}` is not a rule for partial periods"),
-                )
-                .label(decl.rule.span, "unknown rule")
-                .help("write `partial skip`, `partial score` or `partial prorate`, with `minimum N months` for the last two");
+                let d = Diagnostic::error(Code::BadRollup, t!("unknown-partial", name = other))
+                    .label(decl.rule.span, t!("unknown-rule"))
+                    .help(t!("unknown-partial-help"));
                 self.report(d);
                 return None;
             }
@@ -139,9 +131,9 @@ impl Checker<'_> {
             (None, PartialRule::Skip) => months,
             (None, _) => 1,
             (Some(n), PartialRule::Skip) => {
-                let d = Diagnostic::error(Code::BadRollup, "`partial skip` takes no minimum")
-                    .label(n.span, "a minimum")
-                    .help("`skip` scores complete periods only; to score periods with some months, write `partial score minimum N months`");
+                let d = Diagnostic::error(Code::BadRollup, t!("skip-no-minimum"))
+                    .label(n.span, t!("skip-no-minimum-label"))
+                    .help(t!("skip-no-minimum-help"));
                 self.report(d);
                 return None;
             }
@@ -153,9 +145,9 @@ impl Checker<'_> {
                     None => {
                         let d = Diagnostic::error(
                             Code::BadRollup,
-                            format!("the minimum is a whole number of months from 1 to {months}"),
+                            t!("minimum-months", months = months),
                         )
-                        .label(n.span, "not a number of months in the period");
+                        .label(n.span, t!("minimum-months-label"));
                         self.report(d);
                         return None;
                     }
@@ -181,20 +173,19 @@ impl Checker<'_> {
                 let numerator = self.ratio_part(n)?;
                 let denominator = self.ratio_part(d)?;
                 if numerator == denominator {
-                    self.rollup_problem(
-                        spec.span,
-                        "a ratio's two parts must be different inputs".into(),
-                        None,
-                    );
+                    self.rollup_problem(spec.span, t!("ratio-same-parts"), None);
                     return None;
                 }
                 let (tn, td) = (self.inputs[numerator].ty, self.inputs[denominator].ty);
                 if tn.value_type() != td.value_type() {
                     self.rollup_problem(
                         spec.span,
-                        format!(
-                            "`{}` is {tn} but `{}` is {td}; a rate divides like by like",
-                            n.name, d.name
+                        t!(
+                            "ratio-unlike-parts",
+                            numerator = &n.name,
+                            tn = tn.keyword(),
+                            denominator = &d.name,
+                            td = td.keyword()
                         ),
                         None,
                     );
@@ -206,15 +197,15 @@ impl Checker<'_> {
                 }
             }
             ("ratio", None) => {
-                self.rollup_problem(spec.span, "`ratio` names its two parts".into(), Some("write `rollup ratio(解决数, 受理数)`: the sum of the first over the sum of the second"));
+                self.rollup_problem(
+                    spec.span,
+                    t!("ratio-needs-parts"),
+                    Some(t!("ratio-needs-parts-help")),
+                );
                 return None;
             }
             (_, Some(_)) => {
-                self.rollup_problem(
-                    spec.span,
-                    format!("`{word}` takes no parts; only `ratio(…, …)` does"),
-                    None,
-                );
+                self.rollup_problem(spec.span, t!("rollup-takes-no-parts", rule = word), None);
                 return None;
             }
             ("sum", None) => RollupRule::Sum,
@@ -225,10 +216,8 @@ impl Checker<'_> {
             (other, None) => {
                 self.rollup_problem(
                     spec.rule.span,
-                    format!("`{other}` is not a roll-up rule"),
-                    Some(
-                        "the rules are sum, mean, last, all, any and ratio(numerator, denominator)",
-                    ),
+                    t!("unknown-rollup", name = other),
+                    Some(t!("unknown-rollup-help")),
                 );
                 return None;
             }
@@ -236,7 +225,12 @@ impl Checker<'_> {
         if let Some((problem, help)) = misfit(rule, ty) {
             self.rollup_problem(
                 spec.span,
-                format!("`{name}` is {}, and {problem}", article(ty)),
+                t!(
+                    "rollup-misfit",
+                    name = name,
+                    kind = article(ty),
+                    problem = problem
+                ),
                 Some(help),
             );
             return None;
@@ -254,16 +248,13 @@ impl Checker<'_> {
             InputType::Rating => RollupRule::Mean,
             InputType::Percent | InputType::Bool | InputType::Number => {
                 let help = match ty {
-                    InputType::Percent => "recompute the rate from summed counts: `rollup ratio(解决数, 受理数)`; or `rollup mean` to average the months",
-                    InputType::Bool => "`rollup all` (yes only if yes every month), `rollup any` (yes if yes in any month) or `rollup last`",
-                    _ => "`rollup sum` for an amount (units sold), `rollup mean` for a score (a training score), `rollup last` for a level",
+                    InputType::Percent => t!("no-rollup-help-percent"),
+                    InputType::Bool => t!("no-rollup-help-bool"),
+                    _ => t!("no-rollup-help-number"),
                 };
-                let d = Diagnostic::error(
-                    Code::BadRollup,
-                    format!("how does `{name}` add up from months to the card's period?"),
-                )
-                .label(span, format!("{} input with no `rollup`", article(ty)))
-                .help(help);
+                let d = Diagnostic::error(Code::BadRollup, t!("no-rollup", name = name))
+                    .label(span, t!("no-rollup-label", kind = article(ty)))
+                    .help(help);
                 self.report(d);
                 return None;
             }
@@ -286,20 +277,16 @@ impl Checker<'_> {
         {
             self.rollup_problem(
                 name.span,
-                format!(
-                    "`{}` is {}, not a count, number or amount to add up",
-                    name.name,
-                    article(ty)
-                ),
-                Some("a rate is recomputed from two summed parts, such as `ratio(解决数, 受理数)`"),
+                t!("ratio-part-kind", name = &name.name, kind = article(ty)),
+                Some(t!("ratio-part-kind-help")),
             );
             return None;
         }
         Some(index)
     }
 
-    fn rollup_problem(&mut self, span: Span, message: String, help: Option<&str>) {
-        let mut d = Diagnostic::error(Code::BadRollup, message).label(span, "here");
+    fn rollup_problem(&mut self, span: Span, message: String, help: Option<String>) {
+        let mut d = Diagnostic::error(Code::BadRollup, message).label(span, t!("here"));
         if let Some(help) = help {
             d = d.help(help);
         }
@@ -308,42 +295,34 @@ impl Checker<'_> {
 }
 
 /// Why `rule` cannot roll up an input of type `ty`, if it cannot, and what to write instead.
-fn misfit(rule: RollupRule, ty: InputType) -> Option<(&'static str, &'static str)> {
+fn misfit(rule: RollupRule, ty: InputType) -> Option<(String, String)> {
     Some(match (rule, ty) {
-        (RollupRule::Last, _) | (RollupRule::All | RollupRule::Any, InputType::Bool) => return None,
-        (RollupRule::All | RollupRule::Any, _) => (
-            "`all` and `any` roll up yes/no inputs",
-            "use `rollup sum`, `mean` or `last`",
-        ),
-        (_, InputType::Bool) => (
-            "a yes/no does not add up or average",
-            "use `rollup all` (yes every month), `any` (yes in some month) or `last`",
-        ),
-        (RollupRule::Sum, InputType::Percent) => (
-            "rates do not add up",
-            "recompute it from summed counts with `rollup ratio(解决数, 受理数)`, or average the months with `rollup mean`",
-        ),
-        (RollupRule::Sum, InputType::Rating) => (
-            "ratings do not add up",
-            "average them with `rollup mean`",
-        ),
-        (RollupRule::Mean, InputType::Count | InputType::Days) => (
-            "an average of counts is not a count",
-            "counts add up: `rollup sum`",
-        ),
-        (RollupRule::Ratio { .. }, t) if t != InputType::Percent => (
-            "only a percentage is recomputed as a ratio",
-            "use `rollup sum` or `rollup mean`",
-        ),
+        (RollupRule::Last, _) | (RollupRule::All | RollupRule::Any, InputType::Bool) => {
+            return None
+        }
+        (RollupRule::All | RollupRule::Any, _) => (t!("misfit-all-any"), t!("misfit-all-any-help")),
+        (_, InputType::Bool) => (t!("misfit-bool"), t!("misfit-bool-help")),
+        (RollupRule::Sum, InputType::Percent) => {
+            (t!("misfit-sum-percent"), t!("misfit-sum-percent-help"))
+        }
+        (RollupRule::Sum, InputType::Rating) => {
+            (t!("misfit-sum-rating"), t!("misfit-sum-rating-help"))
+        }
+        (RollupRule::Mean, InputType::Count | InputType::Days) => {
+            (t!("misfit-mean-count"), t!("misfit-mean-count-help"))
+        }
+        (RollupRule::Ratio { .. }, other) if other != InputType::Percent => {
+            (t!("misfit-ratio"), t!("misfit-ratio-help"))
+        }
         _ => return None,
     })
 }
 
+/// An input type as a noun: "a percent", "a yes/no" (`percent` 类型).
 fn article(ty: InputType) -> String {
-    match ty {
-        InputType::Percent => "a percent".into(),
-        InputType::Money => "a money".into(),
-        InputType::Bool => "a yes/no".into(),
-        other => format!("a {other}"),
-    }
+    let kind = match ty {
+        InputType::Bool => "yes/no",
+        other => other.keyword(),
+    };
+    t!("input-of-kind", kind = kind, keyword = ty.keyword())
 }

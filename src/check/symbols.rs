@@ -6,6 +6,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl, Ident};
+use crate::t;
 use rustc_hash::FxHashMap;
 
 /// What a name refers to, by index into the checked card's lists.
@@ -25,16 +26,17 @@ pub enum Symbol {
 }
 
 impl Symbol {
-    pub fn describe(self) -> &'static str {
+    /// What kind of thing it is, in the reader's language ("an input", "输入").
+    pub fn describe(self) -> String {
         match self {
-            Symbol::Input(_) => "an input",
-            Symbol::Param(_) => "a parameter",
-            Symbol::Item(_) => "an item",
-            Symbol::Section(_) => "a section",
-            Symbol::Adjustment(_) => "a bonus or penalty block",
-            Symbol::Derived(_) => "a band or output",
-            Symbol::Rater(_) => "a rater",
-            Symbol::Rank(_) => "a rank",
+            Symbol::Input(_) => t!("symbol-input"),
+            Symbol::Param(_) => t!("symbol-param"),
+            Symbol::Item(_) => t!("symbol-item"),
+            Symbol::Section(_) => t!("symbol-section"),
+            Symbol::Adjustment(_) => t!("symbol-adjustment"),
+            Symbol::Derived(_) => t!("symbol-derived"),
+            Symbol::Rater(_) => t!("symbol-rater"),
+            Symbol::Rank(_) => t!("symbol-rank"),
         }
     }
 }
@@ -143,12 +145,9 @@ impl<'a> Checker<'a> {
                 // reaches here belongs to a card that was never resolved.
                 Decl::Override(ast::Override { span, .. })
                 | Decl::Remove(ast::Remove { span, .. }) => {
-                    let d = Diagnostic::error(
-                        Code::NoBase,
-                        "`override` and `remove` change a base card, but this card has none",
-                    )
-                    .label(*span, "nothing to change")
-                    .help("name the base card after this card's name: `scorecard NAME extends \"base.card\" { … }`");
+                    let d = Diagnostic::error(Code::NoBase, t!("no-base"))
+                        .label(*span, t!("no-base-label"))
+                        .help(t!("no-base-help"));
                     self.report(d);
                 }
             }
@@ -157,23 +156,20 @@ impl<'a> Checker<'a> {
 
     fn declare(&mut self, name: &'a Ident, symbol: Symbol) {
         if name.name == "total" {
-            let d = Diagnostic::error(Code::DuplicateName, "`total` is the card's total score")
-                .label(name.span, "choose another name")
-                .help("`total` always means the card's total after bonuses and penalties");
+            let d = Diagnostic::error(Code::DuplicateName, t!("name-is-total"))
+                .label(name.span, t!("name-is-total-label"))
+                .help(t!("name-is-total-help"));
             self.report(d);
             return;
         }
         if let Some((earlier, earlier_span)) = self.symbols.map.get(name.name.as_str()) {
-            let d = Diagnostic::error(
-                Code::DuplicateName,
-                format!("`{}` is declared twice", name.name),
-            )
-            .label(name.span, "declared again here")
-            .label(
-                *earlier_span,
-                format!("first declared here, as {}", earlier.describe()),
-            )
-            .help("every input, item, section, parameter and output needs its own name");
+            let d = Diagnostic::error(Code::DuplicateName, t!("duplicate-name", name = &name.name))
+                .label(name.span, t!("duplicate-name-again"))
+                .label(
+                    *earlier_span,
+                    t!("duplicate-name-first", what = earlier.describe()),
+                )
+                .help(t!("duplicate-name-help"));
             self.report(d);
             return;
         }

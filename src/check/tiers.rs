@@ -11,6 +11,7 @@ use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, CmpOp, Guard};
+use crate::t;
 use crate::value::{format_decimal, Type, Unit, Value};
 use rust_decimal::Decimal;
 
@@ -39,13 +40,10 @@ impl Checker<'_> {
         let mut else_span: Option<Span> = None;
         for row in &table.rows {
             if let Some(earlier) = else_span {
-                let d = Diagnostic::error(
-                    Code::TierUnreachable,
-                    "this row comes after `else` and can never apply",
-                )
-                .label(row.span, "unreachable")
-                .label(earlier, "`else` catches everything that reaches it")
-                .help("`else` must be the last row");
+                let d = Diagnostic::error(Code::TierUnreachable, t!("tier-after-else"))
+                    .label(row.span, t!("tier-after-else-label"))
+                    .label(earlier, t!("tier-after-else-else"))
+                    .help(t!("tier-after-else-help"));
                 self.report(d);
                 ok = false;
                 continue;
@@ -88,9 +86,9 @@ impl Checker<'_> {
             }
         }
         if else_span.is_none() {
-            let d = Diagnostic::error(Code::TierMissingElse, "this tier table has no `else` row")
-                .label(table.span, "what happens below the last threshold?")
-                .help("add a last row such as `else : 0`");
+            let d = Diagnostic::error(Code::TierMissingElse, t!("tier-missing-else"))
+                .label(table.span, t!("tier-missing-else-label"))
+                .help(t!("tier-missing-else-help"));
             self.report(d);
             ok = false;
         }
@@ -122,10 +120,10 @@ impl Checker<'_> {
         let rank = match subject.expr.kind {
             ExprKind::Rank(r) | ExprKind::Top(r) => r,
             _ => {
-                let d = Diagnostic::error(Code::BadRank, "`top` rows need a rank to look up")
-                    .label(first.span, "a `top` row")
-                    .label(subject.expr.span, "not a rank")
-                    .help("declare `rank 名次 by total within store ties shared` and write `by 名次 { top 10% : … }`");
+                let d = Diagnostic::error(Code::BadRank, t!("top-needs-rank"))
+                    .label(first.span, t!("top-needs-rank-row"))
+                    .label(subject.expr.span, t!("top-needs-rank-label"))
+                    .help(t!("top-needs-rank-help"));
                 self.report(d);
                 return None;
             }
@@ -138,12 +136,9 @@ impl Checker<'_> {
                 .iter()
                 .find(|t| !is_share(t))
                 .map_or(first.span, |t| t.span);
-            let d = Diagnostic::error(
-                Code::BadRank,
-                "this table mixes `top N%` rows (a share of the group) with `top N` rows (places)",
-            )
-            .label(place, "a place")
-            .help("use one kind per table: `top 10%`, `top 25%` … or `top 1`, `top 3` …");
+            let d = Diagnostic::error(Code::BadRank, t!("top-mixes-kinds"))
+                .label(place, t!("top-mixes-kinds-label"))
+                .help(t!("top-mixes-kinds-help"));
             self.report(d);
             return None;
         }
@@ -178,10 +173,7 @@ impl Checker<'_> {
         if !matches!(typed.ty, Type::Num(_)) {
             self.mismatch(
                 subject.span,
-                format!(
-                    "a tier table needs a number to look up, but this is {}",
-                    typed.ty
-                ),
+                t!("tier-subject-not-number", ty = typed.ty.to_string()),
                 None,
             );
             return None;
@@ -205,42 +197,31 @@ impl Checker<'_> {
             CmpOp::Ge | CmpOp::Gt => Direction::Down,
             CmpOp::Le | CmpOp::Lt => Direction::Up,
             CmpOp::Eq | CmpOp::Ne => {
-                let d = Diagnostic::error(
-                    Code::TierOrder,
-                    format!(
-                        "a tier row compares with >=, >, <= or <, not `{}`",
-                        op.symbol()
-                    ),
-                )
-                .label(row_span, "here")
-                .help("for exact counts write `<= 0 : full`, `<= 1 : minus 1`, …");
+                let d =
+                    Diagnostic::error(Code::TierOrder, t!("tier-bad-comparison", op = op.symbol()))
+                        .label(row_span, t!("here"))
+                        .help(t!("tier-bad-comparison-help"));
                 self.report(d);
                 return None;
             }
         };
         let typed = self.expr(threshold, Context::ItemRule)?;
         let Some(Value::Num(value)) = typed.constant().cloned() else {
-            let d = Diagnostic::error(
-                Code::TierOrder,
-                "a tier threshold must be a number or a parameter",
-            )
-            .label(threshold.span, "not a constant")
-            .help("thresholds are fixed in the card so the checker can see their order");
+            let d = Diagnostic::error(Code::TierOrder, t!("tier-threshold-not-constant"))
+                .label(threshold.span, t!("tier-threshold-not-constant-label"))
+                .help(t!("tier-threshold-not-constant-help"));
             self.report(d);
             return None;
         };
-        let joined = self.unify(subject, &typed, "a tier's subject and its threshold")?;
+        let joined = self.unify(subject, &typed, &t!("what-tier-subject-threshold"))?;
         subject.ty = joined.ty;
         subject.measure = joined.measure;
         match direction {
             Some((first, first_span)) if *first != this => {
-                let d = Diagnostic::error(
-                    Code::TierOrder,
-                    "this table mixes rising and falling thresholds",
-                )
-                .label(row_span, format!("`{}` here", op.symbol()))
-                .label(*first_span, "but the table starts this way")
-                .help("use only >= and > (best first), or only <= and < (lowest first)");
+                let d = Diagnostic::error(Code::TierOrder, t!("tier-mixed-direction"))
+                    .label(row_span, t!("tier-mixed-direction-here", op = op.symbol()))
+                    .label(*first_span, t!("tier-mixed-direction-first"))
+                    .help(t!("tier-mixed-direction-help"));
                 self.report(d);
                 return None;
             }
@@ -276,27 +257,18 @@ impl Checker<'_> {
             Direction::Up => value < prev_value,
         };
         if out_of_order {
-            let order = if direction == Direction::Down {
-                "highest"
+            let help = if direction == Direction::Down {
+                t!("tier-order-help-highest")
             } else {
-                "lowest"
+                t!("tier-order-help-lowest")
             };
             let d = Diagnostic::error(
                 Code::TierOrder,
-                format!(
-                    "tier rows are out of order: {} must come before {}",
-                    show(value),
-                    show(prev_value)
-                ),
+                t!("tier-order", value = show(value), above = show(prev_value)),
             )
-            .label(span, "this row can never apply")
-            .label(
-                prev.span,
-                "because this row above catches those values first",
-            )
-            .help(format!(
-                "first match wins, so put the {order} threshold first"
-            ));
+            .label(span, t!("tier-never-applies"))
+            .label(prev.span, t!("tier-order-above"))
+            .help(help);
             self.report(d);
             return None;
         }
@@ -304,13 +276,10 @@ impl Checker<'_> {
         let strict = |o: CmpOp| matches!(o, CmpOp::Gt | CmpOp::Lt);
         let only_the_threshold_left = strict(prev_op) && !strict(op);
         if value == prev_value && !only_the_threshold_left {
-            let d = Diagnostic::error(
-                Code::TierOverlap,
-                format!("two rows share the threshold {}", show(value)),
-            )
-            .label(span, "this row can never apply")
-            .label(prev.span, "same threshold here")
-            .help("each row needs its own threshold");
+            let d = Diagnostic::error(Code::TierOverlap, t!("tier-overlap", value = show(value)))
+                .label(span, t!("tier-never-applies"))
+                .label(prev.span, t!("tier-overlap-label"))
+                .help(t!("tier-overlap-help"));
             self.report(d);
             return None;
         }
@@ -328,15 +297,15 @@ impl Checker<'_> {
             if lower > upper {
                 let d = Diagnostic::warning(
                     Code::Suspicious,
-                    format!(
-                        "a lower row gives more ({}) than the row above it ({})",
-                        format_decimal(lower),
-                        format_decimal(upper)
+                    t!(
+                        "tier-rising",
+                        lower = format_decimal(lower),
+                        upper = format_decimal(upper)
                     ),
                 )
-                .label(pair[1].span, "gives more")
-                .label(pair[0].span, "than this")
-                .help("rows run from best to worst; check the numbers");
+                .label(pair[1].span, t!("tier-rising-label"))
+                .label(pair[0].span, t!("tier-rising-above"))
+                .help(t!("tier-rising-help"));
                 self.report(d);
             }
         }

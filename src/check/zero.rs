@@ -21,6 +21,7 @@ use super::model::{
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::CmpOp;
+use crate::t;
 use crate::value::Value;
 use rust_decimal::Decimal;
 
@@ -83,14 +84,9 @@ fn item_exprs(item: &Item, walk: &mut impl FnMut(&Expr)) {
 }
 
 fn warning(name: &str, span: Span) -> Diagnostic {
-    Diagnostic::warning(
-        Code::ZeroDenominator,
-        format!("`{name}` may be 0, and a row where it is would fail here: division by zero"),
-    )
-    .label(span, format!("divides by `{name}`"))
-    .help(format!(
-        "say what a zero means: `if {name} = 0 then 100% else … / {name}` (a rate with nothing to count), or refuse it: `require {name} >= 1 \"…\"`"
-    ))
+    Diagnostic::warning(Code::ZeroDenominator, t!("zero-denominator", name = name))
+        .label(span, t!("zero-denominator-label", name = name))
+        .help(t!("zero-denominator-help", name = name))
 }
 
 /// A declared range whose low end is above 0.

@@ -64,6 +64,15 @@ pub struct Args {
     /// the usual permissions (the umask decides)
     #[arg(long, global = true)]
     pub private: bool,
+    /// The language of messages: `zh` (Chinese) or `en` (English); by default
+    /// the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`: `en…` is English), else Chinese
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
+    pub lang: Option<scorecard::i18n::Lang>,
+}
+
+fn parse_lang(text: &str) -> Result<scorecard::i18n::Lang, String> {
+    scorecard::i18n::Lang::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a language: use zh or en"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +90,7 @@ pub enum Command {
 pub fn run(args: Args) -> Exit {
     output::clean_up_on_interrupt();
     output::set_private(args.private);
+    scorecard::i18n::set_lang(args.lang.unwrap_or_else(scorecard::i18n::Lang::from_env));
     if let Some(dir) = args.rules_root {
         scorecard::resolve::confine::set_rules_root(dir);
     }

@@ -46,8 +46,8 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let (word, style) = match diagnostic.severity {
-        Severity::Error => ("error", theme.styles.error),
-        Severity::Warning => ("warning", theme.styles.warning),
+        Severity::Error => (crate::t!("diag-error"), theme.styles.error),
+        Severity::Warning => (crate::t!("diag-warning"), theme.styles.warning),
     };
     let mut out = format!(
         "{}: {}\n",
@@ -211,10 +211,10 @@ fn elide(text: &str) -> Cow<'_, str> {
     }
     let head = floor(text, LONGEST_TEXT / 2);
     let tail = ceil(text, text.len() - LONGEST_TEXT / 2);
+    let left_out = crate::t!("diag-left-out", count = text[head..tail].chars().count());
     Cow::Owned(format!(
-        "{} … ({} characters left out) … {}",
+        "{} … ({left_out}) … {}",
         &text[..head],
-        text[head..tail].chars().count(),
         &text[tail..]
     ))
 }
@@ -238,13 +238,47 @@ fn body_at(diagnostic: &Diagnostic, theme: &GraphicalTheme, place: Place) -> Str
     if handler.render_report(&mut body, &adapter).is_ok() {
         // The adapter's message is empty, so miette's first line is a bare
         // `  ×`; the headline replaces it.
-        body.split_once('\n')
-            .map_or(String::new(), |(_, rest)| rest.to_string())
+        let body = body
+            .split_once('\n')
+            .map_or(String::new(), |(_, rest)| rest.to_string());
+        localise_help(body)
     } else {
         // miette refused the snippet (it should not, after clamping): fall
         // back to plain positions so nothing is lost.
         plain(diagnostic)
     }
+}
+
+/// miette writes the word `help:` itself: the footer line that starts with
+/// it (after indentation and colour codes) gets the reader's word instead.
+fn localise_help(body: String) -> String {
+    let word = crate::t!("diag-help");
+    if word == "help" {
+        return body;
+    }
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        // Past the indentation and any colour codes (`\x1b[36m`), in either order.
+        let mut bare = line;
+        loop {
+            let trimmed = bare.trim_start_matches(' ');
+            match trimmed.strip_prefix('\u{1b}') {
+                Some(rest) => bare = rest.split_once('m').map_or(rest, |(_, after)| after),
+                None => {
+                    bare = trimmed;
+                    break;
+                }
+            }
+        }
+        if bare.starts_with("help:") {
+            let start = at + (line.len() - bare.len());
+            let mut out = body;
+            out.replace_range(start..start + "help".len(), &word);
+            return out;
+        }
+        at += line.len();
+    }
+    body
 }
 
 /// All diagnostics, a blank line between each, then a blank line and a
@@ -326,20 +360,23 @@ fn summary(diagnostics: &Diagnostics, colour: bool) -> String {
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let counts = match (errors, warnings) {
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
+        (e, 0) => crate::t!("diag-summary-errors", errors = e),
+        (0, w) => crate::t!("diag-summary-warnings", warnings = w),
+        (e, w) => crate::t!("diag-summary-both", errors = e, warnings = w),
     };
     let files: BTreeSet<String> = diagnostics
         .iter()
         .filter_map(|d| Some(d.split_by_file().first()?.source.as_ref()?.name.clone()))
         .collect();
-    let place = match files.len() {
-        0 => String::new(),
-        1 => format!(" in {}", files.first().cloned().unwrap_or_default()),
-        n => format!(" in {n} files"),
+    let counts = match files.len() {
+        0 => counts,
+        1 => crate::t!(
+            "diag-summary-in-file",
+            counts = counts,
+            file = files.first().cloned().unwrap_or_default()
+        ),
+        n => crate::t!("diag-summary-in-files", counts = counts, files = n),
     };
     let theme = if colour {
         GraphicalTheme::unicode()
@@ -347,11 +384,11 @@ fn summary(diagnostics: &Diagnostics, colour: bool) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let word = if errors > 0 {
-        theme.styles.error.style("error")
+        theme.styles.error.style(crate::t!("diag-error"))
     } else {
-        theme.styles.warning.style("warning")
+        theme.styles.warning.style(crate::t!("diag-warning"))
     };
-    format!("{word}: {counts}{place}")
+    format!("{word}: {counts}")
 }
 
 /// The fallback body: one `--> file:line:col: text` line per label, then help.
@@ -367,7 +404,7 @@ fn plain(d: &Diagnostic) -> String {
         }
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("  help: {help}\n"));
+        out.push_str(&format!("  {}: {help}\n", crate::t!("diag-help")));
     }
     out
 }
@@ -571,6 +608,42 @@ mod tests {
         );
         let d = Diagnostic::error(Code::CardField, "missing `total`");
         assert_eq!(human(&d, false), "error[card-field]: missing `total`\n");
+    }
+
+    /// The renderer's own words in Chinese: the severity, `提示`, the summary;
+    /// the code stays as it is, for scripts and for searching the docs.
+    #[test]
+    fn chinese_words_around_the_message() {
+        use crate::i18n::{with_lang, Lang};
+        with_lang(Lang::Zh, || {
+            let file = card("x\n");
+            let d = Diagnostic::error(Code::UnknownName, "`x` 未在本考核表中声明")
+                .in_file(&file)
+                .label(Span::new(0, 1), "未声明的名称")
+                .help("是否想写 `y`？");
+            let out = human(&d, false);
+            assert!(
+                out.starts_with("错误[unknown-name]: `x` 未在本考核表中声明\n"),
+                "{out}"
+            );
+            assert!(out.contains("  提示: 是否想写 `y`？"), "{out}");
+            assert!(!out.contains("help:"), "{out}");
+            let coloured = human(&d, true);
+            assert!(
+                coloured.contains("提示") && !coloured.contains("help"),
+                "{coloured}"
+            );
+            let w = Diagnostic::warning(Code::Suspicious, "嗯").help("help: 原样保留");
+            assert_eq!(
+                human(&w, false),
+                "警告[suspicious]: 嗯\n  提示: help: 原样保留\n"
+            );
+            let all = human_all(&Diagnostics(vec![d.clone(), d, w]), false);
+            assert!(
+                all.ends_with("\n错误: rules/sales.card 中有 2 个错误，1 个警告\n"),
+                "{all}"
+            );
+        });
     }
 
     #[test]

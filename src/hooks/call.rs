@@ -7,6 +7,7 @@
 
 use super::engine::{self, engine};
 use super::HookFn;
+use crate::t;
 use crate::value::{format_decimal, InputType, Value};
 use rhai::{CallFnOptions, Dynamic, EvalAltResult, Scope};
 use rust_decimal::Decimal;
@@ -63,10 +64,11 @@ impl HookFn {
     /// The returned value as the declared kind, or why it is not one.
     fn value_of(&self, returned: Dynamic) -> Result<Value, String> {
         let wrong = |what: String| {
-            format!(
-                "hook `{}` returned {what}, but the card declares it gives {}",
-                self.name,
-                kind_text(self.result)
+            t!(
+                "hook-returned",
+                name = &self.name,
+                what = what,
+                kind = kind_text(self.result)
             )
         };
         if self.result == InputType::Bool {
@@ -92,47 +94,54 @@ impl HookFn {
     fn failure(&self, error: &EvalAltResult) -> String {
         let inner = error.unwrap_inner();
         let what = match inner {
-            EvalAltResult::ErrorTerminated(..) => format!(
-                "ran for more than {} ms and was stopped (work on long lists in a loop?)",
-                engine::MAX_CALL_TIME.as_millis()
+            EvalAltResult::ErrorTerminated(..) => t!(
+                "hook-too-long",
+                ms = engine::MAX_CALL_TIME.as_millis().to_string()
             ),
-            EvalAltResult::ErrorTooManyOperations(_) => format!(
-                "ran for more than {} steps and was stopped (a loop that never ends?)",
-                engine::MAX_OPERATIONS
+            EvalAltResult::ErrorTooManyOperations(_) => t!(
+                "hook-too-many-steps",
+                steps = engine::MAX_OPERATIONS.to_string()
             ),
-            EvalAltResult::ErrorStackOverflow(_) => format!(
-                "called functions more than {} deep and was stopped (recursion that never ends?)",
-                engine::MAX_CALL_LEVELS
+            EvalAltResult::ErrorStackOverflow(_) => t!(
+                "hook-too-deep",
+                levels = engine::MAX_CALL_LEVELS.to_string()
             ),
-            EvalAltResult::ErrorDataTooLarge(what, _) => format!(
-                "built {} too large and was stopped (limits: text {} characters, lists {} items, maps {} entries)",
-                what.to_lowercase(),
-                engine::MAX_STRING_SIZE,
-                engine::MAX_ARRAY_SIZE,
-                engine::MAX_MAP_SIZE
+            EvalAltResult::ErrorDataTooLarge(what, _) => t!(
+                "hook-data-too-large",
+                what = what.to_lowercase(),
+                text = engine::MAX_STRING_SIZE.to_string(),
+                list = engine::MAX_ARRAY_SIZE.to_string(),
+                map = engine::MAX_MAP_SIZE.to_string()
             ),
-            EvalAltResult::ErrorTooManyVariables(_) => format!(
-                "declared more than {} variables and was stopped",
-                engine::MAX_VARIABLES
+            EvalAltResult::ErrorTooManyVariables(_) => t!(
+                "hook-too-many-variables",
+                most = engine::MAX_VARIABLES.to_string()
             ),
-            EvalAltResult::ErrorFunctionNotFound(name, _) => format!(
-                "calls `{name}`, which hooks do not have (no files, network, time or randomness)"
-            ),
-            EvalAltResult::ErrorRuntime(value, _) => format!("stopped: {value}"),
-            EvalAltResult::ErrorArithmetic(message, _) => {
-                format!("arithmetic failed: {}", message.to_lowercase())
+            EvalAltResult::ErrorFunctionNotFound(name, _) => {
+                t!("hook-calls-missing", name = name)
             }
-            other => format!("failed: {other}"),
+            EvalAltResult::ErrorRuntime(value, _) => {
+                t!("hook-stopped", value = value.to_string())
+            }
+            EvalAltResult::ErrorArithmetic(message, _) => {
+                t!("hook-arithmetic", message = message.to_lowercase())
+            }
+            other => t!("hook-failed", error = other.to_string()),
         };
-        let place = self
-            .script
-            .span_at(inner.position())
-            .map(|span| {
+        match self.script.span_at(inner.position()) {
+            Some(span) => {
                 let (line, column) = self.script.source.line_col(span.start);
-                format!(" at {}:{line}:{column}", self.script.source.name)
-            })
-            .unwrap_or_default();
-        format!("hook `{}` {what}{place}", self.name)
+                t!(
+                    "hook-failure-at",
+                    name = &self.name,
+                    what = what,
+                    file = &self.script.source.name,
+                    line = line.to_string(),
+                    column = column.to_string()
+                )
+            }
+            None => t!("hook-failure", name = &self.name, what = what),
+        }
     }
 }
 
@@ -141,37 +150,37 @@ fn to_dynamic(value: &Value) -> Result<Dynamic, String> {
         Value::Num(d) => Dynamic::from_decimal(*d),
         Value::Bool(b) => Dynamic::from_bool(*b),
         Value::Text(t) => Dynamic::from(t.to_string()),
-        Value::Missing => return Err("a hook was given a value that was left blank".to_string()),
+        Value::Missing => return Err(t!("hook-given-blank")),
     })
 }
 
 /// What a script returned, for a message: `text "abc"`, `nothing`.
 fn describe(value: &Dynamic) -> String {
     if value.is_unit() {
-        "nothing (the function ended without a value)".to_string()
+        t!("hook-value-nothing")
     } else if value.is_string() {
-        format!("text {value:?}")
+        t!("hook-value-text", text = format!("{value:?}"))
     } else if let Ok(b) = value.as_bool() {
-        format!("yes/no ({b})")
+        t!("hook-value-bool", value = b.to_string())
     } else if value.is_array() {
-        "a list".to_string()
+        t!("hook-value-list")
     } else if value.is_map() {
-        "a map".to_string()
+        t!("hook-value-map")
     } else if value.is_decimal() || value.is_int() {
-        format!("the number {value}")
+        t!("hook-value-number", value = value.to_string())
     } else {
-        format!("a value of type {}", value.type_name())
+        t!("hook-value-other", kind = value.type_name())
     }
 }
 
 /// The kind a hook was declared to give, in words.
-pub fn kind_text(kind: InputType) -> &'static str {
+pub fn kind_text(kind: InputType) -> String {
     match kind {
-        InputType::Percent => "a percentage",
-        InputType::Number | InputType::Rating => "a number",
-        InputType::Count => "a count (a whole number, not negative)",
-        InputType::Days => "a number of days (whole, not negative)",
-        InputType::Money => "an amount of money",
-        InputType::Bool => "yes/no",
+        InputType::Percent => t!("type-percent"),
+        InputType::Number | InputType::Rating => t!("type-number"),
+        InputType::Count => t!("hook-kind-count"),
+        InputType::Days => t!("hook-kind-days"),
+        InputType::Money => t!("type-money"),
+        InputType::Bool => t!("type-bool"),
     }
 }

@@ -55,8 +55,8 @@ impl HookFiles for HookDir {
         let full = self.dir.join(path);
         let name = full.to_string_lossy().replace('\\', "/");
         let bytes = self.root.read(path, &full, &name, Kind::Hook)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| format!("`{name}` is not UTF-8 text; save it as UTF-8"))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| crate::t!("hook-not-utf8", name = &name))?;
         Ok(SourceFile::new(name, text))
     }
 }
@@ -93,6 +93,6 @@ impl HookFiles for MemoryHookFiles {
         self.files
             .get(path)
             .map(|text| SourceFile::new(path, text.as_str()))
-            .ok_or_else(|| format!("no hook file `{path}`"))
+            .ok_or_else(|| crate::t!("no-hook-file", path = path))
     }
 }

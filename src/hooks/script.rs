@@ -66,10 +66,10 @@ fn syntax_error(source: &Arc<SourceFile>, error: &rhai::ParseError) -> Diagnosti
     let what = error.err_type().to_string();
     let d = Diagnostic::error(
         Code::Syntax,
-        format!("the hook script `{}` does not compile", source.name),
+        crate::t!("hook-script-does-not-compile", name = &source.name),
     )
     .in_file(source)
-    .help("hooks are rhai functions; see \"Writing a hook\" in the README");
+    .help(crate::t!("hook-script-does-not-compile-help"));
     match span_at(source, error.position()) {
         Some(span) => d.label(span, lowercase_first(&what)),
         None => Diagnostic {

@@ -33,6 +33,7 @@ use crate::check::Checked;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::resolve::Loader;
 use crate::source::{SourceFile, Span};
+use crate::t;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -164,7 +165,7 @@ fn span(range: std::ops::Range<usize>) -> Span {
 impl Manifest {
     /// Parses a manifest's text. Every problem comes back at once, located.
     pub fn parse(source: &Arc<SourceFile>) -> Result<Manifest, Diagnostics> {
-        let problem = |message: String, at: Span, label: &str| {
+        let problem = |message: String, at: Span, label: String| {
             Diagnostic::error(Code::BadManifest, message)
                 .in_file(source)
                 .label(at, label)
@@ -172,9 +173,9 @@ impl Manifest {
         let parsed: ManifestToml = toml::from_str(&source.text).map_err(|e| {
             let at = e.span().map_or(Span::new(0, 0), span);
             let message = e.message().trim_end_matches('\n').to_string();
-            Diagnostics(vec![problem(message, at, "here").help(
-                "each card is a `[[card]]` table with `role`, `file` and optionally `brand`, `store`, `step` and `from`; the group's brands and stores go in `[group]`, columns to ignore in `[data]`",
-            )])
+            Diagnostics(vec![
+                problem(message, at, t!("here")).help(t!("manifest-shape-help"))
+            ])
         })?;
         let mut diagnostics = Diagnostics::default();
         let mut entries: Vec<Entry> = Vec::new();
@@ -186,21 +187,24 @@ impl Manifest {
             for (input, value) in &e.from {
                 let at = span(value.span());
                 match value.get_ref().trim().split_once('.') {
-                    Some((step, key)) if !step.trim().is_empty() && !key.trim().is_empty() => {
-                        feeds.push(EntryFeed {
+                    Some((step, key)) if !step.trim().is_empty() && !key.trim().is_empty() => feeds
+                        .push(EntryFeed {
                             input: input.trim().to_string(),
                             step: step.trim().to_string(),
                             key: key.trim().to_string(),
                             span: at,
-                        })
-                    }
+                        }),
                     _ => diagnostics.push(
                         problem(
-                            format!("`{}` does not say which step's result feeds `{input}`", value.get_ref()),
+                            t!("feed-without-step", value = value.get_ref(), input = input),
                             at,
-                            "expected STEP.KEY",
+                            t!("feed-without-step-label"),
                         )
-                        .help(format!("write the step and the result, such as `{input} = \"{FIRST_STEP}.total\"`")),
+                        .help(t!(
+                            "feed-without-step-help",
+                            input = input,
+                            step = FIRST_STEP
+                        )),
                     ),
                 }
             }
@@ -223,17 +227,17 @@ impl Manifest {
             ] {
                 if value.is_some_and(|v| v.get_ref().trim().is_empty()) {
                     let at = value.map_or(table_span, |v| span(v.span()));
-                    diagnostics.push(problem(format!("`{what}` is empty"), at, "empty"));
+                    diagnostics.push(problem(t!("key-empty", key = what), at, t!("empty")));
                 }
             }
             if let (Some(store), None) = (&e.store, &e.brand) {
                 diagnostics.push(
                     problem(
-                        "a store entry needs its brand".into(),
+                        t!("store-needs-brand"),
                         span(store.span()),
-                        "store without a brand",
+                        t!("store-needs-brand-label"),
                     )
-                    .help("add `brand = \"…\"`: a store's card is chosen within its brand"),
+                    .help(t!("store-needs-brand-help")),
                 );
             }
             let same = entries.iter().find(|other| {
@@ -243,12 +247,12 @@ impl Manifest {
             if let Some(first) = same {
                 diagnostics.push(
                     problem(
-                        format!("two cards are listed for {}", entry.describe()),
+                        t!("entry-twice", entry = entry.describe()),
                         entry.span,
-                        "listed again here",
+                        t!("entry-twice-again"),
                     )
-                    .label(first.span, "first listed here")
-                    .help("keep one of the two entries"),
+                    .label(first.span, t!("entry-twice-first"))
+                    .help(t!("entry-twice-help")),
                 );
                 continue;
             }
@@ -256,9 +260,9 @@ impl Manifest {
         }
         if entries.is_empty() && !diagnostics.has_errors() {
             diagnostics.push(
-                Diagnostic::error(Code::BadManifest, "the manifest lists no cards")
+                Diagnostic::error(Code::BadManifest, t!("manifest-no-cards"))
                     .in_file(source)
-                    .help("add a `[[card]]` table with `role` and `file`"),
+                    .help(t!("manifest-no-cards-help")),
             );
         }
         let group = group(parsed.group, &entries, source, &mut diagnostics);
@@ -369,24 +373,24 @@ fn group(
     };
     let at = span(table.span());
     let table = table.into_inner();
-    let list = |values: &[Spanned<String>], what: &str, diagnostics: &mut Diagnostics| {
+    let list = |values: &[Spanned<String>], what: String, diagnostics: &mut Diagnostics| {
         let mut names: Vec<String> = Vec::new();
         for value in values {
             let name = value.get_ref().trim().to_string();
             if name.is_empty() {
                 diagnostics.push(
-                    Diagnostic::error(Code::BadManifest, format!("a {what} in `[group]` is empty"))
+                    Diagnostic::error(Code::BadManifest, t!("group-name-empty", what = &what))
                         .in_file(source)
-                        .label(span(value.span()), "empty"),
+                        .label(span(value.span()), t!("empty")),
                 );
             } else if names.contains(&name) {
                 diagnostics.push(
                     Diagnostic::error(
                         Code::BadManifest,
-                        format!("{what} `{name}` is listed twice"),
+                        t!("group-name-twice", what = &what, name = &name),
                     )
                     .in_file(source)
-                    .label(span(value.span()), "again here"),
+                    .label(span(value.span()), t!("again-here")),
                 );
             } else {
                 names.push(name);
@@ -395,14 +399,14 @@ fn group(
         names
     };
     let group = Group {
-        brands: list(&table.brands, "brand", diagnostics),
-        stores: list(&table.stores, "store", diagnostics),
+        brands: list(&table.brands, t!("group-brand"), diagnostics),
+        stores: list(&table.stores, t!("group-store"), diagnostics),
         span: Some(at),
     };
     for entry in entries {
         for (value, declared, what) in [
-            (&entry.brand, &group.brands, "brand"),
-            (&entry.store, &group.stores, "store"),
+            (&entry.brand, &group.brands, t!("group-brand")),
+            (&entry.store, &group.stores, t!("group-store")),
         ] {
             let Some(value) = value else { continue };
             if declared.is_empty() || declared.contains(value) {
@@ -410,18 +414,19 @@ fn group(
             }
             let mut d = Diagnostic::error(
                 Code::BadManifest,
-                format!("{what} `{value}` is not one of the group's {what}s in `[group]`"),
+                t!("not-in-group", what = &what, value = value),
             )
             .in_file(source)
-            .label(entry.span, format!("this entry is for {what} `{value}`"))
-            .label(at, format!("the group's {what}s"));
+            .label(
+                entry.span,
+                t!("not-in-group-entry", what = &what, value = value),
+            )
+            .label(at, t!("not-in-group-list", what = &what));
             if let Some(close) = crate::suggest::closest(value, declared.iter().map(String::as_str))
             {
-                d = d.help(format!("did you mean `{close}`?"));
+                d = d.help(t!("did-you-mean", name = close));
             } else {
-                d = d.help(format!(
-                    "add `{value}` to the {what}s in `[group]`, or correct the entry"
-                ));
+                d = d.help(t!("not-in-group-help", what = &what, value = value));
             }
             diagnostics.push(d);
         }
@@ -457,20 +462,29 @@ fn steps(
                 Some(step) if step == me => diagnostics.push(
                     Diagnostic::error(
                         Code::BadManifest,
-                        format!("`{}` reads step `{}`, the step its own card is in", feed.input, feed.step),
+                        t!("feed-same-step", input = &feed.input, step = &feed.step),
                     )
                     .in_file(source)
-                    .label(feed.span, "the same step")
-                    .help("a card is fed by an earlier step's result: put this card in a step of its own (`step = \"绩效工资\"`)"),
+                    .label(feed.span, t!("feed-same-step-label"))
+                    .help(t!("feed-same-step-help")),
                 ),
                 Some(_) if !has_role => diagnostics.push(
                     Diagnostic::error(
                         Code::BadManifest,
-                        format!("step `{}` has no card for role `{}`, so nothing can feed `{}`", feed.step, entry.role, feed.input),
+                        t!(
+                            "step-lacks-role",
+                            step = &feed.step,
+                            role = &entry.role,
+                            input = &feed.input
+                        ),
                     )
                     .in_file(source)
-                    .label(feed.span, "read from here")
-                    .help(format!("add a `[[card]]` with role `{}` and step `{}`, or read another step", entry.role, feed.step)),
+                    .label(feed.span, t!("step-lacks-role-label"))
+                    .help(t!(
+                        "step-lacks-role-help",
+                        role = &entry.role,
+                        step = &feed.step
+                    )),
                 ),
                 Some(step) => {
                     if !reads[me].contains(&step) {
@@ -478,18 +492,21 @@ fn steps(
                     }
                 }
                 None => {
-                    let mut d = Diagnostic::error(
-                        Code::BadManifest,
-                        format!("there is no step `{}`", feed.step),
-                    )
-                    .in_file(source)
-                    .label(feed.span, "no such step");
+                    let mut d =
+                        Diagnostic::error(Code::BadManifest, t!("no-such-step", step = &feed.step))
+                            .in_file(source)
+                            .label(feed.span, t!("no-such-step-label"));
                     let steps = names.iter().map(String::as_str);
                     d = match crate::suggest::closest(&feed.step, steps) {
-                        Some(close) => d.help(format!("did you mean `{close}`?")),
-                        None => d.help(format!(
-                            "the steps are {}; an entry without `step` is in `{FIRST_STEP}`",
-                            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                        Some(close) => d.help(t!("did-you-mean", name = close)),
+                        None => d.help(t!(
+                            "no-such-step-help",
+                            steps = names
+                                .iter()
+                                .map(|n| format!("`{n}`"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            first = FIRST_STEP
                         )),
                     };
                     diagnostics.push(d);
@@ -512,10 +529,10 @@ fn steps(
                 diagnostics.push(
                     Diagnostic::error(
                         Code::BadManifest,
-                        format!("the steps {} read each other's results in a loop", stuck.join(", ")),
+                        t!("steps-loop", steps = stuck.join(", ")),
                     )
                     .in_file(source)
-                    .help("a step may read only the steps before it: the appraisal feeds the pay, not both ways"),
+                    .help(t!("steps-loop-help")),
                 );
                 return names;
             }
@@ -550,11 +567,11 @@ impl Rules {
                     diagnostics.push(
                         Diagnostic::error(
                             Code::MissingCard,
-                            format!("cannot read the card: {why}"),
+                            t!("manifest-card-unreadable", why = why),
                         )
                         .in_file(&manifest.source)
-                        .label(entry.file_span, "listed here")
-                        .help("`file` is relative to the manifest's folder"),
+                        .label(entry.file_span, t!("listed-here"))
+                        .help(t!("manifest-card-unreadable-help")),
                     );
                     card_of_entry.push(usize::MAX);
                     continue;
@@ -608,19 +625,19 @@ impl Rules {
         for (e, entry) in self.manifest.entries.iter().enumerate() {
             let card = &self.card_of(e).card;
             for feed in &entry.feeds {
-                let problem = |message: String, label: &str| {
+                let problem = |message: String, label: String| {
                     Diagnostic::error(Code::BadManifest, message)
                         .in_file(source)
-                        .label(feed.span, label.to_string())
+                        .label(feed.span, label)
                 };
                 let Some(input) = card.input_index(&feed.input) else {
                     let names = card.inputs.iter().map(|i| i.name.as_str());
                     let mut d = problem(
-                        format!("`{}` is not an input of `{}`", feed.input, entry.file),
-                        "fed here",
+                        t!("feed-not-an-input", input = &feed.input, file = &entry.file),
+                        t!("fed-here"),
                     );
                     if let Some(close) = crate::suggest::closest(&feed.input, names) {
-                        d = d.help(format!("did you mean `{close}`?"));
+                        d = d.help(t!("did-you-mean", name = close));
                     }
                     diagnostics.push(d);
                     continue;
@@ -637,17 +654,27 @@ impl Rules {
                     match giver.key_type(&feed.key) {
                         None => diagnostics.push(
                             problem(
-                                format!("`{}` ({}) has no `{}`", up.file, up.describe(), feed.key),
-                                "read here",
+                                t!(
+                                    "feed-no-key",
+                                    file = &up.file,
+                                    entry = up.describe(),
+                                    key = &feed.key
+                                ),
+                                t!("read-here"),
                             )
-                            .help("the key is `total`, or the name of an item, section, bonus or penalty block, band or output"),
+                            .help(t!("feed-no-key-help")),
                         ),
                         Some(have) if have != want => diagnostics.push(problem(
-                            format!(
-                                "`{}` of `{}` is {have}, but `{}` of `{}` takes {want}",
-                                feed.key, up.file, feed.input, entry.file
+                            t!(
+                                "feed-wrong-type",
+                                key = &feed.key,
+                                from = &up.file,
+                                have = have.to_string(),
+                                input = &feed.input,
+                                file = &entry.file,
+                                want = want.to_string()
                             ),
-                            "read here",
+                            t!("read-here"),
                         )),
                         Some(_) => {}
                     }

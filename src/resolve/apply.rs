@@ -10,6 +10,7 @@ use super::provenance::Changes;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::*;
+use crate::t;
 use std::sync::Arc;
 
 /// The declarations resolved so far, and what was said about them.
@@ -114,37 +115,40 @@ impl Kind {
         }
     }
 
-    /// In plain words: "input", "bonus block".
-    fn noun(self) -> &'static str {
-        self.described()
-            .split_once(' ')
-            .map_or("", |(_, noun)| noun)
+    /// In plain words: "input", "bonus block" (English's article left off;
+    /// Chinese has none).
+    fn noun(self) -> String {
+        let described = self.described();
+        match described.split_once(' ') {
+            Some(("a" | "an", noun)) => noun.to_string(),
+            _ => described,
+        }
     }
 
-    /// In plain words, with an article: "an input", "a bonus block".
-    fn described(self) -> &'static str {
+    /// In plain words, with an article: "an input", "a bonus block" ("输入").
+    fn described(self) -> String {
         match self {
-            Kind::Role => "a role",
-            Kind::Period => "a period",
-            Kind::Total => "a total",
-            Kind::Version => "a version",
-            Kind::Effective => "an effective date range",
-            Kind::Input => "an input",
-            Kind::Param => "a parameter",
-            Kind::Section => "a section",
-            Kind::Item => "an item",
-            Kind::Bonus => "a bonus block",
-            Kind::Penalty => "a penalty block",
-            Kind::Grade => "a grade table",
-            Kind::Band => "a band",
-            Kind::Output => "an output",
-            Kind::Hooks => "a hooks declaration",
-            Kind::Rater => "a rater",
-            Kind::Rank => "a rank",
-            Kind::Limit => "a grade limit",
-            Kind::Partial => "a partial-period rule",
-            Kind::Require => "a requirement on the data",
-            Kind::Ignore => "a list of columns to ignore",
+            Kind::Role => t!("kind-role"),
+            Kind::Period => t!("kind-period"),
+            Kind::Total => t!("kind-total"),
+            Kind::Version => t!("kind-version"),
+            Kind::Effective => t!("kind-effective"),
+            Kind::Input => t!("kind-input"),
+            Kind::Param => t!("kind-param"),
+            Kind::Section => t!("kind-section"),
+            Kind::Item => t!("kind-item"),
+            Kind::Bonus => t!("kind-bonus"),
+            Kind::Penalty => t!("kind-penalty"),
+            Kind::Grade => t!("kind-grade"),
+            Kind::Band => t!("kind-band"),
+            Kind::Output => t!("kind-output"),
+            Kind::Hooks => t!("kind-hooks"),
+            Kind::Rater => t!("kind-rater"),
+            Kind::Rank => t!("kind-rank"),
+            Kind::Limit => t!("kind-limit"),
+            Kind::Partial => t!("kind-partial"),
+            Kind::Require => t!("kind-require"),
+            Kind::Ignore => t!("kind-ignore"),
         }
     }
 
@@ -229,12 +233,9 @@ impl Applier<'_> {
     }
 
     fn no_base(&mut self, span: Span) {
-        let d = Diagnostic::error(
-            Code::NoBase,
-            "`override` and `remove` change a base card, but this card extends none",
-        )
-        .label(span, "nothing to change")
-        .help("name the base card after this card's name: `scorecard NAME extends \"base.card\" { … }`");
+        let d = Diagnostic::error(Code::NoBase, t!("no-base-extends"))
+            .label(span, t!("no-base-label"))
+            .help(t!("no-base-help"));
         self.report(d);
     }
 
@@ -246,11 +247,11 @@ impl Applier<'_> {
             if let Some(i) = self.single(kind) {
                 let d = Diagnostic::error(
                     Code::AlreadyInBase,
-                    format!("the base card already has {}", kind.described()),
+                    t!("base-already-has", what = kind.described()),
                 )
-                .label(node_span(&decl), "declared again here")
-                .label(node_span(&self.decls[i]), "the base card's")
-                .help(format!("to change it, write `override {} …`", kind.word()));
+                .label(node_span(&decl), t!("duplicate-name-again"))
+                .label(node_span(&self.decls[i]), t!("the-base-cards"))
+                .help(t!("base-already-has-help", kind = kind.word()));
                 self.report(d);
                 return;
             }
@@ -279,18 +280,18 @@ impl Applier<'_> {
     fn already_declared(&mut self, name: &Ident, found: Found) {
         let d = Diagnostic::error(
             Code::AlreadyInBase,
-            format!(
-                "`{}` is already declared in the base card, as {}",
-                name.name,
-                found.kind.described()
+            t!(
+                "already-in-base",
+                name = &name.name,
+                what = found.kind.described()
             ),
         )
-        .label(name.span, "declared again here")
-        .label(found.span, "the base card's")
-        .help(format!(
-            "to change it, write `override {} {} …`; to add something new, choose another name",
-            found.kind.word(),
-            name.name
+        .label(name.span, t!("duplicate-name-again"))
+        .label(found.span, t!("the-base-cards"))
+        .help(t!(
+            "already-in-base-help",
+            kind = found.kind.word(),
+            name = &name.name
         ));
         self.report(d);
     }
@@ -514,16 +515,13 @@ impl Applier<'_> {
         let Some(name) = name else {
             let d = Diagnostic::error(
                 Code::UnknownOverride,
-                format!("the base card has no {} to {verb}", kind.noun()),
+                t!("base-has-no", what = kind.noun(), verb = verb),
             )
-            .label(at, "not in the base card");
+            .label(at, t!("not-in-base"));
             let d = if verb == "override" {
-                d.help(format!(
-                    "to add one, write it without `override`: `{} …`",
-                    kind.word()
-                ))
+                d.help(t!("base-has-no-help-override", kind = kind.word()))
             } else {
-                d.help("there is nothing to remove; delete this line")
+                d.help(t!("nothing-to-remove"))
             };
             self.report(d);
             return;
@@ -531,39 +529,48 @@ impl Applier<'_> {
         if let Some(found) = self.lookup(&name.name) {
             let d = Diagnostic::error(
                 Code::UnknownOverride,
-                format!(
-                    "`{}` is {} in the base card, not {}",
-                    name.name,
-                    found.kind.described(),
-                    kind.described()
+                t!(
+                    "wrong-kind-in-base",
+                    name = &name.name,
+                    found = found.kind.described(),
+                    what = kind.described()
                 ),
             )
-            .label(name.span, format!("not {}", kind.described()))
-            .label(found.span, format!("{} here", found.kind.described()))
+            .label(name.span, t!("wrong-kind-not", what = kind.described()))
+            .label(
+                found.span,
+                t!("wrong-kind-here", what = found.kind.described()),
+            )
             .help(match verb {
-                "remove" => format!("write `remove {} {}`", found.kind.word(), name.name),
-                _ => format!("write `{verb} {} {} …`", found.kind.word(), name.name),
+                "remove" => t!("write-remove", kind = found.kind.word(), name = &name.name),
+                _ => t!(
+                    "write-verb",
+                    verb = verb,
+                    kind = found.kind.word(),
+                    name = &name.name
+                ),
             });
             self.report(d);
             return;
         }
         let mut d = Diagnostic::error(
             Code::UnknownOverride,
-            format!(
-                "the base card has no {} `{}` to {verb}",
-                kind.noun(),
-                name.name
+            t!(
+                "base-has-no-named",
+                what = kind.noun(),
+                name = &name.name,
+                verb = verb
             ),
         )
-        .label(name.span, "not in the base card");
+        .label(name.span, t!("not-in-base"));
         d = match suggest(&name.name, &self.names_of(kind)) {
-            Some(close) => d.help(format!("did you mean `{close}`?")),
-            None if verb == "override" => d.help(format!(
-                "`override` changes what the base card declares; to add a new {0}, write `{0} {1} …` without `override`",
-                kind.word(),
-                name.name
+            Some(close) => d.help(t!("did-you-mean", name = close)),
+            None if verb == "override" => d.help(t!(
+                "override-adds-nothing",
+                kind = kind.word(),
+                name = &name.name
             )),
-            None => d.help("there is nothing to remove; delete this line"),
+            None => d.help(t!("nothing-to-remove")),
         };
         self.report(d);
     }

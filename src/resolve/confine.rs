@@ -14,6 +14,7 @@
 //! (a rules directory: `rules/brands/GL8/x.card` may extend
 //! `../../callback_specialist.card`), else the first file's own folder.
 
+use crate::t;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -133,36 +134,28 @@ impl Root {
         name: &str,
         kind: Kind,
     ) -> Result<Vec<u8>, String> {
-        let outside = || {
-            format!(
-                "`{written}` is outside the rules folder `{}`; a card may name only files inside it",
-                self.shown()
-            )
-        };
+        let outside = || t!("outside-rules-root", written = written, root = self.shown());
         let as_written = Path::new(written);
         if as_written.is_absolute() || as_written.has_root() || has_prefix(as_written) {
             return Err(outside());
         }
-        let real = std::fs::canonicalize(full).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("there is no file `{name}`"),
-            _ => format!("cannot read `{name}`: {e}"),
-        })?;
+        let real = std::fs::canonicalize(full).map_err(|e| cannot_read(name, &e))?;
         let Some(root) = &self.real else {
-            return Err(format!(
-                "the rules folder `{}` cannot be read",
-                self.shown()
-            ));
+            return Err(t!("rules-root-unreadable", root = self.shown()));
         };
         if !real.starts_with(root) {
             return Err(outside());
         }
         let (extension, what) = match kind {
-            Kind::Card => (".card", "a card"),
-            Kind::Hook => (".rhai", "a hook script"),
+            Kind::Card => (".card", t!("file-kind-card")),
+            Kind::Hook => (".rhai", t!("file-kind-hook")),
         };
         if !written.ends_with(extension) {
-            return Err(format!(
-                "`{written}` is not {what}: a card may name only `{extension}` files here"
+            return Err(t!(
+                "wrong-file-kind",
+                written = written,
+                what = what,
+                extension = extension
             ));
         }
         read_regular(&real, name, kind.limit())
@@ -190,19 +183,14 @@ impl Kind {
 /// more than `limit` bytes however the file grows. `name` is how the user
 /// knows the file.
 pub fn read_regular(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("there is no file `{name}`"),
-        _ => format!("cannot read `{name}`: {e}"),
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(name, &e))?;
     if !meta.is_file() {
-        return Err(format!(
-            "`{name}` is not a regular file (a folder, device or pipe cannot be read as a card)"
-        ));
+        return Err(t!("not-a-regular-file", name = name));
     }
     if meta.len() > limit {
         return Err(too_large(name, limit));
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(name, &e))?;
     remember(path);
     read_at_most(file, name, limit)
 }
@@ -213,7 +201,7 @@ pub fn read_at_most(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>
     reader
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        .map_err(|e| cannot_read(name, &e))?;
     if bytes.len() as u64 > limit {
         return Err(too_large(name, limit));
     }
@@ -221,10 +209,15 @@ pub fn read_at_most(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>
 }
 
 fn too_large(name: &str, limit: u64) -> String {
-    format!(
-        "`{name}` is larger than {} KB, the most a card or a hook script may be",
-        limit / 1024
-    )
+    t!("file-too-large", name = name, kb = limit / 1024)
+}
+
+/// "there is no file `x`", or why it cannot be read.
+fn cannot_read(name: &str, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => t!("no-such-file", name = name),
+        _ => t!("cannot-read-file", name = name, why = e.to_string()),
+    }
 }
 
 fn has_prefix(path: &Path) -> bool {

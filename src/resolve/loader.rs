@@ -26,7 +26,7 @@ pub struct NoLoader;
 
 impl Loader for NoLoader {
     fn load(&self, _from: &SourceFile, _path: &str) -> Result<Arc<SourceFile>, String> {
-        Err("the card was given as text, so there is no folder to find its base card in".into())
+        Err(crate::t!("card-given-as-text"))
     }
 }
 
@@ -108,15 +108,9 @@ impl FileLoader {
 fn text(name: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         if e.utf8_error().error_len().is_none() {
-            format!(
-                "`{}` ends in the middle of a character: the file looks cut short",
-                display(name)
-            )
+            crate::t!("file-cut-short", name = display(name))
         } else {
-            format!(
-                "`{}` is not UTF-8 text; save it as UTF-8 and try again",
-                display(name)
-            )
+            crate::t!("file-not-utf8", name = display(name))
         }
     })?;
     Ok(SourceFile::new(display(name), text))
@@ -162,7 +156,7 @@ impl Loader for MemoryLoader {
     fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
         let name = display(&tidy(&relative_to(from, path)));
         self.get(&name)
-            .ok_or_else(|| format!("there is no card `{name}`"))
+            .ok_or_else(|| crate::t!("no-such-card", name = &name))
     }
 }
 

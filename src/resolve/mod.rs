@@ -37,6 +37,7 @@ use crate::check::{self, Checked};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::SourceFile;
 use crate::syntax::{self, ast, print::Annotate};
+use crate::t;
 use apply::Applier;
 use std::sync::Arc;
 
@@ -137,15 +138,14 @@ fn load_chain(
         let problem = |code, message: String, help: String| {
             Diagnostics(vec![Diagnostic::error(code, message)
                 .in_file(file)
-                .label(base.span, "extended here")
+                .label(base.span, t!("extended-here"))
                 .help(help)])
         };
         let loaded = loader.load(file, &base.value).map_err(|why| {
             problem(
                 Code::MissingCard,
-                format!("cannot find the base card: {why}"),
-                "the path is relative to this card's folder, like `../callback_specialist.card`"
-                    .into(),
+                t!("missing-base", why = why),
+                t!("missing-base-help"),
             )
         })?;
         if let Some(at) = chain.iter().position(|(f, _)| f.name == loaded.name) {
@@ -156,18 +156,15 @@ fn load_chain(
                 .collect();
             return Err(problem(
                 Code::ExtendsCycle,
-                format!("`{}` extends itself, through its bases", loaded.name),
-                format!(
-                    "the chain runs {}; one of them must extend nothing",
-                    names.join(" → ")
-                ),
+                t!("extends-cycle", name = &loaded.name),
+                t!("extends-cycle-help", chain = names.join(" → ")),
             ));
         }
         if chain.len() >= MAX_CHAIN {
             return Err(problem(
                 Code::ExtendsCycle,
-                format!("more than {MAX_CHAIN} cards extend one another"),
-                "is there a loop through a link? Group → brand → store needs three".into(),
+                t!("extends-too-deep", most = MAX_CHAIN),
+                t!("extends-too-deep-help"),
             ));
         }
         let card = syntax::parse(&loaded)?;
@@ -205,10 +202,8 @@ fn blame_removals(resolved: &Resolved, diagnostics: Diagnostics) -> Diagnostics 
         let removal = removals.iter().find(|r| r.name.as_deref() == Some(used));
         if let Some(removal) = removal {
             d = d
-                .label(removal.at, "removed here")
-                .help(format!(
-                    "`{used}` is still used here, but a card that extends this one removes it; remove or override this rule as well"
-                ));
+                .label(removal.at, t!("removed-here"))
+                .help(t!("removed-still-used", name = used));
         }
         d
     });

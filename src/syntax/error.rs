@@ -7,6 +7,7 @@
 use super::parser::{keyword_text, token_text, Rule};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::{SourceFile, Span};
+use crate::t;
 use crate::value::InputType;
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::sync::Arc;
@@ -30,22 +31,19 @@ pub fn from_pest(source: &Arc<SourceFile>, error: Error<Rule>) -> Diagnostics {
 
 /// A formula nested deeper than the parser or the lowering will follow.
 pub fn too_deep(span: Span) -> Diagnostic {
-    Diagnostic::error(Code::Syntax, "this formula is nested too deeply to read")
-        .label(span, "too deep from here on")
-        .help("split the formula into smaller pieces, for example with an `output` for each part")
+    Diagnostic::error(Code::Syntax, t!("syntax-too-deep"))
+        .label(span, t!("syntax-too-deep-label"))
+        .help(t!("syntax-split-formula"))
 }
 
 /// A formula with more operands than any stage will follow.
 pub fn too_long(span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::Syntax,
-        format!(
-            "this formula is too long: it has more than {} numbers and names",
-            super::lower::MAX_TERMS
-        ),
+        t!("syntax-too-long", most = super::lower::MAX_TERMS),
     )
-    .label(span, "the formula is cut off here")
-    .help("split the formula into smaller pieces, for example with an `output` for each part")
+    .label(span, t!("syntax-too-long-label"))
+    .help(t!("syntax-split-formula"))
 }
 
 /// Where the error is, and the text found there.
@@ -96,8 +94,8 @@ impl<'a> Place<'a> {
     fn found(&self) -> Option<String> {
         let token = self.token()?;
         Some(match token.chars().next() {
-            Some('\n' | '\r') => "the end of the line".to_string(),
-            Some(c) if c.is_whitespace() => "a space".to_string(),
+            Some('\n' | '\r') => t!("syntax-end-of-line"),
+            Some(c) if c.is_whitespace() => t!("syntax-a-space"),
             _ => format!("`{}`", quote(token)),
         })
     }
@@ -137,15 +135,15 @@ fn parse_error(at: &Place, positives: &[Rule]) -> Diagnostic {
     }
     let expected = expected_list(positives);
     let message = match (at.found(), expected.is_empty()) {
-        (Some(found), false) => format!("expected {expected}, found {found}"),
-        (Some(found), true) => format!("unexpected {found}"),
-        (None, false) => format!("unexpected end of file, expected {expected}"),
-        (None, true) => "unexpected end of file".to_string(),
+        (Some(found), false) => t!("syntax-expected-found", expected = expected, found = found),
+        (Some(found), true) => t!("syntax-unexpected", found = found),
+        (None, false) => t!("syntax-eof-expected", expected = expected),
+        (None, true) => t!("syntax-eof"),
     };
     let label = if at.token().is_none() {
-        "the file ends here"
+        t!("syntax-eof-label")
     } else {
-        "not expected here"
+        t!("syntax-unexpected-label")
     };
     let diagnostic = Diagnostic::error(Code::Syntax, message).label(at.span(), label);
     match help(at, positives) {
@@ -157,7 +155,7 @@ fn parse_error(at: &Place, positives: &[Rule]) -> Diagnostic {
 /// Mistakes common enough to deserve their own sentence.
 fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
     let found = at.token();
-    let error = |message: String, label: &str, help: String| {
+    let error = |message: String, label: String, help: String| {
         Some(
             Diagnostic::error(Code::Syntax, message)
                 .label(at.span(), label)
@@ -167,9 +165,9 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
 
     if at.rest.starts_with("/*") && !at.rest.contains("*/") {
         return error(
-            "this comment is never closed".into(),
-            "comment starts here",
-            "end the comment with `*/`".into(),
+            t!("syntax-comment-open"),
+            t!("syntax-comment-open-label"),
+            t!("syntax-comment-open-help"),
         );
     }
 
@@ -177,10 +175,9 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
     if in_text && at.rest.starts_with('\\') {
         let escape: String = at.rest.chars().take(2).collect();
         return error(
-            format!("unknown escape `{}` in a text", quote(&escape)),
-            "unknown escape",
-            r#"inside quotes write `\"` for a quote, `\\` for a backslash and `\n` for a new line"#
-                .into(),
+            t!("syntax-unknown-escape", escape = quote(&escape)),
+            t!("syntax-unknown-escape-label"),
+            t!("syntax-unknown-escape-help"),
         );
     }
     if in_text && found.is_none_or(|t| t.starts_with(['\n', '\r'])) {
@@ -190,44 +187,40 @@ fn special_case(at: &Place, positives: &[Rule]) -> Option<Diagnostic> {
             "\""
         };
         return error(
-            "this text is never closed".into(),
-            "the text should end here",
-            format!("end the text with `{close}` on the same line"),
+            t!("syntax-text-open"),
+            t!("syntax-text-open-label"),
+            t!("syntax-text-open-help", close = close),
         );
     }
 
     if positives == [Rule::type_name] {
         let types = type_list();
         let message = match at.found() {
-            Some(found) => format!("expected an input type ({types}), found {found}"),
-            None => format!("unexpected end of file, expected an input type ({types})"),
+            Some(found) => t!("syntax-expected-type-found", types = &types, found = found),
+            None => t!("syntax-eof-expected-type", types = &types),
         };
         let help = did_you_mean(at, positives)
-            .unwrap_or_else(|| format!("the input types are {}", type_list()));
-        return error(message, "not an input type", help);
+            .unwrap_or_else(|| t!("syntax-input-types", types = type_list()));
+        return error(message, t!("syntax-not-a-type"), help);
     }
 
     if positives == [Rule::kw_scorecard] && found.is_none_or(|t| !t.starts_with("scorecard")) {
         let message = match at.found() {
-            Some(found) => format!("expected a card starting with `scorecard`, found {found}"),
-            None => "the card is empty".to_string(),
+            Some(found) => t!("syntax-expected-scorecard", found = found),
+            None => t!("syntax-empty-card"),
         };
         return error(
             message,
-            "a card starts here",
-            "a card starts with `scorecard`, its name and `{`, as in `scorecard 回访专员 { … }`"
-                .into(),
+            t!("syntax-card-starts-here"),
+            t!("syntax-card-starts-help"),
         );
     }
 
     if positives == [Rule::EOI] {
         return error(
-            format!(
-                "unexpected `{}` after the end of the scorecard",
-                quote(found.unwrap_or(""))
-            ),
-            "after the scorecard's closing `}`",
-            "a file holds one scorecard; check that its `{` and `}` match".into(),
+            t!("syntax-after-end", found = quote(found.unwrap_or(""))),
+            t!("syntax-after-end-label"),
+            t!("syntax-after-end-help"),
         );
     }
     None
@@ -253,50 +246,49 @@ fn join_or(words: &[String]) -> String {
     match words {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => t!(
+            "syntax-or",
+            init = init.join(&t!("syntax-list-separator")),
+            last = last
+        ),
     }
 }
 
 /// What a rule looks like to someone writing a card, and its place in the list:
 /// 0 continues the current thing, 1 starts the next thing, 2 closes a block.
 fn describe(rule: Rule) -> Option<(u8, String)> {
-    let closing = |what: &str| Some((2, format!("`}}` to close the {what}")));
+    let closing = |what: String| Some((2, t!("syntax-close", what = what)));
     let phrase = match rule {
-        Rule::card_end => return closing("scorecard"),
-        Rule::section_end => return closing("section"),
-        Rule::item_end => return closing("item's rules"),
-        Rule::table_end => return closing("table"),
-        Rule::block_end => return closing("block"),
-        Rule::rparen => return Some((2, "`)` to close the parenthesis".into())),
-        Rule::text_end | Rule::cn_text_end => return Some((2, "a quote to end the text".into())),
-        Rule::EOI => return Some((2, "the end of the file".into())),
+        Rule::card_end => return closing(t!("syntax-the-scorecard")),
+        Rule::section_end => return closing(t!("syntax-the-section")),
+        Rule::item_end => return closing(t!("syntax-the-item-rules")),
+        Rule::table_end => return closing(t!("syntax-the-table")),
+        Rule::block_end => return closing(t!("syntax-the-block")),
+        Rule::rparen => return Some((2, t!("syntax-close-paren"))),
+        Rule::text_end | Rule::cn_text_end => return Some((2, t!("syntax-end-quote"))),
+        Rule::EOI => return Some((2, t!("syntax-end-of-file"))),
 
-        Rule::decl => return Some((1, "a declaration (`input`, `section`, `grade` …)".into())),
-        Rule::item_rule => {
-            return Some((
-                1,
-                "a rule (`minus`, `by`, `full if`, `zero if`, `late`, `score`, `rated by`)".into(),
-            ))
-        }
-        Rule::guard => return Some((1, "a row such as `>= 90 : …` or `else : …`".into())),
+        Rule::decl => return Some((1, t!("syntax-a-declaration"))),
+        Rule::item_rule => return Some((1, t!("syntax-a-rule"))),
+        Rule::guard => return Some((1, t!("syntax-a-row"))),
         Rule::kw_item => return Some((1, "`item`".into())),
 
-        Rule::ident | Rule::name => "a name",
-        Rule::text => "a label in quotes",
-        Rule::number | Rule::signed_number | Rule::digits => "a number",
-        Rule::literal => "a number, `true` or `false`",
-        Rule::boolean => "`true` or `false`",
+        Rule::ident | Rule::name => t!("syntax-a-name"),
+        Rule::text => t!("syntax-a-label"),
+        Rule::number | Rule::signed_number | Rule::digits => t!("syntax-a-number"),
+        Rule::literal => t!("syntax-a-literal"),
+        Rule::boolean => t!("syntax-a-boolean"),
         Rule::type_name => {
-            return Some((0, format!("an input type ({})", type_list())));
+            return Some((0, t!("syntax-an-input-type", types = type_list())));
         }
-        Rule::input_option => "an option (`range`, `default`, `optional`, `rollup`)",
-        Rule::remove_kind => "what to remove (`item`, `section`, `input`, `param` …)",
-        Rule::rank_option => "an option (`lowest first`, `within`, `ties`)",
-        Rule::rated_by => "a rater's name",
-        Rule::combine_rule => "a combine rule (`override`, `mean`, `weighted`)",
-        Rule::item_outcome => "`full`, `minus` and a number, a number, or a formula in parentheses",
-        Rule::grade_outcome => "a grade such as 优秀",
-        Rule::band_outcome => "a number or a formula in parentheses",
+        Rule::input_option => t!("syntax-an-input-option"),
+        Rule::remove_kind => t!("syntax-a-remove-kind"),
+        Rule::rank_option => t!("syntax-a-rank-option"),
+        Rule::rated_by => t!("syntax-a-rater"),
+        Rule::combine_rule => t!("syntax-a-combine-rule"),
+        Rule::item_outcome => t!("syntax-an-item-outcome"),
+        Rule::grade_outcome => t!("syntax-a-grade"),
+        Rule::band_outcome => t!("syntax-a-band-outcome"),
         Rule::expr
         | Rule::if_expr
         | Rule::logic
@@ -305,11 +297,13 @@ fn describe(rule: Rule) -> Option<(u8, String)> {
         | Rule::arithmetic
         | Rule::unary
         | Rule::call
-        | Rule::group => "a number, a name or a formula",
-        Rule::cmp_op | Rule::add_op | Rule::mul_op | Rule::kw_and | Rule::kw_or => "an operator",
-        _ => return token_text(rule).map(|t| (0, format!("`{t}`"))),
+        | Rule::group => t!("syntax-a-formula"),
+        Rule::cmp_op | Rule::add_op | Rule::mul_op | Rule::kw_and | Rule::kw_or => {
+            t!("syntax-an-operator")
+        }
+        _ => return token_text(rule).map(|text| (0, format!("`{text}`"))),
     };
-    Some((0, phrase.to_string()))
+    Some((0, phrase))
 }
 
 /// Extra advice: a likely typo, or a reserved word used as a name.
@@ -326,9 +320,7 @@ fn help(at: &Place, positives: &[Rule]) -> Option<String> {
         .filter_map(|&r| keyword_text(r))
         .chain(InputType::ALL.iter().map(|t| t.keyword()))
         .any(|k| k == word);
-    (wants_name && reserved).then(|| {
-        format!("`{word}` is a reserved word and cannot be used as a name; choose another name")
-    })
+    (wants_name && reserved).then(|| t!("syntax-reserved-word", word = word))
 }
 
 /// "did you mean `section`?" when the word at the error is one typo away from
@@ -341,7 +333,7 @@ fn did_you_mean(at: &Place, positives: &[Rule]) -> Option<String> {
         .filter(|&(c, _)| c != word)
         .min_by_key(|&(_, d)| d)?;
     let close_enough = distance <= 2 && distance < best.chars().count().div_ceil(2) + 1;
-    close_enough.then(|| format!("did you mean `{best}`?"))
+    close_enough.then(|| t!("did-you-mean", name = best))
 }
 
 /// The keywords a rule can start with.

@@ -46,12 +46,9 @@ fn verify(source: &Arc<SourceFile>, card: &ast::Card, formatted: &str) -> Result
     if same {
         return Ok(());
     }
-    let d = Diagnostic::error(
-        Code::Syntax,
-        "internal error: the formatted card would not mean the same; it was left as it is",
-    )
-    .label(card.name.span, "this card")
-    .help("please report this card");
+    let d = Diagnostic::error(Code::Syntax, crate::t!("internal-format"))
+        .label(card.name.span, crate::t!("no-total-label"))
+        .help(crate::t!("internal-report"));
     Err(Diagnostics(vec![d.in_file(source)]))
 }
 

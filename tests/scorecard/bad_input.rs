@@ -32,6 +32,7 @@ impl Drop for Scratch {
 
 fn scorecard(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .env(common::ENGLISH.0, common::ENGLISH.1)
         .args(args)
         .current_dir(common::root())
         .env("NO_COLOR", "1")
@@ -437,6 +438,7 @@ fn a_mistake_far_along_a_long_line_is_shown_in_a_window() {
         assert!(stderr.len() < 2_000, "{} bytes", stderr.len());
     }
     let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .env(common::ENGLISH.0, common::ENGLISH.1)
         .args(["fmt", "-"])
         .stdin(std::fs::File::open(dir.0.join("wide.card")).expect("card"))
         .output()
@@ -445,6 +447,7 @@ fn a_mistake_far_along_a_long_line_is_shown_in_a_window() {
     let broken = format!("scorecard t {{ output o = {}( }}\n", " ".repeat(70_000));
     dir.file("broken.card", broken.as_bytes());
     let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .env(common::ENGLISH.0, common::ENGLISH.1)
         .args(["fmt", "-"])
         .env("NO_COLOR", "1")
         .stdin(std::fs::File::open(dir.0.join("broken.card")).expect("card"))
@@ -995,6 +998,7 @@ fn an_interrupted_run_leaves_no_temporary_file_and_the_old_report() {
     std::fs::write(&target, "the old report\n").expect("old report");
     for signal in ["INT", "TERM"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+            .env(common::ENGLISH.0, common::ENGLISH.1)
             .args(["eval", S1, &data, "--format", "csv", "-o"])
             .arg(&target)
             .current_dir(common::root())

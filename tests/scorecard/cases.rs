@@ -60,6 +60,7 @@ fn a_card_without_cases_or_a_broken_case_file_exits_2() {
 
 fn in_dir(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .env(crate::common::ENGLISH.0, crate::common::ENGLISH.1)
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

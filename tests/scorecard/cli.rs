@@ -11,6 +11,7 @@ pub fn scorecard(args: &[&str]) -> Output {
 
 pub fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .env(common::ENGLISH.0, common::ENGLISH.1)
         .args(args)
         .current_dir(common::root())
         .env("NO_COLOR", "1")

@@ -16,7 +16,19 @@ pub fn relative(path: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
+/// The scenario tests were written against the English messages: every
+/// in-process helper sets the library's language to English (the Chinese
+/// snapshots pin Chinese for their own thread with `i18n::with_lang`). The
+/// binary is run with an English locale (`ENGLISH`).
+pub fn english() {
+    scorecard::i18n::set_lang(scorecard::i18n::Lang::En);
+}
+
+/// The environment the binary is run with in the English-asserting tests.
+pub const ENGLISH: (&str, &str) = ("LC_ALL", "en_US.UTF-8");
+
 pub fn source(path: &Path) -> Arc<SourceFile> {
+    english();
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     SourceFile::new(relative(path), text)
@@ -32,6 +44,7 @@ pub fn compile(path: &Path) -> Result<Checked, scorecard::Diagnostics> {
 /// Parses and checks `text` as if it were the card file at `path`: the cards
 /// it extends and its hook files are found as for that file.
 pub fn compile_as(path: &Path, text: String) -> Result<Checked, scorecard::Diagnostics> {
+    english();
     let source = SourceFile::new(relative(path), text);
     let hooks = HookDir::beside(Path::new(&relative(path)));
     scorecard::compile_with(&source, &FileLoader::rooted(root()), &hooks)

@@ -16,6 +16,7 @@ mod excel;
 mod fmt;
 mod fmt_property;
 mod impossible_data;
+mod lang;
 mod month;
 mod office_files;
 mod properties;

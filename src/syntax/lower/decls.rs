@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Ident, Text};
 use crate::syntax::parser::Rule;
+use crate::t;
 
 impl Lower {
     /// `card = { SOI ~ kw_scorecard ~ ident ~ text? ~ extends? ~ lbrace ~ (decl | ";")* ~ card_end ~ EOI }`
@@ -121,12 +122,9 @@ impl Lower {
             Ok(value) => Some(ast::Date { value, span }),
             Err(_) => {
                 self.problems.push(
-                    Diagnostic::error(
-                        Code::BadDate,
-                        format!("`{}` is not a day of the calendar", pair.as_str()),
-                    )
-                    .label(span, "no such day")
-                    .help("write a date as year-month-day, such as 2026-01-31"),
+                    Diagnostic::error(Code::BadDate, t!("not-a-day", date = pair.as_str()))
+                        .label(span, t!("not-a-day-label"))
+                        .help(t!("not-a-day-help")),
                 );
                 None
             }
@@ -195,10 +193,10 @@ impl Lower {
             self.problems.push(
                 Diagnostic::error(
                     Code::Syntax,
-                    format!("`{option}` is given twice for input `{}`", input.name),
+                    t!("option-twice-input", option = option, name = &input.name),
                 )
-                .label(at, "given again here")
-                .help(format!("keep only one `{option}`")),
+                .label(at, t!("option-twice-label"))
+                .help(t!("option-twice-help", option = option)),
             );
         } else {
             *slot = Some(value);

@@ -9,6 +9,7 @@ use crate::source::Span;
 use crate::syntax::ast::{self, Expr, ExprKind};
 use crate::syntax::error;
 use crate::syntax::parser::Rule;
+use crate::t;
 
 impl Lower {
     /// Any expression pair, from `expr` down to `group`.
@@ -110,11 +111,9 @@ impl Lower {
         let (operands, operators) = operations(pair)?;
         if operators.len() > 1 {
             self.problems.push(
-                Diagnostic::error(Code::Syntax, "comparisons cannot be chained")
-                    .label(span(&whole), "more than one comparison in a row")
-                    .help(
-                        "compare two things at a time and join them with `and`: `a < b and b < c`",
-                    ),
+                Diagnostic::error(Code::Syntax, t!("chained-comparison"))
+                    .label(span(&whole), t!("chained-comparison-label"))
+                    .help(t!("chained-comparison-help")),
             );
         }
         self.left_assoc(&operands, &operators)

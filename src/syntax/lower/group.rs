@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast;
 use crate::syntax::parser::Rule;
+use crate::t;
 
 impl Lower {
     /// `rater = { kw_rater ~ ident ~ text? }`
@@ -102,10 +103,10 @@ impl Lower {
             self.problems.push(
                 Diagnostic::error(
                     Code::Syntax,
-                    format!("`{option}` is given twice for rank `{}`", rank.name),
+                    t!("option-twice-rank", option = option, name = &rank.name),
                 )
-                .label(at, "given again here")
-                .help(format!("keep only one `{option}`")),
+                .label(at, t!("option-twice-label"))
+                .help(t!("option-twice-help", option = option)),
             );
         } else {
             *slot = Some(value);

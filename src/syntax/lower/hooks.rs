@@ -34,9 +34,9 @@ impl Lower {
         let result = types.pop().ok_or_else(|| {
             crate::diagnostic::Diagnostic::error(
                 crate::diagnostic::Code::Syntax,
-                "internal error: a hook signature lacks its result type; please report this card",
+                crate::t!("internal-hook-signature"),
             )
-            .label(span, "here")
+            .label(span, crate::t!("here"))
         })?;
         Ok(ast::HookSig {
             name,

@@ -35,6 +35,7 @@ use super::ast;
 use super::parser::{is_token, Rule};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::{SourceFile, Span};
+use crate::t;
 use std::iter::Peekable;
 use std::sync::Arc;
 
@@ -111,13 +112,14 @@ impl Lower {
                 self.problems.push(
                     Diagnostic::error(
                         Code::Syntax,
-                        format!(
-                            "this name is {} characters long, more than the {MAX_NAME_CHARS} a name may have",
-                            text.chars().count()
+                        t!(
+                            "name-too-long",
+                            count = text.chars().count(),
+                            most = MAX_NAME_CHARS
                         ),
                     )
-                    .label(Span::new(start, start + cut), "a name this long")
-                    .help("use a short name, and say the rest in its label (`\"…\"`)"),
+                    .label(Span::new(start, start + cut), t!("name-too-long-label"))
+                    .help(t!("name-too-long-help")),
                 );
             }
         }
@@ -156,12 +158,12 @@ fn span(pair: &Pair) -> Span {
 fn unexpected(pair: &Pair) -> Diagnostic {
     Diagnostic::error(
         Code::Syntax,
-        format!(
-            "internal error: unexpected `{:?}` in the parse tree; please report this card",
-            pair.as_rule()
+        t!(
+            "internal-parse-tree",
+            rule = format!("{:?}", pair.as_rule())
         ),
     )
-    .label(span(pair), "here")
+    .label(span(pair), t!("here"))
 }
 
 /// The next child of a pair whose grammar rule promises one.

@@ -5,6 +5,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Ident, Text};
 use crate::syntax::parser::Rule;
+use crate::t;
 use crate::value::InputType;
 use rust_decimal::Decimal;
 
@@ -67,23 +68,23 @@ impl Lower {
         } else {
             ""
         };
-        let (what, help) = match problem {
+        let number = format!("{shown}{ellipsis}");
+        let (message, label, help) = match problem {
             NumberProblem::TooLarge => (
-                "is too large",
-                format!("numbers can be at most {}", Decimal::MAX),
+                t!("number-too-large", number = number),
+                t!("number-too-large-label"),
+                t!("number-too-large-help", most = Decimal::MAX.to_string()),
             ),
             NumberProblem::TooPrecise => (
-                "has too many decimal places",
-                "numbers can have at most 28 decimal places (a percentage 26)".to_string(),
+                t!("number-too-precise", number = number),
+                t!("number-too-precise-label"),
+                t!("number-too-precise-help"),
             ),
         };
         self.problems.push(
-            Diagnostic::error(
-                Code::BadNumber,
-                format!("the number `{shown}{ellipsis}` {what}"),
-            )
-            .label(span, what)
-            .help(help),
+            Diagnostic::error(Code::BadNumber, message)
+                .label(span, label)
+                .help(help),
         );
     }
 }

@@ -1,0 +1,54 @@
+# 钩子（hooks，卡片旁的 rhai 脚本）的问题（src/check/hooks.rs、src/hooks/）。
+
+hook-file-unreadable = 无法读取钩子文件 `{ $path }`
+hook-file-unreadable-help = 路径相对于考核表文件本身所在的位置
+hook-no-signatures = 请写明考核表用到 `{ $path }` 里的哪些函数，以及它们的类型
+hook-no-signatures-label = 没有列出函数
+hook-no-signatures-help = 在花括号里列出函数，写明每个参数和结果的类型，例如 `hooks "{ $path }" { "{" } { $example } { "}" }`
+hook-is-built-in = `{ $name }` 是内置函数
+hook-is-built-in-label = 请给钩子换一个名称
+hook-is-built-in-help = 考核表自带的函数有 min、max、clamp、round 和 present
+hook-twice = 钩子 `{ $name }` 声明了两次
+hook-function-arity = { $name }（{ $count } 个参数）
+hook-not-defined = `{ $path }` 里没有定义函数 `{ $name }`
+hook-not-defined-label = 脚本里没有
+hook-script-empty = `{ $path }` 里没有定义任何函数
+hook-script-defines = 脚本定义了：{ $functions }
+hook-or = {" 或 "}
+hook-arity-mismatch = `{ $path }` 里的 `{ $name }` 有 { $script } 个参数，但考核表声明了 { $card } 个
+hook-arity-mismatch-help = 脚本函数的每个参数对应列出一个类型
+functions-list = 可用的函数：min、max、clamp、round、present、top、group_size；要调用 rhai 函数，请在 `hooks "file.rhai" { "{" } … { "}" }` 块里声明
+functions-list-with-hooks = 可用的函数：min、max、clamp、round、present、top、group_size，以及本考核表的钩子：{ $hooks }
+unknown-function = 没有函数 `{ $name }`
+unknown-function-label = 未知的函数
+hook-call-arity = `{ $name }` 要填 { $expected } 项，这里填了 { $count } 项
+declared-as = 声明为 `{ $signature }`
+hook-argument-type = `{ $name }` 的第 { $index } 项声明为 `{ $keyword }`，但这里是{ $ty }
+hook-script-does-not-compile = 钩子脚本 `{ $name }` 无法编译
+hook-script-does-not-compile-help = 钩子是 rhai 函数；请参阅 README 中的“Writing a hook”
+hook-not-utf8 = `{ $name }` 不是 UTF-8 文本；请另存为 UTF-8
+no-hook-file = 没有钩子文件 `{ $path }`
+
+## 计分时调用钩子（src/hooks/call.rs）
+hook-returned = 钩子 `{ $name }` 返回了{ $what }，但考核表声明它返回{ $kind }
+hook-too-long = 运行超过 { $ms } 毫秒，已被停止（是否在循环里处理很长的列表？）
+hook-too-many-steps = 运行超过 { $steps } 步，已被停止（是否有永不结束的循环？）
+hook-too-deep = 函数调用超过 { $levels } 层，已被停止（是否有永不结束的递归？）
+hook-data-too-large = 生成的 { $what } 过大，已被停止（上限：文字 { $text } 个字符，列表 { $list } 项，映射 { $map } 项）
+hook-too-many-variables = 声明的变量超过 { $most } 个，已被停止
+hook-calls-missing = 调用了 `{ $name }`，钩子里没有这个函数（钩子不能使用文件、网络、时间或随机数）
+hook-stopped = 已停止：{ $value }
+hook-arithmetic = 计算出错：{ $message }
+hook-failed = 运行失败：{ $error }
+hook-failure = 钩子 `{ $name }` { $what }
+hook-failure-at = 钩子 `{ $name }` { $what }，位置 { $file }:{ $line }:{ $column }
+hook-given-blank = 传给钩子的值是空白的
+hook-value-nothing = 空值（函数结束时没有返回值）
+hook-value-text = 文字 { $text }
+hook-value-bool = 是/否（{ $value }）
+hook-value-list = 一个列表
+hook-value-map = 一个映射
+hook-value-number = 数字 { $value }
+hook-value-other = { $kind } 类型的值
+hook-kind-count = 次数（不为负的整数）
+hook-kind-days = 天数（不为负的整数）
