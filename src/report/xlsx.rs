@@ -73,7 +73,7 @@ pub(super) fn one_card(
     options: &Options,
     limit: u32,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = workbook();
     book.set_properties(&properties(card.display_name(), options)?);
     summary_sheet(&mut book, "汇总", card, results)?;
     let part = CardResults {
@@ -95,7 +95,7 @@ pub fn xlsx_cards(
     notes: &[String],
     options: &Options,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = workbook();
     book.set_properties(&properties(title, options)?);
     everyone_sheet(&mut book, cards)?;
     let mut names: Vec<String> = vec!["汇总".into(), "明细".into(), "说明".into()];
@@ -160,6 +160,15 @@ fn everyone_sheet(book: &mut Workbook, cards: &[CardResults]) -> Result<(), Xlsx
         }
     }
     w.finish(row, frozen)
+}
+
+/// A workbook compressed at level 3: deflate was about half the time of
+/// writing a large report at the default level 6 (100 000 S1 rows: 12 s
+/// instead of 21), for a file about a fifth larger.
+fn workbook() -> Workbook {
+    let mut book = Workbook::new();
+    book.set_zip_compression_level(3);
+    book
 }
 
 /// The run's notes, and the workbook's own (a sheet gone on over several).
