@@ -5,8 +5,13 @@
 //! area and language under `locales/zh-CN/` and `locales/en/`; code names a
 //! message by its id with [`t!`](crate::t) and passes the variable parts:
 //!
-//! ```ignore
-//! Diagnostic::error(Code::UnknownName, t!("unknown-name", name = &id.name))
+//! ```
+//! use scorecard::i18n::{with_lang, Lang};
+//! let name = "反馈及实率";
+//! let zh = with_lang(Lang::Zh, || scorecard::t!("unknown-name", name = name));
+//! assert_eq!(zh, "`反馈及实率` 未在本考核表中声明");
+//! let en = with_lang(Lang::En, || scorecard::t!("unknown-name", name = name));
+//! assert!(en.contains("`反馈及实率`") && en != zh);
 //! ```
 //!
 //! The language is the process's, set once by the binary ([`set_lang`]);
