@@ -3,9 +3,11 @@
 //! Each store's part starts on a new printed page and holds: head count,
 //! average, highest and lowest total and the grade counts; the score
 //! distribution as an inline SVG chart ([`super::chart`]); the summary table
-//! in rank order (the rank of the total within the whole file: 1 is best,
-//! ties share a rank); and, for each employee who lost points, every item or
-//! penalty that cost them and why, quoting the card and its line.
+//! in rank order (the rank of the total within the store's own table: 1 is
+//! best, ties share a rank); and, for each employee who lost points, every
+//! item or penalty that cost them and why, quoting the card and its line. A
+//! pay card (outputs only) shows its people and their pay, with no total,
+//! rank or chart.
 //!
 //! The file is self-contained — styles inline, no script, nothing fetched —
 //! and deterministic: no timestamp, so the same results give the same bytes.
@@ -232,6 +234,13 @@ struct Report<'a> {
 impl Report<'_> {
     /// One card's people in one store: statistics, chart, table, points lost.
     fn part(&self, out: &mut String, store: &str, mut members: Vec<usize>) {
+        if !self.scored() {
+            // A pay card: no points, so no ranks, chart or points lost; its
+            // people in the file's order with their pay.
+            let _ = writeln!(out, "<p class=\"stats\">{} 人</p>", members.len());
+            self.table(out, &members);
+            return;
+        }
         // Best first; equal totals keep the file's order.
         members.sort_by_key(|&i| self.ranks[i]);
         let totals: Vec<Decimal> = members
@@ -251,6 +260,12 @@ impl Report<'_> {
         );
         self.table(out, &members);
         self.points_lost(out, &members);
+    }
+
+    /// The card scores points (items, or bonus and penalty blocks); a pay
+    /// card has only outputs.
+    fn scored(&self) -> bool {
+        !self.card.items.is_empty() || !self.card.adjustments.is_empty()
     }
 
     /// `4 人 · 平均 86.25 · 最高 95 · 最低 70 · 优秀 1 · 称职 2 · 较差 1`
@@ -284,7 +299,12 @@ impl Report<'_> {
         let show_name = has(|r| r.employee.name.is_some());
         let show_brand = has(|r| r.employee.brand.is_some());
 
-        let mut head: Vec<String> = vec!["排名".into(), "工号".into()];
+        let scored = self.scored();
+        let mut head: Vec<String> = Vec::new();
+        if scored {
+            head.push("排名".into());
+        }
+        head.push("工号".into());
         if show_name {
             head.push("姓名".into());
         }
@@ -301,7 +321,9 @@ impl Report<'_> {
                 .iter()
                 .map(|a| a.display_name().to_string()),
         );
-        head.push("总分".into());
+        if scored {
+            head.push("总分".into());
+        }
         if card.grade.is_some() {
             head.push("等级".into());
         }
@@ -318,8 +340,17 @@ impl Report<'_> {
         for &i in members {
             let r = &self.results[i];
             let e = &r.employee;
-            let mut cells: Vec<(String, bool)> =
-                vec![(self.ranks[i].to_string(), true), (e.id.clone(), false)];
+            let mut cells: Vec<(String, bool)> = Vec::new();
+            if scored {
+                // The rank within this store's table: 1 + those above.
+                let total = r.scores.total;
+                let above = members
+                    .iter()
+                    .filter(|&&j| self.results[j].scores.total > total)
+                    .count();
+                cells.push(((above + 1).to_string(), true));
+            }
+            cells.push((e.id.clone(), false));
             if show_name {
                 cells.push((e.name.clone().unwrap_or_default(), false));
             }
@@ -328,7 +359,9 @@ impl Report<'_> {
             }
             let amounts = r.scores.sections.iter().chain(&r.scores.adjustments);
             cells.extend(amounts.map(|d| (format_decimal(*d), true)));
-            cells.push((format_decimal(r.scores.total), true));
+            if scored {
+                cells.push((format_decimal(r.scores.total), true));
+            }
             if card.grade.is_some() {
                 cells.push((
                     r.grade(card).map_or(String::new(), |g| g.to_string()),

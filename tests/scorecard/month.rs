@@ -792,6 +792,22 @@ fn pay_cards_are_reported_as_pay_not_as_a_score_of_zero() {
         "md",
     ]);
     assert!(!text(&out.stdout).contains("Points lost"));
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert!(html.contains("实发工资"), "the pay is there");
+    for absent in ["总分", "排名", "<svg", "扣分明细"] {
+        assert!(
+            !html.contains(absent),
+            "a pay card's report has no {absent}"
+        );
+    }
 
     let mut args = vec!["eval", "rules/"];
     args.extend(MONTH);
