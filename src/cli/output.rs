@@ -50,10 +50,18 @@ pub fn emit(
                 );
             }
             let mut out = io::BufWriter::new(stdout.lock());
-            write(&mut out)
-                .and_then(|()| out.flush())
+            reader_has_enough(write(&mut out).and_then(|()| out.flush()))
                 .map_err(|e| format!("cannot write the results: {e}"))
         }
+    }
+}
+
+/// Stdout closed early (`eval … | head`): the reader has all it wants, so
+/// that is no failure.
+fn reader_has_enough(written: io::Result<()>) -> io::Result<()> {
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
@@ -202,8 +210,7 @@ impl Spool {
             Some(path) => self
                 .commit_file()
                 .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-            None => self
-                .copy_to_stdout()
+            None => reader_has_enough(self.copy_to_stdout())
                 .map_err(|e| format!("cannot write the results: {e}")),
         }
     }

@@ -1076,3 +1076,32 @@ fn new_reports_follow_the_umask_unless_private() {
     std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o604)).expect("chmod");
     assert_eq!(mode("a.csv", "077", ""), 0o604);
 }
+
+/// `eval … | head`: a reader that stops early is no failure, in any format
+/// (the report is copied to stdout from its spool when the run ends well).
+#[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    let dir = Scratch::new("closed-pipe");
+    let mut text = s1_header();
+    text.push('\n');
+    let row = s1_good_row("X");
+    for i in 0..3_000 {
+        text.push_str(&format!("E{i}{}\n", &row[1..]));
+    }
+    let data = dir.file("many.csv", text.as_bytes());
+    for format in ["json", "jsonl", "csv", "md", "table"] {
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "set -o pipefail; \"$0\" eval {S1} \"$1\" --format {format} | head -c 10 >/dev/null"
+            ))
+            .arg(env!("CARGO_BIN_EXE_scorecard"))
+            .arg(&data)
+            .current_dir(common::root())
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
+    }
+}

@@ -268,23 +268,35 @@ fn read_grid(
         let is_percent = percent.get(style).copied().unwrap_or(false);
         let (row, column) = cell.get_position();
         let text = cell_text(cell.get_value(), is_percent);
-        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
-                &Arc::from(format!("{file}: {sheet}")),
-                Location::Cell {
-                    row: row as usize + 1,
-                    column: column as usize,
-                },
-                format!(
-                    "this cell holds {} characters, more than the {MAX_CELL_CHARS} a cell may hold",
-                    text.chars().count()
-                ),
-            ));
-        }
+        check_cell_length(file, sheet, row, column, &text)?;
         grid.push(row, column, &text);
     }
     Ok(Ok(grid.finish()))
+}
+
+/// Refuses a cell longer than [`MAX_CELL_CHARS`], where it is.
+pub(super) fn check_cell_length(
+    file: &str,
+    sheet: &str,
+    row: u32,
+    column: u32,
+    text: &str,
+) -> Result<(), DataError> {
+    if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
+        return Ok(());
+    }
+    Err(DataError::new(
+        DataErrorKind::Malformed,
+        &Arc::from(format!("{file}: {sheet}")),
+        Location::Cell {
+            row: row as usize + 1,
+            column: column as usize,
+        },
+        format!(
+            "this cell holds {} characters, more than the {MAX_CELL_CHARS} a cell may hold",
+            text.chars().count()
+        ),
+    ))
 }
 
 /// The most characters a cell may hold (Excel's own limit).

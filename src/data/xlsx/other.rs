@@ -8,7 +8,7 @@
 
 use super::cell_text::cell_text;
 use super::grid::{Grid, Merges};
-use super::{choose_sheet, Kind, SheetRead, MAX_CELL_CHARS};
+use super::{check_cell_length, choose_sheet, Kind, SheetRead};
 use crate::data::error::{DataError, DataErrorKind, Location};
 use calamine::{Data, DataRef, Ods, Reader, Sheet, Sheets, Xls, Xlsb};
 use std::io::Cursor;
@@ -68,20 +68,7 @@ pub(super) fn read(
     for (r, c, value) in range.used_cells() {
         let (row, column) = (top + r as u32, left + c as u32);
         let text = cell_text(&data_ref(value), false);
-        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
-                &Arc::from(format!("{file}: {sheet}")),
-                Location::Cell {
-                    row: row as usize + 1,
-                    column: column as usize,
-                },
-                format!(
-                    "this cell holds {} characters, more than the {MAX_CELL_CHARS} a cell may hold",
-                    text.chars().count()
-                ),
-            ));
-        }
+        check_cell_length(file, &sheet, row, column, &text)?;
         grid.push(row, column, &text);
     }
     let grid = grid.finish();
