@@ -146,6 +146,28 @@ pub fn derived_order(card: &CheckedCard) -> Vec<usize> {
     order
 }
 
+/// Whether the card awards points (sections or bonus/penalty blocks): a
+/// card without them is a pay card, reported as pay (no total, grade, rank
+/// or histogram).
+pub fn is_scored(card: &CheckedCard) -> bool {
+    !card.sections.is_empty() || !card.adjustments.is_empty()
+}
+
+/// The output a pay card's report leads with (an index into
+/// `CheckedCard::derived`): the last money output the card declares, else
+/// its last output; `None` for a card without outputs.
+#[allow(dead_code)] // the pay layouts of every format use it as they land
+pub fn main_output(card: &CheckedCard) -> Option<usize> {
+    let order = derived_order(card);
+    let money = |&&i: &&usize| card.derived[i].ty == Type::Num(crate::value::Unit::Money);
+    order
+        .iter()
+        .rev()
+        .find(money)
+        .or_else(|| order.last())
+        .copied()
+}
+
 /// The summary grid: one row per employee, as the table and Markdown formats show it.
 /// `text` with every control character (escape sequences, carriage
 /// returns, bells …) and every bidirectional override written out as
@@ -223,7 +245,7 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         numeric.push(true);
     }
     // A pay card with no points has no total worth a column.
-    let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
+    let scored = is_scored(card);
     if scored {
         header.push("total".into());
         numeric.push(true);

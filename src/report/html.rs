@@ -265,7 +265,7 @@ impl Report<'_> {
     /// The card scores points (items, or bonus and penalty blocks); a pay
     /// card has only outputs.
     fn scored(&self) -> bool {
-        !self.card.items.is_empty() || !self.card.adjustments.is_empty()
+        super::common::is_scored(self.card)
     }
 
     /// `4 人 · 平均 86.25 · 最高 95 · 最低 70 · 优秀 1 · 称职 2 · 较差 1`
