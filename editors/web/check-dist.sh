@@ -4,7 +4,8 @@
 # is committed must be what the source builds to).
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ ! -x node_modules/.bin/esbuild ] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+# The packages as locked (again when the lock file is newer than the install).
+if [ ! -x node_modules/.bin/esbuild ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 npm run --silent build

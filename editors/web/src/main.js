@@ -33,6 +33,9 @@ const app = {
 };
 window.__scorecard = app;
 
+/** Where the first read-only range starts now (UTF-16), for tests. */
+app.readonlyFrom = () => readonlyRanges(app.view.state)[0]?.from ?? null;
+
 /** Selects a range and scrolls it to the middle of the editor (for tests and links). */
 app.select = (anchor, head = anchor) => {
   app.view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: "center" }) });
@@ -354,7 +357,7 @@ async function explain(id) {
   const text = app.view.state.doc.toString();
   let res;
   try {
-    res = await postJSON("/api/explain", { seq: app.seq, text, id });
+    res = await postJSON("/api/explain", { seq: app.seq, text, readonly_ranges: rangesForServer(text), id });
   } catch (e) {
     if (n === app.explainSeq) $("explain-body").textContent = t("offline", { error: e.message });
     return;

@@ -175,6 +175,19 @@ test("a brand card: its base's lines are read-only and are not saved into it", a
     await page.keyboard.press("Backspace");
     assert.equal(await docText(page), before);
 
+    // Typing right before the base's block is the brand's own text.
+    const edge = await page.evaluate(() => {
+      const view = window.__scorecard.view;
+      const i = view.state.doc.toString().indexOf("// ── 基础卡");
+      window.__scorecard.select(i);
+      return i;
+    });
+    await page.keyboard.type("\n");
+    assert.equal((await docText(page)).length, before.length + 1);
+    assert.equal(await page.evaluate(() => window.__scorecard.readonlyFrom()), edge + 1);
+    await page.keyboard.press("Backspace");
+    assert.equal(await docText(page), before);
+
     // The brand's own override is editable: 99% → 98% gives 周杰 (98%) full points.
     await select(page, ">= 99% : full", 3, 2);
     await page.keyboard.type("98");
