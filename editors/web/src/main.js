@@ -119,7 +119,7 @@ function applyUpdate(res, text, version, roundTrip) {
   if (app.warnings) parts.push(t("warnings", { warnings: app.warnings }));
   if (!parts.length) parts.push(t("checked"));
   const ms = res.elapsed_ms != null ? res.elapsed_ms : Math.round(roundTrip);
-  setStatus(app.errors ? "error" : app.warnings ? "warn" : "ok", `${parts.join("，")} · ${t("elapsed", { ms })}`, diags[0]);
+  setStatus(app.errors ? "error" : app.warnings ? "warn" : "ok", `${parts.join(t("sep"))} · ${t("elapsed", { ms })}`, diags[0]);
 
   if (res.results) {
     app.results = res.results;
@@ -337,7 +337,7 @@ function renderTable() {
   }
   tbody.replaceChildren(frag);
   const total = (results.rows ?? []).length;
-  $("row-count").textContent = t("rows", { n: total }) + (changed ? `，${t("changedRows", { n: changed })}` : "");
+  $("row-count").textContent = t("rows", { n: total }) + (changed ? t("sep") + t("changedRows", { n: changed }) : "");
 }
 
 // ─── Explanation ─────────────────────────────────────────────────────────────
