@@ -7,7 +7,7 @@
 // person as a fixed figure from fixtures/people.json. Offsets it sends are
 // characters (Unicode scalar values), as the real server's are.
 //
-//   node mock/server.mjs [--port 8787] [--brand] [--lang en]
+//   node mock/server.mjs [--port 8787] [--brand] [--lang en] [--people 500]
 //
 // MOCK: GET /__mock/saves lists the texts saved so far (for the test).
 import { createServer } from "node:http";
@@ -178,9 +178,21 @@ function gradeOf(grades, totalH) {
   return null;
 }
 
-const people = JSON.parse(fixture("people.json")).rows;
+const fixturePeople = JSON.parse(fixture("people.json")).rows;
 
-function score(card) {
+/** The fixture's people, or that many made from them (HF1001…) for timing a big month. */
+function peopleOf(count) {
+  if (!count) return fixturePeople;
+  return Array.from({ length: count }, (_, i) => {
+    const p = fixturePeople[i % fixturePeople.length];
+    const person = { ...p, id: `HF${1001 + i}`, name: i < fixturePeople.length ? p.name : `${p.name}${Math.floor(i / fixturePeople.length) + 1}` };
+    // One row the card cannot score, as a real month has.
+    if (i === 7) person.error = `第 ${i + 2} 行：\`反馈及时率\` 不是百分数：\`九十八\``;
+    return person;
+  });
+}
+
+function score(card, people) {
   return people.map((p) => {
     const item = tierPoints(card.tiers, toH(p.rate));
     const totalH = toH(p.other) + item.h;
@@ -240,8 +252,9 @@ function cardOf(doc, text, ranges) {
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".png": "image/png" };
 
-export function startMock({ port = 0, mode = "group", lang = "zh-CN", delayMs = 0 } = {}) {
+export function startMock({ port = 0, mode = "group", lang = "zh-CN", delayMs = 0, people: count = 0 } = {}) {
   const doc = makeDoc(mode);
+  const people = peopleOf(count);
   let saved = doc.file;
   const saves = [];
   const requests = [];
@@ -264,9 +277,10 @@ export function startMock({ port = 0, mode = "group", lang = "zh-CN", delayMs = 
     let results = null, impact = null;
     if (!errors) {
       const base = editorText(doc, saved);
-      const before = new Map(score(cardOf(doc, base.text, base.readonly_ranges)).map((r) => [r.p.id, r]));
+      const before = new Map(score(cardOf(doc, base.text, base.readonly_ranges), people).map((r) => [r.p.id, r]));
       let changed = 0, points = 0, grades = 0, pay = 0;
-      const rows = score(card).map((r) => {
+      const rows = score(card, people).map((r) => {
+        if (r.p.error) return { id: r.p.id, name: r.p.name, brand: r.p.brand, store: r.p.store, error: r.p.error };
         const b = before.get(r.p.id);
         const dT = r.totalH - b.totalH, dP = r.payFen - b.payFen;
         if (dT || dP || b.grade !== r.grade) changed++;
@@ -301,7 +315,7 @@ export function startMock({ port = 0, mode = "group", lang = "zh-CN", delayMs = 
   function explain(body) {
     const ranges = body.readonly_ranges ?? (doc.base ? editorText(doc, body.text).readonly_ranges : []);
     const card = cardOf(doc, body.text, ranges);
-    const r = score(card).find((x) => x.p.id === body.id);
+    const r = score(card, people).find((x) => x.p.id === body.id);
     if (!r) return { id: body.id, text: `没有工号为 ${body.id} 的员工` };
     const p = r.p;
     const why = r.item.why;
@@ -390,6 +404,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     port: Number(arg("--port", 8787)),
     mode: process.argv.includes("--brand") ? "brand" : "group",
     lang: arg("--lang", "zh-CN"),
+    people: Number(arg("--people", 0)),
   });
   console.log(`mock scorecard serve on ${m.url} (127.0.0.1 only)`);
 }

@@ -76,6 +76,9 @@ function scheduleUpdate(delay = DEBOUNCE_MS) {
 }
 
 async function sendUpdate() {
+  // While a Chinese input method is composing, the text holds pinyin: wait
+  // for the characters.
+  if (app.view.composing) { app.timer = setTimeout(sendUpdate, DEBOUNCE_MS); return; }
   const text = app.view.state.doc.toString();
   const seq = ++app.seq;
   const version = app.docVersion;
@@ -93,7 +96,10 @@ async function sendUpdate() {
   if (app.inflight === ctl) app.inflight = null;
   // A newer request went out, or the text moved on since: that one will answer.
   if (res.seq !== app.seq || version !== app.docVersion) return;
-  applyUpdate(res, text, version, performance.now() - started);
+  const received = performance.now();
+  applyUpdate(res, text, version, received - started);
+  // Round trip, and the page's own work on the answer (diagnostics, table).
+  app.timing = { round_trip_ms: received - started, render_ms: performance.now() - received, server_ms: res.elapsed_ms };
 }
 
 function applyUpdate(res, text, version, roundTrip) {
@@ -247,6 +253,7 @@ function cell(r, c) {
   const td = document.createElement("td");
   const v = r[c.key];
   td.className = `col-${c.kind ?? "text"}`;
+  td.dataset.k = cellKey(r, c);
   switch (c.kind) {
     case "score": td.textContent = plain(v); break;
     case "money": td.textContent = plain(v, { group: true }); break;
@@ -283,6 +290,63 @@ function compareCells(a, b, c) {
   return String(x ?? "").localeCompare(String(y ?? ""), "zh-CN");
 }
 
+/** What a cell shows, as one string: a cell is redrawn only when this changes. */
+function cellKey(r, c) {
+  return JSON.stringify([r[c.key] ?? null, c.kind === "grade" ? r.grade_before ?? null : null]);
+}
+
+function rowClass(r) {
+  return [rowChanged(r) ? "changed" : "", r.id === app.selected ? "selected" : "", r.error ? "row-error" : ""]
+    .filter(Boolean).join(" ");
+}
+
+function newRow(r, cols) {
+  const tr = document.createElement("tr");
+  tr.dataset.id = r.id;
+  tr.className = rowClass(r);
+  if (r.error) {
+    for (const c of cols.slice(0, 3)) tr.append(cell(r, c));
+    const td = document.createElement("td");
+    td.colSpan = Math.max(1, cols.length - 3);
+    td.textContent = r.error;
+    tr.append(td);
+  } else {
+    for (const c of cols) tr.append(cell(r, c));
+  }
+  return tr;
+}
+
+/**
+ * The rows, reusing the ones on screen when they are the same people in the
+ * same order (the usual case while typing): only cells whose figures moved
+ * are redrawn, so a month of 500 costs little per keystroke.
+ */
+function renderRows(tbody, rows, cols) {
+  const shown = tbody.rows;
+  const sameCols = app.shownCols === JSON.stringify(cols);
+  const same = sameCols && shown.length === rows.length && rows.every((r, i) => shown[i].dataset.id === r.id);
+  app.shownCols = JSON.stringify(cols);
+  if (!same) {
+    const frag = document.createDocumentFragment();
+    for (const r of rows) frag.append(newRow(r, cols));
+    tbody.replaceChildren(frag);
+    return;
+  }
+  rows.forEach((r, i) => {
+    const tr = shown[i];
+    const cls = rowClass(r);
+    if (r.error || tr.classList.contains("row-error")) {
+      if (r.error !== tr.lastChild.textContent || cls !== tr.className) tbody.replaceChild(newRow(r, cols), tr);
+      return;
+    }
+    if (tr.className !== cls) tr.className = cls;
+    cols.forEach((c, j) => {
+      const td = tr.cells[j];
+      if (td.dataset.k !== cellKey(r, c)) tr.replaceChild(cell(r, c), td);
+    });
+  });
+}
+
 function renderTable() {
   const table = $("results");
   const thead = table.tHead, tbody = table.tBodies[0];
@@ -316,26 +380,7 @@ function renderTable() {
     const c = cols.find((x) => x.key === app.sort.key);
     if (c) rows = [...rows].sort((a, b) => app.sort.dir * compareCells(a, b, c));
   }
-  const frag = document.createDocumentFragment();
-  for (const r of rows) {
-    const tr = document.createElement("tr");
-    tr.dataset.id = r.id;
-    if (rowChanged(r)) tr.classList.add("changed");
-    if (r.id === app.selected) tr.classList.add("selected");
-    if (r.error) {
-      tr.classList.add("row-error");
-      for (const c of cols.slice(0, 3)) tr.append(cell(r, c));
-      const td = document.createElement("td");
-      td.colSpan = Math.max(1, cols.length - 3);
-      td.textContent = r.error;
-      tr.append(td);
-    } else {
-      for (const c of cols) tr.append(cell(r, c));
-    }
-    tr.onclick = () => selectRow(r);
-    frag.append(tr);
-  }
-  tbody.replaceChildren(frag);
+  renderRows(tbody, rows, cols);
   const total = (results.rows ?? []).length;
   $("row-count").textContent = t("rows", { n: total }) + (changed ? t("sep") + t("changedRows", { n: changed }) : "");
 }
@@ -388,6 +433,11 @@ async function start() {
     onSave: save,
   });
   $("save").onclick = save;
+  $("results").tBodies[0].addEventListener("click", (e) => {
+    const tr = e.target.closest("tr[data-id]");
+    const r = tr && app.results?.rows?.find((x) => x.id === tr.dataset.id);
+    if (r) selectRow(r);
+  });
   $("only-changed").onchange = (e) => { app.onlyChanged = e.target.checked; renderTable(); };
   $("explain-close").onclick = () => {
     $("explain").hidden = true;
@@ -422,4 +472,5 @@ async function start() {
   app.view.focus();
 }
 
+app.renderTable = renderTable;
 start();

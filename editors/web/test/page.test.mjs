@@ -208,3 +208,48 @@ test("a brand card: its base's lines are read-only and are not saved into it", a
     await mock.close();
   }
 });
+
+test("a month of 500: every row shown, the page's own work per update measured", async () => {
+  const mock = await startMock({ mode: "group", people: 500 });
+  const { page, problems } = await open(mock);
+  try {
+    assert.equal(await page.locator("#results tbody tr").count(), 500);
+    // A row the card cannot score shows the server's sentence.
+    assert.match(await text(page, "#results tbody tr.row-error"), /HF1008[\s\S]*不是百分数/);
+    await select(page, ">= 95% : minus 1", 3, 2);
+    const updates = await page.evaluate(() => window.__scorecard.updates);
+    await page.keyboard.type("97");
+    await page.waitForFunction((n) => window.__scorecard.updates > n && document.getElementById("impact").textContent.startsWith("本次修改"), updates);
+    const timing = await page.evaluate(() => window.__scorecard.timing);
+    console.log(`# 500 rows: round trip ${timing.round_trip_ms.toFixed(1)} ms (mock server ${timing.server_ms} ms), page's work on the answer ${timing.render_ms.toFixed(1)} ms`);
+    assert.ok(timing.render_ms < 250, `the page took ${timing.render_ms} ms to show 500 rows`);
+    assert.match(await text(page, "#impact"), /^本次修改影响 \d+ 人/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    await mock.close();
+  }
+});
+
+test("a slow server: an answer overtaken by an edit is never shown", async () => {
+  const mock = await startMock({ mode: "group", delayMs: 300 });
+  const { page, problems } = await open(mock);
+  try {
+    await select(page, ">= 95% : minus 1", 3, 2);
+    const before = mock.requests.filter((r) => r.path === "/api/update").length;
+    // `9` alone makes the tiers out of order (an error); `97` does not.
+    await page.keyboard.type("9");
+    await page.waitForFunction(() => window.__scorecard.inflight != null);
+    await page.keyboard.type("7");
+    await page.waitForFunction(() => document.getElementById("impact").textContent.startsWith("本次修改"));
+    assert.equal(await text(page, "#impact"), "本次修改影响 6 人，合计 −6 分，2 人等级变化，工资合计 −102.00 元");
+    assert.equal(await page.evaluate(() => window.__scorecard.errors), 0);
+    const sent = mock.requests.filter((r) => r.path === "/api/update").slice(before).map((r) => r.body.seq);
+    assert.equal(sent.length, 2, "one request per pause in typing");
+    assert.ok(sent[1] > sent[0]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    await mock.close();
+  }
+});
