@@ -66,10 +66,10 @@ function symbolsOf(text) {
   const inputs = [], items = [], params = [], outputs = [], sections = [];
   const lines = text.split("\n");
   let lastQuote = null, section = null;
-  for (const raw of lines) {
+  lines.forEach((raw, i) => {
     const line = raw.replace(/^\s*\/\/\s?/, "").trim();
     let m;
-    if ((m = /^quote\s+"([^"]*)"/.exec(line))) { lastQuote = m[1]; continue; }
+    if ((m = /^quote\s+"([^"]*)"/.exec(line))) { lastQuote = m[1]; return; }
     if ((m = /^(?:override\s+)?input\s+(\S+)\s+(\w+)(?:\s+"([^"]*)")?(.*)$/.exec(line))) {
       const rest = m[4] ?? "";
       const range = /range\s+(\S+\.\.\S+)/.exec(rest)?.[1];
@@ -79,7 +79,10 @@ function symbolsOf(text) {
       section = m[1];
       sections.push({ name: m[1], label: m[2] ?? m[1], weight: m[3] });
     } else if ((m = /^(?:override\s+)?item\s+(\S+)(?:\s+"([^"]*)")?\s+(\d+(?:\.\d+)?)/.exec(line))) {
-      items.push({ name: m[1], label: m[2] ?? m[1], points: m[3], section, ...(lastQuote ? { quote: lastQuote } : {}) });
+      // The item's own quote (first inside its block), else the one before it.
+      const own = /^\s*(?:\/\/\s*)?quote\s+"([^"]*)"/.exec(lines[i + 1] ?? "")?.[1];
+      const quote = own ?? lastQuote;
+      items.push({ name: m[1], label: m[2] ?? m[1], points: m[3], section, ...(quote ? { quote } : {}) });
     } else if ((m = /^(?:override\s+)?param\s+(\S+)\s+(\S+(?:\s*元)?)(?:\s+"([^"]*)")?/.exec(line))) {
       params.push({ name: m[1], label: m[3] ?? m[1], value: m[2] });
     } else if ((m = /^(?:override\s+)?output\s+(\S+)(?:\s+"([^"]*)")?(?:\s+(\w+))?\s*=/.exec(line))) {
@@ -88,7 +91,7 @@ function symbolsOf(text) {
     if (!/^(quote|assume)\b/.test(line) && line && !/^item\b/.test(line) && !line.startsWith("{") ) {
       if (!/^(by|>=|>|<=|<|else|minus|full|zero)/.test(line)) lastQuote = null;
     }
-  }
+  });
   // A brand card's own declarations come first; the base's are not repeated.
   const uniq = (list) => [...new Map(list.map((s) => [s.name, s])).values()];
   return { inputs: uniq(inputs), items: uniq(items), params: uniq(params), outputs: uniq(outputs), sections: uniq(sections) };

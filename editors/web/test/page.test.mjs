@@ -80,6 +80,7 @@ test("a tier change shows its impact; a row explains itself; Ctrl-S saves", asyn
     assert.equal(await page.locator("#results tbody tr").count(), 20);
 
     // Click a row: its explanation.
+    assert.equal(await page.locator("#explain").isVisible(), false);
     await row.click();
     await page.waitForFunction(() => document.getElementById("explain-body").textContent.includes("总分 89.5"));
     assert.match(await text(page, "#explain-title"), /孙悦（HF112）/);
@@ -97,6 +98,18 @@ test("a tier change shows its impact; a row explains itself; Ctrl-S saves", asyn
     assert.match(await text(page, ".cm-symbol-tip"), /输入项[\s\S]*反馈及时率[\s\S]*客户意见反馈及时率[\s\S]*percent · 百分比[\s\S]*0%\.\.100%/);
 
     await page.screenshot({ path: screenshot });
+    await page.mouse.move(5, 890);
+
+    // Hover an item's name: its points, section and the policy's sentence.
+    const item = await page.evaluate(() => {
+      const view = window.__scorecard.view;
+      const i = view.state.doc.toString().indexOf("item 客户信息及建议") + 7;
+      const c = view.coordsAtPos(i);
+      return { x: c.left + 2, y: (c.top + c.bottom) / 2 };
+    });
+    await page.mouse.move(item.x, item.y);
+    await page.waitForSelector(".cm-symbol-tip .cm-symbol-quote");
+    assert.match(await text(page, ".cm-symbol-tip"), /考核项[\s\S]*客户信息及建议[\s\S]*5 分 · 信息反馈[\s\S]*制度原文：客户意见反馈及时率/);
     await page.mouse.move(5, 890);
 
     // Ctrl-S in the editor saves the card; the saved card is the new baseline.
