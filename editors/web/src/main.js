@@ -9,7 +9,12 @@ import { Offsets } from "./offsets.js";
 import { t, setLang } from "./strings.js";
 import { isZero, isNegative, plain, signed, signedOrZero } from "./format.js";
 
-const DEBOUNCE_MS = 150;
+// The pause after a keystroke before the card is sent; `?debounce=MS` in the
+// page's address changes it (0 to 1000).
+const DEBOUNCE_MS = (() => {
+  const v = Number(new URLSearchParams(location.search).get("debounce"));
+  return Number.isFinite(v) && v >= 0 && v <= 1000 && location.search.includes("debounce=") ? v : 150;
+})();
 const $ = (id) => document.getElementById(id);
 
 const app = {
@@ -99,7 +104,13 @@ async function sendUpdate() {
   const received = performance.now();
   applyUpdate(res, text, version, received - started);
   // Round trip, and the page's own work on the answer (diagnostics, table).
-  app.timing = { round_trip_ms: received - started, render_ms: performance.now() - received, server_ms: res.elapsed_ms };
+  const now = performance.now();
+  app.timing = {
+    since_edit_ms: now - app.changedAt, // the last keystroke to its results on screen (debounce included)
+    round_trip_ms: received - started,
+    render_ms: now - received,
+    server_ms: res.elapsed_ms,
+  };
 }
 
 function applyUpdate(res, text, version, roundTrip) {
@@ -428,6 +439,7 @@ async function start() {
   app.view = createEditor($("editor"), {
     onChange: () => {
       app.docVersion++;
+      app.changedAt = performance.now();
       scheduleUpdate();
     },
     onSave: save,
