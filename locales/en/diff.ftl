@@ -102,3 +102,5 @@ diff-unscored-line-id = line { $line } ({ $id })
 diff-unscored-line = line { $line }
 diff-unscored-file = the file
 diff-unscored = { $at }: { $card } could not score it: { $reason }
+diff-change-line = { $about }: { $change }
+diff-list-separator = {", "}

@@ -103,7 +103,7 @@ fn summary_lines(report: &Report) -> Vec<String> {
         _ => t!(
             "diff-summary-grade-changes",
             count = s.grade_changes(),
-            moves = moves.join(", ")
+            moves = moves.join(&t!("diff-list-separator"))
         ),
     });
     if !s.movers.is_empty() {
@@ -115,7 +115,10 @@ fn summary_lines(report: &Report) -> Vec<String> {
                 None => format!("{id} {}", signed(*d)),
             })
             .collect();
-        lines.push(t!("diff-summary-movers", movers = movers.join(", ")));
+        lines.push(t!(
+            "diff-summary-movers",
+            movers = movers.join(&t!("diff-list-separator"))
+        ));
     }
     for pay in &s.pay {
         lines.push(t!(
@@ -171,7 +174,10 @@ fn to_table(report: &Report) -> String {
         out += &format!("  {}\n", t!("diff-nothing-changed"));
     }
     for c in &report.changes {
-        out += &format!("  {}: {}\n", c.about, c.change);
+        out += &format!(
+            "  {}\n",
+            t!("diff-change-line", about = &c.about, change = &c.change)
+        );
     }
     let mut table = Table::new();
     let mut header = vec![t!("diff-col-id"), t!("diff-col-name")];
@@ -258,7 +264,14 @@ fn to_markdown(report: &Report) -> String {
         out += &format!("- {}\n", t!("diff-nothing-changed"));
     }
     for c in &report.changes {
-        out += &format!("- **{}**: {}\n", md_escape(&c.about), md_escape(&c.change));
+        out += &format!(
+            "- {}\n",
+            t!(
+                "diff-change-line",
+                about = format!("**{}**", md_escape(&c.about)),
+                change = md_escape(&c.change)
+            )
+        );
     }
     out += &format!("\n## {}\n\n", t!("diff-md-heading-summary"));
     for line in summary_lines(report) {
