@@ -1,5 +1,6 @@
 # What the command line says (src/cli/): errors, progress, summaries.
 cli-note = note
+cli-list-separator = {", "}
 
 ## Reading and writing files
 cli-stdin-card = cannot read the card from stdin: { $message }

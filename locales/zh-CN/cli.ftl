@@ -1,5 +1,6 @@
 # 命令行的提示（src/cli/）：错误、进度、汇总。
 cli-note = 注意
+cli-list-separator = 、
 
 ## 读写文件
 cli-stdin-card = 无法从标准输入读取考核表：{ $message }

@@ -107,8 +107,8 @@ fn directory(manifest: &Path, human: bool, all: &mut Diagnostics) -> Exit {
                         manifest = found.manifest.to_string(),
                         entries = m.entries.len(),
                         cards = rules.cards.len(),
-                        steps = m.steps.join(", "),
-                        roles = m.roles().join(", ")
+                        steps = m.steps.join(&t!("cli-list-separator")),
+                        roles = m.roles().join(&t!("cli-list-separator"))
                     )
                 );
             }
