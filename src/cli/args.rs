@@ -1,8 +1,9 @@
 //! What `eval` and `explain` take: the rules, the data, and how to run.
 
-use super::{load, Exit};
+use super::{load, tell, Exit};
 use scorecard::data::DataFormat;
 use scorecard::run::{DataInput, Options, Plan, Request, RulesSpec, Stop};
+use scorecard::t;
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
@@ -52,7 +53,7 @@ impl DataArgs {
     pub fn request(&self, trace: bool) -> Result<Request, Exit> {
         let (rules, data) = split(&self.paths);
         let rules = RulesSpec::from_args(rules, &mut || {
-            load::read_text("-").map_err(|m| format!("cannot read the card from stdin: {m}"))
+            load::read_text("-").map_err(|m| t!("cli-stdin-card", message = m))
         })
         .map_err(|stop| tell_stop(&stop))?;
         let data = self.inputs(data)?;
@@ -97,7 +98,7 @@ pub fn data_inputs(
     sheet: Option<&str>,
 ) -> Result<Vec<DataInput>, Exit> {
     if data.is_empty() {
-        eprintln!("error: no data file was given: name the month's data after the card or rules directory");
+        tell::error(t!("cli-no-data"));
         return Err(Exit::Usage);
     }
     let format = input_format.and_then(DataFormat::from_name);
@@ -105,9 +106,7 @@ pub fn data_inputs(
     for name in data {
         let input = if name == "-" {
             let Some(format) = format else {
-                eprintln!(
-                    "error: reading data from stdin needs --input-format csv|xlsx|json|jsonl|toml"
-                );
+                tell::error(t!("cli-stdin-needs-format"));
                 return Err(Exit::Usage);
             };
             DataInput::reader("<stdin>", Box::new(std::io::stdin()), format)
@@ -118,7 +117,7 @@ pub fn data_inputs(
         };
         let effective = input.effective_format();
         if sheet.is_some() && effective.is_some_and(|f| f != DataFormat::Xlsx) {
-            eprintln!("error: --sheet only applies to an Excel workbook (.xlsx)");
+            tell::error(t!("cli-sheet-not-xlsx"));
             return Err(Exit::Usage);
         }
         inputs.push(DataInput {
@@ -147,7 +146,7 @@ fn is_rules(path: &str) -> bool {
 pub fn tell_stop(stop: &Stop) -> Exit {
     match stop {
         Stop::Usage(message) => {
-            eprintln!("error: {message}");
+            tell::error(message);
             Exit::Usage
         }
         Stop::Cards(diagnostics) => {
@@ -155,7 +154,7 @@ pub fn tell_stop(stop: &Stop) -> Exit {
             Exit::CardError
         }
         Stop::Data(message) => {
-            eprintln!("error: {message}");
+            tell::error(message);
             Exit::DataError
         }
     }

@@ -2,20 +2,15 @@
 //! evaluating anything.
 
 use super::stdout::outln;
-use super::{exit_codes, load, Exit};
+use super::{load, tell, Exit};
 use scorecard::diagnostic::render;
 use scorecard::run::{check_directory, load_card, manifest_path, CardInput};
+use scorecard::t;
 use scorecard::{Checked, Diagnostics};
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Check cards for errors: names, types, weights, tier tables; or a rules directory: its manifest and every card under it",
-    after_help = concat!(
-        "A rules directory is checked whole: its scorecard.toml (entries, steps, the cards it routes and what one feeds another), and every card under the folder, routed or not; a card no entry routes a row to is named.\n\nExamples:\n  scorecard check rules/\n  scorecard check rules/callback_specialist.card\n  scorecard check rules/*.card --format json\n\n",
-        exit_codes!()
-    )
-)]
+/// Check cards for errors (texts: `help-check-*` in locales/*/help.ftl)
 pub struct CheckArgs {
     /// Card files to check (`-` reads one from stdin), or a rules directory (or its scorecard.toml)
     #[arg(required = true)]
@@ -38,7 +33,7 @@ pub fn run(args: CheckArgs) -> Exit {
             match load::read_text("-") {
                 Ok(text) => CardInput::stdin(text),
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    tell::error(message);
                     exit = Exit::CardError;
                     continue;
                 }
@@ -72,12 +67,16 @@ fn one(
                 load::print_diagnostics(&checked.warnings);
                 let card = &checked.card;
                 outln!(
-                    "ok: {path} — {} ({} sections, {} items, {} inputs) · {}",
-                    card.display_name(),
-                    card.sections.len(),
-                    card.items.len(),
-                    card.inputs.len(),
-                    card.stamp.describe()
+                    "{}",
+                    t!(
+                        "cli-check-ok",
+                        path = path,
+                        name = card.display_name(),
+                        sections = card.sections.len(),
+                        items = card.items.len(),
+                        inputs = card.inputs.len(),
+                        stamp = card.stamp.describe()
+                    )
                 );
             }
             all.extend(checked.warnings);
@@ -102,12 +101,15 @@ fn directory(manifest: &Path, human: bool, all: &mut Diagnostics) -> Exit {
             let m = &rules.manifest;
             if human {
                 outln!(
-                    "ok: {} — {} entries, {} cards routed, steps: {}, roles: {}",
-                    found.manifest,
-                    m.entries.len(),
-                    rules.cards.len(),
-                    m.steps.join(", "),
-                    m.roles().join(", ")
+                    "{}",
+                    t!(
+                        "cli-check-ok-directory",
+                        manifest = found.manifest.to_string(),
+                        entries = m.entries.len(),
+                        cards = rules.cards.len(),
+                        steps = m.steps.join(&t!("cli-list-separator")),
+                        roles = m.roles().join(&t!("cli-list-separator"))
+                    )
                 );
             }
         }
@@ -124,12 +126,17 @@ fn directory(manifest: &Path, human: bool, all: &mut Diagnostics) -> Exit {
     }
     if human {
         for path in &found.unrouted {
-            eprintln!(
-                "warning: {}: no entry of {} routes a row to this card, so nothing is scored by it\n  help: add a [[card]] for it to {}, or move it out of the rules directory",
-                path.display(),
-                found.manifest,
-                found.manifest
-            );
+            let manifest = found.manifest.to_string();
+            tell::warning(format!(
+                "{}\n  {}: {}",
+                t!(
+                    "cli-check-unrouted",
+                    path = path.display().to_string(),
+                    manifest = &manifest
+                ),
+                t!("diag-help"),
+                t!("cli-check-unrouted-help", manifest = &manifest)
+            ));
         }
     }
     exit

@@ -1,23 +1,17 @@
 //! `scorecard diff`: two versions of the rules on the same data.
 
 use super::args::{data_inputs, tell_stop};
-use super::{exit_codes, load, Exit};
+use super::{load, tell, Exit};
 use scorecard::report::Format;
 use scorecard::run::{
     manifest_path, CardInput, DataSource, Options, Plan, Request, RulesSpec, Scoring,
 };
+use scorecard::t;
 use std::io::{Read, Write};
-use std::path::Path;
 use std::sync::Arc;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Compare two versions of the rules on the same data: who gains, who loses, by how much, and what changed in the cards",
-    after_help = concat!(
-        "OLD and NEW are cards, or rules directories. `diff rules/ rules-new/ DATA` scores each row by its own card in each directory; `diff rules/ CHANGED.card DATA` puts CHANGED.card in place of the directory's card of the same name (the brand and store cards that extend it included). Each side reads the data against its own inputs; a row only one of them can score is listed, not dropped. The exit code is 1 when some row could not be compared.\n\nExamples:\n  scorecard diff rules/ tests/cards/diff/callback_specialist_2026h2.card examples/callback_specialists_by_brand.csv\n  scorecard diff rules/callback_specialist.card 新方案.card examples/callback_specialists.csv\n  scorecard diff rules/ 新规则/ 十月.csv --format md > 变更说明.md\n\n",
-        exit_codes!()
-    )
-)]
+/// Compare two versions of the rules (texts: `help-diff-*` in locales/*/help.ftl)
 pub struct DiffArgs {
     /// The rules as they are now: a card, or a rules directory
     pub old: String,
@@ -55,7 +49,7 @@ pub fn run(args: DiffArgs) -> Exit {
     let format: Format = match args.format.parse() {
         Ok(format) => format,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell::error(e);
             return Exit::Usage;
         }
     };
@@ -84,7 +78,7 @@ pub fn run(args: DiffArgs) -> Exit {
         if let DataSource::Reader(_) = input.source {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                eprintln!("error: cannot read stdin: {e}");
+                tell::error(t!("cli-cannot-read-stdin", error = e.to_string()));
                 return Exit::DataError;
             }
             input.source = DataSource::Bytes(Arc::new(bytes));
@@ -110,7 +104,7 @@ pub fn run(args: DiffArgs) -> Exit {
         let outcome = plan.results();
         if outcome.is_usage() {
             for problem in outcome.problems.iter().filter(|p| p.is_usage()) {
-                eprintln!("error: {problem}");
+                tell::error(problem);
             }
             return Exit::Usage;
         }
@@ -119,7 +113,7 @@ pub fn run(args: DiffArgs) -> Exit {
     let (new_plan, new_run) = sides.pop().expect("two sides");
     let (old_plan, old_run) = sides.pop().expect("two sides");
     for note in old_run.notes.iter().chain(&new_run.notes) {
-        eprintln!("note: {note}");
+        tell::note(note);
     }
     let report = scorecard::diff::diff(old_plan.scoring(), new_plan.scoring(), &old_run, &new_run);
     let text = scorecard::diff::render(&report, format, args.bom);
@@ -127,15 +121,12 @@ pub fn run(args: DiffArgs) -> Exit {
     let mut out = stdout.lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
+            tell::error(t!("cli-cannot-write-report", error = e.to_string()));
             return Exit::Output;
         }
     }
     if report.has_problems() {
-        eprintln!(
-            "warning: {} row(s) or problem(s) could not be compared; see `not compared`",
-            report.unscored.len()
-        );
+        tell::warning(t!("cli-diff-not-compared", count = report.unscored.len()));
         return Exit::DataError;
     }
     Exit::Ok
@@ -147,7 +138,7 @@ fn specs(args: &DiffArgs) -> Result<(RulesSpec, RulesSpec), Exit> {
     let card = |path: &str| -> Result<CardInput, Exit> {
         if path == "-" {
             return load::read_text("-").map(CardInput::stdin).map_err(|m| {
-                eprintln!("error: {m}");
+                tell::error(m);
                 Exit::CardError
             });
         }
@@ -163,13 +154,11 @@ fn specs(args: &DiffArgs) -> Result<(RulesSpec, RulesSpec), Exit> {
             },
         )),
         (None, Some(_)) => {
-            eprintln!(
-                "error: give the rules directory first: `diff {} {} …` compares a card with a whole directory; to see a changed card's effect on the month, run `diff {} {} …`",
-                args.old,
-                args.new,
-                Path::new(&args.new).display(),
-                args.old
-            );
+            tell::error(t!(
+                "cli-diff-directory-first",
+                old = &args.old,
+                new = &args.new
+            ));
             Err(Exit::Usage)
         }
         (None, None) => Ok((

@@ -2,18 +2,13 @@
 
 use super::args::DataArgs;
 use super::output::{self, Spool};
-use super::{exit_codes, progress, tell, Exit};
+use super::{progress, tell, Exit};
 use scorecard::report::{Format, Options};
 use scorecard::run::{Output, Progress};
+use scorecard::t;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Score every employee in the month's data: items, sections, total, grade, outputs",
-    after_help = concat!(
-        "With a rules directory, each row is scored by the card its 岗位 (role), 品牌 (brand) and 门店 (store) pick in the directory's scorecard.toml, step after step (the appraisal, then the pay it feeds); the results are grouped by card (CSV: one table with a `card` column; xlsx: a sheet per card and a summary; HTML: each store's people, card by card).\n\nWith several versions of a card, each row is scored by the version in force for its period (a 期间/period column).\n\nSeveral data files are joined by employee id: the first lists the month's people.\n\nExamples:\n  scorecard eval rules/ examples/callback_specialists_by_brand.csv\n  scorecard eval rules/ 十月考核.xlsx 预约系统导出.csv 财务报表.csv --format xlsx --output 十月结果.xlsx\n  scorecard eval rules/callback_specialist.card examples/callback_specialists.csv --format csv --bom > 结果.csv\n  scorecard eval rules/ examples/callback_specialists_by_brand.csv --format html --output 报告.html\n  cat rows.json | scorecard eval rules/callback_specialist.card - --input-format json --format json\n  scorecard eval 回访专员_2026上半年.card 回访专员_2026下半年.card 2026全年.csv\n\n",
-        exit_codes!()
-    )
-)]
+/// Score every employee (texts: `help-eval-*` in locales/*/help.ftl)
 pub struct EvalArgs {
     #[command(flatten)]
     pub data: DataArgs,
@@ -35,7 +30,7 @@ pub fn run(args: EvalArgs) -> Exit {
     let format: Format = match args.format.parse() {
         Ok(format) => format,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell::error(e);
             return Exit::Usage;
         }
     };
@@ -44,17 +39,17 @@ pub fn run(args: EvalArgs) -> Exit {
         Err(exit) => return exit,
     };
     if let Err(message) = output::refuse_inputs(args.output.as_deref(), &plan.input_files()) {
-        eprintln!("error: {message}");
+        tell::error(message);
         return Exit::Usage;
     }
     let mut spool = match Spool::new(args.output.as_deref(), format.is_binary()) {
         Ok(spool) => spool,
         Err(message) => {
-            eprintln!("error: {message}");
+            tell::error(message);
             return Exit::Output;
         }
     };
-    let counter = progress::counter("scoring");
+    let counter = progress::counter(&t!("cli-progress-scoring"));
     let outcome = plan.run(
         Output::Report {
             format,
@@ -69,7 +64,7 @@ pub fn run(args: EvalArgs) -> Exit {
     );
     let exit = tell::outcome(&outcome, &args.data.data_names());
     if let Some(error) = &outcome.write_error {
-        eprintln!("error: cannot write the report: {error}");
+        tell::error(t!("cli-cannot-write-report", error = error.to_string()));
         return Exit::Output;
     }
     if !outcome.verdict.scores() {
@@ -78,7 +73,7 @@ pub fn run(args: EvalArgs) -> Exit {
     match spool.commit() {
         Ok(()) => exit,
         Err(message) => {
-            eprintln!("error: {message}");
+            tell::error(message);
             Exit::Output
         }
     }

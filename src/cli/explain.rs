@@ -1,18 +1,13 @@
 //! `scorecard explain`: every point won and lost, in the card's own words.
 
 use super::args::DataArgs;
-use super::{exit_codes, output, tell, Exit};
+use super::{output, tell, Exit};
 use scorecard::report;
+use scorecard::t;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Explain each employee's score line by line, quoting the rules that applied",
-    after_help = concat!(
-        "Each row is explained by its own card (with a rules directory: the card its role, brand and store pick, for every step, the pay after the appraisal).\n\nWith --format html, the explanation is a 考核结果告知书: one A4 page per employee (appraisal and pay together), with an appeal paragraph and a signature block, to print from the browser.\n\nExamples:\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv --employee HF109\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv examples/booking_export.csv examples/finance_report.csv --format html --output 告知书.html\n  scorecard explain rules/callback_specialist.card examples/callback_specialists.csv > 说明.txt\n\n",
-        exit_codes!()
-    )
-)]
+/// Explain each score (texts: `help-explain-*` in locales/*/help.ftl)
 pub struct ExplainArgs {
     #[command(flatten)]
     pub data: DataArgs,
@@ -75,11 +70,12 @@ pub fn run(args: ExplainArgs) -> Exit {
                 .take(10)
                 .map(|(run, i)| run.results[i].employee.id.as_str())
                 .collect();
-            eprintln!(
-                "error: no employee `{who}` in {} (ids there include: {})",
-                args.data.data_names(),
-                ids.join(", ")
-            );
+            tell::error(t!(
+                "cli-no-employee",
+                who = who,
+                data = args.data.data_names(),
+                ids = ids.join(", ")
+            ));
             return Exit::DataError;
         }
     }
@@ -90,7 +86,7 @@ pub fn run(args: ExplainArgs) -> Exit {
     };
     if args.output.is_some() {
         if let Err(message) = output::refuse_inputs(args.output.as_deref(), &plan_inputs) {
-            eprintln!("error: {message}");
+            tell::error(message);
             return Exit::Usage;
         }
         return match output::emit(args.output.as_deref(), false, |out| {
@@ -98,7 +94,7 @@ pub fn run(args: ExplainArgs) -> Exit {
         }) {
             Ok(()) => exit,
             Err(message) => {
-                eprintln!("error: {message}");
+                tell::error(message);
                 Exit::Output
             }
         };
@@ -110,7 +106,7 @@ pub fn run(args: ExplainArgs) -> Exit {
         // `explain … | head`: the reader has all it wants.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit,
         Err(e) => {
-            eprintln!("error: cannot write the explanation: {e}");
+            tell::error(t!("cli-cannot-write-explanation", error = e.to_string()));
             Exit::Output
         }
     }

@@ -1,17 +1,15 @@
 //! `scorecard fmt`: rewrite cards in the one canonical layout, comments kept.
 
 use super::stdout::{out, outln};
-use super::{load, Exit};
+use super::{load, tell, Exit};
 use scorecard::syntax::fmt::format;
+use scorecard::t;
 use scorecard::SourceFile;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Lay cards out in the canonical layout, keeping every comment",
-    after_help = "Files are rewritten in place (atomically). A card that does not parse is left alone.\n\nExamples:\n  scorecard fmt rules/\n  scorecard fmt --check rules/        # for CI: list unformatted cards, exit 1\n  scorecard fmt - < a.card > b.card"
-)]
+/// Lay cards out (texts: `help-fmt-*` in locales/*/help.ftl)
 pub struct FmtArgs {
     /// Card files, or folders to search for `*.card` files (`-` formats stdin to stdout)
     #[arg(required = true)]
@@ -32,7 +30,7 @@ pub fn run(args: FmtArgs) -> Exit {
         let files = match cards_under(Path::new(path)) {
             Ok(files) => files,
             Err(message) => {
-                eprintln!("error: {message}");
+                tell::error(message);
                 exit = Exit::CardError;
                 continue;
             }
@@ -46,11 +44,7 @@ pub fn run(args: FmtArgs) -> Exit {
         }
     }
     if args.check && unformatted > 0 {
-        eprintln!(
-            "{unformatted} card{} not in canonical layout; run `scorecard fmt` on {} to fix",
-            if unformatted == 1 { " is" } else { "s are" },
-            if unformatted == 1 { "it" } else { "them" },
-        );
+        eprintln!("{}", t!("cli-fmt-unformatted", count = unformatted));
         exit = exit.max(Exit::DataError);
     }
     exit
@@ -60,7 +54,7 @@ pub fn run(args: FmtArgs) -> Exit {
 fn one(path: &Path, check: bool) -> Result<bool, Exit> {
     let name = path.display().to_string();
     let text = load::read_text(&name).map_err(|message| {
-        eprintln!("error: {message}");
+        tell::error(message);
         Exit::CardError
     })?;
     let source = SourceFile::new(name.clone(), text);
@@ -76,10 +70,14 @@ fn one(path: &Path, check: bool) -> Result<bool, Exit> {
         return Ok(true);
     }
     write_atomically(path, &formatted).map_err(|e| {
-        eprintln!("error: cannot write `{name}`: {e}");
+        tell::error(t!(
+            "cli-cannot-write-file",
+            path = &name,
+            error = e.to_string()
+        ));
         Exit::CardError
     })?;
-    eprintln!("formatted {name}");
+    eprintln!("{}", t!("cli-formatted", path = &name));
     Ok(true)
 }
 
@@ -87,7 +85,7 @@ fn stdin(check: bool) -> Exit {
     let text = match load::read_text("-") {
         Ok(text) => text,
         Err(message) => {
-            eprintln!("error: {message}");
+            tell::error(message);
             return Exit::CardError;
         }
     };
@@ -116,13 +114,19 @@ fn stdin(check: bool) -> Exit {
 pub fn cards_under(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         if !path.exists() {
-            return Err(format!("`{}` does not exist", path.display()));
+            return Err(t!("cli-does-not-exist", path = path.display().to_string()));
         }
         return Ok(vec![path.to_path_buf()]);
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("cannot list `{}`: {e}", path.display()))?;
+        let entry = entry.map_err(|e| {
+            t!(
+                "cli-cannot-list",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "card") {
             files.push(entry.into_path());
         }

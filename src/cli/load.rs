@@ -1,8 +1,9 @@
 //! Reading what the command line names (`-` is stdin), and printing a card's problems.
 
 use scorecard::diagnostic::render;
+use scorecard::i18n::{self, Lang};
 use scorecard::resolve::confine;
-use scorecard::Diagnostics;
+use scorecard::{t, Diagnostics};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
@@ -14,17 +15,31 @@ pub fn read_text(path: &str) -> Result<String, String> {
         confine::read_at_most(std::io::stdin(), "<stdin>", confine::MAX_CARD_BYTES)?
     } else {
         if let Err(e) = std::fs::metadata(path) {
-            return Err(format!("cannot read `{path}`: {e}"));
+            return Err(t!("cli-cannot-read", path = path, error = io_reason(&e)));
         }
         confine::read_regular(Path::new(path), path, confine::MAX_CARD_BYTES)?
     };
     String::from_utf8(bytes).map_err(|e| {
         if e.utf8_error().error_len().is_none() {
-            format!("`{path}` ends in the middle of a character: the file looks cut short")
+            t!("cli-cut-short", path = path)
         } else {
-            format!("`{path}` is not UTF-8 text; save it as UTF-8 and try again")
+            t!("cli-not-utf8", path = path)
         }
     })
+}
+
+/// Why a file could not be opened: the system's words in English; in
+/// Chinese, ours for the common reasons (the system's otherwise).
+pub fn io_reason(e: &std::io::Error) -> String {
+    if i18n::lang() == Lang::En {
+        return e.to_string();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => t!("cli-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => t!("cli-io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => t!("cli-io-is-a-directory"),
+        _ => e.to_string(),
+    }
 }
 
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

@@ -8,6 +8,7 @@ mod diff;
 mod eval;
 mod explain;
 mod fmt;
+pub mod help;
 mod load;
 mod output;
 mod progress;
@@ -35,24 +36,10 @@ pub enum Exit {
     Output = 4,
 }
 
-/// The exit codes, as every `--help` lists them.
-macro_rules! exit_codes {
-    () => {
-        "Exit codes:\n  0  ok\n  1  problems in the data: nothing scored (or, with --keep-going, rows left out); a case failed; a card not formatted\n  2  the command line is wrong\n  3  a card, hook script or rules manifest has errors\n  4  the report could not be written"
-    };
-}
-pub(crate) use exit_codes;
-
+/// The command line. Every text `--help` shows is in the catalogue
+/// (`locales/*/help.ftl`), put in by [`help::command`].
 #[derive(Debug, Parser)]
-#[command(
-    name = "scorecard",
-    version,
-    about = "Check and evaluate employee performance scorecards and pay formulas",
-    after_help = concat!(
-        "Examples:\n  scorecard eval rules/ examples/callback_specialists_by_brand.csv      # the month, each row by its own card\n  scorecard check rules/\n  scorecard explain rules/ examples/callback_specialists_by_brand.csv --employee HF109\n\n",
-        exit_codes!()
-    )
-)]
+#[command(name = "scorecard", version)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -72,7 +59,7 @@ pub struct Args {
 
 fn parse_lang(text: &str) -> Result<scorecard::i18n::Lang, String> {
     scorecard::i18n::Lang::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a language: use zh or en"))
+        .ok_or_else(|| scorecard::t!("cli-not-a-language", text = text))
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,10 +96,11 @@ pub fn run(args: Args) -> Exit {
 #[cfg(test)]
 mod tests {
     use super::Exit;
+    use scorecard::i18n::{message_in, Lang};
 
     #[test]
     fn the_exit_codes_in_help_are_the_codes() {
-        let listed = exit_codes!();
+        let listed = message_in(Lang::En, "help-exit-codes", vec![]);
         for (code, what) in [
             (Exit::Ok, "ok"),
             (Exit::DataError, "problems in the data"),
@@ -122,6 +110,10 @@ mod tests {
         ] {
             let line = format!("  {}  {what}", code as u8);
             assert!(listed.contains(&line), "{line}");
+        }
+        let chinese = message_in(Lang::Zh, "help-exit-codes", vec![]);
+        for code in 0..=4 {
+            assert!(chinese.contains(&format!("\n  {code}  ")), "{chinese}");
         }
     }
 }

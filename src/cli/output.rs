@@ -9,6 +9,7 @@
 //! is readable by its owner only.
 
 use super::write_ahead::WriteAhead;
+use scorecard::t;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use tempfile::NamedTempFile;
@@ -24,9 +25,7 @@ pub fn refuse_inputs(path: Option<&str>, inputs: &[std::path::PathBuf]) -> Resul
         return Ok(()); // a new file is no input
     };
     if inputs.contains(&real) {
-        return Err(format!(
-            "`{path}` is read by this run (its data, a card, a hook script or the manifest); writing the report over it would destroy it: give --output another file"
-        ));
+        return Err(t!("cli-output-is-input", path = path));
     }
     Ok(())
 }
@@ -39,21 +38,26 @@ pub fn emit(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), String> {
     match path {
-        Some(path) => write_atomically(Path::new(path), write)
-            .map_err(|e| format!("cannot write `{path}`: {e}")),
+        Some(path) => write_atomically(Path::new(path), write).map_err(|e| cannot_write(path, &e)),
         None => {
             let stdout = io::stdout();
             if binary && stdout.is_terminal() {
-                return Err(
-                    "this format is binary and stdout is a terminal; give --output FILE (or redirect to a file)"
-                        .to_string(),
-                );
+                return Err(t!("cli-binary-on-terminal"));
             }
             let mut out = io::BufWriter::new(stdout.lock());
             reader_has_enough(write(&mut out).and_then(|()| out.flush()))
-                .map_err(|e| format!("cannot write the results: {e}"))
+                .map_err(|e| t!("cli-cannot-write-results", error = e.to_string()))
         }
     }
+}
+
+/// `cannot write `PATH`: why`.
+fn cannot_write(path: &str, e: &io::Error) -> String {
+    t!(
+        "cli-cannot-write-file",
+        path = path,
+        error = super::load::io_reason(e)
+    )
 }
 
 /// Stdout closed early (`eval … | head`): the reader has all it wants, so
@@ -77,9 +81,7 @@ pub fn clean_up_on_interrupt() {
         for path in temporary.iter() {
             let _ = std::fs::remove_file(path);
         }
-        eprintln!(
-            "\ninterrupted: no report was written, and any file it would replace is as it was"
-        );
+        eprintln!("\n{}", t!("cli-interrupted"));
         std::process::exit(130);
     });
 }
@@ -138,19 +140,13 @@ pub fn real_target(path: &Path) -> io::Result<std::path::PathBuf> {
         Err(e) => return Err(e),
     };
     let real = if meta.file_type().is_symlink() {
-        std::fs::canonicalize(path).map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!("it is a link to a file that cannot be reached ({e})"),
-            )
-        })?
+        std::fs::canonicalize(path)
+            .map_err(|e| io::Error::new(e.kind(), t!("cli-dangling-link", error = e.to_string())))?
     } else {
         path.to_path_buf()
     };
     if !std::fs::metadata(&real)?.is_file() {
-        return Err(io::Error::other(
-            "it is not a regular file (a device, a pipe or a folder); give the path of a file to write",
-        ));
+        return Err(io::Error::other(t!("cli-not-a-regular-file")));
     }
     Ok(real)
 }
@@ -169,17 +165,12 @@ impl Spool {
     /// refused on a terminal, where it would be garbage.
     pub fn new(path: Option<&str>, binary: bool) -> Result<Spool, String> {
         match path {
-            Some(path) => {
-                Spool::to_file(Path::new(path)).map_err(|e| format!("cannot write `{path}`: {e}"))
-            }
-            None if binary && io::stdout().is_terminal() => Err(
-                "this format is binary and stdout is a terminal; give --output FILE (or redirect to a file)"
-                    .to_string(),
-            ),
+            Some(path) => Spool::to_file(Path::new(path)).map_err(|e| cannot_write(path, &e)),
+            None if binary && io::stdout().is_terminal() => Err(t!("cli-binary-on-terminal")),
             None => {
                 let temp = NamedTempFile::new()
                     .map(temporary)
-                    .map_err(|e| format!("cannot make a temporary file for the results: {e}"))?;
+                    .map_err(|e| t!("cli-cannot-make-temporary", error = e.to_string()))?;
                 Ok(Spool {
                     target: None,
                     temp: io::BufWriter::with_capacity(1 << 16, WriteAhead::off(temp)),
@@ -209,9 +200,9 @@ impl Spool {
         match self.target.clone() {
             Some(path) => self
                 .commit_file()
-                .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+                .map_err(|e| cannot_write(&path.display().to_string(), &e)),
             None => reader_has_enough(self.copy_to_stdout())
-                .map_err(|e| format!("cannot write the results: {e}")),
+                .map_err(|e| t!("cli-cannot-write-results", error = e.to_string())),
         }
     }
 

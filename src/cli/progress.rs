@@ -13,7 +13,11 @@ pub fn counter(what: &str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    let style = ProgressStyle::with_template("{msg} {pos} rows, {per_sec}")
+    let template = format!(
+        "{{msg}} {{pos}} {}, {{per_sec}}",
+        scorecard::t!("cli-progress-rows")
+    );
+    let style = ProgressStyle::with_template(&template)
         .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar.set_message(what.to_string());

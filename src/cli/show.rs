@@ -8,10 +8,7 @@ use scorecard::{FileLoader, SourceFile};
 use std::io::Write as _;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Print a card as resolved: its bases applied, each line an override added or changed annotated",
-    after_help = "The output is card text: it checks and scores exactly as the card does.\nIf the resolved card has errors it is still printed, the errors go to stderr and the exit code is 2.\n\nWith --assumptions, lists instead the numbers the card marks as ours (`assume \"…\"`), note by note,\nwith the lines they are on: what HR should confirm with management. A folder lists every card under it.\n\nExamples:\n  scorecard show rules/brands/君威/回访专员.card\n  scorecard show rules/brands/君威/一店/回访专员.card > resolved.card\n  scorecard show --assumptions rules/technician.card\n  scorecard show --assumptions rules/"
-)]
+/// Print a card as resolved (texts: `help-show-*` in locales/*/help.ftl)
 pub struct ShowArgs {
     /// The card file (`-` reads it from stdin; bases are then found from the working directory);
     /// with --assumptions, also a folder
@@ -28,7 +25,7 @@ pub fn run(args: ShowArgs) -> Exit {
     let text = match load::read_text(&args.card) {
         Ok(text) => text,
         Err(message) => {
-            eprintln!("error: {message}");
+            super::tell::error(message);
             return Exit::CardError;
         }
     };
@@ -60,7 +57,7 @@ fn assumptions(path: &str) -> Exit {
         _ => match super::fmt::cards_under(std::path::Path::new(path)) {
             Ok(files) => files,
             Err(message) => {
-                eprintln!("error: {message}");
+                super::tell::error(message);
                 return Exit::CardError;
             }
         },
@@ -71,7 +68,7 @@ fn assumptions(path: &str) -> Exit {
         let text = match load::read_text(&name) {
             Ok(text) => text,
             Err(message) => {
-                eprintln!("error: {message}");
+                super::tell::error(message);
                 exit = Exit::CardError;
                 continue;
             }

@@ -13,7 +13,10 @@ pub fn print(text: &str) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(Exit::Ok as i32);
         }
-        eprintln!("error: cannot write to stdout: {e}");
+        super::tell::error(scorecard::t!(
+            "cli-cannot-write-stdout",
+            error = e.to_string()
+        ));
         std::process::exit(Exit::Output as i32);
     }
 }

@@ -2,19 +2,36 @@
 
 use super::Exit;
 use scorecard::run::{Outcome, Verdict};
+use scorecard::t;
+use std::fmt::Display;
+
+/// `error: …` (`错误: …`) on stderr.
+pub fn error(message: impl Display) {
+    eprintln!("{}: {message}", t!("diag-error"));
+}
+
+/// `warning: …` (`警告: …`) on stderr.
+pub fn warning(message: impl Display) {
+    eprintln!("{}: {message}", t!("diag-warning"));
+}
+
+/// `note: …` (`注意: …`) on stderr.
+pub fn note(message: impl Display) {
+    eprintln!("{}: {message}", t!("cli-note"));
+}
 
 /// Prints the warnings, notes and problems of `outcome`, then the verdict;
 /// returns the exit code the results deserve. `data` names the data for
 /// the verdict's sentence.
 pub fn outcome(outcome: &Outcome, data: &str) -> Exit {
-    for warning in &outcome.warnings {
-        eprintln!("warning: {warning}");
+    for w in &outcome.warnings {
+        warning(w);
     }
-    for note in &outcome.notes {
-        eprintln!("note: {note}");
+    for n in &outcome.notes {
+        note(n);
     }
     for problem in &outcome.problems {
-        eprintln!("error: {problem}");
+        error(problem);
     }
     if outcome.is_usage() {
         return Exit::Usage;
@@ -22,14 +39,11 @@ pub fn outcome(outcome: &Outcome, data: &str) -> Exit {
     match outcome.verdict {
         Verdict::Clean => Exit::Ok,
         Verdict::LeftOut { rows, scored } => {
-            eprintln!("warning: {rows} bad row(s) left out; {scored} row(s) scored");
+            warning(t!("cli-rows-left-out", rows = rows, scored = scored));
             Exit::DataError
         }
         Verdict::Refused { problems } => {
-            eprintln!(
-                "error: {problems} problem{} in {data}; nothing was scored. Fix them, or pass --keep-going to score the other rows.",
-                if problems == 1 { "" } else { "s" },
-            );
+            error(t!("cli-nothing-scored", problems = problems, data = data));
             Exit::DataError
         }
     }

@@ -2,18 +2,13 @@
 //! directory (a sheet per role).
 
 use super::args::tell_stop;
-use super::{exit_codes, load, output, Exit};
+use super::{load, output, tell, Exit};
 use scorecard::run::{manifest_path, RulesSpec, Scoring};
+use scorecard::t;
 use scorecard::template;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Write the fill-in sheet for a card, or for a rules directory (a sheet per role): one column per input, with its label, type, range and an Excel validation rule",
-    after_help = concat!(
-        "A rules directory's workbook has a sheet per role (named after it), each with the columns every card of that role reads; `eval rules/ 模板.xlsx` reads it back, each sheet's rows with its role.\n\nExamples:\n  scorecard template rules/ --output 十月考核模板.xlsx\n  scorecard template rules/callback_specialist.card --output 回访专员模板.xlsx\n  scorecard template rules/ --role 回访专员 --format csv --bom > 回访专员模板.csv\n\n",
-        exit_codes!()
-    )
-)]
+/// Write the fill-in sheet (texts: `help-template-*` in locales/*/help.ftl)
 pub struct TemplateArgs {
     /// The card file, or a rules directory (or its scorecard.toml)
     pub card: String,
@@ -40,10 +35,7 @@ pub fn run(args: TemplateArgs) -> Exit {
         },
         None => {
             if args.role.is_some() {
-                eprintln!(
-                    "error: --role picks a role's sheet of a rules directory; `{}` is a card",
-                    args.card
-                );
+                tell::error(t!("cli-template-role-of-card", card = &args.card));
                 return Exit::Usage;
             }
             let spec = match RulesSpec::from_args(std::slice::from_ref(&args.card), &mut || {
@@ -64,7 +56,7 @@ pub fn run(args: TemplateArgs) -> Exit {
                 match template::template_xlsx(card) {
                     Ok(bytes) => bytes,
                     Err(e) => {
-                        eprintln!("error: cannot build the workbook: {e}");
+                        tell::error(t!("cli-cannot-build-workbook", error = e.to_string()));
                         return Exit::Output;
                     }
                 }
@@ -73,13 +65,13 @@ pub fn run(args: TemplateArgs) -> Exit {
     };
     let inputs = scorecard::resolve::confine::files_read();
     if let Err(message) = output::refuse_inputs(args.output.as_deref(), &inputs) {
-        eprintln!("error: {message}");
+        tell::error(message);
         return Exit::Usage;
     }
     match output::emit(args.output.as_deref(), !csv, |out| out.write_all(&bytes)) {
         Ok(()) => Exit::Ok,
         Err(message) => {
-            eprintln!("error: {message}");
+            tell::error(message);
             Exit::Output
         }
     }
@@ -98,26 +90,27 @@ fn directory(args: &TemplateArgs, manifest: &std::path::Path) -> Result<Vec<u8>,
         let roles: Vec<String> = sheets.iter().map(|s| s.role.clone()).collect();
         sheets.retain(|s| &s.role == role);
         if sheets.is_empty() {
-            eprintln!(
-                "error: {} has no cards for role `{role}`; its roles are {}",
-                manifest.display(),
-                roles.join(", ")
-            );
+            tell::error(t!(
+                "cli-template-no-role",
+                manifest = manifest.display().to_string(),
+                role = role,
+                roles = roles.join(", ")
+            ));
             return Err(Exit::Usage);
         }
     }
     if args.format == "csv" {
         let [sheet] = sheets.as_slice() else {
-            eprintln!(
-                "error: a CSV file holds one sheet, and {} has a sheet per role; give --role ROLE, or use --format xlsx",
-                manifest.display()
-            );
+            tell::error(t!(
+                "cli-template-csv-one-sheet",
+                manifest = manifest.display().to_string()
+            ));
             return Err(Exit::Usage);
         };
         return Ok(template::role_csv(sheet, args.bom).into_bytes());
     }
     template::rules_xlsx(&sheets, &manifest.display().to_string()).map_err(|e| {
-        eprintln!("error: cannot build the workbook: {e}");
+        tell::error(t!("cli-cannot-build-workbook", error = e.to_string()));
         Exit::Output
     })
 }

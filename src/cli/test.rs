@@ -1,17 +1,15 @@
 //! `scorecard test`: run the case files kept next to the cards, like `cargo test`.
 
 use super::stdout::outln;
-use super::{load, Exit};
+use super::{load, tell, Exit};
 use scorecard::cases::{self, snapshot, CaseFile, CaseResult, Coverage, Outcome};
 use scorecard::run::{load_card, CardInput};
+use scorecard::t;
 use scorecard::CheckedCard;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
-#[command(
-    about = "Run the cases kept next to cards: expected totals, items, grades and outputs, and tier coverage",
-    after_help = "A case file `NAME.cases.toml` sits next to `NAME.card`. Give case files, cards, or folders (searched for *.cases.toml); the default is the current folder.\n\nExamples:\n  scorecard test rules/\n  scorecard test rules/callback_specialist.card\n  scorecard test --snapshot rules/             # also compare each case's full result with NAME.cases.snap\n  scorecard test --snapshot --accept rules/    # record the current results as the snapshots"
-)]
+/// Run the cases (texts: `help-test-*` in locales/*/help.ftl)
 pub struct TestArgs {
     /// Case files, cards (their NAME.cases.toml), or folders to search
     pub paths: Vec<String>,
@@ -42,16 +40,13 @@ pub fn run(args: TestArgs) -> Exit {
         match case_files(Path::new(path)) {
             Ok(found) => files.extend(found),
             Err(message) => {
-                eprintln!("error: {message}");
+                tell::error(message);
                 totals.exit = Some(Exit::Usage);
             }
         }
     }
     if files.is_empty() && totals.exit.is_none() {
-        eprintln!(
-            "error: no case files (*.cases.toml) under {}",
-            paths.join(", ")
-        );
+        tell::error(t!("cli-test-no-case-files", paths = paths.join(", ")));
         return Exit::Usage;
     }
     for file in files {
@@ -59,10 +54,17 @@ pub fn run(args: TestArgs) -> Exit {
     }
     let ok = totals.failed == 0 && totals.exit.is_none();
     outln!(
-        "test result: {}. {} passed; {} failed",
-        if ok { "ok" } else { "FAILED" },
-        totals.passed,
-        totals.failed
+        "{}",
+        t!(
+            "cli-test-result",
+            verdict = if ok {
+                t!("cli-test-ok")
+            } else {
+                t!("cli-test-failed")
+            },
+            passed = totals.passed,
+            failed = totals.failed
+        )
     );
     match totals.exit {
         Some(exit) => exit,
@@ -75,7 +77,7 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
     let file = match CaseFile::load(path) {
         Ok(file) => file,
         Err(problems) => {
-            eprintln!("error: {problems}");
+            tell::error(problems);
             totals.exit = Some(Exit::CardError);
             return;
         }
@@ -89,10 +91,11 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
         }
         Err(diagnostics) => {
             load::print_diagnostics(&diagnostics);
-            eprintln!(
-                "error: {}: the card `{card_path}` cannot be used",
-                path.display()
-            );
+            tell::error(t!(
+                "cli-test-card-unusable",
+                path = path.display().to_string(),
+                card = &card_path
+            ));
             totals.exit = Some(Exit::CardError);
             return;
         }
@@ -104,18 +107,19 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
         Snapshots::default()
     };
     outln!(
-        "\nrunning {} case{} from {}",
-        results.len(),
-        if results.len() == 1 { "" } else { "s" },
-        path.display()
+        "\n{}",
+        t!(
+            "cli-test-running",
+            count = results.len(),
+            path = path.display().to_string()
+        )
     );
     let mut failures: Vec<(String, String)> = Vec::new();
     for case in &results {
         let mut why = match &case.outcome {
             Outcome::Passed => String::new(),
             Outcome::Failed(mismatches) => {
-                let mut text =
-                    String::from("expected (worked out by hand) vs actual (the card):\n");
+                let mut text = format!("{}\n", t!("cli-test-expected-vs-actual"));
                 for m in mismatches {
                     let who = m
                         .employee
@@ -129,7 +133,7 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
                 text
             }
             Outcome::Broken(problems) => {
-                let mut text = String::from("the case could not be checked:\n");
+                let mut text = format!("{}\n", t!("cli-test-broken"));
                 for p in problems {
                     text += &format!("  {}\n", p.replace('\n', "\n  "));
                 }
@@ -137,26 +141,23 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
             }
         };
         if let Some(diff) = moved.diffs.iter().find(|(name, _)| *name == case.name) {
-            why += &format!(
-                "the result moved from its snapshot (- recorded, + now):\n{}",
-                diff.1
-            );
+            why += &format!("{}\n{}", t!("cli-test-moved"), diff.1);
         }
         if why.is_empty() {
-            outln!("test {} ... ok", case.name);
+            outln!("{}", t!("cli-test-case-ok", name = &case.name));
             totals.passed += 1;
         } else {
-            outln!("test {} ... FAILED", case.name);
+            outln!("{}", t!("cli-test-case-failed", name = &case.name));
             totals.failed += 1;
             failures.push((case.name.clone(), why));
         }
     }
     if !failures.is_empty() {
-        outln!("\nfailures:\n");
+        outln!("\n{}\n", t!("cli-test-failures"));
         for (name, why) in &failures {
             outln!("---- {name} ----\n{why}");
         }
-        outln!("failures:");
+        outln!("{}", t!("cli-test-failures"));
         for (name, _) in &failures {
             outln!("    {name}");
         }
@@ -166,10 +167,7 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
     }
     if !moved.stale.is_empty() {
         totals.failed += moved.stale.len();
-        outln!(
-            "\nthe snapshot has case(s) the case file no longer has: {} (record again with --snapshot --accept)",
-            moved.stale.join(", ")
-        );
+        outln!("\n{}", t!("cli-test-stale", cases = moved.stale.join(", ")));
     }
     print_coverage(&card, &results);
 }
@@ -177,16 +175,26 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
 fn print_coverage(card: &CheckedCard, results: &[CaseResult]) {
     let scored = results.iter().flat_map(|c| c.scored.iter().map(|(r, _)| r));
     let coverage = Coverage::of(card, scored);
-    outln!("\ncoverage of {}: {}", card.source.name, coverage.summary());
+    outln!(
+        "\n{}",
+        t!(
+            "cli-test-coverage",
+            card = &card.source.name,
+            summary = coverage.summary()
+        )
+    );
     let missed = coverage.missed();
     if !missed.is_empty() {
-        outln!("  not reached by any case:");
+        outln!("  {}", t!("cli-test-not-reached"));
         for point in missed {
             outln!(
-                "    line {:<4} {}  `{}`",
-                point.line,
-                point.owner,
-                point.rule
+                "    {}",
+                t!(
+                    "cli-test-missed-point",
+                    line = format!("{:<4}", point.line),
+                    owner = point.owner.to_string(),
+                    rule = point.rule.to_string()
+                )
             );
         }
     }
@@ -218,7 +226,7 @@ fn snapshots(path: &Path, card: &CheckedCard, results: &[CaseResult], accept: bo
             write(&snap, &text, &mut out);
             let _ = std::fs::remove_file(&pending);
             out.notes
-                .push(format!("recorded the snapshot {}", snap.display()));
+                .push(t!("cli-test-recorded", path = snap.display().to_string()));
             return out;
         }
     };
@@ -229,10 +237,9 @@ fn snapshots(path: &Path, card: &CheckedCard, results: &[CaseResult], accept: bo
                 name.clone(),
                 snapshot::diff(&format!("{}\n", old.trim()), &format!("{}\n", body.trim())),
             )),
-            None => out.diffs.push((
-                name.clone(),
-                "  (a new case: nothing recorded yet)\n".to_string(),
-            )),
+            None => out
+                .diffs
+                .push((name.clone(), format!("  {}\n", t!("cli-test-new-case")))),
         }
     }
     out.stale = recorded
@@ -244,18 +251,23 @@ fn snapshots(path: &Path, card: &CheckedCard, results: &[CaseResult], accept: bo
         let _ = std::fs::remove_file(&pending);
     } else {
         write(&pending, &text, &mut out);
-        out.notes.push(format!(
-            "the new results are in {}: review them, then run `scorecard test --snapshot --accept` to record them",
-            pending.display()
-        ));
+        out.notes
+            .push(t!("cli-test-pending", path = pending.display().to_string()));
     }
     out
 }
 
 fn write(path: &PathBuf, text: &str, out: &mut Snapshots) {
     if let Err(e) = std::fs::write(path, text) {
-        out.notes
-            .push(format!("error: cannot write {}: {e}", path.display()));
+        out.notes.push(format!(
+            "{}: {}",
+            t!("diag-error"),
+            t!(
+                "cli-cannot-write-file",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )
+        ));
     }
 }
 
@@ -264,7 +276,13 @@ fn case_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     if path.is_dir() {
         let mut files = Vec::new();
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry = entry.map_err(|e| format!("cannot list `{}`: {e}", path.display()))?;
+            let entry = entry.map_err(|e| {
+                t!(
+                    "cli-cannot-list",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )
+            })?;
             let name = entry.file_name().to_string_lossy();
             if entry.file_type().is_file() && name.ends_with(".cases.toml") {
                 files.push(entry.into_path());
@@ -279,16 +297,16 @@ fn case_files(path: &Path) -> Result<Vec<PathBuf>, String> {
             .unwrap_or_default();
         let cases = path.with_file_name(format!("{stem}.cases.toml"));
         if !cases.exists() {
-            return Err(format!(
-                "`{}` has no cases: write them in `{}`",
-                path.display(),
-                cases.display()
+            return Err(t!(
+                "cli-test-no-cases",
+                path = path.display().to_string(),
+                cases = cases.display().to_string()
             ));
         }
         return Ok(vec![cases]);
     }
     if !path.exists() {
-        return Err(format!("`{}` does not exist", path.display()));
+        return Err(t!("cli-does-not-exist", path = path.display().to_string()));
     }
     Ok(vec![path.to_path_buf()])
 }

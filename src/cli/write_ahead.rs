@@ -122,7 +122,7 @@ impl Syncer {
         drop(self.wake);
         self.thread
             .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the thread syncing the report failed")))
+            .unwrap_or_else(|_| Err(io::Error::other(scorecard::t!("cli-sync-thread-failed"))))
     }
 }
 

@@ -119,8 +119,8 @@ fn card_changes(old: &Scoring, new: &Scoring) -> Vec<Change> {
             None => add(
                 &n.name,
                 Change {
-                    about: "card".into(),
-                    change: format!("a new card ({})", n.source.name),
+                    about: crate::t!("diff-about-card"),
+                    change: crate::t!("diff-card-new", file = &n.source.name),
                 },
             ),
         }
@@ -130,8 +130,8 @@ fn card_changes(old: &Scoring, new: &Scoring) -> Vec<Change> {
             add(
                 &o.name,
                 Change {
-                    about: "card".into(),
-                    change: format!("the card is gone ({})", o.source.name),
+                    about: crate::t!("diff-about-card"),
+                    change: crate::t!("diff-card-gone", file = &o.source.name),
                 },
             );
         }

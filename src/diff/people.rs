@@ -148,7 +148,7 @@ pub fn compare(old: &Outcome, new: &Outcome) -> (Vec<EmployeeDiff>, Vec<Unscored
                 .map(|p| p.to_string())
                 .collect();
             let reason = if at_line.is_empty() {
-                "the row could not be read (see the problem with the whole file)".to_string()
+                crate::t!("diff-row-unreadable")
             } else {
                 at_line.join("; ")
             };
@@ -300,7 +300,7 @@ pub fn summarize(employees: &[EmployeeDiff]) -> Summary {
     let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
     for e in employees {
         if e.old_grade != e.new_grade {
-            let grade = |g: &Option<String>| g.clone().unwrap_or_else(|| "(none)".into());
+            let grade = |g: &Option<String>| g.clone().unwrap_or_else(|| crate::t!("diff-none"));
             *moves
                 .entry((grade(&e.old_grade), grade(&e.new_grade)))
                 .or_default() += 1;

@@ -3,6 +3,7 @@
 use super::people::{EmployeeDiff, ValueDiff};
 use super::{Report, Side};
 use crate::report::Format;
+use crate::t;
 use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
@@ -40,7 +41,7 @@ fn signed(d: Decimal) -> String {
 fn side(s: &Side) -> String {
     match &s.stamp {
         Some(stamp) => format!("{} ({})", s.file, stamp.describe()),
-        None => format!("{} (rules directory: each row by its own card)", s.file),
+        None => t!("diff-side-directory", file = &s.file),
     }
 }
 
@@ -85,9 +86,12 @@ fn items(e: &EmployeeDiff) -> String {
 /// The summary as sentences, for the table and Markdown.
 fn summary_lines(report: &Report) -> Vec<String> {
     let s = &report.summary;
-    let mut lines = vec![format!(
-        "{} compared: {} gain, {} lose, {} unchanged",
-        s.compared, s.gain, s.lose, s.same
+    let mut lines = vec![t!(
+        "diff-summary-compared",
+        compared = s.compared,
+        gain = s.gain,
+        lose = s.lose,
+        same = s.same
     )];
     let moves: Vec<String> = s
         .grade_moves
@@ -95,8 +99,12 @@ fn summary_lines(report: &Report) -> Vec<String> {
         .map(|(a, b, n)| format!("{a} → {b}: {n}"))
         .collect();
     lines.push(match moves.len() {
-        0 => "no grade changes".to_string(),
-        _ => format!("{} change grade ({})", s.grade_changes(), moves.join(", ")),
+        0 => t!("diff-summary-no-grade-changes"),
+        _ => t!(
+            "diff-summary-grade-changes",
+            count = s.grade_changes(),
+            moves = moves.join(&t!("diff-list-separator"))
+        ),
     });
     if !s.movers.is_empty() {
         let movers: Vec<String> = s
@@ -107,21 +115,24 @@ fn summary_lines(report: &Report) -> Vec<String> {
                 None => format!("{id} {}", signed(*d)),
             })
             .collect();
-        lines.push(format!("biggest movers: {}", movers.join(", ")));
+        lines.push(t!(
+            "diff-summary-movers",
+            movers = movers.join(&t!("diff-list-separator"))
+        ));
     }
     for pay in &s.pay {
-        lines.push(format!(
-            "{} in all: {} → {} ({})",
-            pay.output,
-            format_decimal(pay.old),
-            format_decimal(pay.new),
-            signed(pay.new - pay.old)
+        lines.push(t!(
+            "diff-summary-pay",
+            output = &pay.output,
+            old = format_decimal(pay.old),
+            new = format_decimal(pay.new),
+            change = signed(pay.new - pay.old)
         ));
     }
     if !report.unscored.is_empty() {
-        lines.push(format!(
-            "{} row(s) or problem(s) could not be compared (listed above)",
-            report.unscored.len()
+        lines.push(t!(
+            "diff-summary-not-compared",
+            count = report.unscored.len()
         ));
     }
     lines
@@ -133,18 +144,20 @@ fn unscored_lines(report: &Report) -> Vec<String> {
         .iter()
         .map(|u| {
             let card = match u.card {
-                "both" => "neither card",
-                "old" => "the old card",
-                _ => "the new card",
+                "both" => t!("diff-unscored-both"),
+                "old" => t!("diff-unscored-old"),
+                _ => t!("diff-unscored-new"),
             };
             let at = match (&u.line, &u.id) {
-                (Some(line), Some(id)) => format!("line {line} ({id})"),
-                (Some(line), None) => format!("line {line}"),
-                _ => "the file".to_string(),
+                (Some(line), Some(id)) => t!("diff-unscored-line-id", line = *line, id = id),
+                (Some(line), None) => t!("diff-unscored-line", line = *line),
+                _ => t!("diff-unscored-file"),
             };
-            format!(
-                "{at}: {card} could not score it: {}",
-                u.reason.replace('\n', " ")
+            t!(
+                "diff-unscored",
+                at = at,
+                card = card,
+                reason = u.reason.replace('\n', " ")
             )
         })
         .collect()
@@ -152,28 +165,32 @@ fn unscored_lines(report: &Report) -> Vec<String> {
 
 fn to_table(report: &Report) -> String {
     let mut out = format!(
-        "old: {}\nnew: {}\n\nwhat the card changes\n",
-        side(&report.old),
-        side(&report.new)
+        "{}\n{}\n\n{}\n",
+        t!("diff-old", side = side(&report.old)),
+        t!("diff-new", side = side(&report.new)),
+        t!("diff-heading-changes")
     );
     if report.changes.is_empty() {
-        out += "  nothing: the cards say the same\n";
+        out += &format!("  {}\n", t!("diff-nothing-changed"));
     }
     for c in &report.changes {
-        out += &format!("  {}: {}\n", c.about, c.change);
+        out += &format!(
+            "  {}\n",
+            t!("diff-change-line", about = &c.about, change = &c.change)
+        );
     }
     let mut table = Table::new();
-    let mut header = vec!["id", "name"];
+    let mut header = vec![t!("diff-col-id"), t!("diff-col-name")];
     if report.routed {
-        header.push("card");
+        header.push(t!("diff-col-card"));
     }
     header.extend([
-        "old",
-        "new",
-        "change",
-        "grade",
-        "outputs that moved",
-        "items that moved",
+        t!("diff-col-old"),
+        t!("diff-col-new"),
+        t!("diff-col-change"),
+        t!("diff-col-grade"),
+        t!("diff-col-outputs"),
+        t!("diff-col-items"),
     ]);
     table
         .load_preset(UTF8_FULL_CONDENSED)
@@ -212,15 +229,15 @@ fn to_table(report: &Report) -> String {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    out += &format!("\nemployees\n{table}\n");
+    out += &format!("\n{}\n{table}\n", t!("diff-heading-employees"));
     let unscored = unscored_lines(report);
     if !unscored.is_empty() {
-        out += "\nnot compared\n";
+        out += &format!("\n{}\n", t!("diff-heading-not-compared"));
         for line in unscored {
             out += &format!("  {line}\n");
         }
     }
-    out += "\nsummary\n";
+    out += &format!("\n{}\n", t!("diff-heading-summary"));
     for line in summary_lines(report) {
         out += &format!("  {line}\n");
     }
@@ -233,28 +250,50 @@ fn md_escape(text: &str) -> String {
 
 fn to_markdown(report: &Report) -> String {
     let mut out = format!(
-        "# Card change: {} → {}\n\n- old: {}\n- new: {}\n\n## What the card changes\n\n",
-        md_escape(&report.old.file),
-        md_escape(&report.new.file),
-        md_escape(&side(&report.old)),
-        md_escape(&side(&report.new))
+        "# {}\n\n- {}\n- {}\n\n## {}\n\n",
+        t!(
+            "diff-md-title",
+            old = md_escape(&report.old.file),
+            new = md_escape(&report.new.file)
+        ),
+        t!("diff-old", side = md_escape(&side(&report.old))),
+        t!("diff-new", side = md_escape(&side(&report.new))),
+        t!("diff-md-heading-changes")
     );
     if report.changes.is_empty() {
-        out += "- nothing: the cards say the same\n";
+        out += &format!("- {}\n", t!("diff-nothing-changed"));
     }
     for c in &report.changes {
-        out += &format!("- **{}**: {}\n", md_escape(&c.about), md_escape(&c.change));
+        out += &format!(
+            "- {}\n",
+            t!(
+                "diff-change-line",
+                about = format!("**{}**", md_escape(&c.about)),
+                change = md_escape(&c.change)
+            )
+        );
     }
-    out += "\n## Summary\n\n";
+    out += &format!("\n## {}\n\n", t!("diff-md-heading-summary"));
     for line in summary_lines(report) {
         out += &format!("- {}\n", md_escape(&line));
     }
     let (card_head, card_rule) = if report.routed {
-        (" card |", "---|")
+        (format!(" {} |", t!("diff-col-card")), "---|")
     } else {
-        ("", "")
+        (String::new(), "")
     };
-    out += &format!("\n## Employees\n\n| id | name |{card_head} old | new | change | grade | outputs that moved | items that moved |\n|---|---|{card_rule}---:|---:|---:|---|---|---|\n");
+    out += &format!(
+        "\n## {}\n\n| {} | {} |{card_head} {} | {} | {} | {} | {} | {} |\n|---|---|{card_rule}---:|---:|---:|---|---|---|\n",
+        t!("diff-md-heading-employees"),
+        t!("diff-col-id"),
+        t!("diff-col-name"),
+        t!("diff-col-old"),
+        t!("diff-col-new"),
+        t!("diff-col-change"),
+        t!("diff-col-grade"),
+        t!("diff-col-outputs"),
+        t!("diff-col-items")
+    );
     for e in &report.employees {
         let card = if report.routed {
             format!(" {} |", md_escape(&e.card))
@@ -275,7 +314,7 @@ fn to_markdown(report: &Report) -> String {
     }
     let unscored = unscored_lines(report);
     if !unscored.is_empty() {
-        out += "\n## Not compared\n\n";
+        out += &format!("\n## {}\n\n", t!("diff-md-heading-not-compared"));
         for line in unscored {
             out += &format!("- {}\n", md_escape(&line));
         }
@@ -381,21 +420,22 @@ fn to_csv(report: &Report) -> String {
             }
         }
     }
-    let mut header: Vec<String> = ["id", "name"]
-        .iter()
-        .chain(if report.routed {
-            &["card"][..]
-        } else {
-            &[][..]
-        })
-        .chain(&["old_total", "new_total", "change", "old_grade", "new_grade"])
-        .map(|s| s.to_string())
-        .collect();
-    for (name, _) in &outputs {
-        header.push(format!("{name}_old"));
-        header.push(format!("{name}_new"));
+    let mut header = vec![t!("diff-col-id"), t!("diff-col-name")];
+    if report.routed {
+        header.push(t!("diff-col-card"));
     }
-    header.push("items_changed".into());
+    header.extend([
+        t!("diff-csv-old-total"),
+        t!("diff-csv-new-total"),
+        t!("diff-csv-change"),
+        t!("diff-csv-old-grade"),
+        t!("diff-csv-new-grade"),
+    ]);
+    for (name, _) in &outputs {
+        header.push(t!("diff-csv-output-old", name = name));
+        header.push(t!("diff-csv-output-new", name = name));
+    }
+    header.push(t!("diff-csv-items"));
     let _ = writer.write_record(&header);
     for e in &report.employees {
         let text = |t: &str| crate::report::neutralise(t).into_owned();

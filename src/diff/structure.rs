@@ -10,6 +10,7 @@
 use crate::check::model::{BaseRule, DerivedRule, Outcome, PerOccurrence, TierRow, TierTable};
 use crate::check::CheckedCard;
 use crate::source::Span;
+use crate::t;
 use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use rust_decimal::Decimal;
 
@@ -55,7 +56,7 @@ fn quote(card: &CheckedCard, span: Span) -> String {
 }
 
 fn opt(text: &Option<String>) -> String {
-    text.clone().unwrap_or_else(|| "(none)".to_string())
+    text.clone().unwrap_or_else(|| t!("diff-none"))
 }
 
 impl Differ<'_> {
@@ -68,42 +69,57 @@ impl Differ<'_> {
 
     fn changed(&mut self, about: &str, what: &str, old: String, new: String) {
         if old != new {
-            self.push(about, format!("{what} changed from {old} to {new}"));
+            self.push(about, t!("diff-changed", what = what, old = old, new = new));
         }
     }
 
     fn header(&mut self) {
         let (o, n) = (self.old, self.new);
-        self.changed("card", "label", opt(&o.label), opt(&n.label));
-        self.changed("card", "role", opt(&o.role), opt(&n.role));
-        self.changed("card", "period", opt(&o.period), opt(&n.period));
+        let card = t!("diff-about-card");
+        self.changed(&card, &t!("diff-what-label"), opt(&o.label), opt(&n.label));
+        self.changed(&card, &t!("diff-what-role"), opt(&o.role), opt(&n.role));
         self.changed(
-            "card",
-            "total",
+            &card,
+            &t!("diff-what-period"),
+            opt(&o.period),
+            opt(&n.period),
+        );
+        self.changed(
+            &card,
+            &t!("diff-what-total"),
             format_decimal(o.total),
             format_decimal(n.total),
         );
         self.changed(
-            "card",
-            "version",
+            &card,
+            &t!("diff-what-version"),
             opt(&o.stamp.version),
             opt(&n.stamp.version),
         );
         let dates = |c: &CheckedCard| c.stamp.effective.map(|e| e.to_string());
-        self.changed("card", "effective dates", opt(&dates(o)), opt(&dates(n)));
+        self.changed(
+            &card,
+            &t!("diff-what-effective"),
+            opt(&dates(o)),
+            opt(&dates(n)),
+        );
     }
 
     fn inputs(&mut self) {
         for input in &self.new.inputs {
             match self.old.inputs.iter().find(|i| i.name == input.name) {
                 None => self.push(
-                    format!("input {}", input.name),
-                    format!("added: {} `{}`", input.ty, quote(self.new, input.span)),
+                    t!("diff-about-input", name = &input.name),
+                    t!(
+                        "diff-added-input",
+                        kind = input.ty.to_string(),
+                        text = quote(self.new, input.span)
+                    ),
                 ),
                 Some(old) => {
-                    let about = format!("input {}", input.name);
+                    let about = t!("diff-about-input", name = &input.name);
                     let range = |i: &crate::check::model::Input| {
-                        i.range.map_or("(none)".into(), |(lo, hi)| {
+                        i.range.map_or(t!("diff-none"), |(lo, hi)| {
                             let ty = i.ty.value_type();
                             format!("{}..{}", show(lo, ty), show(hi, ty))
                         })
@@ -111,15 +127,30 @@ impl Differ<'_> {
                     let default = |i: &crate::check::model::Input| {
                         i.default
                             .as_ref()
-                            .map_or("(none)".into(), |v| format_value(v, i.ty.value_type()))
+                            .map_or(t!("diff-none"), |v| format_value(v, i.ty.value_type()))
                     };
-                    self.changed(&about, "type", old.ty.to_string(), input.ty.to_string());
-                    self.changed(&about, "label", opt(&old.label), opt(&input.label));
-                    self.changed(&about, "range", range(old), range(input));
-                    self.changed(&about, "default", default(old), default(input));
                     self.changed(
                         &about,
-                        "optional",
+                        &t!("diff-what-type"),
+                        old.ty.to_string(),
+                        input.ty.to_string(),
+                    );
+                    self.changed(
+                        &about,
+                        &t!("diff-what-label"),
+                        opt(&old.label),
+                        opt(&input.label),
+                    );
+                    self.changed(&about, &t!("diff-what-range"), range(old), range(input));
+                    self.changed(
+                        &about,
+                        &t!("diff-what-default"),
+                        default(old),
+                        default(input),
+                    );
+                    self.changed(
+                        &about,
+                        &t!("diff-what-optional"),
                         old.optional.to_string(),
                         input.optional.to_string(),
                     );
@@ -128,7 +159,10 @@ impl Differ<'_> {
         }
         for input in &self.old.inputs {
             if !self.new.inputs.iter().any(|i| i.name == input.name) {
-                self.push(format!("input {}", input.name), "removed");
+                self.push(
+                    t!("diff-about-input", name = &input.name),
+                    t!("diff-removed"),
+                );
             }
         }
     }
@@ -136,34 +170,39 @@ impl Differ<'_> {
     /// Hook functions by name: their kinds, and the script each runs.
     fn hooks(&mut self) {
         for hook in &self.new.hooks {
-            let about = format!("hook {}", hook.name);
+            let about = t!("diff-about-hook", name = &hook.name);
             let Some(old) = self.old.hooks.iter().find(|h| h.name == hook.name) else {
                 self.push(
                     about,
-                    format!(
-                        "added: `{}` in {}",
-                        hook.signature(),
-                        hook.script.source.name
+                    t!(
+                        "diff-added-hook",
+                        signature = hook.signature().to_string(),
+                        file = &hook.script.source.name
                     ),
                 );
                 continue;
             };
             self.changed(
                 &about,
-                "kinds",
+                &t!("diff-what-kinds"),
                 format!("`{}`", old.signature()),
                 format!("`{}`", hook.signature()),
             );
             let (a, b) = (&old.script.source, &hook.script.source);
             if a.name != b.name {
-                self.changed(&about, "script", a.name.clone(), b.name.clone());
+                self.changed(
+                    &about,
+                    &t!("diff-what-script"),
+                    a.name.clone(),
+                    b.name.clone(),
+                );
             } else if a.text != b.text {
-                self.push(&about, format!("script {} changed", b.name));
+                self.push(&about, t!("diff-script-changed", file = &b.name));
             }
         }
         for hook in &self.old.hooks {
             if !self.new.hooks.iter().any(|h| h.name == hook.name) {
-                self.push(format!("hook {}", hook.name), "removed");
+                self.push(t!("diff-about-hook", name = &hook.name), t!("diff-removed"));
             }
         }
     }
@@ -172,16 +211,27 @@ impl Differ<'_> {
         for param in &self.new.params {
             let value = with_unit(&param.value, param.ty);
             match self.old.params.iter().find(|p| p.name == param.name) {
-                None => self.push(format!("param {}", param.name), format!("added: {value}")),
+                None => self.push(
+                    t!("diff-about-param", name = &param.name),
+                    t!("diff-added-param", value = value),
+                ),
                 Some(old) => {
                     let before = with_unit(&old.value, old.ty);
-                    self.changed(&format!("param {}", param.name), "value", before, value);
+                    self.changed(
+                        &t!("diff-about-param", name = &param.name),
+                        &t!("diff-what-value"),
+                        before,
+                        value,
+                    );
                 }
             }
         }
         for param in &self.old.params {
             if !self.new.params.iter().any(|p| p.name == param.name) {
-                self.push(format!("param {}", param.name), "removed");
+                self.push(
+                    t!("diff-about-param", name = &param.name),
+                    t!("diff-removed"),
+                );
             }
         }
     }
@@ -195,18 +245,21 @@ impl Differ<'_> {
             match self.old.sections.iter().find(|s| s.name == section.name) {
                 None => self.push(
                     about,
-                    format!("section added, weight {}", format_decimal(section.weight)),
+                    t!(
+                        "diff-section-added",
+                        weight = format_decimal(section.weight)
+                    ),
                 ),
                 Some(old) => {
                     self.changed(
                         &about,
-                        "weight",
+                        &t!("diff-what-weight"),
                         format_decimal(old.weight),
                         format_decimal(section.weight),
                     );
                     self.changed(
                         &about,
-                        "scaled",
+                        &t!("diff-what-scaled"),
                         old.scaled.to_string(),
                         section.scaled.to_string(),
                     );
@@ -219,7 +272,7 @@ impl Differ<'_> {
                     .label
                     .clone()
                     .unwrap_or_else(|| section.name.clone());
-                self.push(about, "section removed");
+                self.push(about, t!("diff-section-removed"));
             }
         }
     }
@@ -231,11 +284,11 @@ impl Differ<'_> {
                 let section = &self.new.sections[item.section];
                 self.push(
                     about,
-                    format!(
-                        "item added to {}, {} points: `{}`",
-                        section.label.as_deref().unwrap_or(&section.name),
-                        format_decimal(item.points),
-                        quote(self.new, item.span)
+                    t!(
+                        "diff-item-added",
+                        section = section.label.as_deref().unwrap_or(&section.name),
+                        points = format_decimal(item.points),
+                        text = quote(self.new, item.span)
                     ),
                 );
                 continue;
@@ -247,16 +300,21 @@ impl Differ<'_> {
             if os.name != ns.name {
                 self.push(
                     &about,
-                    format!("moved from section {} to {}", os.name, ns.name),
+                    t!("diff-item-moved", old = &os.name, new = &ns.name),
                 );
             }
             self.changed(
                 &about,
-                "points",
+                &t!("diff-what-points"),
                 format_decimal(old.points),
                 format_decimal(item.points),
             );
-            self.changed(&about, "label", opt(&old.label), opt(&item.label));
+            self.changed(
+                &about,
+                &t!("diff-what-label"),
+                opt(&old.label),
+                opt(&item.label),
+            );
             match (&old.base, &item.base) {
                 (Some(BaseRule::Tiers(a)), Some(BaseRule::Tiers(b))) => {
                     let subject =
@@ -264,7 +322,7 @@ impl Differ<'_> {
                     let (sa, sb) = (subject(self.old, a), subject(self.new, b));
                     self.changed(
                         &about,
-                        "tiers are now by",
+                        &t!("diff-what-tiers-by"),
                         format!("`{sa}`"),
                         format!("`{sb}`"),
                     );
@@ -280,11 +338,11 @@ impl Differ<'_> {
                 }
                 (a, b) => {
                     let text = |c: &CheckedCard, rule: &Option<BaseRule>| match rule {
-                        None => "full points (no rule)".to_string(),
+                        None => t!("diff-full-points"),
                         Some(rule) => format!("`{}`", base_text(c, rule)),
                     };
                     let (ta, tb) = (text(self.old, a), text(self.new, b));
-                    self.changed(&about, "rule", ta, tb);
+                    self.changed(&about, &t!("diff-what-rule"), ta, tb);
                 }
             }
             self.per_occurrence(&about, &old.deductions, &item.deductions, "minus");
@@ -311,13 +369,16 @@ impl Differ<'_> {
         for line in new {
             let input = name(self.new, line);
             match old.iter().find(|o| name(self.old, o) == input) {
-                None => self.push(about, format!("`{}` added", quote(self.new, line.span))),
+                None => self.push(
+                    about,
+                    t!("diff-line-added", text = quote(self.new, line.span)),
+                ),
                 Some(o) if o.amount != line.amount => self.push(
                     about,
-                    format!(
-                        "`{sign} {} per {input}` changed to `{sign} {} per {input}`",
-                        format_decimal(o.amount),
-                        format_decimal(line.amount)
+                    t!(
+                        "diff-line-changed",
+                        old = format!("{sign} {} per {input}", format_decimal(o.amount)),
+                        new = format!("{sign} {} per {input}", format_decimal(line.amount))
                     ),
                 ),
                 Some(_) => {}
@@ -326,7 +387,10 @@ impl Differ<'_> {
         for line in old {
             let input = name(self.old, line);
             if !new.iter().any(|n| name(self.new, n) == input) {
-                self.push(about, format!("`{}` removed", quote(self.old, line.span)));
+                self.push(
+                    about,
+                    t!("diff-line-removed", text = quote(self.old, line.span)),
+                );
             }
         }
     }
@@ -335,10 +399,10 @@ impl Differ<'_> {
         for block in &self.new.adjustments {
             let about = block.display_name().to_string();
             match self.old.adjustments.iter().find(|a| a.name == block.name) {
-                None => self.push(about, format!("added: `{}`", quote(self.new, block.span))),
+                None => self.push(about, t!("diff-added", text = quote(self.new, block.span))),
                 Some(old) => {
-                    let cap = |c: Option<Decimal>| c.map_or("(none)".into(), format_decimal);
-                    self.changed(&about, "cap", cap(old.cap), cap(block.cap));
+                    let cap = |c: Option<Decimal>| c.map_or(t!("diff-none"), format_decimal);
+                    self.changed(&about, &t!("diff-what-cap"), cap(old.cap), cap(block.cap));
                     let sign = match block.kind {
                         crate::syntax::ast::AdjustmentKind::Bonus => "plus",
                         crate::syntax::ast::AdjustmentKind::Penalty => "minus",
@@ -349,23 +413,24 @@ impl Differ<'_> {
         }
         for block in &self.old.adjustments {
             if !self.new.adjustments.iter().any(|a| a.name == block.name) {
-                self.push(block.display_name(), "removed");
+                self.push(block.display_name(), t!("diff-removed"));
             }
         }
     }
 
     fn grade(&mut self) {
+        let grade = t!("diff-about-grade");
         match (&self.old.grade, &self.new.grade) {
             (Some(a), Some(b)) => self.tiers(
-                "grade",
+                &grade,
                 a,
                 b,
                 |r| r.outcome.to_string(),
                 |r| r.outcome.to_string(),
                 true,
             ),
-            (None, Some(b)) => self.push("grade", format!("added: `{}`", quote(self.new, b.span))),
-            (Some(_), None) => self.push("grade", "removed"),
+            (None, Some(b)) => self.push(grade, t!("diff-added", text = quote(self.new, b.span))),
+            (Some(_), None) => self.push(grade, t!("diff-removed")),
             (None, None) => {}
         }
     }
@@ -374,7 +439,7 @@ impl Differ<'_> {
         for d in &self.new.derived {
             let about = d.display_name().to_string();
             let Some(old) = self.old.derived.iter().find(|o| o.name == d.name) else {
-                self.push(about, format!("added: `{}`", quote(self.new, d.span)));
+                self.push(about, t!("diff-added", text = quote(self.new, d.span)));
                 continue;
             };
             match (&old.rule, &d.rule) {
@@ -391,14 +456,19 @@ impl Differ<'_> {
                 }
                 (DerivedRule::Output(a), DerivedRule::Output(b)) => {
                     let (ta, tb) = (quote(self.old, a.span), quote(self.new, b.span));
-                    self.changed(&about, "formula", format!("`{ta}`"), format!("`{tb}`"));
+                    self.changed(
+                        &about,
+                        &t!("diff-what-formula"),
+                        format!("`{ta}`"),
+                        format!("`{tb}`"),
+                    );
                 }
-                _ => self.push(about, format!("changed to `{}`", quote(self.new, d.span))),
+                _ => self.push(about, t!("diff-changed-to", text = quote(self.new, d.span))),
             }
         }
         for d in &self.old.derived {
             if !self.new.derived.iter().any(|n| n.name == d.name) {
-                self.push(d.display_name(), "removed");
+                self.push(d.display_name(), t!("diff-removed"));
             }
         }
     }
@@ -442,9 +512,15 @@ impl Differ<'_> {
                     let (go, gn) = (guard(old, o), guard(new, row));
                     let (oo, on) = (old_outcome(o), new_outcome(row));
                     if by_outcome && go != gn {
-                        self.push(about, format!("{on} changed from {go} to {gn}"));
+                        self.push(
+                            about,
+                            t!("diff-grade-moved", grade = on, old = go, new = gn),
+                        );
                     } else if !by_outcome && oo != on {
-                        self.push(about, format!("tier {gn} changed from {oo} to {on}"));
+                        self.push(
+                            about,
+                            t!("diff-tier-changed", tier = gn, old = oo, new = on),
+                        );
                     }
                 }
             }
@@ -453,20 +529,26 @@ impl Differ<'_> {
             for (o, n) in unmatched_old.iter().zip(&unmatched_new) {
                 let before = format!("{} : {}", guard(old, o), old_outcome(o));
                 let after = format!("{} : {}", guard(new, n), new_outcome(n));
-                self.push(about, format!("tier `{before}` changed to `{after}`"));
+                self.push(about, t!("diff-tier-replaced", old = before, new = after));
             }
             return;
         }
         for o in unmatched_old {
             self.push(
                 about,
-                format!("tier `{} : {}` removed", guard(old, o), old_outcome(o)),
+                t!(
+                    "diff-tier-removed",
+                    tier = format!("{} : {}", guard(old, o), old_outcome(o))
+                ),
             );
         }
         for n in unmatched_new {
             self.push(
                 about,
-                format!("tier `{} : {}` added", guard(new, n), new_outcome(n)),
+                t!(
+                    "diff-tier-added",
+                    tier = format!("{} : {}", guard(new, n), new_outcome(n))
+                ),
             );
         }
     }
