@@ -57,9 +57,10 @@ explain-zero-applies = { $facts }; the item scores nothing in this case: 0 of { 
 
 ## Late reports
 explain-late-missing = { $name } not reported: { $score } of { $points }
-explain-late-days = { $name } { $days } days late × { $per } = { $off } off: { $score } of { $points }
+explain-late-days = { $name } late by { $days } day(s) × { $per } = { $off } off: { $score } of { $points }
 
 ## By formula
+explain-score-read = { $name } { $score }: { $score } of { $points }
 explain-score = { $formula } = { $score } of { $points }
 
 ## Per occurrence
@@ -85,8 +86,7 @@ explain-rated-blank = { $rater } blank
 explain-total-line = total = sections { $sections }
 explain-total-floored = , raised to 0 (the total never goes below 0)
 explain-grade = { $facts }, { $guard }: grade { $grade }
-explain-grade-pushed = grade { $grade } (pushed down from { $from })
-explain-grade-line = grade { $grade }
+explain-grade-pushed = ; a grade limit made it { $grade }
 explain-total-name = total
 explain-place = { $place } of { $size }
 explain-rank = { $by } { $value }: place { $place } of { $size } in { $group }
@@ -101,6 +101,7 @@ explain-push-none = { $share } of { $size } rows, rounded down, is none
 
 ## Outputs
 explain-output = { $name } = { $formula } = { $value }
+explain-where = {" "}(where { $facts })
 explain-output-plain = { $name } = { $value }
 explain-band = { $facts }, in the tier “{ $guard }”: { $name } { $value }
 explain-rounded = {" "}(rounded to { $places } decimal places)

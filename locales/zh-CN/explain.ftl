@@ -35,9 +35,9 @@ explain-fact-bool = { $name }：{ $value }
 explain-points = { $n } 分
 
 ## 分档
-explain-cmp-ge = { $x } 及以上
+explain-cmp-ge = { $x }及以上
 explain-cmp-gt = 高于 { $x }
-explain-cmp-le = { $x } 及以下
+explain-cmp-le = { $x }及以下
 explain-cmp-lt = 低于 { $x }
 explain-cmp-eq = 等于 { $x }
 explain-cmp-ne = 不等于 { $x }
@@ -60,6 +60,7 @@ explain-late-missing = { $name } 未上报，得 { $score } 分（满分 { $poin
 explain-late-days = { $name } 迟报 { $days } 天 × { $per } 分 = 扣 { $off } 分，得 { $score } 分（满分 { $points }）
 
 ## 按公式
+explain-score-read = { $name } { $score }，得 { $score } 分（满分 { $points }）
 explain-score = { $formula } = { $score } 分（满分 { $points }）
 
 ## 次数扣分、加分
@@ -85,8 +86,7 @@ explain-rated-blank = { $rater }未评
 explain-total-line = 合计 = 各板块 { $sections }
 explain-total-floored = ，总分最低为 0
 explain-grade = { $facts }，{ $guard }，等级 { $grade }
-explain-grade-pushed = 等级 { $grade }（原为 { $from }）
-explain-grade-line = 等级 { $grade }
+explain-grade-pushed = ；因等级名额限制，调为 { $grade }
 explain-total-name = 总分
 explain-place = 第 { $place } / { $size }
 explain-rank = { $by } { $value }，在{ $group } { $size } 人中排第 { $place }
@@ -101,6 +101,7 @@ explain-push-none = { $share } × { $size } 人，向下取整为 0 人
 
 ## 计算结果
 explain-output = { $name } = { $formula } = { $value }
+explain-where = （其中 { $facts }）
 explain-output-plain = { $name } = { $value }
 explain-band = { $facts }，属于「{ $guard }」一档：{ $name } { $value }
 explain-rounded = （四舍五入保留 { $places } 位小数）

@@ -628,16 +628,28 @@ impl<'a> Explainer<'a> {
             }
             (BaseRule::Score { expr, span }, BaseTrace::Score { value }) => {
                 let facts = self.facts(expr);
-                let formula = self.formula(expr);
-                let mut text = t!(
-                    "explain-score",
-                    formula = formula,
-                    score = minus(*value),
-                    points = &points
-                );
-                if !matches!(expr.kind, ExprKind::Input(_)) && !facts.is_empty() {
-                    text = format!("{}{}{text}", facts.join(&t!("explain-sep")), t!("explain-sep"));
-                }
+                let text = if is_leaf(expr) {
+                    // `score 月度得分`: the value read is the score.
+                    let name = self.leaf_name(expr);
+                    t!(
+                        "explain-score-read",
+                        name = name,
+                        score = minus(*value),
+                        points = &points
+                    )
+                } else {
+                    let text = t!(
+                        "explain-score",
+                        formula = self.formula(expr),
+                        score = minus(*value),
+                        points = &points
+                    );
+                    if facts.is_empty() {
+                        text
+                    } else {
+                        format!("{}{}{text}", facts.join(&t!("explain-sep")), t!("explain-sep"))
+                    }
+                };
                 Some(Reason {
                     text: text + self.note_suffix(self.note(*span, item.span)).as_str(),
                     line: Some(card_line(card, *span)),
@@ -837,19 +849,14 @@ impl<'a> Explainer<'a> {
             )) + self.note_suffix(self.note(table.rows[fired].span, table.span)).as_str(),
             line: Some(card_line(self.card, table.rows[fired].span)),
         };
-        let mut out = match self.result.pushed.first() {
-            Some(push) => format!(
-                "{}{}{}\n",
-                t!(
-                    "explain-grade-pushed",
-                    grade = &label,
-                    from = group_trace::grade_label(self.card, push.from)
-                ),
-                t!("explain-sep"),
-                self.cite(&reason)
-            ),
-            None => format!("{}\n", self.cite(&reason)),
+        let reason = match self.result.pushed.first() {
+            Some(_) => Reason {
+                text: reason.text + t!("explain-grade-pushed", grade = &label).as_str(),
+                line: reason.line,
+            },
+            None => reason,
         };
+        let mut out = format!("{}\n", self.cite(&reason));
         for push in &self.result.pushed {
             let (text, line) = group_trace::push_line(self.card, self.result, push);
             out += &format!(
@@ -904,6 +911,30 @@ impl<'a> Explainer<'a> {
                             DerivedRule::Band(t) => &t.subject,
                         };
                         let (formula, rounded) = self.formula_rounded(expr);
+                        // The inputs it read, by name: a score fed from another
+                        // card (月度考核分数) is seen beside the pay it gives.
+                        let inputs: Vec<String> = {
+                            let mut leaves = Vec::new();
+                            collect_leaves(expr, &mut leaves);
+                            let mut seen = Vec::new();
+                            leaves
+                                .into_iter()
+                                .filter(|l| matches!(l.kind, ExprKind::Input(_)))
+                                .filter(|l| {
+                                    let name = self.leaf_name(l);
+                                    !seen.contains(&name) && {
+                                        seen.push(name);
+                                        true
+                                    }
+                                })
+                                .flat_map(|l| self.facts(l))
+                                .collect()
+                        };
+                        let where_ = if inputs.is_empty() || formula == value {
+                            String::new()
+                        } else {
+                            t!("explain-where", facts = inputs.join(&t!("explain-and")))
+                        };
                         let text = if formula == value {
                             t!("explain-output-plain", name = d.display_name(), value = &value)
                         } else {
@@ -915,7 +946,7 @@ impl<'a> Explainer<'a> {
                             )
                         };
                         Reason {
-                            text: text + rounded.as_str() + note.as_str(),
+                            text: text + rounded.as_str() + where_.as_str() + note.as_str(),
                             line: Some(card_line(self.card, d.span)),
                         }
                     }
@@ -1038,7 +1069,7 @@ impl<'a> Explainer<'a> {
                 // A parameter is folded to its value: show the value, in its unit.
                 let written = quote(self.card, expr.span);
                 match self.card.params.iter().find(|p| p.name == written) {
-                    Some(param) => (self.value_text(value, param.ty), ATOM),
+                    Some(param) => (bracket_negative(self.value_text(value, param.ty)), ATOM),
                     None => (written, ATOM),
                 }
             }
@@ -1052,13 +1083,14 @@ impl<'a> Explainer<'a> {
                 match call {
                     Some(c) => {
                         let hook = &self.card.hooks[c.function];
-                        (self.value_text(&c.value, hook.result.value_type()), ATOM)
+                        let value = self.value_text(&c.value, hook.result.value_type());
+                        (bracket_negative(value), ATOM)
                     }
                     None => (quote(self.card, expr.span), ATOM),
                 }
             }
             _ if is_leaf(expr) => match self.known(expr) {
-                Some((value, _)) => (value, ATOM),
+                Some((value, _)) => (bracket_negative(value), ATOM),
                 None => (self.leaf_name(expr), ATOM),
             },
             ExprKind::Neg(e) => (format!("−{}", paren(self.render(e), ATOM)), 8),
@@ -1123,7 +1155,8 @@ impl<'a> Explainer<'a> {
             ExprKind::If(c, a, b) => (
                 t!(
                     "explain-if",
-                    cond = self.render(c).0,
+                    // The condition by its names: its values follow in `（其中 …）`.
+                    cond = quote(self.card, c.span),
                     then = paren(self.render(a), 1),
                     else = paren(self.render(b), 1)
                 ),
@@ -1153,6 +1186,15 @@ impl<'a> Explainer<'a> {
             // The leaves are handled above.
             _ => (quote(self.card, expr.span), ATOM),
         }
+    }
+}
+
+/// A negative value inside a formula, in brackets with a real minus sign:
+/// `1500 + (−300)`.
+fn bracket_negative(text: String) -> String {
+    match text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
+        Some(rest) => format!("(−{rest})"),
+        None => text,
     }
 }
 
