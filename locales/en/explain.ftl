@@ -102,6 +102,7 @@ explain-push-none = { $share } of { $size } rows, rounded down, is none
 ## Outputs
 explain-output = { $name } = { $formula } = { $value }
 explain-where = {" "}(where { $facts })
+explain-output-about = { $name } = { $formula } ≈ { $value }
 explain-output-plain = { $name } = { $value }
 explain-band = { $facts }, in the tier “{ $guard }”: { $name } { $value }
 explain-rounded = {" "}(rounded to { $places } decimal places)

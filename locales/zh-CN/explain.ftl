@@ -102,6 +102,7 @@ explain-push-none = { $share } × { $size } 人，向下取整为 0 人
 ## 计算结果
 explain-output = { $name } = { $formula } = { $value }
 explain-where = （其中 { $facts }）
+explain-output-about = { $name } = { $formula } ≈ { $value }
 explain-output-plain = { $name } = { $value }
 explain-band = { $facts }，属于「{ $guard }」一档：{ $name } { $value }
 explain-rounded = （四舍五入保留 { $places } 位小数）

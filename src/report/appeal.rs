@@ -150,7 +150,11 @@ fn sheet(out: &mut String, period: Option<&str>, parts: &[&AppealPart]) {
             )
         })
         .collect();
-    let _ = writeln!(out, "<p class=\"ref\">{}</p>", escape(&refs.join(&t!("appeal-ref-sep"))));
+    let _ = writeln!(
+        out,
+        "<p class=\"ref\">{}</p>",
+        escape(&refs.join(&t!("appeal-ref-sep")))
+    );
     out.push_str("</section>\n");
 }
 
@@ -255,7 +259,11 @@ fn reasons(lines: &[String]) -> String {
     lines
         .iter()
         .map(|l| match l.rsplit_once("  ") {
-            Some((text, cite)) => format!("{} <span class=\"cite\">{}</span>", with_code(text), escape(cite)),
+            Some((text, cite)) => format!(
+                "{} <span class=\"cite\">{}</span>",
+                with_code(text),
+                escape(cite)
+            ),
             None => with_code(l),
         })
         .collect::<Vec<_>>()

@@ -290,10 +290,9 @@ impl<'a> Explainer<'a> {
         let parts: Vec<&str> = file.split(['/', '\\']).collect();
         for n in 1..=parts.len() {
             let tail = parts[parts.len() - n..].join("/");
-            let clashes = names
-                .iter()
-                .filter(|other| **other != file)
-                .any(|other| other.replace('\\', "/").ends_with(&format!("/{tail}")) || **other == tail);
+            let clashes = names.iter().filter(|other| **other != file).any(|other| {
+                other.replace('\\', "/").ends_with(&format!("/{tail}")) || **other == tail
+            });
             if !clashes {
                 return tail;
             }
@@ -451,7 +450,11 @@ impl<'a> Explainer<'a> {
     fn note_suffix(&self, notes: Vec<&Note>) -> String {
         let mut out = String::new();
         if let Some(n) = Self::quote_in(&notes) {
-            out += &format!("{}{}", t!("explain-sep"), t!("explain-policy", quote = &n.text));
+            out += &format!(
+                "{}{}",
+                t!("explain-sep"),
+                t!("explain-policy", quote = &n.text)
+            );
         }
         for n in notes.iter().filter(|n| !n.quote) {
             out += &t!("explain-assumed", text = &n.text);
@@ -647,7 +650,11 @@ impl<'a> Explainer<'a> {
                     if facts.is_empty() {
                         text
                     } else {
-                        format!("{}{}{text}", facts.join(&t!("explain-sep")), t!("explain-sep"))
+                        format!(
+                            "{}{}{text}",
+                            facts.join(&t!("explain-sep")),
+                            t!("explain-sep")
+                        )
                     }
                 };
                 Some(Reason {
@@ -668,12 +675,23 @@ impl<'a> Explainer<'a> {
             return t!("explain-fact", name = name, value = value);
         }
         let mut facts = self.facts(&table.subject);
-        facts.push(format!("{} = {value}", self.formula(&table.subject)));
+        let formula = self.formula(&table.subject);
+        // A hook's call shows as its value: `25%`, not `25% = 25%`.
+        if formula == value {
+            facts.push(value);
+        } else {
+            facts.push(format!("{formula} = {value}"));
+        }
         facts.join(&t!("explain-sep"))
     }
 
     /// The clause of a long quote that speaks of the row's threshold (see [`quotes::clause`]).
-    fn clause_of<'q, O>(&self, table: &TierTable<O>, row: usize, quote: &'q str) -> Option<&'q str> {
+    fn clause_of<'q, O>(
+        &self,
+        table: &TierTable<O>,
+        row: usize,
+        quote: &'q str,
+    ) -> Option<&'q str> {
         let (op, x, below) = match table.rows[row].guard {
             Some((op, x)) => (op, x, matches!(op, CmpOp::Le | CmpOp::Lt)),
             None => {
@@ -846,7 +864,9 @@ impl<'a> Explainer<'a> {
                 facts = facts,
                 guard = self.guard_phrase(table, fired, points),
                 grade = table.rows[fired].outcome.to_string()
-            )) + self.note_suffix(self.note(table.rows[fired].span, table.span)).as_str(),
+            )) + self
+                .note_suffix(self.note(table.rows[fired].span, table.span))
+                .as_str(),
             line: Some(card_line(self.card, table.rows[fired].span)),
         };
         let reason = match self.result.pushed.first() {
@@ -935,8 +955,20 @@ impl<'a> Explainer<'a> {
                         } else {
                             t!("explain-where", facts = inputs.join(&t!("explain-and")))
                         };
+                        // `… = ≈ 872.73` reads `… ≈ 872.73`.
                         let text = if formula == value {
-                            t!("explain-output-plain", name = d.display_name(), value = &value)
+                            t!(
+                                "explain-output-plain",
+                                name = d.display_name(),
+                                value = &value
+                            )
+                        } else if let Some(about) = value.strip_prefix("≈ ") {
+                            t!(
+                                "explain-output-about",
+                                name = d.display_name(),
+                                formula = formula,
+                                value = about
+                            )
                         } else {
                             t!(
                                 "explain-output",
@@ -1073,10 +1105,7 @@ impl<'a> Explainer<'a> {
                     None => (written, ATOM),
                 }
             }
-            ExprKind::Present(i) => (
-                t!("explain-present", name = &self.card.inputs[*i].name),
-                1,
-            ),
+            ExprKind::Present(i) => (t!("explain-present", name = &self.card.inputs[*i].name), 1),
             ExprKind::PeriodDays => (t!("explain-period-days"), ATOM),
             ExprKind::Hook { .. } => {
                 let call = self.trace.hooks.iter().find(|c| c.span == expr.span);
@@ -1090,7 +1119,11 @@ impl<'a> Explainer<'a> {
                 }
             }
             _ if is_leaf(expr) => match self.known(expr) {
-                Some((value, _)) => (bracket_negative(value), ATOM),
+                // Inside a formula a long quotient is read to 0.01 without its `≈`.
+                Some((value, _)) => (
+                    bracket_negative(value.trim_start_matches("≈ ").to_string()),
+                    ATOM,
+                ),
                 None => (self.leaf_name(expr), ATOM),
             },
             ExprKind::Neg(e) => (format!("−{}", paren(self.render(e), ATOM)), 8),

@@ -108,7 +108,11 @@ impl Notes {
         self.0
             .iter()
             .filter(|n| n.quote && contains(item, n.target) && n.target != item)
-            .filter(|n| !live.iter().any(|&s| contains(n.target, s) || contains(s, n.target)))
+            .filter(|n| {
+                !live
+                    .iter()
+                    .any(|&s| contains(n.target, s) || contains(s, n.target))
+            })
             .collect()
     }
 }
@@ -124,7 +128,10 @@ pub(super) fn is_sentence(text: &str) -> bool {
         .chars()
         .filter(|c| c.is_ascii_digit() || matches!(c, '%' | '-'))
         .count();
-    let written = text.chars().filter(|c| !c.is_whitespace() && *c != '…').count();
+    let written = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '…')
+        .count();
     han >= 4 && figures * 2 < written
 }
 
@@ -183,8 +190,14 @@ mod tests {
 
     #[test]
     fn the_clause_of_a_tier_is_found_when_only_one_speaks_of_it() {
-        assert_eq!(clause(FEEDBACK, "95%", false), Some("达95%以上(含95%)绩效扣 1份"));
-        assert_eq!(clause(FEEDBACK, "85%", false), Some("85%以上(含85%)绩效扣2份"));
+        assert_eq!(
+            clause(FEEDBACK, "95%", false),
+            Some("达95%以上(含95%)绩效扣 1份")
+        );
+        assert_eq!(
+            clause(FEEDBACK, "85%", false),
+            Some("85%以上(含85%)绩效扣2份")
+        );
         assert_eq!(clause(FEEDBACK, "85%", true), Some("85%以下该项绩效不得分"));
         assert_eq!(clause(FEEDBACK, "5%", false), None);
         assert_eq!(clause(FEEDBACK, "90%", false), None);
@@ -197,8 +210,12 @@ mod tests {
     fn figures_copied_from_a_form_are_no_sentence() {
         assert!(!is_sentence("-10 -5"));
         assert!(!is_sentence("抽查回访 17%…考核 分数 5 3 6 3 3 3 5 5 5 5 5"));
-        assert!(!is_sentence("日常 工作 24%…考核 分数 5 3 6 3 3 3 5 5 5 5 5…4 4 3 4 4 5 5 5 8 5 5 100"));
+        assert!(!is_sentence(
+            "日常 工作 24%…考核 分数 5 3 6 3 3 3 5 5 5 5 5…4 4 3 4 4 5 5 5 8 5 5 100"
+        ));
         assert!(is_sentence("如是个人原因引起抱怨,则一次扣个人绩效2分"));
-        assert!(is_sentence("建立不同的客户数据库,对客户做到分类管理…未做到扣除本项分值。"));
+        assert!(is_sentence(
+            "建立不同的客户数据库,对客户做到分类管理…未做到扣除本项分值。"
+        ));
     }
 }

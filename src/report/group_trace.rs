@@ -29,7 +29,13 @@ pub fn rated_reason(
         .collect();
     let given = present
         .iter()
-        .map(|&(i, r)| t!("explain-rated-given", rater = name(i), score = format_decimal(r)))
+        .map(|&(i, r)| {
+            t!(
+                "explain-rated-given",
+                rater = name(i),
+                score = format_decimal(r)
+            )
+        })
         .collect::<Vec<_>>()
         .join(&t!("explain-sep"));
     let shown = format_decimal(value);
@@ -41,7 +47,11 @@ pub fn rated_reason(
     let text = match rated.combine {
         _ if present.is_empty() => t!("explain-rated-none", score = shown),
         _ if present.len() == 1 => {
-            t!("explain-rated-only", rater = name(present[0].0), score = shown)
+            t!(
+                "explain-rated-only",
+                rater = name(present[0].0),
+                score = shown
+            )
         }
         Combine::Override => {
             let last = present.last().map_or(0, |&(i, _)| i);
@@ -55,7 +65,12 @@ pub fn rated_reason(
         Combine::Mean => {
             let parts: Vec<String> = present.iter().map(|(_, r)| format_decimal(*r)).collect();
             let formula = format!("({}) ÷ {}", parts.join(" + "), present.len());
-            t!("explain-rated-mean", given = given, formula = formula, score = shown) + rounding.as_str()
+            t!(
+                "explain-rated-mean",
+                given = given,
+                formula = formula,
+                score = shown
+            ) + rounding.as_str()
         }
         Combine::Weighted => {
             let weight = |i: usize| rated.raters[i].weight.unwrap_or_default();
@@ -91,11 +106,7 @@ pub fn place(placing: &Placing) -> String {
 
 /// `第 2 / 5` (`2 of 5`): a place in the reader's language.
 pub fn place_text(placing: &Placing) -> String {
-    t!(
-        "explain-place",
-        place = placing.place,
-        size = placing.size
-    )
+    t!("explain-place", place = placing.place, size = placing.size)
 }
 
 /// For a formula's leaf that reads a rank: `第 2 / 5`, `前 40%（第 2 / 5）`, `5`.

@@ -135,7 +135,9 @@ fn explain_shows_every_point_lost_with_its_rule_and_line() {
         at("minus 5  per 迟到早退")
     )));
     assert!(
-        text.contains("total = sections 85.5 − 5 = 80.5\ntotal 80.5, 75 points or more: grade 称职"),
+        text.contains(
+            "total = sections 85.5 − 5 = 80.5\ntotal 80.5, 75 points or more: grade 称职"
+        ),
         "{text}"
     );
     assert!(text.contains(&at(">= 75 : 称职")), "{text}");
@@ -449,9 +451,7 @@ fn explain_covers_late_scaled_bonus_cap_band_and_output() {
     );
     assert!(text.contains("sum 8 − 3 = 5"), "{text}");
     assert!(
-        text.contains(
-            "迟报天数 2 days late × 1 = 2 off: 2 of 4  [wide.card line 19]"
-        ),
+        text.contains("迟报天数 late by 2 day(s) × 1 = 2 off: 2 of 4  [wide.card line 19]"),
         "{text}"
     );
     assert!(
@@ -468,7 +468,10 @@ fn explain_covers_late_scaled_bonus_cap_band_and_output() {
         "{text}"
     );
     assert!(text.contains("total = sections 8.75 + 3 = 11.75"), "{text}");
-    assert!(text.contains("total 11.75, below 18 points: grade 合格"), "{text}");
+    assert!(
+        text.contains("total 11.75, below 18 points: grade 合格"),
+        "{text}"
+    );
     assert!(
         text.contains("total 11.75, in the tier “10 or more”: 考核系数 1"),
         "{text}"
@@ -481,9 +484,7 @@ fn explain_says_when_a_late_report_is_missing() {
     let card = wide();
     let text = explain(&card, &score(&card, &wide_row(&card, Value::Missing, true)));
     assert!(
-        text.contains(
-            "迟报天数 not reported: 0 of 4  [wide.card line 19]"
-        ),
+        text.contains("迟报天数 not reported: 0 of 4  [wide.card line 19]"),
         "{text}"
     );
 }

@@ -209,12 +209,15 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
         .position(|r| r.employee.id == "HF109")
         .unwrap();
     assert_eq!(store.results[at].scores.total, Decimal::from(58));
-    let own = scorecard::report::explain_with_notes(
-        &store.card,
-        &store.results[at],
-        &store.inputs[at],
-        &[],
-    );
+    // In the CLI's language (the tests run it in an English locale).
+    let own = scorecard::i18n::with_lang(scorecard::i18n::Lang::En, || {
+        scorecard::report::explain_with_notes(
+            &store.card,
+            &store.results[at],
+            &store.inputs[at],
+            &[],
+        )
+    });
     assert!(explained.starts_with(&own), "{explained}");
     // (600 + 910) × 95% × 90% × 58% + 475 = 1223.81
     assert!(explained.contains("1223.81"), "{explained}");
