@@ -2,8 +2,9 @@
 //!
 //! A page holds who the employee is and the period; for each card that
 //! scored them (the appraisal, then the pay it feeds) the total and grade,
-//! every item with its points and score and, where points were lost, why,
-//! quoting the card's rule and line; bonus and penalty lines; the outputs
+//! every item with its points and score and, where points were lost, why
+//! in plain words, quoting the policy's sentence (see [`super::explain`])
+//! with the card's file and line as a small reference; bonus and penalty lines; the outputs
 //! (pay) to the fen; the notes on what nobody stated; then the appeal
 //! paragraph and a signature block (考核人 / 被考核人 / 日期).
 //!
@@ -16,31 +17,33 @@ use super::explain::{block_reasons, item_reasons};
 use super::html::{escape, value_text, with_code};
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
+use crate::t;
 use crate::value::{format_decimal, Value};
 use std::fmt::Write as _;
 
 const STYLE: &str = r#"
-@page { size: A4; margin: 12mm 13mm 12mm 13mm; }
-body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #111; margin: 0; font-size: 8.5pt; line-height: 1.25; }
+@page { size: A4; margin: 10mm 12mm 10mm 12mm; }
+body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #111; margin: 0; font-size: 8pt; line-height: 1.2; }
 section.sheet { break-after: page; }
 section.sheet:last-of-type { break-after: auto; }
-h1 { font-size: 15pt; text-align: center; margin: 0 0 2mm 0; letter-spacing: 0.3em; }
+h1 { font-size: 14pt; text-align: center; margin: 0 0 1mm 0; letter-spacing: 0.3em; }
 h2 { font-size: 10pt; margin: 2mm 0 0.5mm 0; }
-.meta { text-align: center; color: #444; margin: 0 0 3mm 0; }
+.meta { text-align: center; color: #444; margin: 0 0 2mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0; }
 th, td { border: 0.5pt solid #888; padding: 0.25mm 1.2mm; vertical-align: top; }
 th { background: #e8eef7; font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.name { white-space: nowrap; }
 tr.section td { background: #f4f4f4; font-weight: 600; }
-.why { color: #333; font-size: 7.5pt; }
+.why { color: #333; font-size: 7pt; line-height: 1.15; }
 code { font-family: inherit; background: #f1f1f1; padding: 0 0.4mm; }
 .result { font-size: 10pt; margin: 0.5mm 0; }
 .notes { border: 0.6pt solid #d8b64a; background: #fff8e0; padding: 1mm 2mm; margin: 2mm 0; font-size: 8.5pt; }
 .appeal { margin-top: 2mm; }
 .appeal p { margin: 1mm 0; line-height: 1.5; }
-table.sign td { border: none; padding-top: 5mm; width: 33%; }
+table.sign td { border: none; padding-top: 4mm; width: 33%; }
 .ref { color: #777; font-size: 7.5pt; margin-top: 3mm; }
+.cite { color: #888; font-size: 6pt; white-space: nowrap; }
 tr, li { break-inside: avoid; }
 "#;
 
@@ -71,7 +74,8 @@ pub fn appeal_html(title: &str, parts: &[AppealPart]) -> String {
         }
     }
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        crate::i18n::lang().tag(),
         escape(title)
     );
     for (_, period, page) in &pages {
@@ -84,21 +88,30 @@ pub fn appeal_html(title: &str, parts: &[AppealPart]) -> String {
 fn sheet(out: &mut String, period: Option<&str>, parts: &[&AppealPart]) {
     let first = parts[0];
     let employee = &first.result.employee;
-    out.push_str("<section class=\"sheet\">\n<h1>考核结果告知书</h1>\n");
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} · 考核期间 {}</p>",
+        "<section class=\"sheet\">\n<h1>{}</h1>",
+        escape(&t!("appeal-title"))
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} · {}</p>",
         escape(first.card.display_name()),
-        escape(period.unwrap_or("—"))
+        escape(&t!("appeal-period", period = period.unwrap_or("—")))
     );
     let cell = |text: &Option<String>| escape(text.as_deref().unwrap_or("—"));
     let _ = writeln!(
         out,
-        "<table class=\"who\"><tr><th>工号</th><td>{}</td><th>姓名</th><td>{}</td><th>岗位</th><td>{}</td><th>品牌</th><td>{}</td><th>门店</th><td>{}</td></tr></table>",
+        "<table class=\"who\"><tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td><th>{}</th><td>{}</td><th>{}</th><td>{}</td><th>{}</th><td>{}</td></tr></table>",
+        t!("appeal-id"),
         escape(&employee.id),
+        t!("appeal-name"),
         cell(&employee.name),
+        t!("appeal-role"),
         cell(&first.card.role),
+        t!("appeal-brand"),
         cell(&employee.brand),
+        t!("appeal-store"),
         cell(&employee.store),
     );
     for part in parts {
@@ -106,35 +119,42 @@ fn sheet(out: &mut String, period: Option<&str>, parts: &[&AppealPart]) {
     }
     let notes: Vec<&String> = parts.iter().flat_map(|p| &p.notes).collect();
     if !notes.is_empty() {
-        out.push_str(
-            "<div class=\"notes\"><b>说明</b>（程序按规则所做、数据中未写明的处理）<ul>\n",
-        );
+        let _ = writeln!(out, "<div class=\"notes\">{}<ul>", t!("appeal-notes"));
         for note in notes {
             let _ = writeln!(out, "<li>{}</li>", with_code(note));
         }
         out.push_str("</ul></div>\n");
     }
-    out.push_str(concat!(
-        "<div class=\"appeal\"><h2>申诉</h2>\n",
-        "<p>本人已阅知上述考核结果。如对结果有异议，请于收到本告知书之日起 ____ 个工作日内，",
-        "向考核评审委员会提交书面申诉，写明有异议的考核项目及理由，并附相关证明材料；",
-        "逾期未提出的，视为无异议。</p>\n",
-        "<p>申诉事项：______________________________________________________________</p>\n",
-        "</div>\n",
-        "<table class=\"sign\"><tr><td>考核人（签字）：</td><td>被考核人（签字）：</td><td>日期：　　　年　　月　　日</td></tr></table>\n"
-    ));
+    let _ = writeln!(
+        out,
+        "<div class=\"appeal\"><h2>{}</h2>\n<p>{}</p>\n<p>{}</p>\n</div>",
+        escape(&t!("appeal-heading")),
+        escape(&t!("appeal-text")),
+        escape(&t!("appeal-matter"))
+    );
+    let _ = writeln!(
+        out,
+        "<table class=\"sign\"><tr><td>{}</td><td>{}</td><td>{}</td></tr></table>",
+        escape(&t!("appeal-sign-rater")),
+        escape(&t!("appeal-sign-employee")),
+        escape(&t!("appeal-sign-date"))
+    );
     let refs: Vec<String> = parts
         .iter()
         .map(|p| {
-            format!(
-                "{} · {} · 数据第 {} 行",
-                p.card.source.name,
-                p.card.stamp.describe(),
-                p.result.line
+            t!(
+                "appeal-ref",
+                file = &p.card.source.name,
+                stamp = p.card.stamp.describe(),
+                line = p.result.line
             )
         })
         .collect();
-    let _ = writeln!(out, "<p class=\"ref\">{}</p>", escape(&refs.join("；")));
+    let _ = writeln!(
+        out,
+        "<p class=\"ref\">{}</p>",
+        escape(&refs.join(&t!("appeal-ref-sep")))
+    );
     out.push_str("</section>\n");
 }
 
@@ -147,14 +167,24 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
     if !card.sections.is_empty() {
         let grade = result
             .grade(card)
-            .map_or(String::new(), |g| format!(" · 等级 <b>{}</b>", escape(g)));
+            .map_or(String::new(), |g| t!("appeal-grade", grade = escape(g)));
         let _ = writeln!(
             out,
-            "<p class=\"result\">总分 <b>{}</b>（满分 {}）{grade}</p>",
-            format_decimal(result.scores.total),
-            format_decimal(card.total)
+            "<p class=\"result\">{}{grade}</p>",
+            t!(
+                "appeal-result",
+                total = format_decimal(result.scores.total),
+                of = format_decimal(card.total)
+            )
         );
-        out.push_str("<table class=\"items\"><thead><tr><th>考核项目</th><th class=\"num\">分值</th><th class=\"num\">得分</th><th>扣分原因</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(
+            out,
+            "<table class=\"items\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>",
+            escape(&t!("appeal-col-item")),
+            escape(&t!("appeal-col-points")),
+            escape(&t!("appeal-col-score")),
+            escape(&t!("appeal-col-why"))
+        );
         for (s, section) in card.sections.iter().enumerate() {
             let _ = writeln!(
                 out,
@@ -202,24 +232,40 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
     }
     let outputs: Vec<usize> = super::common::derived_order(card);
     if !outputs.is_empty() {
+        // Two outputs to a row: the pay block stays short, so the page holds it.
         out.push_str("<table class=\"pay\"><tbody>\n");
-        for d in outputs {
-            let derived = &card.derived[d];
-            let _ = writeln!(
-                out,
-                "<tr><th>{}</th><td class=\"num\">{}</td></tr>",
-                escape(derived.display_name()),
-                escape(&value_text(&result.scores.derived[d], derived.ty)),
-            );
+        for pair in outputs.chunks(2) {
+            out.push_str("<tr>");
+            for &d in pair {
+                let derived = &card.derived[d];
+                let _ = write!(
+                    out,
+                    "<th>{}</th><td class=\"num\">{}</td>",
+                    escape(derived.display_name()),
+                    escape(&value_text(&result.scores.derived[d], derived.ty)),
+                );
+            }
+            if pair.len() == 1 {
+                out.push_str("<th></th><td></td>");
+            }
+            out.push_str("</tr>\n");
         }
         out.push_str("</tbody></table>\n");
     }
 }
 
+/// Each reason on its own line, the card's file and line after it in small grey type.
 fn reasons(lines: &[String]) -> String {
     lines
         .iter()
-        .map(|l| with_code(l))
+        .map(|l| match l.rsplit_once("  ") {
+            Some((text, cite)) => format!(
+                "{} <span class=\"cite\">{}</span>",
+                with_code(text),
+                escape(cite)
+            ),
+            None => with_code(l),
+        })
         .collect::<Vec<_>>()
         .join("<br>")
 }

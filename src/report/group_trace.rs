@@ -1,15 +1,16 @@
 //! The words for rated items, ranks and grade limits, shared by `explain`
-//! and the other reports.
+//! and the other reports, in the reader's language (`locales/*/explain.ftl`).
 
 use super::common::{card_line, quote, CardLine};
 use crate::check::model::{Combine, ExprKind, Rated};
 use crate::check::CheckedCard;
 use crate::eval::result::{Placing, Push};
 use crate::eval::ScoreResult;
+use crate::t;
 use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use rust_decimal::Decimal;
 
-/// `自评 8, 经理 7, 审核 blank: `rated by …`: 经理, the last to rate, gives 7`
+/// `只有部门经理评分 5 分`, `自评 8，部门经理评分 7，以部门经理评分的评分为准：7 分`.
 pub fn rated_reason(
     card: &CheckedCard,
     rated: &Rated,
@@ -17,47 +18,59 @@ pub fn rated_reason(
     value: Decimal,
     rounded: bool,
 ) -> (String, CardLine) {
-    let given: Vec<String> = rated
-        .raters
-        .iter()
-        .zip(ratings)
-        .map(|(slot, r)| match r {
-            Some(r) => format!("{} {}", slot.name, format_decimal(*r)),
-            None => format!("{} blank", slot.name),
-        })
-        .collect();
+    let name = |i: usize| {
+        let slot = &rated.raters[i];
+        slot.label.clone().unwrap_or_else(|| slot.name.clone())
+    };
     let present: Vec<(usize, Decimal)> = ratings
         .iter()
         .enumerate()
         .filter_map(|(i, r)| r.map(|r| (i, r)))
         .collect();
+    let given = present
+        .iter()
+        .map(|&(i, r)| {
+            t!(
+                "explain-rated-given",
+                rater = name(i),
+                score = format_decimal(r)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(&t!("explain-sep"));
     let shown = format_decimal(value);
-    let rounding = if rounded { ", rounded to 0.01" } else { "" };
-    let how = match rated.combine {
+    let rounding = if rounded {
+        t!("explain-rated-rounded")
+    } else {
+        String::new()
+    };
+    let text = match rated.combine {
+        _ if present.is_empty() => t!("explain-rated-none", score = shown),
         _ if present.len() == 1 => {
-            format!("only {} rated: {shown}", rated.raters[present[0].0].name)
+            t!(
+                "explain-rated-only",
+                rater = name(present[0].0),
+                score = shown
+            )
         }
-        Combine::Override => match present.last() {
-            Some(&(i, _)) => {
-                let earlier: Vec<&str> = present[..present.len() - 1]
-                    .iter()
-                    .map(|&(j, _)| rated.raters[j].name.as_str())
-                    .collect();
-                format!(
-                    "{} overrides {}: {shown}",
-                    rated.raters[i].name,
-                    join_and(&earlier)
-                )
-            }
-            None => shown,
-        },
+        Combine::Override => {
+            let last = present.last().map_or(0, |&(i, _)| i);
+            t!(
+                "explain-rated-override",
+                given = given,
+                rater = name(last),
+                score = shown
+            )
+        }
         Combine::Mean => {
             let parts: Vec<String> = present.iter().map(|(_, r)| format_decimal(*r)).collect();
-            format!(
-                "({}) / {} = {shown}{rounding}",
-                parts.join(" + "),
-                present.len()
-            )
+            let formula = format!("({}) ÷ {}", parts.join(" + "), present.len());
+            t!(
+                "explain-rated-mean",
+                given = given,
+                formula = formula,
+                score = shown
+            ) + rounding.as_str()
         }
         Combine::Weighted => {
             let weight = |i: usize| rated.raters[i].weight.unwrap_or_default();
@@ -66,35 +79,43 @@ pub fn rated_reason(
                 .map(|&(i, r)| format!("{} × {}", format_decimal(r), percent(weight(i))))
                 .collect();
             let weights: Decimal = present.iter().map(|&(i, _)| weight(i)).sum();
-            if weights == Decimal::ONE {
-                format!("{} = {shown}{rounding}", parts.join(" + "))
+            let (formula, rescaled) = if weights == Decimal::ONE {
+                (parts.join(" + "), String::new())
             } else {
-                format!(
-                    "({}) / {} = {shown}{rounding} (the weights of those who rated, scaled to 100%)",
-                    parts.join(" + "),
-                    percent(weights)
+                (
+                    format!("({}) ÷ {}", parts.join(" + "), percent(weights)),
+                    t!("explain-rated-rescaled", weights = percent(weights)),
                 )
-            }
+            };
+            t!(
+                "explain-rated-weighted",
+                given = given,
+                formula = formula,
+                score = shown
+            ) + rounding.as_str()
+                + rescaled.as_str()
         }
     };
-    (
-        format!("{}: `{}`: {how}", given.join(", "), quote(card, rated.span)),
-        card_line(card, rated.span),
-    )
+    (text, card_line(card, rated.span))
 }
 
-/// `2 of 5`
+/// `2 of 5`, as the summary tables print a place.
 pub fn place(placing: &Placing) -> String {
     format!("{} of {}", placing.place, placing.size)
 }
 
-/// For a formula's leaf that reads a rank: `2 of 5`, `top 40% (2 of 5)`, `5`.
+/// `第 2 / 5` (`2 of 5`): a place in the reader's language.
+pub fn place_text(placing: &Placing) -> String {
+    t!("explain-place", place = placing.place, size = placing.size)
+}
+
+/// For a formula's leaf that reads a rank: `第 2 / 5`, `前 40%（第 2 / 5）`, `5`.
 pub fn rank_fact(kind: &ExprKind, result: &ScoreResult) -> Option<String> {
     Some(match kind {
-        ExprKind::Rank(i) => place(result.ranks.get(*i)?),
+        ExprKind::Rank(i) => place_text(result.ranks.get(*i)?),
         ExprKind::Top(i) => {
             let p = result.ranks.get(*i)?;
-            format!("top {} ({})", percent(p.top()), place(p))
+            format!("{} ({})", percent(p.top()), place_text(p))
         }
         ExprKind::GroupSize(i) => result.ranks.get(*i)?.size.to_string(),
         _ => return None,
@@ -112,27 +133,23 @@ pub fn rank_lines(
         .zip(&result.ranks)
         .map(|(rank, p)| {
             let group = match &p.group {
-                Some(g) => format!("in {} {g}", rank.within.keyword()),
-                None => format!("among {}", all_rows(result)),
+                Some(g) => g.clone(),
+                None => all_rows(result),
             };
-            let tie = if p.tied > 1 {
-                format!(
-                    ", tied with {} other{}",
-                    p.tied - 1,
-                    if p.tied > 2 { "s" } else { "" }
-                )
-            } else {
-                String::new()
-            };
-            let text = format!(
-                "{} is {}, {group}{tie}: `{}`",
-                quote(card, rank.by.span),
-                format_value(&Value::Num(p.value), rank.by_type),
-                quote(card, rank.span)
+            let mut text = t!(
+                "explain-rank",
+                by = by_name(card, &rank.by),
+                value = format_value(&Value::Num(p.value), rank.by_type),
+                group = group,
+                size = p.size,
+                place = p.place
             );
+            if p.tied > 1 {
+                text += &t!("explain-rank-tied", others = p.tied - 1);
+            }
             (
                 rank.display_name().to_string(),
-                place(p),
+                place_text(p),
                 text,
                 card_line(card, rank.span),
             )
@@ -140,62 +157,65 @@ pub fn rank_lines(
         .collect()
 }
 
+/// What a rank or limit orders by: `总分`, or the name (or formula) as written.
+fn by_name(card: &CheckedCard, by: &crate::check::model::Expr) -> String {
+    match by.kind {
+        ExprKind::Total => t!("explain-total-name"),
+        _ => quote(card, by.span),
+    }
+}
+
 /// Why a grade limit pushed the row down: one sentence per push.
 pub fn push_line(card: &CheckedCard, result: &ScoreResult, push: &Push) -> (String, CardLine) {
     let limit = &card.group.limits[push.limit];
     let (from, to) = (grade_label(card, push.from), grade_label(card, push.to));
     let group = match &push.group {
-        Some(g) => format!(
-            "{} {g}: {} of its {} rows",
-            limit.within.keyword(),
-            push.had,
-            push.size
-        ),
-        None => format!("{}: {} of the {}", all_rows(result), push.had, push.size),
+        Some(g) => g.clone(),
+        None => all_rows(result),
     };
-    let by = quote(card, limit.by.span);
+    let by = by_name(card, &limit.by);
     let shown = |d: Decimal| format_value(&Value::Num(d), limit.by_type);
     let why = match (push.tie_at_cut, push.last_kept) {
-        (Some(cut), _) if cut == push.value => format!(
-            "{by} {} ties at the cut, and `ties push` sends every tied row down",
-            shown(cut)
+        (Some(cut), _) if cut == push.value => {
+            t!("explain-push-tie", by = by, value = shown(cut))
+        }
+        (_, Some(kept)) => t!(
+            "explain-push-below",
+            by = by,
+            value = shown(push.value),
+            kept = shown(kept)
         ),
-        (_, Some(kept)) => format!(
-            "{by} {} is below {}, the lowest kept",
-            shown(push.value),
-            shown(kept)
+        (Some(cut), None) => t!(
+            "explain-push-below-cut",
+            by = by,
+            value = shown(push.value),
+            cut = shown(cut)
         ),
-        (Some(cut), None) => format!(
-            "{by} {} is below the cut at {}, where tied rows all went down",
-            shown(push.value),
-            shown(cut)
-        ),
-        (None, None) => format!(
-            "{} of {}, rounded down, is none",
-            percent(limit.share),
-            rows(push.size)
+        (None, None) => t!(
+            "explain-push-none",
+            share = percent(limit.share),
+            size = push.size
         ),
     };
     (
-        format!(
-            "pushed down from {from} to {to}: `{}`: {group} had {from}, and {} may keep it; {why}",
-            quote(card, limit.span),
-            push.allowed,
+        t!(
+            "explain-push",
+            from = from,
+            to = to,
+            group = group,
+            had = push.had,
+            allowed = push.allowed,
+            why = why
         ),
         card_line(card, limit.span),
     )
 }
 
-/// `1 row`, `5 rows`
-fn rows(n: usize) -> String {
-    format!("{n} row{}", if n == 1 { "" } else { "s" })
-}
-
-/// `all rows`, or `all rows of 2026-10` when rows carry a period.
+/// `全部`, or `2026-10 全部` when rows carry a period.
 fn all_rows(result: &ScoreResult) -> String {
     match result.employee.period {
-        Some(period) => format!("all rows of {period}"),
-        None => "all rows".to_string(),
+        Some(period) => t!("explain-rank-all-period", period = period.to_string()),
+        None => t!("explain-rank-all"),
     }
 }
 
@@ -209,17 +229,8 @@ pub fn grade_label(card: &CheckedCard, row: usize) -> String {
 }
 
 /// A share as HR writes it, to 0.01% for display: `40%`, `33.33%`.
-fn percent(share: Decimal) -> String {
+pub(super) fn percent(share: Decimal) -> String {
     let shown =
         share.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     format_value(&Value::Num(shown), Type::Num(Unit::Percent))
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

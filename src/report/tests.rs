@@ -100,34 +100,51 @@ fn explain_shows_every_point_lost_with_its_rule_and_line() {
     let card = card();
     let result = score(&card, &zhang_san(&card));
     let text = explain(&card, &result);
+    let at = |text: &str| format!("  [callback_specialist.card line {}]", line_of(text));
     assert!(text.starts_with("张三 (E001 · 君威) — 市场部客服回访专员绩效考核表\n"));
-    let deduction = "minus 1 per 日报迟报次数 \"日报迟报\"";
+    assert!(
+        text.contains(&format!(
+            "日报迟报: 2 × 1 = −2, policy: “不按时反馈的一次扣1份”{}",
+            at("minus 1 per 日报迟报次数")
+        )),
+        "{text}"
+    );
+    // The first `>= 95% : minus 1` of the card is 客户信息及建议's; of the
+    // policy's sentence over the table, the clause about 95% is quoted.
+    assert!(
+        text.contains(&format!(
+            "反馈及时率 96%; under “达95%以上(含95%)绩效扣 1份” it scores 4 of 5{}",
+            at(">= 95% : minus 1")
+        )),
+        "{text}"
+    );
     assert!(text.contains(&format!(
-        "`{deduction}`: 2 × 1 = −2   [line {}]",
-        line_of(deduction)
+        "个人原因引起抱怨: 3 × 2 = −6, policy: “如是个人原因引起抱怨,则一次扣个人绩效2分”{}",
+        at("minus 2 per 个人原因抱怨")
     )));
-    // The first `>= 95% : minus 1` of the card is 客户信息及建议's.
+    assert!(text.contains("sum 5 − 6 − 1 = −2, raised to 0 (an item never scores below 0)"));
+    assert!(
+        text.contains(&format!(
+            "policy: “不得无故不参与部门培训、集团公司培训;培训迟到;培训成绩在85分以下的扣除此项分值。”; 0 of 5{}",
+            at("full if not 培训缺席")
+        )),
+        "{text}"
+    );
     assert!(text.contains(&format!(
-        "反馈及时率 is 96%: `>= 95% : minus 1`   [line {}]",
-        line_of(">= 95% : minus 1")
+        "迟到早退: 1 × 5 = −5{}",
+        at("minus 5  per 迟到早退")
     )));
-    assert!(text.contains(&format!(
-        "`minus 2 per 个人原因抱怨 \"个人原因引起抱怨\"`: 3 × 2 = −6   [line {}]",
-        line_of("minus 2 per 个人原因抱怨")
-    )));
-    assert!(text.contains("5 − 6 − 1 = −2, raised to 0 (an item never scores below 0)"));
-    assert!(text.contains(&format!(
-        "`full if not 培训缺席 and not 培训迟到 and 培训成绩 >= 85` does not hold, so 0   [line {}]",
-        line_of("full if not 培训缺席")
-    )));
-    assert!(text.contains(&format!(
-        "`minus 5 per 迟到早退`: 1 × 5 = −5   [line {}]",
-        line_of("minus 5  per 迟到早退")
-    )));
-    assert!(text.contains(&format!(
-        "total = sections 85.5 − 5 = 80.5\ngrade 称职: total is 80.5: `>= 75 : 称职`   [line {}]",
-        line_of(">= 75 : 称职")
-    )));
+    assert!(
+        text.contains(
+            "total = sections 85.5 − 5 = 80.5\ntotal 80.5, 75 points or more: grade 称职"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(&at(">= 75 : 称职")), "{text}");
+    // The card's own syntax is not the sentence.
+    for syntax in ["full if", "minus 1 per", "does not hold", "`"] {
+        assert!(!text.contains(syntax), "`{syntax}` in\n{text}");
+    }
 }
 
 #[test]
@@ -159,7 +176,7 @@ fn explain_with_inputs_shows_what_a_condition_read() {
     let row = zhang_san(&card);
     let text = explain_with_inputs(&card, &score(&card, &row), &row.values);
     assert!(
-        text.contains("培训缺席 is no, 培训迟到 is yes, 培训成绩 is 95: `full if"),
+        text.contains("培训缺席: no, 培训迟到: yes, 培训成绩 95; policy: “不得无故"),
         "{text}"
     );
 }
@@ -180,14 +197,14 @@ fn explain_infers_yes_no_inputs_from_a_simple_condition() {
     assert!(text.starts_with("E002 (君威) — "));
     assert!(
         text.contains(&format!(
-            "问题跟踪完成 is no: `full if 问题跟踪完成` does not hold, so 0   [line {}]",
+            "问题跟踪完成: no; policy: “对各部门反馈的问题进行监督,问题处理后的次日要电访跟踪,处理结果的满意程度。”; 0 of 5  [callback_specialist.card line {}]",
             line_of("full if 问题跟踪完成")
         )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "信息错误未通知 is yes: `zero if 信息错误未通知` applies, so 0   [line {}]",
+            "信息错误未通知: yes; policy: “如在回访中发现客户信息有错误的,未及时通知相关部门的,扣除本项分值。”; 0 of 3  [callback_specialist.card line {}]",
             line_of("zero if 信息错误未通知")
         )),
         "{text}"
@@ -206,8 +223,7 @@ fn explain_shows_the_total_floored_at_zero() {
         "{text}"
     );
     assert!(
-        text.contains("grade 较差: total is 0: `else  : 较差`")
-            || text.contains("grade 较差: total is 0: `else : 较差`"),
+        text.contains("total 0, below 75 points: grade 较差"),
         "{text}"
     );
 }
@@ -426,41 +442,41 @@ fn explain_covers_late_scaled_bonus_cap_band_and_output() {
     let result = score(&card, &wide_row(&card, n("2"), false));
     let text = explain(&card, &result);
     assert!(
-        text.contains("完成率 is 85%: `>= 80%  : minus 2`")
-            || text.contains("完成率 is 85%: `>= 80% : minus 2`"),
+        text.contains("完成率 85%, in the tier “80% or more: 2 off”: 8 of 10  [wide.card line 12]"),
         "{text}"
     );
     assert!(
-        text.contains("`minus 3 per 失误 \"工作失误\"`: 1 × 3 = −3"),
+        text.contains("工作失误: 1 × 3 = −3  [wide.card line 15]"),
         "{text}"
     );
-    assert!(text.contains("8 − 3 = 5"), "{text}");
+    assert!(text.contains("sum 8 − 3 = 5"), "{text}");
     assert!(
-        text.contains(
-            "迟报天数 is 2 days: `late 迟报天数 { missing: 0 minus 1 per day }`: 2 × 1 = −2, so 2"
-        ),
+        text.contains("迟报天数 late by 2 day(s) × 1 = 2 off: 2 of 4  [wide.card line 19]"),
         "{text}"
     );
     assert!(
-        text.contains("达标 is no: `full if 达标 else 1` does not hold, so 1"),
+        text.contains("达标: no; the item's requirement is not met: 1 of 4"),
         "{text}"
     );
     assert!(
         text.contains("报表管理 3.75 of 10 (items 3 of 8, scaled to 10)"),
         "{text}"
     );
-    assert!(text.contains("`plus 2 per 表扬`: 3 × 2 = +6"), "{text}");
+    assert!(text.contains("表扬: 3 × 2 = +6"), "{text}");
     assert!(
         text.contains("the lines add up to +6, capped at +3"),
         "{text}"
     );
     assert!(text.contains("total = sections 8.75 + 3 = 11.75"), "{text}");
-    assert!(text.contains("total is 11.75: `>= 10 : 1.0`"), "{text}");
     assert!(
-        text.contains("系数 is 1.0: `1000 元 * 系数`")
-            || text.contains("系数 is 1: `1000 元 * 系数`"),
+        text.contains("total 11.75, below 18 points: grade 合格"),
         "{text}"
     );
+    assert!(
+        text.contains("total 11.75, in the tier “10 or more”: 考核系数 1"),
+        "{text}"
+    );
+    assert!(text.contains("绩效奖金 = 1000 元 × 1 = 1000"), "{text}");
 }
 
 #[test]
@@ -468,9 +484,7 @@ fn explain_says_when_a_late_report_is_missing() {
     let card = wide();
     let text = explain(&card, &score(&card, &wide_row(&card, Value::Missing, true)));
     assert!(
-        text.contains(
-            "迟报天数 not reported: `late 迟报天数 { missing: 0 minus 1 per day }` gives 0"
-        ),
+        text.contains("迟报天数 not reported: 0 of 4  [wide.card line 19]"),
         "{text}"
     );
 }

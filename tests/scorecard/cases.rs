@@ -91,7 +91,8 @@ fn snapshots_record_then_show_what_moved_until_accepted() {
     assert!(text(&first.stdout).contains("recorded the snapshot ./tour.cases.snap"));
     let recorded = std::fs::read_to_string(dir.path().join("tour.cases.snap")).expect("snapshot");
     assert!(
-        recorded.contains("=== case: 满分 ===\n\nT1 — 语言示例卡\ntotal 30 of 30 · grade 优秀\n"),
+        // Recorded in Chinese whatever the locale: the file is committed beside the card.
+        recorded.contains("=== case: 满分 ===\n\nT1 — 语言示例卡\n总分 30（满分 30）· 等级 优秀\n"),
         "{recorded}"
     );
 

@@ -13,6 +13,7 @@ mod common;
 mod compose;
 mod diff;
 mod excel;
+mod explain;
 mod fmt;
 mod fmt_property;
 mod impossible_data;

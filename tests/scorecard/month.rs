@@ -209,12 +209,15 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
         .position(|r| r.employee.id == "HF109")
         .unwrap();
     assert_eq!(store.results[at].scores.total, Decimal::from(58));
-    let own = scorecard::report::explain_with_notes(
-        &store.card,
-        &store.results[at],
-        &store.inputs[at],
-        &[],
-    );
+    // In the CLI's language (the tests run it in an English locale).
+    let own = scorecard::i18n::with_lang(scorecard::i18n::Lang::En, || {
+        scorecard::report::explain_with_notes(
+            &store.card,
+            &store.results[at],
+            &store.inputs[at],
+            &[],
+        )
+    });
     assert!(explained.starts_with(&own), "{explained}");
     // (600 + 910) × 95% × 90% × 58% + 475 = 1223.81
     assert!(explained.contains("1223.81"), "{explained}");
@@ -744,7 +747,8 @@ fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
 fn the_appeal_sheet_has_a_page_per_employee_with_appraisal_and_pay() {
     let mut args = vec!["explain", "rules/"];
     args.extend(MONTH);
-    args.extend(["--format", "html"]);
+    // The sheet HR hands out, in Chinese (the tests run in an English locale).
+    args.extend(["--format", "html", "--lang", "zh"]);
     let out = scorecard(&args);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     let html = text(&out.stdout);

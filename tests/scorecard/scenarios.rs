@@ -293,6 +293,8 @@ pub fn assert_expectations(path: &Path, scenario: &Scenario) {
 /// Every scenario's expectations hold, and its explanation is snapshotted.
 #[test]
 fn hand_checked_scenarios() {
+    // The explanations are snapshotted in English, whichever test ran first.
+    common::english();
     let mut count = 0;
     insta::glob!(common::data_dir(), "*.csv", |path| {
         let scenario = load(path);

@@ -255,7 +255,7 @@ fn from_feeds_every_version_of_a_card() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let explained = text(&out.stdout);
     assert!(explained.contains("version 2026.1") && explained.contains("version 2026.2"));
-    assert!(explained.contains("月度考核分数 is "), "{explained}");
+    assert!(explained.contains("(where 月度考核分数 "), "{explained}");
 }
 
 #[test]
