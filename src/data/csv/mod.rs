@@ -21,6 +21,7 @@ pub use cells::Cells;
 pub use encoding::TextEncoding;
 pub use lines::{record_text, RecordLines};
 
+use crate::t;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{empty_file, Record, RecordSource};
 use std::io::Read;
@@ -93,7 +94,7 @@ pub fn open_with_header(
             DataErrorKind::Malformed,
             lines.name(),
             Location::File,
-            "the file has no header row, only comments",
+            t!("data-csv-only-comments"),
         )),
     }
 }
