@@ -84,6 +84,7 @@ pub use self::json::{read_json, read_json_lines};
 pub use self::options::ReadOptions;
 pub use self::rows::Rows;
 pub(crate) use self::rows::{normalise_id, trimmed, RowReader, SeenIds};
+pub(crate) use self::source::io_reason;
 pub use self::source::{MemorySource, Record, RecordSource};
 pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;

@@ -2,6 +2,7 @@
 //! card, or the cards of a rules directory, each format's way of telling
 //! them apart; the notes of the run in every format.
 
+use crate::t;
 use super::{CardRun, Outcome};
 use crate::manifest::FIRST_STEP;
 use crate::report::{self, CardResults, Format, Options};
@@ -28,7 +29,10 @@ pub fn render(
                     .stamp
                     .version
                     .as_ref()
-                    .map_or_else(|| run.card.stamp.describe(), |v| format!("version {v}")),
+                    .map_or_else(
+                        || run.card.stamp.describe(),
+                        |v| t!("run-version-tag", version = v),
+                    ),
             ),
             _ => None,
         })
@@ -134,13 +138,13 @@ fn versions(
                     Some(_) => {
                         return Err(io::Error::new(
                             io::ErrorKind::Unsupported,
-                            format!(
-                                "the versions of the card have different columns, and CSV holds one set of columns; use --format json, or score each version's periods separately ({})",
-                                parts
+                            t!(
+                                "run-csv-versions-differ",
+                                versions = parts
                                     .iter()
                                     .map(|g| g.card.stamp.describe())
                                     .collect::<Vec<_>>()
-                                    .join(", ")
+                                    .join(&t!("data-list-sep"))
                             ),
                         ))
                     }
@@ -158,7 +162,7 @@ fn versions(
                     .card
                     .stamp
                     .effective
-                    .map_or(String::new(), |e| format!(" · in force {e}"));
+                    .map_or(String::new(), |e| t!("run-in-force", dates = e.to_string()));
                 writeln!(
                     out,
                     "{} · {}{dates}",

@@ -2,6 +2,7 @@
 //! opened as records; several files joined into one table by employee; a
 //! workbook made by `template rules/` read a sheet per role.
 
+use crate::t;
 use super::join;
 use super::problems::{Note, Problem};
 use super::rules::Scoring;
@@ -107,7 +108,7 @@ impl DataInput {
                 DataErrorKind::Io,
                 &Arc::from(self.name.as_str()),
                 Location::File,
-                "this input can be read only once, and it was read already",
+                t!("run-read-once"),
             )
         }))
     }
@@ -184,7 +185,7 @@ pub(crate) fn open(
                         join: None,
                     }),
                     // A role's sheet left blank: nobody of that role this month.
-                    Err(e) if e.message == "the sheet is empty" => None,
+                    Err(e) if e.message == t!("data-sheet-empty") => None,
                     Err(e) => {
                         problems.push(Problem::Data(e));
                         None
