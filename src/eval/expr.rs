@@ -1,5 +1,6 @@
 //! Evaluating compiled expressions over one row.
 
+use crate::t;
 use super::error::EvalError;
 use super::result::HookCall;
 use super::result::Placing;
@@ -70,7 +71,7 @@ impl<'a> Frame<'a> {
                 Value::Missing => {
                     return Err(EvalError::at(
                         expr.span,
-                        "this formula reads an optional input that was left blank",
+                        t!("eval-blank-optional"),
                     ))
                 }
                 v => v.clone(),
@@ -102,7 +103,7 @@ impl<'a> Frame<'a> {
                 if lo > hi {
                     return Err(EvalError::at(
                         expr.span,
-                        "`clamp` got a low bound above its high bound",
+                        t!("eval-clamp-bounds"),
                     ));
                 }
                 Value::Num(x.clamp(lo, hi))
@@ -129,7 +130,7 @@ impl<'a> Frame<'a> {
             Some(days) => Ok(Value::Num(days)),
             None => Err(EvalError::at(
                 expr.span,
-                "`days_in_period()` is known only when a row is read",
+                t!("eval-days-in-period"),
             )),
         }
     }
@@ -139,7 +140,7 @@ impl<'a> Frame<'a> {
         self.beyond.ranks.get(rank).ok_or_else(|| {
             EvalError::at(
                 expr.span,
-                "ranks are known only when all rows are scored together (`evaluate_all`)",
+                t!("eval-ranks-together"),
             )
         })
     }
@@ -191,7 +192,7 @@ impl<'a> Frame<'a> {
         }
         match self.eval(expr)? {
             Value::Num(d) => Ok(d),
-            _ => Err(EvalError::at(expr.span, "expected a number here")),
+            _ => Err(EvalError::at(expr.span, t!("eval-expected-number"))),
         }
     }
 
@@ -223,7 +224,7 @@ impl<'a> Frame<'a> {
         }
         match self.eval(expr)? {
             Value::Bool(b) => Ok(b),
-            _ => Err(EvalError::at(expr.span, "expected yes or no here")),
+            _ => Err(EvalError::at(expr.span, t!("eval-expected-bool"))),
         }
     }
 
@@ -258,10 +259,10 @@ fn arith(op: Arith, l: Decimal, r: Decimal, expr: &Expr) -> Result<Decimal, Eval
         Arith::Add => l.checked_add(r),
         Arith::Sub => l.checked_sub(r),
         Arith::Mul => l.checked_mul(r),
-        Arith::Div if r.is_zero() => return Err(EvalError::at(expr.span, "division by zero")),
+        Arith::Div if r.is_zero() => return Err(EvalError::at(expr.span, t!("eval-division-by-zero"))),
         Arith::Div => l.checked_div(r),
     };
-    result.ok_or_else(|| EvalError::at(expr.span, "a number grew too large to compute exactly"))
+    result.ok_or_else(|| EvalError::at(expr.span, t!("eval-too-large")))
 }
 
 pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {

@@ -12,6 +12,7 @@
 //!
 //! Results stay in input order throughout; sorting is by index.
 
+use crate::t;
 use super::error::EvalError;
 use super::expr::{Beyond, Frame};
 use super::result::{HookCall, Placing, Push, ScoreResult};
@@ -134,9 +135,17 @@ fn group_key(
         Some(value) => Ok((employee.period, Some(value.clone()))),
         None => Err(EvalError::at(
             span,
-            format!(
-                "this {what} compares rows within each {0}, but the row has no {0}",
-                within.keyword()
+            t!(
+                "eval-no-group",
+                what = match what {
+                    "rank" => t!("eval-what-rank"),
+                    _ => t!("eval-what-limit"),
+                },
+                group = match within {
+                    Grouping::Store => t!("run-store"),
+                    Grouping::Brand => t!("run-brand"),
+                    _ => t!("eval-region"),
+                }
             ),
         )),
     }

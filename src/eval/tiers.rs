@@ -1,5 +1,6 @@
 //! Looking a value up in a tier table.
 
+use crate::t;
 use super::error::EvalError;
 use super::expr::Frame;
 use crate::check::model::TierTable;
@@ -17,7 +18,7 @@ pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Decimal), 
             None => true,
             Some((op, threshold)) => holds(op, subject, threshold),
         })
-        .ok_or_else(|| EvalError::at(table.span, "no tier row applies"))?;
+        .ok_or_else(|| EvalError::at(table.span, t!("eval-no-tier")))?;
     Ok((row, subject))
 }
 

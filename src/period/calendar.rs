@@ -126,7 +126,7 @@ impl Period {
                 c => c,
             })
             .collect();
-        parse_ascii(&ascii).ok_or_else(|| format!("`{}` is not a month", text.trim()))
+        parse_ascii(&ascii).ok_or_else(|| crate::t!("period-not-a-month", text = text.trim()))
     }
 }
 
