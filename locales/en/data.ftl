@@ -172,3 +172,4 @@ data-not-a-workbook = the file is not a workbook (.xlsx, .xls, .xlsb or .ods)
 data-not-a-workbook-help = open it in Excel or WPS and save it as .xlsx (File → Save As → Excel Workbook) or as CSV UTF-8; a WPS .et file must be saved so too
 data-workbook-unreadable = cannot read the workbook: { $why }
 data-workbook-unreadable-help = open it in Excel or WPS and save it as .xlsx or CSV UTF-8
+data-no-rows = the file has no rows

@@ -167,3 +167,4 @@ data-not-a-workbook = 文件不是工作簿（.xlsx、.xls、.xlsb 或 .ods）
 data-not-a-workbook-help = 请在 Excel 或 WPS 中打开，另存为 .xlsx（文件 → 另存为 → Excel 工作簿）或 CSV UTF-8；WPS 的 .et 文件也要这样另存
 data-workbook-unreadable = 无法读取工作簿：{ $why }
 data-workbook-unreadable-help = 请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV UTF-8
+data-no-rows = 文件中没有数据行

@@ -90,6 +90,7 @@ pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
 pub use self::xlsx::{float_decimal, is_percent_format, worksheet_names, XlsxSource};
 
+use crate::t;
 use crate::check::model::CheckedCard;
 use crate::value::Value;
 use std::path::Path;
@@ -160,7 +161,7 @@ pub fn read_with(card: &CheckedCard, source: impl RecordSource, options: &ReadOp
             DataWarningKind::NoRows,
             &file,
             Location::File,
-            "the file has no rows",
+            t!("data-no-rows"),
         ));
     }
     set
