@@ -1,5 +1,6 @@
 //! Running cases: score each row, compare with what was worked out by hand.
 
+use crate::t;
 use super::file::{CaseFile, CaseSpec, Expect, RowSpec};
 use crate::check::CheckedCard;
 use crate::data::{Numbering, Record};
@@ -85,7 +86,7 @@ fn run_case(card: &Arc<CheckedCard>, file: &CaseFile, case: &CaseSpec) -> CaseRe
     let mut mismatches = Vec::new();
     for spec in &case.rows {
         let Some((result, _)) = scored.iter().find(|(r, _)| r.employee.id == spec.id) else {
-            problems.push(format!("no row was scored for `{}`", spec.id));
+            problems.push(t!("cases-no-row-scored", id = &spec.id));
             continue;
         };
         for expect in &spec.expect {
@@ -132,7 +133,11 @@ fn input_of(file: &CaseFile, case: &CaseSpec) -> DataInput {
         .enumerate()
         .map(|(i, row)| record(&columns, row, i + 1))
         .collect();
-    let name = format!("{}, case `{}`", file.path.display(), case.name);
+    let name = t!(
+        "cases-data-name",
+        file = file.path.display().to_string(),
+        case = &case.name
+    );
     DataInput::records(&name, columns, Numbering::Records, records)
 }
 
@@ -157,10 +162,7 @@ fn compare(
     expect: &Expect,
 ) -> Result<Option<String>, String> {
     let (actual, ty) = actual(card, result, &expect.key).ok_or_else(|| {
-        format!(
-            "`{}` in `expect` is not `total`, `grade`, `sections_total`, nor an item, section, block, band or output of the card",
-            expect.key
-        )
+        t!("cases-unknown-expect", key = &expect.key)
     })?;
     let holds = match (&actual, expected_number(&expect.value)) {
         (Value::Num(a), Some(e)) => *a == e,
