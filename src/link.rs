@@ -29,9 +29,7 @@ impl FromStr for Link {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Link, String> {
-        let usage = || {
-            t!("link-usage", text = text)
-        };
+        let usage = || t!("link-usage", text = text);
         let (input, rest) = text.split_once('=').ok_or_else(usage)?;
         let (source, data) = rest.rsplit_once(',').ok_or_else(usage)?;
         let (card, key) = source.rsplit_once(':').ok_or_else(usage)?;

@@ -271,7 +271,15 @@ fn word(word: Word) -> &'static str {
     static WORDS: std::sync::LazyLock<Vec<[String; 3]>> = std::sync::LazyLock::new(|| {
         Lang::ALL
             .iter()
-            .map(|&l| with_lang(l, || [crate::t!("value-yes"), crate::t!("value-no"), crate::t!("value-missing")]))
+            .map(|&l| {
+                with_lang(l, || {
+                    [
+                        crate::t!("value-yes"),
+                        crate::t!("value-no"),
+                        crate::t!("value-missing"),
+                    ]
+                })
+            })
             .collect()
     });
     let at = Lang::ALL.iter().position(|&l| l == lang()).unwrap_or(0);

@@ -173,3 +173,4 @@ data-not-a-workbook-help = open it in Excel or WPS and save it as .xlsx (File â†
 data-workbook-unreadable = cannot read the workbook: { $why }
 data-workbook-unreadable-help = open it in Excel or WPS and save it as .xlsx or CSV UTF-8
 data-no-rows = the file has no rows
+data-input-named = `{ $label }` (`{ $name }`)

@@ -168,3 +168,4 @@ data-not-a-workbook-help = 请在 Excel 或 WPS 中打开，另存为 .xlsx（�
 data-workbook-unreadable = 无法读取工作簿：{ $why }
 data-workbook-unreadable-help = 请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV UTF-8
 data-no-rows = 文件中没有数据行
+data-input-named = `{ $label }`（`{ $name }`）

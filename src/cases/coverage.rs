@@ -4,12 +4,12 @@
 //! grade table and bands); a deduction (`minus N per X` in an item, a line of
 //! a bonus or penalty block) counts when some case had at least one occurrence.
 
-use crate::t;
 use crate::check::model::{BaseRule, DerivedRule};
 use crate::check::CheckedCard;
 use crate::eval::result::BaseTrace;
 use crate::eval::ScoreResult;
 use crate::source::Span;
+use crate::t;
 
 /// A rule that may or may not be reached.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -52,13 +52,12 @@ pub fn card_for(case_file: &Path) -> PathBuf {
 impl CaseFile {
     /// Reads and checks a case file; the error is every problem, one per line.
     pub fn load(path: &Path) -> Result<CaseFile, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| {
-                in_file(
-                    &path.display().to_string(),
-                    t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
-                )
-            })?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            in_file(
+                &path.display().to_string(),
+                t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
+            )
+        })?;
         CaseFile::parse(path, &text)
     }
 
@@ -66,7 +65,9 @@ impl CaseFile {
         let at = path.display().to_string();
         let at = at.as_str();
         let mut doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let line = e.span().map_or(1, |s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            let line = e.span().map_or(1, |s| {
+                1 + text[..s.start.min(text.len())].matches('\n').count()
+            });
             let mut message = format!(
                 "{}{}{}",
                 t!("data-place-line", file = at, n = line),
@@ -84,16 +85,12 @@ impl CaseFile {
         let card = match doc.remove("card") {
             None => card_for(path),
             Some(toml::Value::String(card)) => tidy(&path.with_file_name(card)),
-            Some(_) => {
-                return Err(in_file(at, t!("cases-card-not-text")))
-            }
+            Some(_) => return Err(in_file(at, t!("cases-card-not-text"))),
         };
         let defaults = match doc.remove("defaults") {
             None => Vec::new(),
             Some(toml::Value::Table(t)) => cells(t),
-            Some(_) => {
-                return Err(in_file(at, t!("cases-defaults-not-table")))
-            }
+            Some(_) => return Err(in_file(at, t!("cases-defaults-not-table"))),
         };
         let cases = match doc.remove("case") {
             Some(toml::Value::Array(cases)) => cases,
@@ -183,18 +180,14 @@ fn case_spec(
         (Some(toml::Value::Table(row)), None) => {
             let expect = match expect {
                 Some(toml::Value::Table(t)) => t,
-                _ => {
-                    return Err(t!("cases-no-expect", label = &label))
-                }
+                _ => return Err(t!("cases-no-expect", label = &label)),
             };
             vec![row_spec(row, defaults, &name, expect, &label)?]
         }
         (None, Some(toml::Value::Array(rows))) => {
             let mut expect = match expect {
                 Some(toml::Value::Table(t)) => t,
-                _ => {
-                    return Err(t!("cases-no-expect-rows", label = &label))
-                }
+                _ => return Err(t!("cases-no-expect-rows", label = &label)),
             };
             let mut specs = Vec::new();
             for (i, row) in rows.into_iter().enumerate() {

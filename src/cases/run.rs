@@ -1,11 +1,11 @@
 //! Running cases: score each row, compare with what was worked out by hand.
 
-use crate::t;
 use super::file::{CaseFile, CaseSpec, Expect, RowSpec};
 use crate::check::CheckedCard;
 use crate::data::{Numbering, Record};
 use crate::eval::ScoreResult;
 use crate::run::{DataInput, Options, Plan, Request, RulesSpec};
+use crate::t;
 use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -161,9 +161,8 @@ fn compare(
     result: &ScoreResult,
     expect: &Expect,
 ) -> Result<Option<String>, String> {
-    let (actual, ty) = actual(card, result, &expect.key).ok_or_else(|| {
-        t!("cases-unknown-expect", key = &expect.key)
-    })?;
+    let (actual, ty) = actual(card, result, &expect.key)
+        .ok_or_else(|| t!("cases-unknown-expect", key = &expect.key))?;
     let holds = match (&actual, expected_number(&expect.value)) {
         (Value::Num(a), Some(e)) => *a == e,
         (Value::Num(_), None) => false,

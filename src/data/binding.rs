@@ -11,8 +11,8 @@ use super::error::{DataError, DataErrorKind, DataWarning, DataWarningKind, Locat
 use super::ReadOptions;
 use crate::check::model::Input;
 use crate::suggest::{similarity, THRESHOLD};
-use std::sync::Arc;
 use crate::t;
+use std::sync::Arc;
 
 /// The employee fields a row carries beside the card's inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,11 +263,7 @@ pub fn bind(
         .collect();
     let message = match defaulted.as_slice() {
         [] => None,
-        [(input, shown)] => Some(t!(
-            "data-default-used-one",
-            input = input,
-            shown = shown
-        )),
+        [(input, shown)] => Some(t!("data-default-used-one", input = input, shown = shown)),
         several => Some(t!(
             "data-default-used-several",
             count = several.len(),
@@ -300,7 +296,11 @@ pub fn bind(
             Some(header) => t!("data-missing-column-help-close", header = header),
             None => match &input.label {
                 Some(label) if *label != input.name => {
-                    t!("data-missing-column-help-both", label = label, name = &input.name)
+                    t!(
+                        "data-missing-column-help-both",
+                        label = label,
+                        name = &input.name
+                    )
                 }
                 _ => t!("data-missing-column-help", name = &input.name),
             },

@@ -7,8 +7,8 @@
 //! separators except `,` between thousands in money. A value that `Decimal`
 //! cannot hold exactly is refused rather than rounded.
 
-use crate::t;
 use crate::check::model::Input;
+use crate::t;
 use crate::value::{format_decimal, format_value, InputType, Value};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -316,7 +316,9 @@ fn excel_error(text: &str) -> Option<String> {
 /// How an input is named in messages: its label, with its name if different.
 pub(crate) fn describe_input(input: &Input) -> String {
     match input.label.as_deref() {
-        Some(label) if label != input.name => format!("`{label}` (`{}`)", input.name),
+        Some(label) if label != input.name => {
+            t!("data-input-named", label = label, name = &input.name)
+        }
         _ => format!("`{}`", input.name),
     }
 }
@@ -495,19 +497,22 @@ fn number_problem(error: NumError, shown: &str, ty: InputType) -> CellProblem {
                 problem
             }
         }
-        NumError::NotFinite => CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty)))
-            .help(t!("data-not-finite-help")),
+        NumError::NotFinite => {
+            CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty)))
+                .help(t!("data-not-finite-help"))
+        }
         NumError::Scientific(value) => {
             let problem = CellProblem::new(t!("data-scientific", shown = shown));
             match value {
-                Some(v) => problem.help(t!("data-scientific-help-value", value = format_decimal(v))),
+                Some(v) => {
+                    problem.help(t!("data-scientific-help-value", value = format_decimal(v)))
+                }
                 None => problem.help(t!("data-scientific-help")),
             }
         }
         NumError::TooLarge => CellProblem::new(t!("data-too-large", shown = shown)),
-        NumError::TooPrecise => {
-            CellProblem::new(t!("data-too-precise", shown = shown)).help(t!("data-too-precise-help"))
-        }
+        NumError::TooPrecise => CellProblem::new(t!("data-too-precise", shown = shown))
+            .help(t!("data-too-precise-help")),
     }
 }
 
@@ -528,7 +533,8 @@ fn parse_percent(text: &str, shown: &str) -> Result<(Decimal, bool), CellProblem
     };
     let points = parse_decimal(number.trim_end()).map_err(|e| match e {
         NumError::NotNumber => {
-            CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty))).help(percent_help())
+            CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty)))
+                .help(percent_help())
         }
         e => number_problem(e, shown, ty),
     })?;
@@ -558,8 +564,13 @@ fn parse_whole(text: &str, shown: &str, ty: InputType) -> Result<Decimal, CellPr
 
 /// `1200`, `1,200.50`, `¥1200`, `￥-50`, `-¥50`, `1200元`.
 fn parse_money(text: &str, shown: &str) -> Result<Decimal, CellProblem> {
-    let not_money =
-        || CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(InputType::Money)));
+    let not_money = || {
+        CellProblem::new(t!(
+            "data-cell-not-a",
+            shown = shown,
+            what = noun(InputType::Money)
+        ))
+    };
     let mut rest = text;
     let mut sign = "";
     if let Some(r) = rest.strip_prefix(['-', '+']) {
@@ -640,8 +651,12 @@ fn parse_bool(text: &str, shown: &str) -> Result<Value, CellProblem> {
     } else if is(&NO) {
         Ok(Value::Bool(false))
     } else {
-        Err(CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(InputType::Bool)))
-            .help(bool_help()))
+        Err(CellProblem::new(t!(
+            "data-cell-not-a",
+            shown = shown,
+            what = noun(InputType::Bool)
+        ))
+        .help(bool_help()))
     }
 }
 

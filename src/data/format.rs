@@ -1,12 +1,12 @@
 //! Which reader a file needs, and opening it as a [`RecordSource`].
 
-use crate::t;
 use super::csv::CsvSource;
 use super::error::{DataError, DataErrorKind, Location};
 use super::json::{read_json, read_json_lines};
 use super::source::{read_all, RecordSource};
 use super::toml::read_toml;
 use super::xlsx::XlsxSource;
+use crate::t;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -180,12 +180,8 @@ fn unknown_format(path: &Path, file: &Arc<str>) -> DataError {
         t!("data-unknown-format"),
     );
     match extension.as_deref() {
-        Some("et") => {
-            error.help(t!("data-unknown-format-et-help"))
-        }
-        _ => {
-            error.help(t!("data-unknown-format-help"))
-        }
+        Some("et") => error.help(t!("data-unknown-format-et-help")),
+        _ => error.help(t!("data-unknown-format-help")),
     }
 }
 

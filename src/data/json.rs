@@ -12,9 +12,9 @@
 //! error in an array spoils the whole document; one in JSON Lines spoils
 //! only its line.
 
-use crate::t;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{decode_text, empty_file, place_cells, ColumnSet, MemorySource, Record};
+use crate::t;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::sync::Arc;
@@ -172,8 +172,13 @@ fn syntax_error(
             } else {
                 t!("data-json-malformed", column = column, detail = &detail)
             };
-            DataError::new(DataErrorKind::Malformed, file, Location::Line(line), message)
-                .help(t!("data-json-lines-help"))
+            DataError::new(
+                DataErrorKind::Malformed,
+                file,
+                Location::Line(line),
+                message,
+            )
+            .help(t!("data-json-lines-help"))
         }
     }
 }

@@ -61,6 +61,8 @@ pub(crate) mod csv;
 mod error;
 mod format;
 mod json;
+#[cfg(test)]
+mod lang_tests;
 mod options;
 pub(crate) mod rows;
 mod source;
@@ -90,8 +92,8 @@ pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
 pub use self::xlsx::{float_decimal, is_percent_format, worksheet_names, XlsxSource};
 
-use crate::t;
 use crate::check::model::CheckedCard;
+use crate::t;
 use crate::value::Value;
 use std::path::Path;
 

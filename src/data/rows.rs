@@ -1,6 +1,5 @@
 //! Records → rows: the streaming reader every format goes through.
 
-use crate::t;
 use super::binding::{bind, Binding, Bound, Target};
 use super::cell::TypedCell;
 use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
@@ -9,6 +8,7 @@ use super::ReadOptions;
 use super::{Employee, Row};
 use crate::check::model::{CheckedCard, Constraint, Input};
 use crate::period::{Period, PeriodKind};
+use crate::t;
 use crate::value::{format_value, Value};
 use std::borrow::Cow;
 use std::collections::hash_map::{Entry, HashMap};
@@ -348,18 +348,33 @@ impl<'c> RowReader<'c> {
             facts = constraint
                 .reads
                 .iter()
-                .map(|&i| t!("data-require-fact-no-column", name = &card.inputs[i].name, value = value(i)))
+                .map(|&i| {
+                    t!(
+                        "data-require-fact-no-column",
+                        name = &card.inputs[i].name,
+                        value = value(i)
+                    )
+                })
                 .collect();
         }
         let mut message = constraint.message.clone();
         if !facts.is_empty() {
-            message = t!("data-require-facts", message = message, facts = facts.join(&t!("data-list-sep")));
+            message = t!(
+                "data-require-facts",
+                message = message,
+                facts = facts.join(&t!("data-list-sep"))
+            );
         }
         let source = &card.source;
         let condition = source.slice(constraint.condition.span);
         let (file, _) = source.locate(constraint.span.start);
         let (line, _) = source.line_col(constraint.span.start);
-        let rule = t!("data-require-rule", condition = condition, file = &file.name, line = line);
+        let rule = t!(
+            "data-require-rule",
+            condition = condition,
+            file = &file.name,
+            line = line
+        );
         let help = match failed {
             None => t!("data-require-help", rule = rule),
             Some(why) => t!("data-require-help-failed", rule = rule, why = why),

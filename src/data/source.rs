@@ -5,9 +5,9 @@
 //! format (Excel, say) only has to implement this trait; binding columns to a
 //! card's inputs and parsing cells happens once, on records, for all formats.
 
-use crate::t;
 use super::csv::TextEncoding;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
+use crate::t;
 use std::sync::Arc;
 
 /// One row of a data file, before it is bound to a card.

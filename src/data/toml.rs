@@ -21,9 +21,9 @@
 //! Numbering: records are numbered by their position among the `[[row]]`
 //! tables (record 1, 2, …), not by line; a syntax error gives its line.
 
-use crate::t;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{decode_text, empty_file, place_cells, ColumnSet, MemorySource, Record};
+use crate::t;
 use std::sync::Arc;
 
 /// The top-level key that holds the rows.

@@ -12,7 +12,6 @@
 //!
 //! Results stay in input order throughout; sorting is by index.
 
-use crate::t;
 use super::error::EvalError;
 use super::expr::{Beyond, Frame};
 use super::result::{HookCall, Placing, Push, ScoreResult};
@@ -21,6 +20,7 @@ use crate::check::model::{GradeLimit, Grouping, LimitTies, Rank, TieRule};
 use crate::check::CheckedCard;
 use crate::data::{Employee, Row};
 use crate::period::Period;
+use crate::t;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cell::RefCell;

@@ -4,13 +4,13 @@
 //! in plain decimals (the hot path: nothing built, nothing allocated), and
 //! with a trace it also records which row fired, who rated, what clamped.
 
-use crate::t;
 use super::error::EvalError;
 use super::expr::Frame;
 use super::result::{BaseTrace, Clamp, Hit, ItemScore};
 use super::{rated, tiers};
 use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence, Shape, TierTable};
 use crate::source::Span;
+use crate::t;
 use crate::value::Value;
 use rust_decimal::Decimal;
 

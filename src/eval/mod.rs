@@ -24,11 +24,11 @@ pub use group::rank;
 pub use result::ScoreResult;
 pub use scores::Scores;
 
-use crate::t;
 use crate::check::model::{Adjustment, Derived, DerivedRule, Section};
 use crate::check::CheckedCard;
 use crate::data::Row;
 use crate::syntax::ast::AdjustmentKind;
+use crate::t;
 use crate::value::Value;
 use expr::Frame;
 pub use result::Trace;
@@ -148,8 +148,8 @@ fn row_stage(
         let score = section_score(section, &s.items)?;
         s.sections.push(score);
     }
-    s.sections_total = decimal::sum(&s.sections)
-        .ok_or_else(|| too_large(t!("eval-sections-too-large")))?;
+    s.sections_total =
+        decimal::sum(&s.sections).ok_or_else(|| too_large(t!("eval-sections-too-large")))?;
 
     let mut raw_total = s.sections_total;
     for block in &card.adjustments {

@@ -4,10 +4,10 @@
 //! entirely, so no rule ever divides by a rater who did not rate. With no
 //! rating at all the row cannot be scored.
 
-use crate::t;
 use super::error::EvalError;
 use super::expr::Frame;
 use crate::check::model::{Combine, Rated, RaterSlot};
+use crate::t;
 use crate::value::Value;
 use rust_decimal::{Decimal, RoundingStrategy};
 

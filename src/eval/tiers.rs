@@ -1,10 +1,10 @@
 //! Looking a value up in a tier table.
 
-use crate::t;
 use super::error::EvalError;
 use super::expr::Frame;
 use crate::check::model::TierTable;
 use crate::syntax::ast::CmpOp;
+use crate::t;
 use rust_decimal::Decimal;
 
 /// The first row whose guard holds (the `else` row at the latest), and the

@@ -1,9 +1,9 @@
 //! Monthly rows → one row per employee and period, by the card's rules.
 
-use crate::t;
 use super::calendar::{Period, PeriodKind};
 use crate::check::model::{CheckedCard, PartialRule, RollupPlan, RollupRule};
 use crate::data::{Employee, Row};
+use crate::t;
 use crate::value::{format_value, Value};
 use rust_decimal::Decimal;
 use std::collections::HashMap;

@@ -329,7 +329,8 @@ impl Applier<'_> {
         };
         inherit_label(&mut decl, &self.decls[index]);
         self.changes.forget(node_span(&self.decls[index]));
-        self.changes.note(node_span(&decl), t!("change-overridden"), at);
+        self.changes
+            .note(node_span(&decl), t!("change-overridden"), at);
         let monthly = matches!(&decl, Decl::Period(p) if p.name == "monthly");
         self.decls[index] = decl;
         if monthly {

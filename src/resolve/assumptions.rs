@@ -6,11 +6,11 @@
 //! note by note, each with the lines whose numbers it covers; numbers no note
 //! covers are listed last, as unmarked.
 
-use crate::t;
 use super::Resolved;
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{Note, NoteKind, Number};
 use crate::syntax::numbers::marked;
+use crate::t;
 use std::fmt;
 use unicode_width::UnicodeWidthStr;
 

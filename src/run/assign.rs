@@ -8,7 +8,6 @@
 //! With `--lenient` such a brand or store is scored by the role's card for
 //! no brand or store, and a note says so.
 
-use crate::t;
 use super::problems::{group_word, Note, Problem};
 use super::rules::Scoring;
 use super::Options;
@@ -16,6 +15,7 @@ use crate::data::{
     DataError, DataErrorKind, DataWarning, Location, MemorySource, Numbering, Record, RecordSource,
 };
 use crate::manifest::Manifest;
+use crate::t;
 use std::sync::Arc;
 
 /// Headers of the role column (case-insensitive for the English ones).
@@ -131,7 +131,10 @@ pub(crate) fn routes(
                     table.header,
                     t!("run-no-role-column"),
                 )
-                .help(t!("run-no-role-column-help", roles = quoted(&manifest.roles()))),
+                .help(t!(
+                    "run-no-role-column-help",
+                    roles = quoted(&manifest.roles())
+                )),
             ));
             all.push(vec![None; table.records.len()]);
             continue;

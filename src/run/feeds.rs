@@ -7,7 +7,6 @@
 //! input's range, or data that also gives the input's column is a problem
 //! for that row.
 
-use crate::t;
 use super::problems::Problem;
 use super::rules::Scoring;
 use super::{CardRun, DataInput, Options, Plan, Request, RulesSpec, Stop};
@@ -15,6 +14,7 @@ use crate::check::CheckedCard;
 use crate::data::Row;
 use crate::link::Link;
 use crate::period::Period;
+use crate::t;
 use crate::value::{format_value, Value};
 use std::collections::HashMap;
 use std::sync::Arc;

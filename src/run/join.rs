@@ -18,11 +18,11 @@
 //! A problem in a cell that came from another file is told at that file's
 //! line and cell ([`Origins::relocate`]).
 
-use crate::t;
 use crate::data::{
     id_column, period_column, DataError, DataErrorKind, Location, MemorySource, Numbering, Record,
     RecordSource,
 };
+use crate::t;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -447,5 +447,34 @@ mod tests {
         assert!(errors[0]
             .to_string()
             .contains("employee `E1` appears twice"));
+    }
+
+    #[test]
+    fn two_files_that_disagree_are_told_in_chinese() {
+        use crate::i18n::{with_lang, Lang};
+        let errors = with_lang(Lang::Zh, || {
+            let (_, _, errors) = join(vec![
+                table(
+                    "考勤.csv",
+                    &["工号", "姓名", "门店"],
+                    &[&["E1", "王丽", "一店"], &["E2", "李娜", "二店"]],
+                ),
+                table(
+                    "客服.csv",
+                    &["工号", "门店", "接待台次"],
+                    &[&["E1", "三店", "20"], &["E3", "二店", "18"]],
+                ),
+            ]);
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+        });
+        assert_eq!(
+            errors,
+            [
+                "考勤.csv 第2行：列 `门店`：这里是 `一店`，但 客服.csv 的第2行是 `三店`\n  \
+                 提示：两个文件中这名员工的数据不一致：请改正填错的那一个",
+                "客服.csv 第3行：员工 `E3` 在这个文件中，但不在第一个文件 考勤.csv 中（第一个文件列出当月的全部人员）\n  \
+                 提示：请把这名员工加到 考勤.csv 中，或从 客服.csv 中删除这一行",
+            ]
+        );
     }
 }

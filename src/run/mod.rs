@@ -48,12 +48,12 @@ pub use rules::{
 };
 pub use tables::{DataInput, DataSource};
 
-use crate::t;
 use crate::check::CheckedCard;
 use crate::diagnostic::Diagnostics;
 use crate::eval::ScoreResult;
 use crate::period::Source;
 use crate::report::Format;
+use crate::t;
 use crate::value::Value;
 use std::io::{self, Write};
 use std::path::PathBuf;

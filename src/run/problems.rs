@@ -1,11 +1,11 @@
 //! What a run found besides the results: problems that keep rows from being
 //! scored, warnings, notes on what nobody stated, and the verdict.
 
-use crate::t;
 use crate::check::CheckedCard;
 use crate::data::{DataError, DataWarning, TextEncoding};
 use crate::eval::RowFailure;
 use crate::period::Skipped;
+use crate::t;
 use std::fmt;
 use std::sync::Arc;
 
@@ -127,7 +127,11 @@ impl fmt::Display for Problem {
                 write!(
                     f,
                     "{}{}{}{message}",
-                    t!("data-place-line", file = &**file, n = lines.join(&t!("run-line-sep"))),
+                    t!(
+                        "data-place-line",
+                        file = &**file,
+                        n = lines.join(&t!("run-line-sep"))
+                    ),
                     t!("run-who", id = id),
                     t!("data-place-sep")
                 )
@@ -254,7 +258,11 @@ impl fmt::Display for Note {
                     "run-note-skipped",
                     file = &**file,
                     id = &skipped.employee.id,
-                    period = skipped.employee.period.map(|p| p.to_string()).unwrap_or_default(),
+                    period = skipped
+                        .employee
+                        .period
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
                     count = skipped.months.len(),
                     months = months.join(&t!("data-list-sep")),
                     minimum = skipped.minimum.to_string()

@@ -2,10 +2,10 @@
 //! card, or the cards of a rules directory, each format's way of telling
 //! them apart; the notes of the run in every format.
 
-use crate::t;
 use super::{CardRun, Outcome};
 use crate::manifest::FIRST_STEP;
 use crate::report::{self, CardResults, Format, Options};
+use crate::t;
 use crate::value::Value;
 use std::io::{self, Write};
 
@@ -24,16 +24,10 @@ pub fn render(
         .iter()
         .map(|run| match &run.step {
             Some(step) if step != FIRST_STEP => Some(step.clone()),
-            _ if several_versions => Some(
-                run.card
-                    .stamp
-                    .version
-                    .as_ref()
-                    .map_or_else(
-                        || run.card.stamp.describe(),
-                        |v| t!("run-version-tag", version = v),
-                    ),
-            ),
+            _ if several_versions => Some(run.card.stamp.version.as_ref().map_or_else(
+                || run.card.stamp.describe(),
+                |v| t!("run-version-tag", version = v),
+            )),
             _ => None,
         })
         .collect();

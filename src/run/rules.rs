@@ -1,7 +1,6 @@
 //! What scores the rows: one card, versions of one card, or a rules
 //! directory whose manifest picks each row's card, step after step.
 
-use crate::t;
 use super::{Options, Stop};
 use crate::check::{Checked, CheckedCard};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -10,6 +9,7 @@ use crate::manifest::{Manifest, Rules, MANIFEST_FILE};
 use crate::period::PeriodKind;
 use crate::resolve::{card_name, FileLoader, Loader};
 use crate::source::SourceFile;
+use crate::t;
 use crate::version::Versions;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

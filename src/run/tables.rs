@@ -2,7 +2,6 @@
 //! opened as records; several files joined into one table by employee; a
 //! workbook made by `template rules/` read a sheet per role.
 
-use crate::t;
 use super::join;
 use super::problems::{Note, Problem};
 use super::rules::Scoring;
@@ -10,6 +9,7 @@ use crate::data::{
     self, DataError, DataErrorKind, DataFormat, Location, MemorySource, Numbering, OpenOptions,
     Record, RecordSource,
 };
+use crate::t;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

@@ -1,6 +1,5 @@
 //! The three ways a plan scores its rows, and which one it takes.
 
-use crate::t;
 use super::assign::{self, Records};
 use super::feeds::{self, Feed, Values};
 use super::problems::{self, Note, Problem, Verdict, Warning};
@@ -15,6 +14,7 @@ use crate::data::{
 use crate::period::{self, PeriodKind};
 use crate::report::{Format, ReportRows, RowsFormat};
 use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
+use crate::t;
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -904,13 +904,11 @@ fn keep_warnings(outcome: &mut Outcome, warnings: Vec<DataWarning>, card: Option
 
 fn keep_rolled(outcome: &mut Outcome, file: &Arc<str>, rolled: period::RollUp) {
     for warning in rolled.warnings {
-        outcome
-            .warnings
-            .push(Warning::Text(format!(
-                "{}{}{warning}",
-                t!("data-place-file", file = &**file),
-                t!("data-place-sep")
-            )));
+        outcome.warnings.push(Warning::Text(format!(
+            "{}{}{warning}",
+            t!("data-place-file", file = &**file),
+            t!("data-place-sep")
+        )));
     }
     for skipped in rolled.skipped {
         outcome.notes.push(Note::Skipped {
@@ -940,9 +938,9 @@ fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
 /// Ranks and grade limits compare the rows that scored: says so when some did not.
 fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: bool) {
     if !card.group.is_empty() && failed {
-        outcome.warnings.push(Warning::Text(
-            t!("run-groups-lost-rows"),
-        ));
+        outcome
+            .warnings
+            .push(Warning::Text(t!("run-groups-lost-rows")));
     }
 }
 

@@ -32,7 +32,6 @@
 //! [`data::Rows`]: crate::data::Rows
 //! [`data::read`]: crate::data::read
 
-use crate::t;
 use super::together::{MovedSinceScan, Scan, Together};
 use super::{StreamError, Streamed, Target};
 use crate::check::CheckedCard;
@@ -43,6 +42,7 @@ use crate::data::{
 use crate::eval::{evaluate_all_with, RowFailure, ScoreResult};
 use crate::period::{recomputed, CannotRollUp, RollUp, RollingUp};
 use crate::report::{ReportRows, RowsFormat, Who};
+use crate::t;
 use std::io::{self, Read, Write};
 use std::sync::Arc;
 

@@ -39,7 +39,6 @@ mod worker;
 pub use groups::{ByGroups, GroupOptions, StreamedGroups};
 pub use together::Together;
 
-use crate::t;
 use crate::check::CheckedCard;
 use crate::data::csv::open_with_header;
 use crate::data::{
@@ -47,6 +46,7 @@ use crate::data::{
 };
 use crate::eval::RowFailure;
 use crate::report::{ReportRows, RowsFormat};
+use crate::t;
 use batch::Batch;
 use rayon::prelude::*;
 use std::io::{self, Read, Write};

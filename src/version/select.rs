@@ -1,12 +1,12 @@
 //! Choosing, for each row, the version of a card in force for its period.
 
-use crate::t;
-use super::period::{parse_period, Period, period_help, PERIOD_HEADERS};
+use super::period::{parse_period, period_help, Period, PERIOD_HEADERS};
 use crate::check::CheckedCard;
 use crate::data::{
     DataError, DataErrorKind, DataWarning, DataWarningKind, MemorySource, Record, RecordSource,
 };
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::t;
 use std::sync::Arc;
 
 /// The versions of one card, oldest first, no two in force on the same day.
@@ -54,12 +54,9 @@ impl Versions {
                 }
                 if card.stamp.effective.is_none() {
                     problems.push(
-                        Diagnostic::error(
-                            Code::VersionConflict,
-                            t!("version-no-effective"),
-                        )
-                        .in_file(&card.source)
-                        .help(t!("version-no-effective-help")),
+                        Diagnostic::error(Code::VersionConflict, t!("version-no-effective"))
+                            .in_file(&card.source)
+                            .help(t!("version-no-effective-help")),
                     );
                 }
             }
@@ -225,9 +222,8 @@ impl Versions {
                     match parse_period(cell).map(|p| self.pick(&p)) {
                         Ok(Ok(version)) => records[version].push(Ok(record)),
                         Ok(Err(message)) => errors.push(error(DataErrorKind::NoVersion, message)),
-                        Err(message) => {
-                            errors.push(error(DataErrorKind::BadPeriod, message).help(period_help()))
-                        }
+                        Err(message) => errors
+                            .push(error(DataErrorKind::BadPeriod, message).help(period_help())),
                     }
                 }
             }

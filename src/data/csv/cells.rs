@@ -1,9 +1,9 @@
 //! One raw record → its cells, without a `String` per cell: the cells' text
 //! lies end to end in one buffer, reused from record to record.
 
-use crate::t;
 use crate::data::cell::trim;
 use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::t;
 
 /// The cells of one record.
 pub struct Cells {

@@ -7,9 +7,9 @@
 //! [`CsvSource`](super::CsvSource) and the batch reader of
 //! [`crate::stream`] read through this, so lines are counted in one place.
 
-use crate::t;
 use super::encoding::{look_ahead, sniff, to_utf8, NotText, TextEncoding, LOOK_AHEAD};
 use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::t;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
@@ -169,9 +169,15 @@ impl RecordLines {
 
     fn too_long(&self, line: usize) -> DataError {
         let (what, help) = if self.limit == MAX_RECORD_BYTES {
-            (t!("data-csv-row-too-long"), t!("data-csv-row-too-long-help"))
+            (
+                t!("data-csv-row-too-long"),
+                t!("data-csv-row-too-long-help"),
+            )
         } else {
-            (t!("data-csv-header-too-long"), t!("data-csv-header-too-long-help"))
+            (
+                t!("data-csv-header-too-long"),
+                t!("data-csv-header-too-long-help"),
+            )
         };
         DataError::new(
             DataErrorKind::Malformed,

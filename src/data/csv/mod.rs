@@ -21,9 +21,9 @@ pub use cells::Cells;
 pub use encoding::TextEncoding;
 pub use lines::{record_text, RecordLines};
 
-use crate::t;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{empty_file, Record, RecordSource};
+use crate::t;
 use std::io::Read;
 
 pub struct CsvSource {

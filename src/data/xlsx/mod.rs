@@ -30,12 +30,12 @@ mod other;
 
 pub use self::cell_text::{float_decimal, is_percent_format};
 
-use crate::t;
 use self::cell_text::cell_text;
 use self::grid::{Grid, Merges};
 use super::binding::Field;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{Record, RecordSource};
+use crate::t;
 use calamine::{Reader, Sheet, SheetType, SheetVisible, Xlsx, XlsxError};
 use std::io::Cursor;
 use std::sync::Arc;

@@ -6,11 +6,11 @@
 //! Merged cells are filled in for `.xls`; in `.xlsb` and `.ods` only the
 //! merged region's first cell holds its value.
 
-use crate::t;
 use super::cell_text::cell_text;
 use super::grid::{Grid, Merges};
 use super::{check_cell_length, choose_sheet, Kind, SheetRead};
 use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::t;
 use calamine::{Data, DataRef, Ods, Reader, Sheet, Sheets, Xls, Xlsb};
 use std::io::Cursor;
 use std::sync::Arc;
