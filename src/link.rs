@@ -10,6 +10,7 @@
 //! This module parses the link; the run ([`crate::run`]) scores its card on
 //! its data and feeds the input, as it feeds a manifest step's.
 
+use crate::t;
 use std::fmt;
 use std::str::FromStr;
 
@@ -28,9 +29,7 @@ impl FromStr for Link {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Link, String> {
-        let usage = || {
-            format!("`{text}` should read INPUT=CARD:KEY,DATA, e.g. 月度考核分数=rules/callback_specialist.card:total,s1.csv")
-        };
+        let usage = || t!("link-usage", text = text);
         let (input, rest) = text.split_once('=').ok_or_else(usage)?;
         let (source, data) = rest.rsplit_once(',').ok_or_else(usage)?;
         let (card, key) = source.rsplit_once(':').ok_or_else(usage)?;

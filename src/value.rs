@@ -249,11 +249,41 @@ pub fn push_value(out: &mut String, value: &Value, ty: Type) {
             }
         },
         (Value::Num(d), _) => push_decimal(out, *d),
-        (Value::Bool(true), _) => out.push_str("yes"),
-        (Value::Bool(false), _) => out.push_str("no"),
+        (Value::Bool(b), _) => out.push_str(word(if *b { Word::Yes } else { Word::No })),
         (Value::Text(t), _) => out.push_str(t),
-        (Value::Missing, _) => out.push_str("(missing)"),
+        (Value::Missing, _) => out.push_str(word(Word::Missing)),
     }
+}
+
+/// The words a value prints as, besides numbers and text.
+#[derive(Clone, Copy)]
+enum Word {
+    Yes,
+    No,
+    Missing,
+}
+
+/// `是`/`否` in Chinese (as HR fills a data file, which reads both),
+/// `yes`/`no` in English; looked up once per language, since CSV prints
+/// one per cell.
+fn word(word: Word) -> &'static str {
+    use crate::i18n::{lang, with_lang, Lang};
+    static WORDS: std::sync::LazyLock<Vec<[String; 3]>> = std::sync::LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| {
+                with_lang(l, || {
+                    [
+                        crate::t!("value-yes"),
+                        crate::t!("value-no"),
+                        crate::t!("value-missing"),
+                    ]
+                })
+            })
+            .collect()
+    });
+    let at = Lang::ALL.iter().position(|&l| l == lang()).unwrap_or(0);
+    &WORDS[at][word as usize]
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::check::CheckedCard;
 use crate::eval::result::BaseTrace;
 use crate::eval::ScoreResult;
 use crate::source::Span;
+use crate::t;
 
 /// A rule that may or may not be reached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,12 +116,12 @@ impl Coverage {
     /// `13 of 13 tier rows and 11 of 11 deductions`
     pub fn summary(&self) -> String {
         let count = |points: &[Point]| points.iter().filter(|p| p.reached).count();
-        format!(
-            "{} of {} tier rows and {} of {} deductions",
-            count(&self.tier_rows),
-            self.tier_rows.len(),
-            count(&self.deductions),
-            self.deductions.len()
+        t!(
+            "cases-coverage",
+            tiers = count(&self.tier_rows),
+            tiers_all = self.tier_rows.len(),
+            deductions = count(&self.deductions),
+            deductions_all = self.deductions.len()
         )
     }
 }

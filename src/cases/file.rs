@@ -1,5 +1,6 @@
 //! Reading a case file (TOML) into [`CaseFile`].
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 /// A case file, read and checked for shape (not yet run).
@@ -51,64 +52,69 @@ pub fn card_for(case_file: &Path) -> PathBuf {
 impl CaseFile {
     /// Reads and checks a case file; the error is every problem, one per line.
     pub fn load(path: &Path) -> Result<CaseFile, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            in_file(
+                &path.display().to_string(),
+                t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
+            )
+        })?;
         CaseFile::parse(path, &text)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<CaseFile, String> {
-        let at = path.display();
+        let at = path.display().to_string();
+        let at = at.as_str();
         let mut doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let line = e.span().map_or(1, |s| 1 + text[..s.start.min(text.len())].matches('\n').count());
-            let mut message = format!("{at}:{line}: not a valid case file: {}", e.message());
+            let line = e.span().map_or(1, |s| {
+                1 + text[..s.start.min(text.len())].matches('\n').count()
+            });
+            let mut message = format!(
+                "{}{}{}",
+                t!("data-place-line", file = at, n = line),
+                t!("data-place-sep"),
+                t!("cases-not-toml", detail = e.message().trim_end())
+            );
             if e.message().contains("key") {
-                message += "\n  help: TOML wants keys that are not plain ASCII in quotes: \"反馈及时率\" = \"96%\"";
+                message += &format!(
+                    "\n  {}",
+                    t!("data-place-help", help = t!("cases-quote-keys-help"))
+                );
             }
             message
         })?;
         let card = match doc.remove("card") {
             None => card_for(path),
             Some(toml::Value::String(card)) => tidy(&path.with_file_name(card)),
-            Some(_) => {
-                return Err(format!(
-                    "{at}: `card` should be the card's file name, in quotes"
-                ))
-            }
+            Some(_) => return Err(in_file(at, t!("cases-card-not-text"))),
         };
         let defaults = match doc.remove("defaults") {
             None => Vec::new(),
             Some(toml::Value::Table(t)) => cells(t),
-            Some(_) => {
-                return Err(format!(
-                    "{at}: `[defaults]` should be a table of column = value"
-                ))
-            }
+            Some(_) => return Err(in_file(at, t!("cases-defaults-not-table"))),
         };
         let cases = match doc.remove("case") {
             Some(toml::Value::Array(cases)) => cases,
             None => Vec::new(),
-            Some(_) => return Err(format!("{at}: write each case as a [[case]] table")),
+            Some(_) => return Err(in_file(at, t!("cases-case-not-tables"))),
         };
         if let Some(key) = doc.keys().next() {
-            return Err(format!(
-                "{at}: unknown key `{key}` (a case file holds `card`, `[defaults]` and [[case]] tables)"
-            ));
+            return Err(in_file(at, t!("cases-unknown-top-key", key = key)));
         }
         let mut problems = Vec::new();
         let mut specs = Vec::new();
         for (i, case) in cases.into_iter().enumerate() {
             match case_spec(case, i + 1, &defaults) {
                 Ok(spec) => specs.push(spec),
-                Err(problem) => problems.push(format!("{at}: {problem}")),
+                Err(problem) => problems.push(in_file(at, problem)),
             }
         }
         for (i, spec) in specs.iter().enumerate() {
             if specs[..i].iter().any(|s| s.name == spec.name) {
-                problems.push(format!("{at}: two cases are named `{}`", spec.name));
+                problems.push(in_file(at, t!("cases-name-twice", name = &spec.name)));
             }
         }
         if specs.is_empty() && problems.is_empty() {
-            problems.push(format!("{at}: no [[case]] tables"));
+            problems.push(in_file(at, t!("cases-none")));
         }
         if problems.is_empty() {
             Ok(CaseFile {
@@ -120,6 +126,15 @@ impl CaseFile {
             Err(problems.join("\n"))
         }
     }
+}
+
+/// `file: message` (`file：message` in Chinese).
+fn in_file(file: &str, message: String) -> String {
+    format!(
+        "{}{}{message}",
+        t!("data-place-file", file = file),
+        t!("data-place-sep")
+    )
 }
 
 /// `tests/cases/../cards/a.card` → `tests/cards/a.card`, without touching the disk.
@@ -153,65 +168,57 @@ fn case_spec(
     defaults: &[(String, String)],
 ) -> Result<CaseSpec, String> {
     let toml::Value::Table(mut case) = case else {
-        return Err(format!("case {number} is not a table"));
+        return Err(t!("cases-case-not-table", number = number));
     };
     let name = match case.remove("name") {
         Some(toml::Value::String(name)) if !name.trim().is_empty() => name.trim().to_string(),
-        _ => return Err(format!("case {number} needs a `name`")),
+        _ => return Err(t!("cases-case-no-name", number = number)),
     };
-    let label = format!("case `{name}`");
+    let label = t!("cases-label", name = &name);
     let expect = case.remove("expect");
     let rows = match (case.remove("row"), case.remove("rows")) {
         (Some(toml::Value::Table(row)), None) => {
             let expect = match expect {
                 Some(toml::Value::Table(t)) => t,
-                _ => {
-                    return Err(format!(
-                        "{label} needs an `expect` table, with at least `total`"
-                    ))
-                }
+                _ => return Err(t!("cases-no-expect", label = &label)),
             };
             vec![row_spec(row, defaults, &name, expect, &label)?]
         }
         (None, Some(toml::Value::Array(rows))) => {
             let mut expect = match expect {
                 Some(toml::Value::Table(t)) => t,
-                _ => {
-                    return Err(format!(
-                        "{label} needs an `expect` table keyed by employee id"
-                    ))
-                }
+                _ => return Err(t!("cases-no-expect-rows", label = &label)),
             };
             let mut specs = Vec::new();
             for (i, row) in rows.into_iter().enumerate() {
                 let toml::Value::Table(row) = row else {
-                    return Err(format!("{label}: row {} is not a table", i + 1));
+                    return Err(t!("cases-row-not-table", label = &label, number = i + 1));
                 };
                 let fallback = format!("{name} #{}", i + 1);
                 let id = id_of(&row, defaults).unwrap_or(fallback.clone());
                 let own = match expect.remove(&id) {
                     Some(toml::Value::Table(t)) => t,
                     _ => {
-                        return Err(format!(
-                            "{label} has no `expect.\"{id}\"` table for its row {}",
-                            i + 1
+                        return Err(t!(
+                            "cases-no-expect-for-row",
+                            label = &label,
+                            id = &id,
+                            number = i + 1
                         ))
                     }
                 };
                 specs.push(row_spec(row, defaults, &fallback, own, &label)?);
             }
             if let Some(id) = expect.keys().next() {
-                return Err(format!("{label}: `expect.\"{id}\"` matches no row's id"));
+                return Err(t!("cases-expect-no-row", label = &label, id = id));
             }
             specs
         }
-        (Some(_), Some(_)) => return Err(format!("{label} has both `row` and `rows`; keep one")),
-        _ => return Err(format!("{label} needs a `row` table (or a `rows` list)")),
+        (Some(_), Some(_)) => return Err(t!("cases-row-and-rows", label = &label)),
+        _ => return Err(t!("cases-no-row", label = &label)),
     };
     if let Some(key) = case.keys().next() {
-        return Err(format!(
-            "{label}: unknown key `{key}` (a case holds `name`, `row` or `rows`, and `expect`)"
-        ));
+        return Err(t!("cases-unknown-key", label = &label, key = key));
     }
     Ok(CaseSpec { name, rows })
 }
@@ -255,16 +262,14 @@ fn row_spec(
         }
     };
     if !expect.contains_key("total") {
-        return Err(format!(
-            "{label}: `expect` needs `total`, the total worked out by hand"
-        ));
+        return Err(t!("cases-expect-no-total", label = label));
     }
     let expect = expect
         .into_iter()
         .map(|(key, value)| match value {
-            toml::Value::Table(_) | toml::Value::Array(_) => Err(format!(
-                "{label}: `expect.{key}` should be a number or a text"
-            )),
+            toml::Value::Table(_) | toml::Value::Array(_) => {
+                Err(t!("cases-expect-not-value", label = label, key = &key))
+            }
             value => Ok(Expect {
                 key,
                 value: crate::data::cell_text(value),

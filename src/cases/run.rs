@@ -5,6 +5,7 @@ use crate::check::CheckedCard;
 use crate::data::{Numbering, Record};
 use crate::eval::ScoreResult;
 use crate::run::{DataInput, Options, Plan, Request, RulesSpec};
+use crate::t;
 use crate::value::{format_decimal, format_value, Type, Unit, Value};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -85,7 +86,7 @@ fn run_case(card: &Arc<CheckedCard>, file: &CaseFile, case: &CaseSpec) -> CaseRe
     let mut mismatches = Vec::new();
     for spec in &case.rows {
         let Some((result, _)) = scored.iter().find(|(r, _)| r.employee.id == spec.id) else {
-            problems.push(format!("no row was scored for `{}`", spec.id));
+            problems.push(t!("cases-no-row-scored", id = &spec.id));
             continue;
         };
         for expect in &spec.expect {
@@ -132,7 +133,11 @@ fn input_of(file: &CaseFile, case: &CaseSpec) -> DataInput {
         .enumerate()
         .map(|(i, row)| record(&columns, row, i + 1))
         .collect();
-    let name = format!("{}, case `{}`", file.path.display(), case.name);
+    let name = t!(
+        "cases-data-name",
+        file = file.path.display().to_string(),
+        case = &case.name
+    );
     DataInput::records(&name, columns, Numbering::Records, records)
 }
 
@@ -156,12 +161,8 @@ fn compare(
     result: &ScoreResult,
     expect: &Expect,
 ) -> Result<Option<String>, String> {
-    let (actual, ty) = actual(card, result, &expect.key).ok_or_else(|| {
-        format!(
-            "`{}` in `expect` is not `total`, `grade`, `sections_total`, nor an item, section, block, band or output of the card",
-            expect.key
-        )
-    })?;
+    let (actual, ty) = actual(card, result, &expect.key)
+        .ok_or_else(|| t!("cases-unknown-expect", key = &expect.key))?;
     let holds = match (&actual, expected_number(&expect.value)) {
         (Value::Num(a), Some(e)) => *a == e,
         (Value::Num(_), None) => false,

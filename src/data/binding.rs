@@ -11,6 +11,7 @@ use super::error::{DataError, DataErrorKind, DataWarning, DataWarningKind, Locat
 use super::ReadOptions;
 use crate::check::model::Input;
 use crate::suggest::{similarity, THRESHOLD};
+use crate::t;
 use std::sync::Arc;
 
 /// The employee fields a row carries beside the card's inputs.
@@ -48,14 +49,14 @@ impl Field {
         }
     }
 
-    fn describe(self) -> &'static str {
+    fn describe(self) -> String {
         match self {
-            Field::Id => "the employee id",
-            Field::Name => "the employee name",
-            Field::Brand => "the brand",
-            Field::Store => "the store",
-            Field::Region => "the region",
-            Field::Period => "the month",
+            Field::Id => t!("data-field-id"),
+            Field::Name => t!("data-field-name"),
+            Field::Brand => t!("data-field-brand"),
+            Field::Store => t!("data-field-store"),
+            Field::Region => t!("data-field-region"),
+            Field::Period => t!("data-field-period"),
         }
     }
 
@@ -173,7 +174,7 @@ pub fn bind(
                 DataWarningKind::UnknownColumn,
                 file,
                 at,
-                format!("column {} has no header; its cells are ignored", column + 1),
+                t!("data-column-no-header", column = column + 1),
             ));
             Target::Ignored
         } else if let Some(i) = inputs
@@ -187,10 +188,11 @@ pub fn bind(
         {
             match binding.inputs[i] {
                 Some(first) => {
-                    let message = format!(
-                        "columns `{}` and `{header}` both give input {}",
-                        headers[first],
-                        describe_input(&inputs[i])
+                    let message = t!(
+                        "data-columns-same-input",
+                        first = &headers[first],
+                        header = header,
+                        input = describe_input(&inputs[i])
                     );
                     errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
                     Target::Ignored
@@ -204,10 +206,11 @@ pub fn bind(
             let slot = binding.field_mut(field);
             match *slot {
                 Some(first) => {
-                    let message = format!(
-                        "columns `{}` and `{header}` both give {}",
-                        headers[first],
-                        field.describe()
+                    let message = t!(
+                        "data-columns-same-field",
+                        first = &headers[first],
+                        header = header,
+                        field = field.describe()
                     );
                     errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
                     Target::Ignored
@@ -240,18 +243,11 @@ pub fn bind(
             .iter()
             .chain(Field::Name.headers())
             .copied();
-        let id_help = "an id column is headed 工号, 员工编号, id or employee_id (or 姓名/name, if names are unique)";
         let help = match closest_header(&unknown, aliases) {
-            Some(header) => format!("is `{header}` the id? {id_help}"),
-            None => format!("add a column for it: {id_help}"),
+            Some(header) => t!("data-no-id-column-help-close", header = header),
+            None => t!("data-no-id-column-help"),
         };
-        errors.push(
-            error(
-                DataErrorKind::NoIdColumn,
-                "no employee id column".to_string(),
-            )
-            .help(help),
-        );
+        errors.push(error(DataErrorKind::NoIdColumn, t!("data-no-id-column")).help(help));
     }
 
     // Inputs with a default and no column: every row takes the default, said once.
@@ -267,17 +263,15 @@ pub fn bind(
         .collect();
     let message = match defaulted.as_slice() {
         [] => None,
-        [(input, shown)] => Some(format!(
-            "no column for {input}, so every row takes its default {shown}"
-        )),
-        several => Some(format!(
-            "no columns for {} inputs, so every row takes their defaults: {}",
-            several.len(),
-            several
+        [(input, shown)] => Some(t!("data-default-used-one", input = input, shown = shown)),
+        several => Some(t!(
+            "data-default-used-several",
+            count = several.len(),
+            list = several
                 .iter()
-                .map(|(input, shown)| format!("{input} {shown}"))
+                .map(|(input, shown)| t!("data-default-used-item", input = input, shown = shown))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(&t!("data-list-sep"))
         )),
     };
     if let Some(message) = message {
@@ -299,17 +293,19 @@ pub fn bind(
             .into_iter()
             .chain([input.name.as_str()]);
         let help = match closest_header(&unknown, names) {
-            Some(header) => format!(
-                "did you mean the column `{header}`? A header must match the input's label or name exactly"
-            ),
+            Some(header) => t!("data-missing-column-help-close", header = header),
             None => match &input.label {
                 Some(label) if *label != input.name => {
-                    format!("add a column headed `{label}` or `{}`", input.name)
+                    t!(
+                        "data-missing-column-help-both",
+                        label = label,
+                        name = &input.name
+                    )
                 }
-                _ => format!("add a column headed `{}`", input.name),
+                _ => t!("data-missing-column-help", name = &input.name),
             },
         };
-        let message = format!("no column for required input {}", describe_input(input));
+        let message = t!("data-missing-column", input = describe_input(input));
         errors.push(error(DataErrorKind::MissingColumn, message).help(help));
     }
 
@@ -335,22 +331,20 @@ pub fn bind(
                     DataErrorKind::NearMissColumn,
                     file,
                     at.in_column(column),
-                    format!("matches no input on the card, but looks like `{close}`"),
+                    t!("data-near-miss-column", close = close),
                 )
                 .column(header)
-                .help(format!(
-                    "did you mean `{close}`? Rename the column to `{close}`; if it is another column, list it under `[data] ignore` in scorecard.toml (or run with --lenient)"
-                )),
+                .help(t!("data-near-miss-column-help", close = close)),
             ),
             close => warnings.push(
                 DataWarning::new(
                     DataWarningKind::UnknownColumn,
                     file,
                     at,
-                    "matches no input on the card; its cells are ignored",
+                    t!("data-unknown-column"),
                 )
                 .column(header)
-                .with_help(close.map(|s| format!("did you mean `{s}`?"))),
+                .with_help(close.map(|s| t!("data-did-you-mean", name = s))),
             ),
         }
     }

@@ -8,6 +8,7 @@
 //! cannot hold exactly is refused rather than rounded.
 
 use crate::check::model::Input;
+use crate::t;
 use crate::value::{format_decimal, format_value, InputType, Value};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -34,8 +35,13 @@ impl CellProblem {
     }
 }
 
-pub(crate) const PERCENT_HELP: &str = "percentages are written as 98% or 0.98";
-const BOOL_HELP: &str = "write one of 是/否, yes/no, true/false, y/n, 1/0, 对/错, √/×";
+fn percent_help() -> String {
+    t!("data-percent-help")
+}
+
+fn bool_help() -> String {
+    t!("data-bool-help")
+}
 
 /// Parses one cell for `input`, applying its default, optionality and range.
 pub fn parse_cell(text: &str, input: &Input) -> Result<Value, CellProblem> {
@@ -53,8 +59,8 @@ fn parse_general(text: &str, input: &Input) -> Result<Value, CellProblem> {
     }
     if let Some(cause) = shown.starts_with('#').then(|| excel_error(shown)).flatten() {
         return Err(
-            CellProblem::new(format!("`{shown}` is an Excel error: {cause}"))
-                .help(EXCEL_ERROR_HELP),
+            CellProblem::new(t!("data-excel-error", shown = shown, cause = cause))
+                .help(t!("data-excel-error-help")),
         );
     }
     let normal = normalize(shown);
@@ -291,21 +297,18 @@ fn plain_bool(text: &str) -> Option<Value> {
     plain_yes_no(text.as_bytes()).map(Value::Bool)
 }
 
-const EXCEL_ERROR_HELP: &str =
-    "fix the formula in the workbook (or type the figure in), then read the data again";
-
 /// What an Excel error value (a failed formula, as a workbook stores it and
 /// as Excel writes it into CSV) means, in a few words; `None` for other text.
-fn excel_error(text: &str) -> Option<&'static str> {
+fn excel_error(text: &str) -> Option<String> {
     Some(match text {
-        "#DIV/0!" => "a formula divided by zero",
-        "#N/A" => "a lookup found no value",
-        "#VALUE!" => "a formula used the wrong kind of value",
-        "#REF!" => "a formula refers to a cell that no longer exists",
-        "#NAME?" => "a formula uses a name Excel does not know",
-        "#NUM!" => "a formula's result is not a valid number",
-        "#NULL!" => "a formula's ranges do not meet",
-        "#SPILL!" | "#CALC!" | "#DATA!" | "#GETTING_DATA" => "a formula failed",
+        "#DIV/0!" => t!("data-excel-div0"),
+        "#N/A" => t!("data-excel-na"),
+        "#VALUE!" => t!("data-excel-value"),
+        "#REF!" => t!("data-excel-ref"),
+        "#NAME?" => t!("data-excel-name"),
+        "#NUM!" => t!("data-excel-num"),
+        "#NULL!" => t!("data-excel-null"),
+        "#SPILL!" | "#CALC!" | "#DATA!" | "#GETTING_DATA" => t!("data-excel-failed"),
         _ => return None,
     })
 }
@@ -313,7 +316,9 @@ fn excel_error(text: &str) -> Option<&'static str> {
 /// How an input is named in messages: its label, with its name if different.
 pub(crate) fn describe_input(input: &Input) -> String {
     match input.label.as_deref() {
-        Some(label) if label != input.name => format!("`{label}` (`{}`)", input.name),
+        Some(label) if label != input.name => {
+            t!("data-input-named", label = label, name = &input.name)
+        }
         _ => format!("`{}`", input.name),
     }
 }
@@ -324,9 +329,9 @@ fn blank(input: &Input) -> Result<Value, CellProblem> {
     } else if input.optional {
         Ok(Value::Missing)
     } else {
-        Err(CellProblem::new(format!(
-            "missing a value for required input {}",
-            describe_input(input)
+        Err(CellProblem::new(t!(
+            "data-blank-required",
+            input = describe_input(input)
         )))
     }
 }
@@ -348,15 +353,15 @@ fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// What each type is called in "`x` is not …".
-fn noun(ty: InputType) -> &'static str {
+fn noun(ty: InputType) -> String {
     match ty {
-        InputType::Percent => "a percentage",
-        InputType::Number => "a number",
-        InputType::Count => "a count",
-        InputType::Money => "an amount of money",
-        InputType::Bool => "yes or no",
-        InputType::Rating => "a rating",
-        InputType::Days => "a number of days",
+        InputType::Percent => t!("data-noun-percent"),
+        InputType::Number => t!("data-noun-number"),
+        InputType::Count => t!("data-noun-count"),
+        InputType::Money => t!("data-noun-money"),
+        InputType::Bool => t!("data-noun-bool"),
+        InputType::Rating => t!("data-noun-rating"),
+        InputType::Days => t!("data-noun-days"),
     }
 }
 
@@ -485,27 +490,29 @@ fn canonical(text: &str) -> String {
 fn number_problem(error: NumError, shown: &str, ty: InputType) -> CellProblem {
     match error {
         NumError::NotNumber => {
-            let problem = CellProblem::new(format!("`{shown}` is not {}", noun(ty)));
+            let problem = CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty)));
             if shown.contains([',', '，']) && ty != InputType::Money {
-                problem.help("only money may have thousands separators; write 1200, not 1,200")
+                problem.help(t!("data-thousands-only-money"))
             } else {
                 problem
             }
         }
-        NumError::NotFinite => CellProblem::new(format!("`{shown}` is not {}", noun(ty)))
-            .help("the spreadsheet formula for this cell failed (NaN or infinity); fix it and export again"),
+        NumError::NotFinite => {
+            CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty)))
+                .help(t!("data-not-finite-help"))
+        }
         NumError::Scientific(value) => {
-            let problem = CellProblem::new(format!("`{shown}` is written in scientific notation"));
+            let problem = CellProblem::new(t!("data-scientific", shown = shown));
             match value {
-                Some(v) => problem.help(format!("write the number out in full: {}", format_decimal(v))),
-                None => problem.help("write the number out in full"),
+                Some(v) => {
+                    problem.help(t!("data-scientific-help-value", value = format_decimal(v)))
+                }
+                None => problem.help(t!("data-scientific-help")),
             }
         }
-        NumError::TooLarge => CellProblem::new(format!("`{shown}` is too large a number")),
-        NumError::TooPrecise => {
-            CellProblem::new(format!("`{shown}` has more digits than can be held exactly"))
-                .help("a number can have at most 28 significant digits")
-        }
+        NumError::TooLarge => CellProblem::new(t!("data-too-large", shown = shown)),
+        NumError::TooPrecise => CellProblem::new(t!("data-too-precise", shown = shown))
+            .help(t!("data-too-precise-help")),
     }
 }
 
@@ -519,14 +526,15 @@ fn parse_percent(text: &str, shown: &str) -> Result<(Decimal, bool), CellProblem
     let ty = InputType::Percent;
     let Some(number) = text.strip_suffix('%') else {
         let value = parse_number(text, shown, ty).map_err(|p| match p.help {
-            None => p.help(PERCENT_HELP),
+            None => p.help(percent_help()),
             Some(_) => p,
         })?;
         return Ok((value, true));
     };
     let points = parse_decimal(number.trim_end()).map_err(|e| match e {
         NumError::NotNumber => {
-            CellProblem::new(format!("`{shown}` is not a percentage")).help(PERCENT_HELP)
+            CellProblem::new(t!("data-cell-not-a", shown = shown, what = noun(ty)))
+                .help(percent_help())
         }
         e => number_problem(e, shown, ty),
     })?;
@@ -540,12 +548,12 @@ fn parse_percent(text: &str, shown: &str) -> Result<(Decimal, bool), CellProblem
 /// Counts and days: whole and never negative.
 fn parse_whole(text: &str, shown: &str, ty: InputType) -> Result<Decimal, CellProblem> {
     let value = parse_number(text, shown, ty)?;
-    let help = || format!("{} is a whole number, 0 or more", noun(ty));
+    let help = || t!("data-whole-help", what = noun(ty));
     if !value.fract().is_zero() {
-        return Err(CellProblem::new(format!("`{shown}` is not a whole number")).help(help()));
+        return Err(CellProblem::new(t!("data-not-whole", shown = shown)).help(help()));
     }
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(CellProblem::new(format!("`{shown}` is negative")).help(help()));
+        return Err(CellProblem::new(t!("data-negative", shown = shown)).help(help()));
     }
     Ok(if value.is_zero() {
         Decimal::ZERO
@@ -556,7 +564,13 @@ fn parse_whole(text: &str, shown: &str, ty: InputType) -> Result<Decimal, CellPr
 
 /// `1200`, `1,200.50`, `¥1200`, `￥-50`, `-¥50`, `1200元`.
 fn parse_money(text: &str, shown: &str) -> Result<Decimal, CellProblem> {
-    let not_money = || CellProblem::new(format!("`{shown}` is not an amount of money"));
+    let not_money = || {
+        CellProblem::new(t!(
+            "data-cell-not-a",
+            shown = shown,
+            what = noun(InputType::Money)
+        ))
+    };
     let mut rest = text;
     let mut sign = "";
     if let Some(r) = rest.strip_prefix(['-', '+']) {
@@ -578,18 +592,19 @@ fn parse_money(text: &str, shown: &str) -> Result<Decimal, CellProblem> {
     if let Some(r) = rest.strip_suffix('万') {
         let help = match parse_decimal(r.trim_end()) {
             Ok(v) => match v.checked_mul(Decimal::from(10_000)) {
-                Some(full) => format!("write the amount in yuan: {sign}{}", format_decimal(full)),
-                None => "write the amount in yuan".to_string(),
+                Some(full) => t!(
+                    "data-wan-help-value",
+                    value = format!("{sign}{}", format_decimal(full))
+                ),
+                None => t!("data-wan-help"),
             },
-            Err(_) => "write the amount in yuan".to_string(),
+            Err(_) => t!("data-wan-help"),
         };
-        return Err(CellProblem::new(format!("`{shown}` is in 万, not yuan")).help(help));
+        return Err(CellProblem::new(t!("data-wan", shown = shown)).help(help));
     }
     let digits = if rest.contains(',') {
         if !thousands_ok(rest) {
-            return Err(not_money().help(
-                "use `.` for the decimal point and `,` only between thousands, e.g. 1,200.50",
-            ));
+            return Err(not_money().help(t!("data-thousands-help")));
         }
         std::borrow::Cow::Owned(rest.replace(',', ""))
     } else {
@@ -636,7 +651,12 @@ fn parse_bool(text: &str, shown: &str) -> Result<Value, CellProblem> {
     } else if is(&NO) {
         Ok(Value::Bool(false))
     } else {
-        Err(CellProblem::new(format!("`{shown}` is not yes or no")).help(BOOL_HELP))
+        Err(CellProblem::new(t!(
+            "data-cell-not-a",
+            shown = shown,
+            what = noun(InputType::Bool)
+        ))
+        .help(bool_help()))
     }
 }
 
@@ -650,15 +670,17 @@ fn check_range(
     let write = |d: Decimal| format_value(&Value::Num(d), ty);
     match input.range {
         Some((low, high)) if value < low || value > high => {
-            let problem = CellProblem::new(format!(
-                "`{shown}` is outside the range {} to {}",
-                write(low),
-                write(high)
+            let problem = CellProblem::new(t!(
+                "data-outside-range",
+                shown = shown,
+                low = write(low),
+                high = write(high)
             ));
             Err(if bare_percent && value > Decimal::ONE {
-                problem.help(format!(
-                    "{PERCENT_HELP}; `{shown}` reads as {}",
-                    write(value)
+                problem.help(t!(
+                    "data-percent-reads-as",
+                    shown = shown,
+                    value = write(value)
                 ))
             } else {
                 problem
@@ -666,11 +688,12 @@ fn check_range(
         }
         // With no declared range, a bare number above 1 is almost surely a
         // percentage written without its `%` (98 for 98%), not 9800%.
-        None if bare_percent && value > Decimal::ONE => Err(CellProblem::new(format!(
-            "`{shown}` would mean {}",
-            write(value)
+        None if bare_percent && value > Decimal::ONE => Err(CellProblem::new(t!(
+            "data-percent-would-mean",
+            shown = shown,
+            value = write(value)
         ))
-        .help(PERCENT_HELP)),
+        .help(percent_help())),
         _ => Ok(()),
     }
 }

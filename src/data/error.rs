@@ -6,6 +6,7 @@
 //! `data.csv:5: column `反馈及时率`: `abc` is not a percentage`, with any help
 //! on a second line.
 
+use crate::t;
 use std::fmt;
 use std::sync::Arc;
 
@@ -70,13 +71,13 @@ impl Location {
         }
     }
 
-    /// "line 5" / "record 5", for sentences that name two places.
+    /// "line 5" / "record 5" (第5行, 第5条记录), for sentences that name two places.
     pub fn describe(self) -> String {
         match self {
-            Location::File => "the file".to_string(),
-            Location::Line(n) => format!("line {n}"),
-            Location::Record(n) => format!("record {n}"),
-            Location::SheetRow(n) => format!("row {n}"),
+            Location::File => t!("data-at-file"),
+            Location::Line(n) => t!("data-at-line", n = n),
+            Location::Record(n) => t!("data-at-record", n = n),
+            Location::SheetRow(n) => t!("data-at-row", n = n),
             Location::Cell { row, column } => format!("{}{row}", column_letters(column)),
         }
     }
@@ -280,21 +281,21 @@ fn write_problem(
     message: &str,
     help: Option<&str>,
 ) -> fmt::Result {
-    f.write_str(file)?;
-    match location {
-        Location::File => {}
-        Location::Line(n) => write!(f, ":{n}")?,
-        Location::Record(n) => write!(f, ": record {n}")?,
-        Location::SheetRow(n) => write!(f, " row {n}")?,
-        Location::Cell { .. } => write!(f, "!{}", location.describe())?,
-    }
-    f.write_str(": ")?;
+    let place = match location {
+        Location::File => t!("data-place-file", file = file),
+        Location::Line(n) => t!("data-place-line", file = file, n = n),
+        Location::Record(n) => t!("data-place-record", file = file, n = n),
+        Location::SheetRow(n) => t!("data-place-row", file = file, n = n),
+        Location::Cell { .. } => t!("data-place-cell", file = file, cell = location.describe()),
+    };
+    let sep = t!("data-place-sep");
+    write!(f, "{place}{sep}")?;
     if let Some(column) = column {
-        write!(f, "column `{column}`: ")?;
+        write!(f, "{}{sep}", t!("data-place-column", column = column))?;
     }
     f.write_str(message)?;
     if let Some(help) = help {
-        write!(f, "\n  help: {help}")?;
+        write!(f, "\n  {}", t!("data-place-help", help = help))?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::json::{read_json, read_json_lines};
 use super::source::{read_all, RecordSource};
 use super::toml::read_toml;
 use super::xlsx::XlsxSource;
+use crate::t;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -108,14 +109,7 @@ pub fn open_path_as(
     let Some(format) = format.or_else(|| DataFormat::from_path(path)) else {
         return Err(unknown_format(path, &file));
     };
-    let cannot_read = |e: std::io::Error| {
-        DataError::new(
-            DataErrorKind::Io,
-            &file,
-            Location::File,
-            format!("cannot read the file: {e}"),
-        )
-    };
+    let cannot_read = |e: std::io::Error| super::source::cannot_read(&file, &e);
     if format == DataFormat::Csv {
         // CSV streams: memory stays flat however many rows the file has.
         let input = std::fs::File::open(path).map_err(cannot_read)?;
@@ -183,15 +177,11 @@ fn unknown_format(path: &Path, file: &Arc<str>) -> DataError {
         DataErrorKind::UnknownFormat,
         file,
         Location::File,
-        "cannot tell the file's format from its name",
+        t!("data-unknown-format"),
     );
     match extension.as_deref() {
-        Some("et") => {
-            error.help("save the workbook as .xlsx (File → Save As → Excel Workbook) and read that")
-        }
-        _ => {
-            error.help("name it .csv, .xlsx, .json, .jsonl or .toml, or give the format explicitly")
-        }
+        Some("et") => error.help(t!("data-unknown-format-et-help")),
+        _ => error.help(t!("data-unknown-format-help")),
     }
 }
 

@@ -14,6 +14,7 @@
 
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{decode_text, empty_file, place_cells, ColumnSet, MemorySource, Record};
+use crate::t;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::sync::Arc;
@@ -30,9 +31,9 @@ pub fn read_json(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
             DataErrorKind::Malformed,
             &file,
             Location::Line(1),
-            "expected a JSON array of objects, or one object per line (JSON Lines)",
+            t!("data-json-not-rows"),
         )
-        .help("write the rows as [{\"工号\": \"E001\", …}, …]")),
+        .help(t!("data-json-not-rows-help"))),
     }
 }
 
@@ -94,7 +95,7 @@ fn to_record(
                 DataErrorKind::Malformed,
                 file,
                 location,
-                format!("expected an object with one key per column, found {what}"),
+                t!("data-json-not-object", what = shape_name(what)),
             ))
         }
     };
@@ -106,7 +107,7 @@ fn to_record(
                 DataErrorKind::Malformed,
                 file,
                 location,
-                format!("the key `{key}` appears twice in one object"),
+                t!("data-json-key-twice", key = &key),
             ));
         }
         cells.push((column, cell_text(value)));
@@ -156,25 +157,40 @@ fn syntax_error(
             DataErrorKind::Malformed,
             file,
             Location::Line(error.line()),
-            "the JSON ends in the middle of a value",
+            t!("data-json-eof"),
         )
-        .help("the file may be cut short"),
+        .help(t!("data-json-eof-help")),
         None => DataError::new(
             DataErrorKind::Malformed,
             file,
             Location::Line(error.line()),
-            format!("malformed JSON at column {column}: {detail}"),
+            t!("data-json-malformed", column = column, detail = &detail),
         ),
         Some(line) => {
             let message = if error.is_eof() {
-                "this line ends in the middle of a JSON value".to_string()
+                t!("data-json-line-eof")
             } else {
-                format!("malformed JSON at column {column}: {detail}")
+                t!("data-json-malformed", column = column, detail = &detail)
             };
-            DataError::new(DataErrorKind::Malformed, file, Location::Line(line), message).help(
-                "each line must hold one whole JSON object (JSON Lines); for one document spread over many lines, put the rows in an array [ … ]",
+            DataError::new(
+                DataErrorKind::Malformed,
+                file,
+                Location::Line(line),
+                message,
             )
+            .help(t!("data-json-lines-help"))
         }
+    }
+}
+
+/// What a JSON value that is not an object is called, in messages.
+fn shape_name(what: &str) -> String {
+    match what {
+        "bool" => t!("data-json-bool"),
+        "number" => t!("data-json-number"),
+        "string" => t!("data-json-string"),
+        "array" => t!("data-json-array"),
+        _ => t!("data-json-null"),
     }
 }
 
@@ -182,7 +198,7 @@ fn syntax_error(
 /// pairs in order, duplicates kept so they can be reported.
 enum Element {
     Object(Vec<(String, serde_json::Value)>),
-    /// Not an object: what it was, for the message.
+    /// Not an object: what it was (`bool`, `number`, `string`, `array`, `null`), for the message.
     Other(&'static str),
 }
 
@@ -206,19 +222,19 @@ impl<'de> Visitor<'de> for ElementVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Element, E> {
-        Ok(Element::Other("true or false"))
+        Ok(Element::Other("bool"))
     }
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Element, E> {
-        Ok(Element::Other("a number"))
+        Ok(Element::Other("number"))
     }
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Element, E> {
-        Ok(Element::Other("a number"))
+        Ok(Element::Other("number"))
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Element, E> {
-        Ok(Element::Other("a number"))
+        Ok(Element::Other("number"))
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Element, E> {
-        Ok(Element::Other("a string"))
+        Ok(Element::Other("string"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Element, E> {
         Ok(Element::Other("null"))
@@ -229,7 +245,7 @@ impl<'de> Visitor<'de> for ElementVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Element, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Element::Other("an array"))
+        Ok(Element::Other("array"))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
@@ -237,7 +253,7 @@ impl<'de> Visitor<'de> for ElementVisitor {
         while let Some(key) = map.next_key::<String>()? {
             if pairs.is_empty() && key == NUMBER_TOKEN {
                 map.next_value::<IgnoredAny>()?;
-                return Ok(Element::Other("a number"));
+                return Ok(Element::Other("number"));
             }
             let value: serde_json::Value = map.next_value()?;
             pairs.push((key, value));

@@ -61,6 +61,8 @@ pub(crate) mod csv;
 mod error;
 mod format;
 mod json;
+#[cfg(test)]
+mod lang_tests;
 mod options;
 pub(crate) mod rows;
 mod source;
@@ -84,12 +86,14 @@ pub use self::json::{read_json, read_json_lines};
 pub use self::options::ReadOptions;
 pub use self::rows::Rows;
 pub(crate) use self::rows::{normalise_id, trimmed, RowReader, SeenIds};
+pub(crate) use self::source::io_reason;
 pub use self::source::{MemorySource, Record, RecordSource};
 pub(crate) use self::toml::cell_text;
 pub use self::toml::read_toml;
 pub use self::xlsx::{float_decimal, is_percent_format, worksheet_names, XlsxSource};
 
 use crate::check::model::CheckedCard;
+use crate::t;
 use crate::value::Value;
 use std::path::Path;
 
@@ -159,7 +163,7 @@ pub fn read_with(card: &CheckedCard, source: impl RecordSource, options: &ReadOp
             DataWarningKind::NoRows,
             &file,
             Location::File,
-            "the file has no rows",
+            t!("data-no-rows"),
         ));
     }
     set

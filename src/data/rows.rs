@@ -8,6 +8,7 @@ use super::ReadOptions;
 use super::{Employee, Row};
 use crate::check::model::{CheckedCard, Constraint, Input};
 use crate::period::{Period, PeriodKind};
+use crate::t;
 use crate::value::{format_value, Value};
 use std::borrow::Cow;
 use std::collections::hash_map::{Entry, HashMap};
@@ -336,10 +337,10 @@ impl<'c> RowReader<'c> {
             .iter()
             .filter_map(|&i| {
                 let column = self.binding.inputs[i]?;
-                Some(format!(
-                    "`{}` is {}",
-                    self.binding.headers[column],
-                    value(i)
+                Some(t!(
+                    "data-require-fact",
+                    column = &self.binding.headers[column],
+                    value = value(i)
                 ))
             })
             .collect();
@@ -347,23 +348,36 @@ impl<'c> RowReader<'c> {
             facts = constraint
                 .reads
                 .iter()
-                .map(|&i| format!("`{}` is {} (no column)", card.inputs[i].name, value(i)))
+                .map(|&i| {
+                    t!(
+                        "data-require-fact-no-column",
+                        name = &card.inputs[i].name,
+                        value = value(i)
+                    )
+                })
                 .collect();
         }
         let mut message = constraint.message.clone();
         if !facts.is_empty() {
-            message = format!("{message} ({})", facts.join(", "));
+            message = t!(
+                "data-require-facts",
+                message = message,
+                facts = facts.join(&t!("data-list-sep"))
+            );
         }
         let source = &card.source;
         let condition = source.slice(constraint.condition.span);
         let (file, _) = source.locate(constraint.span.start);
         let (line, _) = source.line_col(constraint.span.start);
-        let rule = format!("`{condition}` ({}, line {line})", file.name);
+        let rule = t!(
+            "data-require-rule",
+            condition = condition,
+            file = &file.name,
+            line = line
+        );
         let help = match failed {
-            None => format!(
-                "the card requires {rule}; correct the row, or the card if the rule is wrong"
-            ),
-            Some(why) => format!("the card requires {rule}, which could not be worked out: {why}"),
+            None => t!("data-require-help", rule = rule),
+            Some(why) => t!("data-require-help-failed", rule = rule, why = why),
         };
         DataError::new(DataErrorKind::Constraint, &self.file, at, message).help(help)
     }
@@ -395,7 +409,7 @@ impl<'c> RowReader<'c> {
                 errors.push(
                     DataError::new(DataErrorKind::BadCell, &self.file, at, message)
                         .column(&self.binding.headers[column])
-                        .help("write the month as 2026-10 (or 2026年10月); a quarter as 2026-Q4")
+                        .help(t!("data-period-cell-help"))
                         .value(text),
                 );
                 None
@@ -419,9 +433,9 @@ impl<'c> RowReader<'c> {
             trimmed(cells, Some(column)).filter(|id| id.is_ascii() || !normalise_id(id).is_empty());
         if id.is_none() {
             let message = if binding.id.is_some() {
-                "missing the employee id"
+                t!("data-missing-id")
             } else {
-                "missing the employee name, which serves as the id (there is no id column)"
+                t!("data-missing-name-as-id")
             };
             errors.push(
                 DataError::new(
@@ -552,19 +566,28 @@ impl SeenIds {
         let (id, period) = describe();
         let binding = &reader.binding;
         let column = binding.id_column().unwrap_or_default();
-        let when = period.map(|p| format!(" for {p}")).unwrap_or_default();
-        let message = format!(
-            "employee `{id}` appears twice{when}, at {} and {}",
-            first.describe(),
-            at.describe()
-        );
+        let message = match period {
+            Some(p) => t!(
+                "data-duplicate-id-period",
+                id = &id,
+                period = p.to_string(),
+                first = first.describe(),
+                second = at.describe()
+            ),
+            None => t!(
+                "data-duplicate-id",
+                id = &id,
+                first = first.describe(),
+                second = at.describe()
+            ),
+        };
         let error = DataError::new(DataErrorKind::DuplicateId, &reader.file, cell, message)
             .column(&binding.headers[column])
             .value(&id);
         Err(if binding.id.is_some() {
             error
         } else {
-            error.help("names serve as ids because there is no id column; add a 工号 column to tell apart two people with one name")
+            error.help(t!("data-duplicate-name-as-id-help"))
         })
     }
 }

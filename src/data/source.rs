@@ -7,6 +7,7 @@
 
 use super::csv::TextEncoding;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
+use crate::t;
 use std::sync::Arc;
 
 /// One row of a data file, before it is bound to a card.
@@ -196,8 +197,25 @@ pub(crate) fn place_cells(pairs: Vec<(usize, String)>) -> Vec<String> {
     cells
 }
 
-pub(crate) const NOT_UTF8_HELP: &str =
-    "save it as UTF-8 (in Excel: File → Save As → \"CSV UTF-8\"); Excel's plain \"CSV\" uses the local encoding, such as GBK";
+/// Why a file cannot be read, in the reader's language for the usual
+/// causes (the system's own words otherwise).
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => t!("data-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => t!("data-io-permission"),
+        _ => error.to_string(),
+    }
+}
+
+/// The cannot-read error for a whole file.
+pub(crate) fn cannot_read(file: &Arc<str>, error: &std::io::Error) -> DataError {
+    DataError::new(
+        DataErrorKind::Io,
+        file,
+        Location::File,
+        t!("data-cannot-read-data", why = io_reason(error)),
+    )
+}
 
 /// The file's bytes as text: UTF-8, with any byte-order mark removed.
 /// Anything else is one error for the whole file, at the first bad line.
@@ -207,9 +225,9 @@ pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String,
             DataErrorKind::NotUtf8,
             file,
             Location::File,
-            "the file is UTF-16 text, not UTF-8",
+            t!("data-utf16"),
         )
-        .help(NOT_UTF8_HELP));
+        .help(t!("data-not-utf8-help")));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -221,9 +239,9 @@ pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String,
             DataErrorKind::NotUtf8,
             file,
             Location::Line(line),
-            "the file is not UTF-8 text",
+            t!("data-not-utf8"),
         )
-        .help(NOT_UTF8_HELP)
+        .help(t!("data-not-utf8-help"))
     })
 }
 
@@ -233,14 +251,9 @@ pub(crate) fn read_all(
     file: &Arc<str>,
 ) -> Result<Vec<u8>, DataError> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|e| {
-        DataError::new(
-            DataErrorKind::Io,
-            file,
-            Location::File,
-            format!("cannot read the file: {e}"),
-        )
-    })?;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(file, &e))?;
     Ok(bytes)
 }
 
@@ -250,7 +263,7 @@ pub(crate) fn empty_file(file: &Arc<str>) -> DataError {
         DataErrorKind::Malformed,
         file,
         Location::File,
-        "the file is empty",
+        t!("data-file-empty"),
     )
 }
 

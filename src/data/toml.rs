@@ -23,6 +23,7 @@
 
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{decode_text, empty_file, place_cells, ColumnSet, MemorySource, Record};
+use crate::t;
 use std::sync::Arc;
 
 /// The top-level key that holds the rows.
@@ -43,9 +44,9 @@ pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
             DataErrorKind::Malformed,
             &file,
             Location::File,
-            format!("unexpected top-level key `{key}`"),
+            t!("data-toml-top-key", key = key),
         )
-        .help("each row goes in its own [[row]] table"));
+        .help(t!("data-toml-top-key-help")));
     }
     let rows = match rows {
         None => Vec::new(),
@@ -55,9 +56,9 @@ pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
                 DataErrorKind::Malformed,
                 &file,
                 Location::File,
-                format!("`row` is {}, not a list of tables", describe(&other)),
+                t!("data-toml-row-not-list", what = describe(&other)),
             )
-            .help("write each row as a [[row]] table"))
+            .help(t!("data-toml-row-not-list-help")))
         }
     };
     let mut columns = ColumnSet::default();
@@ -81,12 +82,12 @@ fn syntax_error(error: &::toml::de::Error, text: &str, file: &Arc<str>) -> DataE
     let line_text = text.lines().nth(line - 1).unwrap_or("");
     let key = line_text.split('=').next().unwrap_or("").trim();
     let help = (!key.is_ascii() && !key.starts_with(['"', '\'', '[']))
-        .then(|| format!("a key that is not plain ASCII must be quoted: \"{key}\" = …"));
+        .then(|| t!("data-toml-quote-key", key = key));
     DataError::new(
         DataErrorKind::Malformed,
         file,
         Location::Line(line),
-        format!("malformed TOML: {}", error.message().trim_end()),
+        t!("data-toml-malformed", detail = error.message().trim_end()),
     )
     .with_help(help)
 }
@@ -102,7 +103,7 @@ fn to_record(
             DataErrorKind::Malformed,
             file,
             Location::Record(number),
-            format!("expected a table of columns, found {}", describe(&row)),
+            t!("data-toml-not-table", what = describe(&row)),
         ));
     };
     let cells = table
@@ -129,14 +130,14 @@ pub(crate) fn cell_text(value: ::toml::Value) -> String {
     }
 }
 
-fn describe(value: &::toml::Value) -> &'static str {
+fn describe(value: &::toml::Value) -> String {
     match value {
-        ::toml::Value::String(_) => "a string",
-        ::toml::Value::Integer(_) | ::toml::Value::Float(_) => "a number",
-        ::toml::Value::Boolean(_) => "true or false",
-        ::toml::Value::Datetime(_) => "a date",
-        ::toml::Value::Array(_) => "a list",
-        ::toml::Value::Table(_) => "a table",
+        ::toml::Value::String(_) => t!("data-json-string"),
+        ::toml::Value::Integer(_) | ::toml::Value::Float(_) => t!("data-json-number"),
+        ::toml::Value::Boolean(_) => t!("data-json-bool"),
+        ::toml::Value::Datetime(_) => t!("data-toml-date"),
+        ::toml::Value::Array(_) => t!("data-toml-list"),
+        ::toml::Value::Table(_) => t!("data-toml-table"),
     }
 }
 

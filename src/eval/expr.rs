@@ -7,6 +7,7 @@ use super::scores::Scores;
 use crate::check::model::{Arith, Expr, ExprKind};
 use crate::hooks::HookFn;
 use crate::syntax::ast::CmpOp;
+use crate::t;
 use crate::value::Value;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::cell::RefCell;
@@ -67,12 +68,7 @@ impl<'a> Frame<'a> {
         Ok(match &expr.kind {
             ExprKind::Const(v) => v.clone(),
             ExprKind::Input(i) => match &self.inputs[*i] {
-                Value::Missing => {
-                    return Err(EvalError::at(
-                        expr.span,
-                        "this formula reads an optional input that was left blank",
-                    ))
-                }
+                Value::Missing => return Err(EvalError::at(expr.span, t!("eval-blank-optional"))),
                 v => v.clone(),
             },
             ExprKind::Item(i) => Value::Num(self.scores.items[*i]),
@@ -100,10 +96,7 @@ impl<'a> Frame<'a> {
             ExprKind::Clamp(x, lo, hi) => {
                 let (x, lo, hi) = (self.num(x)?, self.num(lo)?, self.num(hi)?);
                 if lo > hi {
-                    return Err(EvalError::at(
-                        expr.span,
-                        "`clamp` got a low bound above its high bound",
-                    ));
+                    return Err(EvalError::at(expr.span, t!("eval-clamp-bounds")));
                 }
                 Value::Num(x.clamp(lo, hi))
             }
@@ -127,21 +120,16 @@ impl<'a> Frame<'a> {
     fn period_days(&self, expr: &Expr) -> Result<Value, EvalError> {
         match self.beyond.period_days {
             Some(days) => Ok(Value::Num(days)),
-            None => Err(EvalError::at(
-                expr.span,
-                "`days_in_period()` is known only when a row is read",
-            )),
+            None => Err(EvalError::at(expr.span, t!("eval-days-in-period"))),
         }
     }
 
     /// The checker keeps rank readers out of the row stage; this guards the library's callers.
     fn placing(&self, rank: usize, expr: &Expr) -> Result<&Placing, EvalError> {
-        self.beyond.ranks.get(rank).ok_or_else(|| {
-            EvalError::at(
-                expr.span,
-                "ranks are known only when all rows are scored together (`evaluate_all`)",
-            )
-        })
+        self.beyond
+            .ranks
+            .get(rank)
+            .ok_or_else(|| EvalError::at(expr.span, t!("eval-ranks-together")))
     }
 
     /// Calls a hook and records the call (its arguments, result and printed lines).
@@ -191,7 +179,7 @@ impl<'a> Frame<'a> {
         }
         match self.eval(expr)? {
             Value::Num(d) => Ok(d),
-            _ => Err(EvalError::at(expr.span, "expected a number here")),
+            _ => Err(EvalError::at(expr.span, t!("eval-expected-number"))),
         }
     }
 
@@ -223,7 +211,7 @@ impl<'a> Frame<'a> {
         }
         match self.eval(expr)? {
             Value::Bool(b) => Ok(b),
-            _ => Err(EvalError::at(expr.span, "expected yes or no here")),
+            _ => Err(EvalError::at(expr.span, t!("eval-expected-bool"))),
         }
     }
 
@@ -258,10 +246,12 @@ fn arith(op: Arith, l: Decimal, r: Decimal, expr: &Expr) -> Result<Decimal, Eval
         Arith::Add => l.checked_add(r),
         Arith::Sub => l.checked_sub(r),
         Arith::Mul => l.checked_mul(r),
-        Arith::Div if r.is_zero() => return Err(EvalError::at(expr.span, "division by zero")),
+        Arith::Div if r.is_zero() => {
+            return Err(EvalError::at(expr.span, t!("eval-division-by-zero")))
+        }
         Arith::Div => l.checked_div(r),
     };
-    result.ok_or_else(|| EvalError::at(expr.span, "a number grew too large to compute exactly"))
+    result.ok_or_else(|| EvalError::at(expr.span, t!("eval-too-large")))
 }
 
 pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {

@@ -20,6 +20,7 @@ use crate::check::model::{GradeLimit, Grouping, LimitTies, Rank, TieRule};
 use crate::check::CheckedCard;
 use crate::data::{Employee, Row};
 use crate::period::Period;
+use crate::t;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
@@ -134,9 +135,17 @@ fn group_key(
         Some(value) => Ok((employee.period, Some(value.clone()))),
         None => Err(EvalError::at(
             span,
-            format!(
-                "this {what} compares rows within each {0}, but the row has no {0}",
-                within.keyword()
+            t!(
+                "eval-no-group",
+                what = match what {
+                    "rank" => t!("eval-what-rank"),
+                    _ => t!("eval-what-limit"),
+                },
+                group = match within {
+                    Grouping::Store => t!("run-store"),
+                    Grouping::Brand => t!("run-brand"),
+                    _ => t!("eval-region"),
+                }
             ),
         )),
     }

@@ -10,6 +10,7 @@ use super::result::{BaseTrace, Clamp, Hit, ItemScore};
 use super::{rated, tiers};
 use crate::check::model::{BaseRule, Item, Outcome, PerOccurrence, Shape, TierTable};
 use crate::source::Span;
+use crate::t;
 use crate::value::Value;
 use rust_decimal::Decimal;
 
@@ -227,10 +228,10 @@ fn late(
         Value::Num(days) => {
             let off = days
                 .checked_mul(per_day)
-                .ok_or_else(|| EvalError::at(span, "too many days late to compute"))?;
+                .ok_or_else(|| EvalError::at(span, t!("eval-days-late-too-many")))?;
             Ok((Some(*days), points - off))
         }
-        _ => Err(EvalError::at(span, "days late must be a number")),
+        _ => Err(EvalError::at(span, t!("eval-days-late-number"))),
     }
 }
 
@@ -238,10 +239,10 @@ fn late(
 pub fn hit(rule: &PerOccurrence, frame: &Frame) -> Result<Hit, EvalError> {
     let count = match &frame.inputs[rule.input] {
         Value::Num(n) => *n,
-        _ => return Err(EvalError::at(rule.span, "this count was left blank")),
+        _ => return Err(EvalError::at(rule.span, t!("eval-count-blank"))),
     };
     let amount = times(count, rule.amount)
-        .ok_or_else(|| EvalError::at(rule.span, "the count is too large to compute"))?;
+        .ok_or_else(|| EvalError::at(rule.span, t!("eval-count-too-large")))?;
     Ok(Hit { count, amount })
 }
 
@@ -250,7 +251,7 @@ fn deduct(item: &Item, raw: Decimal, hit: Hit) -> Result<Decimal, EvalError> {
         return Ok(raw);
     }
     raw.checked_sub(hit.amount)
-        .ok_or_else(|| EvalError::at(item.span, "deductions grew too large to compute"))
+        .ok_or_else(|| EvalError::at(item.span, t!("eval-deductions-too-large")))
 }
 
 /// The score held to [0, points], and which bound held it, if one did

@@ -28,6 +28,7 @@ use crate::check::model::{Adjustment, Derived, DerivedRule, Section};
 use crate::check::CheckedCard;
 use crate::data::Row;
 use crate::syntax::ast::AdjustmentKind;
+use crate::t;
 use crate::value::Value;
 use expr::Frame;
 pub use result::Trace;
@@ -147,8 +148,8 @@ fn row_stage(
         let score = section_score(section, &s.items)?;
         s.sections.push(score);
     }
-    s.sections_total = decimal::sum(&s.sections)
-        .ok_or_else(|| too_large("the sections grew too large to add up"))?;
+    s.sections_total =
+        decimal::sum(&s.sections).ok_or_else(|| too_large(t!("eval-sections-too-large")))?;
 
     let mut raw_total = s.sections_total;
     for block in &card.adjustments {
@@ -160,7 +161,7 @@ fn row_stage(
         s.adjustments.push(amount);
         raw_total = raw_total
             .checked_add(amount)
-            .ok_or_else(|| too_large("bonuses and penalties grew too large to compute"))?;
+            .ok_or_else(|| too_large(t!("eval-adjustments-too-large")))?;
     }
     s.total = raw_total.max(Decimal::ZERO);
     if let Some(t) = trace.as_mut() {
@@ -220,7 +221,7 @@ fn grade(card: &CheckedCard, frame: &Frame) -> Result<Option<usize>, EvalError> 
 /// weight and rounded to 0.01 point (half away from zero).
 fn section_score(section: &Section, items: &[Decimal]) -> Result<Decimal, EvalError> {
     let sum = decimal::sum(&items[section.items.clone()])
-        .ok_or_else(|| EvalError::at(section.span, "the items grew too large to add up"))?;
+        .ok_or_else(|| EvalError::at(section.span, t!("eval-items-too-large")))?;
     if !section.scaled || section.points.is_zero() {
         return Ok(sum);
     }
@@ -229,9 +230,9 @@ fn section_score(section: &Section, items: &[Decimal]) -> Result<Decimal, EvalEr
 }
 
 #[cold]
-fn too_large(message: &str) -> EvalError {
+fn too_large(message: String) -> EvalError {
     EvalError {
-        message: message.into(),
+        message,
         span: None,
     }
 }
@@ -254,7 +255,7 @@ fn adjustment(
         let hit = item::hit(line, frame)?;
         uncapped = uncapped
             .checked_add(hit.amount)
-            .ok_or_else(|| EvalError::at(block.span, "the amounts grew too large to compute"))?;
+            .ok_or_else(|| EvalError::at(block.span, t!("eval-amounts-too-large")))?;
         if trace.is_some() {
             lines.push(hit);
         }

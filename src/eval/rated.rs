@@ -7,6 +7,7 @@
 use super::error::EvalError;
 use super::expr::Frame;
 use crate::check::model::{Combine, Rated, RaterSlot};
+use crate::t;
 use crate::value::Value;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -45,7 +46,7 @@ pub fn combine(rated: &Rated, frame: &Frame) -> Result<(Decimal, bool), EvalErro
         let names: Vec<&str> = rated.raters.iter().map(|r| r.name.as_str()).collect();
         return Err(EvalError::at(
             rated.span,
-            format!("no rater rated this item ({} left blank)", names.join(", ")),
+            t!("eval-no-rating", raters = names.join(&t!("data-list-sep"))),
         ));
     };
     let exact = match rated.combine {
@@ -54,7 +55,7 @@ pub fn combine(rated: &Rated, frame: &Frame) -> Result<(Decimal, bool), EvalErro
         // The checker holds every weight above 0%, so `weights` is never zero.
         Combine::Weighted => weighted
             .checked_div(weights)
-            .ok_or_else(|| EvalError::at(rated.span, "the raters' weights add up to 0"))?,
+            .ok_or_else(|| EvalError::at(rated.span, t!("eval-weights-zero")))?,
     };
     // A mean of three ratings can repeat forever; points are kept to 0.01 (四舍五入).
     if exact.scale() <= 2 {

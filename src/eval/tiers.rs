@@ -4,6 +4,7 @@ use super::error::EvalError;
 use super::expr::Frame;
 use crate::check::model::TierTable;
 use crate::syntax::ast::CmpOp;
+use crate::t;
 use rust_decimal::Decimal;
 
 /// The first row whose guard holds (the `else` row at the latest), and the
@@ -17,7 +18,7 @@ pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Decimal), 
             None => true,
             Some((op, threshold)) => holds(op, subject, threshold),
         })
-        .ok_or_else(|| EvalError::at(table.span, "no tier row applies"))?;
+        .ok_or_else(|| EvalError::at(table.span, t!("eval-no-tier")))?;
     Ok((row, subject))
 }
 

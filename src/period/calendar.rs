@@ -46,12 +46,13 @@ impl PeriodKind {
         }
     }
 
-    pub fn noun(self) -> &'static str {
+    /// `month`, `quarter` … (月, 季度 …) in the reader's language.
+    pub fn noun(self) -> String {
         match self {
-            PeriodKind::Month => "month",
-            PeriodKind::Quarter => "quarter",
-            PeriodKind::HalfYear => "half-year",
-            PeriodKind::Year => "year",
+            PeriodKind::Month => crate::t!("period-month"),
+            PeriodKind::Quarter => crate::t!("period-quarter"),
+            PeriodKind::HalfYear => crate::t!("period-half-year"),
+            PeriodKind::Year => crate::t!("period-year"),
         }
     }
 }
@@ -125,7 +126,7 @@ impl Period {
                 c => c,
             })
             .collect();
-        parse_ascii(&ascii).ok_or_else(|| format!("`{}` is not a month", text.trim()))
+        parse_ascii(&ascii).ok_or_else(|| crate::t!("period-not-a-month", text = text.trim()))
     }
 }
 

@@ -3,6 +3,7 @@
 use super::calendar::{Period, PeriodKind};
 use crate::check::model::{CheckedCard, PartialRule, RollupPlan, RollupRule};
 use crate::data::{Employee, Row};
+use crate::t;
 use crate::value::{format_value, Value};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -93,10 +94,7 @@ impl<'c> RollingUp<'c> {
     /// `Err` when the card does not roll up.
     pub fn new(card: &'c CheckedCard) -> Result<Self, CannotRollUp> {
         let Some(plan) = &card.rollup else {
-            return Err(CannotRollUp(format!(
-                "card `{}` does not roll up months; a card that does declares `period quarterly` (or half-yearly, yearly), `partial …` and how its inputs add up",
-                card.name
-            )));
+            return Err(CannotRollUp(t!("period-card-no-rollup", card = &card.name)));
         };
         Ok(RollingUp {
             card,
@@ -119,8 +117,8 @@ impl<'c> RollingUp<'c> {
                 Some(p) if p.kind == PeriodKind::Month => p,
                 other => {
                     let message = match other {
-                        Some(p) => format!("{p} is not a month; rolling up reads monthly rows"),
-                        None => "the row has no month".to_string(),
+                        Some(p) => t!("period-row-not-month", period = p.to_string()),
+                        None => t!("period-row-no-month"),
                     };
                     out.errors.push(RollupError {
                         lines: vec![row.line],
@@ -151,18 +149,13 @@ impl<'c> RollingUp<'c> {
     /// data has no month column), else the warnings.
     pub fn finish(self) -> Result<Vec<String>, CannotRollUp> {
         if self.any_row && !self.any_period {
-            return Err(CannotRollUp(
-                "the data has no month column; add one headed 月份 (or month) with months such as 2026-10".into(),
-            ));
+            return Err(CannotRollUp(t!("period-no-month-column")));
         }
         let mut warnings = Vec::new();
         for (i, input) in self.card.inputs.iter().enumerate() {
             if let RollupRule::Ratio { .. } = self.plan.inputs[i].rule {
                 if self.given[i] {
-                    warnings.push(format!(
-                        "the monthly values of `{}` are not used: it is recomputed from its summed parts",
-                        input.name
-                    ));
+                    warnings.push(t!("period-ratio-recomputed", input = &input.name));
                 }
             }
         }
@@ -241,7 +234,7 @@ type Rolled = (Vec<Value>, Vec<(usize, Decimal, Decimal)>);
 /// One employee's months → one row's values, or why not.
 fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Result<Rolled, String> {
     let Some(plan) = &card.rollup else {
-        return Err("the card does not roll up".into());
+        return Err(t!("period-card-does-not-roll-up"));
     };
     let column = |i: usize| months.iter().map(move |r| &r.values[i]);
     let mut values = Vec::with_capacity(card.inputs.len());
@@ -281,12 +274,11 @@ fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Resu
             } => match (sum(column(numerator)), sum(column(denominator))) {
                 (Some(n), Some(d)) => {
                     if d.is_zero() {
-                        return Err(format!(
-                            "`{}` is `{}` / `{}`, but `{}` adds up to 0 over the months",
-                            input.name,
-                            card.inputs[numerator].name,
-                            card.inputs[denominator].name,
-                            card.inputs[denominator].name
+                        return Err(t!(
+                            "period-ratio-zero",
+                            input = &input.name,
+                            numerator = &card.inputs[numerator].name,
+                            denominator = &card.inputs[denominator].name
                         ));
                     }
                     ratios.push((i, n, d));
@@ -300,12 +292,12 @@ fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Resu
             (&value, input.range, plan.inputs[i].rule == RollupRule::Sum)
         {
             if *v < low || *v > high {
-                return Err(format!(
-                    "`{}` rolls up to {}, outside its range {} to {}",
-                    input.name,
-                    format_value(&value, input.ty.value_type()),
-                    format_value(&Value::Num(low), input.ty.value_type()),
-                    format_value(&Value::Num(high), input.ty.value_type())
+                return Err(t!(
+                    "period-rolled-out-of-range",
+                    input = &input.name,
+                    value = format_value(&value, input.ty.value_type()),
+                    low = format_value(&Value::Num(low), input.ty.value_type()),
+                    high = format_value(&Value::Num(high), input.ty.value_type())
                 ));
             }
         }
@@ -330,21 +322,21 @@ impl Source {
         let months: Vec<String> = self
             .months
             .iter()
-            .map(|(p, line)| format!("{p} (line {line})"))
+            .map(|(p, line)| t!("period-month-at-line", period = p.to_string(), line = *line))
             .collect();
-        let mut lines = vec![format!(
-            "rolled up from {} of {} months: {}",
-            self.months.len(),
-            self.of,
-            months.join(", ")
+        let mut lines = vec![t!(
+            "period-rolled-from",
+            count = self.months.len(),
+            of = self.of.to_string(),
+            months = months.join(&t!("data-list-sep"))
         )];
         if let Some(plan) = &card.rollup {
             if self.prorated {
-                lines.push(format!(
-                    "`{}`: sums are scaled by {}/{}",
-                    card.source.slice(plan.partial.span),
-                    self.of,
-                    self.months.len()
+                lines.push(t!(
+                    "period-prorated",
+                    rule = card.source.slice(plan.partial.span),
+                    of = self.of.to_string(),
+                    count = self.months.len()
                 ));
             }
         }

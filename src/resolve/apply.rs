@@ -274,7 +274,7 @@ impl Applier<'_> {
         let span = node_span(&decl);
         let at = self.insert_position(kind);
         self.decls.insert(at, decl);
-        self.changes.note(span, "added", span);
+        self.changes.note(span, t!("change-added"), span);
     }
 
     fn already_declared(&mut self, name: &Ident, found: Found) {
@@ -329,7 +329,8 @@ impl Applier<'_> {
         };
         inherit_label(&mut decl, &self.decls[index]);
         self.changes.forget(node_span(&self.decls[index]));
-        self.changes.note(node_span(&decl), "overridden", at);
+        self.changes
+            .note(node_span(&decl), t!("change-overridden"), at);
         let monthly = matches!(&decl, Decl::Period(p) if p.name == "monthly");
         self.decls[index] = decl;
         if monthly {
@@ -345,7 +346,7 @@ impl Applier<'_> {
             if let Decl::Input(input) = decl {
                 if input.rollup.take().is_some() {
                     self.changes
-                        .note(input.span, "roll-up rule dropped (monthly)", at);
+                        .note(input.span, t!("change-rollup-dropped"), at);
                 }
             }
         }
@@ -374,21 +375,21 @@ impl Applier<'_> {
         };
         if let Some(label) = patch.label {
             section.label = Some(label);
-            changed.push("label");
+            changed.push(t!("change-label"));
         }
         if let Some(weight) = patch.weight {
             section.weight = weight;
             section.scaled = patch.scaled;
-            changed.push("weight");
+            changed.push(t!("change-weight"));
         }
         let span = section.span;
         for item in added {
-            self.changes.note(item.span, "added", item.span);
+            self.changes.note(item.span, t!("change-added"), item.span);
             section.items.push(item);
         }
         if !changed.is_empty() {
             self.changes
-                .note(span, format!("{} changed", and_list(&changed)), at);
+                .note(span, t!("change-changed", what = and_list(&changed)), at);
         }
     }
 
@@ -404,20 +405,20 @@ impl Applier<'_> {
         let mut changed = Vec::new();
         if let Some(label) = patch.label {
             item.label = Some(label);
-            changed.push("label");
+            changed.push(t!("change-label"));
         }
         if let Some(points) = patch.points {
             item.points = points;
-            changed.push("points");
+            changed.push(t!("change-points"));
         }
         if let Some(rules) = patch.rules {
             item.rules = rules;
-            changed.push("rules");
+            changed.push(t!("change-rules"));
         }
         let span = item.span;
         if !changed.is_empty() {
             self.changes
-                .note(span, format!("{} changed", and_list(&changed)), at);
+                .note(span, t!("change-changed", what = and_list(&changed)), at);
         }
     }
 
@@ -642,11 +643,15 @@ fn inherit_label(new: &mut Decl, old: &Decl) {
 }
 
 /// "label", "label and points", "label, points and rules"
-fn and_list(words: &[&str]) -> String {
+fn and_list(words: &[String]) -> String {
     match words {
         [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.clone(),
+        [init @ .., last] => t!(
+            "change-and",
+            init = init.join(&t!("data-list-sep")),
+            last = last
+        ),
     }
 }
 

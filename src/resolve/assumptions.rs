@@ -10,6 +10,7 @@ use super::Resolved;
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{Note, NoteKind, Number};
 use crate::syntax::numbers::marked;
+use crate::t;
 use std::fmt;
 use unicode_width::UnicodeWidthStr;
 
@@ -90,7 +91,7 @@ impl Assumptions<'_> {
         let (file, offset) = self.source.locate(span.start);
         let line = file.line_col(offset).0;
         if file.name == self.own {
-            format!("line {line}")
+            t!("data-at-line", n = line)
         } else {
             format!("{}:{line}", file.name)
         }
@@ -105,7 +106,7 @@ impl Assumptions<'_> {
             let written = self.source.slice(n.span);
             match lines.last_mut() {
                 Some(line) if line.at == at => {
-                    line.numbers.push_str(", ");
+                    line.numbers.push_str(&t!("data-list-sep"));
                     line.numbers.push_str(written);
                 }
                 _ => lines.push(Line {
@@ -124,21 +125,24 @@ impl fmt::Display for Assumptions<'_> {
         writeln!(f, "{}  {}", self.own, self.title)?;
         writeln!(
             f,
-            "  {} assumed (ours: to confirm with management), {} quoted from the policy, {} unmarked",
-            numbers(self.assumed()),
-            numbers(self.quoted),
-            numbers(self.unmarked.len())
+            "  {}",
+            t!(
+                "assume-summary",
+                assumed = numbers(self.assumed()),
+                quoted = numbers(self.quoted),
+                unmarked = numbers(self.unmarked.len())
+            )
         )?;
         let mut groups: Vec<(String, Vec<Line>)> = self
             .assumed
             .iter()
             .map(|(note, numbers)| {
-                let head = format!("assume \"{}\"", note.text.value);
+                let head = t!("assume-head", text = &note.text.value);
                 (head, self.lines(numbers))
             })
             .collect();
         if !self.unmarked.is_empty() {
-            let head = "not marked (neither `quote` nor `assume` covers them):".to_string();
+            let head = t!("assume-unmarked-head");
             groups.push((head, self.lines(&self.unmarked)));
         }
         let all = groups.iter().flat_map(|(_, lines)| lines);
@@ -165,9 +169,5 @@ impl fmt::Display for Assumptions<'_> {
 
 /// "1 number", "12 numbers"
 fn numbers(n: usize) -> String {
-    if n == 1 {
-        "1 number".to_string()
-    } else {
-        format!("{n} numbers")
-    }
+    t!("assume-numbers", count = n)
 }

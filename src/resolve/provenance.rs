@@ -90,7 +90,7 @@ pub fn describe(source: &SourceFile, notes: &[Note]) -> Option<String> {
     }
     let parts: Vec<String> = notes
         .iter()
-        .map(|n| format!("{} in {}", n.what, place(source, n.at)))
+        .map(|n| crate::t!("change-in", what = &n.what, place = place(source, n.at)))
         .collect();
-    Some(parts.join("; "))
+    Some(parts.join(&crate::t!("change-sep")))
 }

@@ -8,13 +8,14 @@
 //! With `--lenient` such a brand or store is scored by the role's card for
 //! no brand or store, and a note says so.
 
-use super::problems::{Note, Problem};
+use super::problems::{group_word, Note, Problem};
 use super::rules::Scoring;
 use super::Options;
 use crate::data::{
     DataError, DataErrorKind, DataWarning, Location, MemorySource, Numbering, Record, RecordSource,
 };
 use crate::manifest::Manifest;
+use crate::t;
 use std::sync::Arc;
 
 /// Headers of the role column (case-insensitive for the English ones).
@@ -128,11 +129,11 @@ pub(crate) fn routes(
                     DataErrorKind::NoCard,
                     file,
                     table.header,
-                    "no role column, so no row can be matched to a card",
+                    t!("run-no-role-column"),
                 )
-                .help(format!(
-                    "add a column headed 岗位 (or role) holding each row's role, such as {}; or give the role of every row on the command line with --role",
-                    quoted(&manifest.roles())
+                .help(t!(
+                    "run-no-role-column-help",
+                    roles = quoted(&manifest.roles())
                 )),
             ));
             all.push(vec![None; table.records.len()]);
@@ -151,7 +152,7 @@ pub(crate) fn routes(
                 problems.push(Problem::Data(no_card(
                     file,
                     at,
-                    "the row has no role",
+                    &t!("run-no-role"),
                     role_col,
                     &table.columns,
                     None,
@@ -162,11 +163,13 @@ pub(crate) fn routes(
             };
             if !manifest.roles().contains(&role) {
                 let who = cell(id_col)
-                    .map(|id| format!("`{id}` "))
-                    .unwrap_or_default();
-                let message = format!(
-                    "{who}has role `{role}`, and {} lists no card for that",
-                    manifest.source.name
+                    .map(|id| t!("run-employee", id = id))
+                    .unwrap_or_else(|| t!("run-the-row"));
+                let message = t!(
+                    "run-role-no-card",
+                    who = who,
+                    role = role,
+                    manifest = &manifest.source.name
                 );
                 problems.push(Problem::Data(no_card(
                     file,
@@ -388,32 +391,33 @@ fn no_entry(
         .column(&ID_HEADERS)
         .map(|c| record.cell(c).trim())
         .filter(|id| !id.is_empty())
-        .map(|id| format!("`{id}` "))
-        .unwrap_or_default();
-    let mut what = format!("{who}has role `{}`", route.role);
+        .map(|id| t!("run-employee", id = id))
+        .unwrap_or_else(|| t!("run-the-row"));
+    let mut what = t!("run-has-role", who = who, role = &route.role);
     if let Some(brand) = &route.brand {
-        what.push_str(&format!(", brand `{brand}`"));
+        what.push_str(&t!("run-and-brand", brand = brand));
     }
     if let Some(store) = &route.store {
-        what.push_str(&format!(", store `{store}`"));
+        what.push_str(&t!("run-and-store", store = store));
     }
-    let in_step = if manifest.steps.len() > 1 {
-        format!(" in step `{step}`")
+    let message = if manifest.steps.len() > 1 {
+        t!(
+            "run-route-no-card-step",
+            what = what,
+            manifest = &manifest.source.name,
+            step = step
+        )
     } else {
-        String::new()
+        t!(
+            "run-route-no-card",
+            what = what,
+            manifest = &manifest.source.name
+        )
     };
-    let mut error = DataError::new(
-        DataErrorKind::NoCard,
-        &table.name,
-        at,
-        format!(
-            "{what}, and {} lists no card for that{in_step}",
-            manifest.source.name
-        ),
-    )
-    .help(format!(
-        "`{}` has cards only for some brands or stores; add one for this row's, or a [[card]] with role `{}` and no brand, to {}",
-        route.role, route.role, manifest.source.name
+    let mut error = DataError::new(DataErrorKind::NoCard, &table.name, at, message).help(t!(
+        "run-route-no-card-help",
+        role = &route.role,
+        manifest = &manifest.source.name
     ));
     if let Some(c) = table.column(&ROLE_HEADERS) {
         error = error.column(table.columns[c].trim()).value(&route.role);
@@ -433,16 +437,18 @@ fn no_card(
     let roles = manifest.roles();
     let help = match role {
         Some(role) => {
-            let close = crate::suggest::closest(role, roles.iter().copied())
-                .map(|c| format!("did you mean `{c}`? "))
-                .unwrap_or_default();
-            format!(
-                "{close}the roles with cards are {}; correct the row, or add a [[card]] for `{role}` to {}",
-                quoted(&roles),
-                manifest.source.name
-            )
+            let help = t!(
+                "run-unknown-role-help",
+                roles = quoted(&roles),
+                role = role,
+                manifest = &manifest.source.name
+            );
+            match crate::suggest::closest(role, roles.iter().copied()) {
+                Some(c) => t!("run-did-you-mean-then", name = c, then = help),
+                None => help,
+            }
         }
-        None => format!("fill in the row's role: one of {}", quoted(&roles)),
+        None => t!("run-no-role-help", roles = quoted(&roles)),
     };
     let mut error = DataError::new(DataErrorKind::NoCard, file, at, message).help(help);
     if let Some(c) = role_col {
@@ -466,21 +472,28 @@ fn unknown_value(
 ) -> DataError {
     let close = crate::suggest::closest(value, known.iter().copied());
     let help = match close {
-        Some(close) => format!(
-            "did you mean `{close}`? Correct the cell; if `{value}` is a new {what} of the group, add it to `{what}s` under `[group]` in {} (its rows are then scored by the role's card for no {what})",
-            manifest.source.name
+        Some(close) => t!(
+            "run-unknown-value-help-close",
+            close = close,
+            value = value,
+            what = group_word(what),
+            key = format!("{what}s"),
+            manifest = &manifest.source.name
         ),
-        None => format!(
-            "the {what}s the rules know are {}; if `{value}` is a new {what} of the group, add it to `{what}s` under `[group]` in {} (its rows are then scored by the role's card for no {what}), or run with --lenient",
-            quoted(known),
-            manifest.source.name
+        None => t!(
+            "run-unknown-value-help",
+            known = quoted(known),
+            value = value,
+            what = group_word(what),
+            key = format!("{what}s"),
+            manifest = &manifest.source.name
         ),
     };
     let mut error = DataError::new(
         DataErrorKind::UnknownValue,
         file,
         at,
-        format!("{what} `{value}` is not one of the group's {what}s"),
+        t!("run-unknown-value", what = group_word(what), value = value),
     )
     .value(value)
     .help(help);
@@ -495,5 +508,5 @@ fn quoted(names: &[&str]) -> String {
         .iter()
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!("data-list-sep"))
 }

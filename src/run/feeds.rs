@@ -14,6 +14,7 @@ use crate::check::CheckedCard;
 use crate::data::Row;
 use crate::link::Link;
 use crate::period::Period;
+use crate::t;
 use crate::value::{format_value, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -92,17 +93,19 @@ pub(crate) fn apply(
                 });
             };
             if row.values[feed.input] != Value::Missing {
-                problem(format!(
-                    "`{}` is both a column of the data and fed by {}; keep one",
-                    input.name, feed.source
+                problem(t!(
+                    "run-feed-and-column",
+                    input = &input.name,
+                    source = &feed.source
                 ));
                 ok = false;
                 continue;
             }
             let Some(value) = feed.values.get(&row.employee.id, row.employee.period) else {
-                problem(format!(
-                    "no result for this employee in {}, so `{}` is unknown",
-                    feed.looked_in, input.name
+                problem(t!(
+                    "run-feed-no-result",
+                    looked_in = &feed.looked_in,
+                    input = &input.name
                 ));
                 ok = false;
                 continue;
@@ -110,13 +113,13 @@ pub(crate) fn apply(
             if let (Some((low, high)), Value::Num(n)) = (input.range, value) {
                 if *n < low || *n > high {
                     let ty = input.ty.value_type();
-                    problem(format!(
-                        "{} gives `{}` {}, outside its range {}..{}",
-                        feed.looked_in,
-                        input.name,
-                        format_value(value, ty),
-                        format_value(&Value::Num(low), ty),
-                        format_value(&Value::Num(high), ty)
+                    problem(t!(
+                        "run-feed-out-of-range",
+                        looked_in = &feed.looked_in,
+                        input = &input.name,
+                        value = format_value(value, ty),
+                        low = format_value(&Value::Num(low), ty),
+                        high = format_value(&Value::Num(high), ty)
                     ));
                     ok = false;
                     continue;
@@ -141,7 +144,11 @@ impl LinkFeed {
             input: card.input_index(&self.link.input)?,
             values: &self.values,
             source: format!("--from {}", self.link),
-            looked_in: format!("{} (scored by {})", self.link.data, self.link.card),
+            looked_in: t!(
+                "run-feed-scored-by",
+                data = self.link.data.to_string(),
+                card = self.link.card.to_string()
+            ),
         })
     }
 }
@@ -168,9 +175,10 @@ pub(crate) fn resolve_links(
             continue;
         };
         if takers.is_empty() {
-            return Err(usage(format!(
-                "`{}` is not an input of {}",
-                link.input, first.source.name
+            return Err(usage(t!(
+                "run-link-not-input",
+                input = &link.input,
+                card = &first.source.name
             )));
         }
         if scoring.directory_ref().is_none() && takers.len() < scoring.cards().len() {
@@ -180,9 +188,10 @@ pub(crate) fn resolve_links(
                 .find(|c| c.input_index(&link.input).is_none())
                 .map(|c| c.source.name.clone())
                 .unwrap_or_default();
-            return Err(usage(format!(
-                "`{}` is not an input of {lacking}",
-                link.input
+            return Err(usage(t!(
+                "run-link-not-input",
+                input = &link.input,
+                card = lacking
             )));
         }
         let want = takers[0].inputs[takers[0].input_index(&link.input).unwrap_or_default()]
@@ -193,20 +202,25 @@ pub(crate) fn resolve_links(
                 .ty
                 .value_type();
             if have != want {
-                return Err(usage(format!(
-                    "input `{}` takes {want} in {} but {have} in {}",
-                    link.input, takers[0].source.name, card.source.name
+                return Err(usage(t!(
+                    "run-link-types-differ",
+                    input = &link.input,
+                    want = want.to_string(),
+                    first = &takers[0].source.name,
+                    have = have.to_string(),
+                    card = &card.source.name
                 )));
             }
         }
         let spec = RulesSpec::from_args(std::slice::from_ref(&link.card), &mut || {
-            Err("a linked card cannot come from stdin".into())
+            Err(t!("run-link-stdin"))
         })?;
         let upstream = Scoring::load(&spec).map_err(|stop| match stop {
-            Stop::Cards(d) => Stop::Data(format!(
-                "--from {text}: {} does not check:\n{}",
-                link.card,
-                crate::diagnostic::render::human_all(&d, false)
+            Stop::Cards(d) => Stop::Data(t!(
+                "run-link-does-not-check",
+                link = text,
+                card = link.card.to_string(),
+                problems = crate::diagnostic::render::human_all(&d, false)
             )),
             other => other,
         })?;
@@ -217,15 +231,20 @@ pub(crate) fn resolve_links(
             }
             match card.key_type(&bare) {
                 None => {
-                    return Err(usage(format!(
-                    "{} has no `{}`: use total, or an item, section, block, band or output name",
-                    card.source.name, link.key
-                )))
+                    return Err(usage(t!(
+                        "run-link-no-key",
+                        card = &card.source.name,
+                        key = &link.key
+                    )))
                 }
                 Some(ty) if ty != want => {
-                    return Err(usage(format!(
-                        "`{}` of {} is {ty}, but input `{}` takes {want}",
-                        link.key, card.source.name, link.input
+                    return Err(usage(t!(
+                        "run-link-key-type",
+                        key = &link.key,
+                        card = &card.source.name,
+                        ty = ty.to_string(),
+                        input = &link.input,
+                        want = want.to_string()
                     )))
                 }
                 Some(_) => {}
@@ -260,10 +279,11 @@ pub(crate) fn resolve_links(
         let outcome = plan.results();
         if !outcome.problems.is_empty() {
             let problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
-            return Err(Stop::Data(format!(
-                "--from {text}: the results that feed `{}` have problems:\n{}",
-                link.input,
-                problems.join("\n")
+            return Err(Stop::Data(t!(
+                "run-link-problems",
+                link = text,
+                input = &link.input,
+                problems = problems.join("\n")
             )));
         }
         let runs: Vec<&CardRun> = outcome.runs.iter().collect();

@@ -22,6 +22,7 @@ use crate::data::{
     id_column, period_column, DataError, DataErrorKind, Location, MemorySource, Numbering, Record,
     RecordSource,
 };
+use crate::t;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -159,9 +160,9 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
                     DataErrorKind::NoIdColumn,
                     &side.name,
                     Location::File,
-                    "no employee id column, so its rows cannot be matched to the first file's",
+                    t!("run-join-no-id-column"),
                 )
-                .help("files given together are joined by employee: give each a 工号 (or 姓名) column"),
+                .help(t!("run-join-no-id-column-help")),
             );
         }
         let mut fill = Vec::new();
@@ -195,7 +196,7 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
                             DataErrorKind::MissingId,
                             &side.name,
                             side.numbering.at(record.number),
-                            "missing the employee id, so the row cannot be matched",
+                            t!("run-join-missing-id"),
                         )
                         .column(side.columns[side.id.unwrap_or_default()].trim()),
                     );
@@ -208,11 +209,11 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
                         DataErrorKind::DuplicateId,
                         &side.name,
                         side.numbering.at(record.number),
-                        format!(
-                            "employee `{}` appears twice, at {} and {}",
-                            key.0,
-                            side.numbering.at(side.records[before].number).describe(),
-                            side.numbering.at(record.number).describe()
+                        t!(
+                            "data-duplicate-id",
+                            id = &key.0,
+                            first = side.numbering.at(side.records[before].number).describe(),
+                            second = side.numbering.at(record.number).describe()
                         ),
                     )
                     .value(&key.0),
@@ -260,18 +261,16 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
                             DataErrorKind::Join,
                             &first.name,
                             first.numbering.at(record.number).in_column(target),
-                            format!(
-                                "`{}` here, but `{}` in {} at {}",
-                                mine.trim(),
-                                value.trim(),
-                                side.name,
-                                side.numbering.at(theirs.number).describe()
+                            t!(
+                                "run-join-disagree",
+                                mine = mine.trim(),
+                                theirs = value.trim(),
+                                file = &*side.name,
+                                at = side.numbering.at(theirs.number).describe()
                             ),
                         )
                         .column(headers[target].trim())
-                        .help(
-                            "the files disagree about this employee: correct the one that is wrong",
-                        ),
+                        .help(t!("run-join-disagree-help")),
                     );
                 }
             }
@@ -290,23 +289,29 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
             let Some((id, period)) = side.key(record) else {
                 continue;
             };
-            let when = if period.is_empty() {
-                String::new()
+            let message = if period.is_empty() {
+                t!("run-join-not-in-first", id = &id, first = &*first.name)
             } else {
-                format!(" for {period}")
+                t!(
+                    "run-join-not-in-first-period",
+                    id = &id,
+                    period = &period,
+                    first = &*first.name
+                )
             };
             errors.push(
                 DataError::new(
                     DataErrorKind::Join,
                     &side.name,
                     side.numbering.at(record.number),
-                    format!(
-                        "employee `{id}`{when} is here but not in {}, the first file, which lists the month's people",
-                        first.name
-                    ),
+                    message,
                 )
                 .value(&id)
-                .help(format!("add the employee to {}, or take the row out of {}", first.name, side.name)),
+                .help(t!(
+                    "run-join-not-in-first-help",
+                    first = &*first.name,
+                    file = &*side.name
+                )),
             );
         }
     }
@@ -442,5 +447,34 @@ mod tests {
         assert!(errors[0]
             .to_string()
             .contains("employee `E1` appears twice"));
+    }
+
+    #[test]
+    fn two_files_that_disagree_are_told_in_chinese() {
+        use crate::i18n::{with_lang, Lang};
+        let errors = with_lang(Lang::Zh, || {
+            let (_, _, errors) = join(vec![
+                table(
+                    "考勤.csv",
+                    &["工号", "姓名", "门店"],
+                    &[&["E1", "王丽", "一店"], &["E2", "李娜", "二店"]],
+                ),
+                table(
+                    "客服.csv",
+                    &["工号", "门店", "接待台次"],
+                    &[&["E1", "三店", "20"], &["E3", "二店", "18"]],
+                ),
+            ]);
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+        });
+        assert_eq!(
+            errors,
+            [
+                "考勤.csv 第2行：列 `门店`：这里是 `一店`，但 客服.csv 的第2行是 `三店`\n  \
+                 提示：两个文件中这名员工的数据不一致：请改正填错的那一个",
+                "客服.csv 第3行：员工 `E3` 在这个文件中，但不在第一个文件 考勤.csv 中（第一个文件列出当月的全部人员）\n  \
+                 提示：请把这名员工加到 考勤.csv 中，或从 客服.csv 中删除这一行",
+            ]
+        );
     }
 }

@@ -53,6 +53,7 @@ use crate::diagnostic::Diagnostics;
 use crate::eval::ScoreResult;
 use crate::period::Source;
 use crate::report::Format;
+use crate::t;
 use crate::value::Value;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -115,7 +116,7 @@ impl std::fmt::Display for Stop {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Stop::Usage(message) | Stop::Data(message) => f.write_str(message),
-            Stop::Cards(d) => write!(f, "{} problem(s) in the cards", d.0.len()),
+            Stop::Cards(d) => f.write_str(&t!("run-stop-cards", count = d.0.len())),
         }
     }
 }
@@ -279,7 +280,7 @@ impl Plan {
         let options = request.options;
         scoring.check_options(&options)?;
         if request.data.is_empty() {
-            return Err(Stop::Usage("no data file was given".into()));
+            return Err(Stop::Usage(t!("run-no-data")));
         }
         let links = feeds::resolve_links(&request.from, &scoring, &options)?;
         Ok(Plan {

@@ -5,6 +5,7 @@ use crate::check::CheckedCard;
 use crate::data::{DataError, DataWarning, TextEncoding};
 use crate::eval::RowFailure;
 use crate::period::Skipped;
+use crate::t;
 use std::fmt;
 use std::sync::Arc;
 
@@ -109,7 +110,13 @@ impl fmt::Display for Problem {
                 line,
                 id,
                 message,
-            } => write!(f, "{file}:{line} ({id}): {message}"),
+            } => write!(
+                f,
+                "{}{}{}{message}",
+                t!("data-place-line", file = &**file, n = *line),
+                t!("run-who", id = id),
+                t!("data-place-sep")
+            ),
             Problem::RollUp {
                 file,
                 lines,
@@ -117,7 +124,17 @@ impl fmt::Display for Problem {
                 message,
             } => {
                 let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-                write!(f, "{file}:{} ({id}): {message}", lines.join(","))
+                write!(
+                    f,
+                    "{}{}{}{message}",
+                    t!(
+                        "data-place-line",
+                        file = &**file,
+                        n = lines.join(&t!("run-line-sep"))
+                    ),
+                    t!("run-who", id = id),
+                    t!("data-place-sep")
+                )
             }
             Problem::Failed {
                 file,
@@ -130,11 +147,14 @@ impl fmt::Display for Problem {
                 };
                 write!(
                     f,
-                    "{file}:{} ({who}): {}",
-                    failure.line, failure.error.message
+                    "{}{}{}{}",
+                    t!("data-place-line", file = &**file, n = failure.line),
+                    t!("run-who", id = who),
+                    t!("data-place-sep"),
+                    failure.error.message
                 )?;
                 if let Some(rule) = rule {
-                    write!(f, ", in {rule}")?;
+                    f.write_str(&t!("run-failed-in", rule = rule))?;
                 }
                 Ok(())
             }
@@ -143,7 +163,13 @@ impl fmt::Display for Problem {
                 line,
                 message,
                 help,
-            } => write!(f, "{file}:{line}: {message}\n  help: {help}"),
+            } => write!(
+                f,
+                "{}{}{message}\n  {}",
+                t!("data-place-line", file = &**file, n = *line),
+                t!("data-place-sep"),
+                t!("data-place-help", help = help)
+            ),
         }
     }
 }
@@ -215,52 +241,72 @@ impl fmt::Display for Note {
                 write!(f, "{warning}")?;
                 match cards.as_slice() {
                     [] => Ok(()),
-                    [one] => write!(f, " (card `{one}`)"),
-                    several => write!(
-                        f,
-                        " (cards {})",
-                        several
+                    [one] => f.write_str(&t!("run-for-card", card = one)),
+                    several => f.write_str(&t!(
+                        "run-for-cards",
+                        cards = several
                             .iter()
                             .map(|c| format!("`{c}`"))
                             .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                            .join(&t!("data-list-sep"))
+                    )),
                 }
             }
             Note::Skipped { file, skipped } => {
                 let months: Vec<String> = skipped.months.iter().map(|m| m.to_string()).collect();
-                write!(
-                    f,
-                    "{file}: {} {} is not scored: {} month(s) ({}), and the card's `partial` rule asks for at least {}",
-                    skipped.employee.id,
-                    skipped.employee.period.map(|p| p.to_string()).unwrap_or_default(),
-                    skipped.months.len(),
-                    months.join(", "),
-                    skipped.minimum
-                )
+                f.write_str(&t!(
+                    "run-note-skipped",
+                    file = &**file,
+                    id = &skipped.employee.id,
+                    period = skipped
+                        .employee
+                        .period
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    count = skipped.months.len(),
+                    months = months.join(&t!("data-list-sep")),
+                    minimum = skipped.minimum.to_string()
+                ))
             }
-            Note::Lenient => f.write_str(
-                "run with --lenient: headers that look misspelt are only warned about, and brands or stores the rules do not know are scored by the role's card for no brand or store",
-            ),
+            Note::Lenient => f.write_str(&t!("run-note-lenient")),
             Note::Fallback {
                 file,
                 line,
                 what,
                 value,
                 card,
-            } => write!(
-                f,
-                "{file}:{line}: {what} `{value}` is not one the rules know; --lenient scored the row by `{card}`"
-            ),
+            } => f.write_str(&t!(
+                "run-note-fallback",
+                place = t!("data-place-line", file = &**file, n = *line),
+                what = group_word(what),
+                value = value,
+                card = card
+            )),
             Note::SheetsNotRead { file, sheets } => {
                 let list: Vec<String> = sheets.iter().map(|c| format!("`{c}`")).collect();
-                write!(f, "{file}: the sheet(s) {} are named after no role, so they are not read", list.join(", "))
+                f.write_str(&t!(
+                    "run-note-sheets-not-read",
+                    file = &**file,
+                    count = list.len(),
+                    sheets = list.join(&t!("data-list-sep"))
+                ))
             }
-            Note::Decoded { file, encoding } => write!(
-                f,
-                "{file}: the file is not UTF-8, so it was read as {encoding} text"
-            ),
+            Note::Decoded { file, encoding } => f.write_str(&t!(
+                "run-note-decoded",
+                file = &**file,
+                encoding = encoding.to_string()
+            )),
         }
+    }
+}
+
+/// `brand` or `store` (as [`Note::Fallback`] and the manifest name them), in
+/// the reader's language.
+pub(crate) fn group_word(what: &str) -> String {
+    match what {
+        "brand" => t!("run-brand"),
+        "store" => t!("run-store"),
+        other => other.to_string(),
     }
 }
 

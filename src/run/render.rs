@@ -5,6 +5,7 @@
 use super::{CardRun, Outcome};
 use crate::manifest::FIRST_STEP;
 use crate::report::{self, CardResults, Format, Options};
+use crate::t;
 use crate::value::Value;
 use std::io::{self, Write};
 
@@ -23,13 +24,10 @@ pub fn render(
         .iter()
         .map(|run| match &run.step {
             Some(step) if step != FIRST_STEP => Some(step.clone()),
-            _ if several_versions => Some(
-                run.card
-                    .stamp
-                    .version
-                    .as_ref()
-                    .map_or_else(|| run.card.stamp.describe(), |v| format!("version {v}")),
-            ),
+            _ if several_versions => Some(run.card.stamp.version.as_ref().map_or_else(
+                || run.card.stamp.describe(),
+                |v| t!("run-version-tag", version = v),
+            )),
             _ => None,
         })
         .collect();
@@ -134,13 +132,13 @@ fn versions(
                     Some(_) => {
                         return Err(io::Error::new(
                             io::ErrorKind::Unsupported,
-                            format!(
-                                "the versions of the card have different columns, and CSV holds one set of columns; use --format json, or score each version's periods separately ({})",
-                                parts
+                            t!(
+                                "run-csv-versions-differ",
+                                versions = parts
                                     .iter()
                                     .map(|g| g.card.stamp.describe())
                                     .collect::<Vec<_>>()
-                                    .join(", ")
+                                    .join(&t!("data-list-sep"))
                             ),
                         ))
                     }
@@ -158,7 +156,7 @@ fn versions(
                     .card
                     .stamp
                     .effective
-                    .map_or(String::new(), |e| format!(" · in force {e}"));
+                    .map_or(String::new(), |e| t!("run-in-force", dates = e.to_string()));
                 writeln!(
                     out,
                     "{} · {}{dates}",

@@ -9,6 +9,7 @@ use crate::manifest::{Manifest, Rules, MANIFEST_FILE};
 use crate::period::PeriodKind;
 use crate::resolve::{card_name, FileLoader, Loader};
 use crate::source::SourceFile;
+use crate::t;
 use crate::version::Versions;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -71,9 +72,9 @@ impl RulesSpec {
     ) -> Result<RulesSpec, Stop> {
         if let Some(manifest) = args.iter().find_map(|a| manifest_path(a)) {
             if args.len() > 1 {
-                return Err(Stop::Usage(format!(
-                    "a rules directory picks each row's card itself; give it alone, not with other cards ({})",
-                    args.join(", ")
+                return Err(Stop::Usage(t!(
+                    "run-directory-alone",
+                    args = args.join(&t!("data-list-sep"))
                 )));
             }
             return Ok(RulesSpec::Directory(manifest));
@@ -217,7 +218,7 @@ impl Scoring {
 
     fn of_cards(cards: Vec<Arc<CheckedCard>>, warnings: Diagnostics) -> Result<Scoring, Stop> {
         if cards.is_empty() {
-            return Err(Stop::Usage("no card was given".into()));
+            return Err(Stop::Usage(t!("run-no-card")));
         }
         let versions =
             Versions::new(cards.iter().map(|c| (**c).clone()).collect()).map_err(Stop::Cards)?;
@@ -244,9 +245,7 @@ impl Scoring {
         let source = FileLoader::new().open(manifest).map_err(|why| {
             let mut d = Diagnostic::error(Code::MissingCard, why);
             if !manifest.exists() {
-                d = d.help(format!(
-                    "a rules directory keeps its cards' list in {MANIFEST_FILE}"
-                ));
+                d = d.help(t!("run-no-manifest-help", manifest = MANIFEST_FILE));
             }
             Stop::Cards(Diagnostics(vec![d]))
         })?;
@@ -328,9 +327,9 @@ impl Scoring {
         match &self.kind {
             Kind::Cards { cards, .. } => {
                 if options.role.is_some() {
-                    return Err(Stop::Usage(format!(
-                        "--role picks cards from a rules directory; `{}` is a card",
-                        cards
+                    return Err(Stop::Usage(t!(
+                        "run-role-needs-directory",
+                        cards = cards
                             .iter()
                             .map(|c| c.source.name.as_str())
                             .collect::<Vec<_>>()
@@ -338,16 +337,14 @@ impl Scoring {
                     )));
                 }
                 if !options.steps.is_empty() {
-                    return Err(Stop::Usage(
-                        "--step picks steps of a rules directory's month; a card is one step"
-                            .into(),
-                    ));
+                    return Err(Stop::Usage(t!("run-step-needs-directory")));
                 }
                 if options.rollup {
                     if let Some(card) = cards.iter().find(|c| c.rollup.is_none()) {
                         return Err(Stop::Usage(format!(
-                            "--rollup needs a card that rolls months up, and {} does not\n  help: declare `period quarterly`, a `partial` rule and how each input adds up (`rollup sum`, `rollup ratio(解决数, 受理数)` …); see the README's Periods",
-                            card.source.name
+                            "{}\n  {}",
+                            t!("run-rollup-needs-card", card = &card.source.name),
+                            t!("data-place-help", help = t!("run-rollup-needs-card-help"))
                         )));
                     }
                 }
@@ -358,20 +355,22 @@ impl Scoring {
                 for step in &options.steps {
                     if !steps.contains(step) {
                         let close = crate::suggest::closest(step, steps.iter().map(String::as_str));
-                        return Err(Stop::Usage(format!(
-                            "there is no step `{step}` in {}{}",
-                            d.manifest().source.name,
-                            match close {
-                                Some(c) => format!("; did you mean `{c}`?"),
-                                None => format!(
-                                    "; its steps are {}",
-                                    steps
-                                        .iter()
-                                        .map(|s| format!("`{s}`"))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ),
-                            }
+                        let hint = match close {
+                            Some(c) => t!("data-did-you-mean", name = c),
+                            None => t!(
+                                "run-steps-are",
+                                steps = steps
+                                    .iter()
+                                    .map(|s| format!("`{s}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(&t!("data-list-sep"))
+                            ),
+                        };
+                        return Err(Stop::Usage(t!(
+                            "run-no-such-step",
+                            step = step,
+                            manifest = &d.manifest().source.name,
+                            hint = hint
                         )));
                     }
                 }
@@ -397,7 +396,11 @@ fn overlay_for(manifest: &Path, card: &CardInput) -> Result<Overlay, Stop> {
         None => std::fs::read_to_string(&card.path).map_err(|e| {
             Stop::Cards(Diagnostics(vec![Diagnostic::error(
                 Code::MissingCard,
-                format!("cannot read `{}`: {e}", card.path.display()),
+                t!(
+                    "cannot-read-file",
+                    name = card.path.display().to_string(),
+                    why = crate::data::io_reason(&e)
+                ),
             )]))
         })?,
     };
@@ -412,14 +415,20 @@ fn overlay_for(manifest: &Path, card: &CardInput) -> Result<Overlay, Stop> {
     let Some(same) = same else {
         let names = directory.cards.iter().map(|c| c.name.as_str());
         let close = crate::suggest::closest(&name, names);
-        return Err(Stop::Usage(format!(
-            "{} is card `{name}`, and {} has no card of that name to stand in for{}",
-            card.name(),
-            directory.manifest().source.name,
-            close
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_default()
-        )));
+        let message = t!(
+            "run-overlay-no-card",
+            file = card.name(),
+            name = &name,
+            manifest = &directory.manifest().source.name
+        );
+        return Err(Stop::Usage(match close {
+            Some(c) => t!(
+                "run-then-did-you-mean",
+                message = message,
+                hint = t!("data-did-you-mean", name = c)
+            ),
+            None => message,
+        }));
     };
     Ok(Overlay {
         name: same.source.name.clone(),

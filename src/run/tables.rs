@@ -9,6 +9,7 @@ use crate::data::{
     self, DataError, DataErrorKind, DataFormat, Location, MemorySource, Numbering, OpenOptions,
     Record, RecordSource,
 };
+use crate::t;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -107,7 +108,7 @@ impl DataInput {
                 DataErrorKind::Io,
                 &Arc::from(self.name.as_str()),
                 Location::File,
-                "this input can be read only once, and it was read already",
+                t!("run-read-once"),
             )
         }))
     }
@@ -184,7 +185,7 @@ pub(crate) fn open(
                         join: None,
                     }),
                     // A role's sheet left blank: nobody of that role this month.
-                    Err(e) if e.message == "the sheet is empty" => None,
+                    Err(e) if e.message == t!("data-sheet-empty") => None,
                     Err(e) => {
                         problems.push(Problem::Data(e));
                         None

@@ -14,6 +14,7 @@ use crate::data::{
 use crate::period::{self, PeriodKind};
 use crate::report::{Format, ReportRows, RowsFormat};
 use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
+use crate::t;
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -155,7 +156,7 @@ fn streamed(
                     DataErrorKind::Io,
                     &Arc::from(input.name.as_str()),
                     data::Location::File,
-                    format!("cannot read the file: {e}"),
+                    t!("data-cannot-read-data", why = data::io_reason(&e)),
                 )
             }),
         _ => input.take_reader().expect("a reader"),
@@ -452,13 +453,11 @@ fn score_step(
                         | DataErrorKind::NoIdColumn
                 ) {
                     let rows = job.records;
-                    error.message = format!(
-                        "{} (for the card `{}`, which {} row{} of this file need{})",
-                        error.message,
-                        card.name,
-                        rows,
-                        if rows == 1 { "" } else { "s" },
-                        if rows == 1 { "s" } else { "" }
+                    error.message = t!(
+                        "run-for-card-rows",
+                        message = &error.message,
+                        card = &card.name,
+                        rows = rows
                     );
                 }
             }
@@ -522,8 +521,7 @@ fn score_step(
                     let close = w
                         .help
                         .as_deref()
-                        .and_then(|h| h.strip_prefix("did you mean `"))
-                        .and_then(|h| h.strip_suffix("`?"))
+                        .and_then(|h| h.split('`').nth(1))
                         .unwrap_or_default()
                         .to_string();
                     outcome.problems.push(Problem::Data(
@@ -531,12 +529,10 @@ fn score_step(
                             DataErrorKind::NearMissColumn,
                             &w.file,
                             w.location,
-                            format!("matches no input on any card, but looks like `{close}`"),
+                            t!("run-near-miss-any-card", close = &close),
                         )
                         .column(column)
-                        .help(format!(
-                            "did you mean `{close}`? Rename the column to `{close}`; if it is another column, list it under `[data] ignore` in scorecard.toml (or run with --lenient)"
-                        )),
+                        .help(t!("data-near-miss-column-help", close = &close)),
                     ));
                 }
             }
@@ -679,8 +675,8 @@ fn feeds_of(
             OwnedFeed {
                 input,
                 values: Values::of(&runs, &from.key),
-                source: format!("step `{}`'s `{}`", from.step, from.key),
-                looked_in: format!("step `{}`", from.step),
+                source: t!("run-step-key", step = &from.step, key = &from.key),
+                looked_in: t!("run-step", step = &from.step),
             },
         ));
     }
@@ -743,16 +739,16 @@ fn missing_from_files(
                     DataErrorKind::Join,
                     &table.name,
                     table.numbering.at(record.number),
-                    format!(
-                        "employee `{who}` has no row in {file}, which gives {} to the card `{}`",
-                        list.join(", "),
-                        card.name
+                    t!(
+                        "run-no-row-in",
+                        who = &who,
+                        file = &*file,
+                        columns = list.join(&t!("data-list-sep")),
+                        card = &card.name
                     ),
                 )
                 .value(who.clone())
-                .help(format!(
-                    "add the employee's row to {file}: nothing is read as zero"
-                )),
+                .help(t!("run-no-row-in-help", file = &*file)),
             ));
             false
         })
@@ -799,16 +795,22 @@ fn one_row_per_employee(parts: &mut [Part], outcome: &mut Outcome) {
                 let there = if parts[first_part].file == parts[p].file {
                     there.describe()
                 } else {
-                    format!("{} {}", parts[first_part].file, there.describe())
+                    t!(
+                        "run-in-file-at",
+                        file = &*parts[first_part].file,
+                        at = there.describe()
+                    )
                 };
                 outcome.problems.push(Problem::Data(
                     data::DataError::new(
                         DataErrorKind::DuplicateId,
                         &parts[p].file,
                         here,
-                        format!(
-                            "employee `{id}` appears twice, at {there} and {}",
-                            here.describe()
+                        t!(
+                            "data-duplicate-id",
+                            id = &id,
+                            first = there,
+                            second = here.describe()
                         ),
                     )
                     .value(&id),
@@ -867,7 +869,7 @@ fn unread_columns(plan: &Plan, tables: &[Records], readers: &[Vec<usize>], outco
                     DataWarningKind::UnknownColumn,
                     &table.name,
                     table.header,
-                    "matches no input on the card; its cells are ignored",
+                    t!("data-unknown-column"),
                 )
                 .column(header),
             ));
@@ -902,9 +904,11 @@ fn keep_warnings(outcome: &mut Outcome, warnings: Vec<DataWarning>, card: Option
 
 fn keep_rolled(outcome: &mut Outcome, file: &Arc<str>, rolled: period::RollUp) {
     for warning in rolled.warnings {
-        outcome
-            .warnings
-            .push(Warning::Text(format!("{file}: {warning}")));
+        outcome.warnings.push(Warning::Text(format!(
+            "{}{}{warning}",
+            t!("data-place-file", file = &**file),
+            t!("data-place-sep")
+        )));
     }
     for skipped in rolled.skipped {
         outcome.notes.push(Note::Skipped {
@@ -934,9 +938,9 @@ fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
 /// Ranks and grade limits compare the rows that scored: says so when some did not.
 fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: bool) {
     if !card.group.is_empty() && failed {
-        outcome.warnings.push(Warning::Text(
-            "ranks and grade limits are over the scored rows only; the rows left out are not counted in any group".into(),
-        ));
+        outcome
+            .warnings
+            .push(Warning::Text(t!("run-groups-lost-rows")));
     }
 }
 
@@ -956,12 +960,8 @@ fn monthly_rows(card: &CheckedCard, rows: &[Row], file: &Arc<str>) -> Option<Pro
     Some(Problem::Usage {
         file: file.clone(),
         line: row.line,
-        message: format!(
-            "the rows are monthly, but the card `{}` is scored by {}",
-            card.name,
-            kind.noun()
-        ),
-        help: "add --rollup to roll the months up by the card's rules first".into(),
+        message: t!("run-monthly-rows", card = &card.name, period = kind.noun()),
+        help: t!("run-monthly-rows-help"),
     })
 }
 
@@ -990,10 +990,7 @@ fn require_rates(
                     line: row.line,
                     employee: row.employee.clone(),
                     error: crate::eval::EvalError {
-                        message: format!(
-                            "no value for `{}`: without --rollup the data gives each period's rate itself",
-                            card.inputs[i].name
-                        ),
+                        message: t!("run-rate-missing", input = &card.inputs[i].name),
                         span: None,
                     },
                 },

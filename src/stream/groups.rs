@@ -42,6 +42,7 @@ use crate::data::{
 use crate::eval::{evaluate_all_with, RowFailure, ScoreResult};
 use crate::period::{recomputed, CannotRollUp, RollUp, RollingUp};
 use crate::report::{ReportRows, RowsFormat, Who};
+use crate::t;
 use std::io::{self, Read, Write};
 use std::sync::Arc;
 
@@ -241,7 +242,7 @@ impl<'c> ByGroups<'c> {
                 DataWarningKind::NoRows,
                 &file,
                 Location::File,
-                "the file has no rows",
+                t!("data-no-rows"),
             ));
         }
         found.found.failures.sort_by_key(|f| f.line);
@@ -374,7 +375,7 @@ fn cannot_read(name: &str, e: io::Error) -> DataError {
         DataErrorKind::Io,
         &Arc::from(name),
         Location::File,
-        format!("cannot read the file: {e}"),
+        t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
     )
 }
 
@@ -385,10 +386,7 @@ fn changed_since_scan(file: &Arc<str>, line: usize) -> DataError {
         DataErrorKind::Io,
         file,
         Location::File,
-        format!(
-            "the file changed while it was being read: the row at line {line} belongs \
-             to a group that had ended earlier in the file when it was first read"
-        ),
+        t!("stream-file-changed", line = line),
     )
-    .help("run again once the file is saved and no longer changing")
+    .help(t!("stream-file-changed-help"))
 }

@@ -46,6 +46,7 @@ use crate::data::{
 };
 use crate::eval::RowFailure;
 use crate::report::{ReportRows, RowsFormat};
+use crate::t;
 use batch::Batch;
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -54,14 +55,14 @@ use worker::{Outcome, Piece, Worker};
 
 /// Why a card cannot stream a row at a time, or `None` when it can (a card
 /// that cannot may stream [`ByGroups`]).
-pub fn streamable(card: &CheckedCard) -> Option<&'static str> {
+pub fn streamable(card: &CheckedCard) -> Option<String> {
     if !card.group.is_empty()
         || card.group.grade_after_ranks
         || card.derived.iter().any(|d| d.after_ranks)
     {
-        Some("the card ranks rows or limits grades, which needs every row first")
+        Some(t!("stream-needs-every-row"))
     } else if card.rollup.is_some() {
-        Some("the card rolls months up, which needs every month of a person first")
+        Some(t!("stream-needs-every-month"))
     } else {
         None
     }
@@ -212,7 +213,7 @@ pub fn score_csv(
             DataWarningKind::NoRows,
             &reader.file,
             Location::File,
-            "the file has no rows",
+            t!("data-no-rows"),
         ));
     }
     Ok(found)

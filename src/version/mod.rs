@@ -18,7 +18,7 @@ mod period;
 mod select;
 
 pub use hash::{content_hash, ContentHash, HookSource};
-pub use period::{parse_period, Period, PERIOD_HEADERS, PERIOD_HELP};
+pub use period::{parse_period, period_help, Period, PERIOD_HEADERS};
 pub use select::{Split, Versions};
 
 use crate::source::Span;
@@ -41,7 +41,11 @@ impl Stamp {
     /// `version 2026.1 · sha256:1a2b3c4d5e6f`, or just the hash.
     pub fn describe(&self) -> String {
         match &self.version {
-            Some(v) => format!("version {v} · {}", self.hash.short()),
+            Some(v) => format!(
+                "{} · {}",
+                crate::t!("run-version-tag", version = v),
+                self.hash.short()
+            ),
             None => self.hash.short(),
         }
     }

@@ -56,13 +56,14 @@ pub fn parse_period(text: &str) -> Result<Period, String> {
             first,
             last,
         }),
-        _ => Err(format!("`{trimmed}` is not a period")),
+        _ => Err(crate::t!("version-not-a-period", text = trimmed)),
     }
 }
 
 /// What a period cell may look like, for help texts.
-pub const PERIOD_HELP: &str =
-    "write a month as 2026-03 (or 2026年3月), a quarter as 2026-Q1, a half year as 2026-H1, a year as 2026, or a day as 2026-03-31";
+pub fn period_help() -> String {
+    crate::t!("version-period-help")
+}
 
 fn year_of(text: &str) -> Option<i32> {
     (text.len() == 4).then_some(())?;

@@ -1,11 +1,12 @@
 //! Choosing, for each row, the version of a card in force for its period.
 
-use super::period::{parse_period, Period, PERIOD_HEADERS, PERIOD_HELP};
+use super::period::{parse_period, period_help, Period, PERIOD_HEADERS};
 use crate::check::CheckedCard;
 use crate::data::{
     DataError, DataErrorKind, DataWarning, DataWarningKind, MemorySource, Record, RecordSource,
 };
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::t;
 use std::sync::Arc;
 
 /// The versions of one card, oldest first, no two in force on the same day.
@@ -40,23 +41,22 @@ impl Versions {
                     problems.push(
                         Diagnostic::error(
                             Code::VersionConflict,
-                            format!(
-                                "`{}` is card `{}`, not a version of `{first}`",
-                                card.source.name, card.name
+                            t!(
+                                "version-other-card",
+                                file = &card.source.name,
+                                card = &card.name,
+                                first = &first
                             ),
                         )
                         .in_file(&card.source)
-                        .help("give versions of one card only: the same `scorecard NAME` in each file"),
+                        .help(t!("version-other-card-help")),
                     );
                 }
                 if card.stamp.effective.is_none() {
                     problems.push(
-                        Diagnostic::error(
-                            Code::VersionConflict,
-                            "this version does not say when it is in force",
-                        )
-                        .in_file(&card.source)
-                        .help("with several versions of a card, each declares `effective FROM..UNTIL`, such as `effective 2026-01-01..2026-06-30`"),
+                        Diagnostic::error(Code::VersionConflict, t!("version-no-effective"))
+                            .in_file(&card.source)
+                            .help(t!("version-no-effective-help")),
                     );
                 }
             }
@@ -71,14 +71,15 @@ impl Versions {
                         problems.push(
                             Diagnostic::error(
                                 Code::VersionConflict,
-                                format!(
-                                    "this version and the one in `{}` are both in force on {day}",
-                                    a.source.name
+                                t!(
+                                    "version-overlap",
+                                    file = &a.source.name,
+                                    day = day.to_string()
                                 ),
                             )
                             .in_file(&b.source)
-                            .label(eb.span, format!("in force {eb}"))
-                            .help("end the earlier version the day before the later one starts"),
+                            .label(eb.span, t!("version-in-force", dates = eb.to_string()))
+                            .help(t!("version-overlap-help")),
                         );
                     }
                 }
@@ -125,10 +126,10 @@ impl Versions {
             .map(|(c, e)| format!("{} ({e})", version_name(c)))
             .collect();
         Err(if touching.len() > 1 {
-            format!(
-                "the period `{}` falls under more than one version: {}",
-                period.text,
-                touching.join(" and ")
+            t!(
+                "version-period-split",
+                period = &period.text,
+                versions = touching.join(&t!("version-and"))
             )
         } else {
             let all: Vec<String> = self
@@ -140,10 +141,10 @@ impl Versions {
                         .map(|e| format!("{} ({e})", version_name(c)))
                 })
                 .collect();
-            format!(
-                "no version of the card is in force for the whole of `{}` (the card: {})",
-                period.text,
-                all.join(", ")
+            t!(
+                "version-none-in-force",
+                period = &period.text,
+                versions = all.join(&t!("data-list-sep"))
             )
         })
     }
@@ -170,12 +171,9 @@ impl Versions {
                         DataErrorKind::BadPeriod,
                         &file,
                         source.header_location(),
-                        format!(
-                            "{} versions of the card were given, but the data has no period column to choose between them",
-                            self.cards.len()
-                        ),
+                        t!("version-no-period-column", count = self.cards.len()),
                     )
-                    .help("add a column headed 期间 (or period) holding each row's month, such as 2026-03"),
+                    .help(t!("version-period-column-help")),
                 );
             }
             None => {
@@ -185,11 +183,9 @@ impl Versions {
                             DataWarningKind::PeriodNotChecked,
                             &file,
                             source.header_location(),
-                            format!(
-                                "the card is in force {effective}, but the data has no period column, so no row was checked against those dates"
-                            ),
+                            t!("version-dates-not-checked", dates = effective.to_string()),
                         )
-                        .with_help(Some("add a column headed 期间 (or period) holding each row's month, such as 2026-03".into())),
+                        .with_help(Some(t!("version-period-column-help"))),
                     );
                 }
                 while let Some(record) = source.next_record() {
@@ -218,17 +214,16 @@ impl Versions {
                     };
                     if cell.is_empty() {
                         errors.push(
-                            error(DataErrorKind::BadPeriod, "the period is blank".into())
-                                .help(PERIOD_HELP),
+                            error(DataErrorKind::BadPeriod, t!("version-period-blank"))
+                                .help(period_help()),
                         );
                         continue;
                     }
                     match parse_period(cell).map(|p| self.pick(&p)) {
                         Ok(Ok(version)) => records[version].push(Ok(record)),
                         Ok(Err(message)) => errors.push(error(DataErrorKind::NoVersion, message)),
-                        Err(message) => {
-                            errors.push(error(DataErrorKind::BadPeriod, message).help(PERIOD_HELP))
-                        }
+                        Err(message) => errors
+                            .push(error(DataErrorKind::BadPeriod, message).help(period_help())),
                     }
                 }
             }
@@ -250,7 +245,7 @@ impl Versions {
 /// `version 2026.1` for messages, or the file when the card has no version.
 fn version_name(card: &CheckedCard) -> String {
     match &card.stamp.version {
-        Some(v) => format!("version {v}"),
+        Some(v) => t!("run-version-tag", version = v),
         None => format!("`{}`", card.source.name),
     }
 }

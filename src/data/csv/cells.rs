@@ -3,6 +3,7 @@
 
 use crate::data::cell::trim;
 use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::t;
 
 /// The cells of one record.
 pub struct Cells {
@@ -169,9 +170,9 @@ impl Cells {
                 DataErrorKind::Malformed,
                 file,
                 Location::Line(line),
-                "this row holds a carriage return (\\r) that is not at its end, which would cut the row in two",
+                t!("data-csv-stray-cr"),
             )
-            .help("save the file with ordinary line ends (in Excel: File → Save As → \"CSV UTF-8\"), or remove the stray character"));
+            .help(t!("data-csv-stray-cr-help")));
         }
         let count = self.len();
         let extra_filled = (width..count).any(|c| !self.get(c).trim().is_empty());
@@ -179,21 +180,17 @@ impl Cells {
             return Ok(());
         }
         let help = if self.iter().any(|c| c.contains('\n')) {
-            "a quoted cell runs on over several lines; check for a missing closing quote `\"`"
+            t!("data-csv-open-quote-help")
         } else if count > width {
-            "a cell holding a comma must be quoted, e.g. \"1,200\""
+            t!("data-csv-comma-help")
         } else {
-            "every row needs a cell for each column of the header, even if blank"
+            t!("data-csv-short-row-help")
         };
         Err(DataError::new(
             DataErrorKind::Malformed,
             file,
             Location::Line(line),
-            format!(
-                "this row has {count} {} but the header has {width} {}",
-                plural(count, "cell", "cells"),
-                plural(width, "column", "columns")
-            ),
+            t!("data-csv-width", count = count, width = width),
         )
         .help(help))
     }
@@ -231,14 +228,6 @@ fn comma_bits(word: u64) -> u64 {
     // top bit unless the low seven bits are zero; `| x` sets it when the
     // top bit was set. Only a zero byte keeps its top bit clear.
     !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 use super::encoding::{look_ahead, sniff, to_utf8, NotText, TextEncoding, LOOK_AHEAD};
 use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::t;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
@@ -169,13 +170,13 @@ impl RecordLines {
     fn too_long(&self, line: usize) -> DataError {
         let (what, help) = if self.limit == MAX_RECORD_BYTES {
             (
-                "this row is longer than 1 MB, the most a row may be",
-                "is a quote left open, so that the rest of the file reads as one cell?",
+                t!("data-csv-row-too-long"),
+                t!("data-csv-row-too-long-help"),
             )
         } else {
             (
-                "the header row is longer than 256 KB, the most a header may be",
-                "is this a CSV file? Its first row must name the columns, separated by commas",
+                t!("data-csv-header-too-long"),
+                t!("data-csv-header-too-long-help"),
             )
         };
         DataError::new(
@@ -241,9 +242,9 @@ pub fn record_text<'r>(
             DataErrorKind::NotUtf8,
             file,
             Location::Line(line),
-            "the file is not UTF-8 text",
+            t!("data-not-utf8"),
         );
-        error.help(MIXED_HELP)
+        error.help(t!("data-csv-mixed-help"))
     })
 }
 
@@ -302,12 +303,7 @@ pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
     if let Some(bad) = error.get_ref().and_then(|e| e.downcast_ref::<NotText>()) {
         return not_text(file, bad.line);
     }
-    DataError::new(
-        DataErrorKind::Io,
-        file,
-        Location::File,
-        format!("cannot read the file: {error}"),
-    )
+    crate::data::source::cannot_read(file, error)
 }
 
 /// A byte at `line` that is no text in UTF-8 nor in GB18030.
@@ -316,12 +312,7 @@ fn not_text(file: &Arc<str>, line: usize) -> DataError {
         DataErrorKind::NotUtf8,
         file,
         Location::Line(line),
-        "the file is not text: neither UTF-8 nor GB18030 (GBK)",
+        t!("data-csv-not-text"),
     )
-    .help(NOT_TEXT_HELP)
+    .help(t!("data-csv-not-text-help"))
 }
-
-const NOT_TEXT_HELP: &str = "is this a CSV file? Open it in Excel or WPS and save it as CSV (File → Save As → \"CSV UTF-8\" or \"CSV\")";
-
-/// A record that is not UTF-8 in a file whose text before it is.
-const MIXED_HELP: &str = "the lines before this one are UTF-8 and this one is not: the file mixes encodings; save it again from Excel or WPS as one CSV (File → Save As → \"CSV UTF-8\")";

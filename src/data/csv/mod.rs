@@ -23,6 +23,7 @@ pub use lines::{record_text, RecordLines};
 
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{empty_file, Record, RecordSource};
+use crate::t;
 use std::io::Read;
 
 pub struct CsvSource {
@@ -93,7 +94,7 @@ pub fn open_with_header(
             DataErrorKind::Malformed,
             lines.name(),
             Location::File,
-            "the file has no header row, only comments",
+            t!("data-csv-only-comments"),
         )),
     }
 }

@@ -35,6 +35,7 @@ use self::grid::{Grid, Merges};
 use super::binding::Field;
 use super::error::{DataError, DataErrorKind, Location, Numbering};
 use super::source::{Record, RecordSource};
+use crate::t;
 use calamine::{Reader, Sheet, SheetType, SheetVisible, Xlsx, XlsxError};
 use std::io::Cursor;
 use std::sync::Arc;
@@ -79,12 +80,9 @@ impl XlsxSource {
                 DataErrorKind::Malformed,
                 &name,
                 Location::File,
-                "the sheet is empty",
+                t!("data-sheet-empty"),
             )
-            .help(format!(
-                "the workbook's sheets are: {}",
-                sheet_list(&sheets)
-            )));
+            .help(t!("data-sheet-list", sheets = sheet_list(&sheets))));
         }
         let header = header_index(&grid);
         // A non-blank row always has a column; (0, 0) only keeps this total.
@@ -117,7 +115,7 @@ fn read_xlsx(bytes: Vec<u8>, file: &Arc<str>, sheet: Option<&str>) -> Result<She
             DataErrorKind::Malformed,
             file,
             Location::File,
-            format!("cannot read the sheet `{sheet}`: {e}"),
+            t!("data-sheet-unreadable", sheet = &sheet, why = e.to_string()),
         )
     };
     let grid = read_grid(&mut workbook, &sheet, file)?.map_err(failed)?;
@@ -170,12 +168,9 @@ impl Kind {
             DataErrorKind::Malformed,
             file,
             Location::File,
-            format!(
-                "the workbook is larger than {} MB, the most an .xls workbook may be",
-                MAX_XLS_BYTES >> 20
-            ),
+            t!("data-xls-too-large", mb = MAX_XLS_BYTES >> 20),
         )
-        .help("save the rows as CSV (File → Save As → CSV UTF-8), which is read row by row"))
+        .help(t!("data-workbook-too-large-help")))
     }
 }
 
@@ -292,9 +287,10 @@ pub(super) fn check_cell_length(
             row: row as usize + 1,
             column: column as usize,
         },
-        format!(
-            "this cell holds {} characters, more than the {MAX_CELL_CHARS} a cell may hold",
-            text.chars().count()
+        t!(
+            "data-cell-too-long",
+            count = text.chars().count(),
+            most = MAX_CELL_CHARS
         ),
     ))
 }
@@ -331,12 +327,9 @@ fn check_sizes(bytes: &[u8], file: &Arc<str>) -> Result<(), DataError> {
         DataErrorKind::Malformed,
         file,
         Location::File,
-        format!(
-            "the workbook would take more than {} MB once unpacked, the most a workbook may",
-            MAX_INFLATED_BYTES >> 20
-        ),
+        t!("data-workbook-too-large", mb = MAX_INFLATED_BYTES >> 20),
     )
-    .help("save the rows as CSV (File → Save As → CSV UTF-8), which is read row by row"))
+    .help(t!("data-workbook-too-large-help")))
 }
 
 /// The index (among non-blank rows) of the header row.
@@ -366,14 +359,14 @@ fn choose_sheet(
         let close =
             worksheets().find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase());
         let help = match close {
-            Some(s) => format!("did you mean `{}`?", s.name),
-            None => format!("the workbook's sheets are: {}", sheet_list(sheets)),
+            Some(s) => t!("data-did-you-mean", name = &s.name),
+            None => t!("data-sheet-list", sheets = sheet_list(sheets)),
         };
         return Err(DataError::new(
             DataErrorKind::Malformed,
             file,
             Location::File,
-            format!("the workbook has no sheet named `{wanted}`"),
+            t!("data-no-such-sheet", sheet = wanted),
         )
         .help(help));
     }
@@ -386,7 +379,7 @@ fn choose_sheet(
                 DataErrorKind::Malformed,
                 file,
                 Location::File,
-                "the workbook has no worksheet",
+                t!("data-no-worksheet"),
             )
         })
 }
@@ -397,25 +390,21 @@ fn sheet_list(sheets: &[Sheet]) -> String {
         .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| format!("`{}`", s.name))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!("data-list-sep"))
 }
 
 /// The workbook cannot be opened at all: say what it probably is instead.
 fn cannot_open(error: &XlsxError, file: &Arc<str>) -> DataError {
-    let problem = |message: &str| {
-        DataError::new(
-            DataErrorKind::Malformed,
-            file,
-            Location::File,
-            message.to_string(),
-        )
-    };
+    let problem =
+        |message: String| DataError::new(DataErrorKind::Malformed, file, Location::File, message);
     match error {
-        XlsxError::Password => problem("the workbook is password-protected")
-            .help("remove the password in Excel (File → Info → Protect Workbook), save, and try again"),
-        XlsxError::Zip(_) | XlsxError::Io(_) => problem("the file is not a workbook (.xlsx, .xls, .xlsb or .ods)")
-            .help("open it in Excel or WPS and save it as .xlsx (File → Save As → Excel Workbook) or as CSV UTF-8; a WPS .et file must be saved so too"),
-        other => problem(&format!("cannot read the workbook: {other}")),
+        XlsxError::Password => {
+            problem(t!("data-workbook-password")).help(t!("data-workbook-password-help-excel"))
+        }
+        XlsxError::Zip(_) | XlsxError::Io(_) => {
+            problem(t!("data-not-a-workbook")).help(t!("data-not-a-workbook-help"))
+        }
+        other => problem(t!("data-workbook-unreadable", why = other.to_string())),
     }
 }
 

@@ -10,6 +10,7 @@ use super::cell_text::cell_text;
 use super::grid::{Grid, Merges};
 use super::{check_cell_length, choose_sheet, Kind, SheetRead};
 use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::t;
 use calamine::{Data, DataRef, Ods, Reader, Sheet, Sheets, Xls, Xlsb};
 use std::io::Cursor;
 use std::sync::Arc;
@@ -31,11 +32,11 @@ fn open(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Book, DataError> 
             DataErrorKind::Malformed,
             file,
             Location::File,
-            format!("cannot read the workbook: {e}"),
+            t!("data-workbook-unreadable", why = &e),
         );
         match e.to_lowercase().contains("password") {
-            true => error.help("remove the workbook's password, save, and try again"),
-            false => error.help("open it in Excel or WPS and save it as .xlsx or CSV UTF-8"),
+            true => error.help(t!("data-workbook-password-help")),
+            false => error.help(t!("data-workbook-unreadable-help")),
         }
     })
 }
@@ -60,7 +61,7 @@ pub(super) fn read(
             DataErrorKind::Malformed,
             file,
             Location::File,
-            format!("cannot read the sheet `{sheet}`: {e}"),
+            t!("data-sheet-unreadable", sheet = &sheet, why = e.to_string()),
         )
     })?;
     let (top, left) = range.start().unwrap_or((0, 0));
