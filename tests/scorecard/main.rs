@@ -15,6 +15,7 @@ mod diff;
 mod excel;
 mod fmt;
 mod fmt_property;
+mod html_report;
 mod impossible_data;
 mod lang;
 mod month;
