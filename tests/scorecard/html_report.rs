@@ -176,3 +176,35 @@ fn a_pay_card_is_reported_as_pay() {
     let first_pay_heading = page.split("<th>").nth(3).unwrap_or_default();
     assert!(first_pay_heading.contains("（元）"), "{first_pay_heading}");
 }
+
+/// The period of the rows heads the report: `2026年10月 …`.
+#[test]
+fn the_title_names_the_period() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let data = dir.path().join("october.csv");
+    let text = std::fs::read_to_string(common::root().join("tests/data/tour_stores.csv"))
+        .expect("the data");
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        match lines.is_empty() {
+            true => lines.push(format!("月份,{line}")),
+            false => lines.push(format!("2026-10,{line}")),
+        }
+    }
+    std::fs::write(&data, lines.join("\n")).expect("written");
+    let data = data.display().to_string();
+    let page = html("zh", &["tests/cards/valid/tour.card", &data]);
+    assert!(
+        page.contains("<h1>2026年10月 语言示例卡 考核结果</h1>"),
+        "{}",
+        &page[..600.min(page.len())]
+    );
+    let page = html(
+        "zh",
+        &[
+            "rules/callback_specialist.card",
+            "tests/data/s1_typical_month.csv",
+        ],
+    );
+    assert!(page.contains("<h1>市场部客服回访专员绩效考核结果</h1>"));
+}
