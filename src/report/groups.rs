@@ -34,6 +34,9 @@ pub struct CardResults<'a> {
     /// The data table (file or sheet) of each result, or empty (one table):
     /// rows are put in data order by table, then line.
     pub tables: &'a [usize],
+    /// The card's inputs fed by other cards' results in this run (a pay
+    /// card's 月度考核分数), shown beside its pay.
+    pub fed: &'a [usize],
 }
 
 impl<'a> CardResults<'a> {
@@ -45,6 +48,7 @@ impl<'a> CardResults<'a> {
             inputs: &[],
             tag: None,
             tables: &[],
+            fed: &[],
         }
     }
 }

@@ -13,6 +13,7 @@ mod explain;
 mod group_trace;
 mod groups;
 mod html;
+mod html_rows;
 mod json;
 mod json_rows;
 mod json_template;
@@ -29,7 +30,10 @@ pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };
 pub use self::groups::{render_groups, CardResults};
-pub use self::html::{html, html_cards, write_html, write_html_cards};
+pub use self::html::{
+    html, html_cards, write_html, write_html_cards, write_html_part, HtmlPart, HtmlSink,
+};
+pub use self::html_rows::HtmlRows;
 pub use self::json::{card_json, employee_json, json, person_json, write_json, Person};
 pub use self::json_rows::{write_json_lines_of_cards, write_json_rows, JsonRows};
 pub use self::markdown::markdown;

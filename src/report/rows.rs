@@ -2,12 +2,14 @@
 //! over each format's row writer, for the streamed ways and the report of
 //! every result at once alike, so the two cannot differ.
 
+use super::html_rows::HtmlRows;
 use super::json::Person;
 use super::json_rows::JsonRows;
 use super::{CsvRows, Format, Who};
 use crate::check::CheckedCard;
 use crate::eval::result::{Placing, Push};
 use crate::eval::Scores;
+use crate::value::Value;
 
 /// A format a report can be written in a row at a time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,6 +18,9 @@ pub enum RowsFormat {
     Csv,
     Json,
     JsonLines,
+    /// The HTML report's row records, for an [`HtmlSink`](super::HtmlSink)
+    /// to lay out store by store.
+    Html,
 }
 
 impl RowsFormat {
@@ -36,6 +41,7 @@ impl RowsFormat {
 pub enum ReportRows<'c> {
     Csv(CsvRows<'c>),
     Json(JsonRows<'c>),
+    Html(HtmlRows<'c>),
 }
 
 impl<'c> ReportRows<'c> {
@@ -46,6 +52,7 @@ impl<'c> ReportRows<'c> {
             RowsFormat::Csv => ReportRows::Csv(CsvRows::new(card, region, period)),
             RowsFormat::Json => ReportRows::Json(JsonRows::new(card, false)),
             RowsFormat::JsonLines => ReportRows::Json(JsonRows::new(card, true)),
+            RowsFormat::Html => ReportRows::Html(HtmlRows::new(card, &[])),
         }
     }
 
@@ -53,7 +60,7 @@ impl<'c> ReportRows<'c> {
     /// separator the rows after it need).
     pub fn lead(&self) -> usize {
         match self {
-            ReportRows::Csv(_) => 0,
+            ReportRows::Csv(_) | ReportRows::Html(_) => 0,
             ReportRows::Json(j) => j.lead(),
         }
     }
@@ -62,10 +69,12 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.header(),
             ReportRows::Json(j) => j.header(),
+            ReportRows::Html(_) => {}
         }
     }
 
-    /// One scored row (CSV shows no line and no grade pushed down).
+    /// One scored row (CSV shows no line and no grade pushed down), and
+    /// its input `values` (the workbook works out the reasons from them).
     pub fn row(
         &mut self,
         who: &Who,
@@ -73,8 +82,10 @@ impl<'c> ReportRows<'c> {
         scores: &Scores,
         ranks: &[Placing],
         pushed: &[Push],
+        values: &[Value],
     ) {
         match self {
+            ReportRows::Html(h) => h.row(who, line, scores, values),
             ReportRows::Csv(c) => c.row(who, scores, ranks),
             ReportRows::Json(j) => {
                 let card = j.card();
@@ -100,6 +111,8 @@ impl<'c> ReportRows<'c> {
                 j.end(any, notes);
                 j.take()
             }
+            // The sink writes the report's end.
+            ReportRows::Html(_) => Vec::new(),
         }
     }
 
@@ -107,6 +120,7 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.take(),
             ReportRows::Json(j) => j.take(),
+            ReportRows::Html(h) => h.take(),
         }
     }
 
@@ -114,6 +128,7 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.replace_buffer(next),
             ReportRows::Json(j) => j.replace_buffer(next),
+            ReportRows::Html(h) => h.replace_buffer(next),
         }
     }
 
@@ -127,6 +142,7 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.written(),
             ReportRows::Json(j) => j.written(),
+            ReportRows::Html(h) => h.written(),
         }
     }
 }

@@ -137,6 +137,8 @@ pub struct CardRun {
     /// The data table (file, or workbook sheet) each result's row is in,
     /// parallel to `results`.
     pub tables: Vec<usize>,
+    /// The card's inputs fed by other cards' results (see `feeds`).
+    pub fed: Vec<usize>,
 }
 
 impl CardRun {

@@ -42,6 +42,7 @@ pub fn render(
             inputs,
             tag: tag.as_deref(),
             tables: &run.tables,
+            fed: &run.fed,
         })
         .collect();
     match parts.as_slice() {

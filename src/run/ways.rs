@@ -30,6 +30,11 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
             to,
         } => {
             // A report a row at a time streams, unless each row's trace is asked for.
+            if format == Format::Html && !plan.options.trace {
+                if let Some(outcome) = stream_html(plan, to, progress) {
+                    return outcome;
+                }
+            }
             let rows = RowsFormat::of(format).filter(|_| !plan.options.trace);
             if let Some(rows) = rows {
                 if let Some(outcome) = stream_rows(plan, rows, options.bom, to, progress) {
@@ -126,6 +131,68 @@ fn stream_rows(
     // A file that cannot be scanned is left to the general way, which says why.
     let grouped = ByGroups::scan(card, file, &input.name, options).ok()?;
     Some(by_groups(plan, card, input, format, &grouped, to, progress))
+}
+
+/// The HTML report of one CSV file by one undated card that scores rows
+/// one by one, in flat memory: the streamed way's workers make each row's
+/// part of the report (its table cells, its points lost and why) into a
+/// spool file, keeping of each row only its store, total and grade; the
+/// report is then written store by store from the spool. `None` when the
+/// plan needs every row at once.
+fn stream_html(
+    plan: &Plan,
+    to: &mut dyn Target,
+    progress: &mut dyn FnMut(Progress),
+) -> Option<Outcome> {
+    let card = plan.scoring.single()?;
+    let [input] = plan.data.as_slice() else {
+        return None;
+    };
+    let streams = input.effective_format() == Some(DataFormat::Csv)
+        && input.sheet.is_none()
+        && plan.links.is_empty()
+        && matches!(input.source, DataSource::Path(_) | DataSource::Reader(_))
+        && stream::streamable(card).is_none()
+        && !plan.options.rollup
+        && !longer_period(card);
+    if !streams {
+        return None;
+    }
+    let sink = crate::report::HtmlSink::new(card, &[]).ok()?;
+    let mut target = HtmlTarget(sink);
+    let read = read_options(plan);
+    let mut outcome = streamed(
+        plan,
+        card,
+        input,
+        RowsFormat::Html,
+        false,
+        read,
+        &mut target,
+        progress,
+    );
+    if outcome.write_error.is_none() && outcome.verdict.scores() {
+        let written = target.0.finish().and_then(|part| {
+            crate::report::write_html_part(part, &outcome.note_lines(), to.writer())
+        });
+        if let Err(e) = written {
+            outcome.write_error = Some(e.to_string());
+        }
+    }
+    Some(outcome)
+}
+
+/// The spool of a streamed HTML report as the place its rows go.
+struct HtmlTarget<'c>(crate::report::HtmlSink<'c>);
+
+impl Target for HtmlTarget<'_> {
+    fn writer(&mut self) -> &mut (dyn std::io::Write + Send) {
+        &mut self.0
+    }
+
+    fn restart(&mut self) -> std::io::Result<()> {
+        Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -415,6 +482,8 @@ fn score_step(
         /// The header's near misses, decided once every card has seen it.
         near_misses: Vec<DataWarning>,
         unknown: Vec<String>,
+        /// Inputs fed by other cards' results.
+        fed: Vec<usize>,
     }
     let mut reads: Vec<Read> = Vec::new();
     for job in jobs {
@@ -495,6 +564,7 @@ fn score_step(
             rows,
             near_misses,
             unknown,
+            fed: feeds.iter().map(|f| f.0).collect(),
         });
     }
     if directory.is_some() {
@@ -620,6 +690,7 @@ fn score_step(
             inputs: Vec::with_capacity(scored.results.len()),
             sources: Vec::with_capacity(scored.results.len()),
             tables: Vec::with_capacity(scored.results.len()),
+            fed: parts[0].fed.clone(),
         };
         for (i, result) in scored.results {
             run.inputs.push(rows[i].values.clone());

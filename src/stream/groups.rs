@@ -352,6 +352,7 @@ impl Scorer<'_> {
                 &r.scores,
                 &r.ranks,
                 &r.pushed,
+                &[],
             );
         }
     }

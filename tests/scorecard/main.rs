@@ -16,6 +16,7 @@ mod excel;
 mod explain;
 mod fmt;
 mod fmt_property;
+mod html_report;
 mod impossible_data;
 mod lang;
 mod month;
