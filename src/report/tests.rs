@@ -332,6 +332,7 @@ fn render_writes_every_format() {
             inputs: vec![row.values.clone()],
             sources: vec![None],
             tables: vec![0],
+            fed: Vec::new(),
             step: None,
             card: std::sync::Arc::new(card),
         }],

@@ -196,6 +196,9 @@ pub enum Note {
         file: Arc<str>,
         encoding: TextEncoding,
     },
+    /// Cards with money outputs that do not say how to round money: their
+    /// amounts are reported rounded to the fen (see `CheckedCard::money`).
+    MoneyRounded { cards: Vec<String> },
 }
 
 impl Note {
@@ -260,6 +263,14 @@ impl fmt::Display for Note {
                 f,
                 "{file}: the file is not UTF-8, so it was read as {encoding} text"
             ),
+            Note::MoneyRounded { cards } => {
+                let names: Vec<String> = cards.iter().map(|c| format!("`{c}`")).collect();
+                f.write_str(&crate::t!(
+                    "note-money-rounded",
+                    cards = names.join(", "),
+                    count = cards.len()
+                ))
+            }
         }
     }
 }

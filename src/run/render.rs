@@ -44,6 +44,7 @@ pub fn render(
             inputs,
             tag: tag.as_deref(),
             tables: &run.tables,
+            fed: &run.fed,
         })
         .collect();
     match parts.as_slice() {
@@ -72,7 +73,7 @@ fn single(
     let (card, results) = (part.card, part.results);
     match format {
         Format::Table => {
-            out.write_all(report::table(card, results).as_bytes())?;
+            out.write_all(report::table_of(part).as_bytes())?;
             out.write_all(report::notes_text(notes).as_bytes())
         }
         Format::Json | Format::JsonLines => {
@@ -83,7 +84,7 @@ fn single(
             out.write_all(report::notes_csv(notes).as_bytes())
         }
         Format::Markdown => {
-            out.write_all(report::markdown(card, results).as_bytes())?;
+            out.write_all(report::markdown_of(part).as_bytes())?;
             out.write_all(report::notes_markdown(notes).as_bytes())
         }
         Format::Xlsx => {

@@ -414,6 +414,8 @@ fn score_step(
         /// The header's near misses, decided once every card has seen it.
         near_misses: Vec<DataWarning>,
         unknown: Vec<String>,
+        /// The card's inputs fed by other cards' results.
+        fed: Vec<usize>,
     }
     let mut reads: Vec<Read> = Vec::new();
     for job in jobs {
@@ -496,6 +498,7 @@ fn score_step(
             rows,
             near_misses,
             unknown,
+            fed: feeds.iter().map(|f| f.0).collect(),
         });
     }
     if directory.is_some() {
@@ -624,6 +627,7 @@ fn score_step(
             inputs: Vec::with_capacity(scored.results.len()),
             sources: Vec::with_capacity(scored.results.len()),
             tables: Vec::with_capacity(scored.results.len()),
+            fed: parts[0].fed.clone(),
         };
         for (i, result) in scored.results {
             run.inputs.push(rows[i].values.clone());
@@ -1015,6 +1019,7 @@ fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
     if plan.options.lenient {
         outcome.notes.insert(0, Note::Lenient);
     }
+    money_rounded(plan, &mut outcome);
     outcome.verdict = Verdict::of(&outcome.problems, plan.options.keep_going, outcome.scored);
     outcome.rules = match plan.scoring.directory_ref() {
         Some(d) => d.manifest().source.name.clone(),
@@ -1030,6 +1035,27 @@ fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
         outcome.runs.clear();
     }
     outcome
+}
+
+/// The note on the cards that scored rows, have money outputs and do not say
+/// how to round them: their amounts are reported to the fen all the same.
+fn money_rounded(plan: &Plan, outcome: &mut Outcome) {
+    use crate::value::{Type, Unit};
+    let cards: Vec<&CheckedCard> = if outcome.runs.is_empty() {
+        plan.scoring.cards().iter().map(|c| &**c).collect()
+    } else {
+        outcome.runs.iter().map(|r| &*r.card).collect()
+    };
+    let mut names: Vec<String> = Vec::new();
+    for card in cards {
+        let money = card.derived.iter().any(|d| d.ty == Type::Num(Unit::Money));
+        if money && card.money.declared.is_none() && !names.contains(&card.name) {
+            names.push(card.name.clone());
+        }
+    }
+    if !names.is_empty() && outcome.scored > 0 {
+        outcome.notes.push(Note::MoneyRounded { cards: names });
+    }
 }
 
 impl Outcome {

@@ -17,6 +17,7 @@ mod fmt;
 mod fmt_property;
 mod impossible_data;
 mod lang;
+mod money;
 mod month;
 mod office_files;
 mod properties;
