@@ -509,3 +509,24 @@ pub(crate) fn with_trace<'a>(
         Err(_) => Cow::Borrowed(r),
     }
 }
+
+#[cfg(test)]
+mod money_tests {
+    use super::money;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn amounts_for_people_have_thousands_separators_and_two_decimals() {
+        for (value, want) in [
+            ("0", "0.00"),
+            ("12.5", "12.50"),
+            ("999.995", "1,000.00"),
+            ("1223.805", "1,223.81"),
+            ("-1234567.891", "-1,234,567.89"),
+            ("100000", "100,000.00"),
+        ] {
+            assert_eq!(money(Decimal::from_str(value).unwrap()), want, "{value}");
+        }
+    }
+}
