@@ -226,7 +226,44 @@ pub fn short_whole(value: Decimal) -> Option<(bool, u8)> {
     Some((parts.negative, parts.lo as u8))
 }
 
-/// A value printed the way HR writes it: `98%`, `1200.5`, `是`/`否`.
+/// An amount to the fen, as every report writes money: `1200.00`,
+/// `-3.50`, `872.73` for 872.7272…, rounded halves away from zero (四舍五入).
+/// No thousands separator: this is the machine-readable form (CSV, JSON);
+/// `report::common::money` adds them for people.
+pub fn push_money(out: &mut impl TextSink, value: Decimal) {
+    let fen = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let parts = fen.unpack();
+    // In fen: scale 2 once the missing places are made up.
+    let fen_count =
+        (u64::from(parts.mid) << 32 | u64::from(parts.lo)).checked_mul(10u64.pow(2 - parts.scale));
+    let magnitude = match fen_count {
+        Some(m) if parts.hi == 0 => m,
+        // Beyond 64 bits (a formula gone wild): rust_decimal prints it.
+        _ => {
+            out.push_text(&format!("{fen:.2}"));
+            return;
+        }
+    };
+    if parts.negative && magnitude != 0 {
+        out.push_ascii(b'-');
+    }
+    let mut buffer = itoa::Buffer::new();
+    out.push_text(buffer.format(magnitude / 100));
+    let cents = (magnitude % 100) as u8;
+    out.push_ascii(b'.');
+    out.push_ascii(b'0' + cents / 10);
+    out.push_ascii(b'0' + cents % 10);
+}
+
+/// [`push_money`] as a `String`.
+pub fn format_money(value: Decimal) -> String {
+    let mut text = String::new();
+    push_money(&mut text, value);
+    text
+}
+
+/// A value printed the way HR writes it: `98%`, `1200.50` (money, to the
+/// fen), `4.5`, `是`/`否`.
 pub fn format_value(value: &Value, ty: Type) -> String {
     let mut text = String::new();
     push_value(&mut text, value, ty);
@@ -248,6 +285,7 @@ pub fn push_value(out: &mut String, value: &Value, ty: Type) {
                 out.push_str("×100%");
             }
         },
+        (Value::Num(d), Type::Num(Unit::Money)) => push_money(out, *d),
         (Value::Num(d), _) => push_decimal(out, *d),
         (Value::Bool(b), _) => out.push_str(word(if *b { Word::Yes } else { Word::No })),
         (Value::Text(t), _) => out.push_str(t),
@@ -425,6 +463,32 @@ mod tests {
         assert_eq!(format_decimal(d("4.50")), "4.5");
         assert_eq!(format_decimal(d("5.00")), "5");
         assert_eq!(format_decimal(d("-0.0")), "0");
+    }
+
+    #[test]
+    fn money_prints_to_the_fen_rounded_halves_away_from_zero() {
+        let money = Type::Num(Unit::Money);
+        for (value, want) in [
+            ("1200", "1200.00"),
+            ("2169.5", "2169.50"),
+            ("342.2244", "342.22"),
+            ("872.7272727272727272727272727", "872.73"),
+            ("0.005", "0.01"),
+            ("-0.005", "-0.01"),
+            ("-0.004", "0.00"),
+            ("-3.5", "-3.50"),
+            ("0", "0.00"),
+            ("12.345", "12.35"),
+        ] {
+            assert_eq!(format_value(&Value::Num(d(value)), money), want, "{value}");
+        }
+        // Beyond 64 bits: still to the fen.
+        assert_eq!(format_money(Decimal::MAX), format!("{}.00", Decimal::MAX));
+        // Other numbers as before.
+        assert_eq!(
+            format_value(&Value::Num(d("4.50")), Type::Num(Unit::Plain)),
+            "4.5"
+        );
     }
 
     #[test]

@@ -47,6 +47,8 @@ kind-rater = a rater
 kind-rank = a rank
 kind-limit = a grade limit
 kind-partial = a partial-period rule
+kind-round = a rounding rule
+kind-main = a main output
 kind-require = a requirement on the data
 kind-ignore = a list of columns to ignore
 

@@ -47,6 +47,8 @@ kind-rater = 评分人
 kind-rank = 排名
 kind-limit = 等级名额限制
 kind-partial = 不足整期的规则
+kind-round = 取整规则
+kind-main = 主要输出
 kind-require = 数据要求
 kind-ignore = 忽略的数据列
 

@@ -9,19 +9,22 @@ use crate::t;
 use crate::value::{format_decimal, InputType, Type, Unit, Value};
 use rust_decimal::Decimal;
 
-pub(super) struct Header {
+pub(super) struct Header<'a> {
     pub role: Option<String>,
     pub period: Option<String>,
     pub total: Decimal,
     pub total_decl: Option<ast::Number>,
     pub version: Option<String>,
     pub effective: Option<crate::version::Effective>,
+    pub money: super::model::MoneyRounding,
+    /// `main NAME`, resolved once the outputs are (see [`Checker::main_output`]).
+    pub main: Option<&'a ast::Ident>,
 }
 
 const PERIODS: [&str; 4] = ["monthly", "quarterly", "half-yearly", "yearly"];
 
 impl Checker<'_> {
-    pub(super) fn header(&mut self, card: &ast::Card) -> Header {
+    pub(super) fn header<'c>(&mut self, card: &'c ast::Card) -> Header<'c> {
         let mut header = Header {
             role: None,
             period: None,
@@ -29,6 +32,8 @@ impl Checker<'_> {
             total_decl: None,
             version: None,
             effective: None,
+            money: Default::default(),
+            main: None,
         };
         let mut seen: Vec<(&str, Span)> = Vec::new();
         for decl in &card.decls {
@@ -57,6 +62,14 @@ impl Checker<'_> {
                     ("effective", effective.span)
                 }
                 Decl::Grade(grade) => ("grade", grade.span),
+                Decl::Round(round) => {
+                    header.money = self.money_rounding(round);
+                    ("round", round.span)
+                }
+                Decl::Main(main) => {
+                    header.main = Some(main);
+                    ("main", main.span)
+                }
                 _ => continue,
             };
             if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
@@ -75,6 +88,41 @@ impl Checker<'_> {
             self.report(d);
         }
         header
+    }
+
+    /// `round money to STEP …`: the fen, the jiao or the yuan, in yuan.
+    fn money_rounding(&mut self, decl: &ast::RoundDecl) -> super::model::MoneyRounding {
+        use super::model::MoneyRounding;
+        let step = decl.step.value.normalize();
+        let known = MoneyRounding::STEPS.contains(&step);
+        if !known || decl.step.unit == LitUnit::Percent {
+            let d = Diagnostic::error(
+                Code::BadNumber,
+                t!("round-step", step = format_decimal(decl.step.value)),
+            )
+            .label(decl.step.span, t!("round-step-label"))
+            .help(t!("round-step-help"));
+            self.report(d);
+        }
+        MoneyRounding {
+            step: if known { step } else { Decimal::new(1, 2) },
+            when: decl.when,
+            declared: Some(decl.span),
+        }
+    }
+
+    /// `main NAME` names one of the card's outputs (or bands): its index
+    /// into the checked outputs.
+    pub(super) fn main_output(&mut self, main: Option<&ast::Ident>) -> Option<usize> {
+        let main = main?;
+        let found = self.derived.iter().position(|d| d.name == main.name);
+        if found.is_none() {
+            let d = Diagnostic::error(Code::UnknownName, t!("main-not-output", name = &main.name))
+                .label(main.span, t!("main-not-output-label"))
+                .help(t!("main-not-output-help"));
+            self.report(d);
+        }
+        found
     }
 
     /// `effective FROM..UNTIL` must not end before it starts.

@@ -66,6 +66,7 @@ pub fn check_with(
     let group = checker.group_stage(grade.as_ref());
     let rollup = checker.rollup_plan(card, header.period.as_deref());
     let constraints = checker.constraints(&card.decls);
+    let main = checker.main_output(header.main);
 
     let diagnostics = checker.diagnostics.sorted();
     if diagnostics.has_errors() {
@@ -116,6 +117,8 @@ pub fn check_with(
             .flatten()
             .map(|c| c.value.trim().to_string())
             .collect(),
+        money: header.money,
+        main,
     };
     // Checked as a whole: a division by an input that may be 0 and that no
     // `if`, `require` or range rules out.

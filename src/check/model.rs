@@ -44,6 +44,63 @@ pub struct CheckedCard {
     pub constraints: Vec<Constraint>,
     /// Columns the data may carry that the card does not read (`ignore`).
     pub ignore: Vec<String>,
+    /// How the card's money is rounded (`round money to …`), or the default.
+    pub money: MoneyRounding,
+    /// The output a pay card's report leads with (`main …`): an index into
+    /// `derived`.
+    pub main: Option<usize>,
+}
+
+/// How a card's money outputs and bands are rounded: to `step` yuan, halves
+/// away from zero (四舍五入), either as each is worked out or only once the
+/// row is scored (see [`RoundWhen`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoneyRounding {
+    /// `0.01` (the fen), `0.1` or `1`.
+    pub step: Decimal,
+    pub when: RoundWhen,
+    /// Where the card says so; `None`: the card does not, and it is
+    /// reported to the fen at the end (a report says so in its notes).
+    pub declared: Option<Span>,
+}
+
+pub use crate::syntax::ast::RoundWhen;
+
+impl Default for MoneyRounding {
+    /// What a card that says nothing gets: exact amounts, reported to the fen.
+    fn default() -> Self {
+        MoneyRounding {
+            step: Decimal::new(1, 2),
+            when: RoundWhen::AtEnd,
+            declared: None,
+        }
+    }
+}
+
+impl MoneyRounding {
+    /// The steps a card may round to: the fen, the jiao, the yuan.
+    pub const STEPS: [Decimal; 3] = [
+        Decimal::from_parts(1, 0, 0, false, 2),
+        Decimal::from_parts(1, 0, 0, false, 1),
+        Decimal::ONE,
+    ];
+
+    /// `amount` rounded to the step, halves away from zero.
+    #[inline]
+    pub fn round(&self, amount: Decimal) -> Decimal {
+        let places = self.step.scale();
+        amount.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    /// A value rounded if it is an amount (`ty` money); any other as it is.
+    #[inline]
+    pub fn value(&self, value: &mut Value, ty: Type) {
+        if ty == Type::Num(crate::value::Unit::Money) {
+            if let Value::Num(d) = value {
+                *d = self.round(*d);
+            }
+        }
+    }
 }
 
 impl CheckedCard {

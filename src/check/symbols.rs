@@ -140,6 +140,8 @@ impl<'a> Checker<'a> {
                 | Decl::Partial(_)
                 | Decl::Require(_)
                 | Decl::Ignore(_)
+                | Decl::Round(_)
+                | Decl::Main(_)
                 | Decl::Hooks(_) => {}
                 // `crate::resolve` applies these before checking; one that
                 // reaches here belongs to a card that was never resolved.

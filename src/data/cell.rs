@@ -667,7 +667,11 @@ fn check_range(
     input: &Input,
 ) -> Result<(), CellProblem> {
     let ty = input.ty.value_type();
-    let write = |d: Decimal| format_value(&Value::Num(d), ty);
+    // The bounds as the card writes them (`0 to 5000`, not to the fen).
+    let write = |d: Decimal| match ty {
+        crate::value::Type::Num(crate::value::Unit::Money) => format_decimal(d),
+        _ => format_value(&Value::Num(d), ty),
+    };
     match input.range {
         Some((low, high)) if value < low || value > high => {
             let problem = CellProblem::new(t!(

@@ -47,6 +47,8 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         rollup: None,
         constraints: Vec::new(),
         ignore: Vec::new(),
+        money: Default::default(),
+        main: None,
     }
 }
 

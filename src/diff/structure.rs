@@ -565,7 +565,11 @@ fn guard_text<O>(ty: Type, row: &TierRow<O>) -> String {
 /// A parameter's value as a card writes it: `30 元`, `95%`, `1.3`.
 fn with_unit(value: &Value, ty: Type) -> String {
     match ty {
-        Type::Num(Unit::Money) => format!("{} 元", format_value(value, ty)),
+        // As written, not to the fen: the card's own words.
+        Type::Num(Unit::Money) => match value {
+            Value::Num(d) => format!("{} 元", format_decimal(*d)),
+            other => format_value(other, ty),
+        },
         _ => format_value(value, ty),
     }
 }

@@ -230,7 +230,7 @@ fn after_ranks_values(
     for (i, d) in card.derived.iter().enumerate() {
         if d.after_ranks {
             let frame = frame_of(&card.hooks, row, &result.scores, record, &beyond);
-            let value = super::derive(d, &frame)?;
+            let value = super::derive(card, d, &frame)?;
             result.scores.derived[i] = value.value;
             if let Some(trace) = result.trace.as_mut() {
                 trace.derived_rows[i] = value.row;
@@ -241,6 +241,7 @@ fn after_ranks_values(
         let frame = frame_of(&card.hooks, row, &result.scores, record, &beyond);
         result.scores.grade = super::grade(card, &frame)?;
     }
+    super::money_at_the_end(card, &mut result.scores, true);
     // Hooks called by rank-reading outputs belong in the row's trace too.
     if let Some(trace) = result.trace.as_mut() {
         trace.hooks.extend(calls.into_inner());

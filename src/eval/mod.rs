@@ -24,7 +24,7 @@ pub use group::rank;
 pub use result::ScoreResult;
 pub use scores::Scores;
 
-use crate::check::model::{Adjustment, Derived, DerivedRule, Section};
+use crate::check::model::{Adjustment, Derived, DerivedRule, RoundWhen, Section};
 use crate::check::CheckedCard;
 use crate::data::Row;
 use crate::syntax::ast::AdjustmentKind;
@@ -175,7 +175,7 @@ fn row_stage(
                 row: None,
             }
         } else {
-            derive(d, &Frame::new(inputs, s, &card.hooks, recorded))?
+            derive(card, d, &Frame::new(inputs, s, &card.hooks, recorded))?
         };
         s.derived.push(value.value);
         if let Some(t) = trace.as_mut() {
@@ -185,14 +185,39 @@ fn row_stage(
     if !card.group.grade_after_ranks {
         s.grade = grade(card, &Frame::new(inputs, s, &card.hooks, recorded))?;
     }
+    money_at_the_end(card, s, false);
     if let Some(t) = trace {
         t.hooks = calls.into_inner();
     }
     Ok(())
 }
 
-/// A band's or output's value.
-fn derive(d: &Derived, frame: &Frame) -> Result<DerivedValue, EvalError> {
+/// A band's or output's value; an amount rounded as the card says when it
+/// rounds money `at each step` (before anything reads it).
+fn derive(card: &CheckedCard, d: &Derived, frame: &Frame) -> Result<DerivedValue, EvalError> {
+    let mut value = derive_exact(d, frame)?;
+    if card.money.when == RoundWhen::EachStep {
+        card.money.value(&mut value.value, d.ty);
+    }
+    Ok(value)
+}
+
+/// Money `at the end` (and by default): once the row stage is done (or the
+/// group stage, for what reads a rank: `after_ranks`), each amount is
+/// rounded as the card says, so every report shows, stores and adds up the
+/// same amounts. Ranks and what reads a rank see the rounded amounts.
+fn money_at_the_end(card: &CheckedCard, s: &mut Scores, after_ranks: bool) {
+    if card.money.when != RoundWhen::AtEnd {
+        return;
+    }
+    for (d, value) in card.derived.iter().zip(s.derived.iter_mut()) {
+        if d.after_ranks == after_ranks {
+            card.money.value(value, d.ty);
+        }
+    }
+}
+
+fn derive_exact(d: &Derived, frame: &Frame) -> Result<DerivedValue, EvalError> {
     Ok(match &d.rule {
         DerivedRule::Output(expr) => DerivedValue {
             value: frame.eval(expr)?,

@@ -5,7 +5,8 @@ use crate::check::CheckedCard;
 use crate::data::Employee;
 use crate::eval::ScoreResult;
 use crate::source::Span;
-use crate::value::{format_decimal, format_value, Type, Value};
+use crate::t;
+use crate::value::{format_decimal, format_money, format_value, Type, Unit, Value};
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
@@ -56,20 +57,47 @@ pub fn card_line(card: &CheckedCard, span: Span) -> CardLine {
     }
 }
 
-/// A value for a data cell: like [`format_value`], but a blank input stays blank.
+/// A value for a data cell: like [`shown`], but a blank input stays blank.
 pub fn cell(value: &Value, ty: Type) -> String {
     match value {
         Value::Missing => String::new(),
-        v => format_value(v, ty),
+        v => shown(v, ty),
     }
 }
 
-/// A value as a person reads it: like [`format_value`], but a quotient that
-/// never ends (a rate recomputed from sums, a mean of three months) is shown
-/// to 0.01 (0.01% for a rate) after a `≈`. Only the display is rounded.
+/// An amount as a person reads it: to the fen, with thousands separators:
+/// `1,223.81`, `−0.50` is `-0.50`, `1200` is `1,200.00` (halves away from
+/// zero, 四舍五入; the amounts a card reports are already rounded so).
+pub fn money(d: Decimal) -> String {
+    let plain = format_money(d);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (whole, fen) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fen.is_empty() {
+        out.push('.');
+        out.push_str(fen);
+    }
+    out
+}
+
+/// A value as a person reads it: like [`format_value`], but money to the
+/// fen with thousands separators ([`money`]), and a quotient that never
+/// ends (a rate recomputed from sums, a mean of three months) shown to 0.01
+/// (0.01% for a rate) after a `≈`. Only the display is rounded.
 pub fn shown(value: &Value, ty: Type) -> String {
     const LONG: u32 = 10;
     match value {
+        Value::Num(d) if ty == Type::Num(Unit::Money) => money(*d),
         Value::Num(d) if d.normalize().scale() > LONG => {
             let places = if ty == Type::Num(crate::value::Unit::Percent) {
                 4
@@ -154,9 +182,13 @@ pub fn is_scored(card: &CheckedCard) -> bool {
 }
 
 /// The output a pay card's report leads with (an index into
-/// `CheckedCard::derived`): the last money output the card declares, else
-/// its last output; `None` for a card without outputs.
+/// `CheckedCard::derived`): the one the card names (`main 实发工资`), else
+/// the last money output it declares, else its last output; `None` for a
+/// card without outputs.
 pub fn main_output(card: &CheckedCard) -> Option<usize> {
+    if card.main.is_some() {
+        return card.main;
+    }
     let order = derived_order(card);
     let money = |&&i: &&usize| card.derived[i].ty == Type::Num(crate::value::Unit::Money);
     order
@@ -165,6 +197,117 @@ pub fn main_output(card: &CheckedCard) -> Option<usize> {
         .find(money)
         .or_else(|| order.last())
         .copied()
+}
+
+/// The outputs in the order a summary shows them: as the card declares
+/// them, but a pay card's (see [`is_scored`]) led by its [`main_output`].
+pub fn outputs_order(card: &CheckedCard) -> Vec<usize> {
+    let mut order = derived_order(card);
+    if !is_scored(card) {
+        if let Some(at) = main_output(card).and_then(|m| order.iter().position(|&i| i == m)) {
+            let main = order.remove(at);
+            order.insert(0, main);
+        }
+    }
+    order
+}
+
+/// A column's heading: its name, and for an amount the unit (`实发工资（元）`).
+pub fn heading(name: &str, ty: Type) -> String {
+    if ty == Type::Num(Unit::Money) {
+        t!("col-money", name = name)
+    } else {
+        name.to_string()
+    }
+}
+
+/// A pay card's main output added up per store (per brand and store when
+/// the rows have brands), and for everyone: a grid with one row per store
+/// in the order they first appear, then the whole. The sums are of the
+/// amounts as shown (to the fen). `None` for a scored card, a card without
+/// a money output to lead with, or rows without stores.
+pub fn store_totals(card: &CheckedCard, results: &[ScoreResult]) -> Option<Grid> {
+    if is_scored(card) || results.iter().all(|r| r.employee.store.is_none()) {
+        return None;
+    }
+    let main = main_output(card)?;
+    let d = &card.derived[main];
+    if d.ty != Type::Num(Unit::Money) {
+        return None;
+    }
+    let brands = results.iter().any(|r| r.employee.brand.is_some());
+    let fen = |r: &ScoreResult| {
+        r.scores.derived[main].as_num().map(|v| {
+            v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        })
+    };
+    // (brand, store): people and the sum of their pay.
+    type Store<'a> = ((Option<&'a str>, Option<&'a str>), usize, Decimal);
+    let mut stores: Vec<Store> = Vec::new();
+    let (mut people, mut all) = (0usize, Decimal::ZERO);
+    for r in results {
+        let key = (
+            r.employee.brand.as_deref().filter(|_| brands),
+            r.employee.store.as_deref(),
+        );
+        let amount = fen(r).unwrap_or_default();
+        let at = match stores.iter().position(|(k, _, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                stores.push((key, 0, Decimal::ZERO));
+                stores.len() - 1
+            }
+        };
+        let sum = &mut stores[at];
+        sum.1 += 1;
+        sum.2 = sum.2.saturating_add(amount);
+        people += 1;
+        all = all.saturating_add(amount);
+    }
+    let mut header = Vec::new();
+    let mut numeric = Vec::new();
+    if brands {
+        header.push(t!("col-brand"));
+        numeric.push(false);
+    }
+    header.extend([
+        t!("col-store"),
+        t!("col-people"),
+        heading(d.display_name(), d.ty),
+    ]);
+    numeric.extend([false, true, true]);
+    let mut rows: Vec<Vec<String>> = stores
+        .into_iter()
+        .map(|((brand, store), n, sum)| {
+            let mut row = Vec::new();
+            if brands {
+                row.push(brand.unwrap_or_default().to_string());
+            }
+            row.extend([
+                store.unwrap_or_default().to_string(),
+                n.to_string(),
+                money(sum),
+            ]);
+            row
+        })
+        .collect();
+    let mut last = Vec::new();
+    if brands {
+        last.push(String::new());
+    }
+    last.extend([t!("row-all"), people.to_string(), money(all)]);
+    rows.push(last);
+    let mut grid = Grid {
+        header,
+        rows,
+        numeric,
+    };
+    for cell in grid.header.iter_mut().chain(grid.rows.iter_mut().flatten()) {
+        if let std::borrow::Cow::Owned(shown) = printable(cell) {
+            *cell = shown;
+        }
+    }
+    Some(grid)
 }
 
 /// The summary grid: one row per employee, as the table and Markdown formats show it.
@@ -201,16 +344,48 @@ pub struct Grid {
 /// Columns: id, name, brand, store, region, period (each only when some row
 /// has it), one per section, one per bonus/penalty block (signed), total
 /// (unless the card has no sections or blocks, as a pay card may), grade,
-/// one per rank (`2 of 5`), one per band/output.
+/// one per rank (`2 of 5`), one per band/output (a pay card's main output
+/// first, see [`outputs_order`]; amounts to the fen, see [`money`]).
+/// Headings are in the reader's language (`工号`, `姓名` …).
 /// Every cell is [`printable`]: the grid is shown on a terminal.
-pub fn summary(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
-    let mut grid = summary_raw(card, results);
+/// With the inputs fed by other cards' results (`part.fed`, e.g. 月度考核分数
+/// fed by step 考核's total) beside the main pay of a pay card (after the
+/// last column of a scored card).
+pub fn summary_of(part: &super::CardResults) -> Grid {
+    let mut grid = summary_raw(part.card, part.results);
+    add_fed(&mut grid, part);
     for cell in grid.header.iter_mut().chain(grid.rows.iter_mut().flatten()) {
         if let std::borrow::Cow::Owned(shown) = printable(cell) {
             *cell = shown;
         }
     }
     grid
+}
+
+/// The fed inputs' columns: after the first output column of a pay card
+/// (its main pay), else at the end.
+fn add_fed(grid: &mut Grid, part: &super::CardResults) {
+    let card = part.card;
+    if part.fed.is_empty() || part.inputs.len() != part.results.len() {
+        return;
+    }
+    let outputs = outputs_order(card).len();
+    let at = if is_scored(card) || outputs == 0 {
+        grid.header.len()
+    } else {
+        grid.header.len() - outputs + 1
+    };
+    for (k, &i) in part.fed.iter().enumerate() {
+        let input = &card.inputs[i];
+        let ty = input.ty.value_type();
+        grid.header
+            .insert(at + k, heading(input.display_name(), ty));
+        grid.numeric.insert(at + k, matches!(ty, Type::Num(_)));
+        for (row, values) in grid.rows.iter_mut().zip(part.inputs) {
+            let value = values.get(i).map(|v| cell(v, ty)).unwrap_or_default();
+            row.insert(at + k, value);
+        }
+    }
 }
 
 fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
@@ -221,17 +396,17 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     let show_region = has(|e| e.region.is_some());
     let show_period = has(|e| e.period.is_some());
 
-    let mut header: Vec<String> = vec!["id".into()];
+    let mut header: Vec<String> = vec![t!("col-id")];
     let mut numeric = vec![false];
     for (shown, title) in [
-        (show_name, "name"),
-        (show_brand, "brand"),
-        (show_store, "store"),
-        (show_region, "region"),
-        (show_period, "period"),
+        (show_name, t!("col-name")),
+        (show_brand, t!("col-brand")),
+        (show_store, t!("col-store")),
+        (show_region, t!("col-region")),
+        (show_period, t!("col-period")),
     ] {
         if shown {
-            header.push(title.into());
+            header.push(title);
             numeric.push(false);
         }
     }
@@ -246,20 +421,20 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
     // A pay card with no points has no total worth a column.
     let scored = is_scored(card);
     if scored {
-        header.push("total".into());
+        header.push(t!("col-total"));
         numeric.push(true);
     }
     if card.grade.is_some() {
-        header.push("grade".into());
+        header.push(t!("col-grade"));
         numeric.push(false);
     }
     for rank in &card.group.ranks {
         header.push(rank.display_name().to_string());
         numeric.push(true);
     }
-    let derived = derived_order(card);
+    let derived = outputs_order(card);
     for d in derived.iter().map(|&i| &card.derived[i]) {
-        header.push(d.display_name().to_string());
+        header.push(heading(d.display_name(), d.ty));
         numeric.push(matches!(d.ty, Type::Num(_)));
     }
 
@@ -332,5 +507,26 @@ pub(crate) fn with_trace<'a>(
             ..r.clone()
         }),
         Err(_) => Cow::Borrowed(r),
+    }
+}
+
+#[cfg(test)]
+mod money_tests {
+    use super::money;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn amounts_for_people_have_thousands_separators_and_two_decimals() {
+        for (value, want) in [
+            ("0", "0.00"),
+            ("12.5", "12.50"),
+            ("999.995", "1,000.00"),
+            ("1223.805", "1,223.81"),
+            ("-1234567.891", "-1,234,567.89"),
+            ("100000", "100,000.00"),
+        ] {
+            assert_eq!(money(Decimal::from_str(value).unwrap()), want, "{value}");
+        }
     }
 }

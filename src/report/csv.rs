@@ -1,20 +1,25 @@
 //! CSV: one row per employee, one column per item, section, block and output.
 //!
 //! Headers are the card's names (not labels), so a spreadsheet or script can
-//! rely on them. Penalty blocks are negative (`-5`), percentages print as
-//! `96%` (Excel reads them as percentages), yes/no as `yes`/`no`. The grade
+//! rely on them; the fixed columns are in the reader's language (`工号`,
+//! `姓名`, `总分` …; with `--lang en` the stable `id`, `name`, `total` …,
+//! see [`heading`]). Penalty blocks are negative (`-5`), percentages print
+//! as `96%` (Excel reads them as percentages), amounts to the fen
+//! (`1200.00`, no thousands separator), yes/no as `yes`/`no`. The grade
 //! column is there only when the card has a grade; `region` and `period`
 //! only when some row has one. Each rank gives two columns: the place
-//! (`名次`) and the group's size (`名次.size`).
-//! The last two columns say which card produced each row: `card_version`
-//! and `card_hash`.
+//! (`名次`) and the group's size (`名次人数`, `名次.size`). A pay card has no
+//! total, and its main output comes first. The last two columns say which
+//! card produced each row: `card_version` and `card_hash` (`考核表版本`,
+//! `考核表指纹`).
 
-use super::common::derived_order;
+use super::common::outputs_order;
 use crate::check::CheckedCard;
 use crate::data::Employee;
 use crate::eval::result::Placing;
 use crate::eval::{ScoreResult, Scores};
 use crate::period::Period;
+use crate::t;
 use crate::value::{push_decimal, push_value, short_whole, Value};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -55,6 +60,28 @@ pub fn csv_string(card: &CheckedCard, results: &[ScoreResult], bom: bool) -> Str
     // Writing to a Vec cannot fail.
     let _ = write_csv(card, results, bom, &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The header of one of the CSV report's fixed columns (`id`, `name`,
+/// `brand`, `store`, `region`, `period`, `sections_total`, `total`,
+/// `grade`, `card`, `card_version`, `card_hash`) in the reader's language:
+/// `工号` …, or the English key itself with `--lang en`.
+pub fn heading(key: &str) -> String {
+    match key {
+        "id" => t!("csv-id"),
+        "name" => t!("csv-name"),
+        "brand" => t!("csv-brand"),
+        "store" => t!("csv-store"),
+        "region" => t!("csv-region"),
+        "period" => t!("csv-period"),
+        "sections_total" => t!("csv-sections-total"),
+        "total" => t!("csv-total"),
+        "grade" => t!("csv-grade"),
+        "card" => t!("csv-card"),
+        "card_version" => t!("csv-card-version"),
+        "card_hash" => t!("csv-card-hash"),
+        other => other.to_string(),
+    }
 }
 
 /// Who a row is about, as the CSV report shows it.
@@ -108,7 +135,7 @@ impl<'c> CsvRows<'c> {
             card,
             region,
             period,
-            derived: derived_order(card),
+            derived: outputs_order(card),
             scored: !card.items.is_empty() || !card.adjustments.is_empty(),
             out: Encoder::default(),
             cell: String::new(),
@@ -132,28 +159,28 @@ impl<'c> CsvRows<'c> {
         let card = self.card;
         let mut header: Vec<String> = ["id", "name", "brand", "store"]
             .into_iter()
-            .map(String::from)
+            .map(heading)
             .collect();
         if self.region {
-            header.push("region".into());
+            header.push(heading("region"));
         }
         if self.period {
-            header.push("period".into());
+            header.push(heading("period"));
         }
         header.extend(card.items.iter().map(|i| i.name.clone()));
         header.extend(card.sections.iter().map(|s| s.name.clone()));
         header.extend(card.adjustments.iter().map(|a| a.name.clone()));
         if self.scored {
-            header.extend(["sections_total".into(), "total".into()]);
+            header.extend([heading("sections_total"), heading("total")]);
         }
         if card.grade.is_some() {
-            header.push("grade".into());
+            header.push(heading("grade"));
         }
         for r in &card.group.ranks {
-            header.extend([r.name.clone(), format!("{}.size", r.name)]);
+            header.extend([r.name.clone(), t!("csv-rank-size", rank = &r.name)]);
         }
         header.extend(self.derived.iter().map(|&i| card.derived[i].name.clone()));
-        header.extend(["card_version".into(), "card_hash".into()]);
+        header.extend([heading("card_version"), heading("card_hash")]);
         for name in &header {
             self.out.text(name.as_bytes());
         }

@@ -15,7 +15,7 @@
 //!   most of the group's items) is one column, and a cell is blank where the
 //!   row's card has no such column.
 
-use super::{csv_string, json, markdown, table, Format, Options};
+use super::{csv_string, json, Format, Options};
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
 use crate::value::Value;
@@ -34,8 +34,8 @@ pub struct CardResults<'a> {
     /// The data table (file or sheet) of each result, or empty (one table):
     /// rows are put in data order by table, then line.
     pub tables: &'a [usize],
-    /// The card's inputs fed by other cards' results in this run (a pay
-    /// card's 月度考核分数), shown beside its pay.
+    /// The card's inputs fed by other cards' results, by index, shown
+    /// beside the pay (with `inputs`).
     pub fed: &'a [usize],
 }
 
@@ -69,13 +69,13 @@ pub fn render_groups(
         Format::Table => {
             let blocks: Vec<String> = groups
                 .iter()
-                .map(|g| format!("{}\n{}", heading(g), table(g.card, g.results)))
+                .map(|g| format!("{}\n{}", heading(g), super::table_of(g)))
                 .collect();
             out.write_all(blocks.join("\n").as_bytes())?;
             out.write_all(super::notes_text(notes).as_bytes())
         }
         Format::Markdown => {
-            let blocks: Vec<String> = groups.iter().map(|g| markdown(g.card, g.results)).collect();
+            let blocks: Vec<String> = groups.iter().map(super::markdown_of).collect();
             out.write_all(blocks.join("\n").as_bytes())?;
             out.write_all(super::notes_markdown(notes).as_bytes())
         }
@@ -154,13 +154,14 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut dyn Write) -> io
             .collect();
         if header.is_empty() {
             header.extend(names.iter().take(EMPLOYEE_COLUMNS).cloned());
-            header.push("card".to_string());
+            header.push(super::csv::heading("card"));
         }
         // A column new to the union goes just after the column before it in
         // its own card (a brand's extra item sits among the items); a card
         // whose first columns are all new (a pay card after the appraisal)
         // goes after the columns already there, before the card's stamp.
-        let mut previous = match header.iter().position(|h| h == "card_version") {
+        let stamp = super::csv::heading("card_version");
+        let mut previous = match header.iter().position(|h| *h == stamp) {
             Some(stamp) => stamp - 1,
             None => EMPLOYEE_COLUMNS,
         };
@@ -214,10 +215,11 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut dyn Write) -> io
     }
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(&header)?;
+    let card_column = super::csv::heading("card");
     for (_, c, r) in order {
         let (card, cells) = (&cards[c], &cards[c].rows[r].1);
         let record = header.iter().zip(&columns[c]).map(|(h, at)| {
-            if h == "card" {
+            if *h == card_column {
                 return card.card;
             }
             at.and_then(|i| cells.get(i)).map_or("", String::as_str)

@@ -147,7 +147,7 @@ pub fn person_json(card: &CheckedCard, r: &Person) -> Json {
                 "name": d.name,
                 "label": d.label,
                 "kind": match d.rule { DerivedRule::Band(_) => "band", DerivedRule::Output(_) => "output" },
-                "value": value(v),
+                "value": typed_value(v, d.ty),
                 "display": format_value(v, d.ty),
                 "rule": match &d.rule {
                     DerivedRule::Band(table) => fired.map(|row| rule(card, table.rows[row].span)),
@@ -330,6 +330,18 @@ pub fn value(v: &Value) -> Json {
         Value::Bool(b) => Json::Bool(*b),
         Value::Text(t) => Json::String(t.to_string()),
         Value::Missing => Json::Null,
+    }
+}
+
+/// [`value`], but an amount (`ty` money) to the fen: `1200.00`, as
+/// [`crate::value::push_money`] writes it.
+pub fn typed_value(v: &Value, ty: Type) -> Json {
+    match v {
+        Value::Num(d) if ty == Type::Num(crate::value::Unit::Money) => {
+            let text = crate::value::format_money(*d);
+            text.parse().map_or(Json::String(text), Json::Number)
+        }
+        other => value(other),
     }
 }
 

@@ -151,6 +151,16 @@ impl Template {
                 Slot::Ranks => nested(self.indent, &ranks_json(card, row.ranks), out),
                 Slot::Pushed => nested(self.indent, &pushed_json(card, row.pushed), out),
                 Slot::OutputValue(i) => match &scores.derived[i] {
+                    // An amount to the fen (`1200.00`): always plain digits.
+                    Value::Num(d)
+                        if card.derived[i].ty
+                            == crate::value::Type::Num(crate::value::Unit::Money) =>
+                    {
+                        json(
+                            out,
+                            &super::json::typed_value(&Value::Num(*d), card.derived[i].ty),
+                        )
+                    }
                     Value::Num(d) => number(out, *d),
                     Value::Missing => out.extend_from_slice(b"null"),
                     Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),

@@ -1,21 +1,68 @@
 //! A Markdown report: the summary table, then for each employee the items
 //! and blocks that cost points (the full reasons are in `explain`).
 
-use super::common::{employee_title, minus, summary};
+use super::common::{employee_title, main_output, minus, store_totals, summary_of, Grid};
+use super::CardResults;
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
+use crate::t;
 use crate::value::format_decimal;
 use std::fmt::Write as _;
 
 /// The report as Markdown text, ending in a newline.
 pub fn markdown(card: &CheckedCard, results: &[ScoreResult]) -> String {
-    let grid = summary(card, results);
+    markdown_of(&CardResults::new(card, results))
+}
+
+/// [`markdown`] of one card's part of a run: with the inputs fed by other
+/// cards beside the pay.
+pub fn markdown_of(part: &CardResults) -> String {
+    let (card, results) = (part.card, part.results);
     let mut out = format!(
         "# {}\n\n{} · {}\n\n",
         escape(card.display_name()),
         escape(&card.source.name),
         escape(&card.stamp.describe())
     );
+    out += &grid_markdown(&summary_of(part));
+    if let (Some(totals), Some(main)) = (store_totals(card, results), main_output(card)) {
+        let _ = write!(
+            out,
+            "\n## {}\n\n{}",
+            escape(&t!(
+                "store-totals",
+                name = card.derived[main].display_name()
+            )),
+            grid_markdown(&totals)
+        );
+    }
+    // A pay card (no items, no bonus or penalty) has no points to lose.
+    if card.items.is_empty() && card.adjustments.is_empty() {
+        return out;
+    }
+    if !results.is_empty() {
+        let _ = writeln!(out, "\n## {}", t!("md-points-lost"));
+    }
+    for result in results {
+        let _ = write!(
+            out,
+            "\n### {}\n\n",
+            escape(&employee_title(&result.employee))
+        );
+        let lost = points_lost(card, result);
+        if lost.is_empty() {
+            let _ = writeln!(out, "- {}", t!("md-none"));
+        }
+        for line in lost {
+            let _ = writeln!(out, "- {}", escape(&line));
+        }
+    }
+    out
+}
+
+/// A grid as a Markdown table, numbers right-aligned.
+fn grid_markdown(grid: &Grid) -> String {
+    let mut out = String::new();
     let row = |cells: &[String]| {
         format!(
             "| {} |\n",
@@ -36,27 +83,6 @@ pub fn markdown(card: &CheckedCard, results: &[ScoreResult]) -> String {
     for cells in &grid.rows {
         out += &row(cells);
     }
-    // A pay card (no items, no bonus or penalty) has no points to lose.
-    if card.items.is_empty() && card.adjustments.is_empty() {
-        return out;
-    }
-    if !results.is_empty() {
-        out += "\n## Points lost\n";
-    }
-    for result in results {
-        let _ = write!(
-            out,
-            "\n### {}\n\n",
-            escape(&employee_title(&result.employee))
-        );
-        let lost = points_lost(card, result);
-        if lost.is_empty() {
-            out += "- none\n";
-        }
-        for line in lost {
-            let _ = writeln!(out, "- {}", escape(&line));
-        }
-    }
     out
 }
 
@@ -66,12 +92,12 @@ fn points_lost(card: &CheckedCard, result: &ScoreResult) -> Vec<String> {
     for (item, &score) in card.items.iter().zip(&result.scores.items) {
         if score < item.points {
             let section = &card.sections[item.section];
-            lines.push(format!(
-                "{} ({}): {} of {}",
-                item.display_name(),
-                section.label.as_deref().unwrap_or(&section.name),
-                format_decimal(score),
-                format_decimal(item.points)
+            lines.push(t!(
+                "md-lost",
+                item = item.display_name(),
+                section = section.label.as_deref().unwrap_or(&section.name),
+                score = format_decimal(score),
+                points = format_decimal(item.points)
             ));
         }
     }

@@ -36,10 +36,10 @@ pub use self::html::{
 pub use self::html_rows::HtmlRows;
 pub use self::json::{card_json, employee_json, json, person_json, write_json, Person};
 pub use self::json_rows::{write_json_lines_of_cards, write_json_rows, JsonRows};
-pub use self::markdown::markdown;
+pub use self::markdown::{markdown, markdown_of};
 pub use self::rank::ranks;
 pub use self::rows::{ReportRows, RowsFormat};
-pub use self::table::table;
+pub use self::table::{table, table_of};
 pub use self::xlsx::{write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes};
 
 use std::fmt;

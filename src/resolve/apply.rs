@@ -45,6 +45,8 @@ enum Kind {
     Partial,
     Require,
     Ignore,
+    Round,
+    Main,
 }
 
 impl Kind {
@@ -70,6 +72,8 @@ impl Kind {
             Decl::Partial(_) => Kind::Partial,
             Decl::Require(_) => Kind::Require,
             Decl::Ignore(_) => Kind::Ignore,
+            Decl::Round(_) => Kind::Round,
+            Decl::Main(_) => Kind::Main,
             Decl::Override(_) | Decl::Remove(_) => return None,
         })
     }
@@ -112,6 +116,8 @@ impl Kind {
             Kind::Partial => "partial",
             Kind::Require => "require",
             Kind::Ignore => "ignore",
+            Kind::Round => "round",
+            Kind::Main => "main",
         }
     }
 
@@ -149,6 +155,8 @@ impl Kind {
             Kind::Partial => t!("kind-partial"),
             Kind::Require => t!("kind-require"),
             Kind::Ignore => t!("kind-ignore"),
+            Kind::Round => t!("kind-round"),
+            Kind::Main => t!("kind-main"),
         }
     }
 
@@ -163,6 +171,8 @@ impl Kind {
                 | Kind::Effective
                 | Kind::Grade
                 | Kind::Partial
+                | Kind::Round
+                | Kind::Main
         )
     }
 
@@ -176,7 +186,9 @@ impl Kind {
             | Kind::Version
             | Kind::Effective
             | Kind::Hooks
-            | Kind::Partial => 0,
+            | Kind::Partial
+            | Kind::Round
+            | Kind::Main => 0,
             Kind::Input | Kind::Rater => 1,
             Kind::Param | Kind::Require | Kind::Ignore => 2,
             Kind::Section | Kind::Item => 3,
@@ -614,6 +626,8 @@ pub(super) fn node_span(decl: &Decl) -> Span {
         Decl::Partial(p) => p.span,
         Decl::Require(r) => r.span,
         Decl::Ignore(i) => i.span,
+        Decl::Round(r) => r.span,
+        Decl::Main(m) => m.span,
         Decl::Override(o) => o.span,
         Decl::Remove(r) => r.span,
     }

@@ -170,6 +170,15 @@ fn decl(decl: &mut Decl, by: usize) {
             opt_number(minimum, by);
             move_span(span, by);
         }
+        Decl::Round(RoundDecl {
+            step,
+            when: _,
+            span,
+        }) => {
+            number(step, by);
+            move_span(span, by);
+        }
+        Decl::Main(m) => ident(m, by),
         Decl::Override(o) => override_(o, by),
         Decl::Remove(r) => remove(r, by),
     }

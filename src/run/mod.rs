@@ -137,7 +137,8 @@ pub struct CardRun {
     /// The data table (file, or workbook sheet) each result's row is in,
     /// parallel to `results`.
     pub tables: Vec<usize>,
-    /// The card's inputs fed by other cards' results (see `feeds`).
+    /// The card's inputs fed by other cards' results (a manifest step's
+    /// `from`, `--from`), by index: reports show them beside the pay.
     pub fed: Vec<usize>,
 }
 

@@ -222,6 +222,9 @@ pub enum Note {
         file: Arc<str>,
         encoding: TextEncoding,
     },
+    /// Cards with money outputs that do not say how to round money: their
+    /// amounts are reported rounded to the fen (see `CheckedCard::money`).
+    MoneyRounded { cards: Vec<String> },
 }
 
 impl Note {
@@ -296,6 +299,14 @@ impl fmt::Display for Note {
                 file = &**file,
                 encoding = encoding.to_string()
             )),
+            Note::MoneyRounded { cards } => {
+                let names: Vec<String> = cards.iter().map(|c| format!("`{c}`")).collect();
+                f.write_str(&crate::t!(
+                    "note-money-rounded",
+                    cards = names.join(", "),
+                    count = cards.len()
+                ))
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ fn single(
     let (card, results) = (part.card, part.results);
     match format {
         Format::Table => {
-            out.write_all(report::table(card, results).as_bytes())?;
+            out.write_all(report::table_of(part).as_bytes())?;
             out.write_all(report::notes_text(notes).as_bytes())
         }
         Format::Json | Format::JsonLines => {
@@ -82,7 +82,7 @@ fn single(
             out.write_all(report::notes_csv(notes).as_bytes())
         }
         Format::Markdown => {
-            out.write_all(report::markdown(card, results).as_bytes())?;
+            out.write_all(report::markdown_of(part).as_bytes())?;
             out.write_all(report::notes_markdown(notes).as_bytes())
         }
         Format::Xlsx => {

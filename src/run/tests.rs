@@ -429,8 +429,8 @@ fn a_later_step_is_fed_each_employees_result_by_their_own_card() {
     assert_eq!(
         paid,
         [
-            ("A1".to_string(), "300".to_string()),
-            ("A2".to_string(), "120".to_string())
+            ("A1".to_string(), "300.00".to_string()),
+            ("A2".to_string(), "120.00".to_string())
         ]
     );
     // In data order, each employee's appraisal then pay.

@@ -482,7 +482,7 @@ fn score_step(
         /// The header's near misses, decided once every card has seen it.
         near_misses: Vec<DataWarning>,
         unknown: Vec<String>,
-        /// Inputs fed by other cards' results.
+        /// The card's inputs fed by other cards' results.
         fed: Vec<usize>,
     }
     let mut reads: Vec<Read> = Vec::new();
@@ -1083,6 +1083,7 @@ fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
     if plan.options.lenient {
         outcome.notes.insert(0, Note::Lenient);
     }
+    money_rounded(plan, &mut outcome);
     outcome.verdict = Verdict::of(&outcome.problems, plan.options.keep_going, outcome.scored);
     outcome.rules = match plan.scoring.directory_ref() {
         Some(d) => d.manifest().source.name.clone(),
@@ -1098,6 +1099,27 @@ fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
         outcome.runs.clear();
     }
     outcome
+}
+
+/// The note on the cards that scored rows, have money outputs and do not say
+/// how to round them: their amounts are reported to the fen all the same.
+fn money_rounded(plan: &Plan, outcome: &mut Outcome) {
+    use crate::value::{Type, Unit};
+    let cards: Vec<&CheckedCard> = if outcome.runs.is_empty() {
+        plan.scoring.cards().iter().map(|c| &**c).collect()
+    } else {
+        outcome.runs.iter().map(|r| &*r.card).collect()
+    };
+    let mut names: Vec<String> = Vec::new();
+    for card in cards {
+        let money = card.derived.iter().any(|d| d.ty == Type::Num(Unit::Money));
+        if money && card.money.declared.is_none() && !names.contains(&card.name) {
+            names.push(card.name.clone());
+        }
+    }
+    if !names.is_empty() && outcome.scored > 0 {
+        outcome.notes.push(Note::MoneyRounded { cards: names });
+    }
 }
 
 impl Outcome {

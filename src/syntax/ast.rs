@@ -144,6 +144,10 @@ pub enum Decl {
     /// `ignore "备注", "部门"`: columns the data may carry that the card
     /// does not read, without a warning.
     Ignore(IgnoreDecl),
+    /// `round money to 0.01 at each step` / `… at the end`
+    Round(RoundDecl),
+    /// `main 实发工资`: the output a pay card's report leads with.
+    Main(Ident),
 }
 
 impl Decl {
@@ -168,6 +172,8 @@ impl Decl {
             Decl::Partial(p) => p.span,
             Decl::Require(r) => r.span,
             Decl::Ignore(i) => i.span,
+            Decl::Round(r) => r.span,
+            Decl::Main(m) => m.span,
             Decl::Override(o) => o.span,
             Decl::Remove(r) => r.span,
         }
@@ -424,6 +430,37 @@ pub struct Output {
     pub ty: Option<(InputType, Span)>,
     pub expr: Expr,
     pub span: Span,
+}
+
+/// `round money to 0.01 at each step`: how the card's money is rounded
+/// (四舍五入, halves away from zero), and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundDecl {
+    /// To what: `0.01` (the fen), `0.1` (the jiao) or `1` (the yuan).
+    pub step: Number,
+    pub when: RoundWhen,
+    pub span: Span,
+}
+
+/// When money is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundWhen {
+    /// `at each step`: every money output (and band), as it is worked out,
+    /// before anything else reads it.
+    EachStep,
+    /// `at the end`: amounts are worked with exactly; only what is reported
+    /// is rounded.
+    AtEnd,
+}
+
+impl RoundWhen {
+    /// As written after the step: `at each step`, `at the end`.
+    pub fn words(self) -> &'static str {
+        match self {
+            RoundWhen::EachStep => "at each step",
+            RoundWhen::AtEnd => "at the end",
+        }
+    }
 }
 
 /// `require 质检合格 <= 质检台次 "合格台次不能多于质检台次"`: a condition every

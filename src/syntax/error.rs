@@ -341,7 +341,8 @@ fn candidates(rule: Rule) -> Vec<&'static str> {
     match rule {
         Rule::decl => vec![
             "role", "period", "total", "input", "param", "section", "bonus", "penalty", "grade",
-            "band", "output", "override", "remove", "rater", "rank", "limit", "partial",
+            "band", "output", "override", "remove", "rater", "rank", "limit", "partial", "round",
+            "main",
         ],
         Rule::item_rule => vec!["minus", "by", "full", "zero", "late", "score", "rated"],
         Rule::input_option => vec!["range", "default", "optional", "rollup"],

@@ -50,8 +50,10 @@ fn in_decl<'a>(decl: &'a Decl, out: &mut Out<'a>) {
         | Decl::Effective(_)
         | Decl::Hooks(_)
         | Decl::Rater(_)
+        | Decl::Main(_)
         | Decl::Remove(_) => {}
         Decl::Total(n) => out.push(n),
+        Decl::Round(r) => out.push(&r.step),
         Decl::Input(input) => {
             if let Some(range) = &input.range {
                 out.push(&range.low);

@@ -43,6 +43,14 @@ pub fn token_text(rule: Rule) -> Option<&'static str> {
         }
         // Not a reserved word (`top` may name things), but skipped like one.
         Rule::kw_top => "top",
+        Rule::kw_round => "round",
+        Rule::kw_to => "to",
+        Rule::kw_at => "at",
+        Rule::kw_each => "each",
+        Rule::kw_step => "step",
+        Rule::kw_the => "the",
+        Rule::kw_end => "end",
+        Rule::kw_main => "main",
         _ => return keyword_text(rule),
     })
 }
@@ -112,6 +120,7 @@ pub fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_partial => "partial",
         Rule::kw_minimum => "minimum",
         Rule::kw_months => "months",
+        Rule::kw_money => "money",
         _ => return None,
     })
 }

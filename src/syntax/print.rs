@@ -271,6 +271,20 @@ impl Printer<'_> {
                 push_number(&mut self.out, n);
                 self.end(n.span);
             }
+            Decl::Round(r) => {
+                self.begin(1, r.span);
+                self.out.push_str("round money to ");
+                push_number(&mut self.out, &r.step);
+                self.out.push(' ');
+                self.out.push_str(r.when.words());
+                self.end(r.span);
+            }
+            Decl::Main(m) => {
+                self.begin(1, m.span);
+                self.out.push_str("main ");
+                self.out.push_str(&m.name);
+                self.end(m.span);
+            }
             Decl::Version(text) => self.quoted_decl("version", text),
             Decl::Effective(e) => {
                 self.begin(1, e.span);
@@ -774,7 +788,7 @@ fn group_of(decl: &Decl) -> Group {
         Decl::Input(_) => Group::Input,
         Decl::Hooks(_) => Group::Hooks,
         Decl::Rater(_) => Group::Input,
-        Decl::Partial(_) => Group::Header,
+        Decl::Partial(_) | Decl::Round(_) | Decl::Main(_) => Group::Header,
         Decl::Require(_) => Group::Require,
         Decl::Ignore(_) => Group::Header,
         Decl::Rank(_) | Decl::Limit(_) => Group::Block,

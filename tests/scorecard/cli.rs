@@ -258,8 +258,8 @@ fn a_runaway_hook_fails_its_row_and_keep_going_scores_the_rest() {
     // 3 × 30 and 2 × 30; the two bad rows are left out. (The card's
     // version, none, and hash close each row.)
     let line = |id: &str| stdout.lines().find(|l| l.starts_with(id)).unwrap_or("");
-    assert!(line("R1,甲").contains(",90,,sha256:"), "{stdout}");
-    assert!(line("R4,丁").contains(",60,,sha256:"), "{stdout}");
+    assert!(line("R1,甲").contains(",90.00,,sha256:"), "{stdout}");
+    assert!(line("R4,丁").contains(",60.00,,sha256:"), "{stdout}");
     assert!(!stdout.contains("R2") && !stdout.contains("R3"), "{stdout}");
 }
 
@@ -452,7 +452,11 @@ fn eval_with_a_manifest_as_csv_has_a_card_column_in_data_order() {
     let mut lines = stdout.lines();
     let header = lines.next().unwrap_or_default();
     assert!(header.starts_with("id,name,brand,store,card,"), "{header}");
-    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap_or("")).collect();
+    // (The notes close the report as `#` lines.)
+    let ids: Vec<&str> = lines
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
     // Each employee's appraisal, then the pay it feeds, in the data's order.
     let expected: Vec<String> = (101..=120)
         .flat_map(|n| [format!("HF{n}"), format!("HF{n}")])
@@ -602,13 +606,20 @@ fn monthly_rows_roll_up_to_the_cards_quarter() {
     let left_out = [
         "tests/data/quarterly.csv: Q4 2026-Q4 is not scored: 1 month(s) (2026-12), and the card's `partial` rule asks for at least 2",
         "tests/data/quarterly.csv: Q1 2027-Q1 is not scored: 1 month(s) (2027-01), and the card's `partial` rule asks for at least 2",
+        "amounts are worked out exactly and reported rounded to the fen (0.01 yuan, halves away from zero); `客服季度` does not say how to round money (`round money to 0.01 at each step` or `… at the end`)",
     ];
     assert_eq!(
         text(&out.stderr),
-        format!("note: {}\nnote: {}\n", left_out[0], left_out[1])
+        format!(
+            "note: {}\nnote: {}\nnote: {}\n",
+            left_out[0], left_out[1], left_out[2]
+        )
     );
     assert!(
-        stdout.ends_with(&format!("# {}\n# {}\n", left_out[0], left_out[1])),
+        stdout.ends_with(&format!(
+            "# {}\n# {}\n# {}\n",
+            left_out[0], left_out[1], left_out[2]
+        )),
         "{stdout}"
     );
 }
@@ -661,7 +672,10 @@ fn ranks_show_place_and_group_size_in_every_format() {
         "{csv}"
     );
     assert!(csv.contains("\nB2,郑七,GL8,二店,"), "{csv}");
-    assert!(csv.contains(",称职,1,5,1,5,10,10,500,100,5,"), "{csv}");
+    assert!(
+        csv.contains(",称职,1,5,1,5,10,10,500.00,100.00,5,"),
+        "{csv}"
+    );
     let table = text(&scorecard(&["eval", card, data]).stdout);
     assert!(table.contains("10 of 10"), "{table}");
     let json = text(&scorecard(&["eval", card, data, "--format", "json"]).stdout);

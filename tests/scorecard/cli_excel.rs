@@ -64,7 +64,8 @@ fn results_go_to_a_workbook_file_written_whole() {
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
     let book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    assert_eq!(book.sheet_names(), ["汇总", "明细"]);
+    // 说明: the note that the card's amounts are reported to the fen.
+    assert_eq!(book.sheet_names(), ["汇总", "明细", "说明"]);
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "a temporary file was left behind");
 }
@@ -75,7 +76,9 @@ fn the_html_report_goes_to_stdout() {
     assert_eq!(code(&out), 0);
     let html = text(&out.stdout);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<h2>").count(), 2, "one part per store");
+    // One part per store, and the notes (amounts reported to the fen).
+    assert_eq!(html.matches("<h2>").count(), 3, "one part per store");
+    assert!(html.contains("<h2>说明</h2>"));
 }
 
 #[test]

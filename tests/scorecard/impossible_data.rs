@@ -145,13 +145,26 @@ fn the_rules_directory_pays_a_station_head_with_the_minimum_applied_when_it_bind
             .unwrap_or_else(|| panic!("no row for {id}:\n{stdout}"))
             .to_string()
     };
+    // The pay (服务站长月收入) leads, then 抱怨奖罚, 计算收入, 保底补足, to the fen.
     // Z1: 1500 and nothing else: 1500 made up to the 3000 guaranteed.
     assert!(row("Z1").contains(",服务站长收入,"), "{}", row("Z1"));
-    assert!(row("Z1").contains(",1500,1500,3000,"), "{}", row("Z1"));
+    assert!(
+        row("Z1").contains(",3000.00,0.00,1500.00,1500.00,"),
+        "{}",
+        row("Z1")
+    );
     // Z2: 1500 + 2000 = 3500, above the minimum: nothing made up.
-    assert!(row("Z2").contains(",3500,0,3500,"), "{}", row("Z2"));
+    assert!(
+        row("Z2").contains(",3500.00,2000.00,3500.00,0.00,"),
+        "{}",
+        row("Z2")
+    );
     // Z3: 1500 + 500 - 800 = 1200: 1800 made up.
-    assert!(row("Z3").contains(",-300,1200,1800,3000,"), "{}", row("Z3"));
+    assert!(
+        row("Z3").contains(",3000.00,-300.00,1200.00,1800.00,"),
+        "{}",
+        row("Z3")
+    );
 }
 
 #[test]
@@ -196,7 +209,7 @@ fn a_case_with_an_impossible_row_fails_with_the_cards_sentence() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("test 处罚写成负数 ... FAILED"), "{stdout}");
     assert!(
-        stdout.contains("客户抱怨处罚填正数(处罚金额, 不带负号) (`客户抱怨处罚` is -100)"),
+        stdout.contains("客户抱怨处罚填正数(处罚金额, 不带负号) (`客户抱怨处罚` is -100.00)"),
         "{stdout}"
     );
 }

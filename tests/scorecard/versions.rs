@@ -239,7 +239,12 @@ fn from_feeds_every_version_of_a_card() {
                 .iter()
                 .find(|o| o["name"] == "预约台次提成")
                 .expect("预约台次提成");
-            assert_eq!(fee["value"], bookings(id) * rate, "{id}");
+            // An amount, to the fen: `840.00`.
+            assert_eq!(
+                fee["value"].to_string(),
+                format!("{}.00", bookings(id) * rate),
+                "{id}"
+            );
             let pay = outputs
                 .iter()
                 .find(|o| o["name"] == "月度绩效")

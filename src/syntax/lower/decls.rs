@@ -35,7 +35,7 @@ impl Lower {
         })
     }
 
-    /// `decl = { role | period | total | input | param | rater | section | bonus | penalty | grade | band | output | rank | limit | partial | hooks | override_decl | remove_decl }`
+    /// `decl = { role | period | total | input | param | rater | section | bonus | penalty | grade | band | output | rank | limit | partial | hooks | round_decl | main_decl | override_decl | remove_decl }`
     fn decl(&mut self, pair: Pair) -> Lowered<ast::Decl> {
         let inner = only_child(pair)?;
         self.declaration(inner)
@@ -66,6 +66,8 @@ impl Lower {
             Rule::limit => Decl::Limit(self.limit(inner)?),
             Rule::partial => Decl::Partial(self.partial(inner)?),
             Rule::require => Decl::Require(self.require(inner)?),
+            Rule::round_decl => Decl::Round(self.round_decl(inner)?),
+            Rule::main_decl => Decl::Main(ident(Children::of(inner).required(Rule::ident)?)),
             Rule::ignore => Decl::Ignore(ast::IgnoreDecl {
                 span: span(&inner),
                 columns: inner
@@ -91,6 +93,21 @@ impl Lower {
     /// `total = { kw_total ~ number }`
     fn total(&mut self, pair: Pair) -> Lowered<ast::Number> {
         self.number(Children::of(pair).required(Rule::number)?)
+    }
+
+    /// `round_decl = { kw_round ~ kw_money ~ kw_to ~ number ~ round_when }`,
+    /// `round_when = { kw_at ~ (kw_each ~ kw_step | kw_the ~ kw_end) }`
+    fn round_decl(&mut self, pair: Pair) -> Lowered<ast::RoundDecl> {
+        let span = span(&pair);
+        let mut c = Children::of(pair);
+        let step = self.number(c.required(Rule::number)?)?;
+        let when = c.required(Rule::round_when)?;
+        let when = if when.into_inner().any(|p| p.as_rule() == Rule::kw_each) {
+            ast::RoundWhen::EachStep
+        } else {
+            ast::RoundWhen::AtEnd
+        };
+        Ok(ast::RoundDecl { step, when, span })
     }
 
     /// `version = { kw_version ~ text }`

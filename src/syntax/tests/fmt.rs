@@ -101,3 +101,21 @@ fn a_card_that_does_not_parse_is_an_error_not_a_guess() {
     let result = format(&SourceFile::new("bad.card", "scorecard a { total }"));
     assert!(result.is_err());
 }
+
+#[test]
+fn money_rounding_and_the_main_output_format_and_read_back() {
+    for when in ["at each step", "at the end"] {
+        let messy = format!(
+            "scorecard a {{ main   实发\n round   money to 0.01   {when}\n input 月工资 money\n output 实发 money = 月工资 }}"
+        );
+        let once = fmt(&messy);
+        assert!(
+            once.contains(&format!("    main 实发\n    round money to 0.01 {when}\n")),
+            "{once}"
+        );
+        assert_eq!(fmt(&once), once);
+    }
+    // `round`, `to`, `at`, `each`, `step`, `the`, `end` and `main` stay usable as names.
+    let names = fmt("scorecard a { input end count\n output step = end\n main step }");
+    assert!(names.contains("    main step\n"), "{names}");
+}
