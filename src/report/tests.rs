@@ -477,7 +477,7 @@ fn explain_covers_late_scaled_bonus_cap_band_and_output() {
         text.contains("total 11.75, in the tier “10 or more”: 考核系数 1"),
         "{text}"
     );
-    assert!(text.contains("绩效奖金 = 1000 元 × 1 = 1000"), "{text}");
+    assert!(text.contains("绩效奖金 = 1000 元 × 1 = 1,000.00"), "{text}");
 }
 
 #[test]

@@ -113,7 +113,7 @@ fn snapshots_record_then_show_what_moved_until_accepted() {
     let accepted = in_dir(dir.path(), &["test", "--snapshot", "--accept", "."]);
     assert!(!dir.path().join("tour.cases.snap.new").exists());
     let now = std::fs::read_to_string(dir.path().join("tour.cases.snap")).expect("snapshot");
-    assert!(now.contains("6200"), "{now}");
+    assert!(now.contains("6,200.00"), "{now}");
     // Accepting records the results; the expectation written by hand still fails.
     assert_eq!(accepted.status.code(), Some(1));
     assert!(text(&accepted.stdout).contains("- 考核系数 = 1.2\n+ 考核系数 = 1.3\n"));

@@ -62,7 +62,7 @@ fn hf109_in_chinese_quotes_the_policy_not_the_card() {
     assert!(zh.contains("合计 = 各板块 68 − 5 − 5 = 58"), "{zh}");
     assert!(zh.contains("总分 58，低于 75 分，等级 较差"), "{zh}");
     assert!(
-        zh.contains("客服月度绩效 = (600 + 910) × 95% × 90% × 0.58 + 475 = 1223.81"),
+        zh.contains("客服月度绩效 = (600.00 + 910.00) × 95% × 90% × 0.58 + 475.00 = 1,223.81"),
         "{zh}"
     );
     assert!(

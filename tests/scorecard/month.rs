@@ -220,7 +220,7 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
     });
     assert!(explained.starts_with(&own), "{explained}");
     // (600 + 910) × 95% × 90% × 58% + 475 = 1223.81
-    assert!(explained.contains("1223.81"), "{explained}");
+    assert!(explained.contains("1,223.81"), "{explained}");
     // diff of the directory against itself: nobody moves, every total is the plan's.
     let mut args = vec!["diff", "rules/", "rules/"];
     args.extend(MONTH);
