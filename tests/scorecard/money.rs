@@ -33,7 +33,32 @@ fn the_pay_report_in_a_table_shows_pay_to_the_fen_and_no_points() {
     // The main pay leads, with its unit.
     let first = header.split('┆').nth(2).unwrap().trim();
     assert_eq!(first, "月实发工资 (yuan)", "{header}");
-    assert!(table.contains("rounded to the fen"), "{table}");
+    // The card says how it rounds (`round money to 0.01 at the end`): no note.
+    assert!(!table.contains("rounded to the fen"), "{table}");
+}
+
+/// A card that does not say how it rounds money is reported to the fen all
+/// the same, and the report says so: the same pay card without its `round`.
+#[test]
+fn a_card_that_does_not_say_how_it_rounds_gets_a_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let card = std::fs::read_to_string(PAY).expect("card");
+    let silent = card.replace("    round money to 0.01 at the end\n", "");
+    assert_ne!(silent, card, "the shipped card declares its rounding");
+    std::fs::create_dir_all(dir.path().join("hooks")).expect("hooks dir");
+    std::fs::copy(
+        "rules/hooks/sales_pay.rhai",
+        dir.path().join("hooks/sales_pay.rhai"),
+    )
+    .expect("hook");
+    let path = dir.path().join("sales_pay.card");
+    std::fs::write(&path, silent).expect("write card");
+    let out = scorecard(&["eval", path.to_str().unwrap(), PAY_DATA, "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    assert!(csv.contains("\nC2,"), "{csv}");
+    assert!(csv.contains(",1856.33,"), "{csv}");
+    assert!(csv.contains("# amounts are worked out exactly"), "{csv}");
 }
 
 #[test]
@@ -53,7 +78,7 @@ fn the_pay_report_in_csv_carries_pay_to_the_fen_and_no_total() {
         csv.contains("\nC5,何平,,,2169.50,1600.00,1527.27,342.22,300.00,"),
         "{csv}"
     );
-    assert!(csv.contains("# amounts are worked out exactly"), "{csv}");
+    assert!(!csv.contains("# amounts are worked out exactly"), "{csv}");
 }
 
 #[test]

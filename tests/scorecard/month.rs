@@ -731,8 +731,7 @@ fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
             "回访专员_赛欧",
             "回访专员_君威",
             "客服专员绩效 绩效工资",
-            "明细",
-            "说明"
+            "明细"
         ]
     );
     insta::with_settings!({filters => vec![(r"sha256:[0-9a-f]+", "sha256:[hash]")]}, {
