@@ -156,7 +156,6 @@ pub fn is_scored(card: &CheckedCard) -> bool {
 /// The output a pay card's report leads with (an index into
 /// `CheckedCard::derived`): the last money output the card declares, else
 /// its last output; `None` for a card without outputs.
-#[allow(dead_code)] // the pay layouts of every format use it as they land
 pub fn main_output(card: &CheckedCard) -> Option<usize> {
     let order = derived_order(card);
     let money = |&&i: &&usize| card.derived[i].ty == Type::Num(crate::value::Unit::Money);

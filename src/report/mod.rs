@@ -36,7 +36,9 @@ pub use self::markdown::markdown;
 pub use self::rank::ranks;
 pub use self::rows::{ReportRows, RowsFormat};
 pub use self::table::table;
-pub use self::xlsx::{write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes};
+pub use self::xlsx::{
+    write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes, Facts as XlsxFacts, XlsxSink, XlsxTotals,
+};
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,13 +1,16 @@
-//! The reports written a row at a time (CSV, JSON, JSON Lines): one type
+//! The reports written a row at a time (CSV, JSON, JSON Lines, and the
+//! workbook's records): one type
 //! over each format's row writer, for the streamed ways and the report of
 //! every result at once alike, so the two cannot differ.
 
 use super::json::Person;
 use super::json_rows::JsonRows;
+use super::xlsx::XlsxRows;
 use super::{CsvRows, Format, Who};
 use crate::check::CheckedCard;
 use crate::eval::result::{Placing, Push};
 use crate::eval::Scores;
+use crate::value::Value;
 
 /// A format a report can be written in a row at a time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,6 +19,11 @@ pub enum RowsFormat {
     Csv,
     Json,
     JsonLines,
+    /// The workbook's first pass: each total, for the ranks ([`XlsxRows`]).
+    XlsxTotals,
+    /// The workbook's rows, with their reasons, for an
+    /// [`XlsxSink`](super::XlsxSink) to lay out.
+    Xlsx,
 }
 
 impl RowsFormat {
@@ -36,6 +44,7 @@ impl RowsFormat {
 pub enum ReportRows<'c> {
     Csv(CsvRows<'c>),
     Json(JsonRows<'c>),
+    Xlsx(XlsxRows<'c>),
 }
 
 impl<'c> ReportRows<'c> {
@@ -46,6 +55,8 @@ impl<'c> ReportRows<'c> {
             RowsFormat::Csv => ReportRows::Csv(CsvRows::new(card, region, period)),
             RowsFormat::Json => ReportRows::Json(JsonRows::new(card, false)),
             RowsFormat::JsonLines => ReportRows::Json(JsonRows::new(card, true)),
+            RowsFormat::XlsxTotals => ReportRows::Xlsx(XlsxRows::new(card, true)),
+            RowsFormat::Xlsx => ReportRows::Xlsx(XlsxRows::new(card, false)),
         }
     }
 
@@ -53,7 +64,7 @@ impl<'c> ReportRows<'c> {
     /// separator the rows after it need).
     pub fn lead(&self) -> usize {
         match self {
-            ReportRows::Csv(_) => 0,
+            ReportRows::Csv(_) | ReportRows::Xlsx(_) => 0,
             ReportRows::Json(j) => j.lead(),
         }
     }
@@ -62,10 +73,12 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.header(),
             ReportRows::Json(j) => j.header(),
+            ReportRows::Xlsx(_) => {}
         }
     }
 
-    /// One scored row (CSV shows no line and no grade pushed down).
+    /// One scored row (CSV shows no line and no grade pushed down), and
+    /// its input `values` (the workbook works out the reasons from them).
     pub fn row(
         &mut self,
         who: &Who,
@@ -73,8 +86,10 @@ impl<'c> ReportRows<'c> {
         scores: &Scores,
         ranks: &[Placing],
         pushed: &[Push],
+        values: &[Value],
     ) {
         match self {
+            ReportRows::Xlsx(x) => x.row(who, line, scores, values),
             ReportRows::Csv(c) => c.row(who, scores, ranks),
             ReportRows::Json(j) => {
                 let card = j.card();
@@ -100,6 +115,8 @@ impl<'c> ReportRows<'c> {
                 j.end(any, notes);
                 j.take()
             }
+            // The sink writes the workbook's end.
+            ReportRows::Xlsx(_) => Vec::new(),
         }
     }
 
@@ -107,6 +124,7 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.take(),
             ReportRows::Json(j) => j.take(),
+            ReportRows::Xlsx(x) => x.take(),
         }
     }
 
@@ -114,6 +132,7 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.replace_buffer(next),
             ReportRows::Json(j) => j.replace_buffer(next),
+            ReportRows::Xlsx(x) => x.replace_buffer(next),
         }
     }
 
@@ -127,6 +146,7 @@ impl<'c> ReportRows<'c> {
         match self {
             ReportRows::Csv(c) => c.written(),
             ReportRows::Json(j) => j.written(),
+            ReportRows::Xlsx(x) => x.written(),
         }
     }
 }

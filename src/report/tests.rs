@@ -519,8 +519,12 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     let results: Vec<ScoreResult> = (0..3).map(|_| score(&card, &zhang_san(&card))).collect();
     let per_person = (card.items.len() + card.adjustments.len()) as u32;
     let limit = per_person + 1;
-    let bytes = super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
-        .expect("a workbook");
+    // The workbook's sheets and headings in Chinese, as HR gets them.
+    let zh = |f: &dyn Fn() -> Vec<u8>| crate::i18n::with_lang(crate::i18n::Lang::Zh, f);
+    let bytes = zh(&|| {
+        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
+            .expect("a workbook")
+    });
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -541,7 +545,8 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     let note = notes.get((1, 0)).unwrap().to_string();
     assert!(note.contains("明细 (3)"), "{note}");
     // The same results, the same bytes.
-    let again =
-        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap();
+    let again = zh(&|| {
+        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap()
+    });
     assert!(again == bytes, "a workbook differs from run to run");
 }

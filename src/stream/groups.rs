@@ -351,6 +351,7 @@ impl Scorer<'_> {
                 &r.scores,
                 &r.ranks,
                 &r.pushed,
+                &[],
             );
         }
     }

@@ -165,7 +165,8 @@ impl<'c> Worker<'c> {
             };
             return (Err(Outcome::Failed(Box::new(failure))), id);
         }
-        self.rows.row(&who, line, &self.scores, &[], &[]);
+        self.rows
+            .row(&who, line, &self.scores, &[], &[], &self.values);
         (Ok(()), id)
     }
 }

@@ -64,7 +64,7 @@ fn results_go_to_a_workbook_file_written_whole() {
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
     let book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    assert_eq!(book.sheet_names(), ["汇总", "明细"]);
+    assert_eq!(book.sheet_names(), ["Summary", "Detail"]);
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "a temporary file was left behind");
 }

@@ -721,14 +721,14 @@ fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
     assert_eq!(
         sheets,
         [
-            "汇总",
+            "Summary",
             "回访专员_君威一店",
             "回访专员_GL8",
             "回访专员_凯越",
             "回访专员_赛欧",
             "回访专员_君威",
             "客服专员绩效 绩效工资",
-            "明细"
+            "Detail"
         ]
     );
     insta::with_settings!({filters => vec![(r"sha256:[0-9a-f]+", "sha256:[hash]")]}, {
@@ -829,6 +829,36 @@ fn pay_cards_are_reported_as_pay_not_as_a_score_of_zero() {
         .collect();
     assert_eq!(pay_row[at("total")], "", "a pay row has no total");
     assert_eq!(pay_row[at("月度绩效")], "1223.81");
+
+    // The workbook: the pay first, no total or rank, and the pay per store.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = dir.path().join("pay.xlsx");
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "xlsx",
+        "--output",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let grid = crate::excel::grid(std::fs::read(&book).unwrap());
+    let sheets: Vec<&str> = grid.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    assert_eq!(sheets, ["Summary", "Store totals"], "no detail of points");
+    let header: Vec<&str> = grid.lines().nth(1).expect("a header").split(" | ").collect();
+    for absent in ["Total", "Grade", "Rank"] {
+        assert!(!header.contains(&absent), "{header:?}");
+    }
+    let last = header
+        .iter()
+        .position(|h| h.contains("实发工资"))
+        .expect("the pay");
+    assert!(
+        header[..last].iter().all(|h| ["ID", "Name", "Brand", "Store"].contains(h)),
+        "the pay leads: {header:?}"
+    );
+    insta::assert_snapshot!(grid);
 }
 
 #[test]
