@@ -36,10 +36,7 @@ impl scorecard::stream::Target for FileTarget {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let rows: usize = args
-        .iter()
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(100_000);
+    let rows: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(100_000);
     let all = [
         Format::Csv,
         Format::JsonLines,
@@ -94,7 +91,11 @@ fn main() {
         target.0.flush().expect("flushed");
         let secs = start.elapsed().as_secs_f64();
         assert_eq!(outcome.scored, rows, "{format}: every row scored");
-        assert!(outcome.write_error.is_none(), "{format}: {:?}", outcome.write_error);
+        assert!(
+            outcome.write_error.is_none(),
+            "{format}: {:?}",
+            outcome.write_error
+        );
         let size = std::fs::metadata(&out).map_or(0, |m| m.len());
         let ratio = match csv_secs {
             None => {

@@ -129,10 +129,8 @@ impl<'a> SheetWriter<'a> {
         // Money is stored as it is shown, to the fen (half away from zero),
         // so that Excel's SUM of the cells equals the sum of what they show.
         let value = match style {
-            NumberStyle::Money => value.round_dp_with_strategy(
-                2,
-                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-            ),
+            NumberStyle::Money => value
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
             _ => value,
         };
         let Some(float) = value.to_f64() else {
@@ -169,7 +167,9 @@ impl<'a> SheetWriter<'a> {
                     } else {
                         format!("0.{}%", "0".repeat(places))
                     };
-                    self.columns.percent.push(Format::new().set_num_format(&code));
+                    self.columns
+                        .percent
+                        .push(Format::new().set_num_format(&code));
                 }
                 let _ = write!(shown, "{percent}%");
                 self.sheet
@@ -221,9 +221,10 @@ pub fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> 
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, 0)?;
     // `&` starts a field in Excel's header codes: a title's own is doubled.
-    let title = title.replace('&', "&&");
-    sheet.set_header(&format!("&C{title}"));
-    sheet.set_footer(&crate::t!("workbook-page-footer"));
+    // Excel allows 255 characters in a header.
+    let title: String = title.replace('&', "&&").chars().take(200).collect();
+    sheet.set_header(format!("&C{title}"));
+    sheet.set_footer(crate::t!("workbook-page-footer"));
     Ok(())
 }
 

@@ -487,14 +487,36 @@ fn json_written_a_row_at_a_time_is_the_whole_document_pretty_printed() {
             if !notes.is_empty() {
                 doc["notes"] = serde_json::json!(notes);
             }
-            let mut want = serde_json::to_vec_pretty(&doc).unwrap();
-            want.push(b'\n');
             let mut got = Vec::new();
             write_json_rows(&card, &results, false, notes, &mut got).unwrap();
+            let got = String::from_utf8(got).unwrap();
             assert_eq!(
-                String::from_utf8(got).unwrap(),
-                String::from_utf8(want).unwrap()
+                serde_json::from_str::<serde_json::Value>(&got).unwrap(),
+                doc
             );
+            // The card pretty-printed as serde_json prints it; each employee
+            // a compact object on a line of its own.
+            let card_text = serde_json::to_string_pretty(&doc["card"]).unwrap();
+            assert!(
+                got.starts_with(&format!(
+                    "{{\n  \"card\": {}",
+                    card_text.replace('\n', "\n  ")
+                )),
+                "{got}"
+            );
+            for (line, employee) in got
+                .lines()
+                .filter(|l| l.starts_with("    {"))
+                .zip(doc["employees"].as_array().unwrap())
+            {
+                let line = line.trim_start().trim_end_matches(',');
+                assert_eq!(line, serde_json::to_string(employee).unwrap());
+            }
+            assert_eq!(
+                got.lines().filter(|l| l.starts_with("    {")).count(),
+                results.len()
+            );
+            assert!(got.ends_with("}\n"));
             // JSON Lines: each employee's object, then the notes.
             let mut lines = Vec::new();
             write_json_rows(&card, &results, true, notes, &mut lines).unwrap();

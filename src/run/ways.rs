@@ -173,7 +173,16 @@ fn stream_xlsx(
     stream::score_csv(card, file, &input.name, &mut totals, &first, &mut |_| {}).ok()?;
     let sink = crate::report::XlsxSink::new(card, totals.into_facts(), options, to.writer());
     let mut target = SinkTarget(sink.ok()?);
-    let mut outcome = streamed(plan, card, input, RowsFormat::Xlsx, false, read, &mut target, progress);
+    let mut outcome = streamed(
+        plan,
+        card,
+        input,
+        RowsFormat::Xlsx,
+        false,
+        read,
+        &mut target,
+        progress,
+    );
     if outcome.write_error.is_none() && outcome.verdict.scores() {
         if let Err(e) = target.0.finish(&outcome.note_lines()) {
             outcome.write_error = Some(e.to_string());

@@ -125,6 +125,7 @@ pub fn grid(bytes: Vec<u8>) -> String {
 #[test]
 fn the_results_workbook_has_a_summary_and_a_detail_sheet() {
     let s = tour_stores();
+    common::english();
     let bytes =
         report::xlsx_bytes(&s.card, &s.results, &s.inputs_all(), &Options::default()).unwrap();
     insta::assert_snapshot!(grid(bytes));
