@@ -70,9 +70,12 @@ impl Template {
         };
         let mut object = person_json(card, &stand_in);
         let mut slots = Vec::new();
-        let mut mark = |place: &mut Json, slot: Slot| {
-            *place = Json::String(format!("\u{0}{}\u{0}", slots.len()));
-            slots.push(slot);
+        let mut mark = |place: Option<&mut Json>, slot: Slot| {
+            // A key the object has not (a pay card's total) has no slot.
+            if let Some(place) = place {
+                *place = Json::String(format!("\u{0}{}\u{0}", slots.len()));
+                slots.push(slot);
+            }
         };
         for (key, slot) in [
             ("id", Slot::Id),
@@ -86,22 +89,37 @@ impl Template {
             ("sections_total", Slot::SectionsTotal),
             ("grade", Slot::Grade),
         ] {
-            mark(&mut object[key], slot);
+            mark(object.get_mut(key), slot);
         }
         for i in 0..card.sections.len() {
-            mark(&mut object["sections"][i]["score"], Slot::Section(i));
+            mark(
+                object.pointer_mut(&format!("/sections/{i}/score")),
+                Slot::Section(i),
+            );
         }
         for i in 0..card.items.len() {
-            mark(&mut object["items"][i]["score"], Slot::Item(i));
+            mark(
+                object.pointer_mut(&format!("/items/{i}/score")),
+                Slot::Item(i),
+            );
         }
         for i in 0..card.adjustments.len() {
-            mark(&mut object["adjustments"][i]["amount"], Slot::Adjustment(i));
+            mark(
+                object.pointer_mut(&format!("/adjustments/{i}/amount")),
+                Slot::Adjustment(i),
+            );
         }
-        mark(&mut object["ranks"], Slot::Ranks);
-        mark(&mut object["pushed"], Slot::Pushed);
+        mark(object.get_mut("ranks"), Slot::Ranks);
+        mark(object.get_mut("pushed"), Slot::Pushed);
         for (n, i) in derived_order(card).into_iter().enumerate() {
-            mark(&mut object["outputs"][n]["value"], Slot::OutputValue(i));
-            mark(&mut object["outputs"][n]["display"], Slot::OutputDisplay(i));
+            mark(
+                object.pointer_mut(&format!("/outputs/{n}/value")),
+                Slot::OutputValue(i),
+            );
+            mark(
+                object.pointer_mut(&format!("/outputs/{n}/display")),
+                Slot::OutputDisplay(i),
+            );
         }
         let mut text = Vec::new();
         // Writing to a Vec cannot fail.

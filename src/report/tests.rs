@@ -572,3 +572,79 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     });
     assert!(again == bytes, "a workbook differs from run to run");
 }
+
+#[test]
+fn the_workbook_prints_landscape_on_a4_with_its_header_row_on_every_page() {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::Read;
+    let card = card();
+    let mut first = score(&card, &zhang_san(&card));
+    // An id with leading zeros stays text, zeros and all.
+    first.employee.id = "00123".into();
+    first.employee.period = Some(crate::period::Period::month(2026, 10));
+    let bytes = xlsx_bytes(&card, &[first], &[], &Options::default()).expect("a workbook");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
+    let names = book.sheet_names();
+    let summary = book.worksheet_range(&names[0]).unwrap();
+    assert_eq!(summary.get((1, 0)), Some(&Data::String("00123".into())));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+        let mut xml = String::new();
+        zip.by_name(sheet)
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert!(xml.contains(r#"paperSize="9""#), "{sheet}: A4");
+        assert!(xml.contains(r#"orientation="landscape""#), "{sheet}");
+        assert!(xml.contains(r#"fitToHeight="0""#), "{sheet}: one page wide");
+        assert!(xml.contains("<pane "), "{sheet}: frozen panes");
+        // The card and the period in the page header; the page in the footer.
+        assert!(
+            xml.contains("市场部客服回访专员绩效考核表 2026-10"),
+            "{sheet}"
+        );
+        assert!(xml.contains("&amp;P") && xml.contains("&amp;N"), "{sheet}");
+    }
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "the header row repeats on every page"
+    );
+}
+
+#[test]
+fn a_pay_cards_json_has_no_total_grade_or_rank() {
+    let text = "scorecard 工资 { input 底薪 money  output 实发 money = 底薪 * 2 }";
+    let card = crate::compile(&SourceFile::new("pay.card", text.to_string()))
+        .expect("the card checks")
+        .card;
+    let row = Row {
+        line: 2,
+        employee: Employee {
+            id: "E1".into(),
+            ..Employee::default()
+        },
+        values: vec![Value::Num(Decimal::from(1000))],
+    };
+    let results = vec![score(&card, &row)];
+    for lines in [false, true] {
+        let mut out = Vec::new();
+        write_json_rows(&card, &results, lines, &[], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let employee: serde_json::Value = if lines {
+            serde_json::from_str(text.lines().next().unwrap()).unwrap()
+        } else {
+            serde_json::from_str::<serde_json::Value>(&text).unwrap()["employees"][0].clone()
+        };
+        for key in ["total", "sections_total", "grade", "ranks"] {
+            assert!(employee.get(key).is_none(), "{key} in {employee}");
+        }
+        assert_eq!(employee["outputs"][0]["value"], serde_json::json!(2000));
+        // The same as the whole document's, built at once.
+        assert_eq!(employee, json(&card, &results)["employees"][0]);
+    }
+}

@@ -829,6 +829,22 @@ fn pay_cards_are_reported_as_pay_not_as_a_score_of_zero() {
     assert_eq!(pay_row[at("total")], "", "a pay row has no total");
     assert_eq!(pay_row[at("月度绩效")], "1223.81");
 
+    // JSON: a pay row has no total, grade or rank keys.
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("JSON");
+    for employee in doc["employees"].as_array().expect("employees") {
+        for key in ["total", "grade", "ranks"] {
+            assert!(employee.get(key).is_none(), "{key}: {employee}");
+        }
+    }
+
     // The workbook: the pay first, no total or rank, and the pay per store.
     let dir = tempfile::tempdir().expect("a temporary directory");
     let book = dir.path().join("pay.xlsx");
