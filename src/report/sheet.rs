@@ -102,15 +102,27 @@ impl<'a> SheetWriter<'a> {
         Ok(())
     }
 
-    /// Text that may run long (a reason): wrapped within the widest column allowed.
+    /// Text that may run long (a reason): wrapped within the widest column
+    /// allowed, its row as tall as its lines (a spreadsheet does not grow a
+    /// row written this way by itself, and printed lines would overlap).
     pub fn long_text(&mut self, row: u32, c: usize, text: &str) -> Result<(), XlsxError> {
         if text.is_empty() {
             return Ok(());
         }
         self.sheet
             .write_string_with_format(row, col(c), text, &self.columns.wrap)?;
+        let mut lines = 0;
         for line in text.lines() {
             self.measure(c, line);
+            let width = if line.is_ascii() {
+                line.len()
+            } else {
+                line.width()
+            };
+            lines += width.div_ceil(MAX_WIDTH).max(1);
+        }
+        if lines > 1 {
+            self.sheet.set_row_height(row, 15.0 * lines as f64)?;
         }
         Ok(())
     }

@@ -185,6 +185,11 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
         for e in card["employees"].as_array().unwrap() {
             let id = e["id"].as_str().unwrap();
             let r = run.results.iter().find(|r| r.employee.id == id).unwrap();
+            // A pay card gives pay, not points: its rows have no total.
+            if run.card.sections.is_empty() && run.card.adjustments.is_empty() {
+                assert!(e.get("total").is_none(), "{name}: {e}");
+                continue;
+            }
             assert_eq!(
                 e["total"].to_string(),
                 scorecard::value::format_decimal(r.scores.total)
