@@ -9,9 +9,11 @@
 //! extends another, a rule written in a base card also names its `file`.
 //! The card's version and content hash are in `card` and on every employee
 //! (`card_version`, `card_hash`), so each published result names the card
-//! that produced it.
+//! that produced it. A pay card (no sections, no bonus/penalty blocks) gives
+//! pay, not points: its employees have no `total`, `sections_total`,
+//! `floored_from`, `grade` or `ranks` (nor `pushed`), and its card no `total`.
 
-use super::common::{derived_order, line_of, other_file, quote};
+use super::common::{derived_order, is_scored, line_of, other_file, quote};
 use crate::check::model::{BaseRule, DerivedRule, PerOccurrence};
 use crate::check::CheckedCard;
 use crate::eval::result::{BaseTrace, Clamp, Hit, ItemScore};
@@ -36,7 +38,7 @@ pub fn json(card: &CheckedCard, results: &[ScoreResult]) -> Json {
 
 /// The card a report is by: its name, file, version and content hash.
 pub fn card_json(card: &CheckedCard) -> Json {
-    json!({
+    let mut doc = json!({
         "name": card.name,
         "label": card.label,
         "file": card.source.name,
@@ -47,7 +49,30 @@ pub fn card_json(card: &CheckedCard) -> Json {
             "until": e.until.map(|u| u.to_string()),
         })),
         "hash": card.stamp.hash.as_str(),
-    })
+    });
+    if !is_scored(card) {
+        drop_keys(&mut doc, &["total"]);
+    }
+    doc
+}
+
+/// Keys a pay card's employee does not have: it gives pay, not points.
+const POINTS_KEYS: [&str; 6] = [
+    "total",
+    "sections_total",
+    "floored_from",
+    "grade",
+    "ranks",
+    "pushed",
+];
+
+/// `keys` taken out of the object `doc`, the others kept in their order.
+fn drop_keys(doc: &mut Json, keys: &[&str]) {
+    if let Json::Object(map) = doc {
+        for key in keys {
+            map.shift_remove(*key);
+        }
+    }
 }
 
 /// Pretty-printed JSON, ending in a newline.
@@ -93,6 +118,15 @@ pub fn employee_json(card: &CheckedCard, r: &ScoreResult) -> Json {
 }
 
 pub fn person_json(card: &CheckedCard, r: &Person) -> Json {
+    let mut doc = person_json_all(card, r);
+    // A pay card ranks nobody by points; a rank it declares stays.
+    if !is_scored(card) && card.group.is_empty() {
+        drop_keys(&mut doc, &POINTS_KEYS);
+    }
+    doc
+}
+
+fn person_json_all(card: &CheckedCard, r: &Person) -> Json {
     let e = &r.who;
     let t = r.trace;
     let grade = r

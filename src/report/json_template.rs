@@ -6,8 +6,8 @@
 //!
 //! The template is [`person_json`] of a stand-in row whose every value that
 //! changes from row to row is a marker string (`"\u0000N\u0000"`), printed
-//! the way the report prints (pretty and indented, or compact), then cut at
-//! the markers. Without a trace, every other field is the card's.
+//! compact (as both JSON reports print an employee), then cut at the
+//! markers. Without a trace, every other field is the card's.
 
 use super::common::derived_order;
 use super::json::{num, person_json, pushed_json, ranks_json, value, Person};
@@ -45,14 +45,11 @@ pub struct Template {
     /// The text before each slot, and after the last.
     texts: Vec<Vec<u8>>,
     slots: Vec<Slot>,
-    /// Spaces before a line of a nested array (pretty printing), or `None`: compact.
-    indent: Option<usize>,
 }
 
 impl Template {
-    /// The template for `card`'s objects: pretty-printed `indent` spaces
-    /// deep, or compact.
-    pub fn new(card: &CheckedCard, stamp: &crate::version::Stamp, indent: Option<usize>) -> Self {
+    /// The template for `card`'s objects, compact.
+    pub fn new(card: &CheckedCard, stamp: &crate::version::Stamp) -> Self {
         let scores = Scores {
             items: vec![Decimal::ZERO; card.items.len()],
             sections: vec![Decimal::ZERO; card.sections.len()],
@@ -73,9 +70,12 @@ impl Template {
         };
         let mut object = person_json(card, &stand_in);
         let mut slots = Vec::new();
-        let mut mark = |place: &mut Json, slot: Slot| {
-            *place = Json::String(format!("\u{0}{}\u{0}", slots.len()));
-            slots.push(slot);
+        let mut mark = |place: Option<&mut Json>, slot: Slot| {
+            // A key the object has not (a pay card's total) has no slot.
+            if let Some(place) = place {
+                *place = Json::String(format!("\u{0}{}\u{0}", slots.len()));
+                slots.push(slot);
+            }
         };
         for (key, slot) in [
             ("id", Slot::Id),
@@ -89,35 +89,43 @@ impl Template {
             ("sections_total", Slot::SectionsTotal),
             ("grade", Slot::Grade),
         ] {
-            mark(&mut object[key], slot);
+            mark(object.get_mut(key), slot);
         }
         for i in 0..card.sections.len() {
-            mark(&mut object["sections"][i]["score"], Slot::Section(i));
+            mark(
+                object.pointer_mut(&format!("/sections/{i}/score")),
+                Slot::Section(i),
+            );
         }
         for i in 0..card.items.len() {
-            mark(&mut object["items"][i]["score"], Slot::Item(i));
+            mark(
+                object.pointer_mut(&format!("/items/{i}/score")),
+                Slot::Item(i),
+            );
         }
         for i in 0..card.adjustments.len() {
-            mark(&mut object["adjustments"][i]["amount"], Slot::Adjustment(i));
+            mark(
+                object.pointer_mut(&format!("/adjustments/{i}/amount")),
+                Slot::Adjustment(i),
+            );
         }
-        mark(&mut object["ranks"], Slot::Ranks);
-        mark(&mut object["pushed"], Slot::Pushed);
+        mark(object.get_mut("ranks"), Slot::Ranks);
+        mark(object.get_mut("pushed"), Slot::Pushed);
         for (n, i) in derived_order(card).into_iter().enumerate() {
-            mark(&mut object["outputs"][n]["value"], Slot::OutputValue(i));
-            mark(&mut object["outputs"][n]["display"], Slot::OutputDisplay(i));
+            mark(
+                object.pointer_mut(&format!("/outputs/{n}/value")),
+                Slot::OutputValue(i),
+            );
+            mark(
+                object.pointer_mut(&format!("/outputs/{n}/display")),
+                Slot::OutputDisplay(i),
+            );
         }
         let mut text = Vec::new();
-        match indent {
-            Some(indent) => super::json_rows::pretty(&object, indent, &mut Vec::new(), &mut text),
-            // Writing to a Vec cannot fail.
-            None => drop(serde_json::to_writer(&mut text, &object)),
-        }
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut text, &object);
         let texts = cut(&text, slots.len());
-        Template {
-            texts,
-            slots,
-            indent: indent.map(|i| i + 2),
-        }
+        Template { texts, slots }
     }
 
     /// Writes one untraced row's object.
@@ -148,8 +156,11 @@ impl Template {
                 Slot::Section(i) => number(out, scores.sections[i]),
                 Slot::Item(i) => number(out, scores.items[i]),
                 Slot::Adjustment(i) => number(out, scores.adjustments[i]),
-                Slot::Ranks => nested(self.indent, &ranks_json(card, row.ranks), out),
-                Slot::Pushed => nested(self.indent, &pushed_json(card, row.pushed), out),
+                // A row streamed has no ranks and no grade pushed down.
+                Slot::Ranks if row.ranks.is_empty() => out.extend_from_slice(b"[]"),
+                Slot::Pushed if row.pushed.is_empty() => out.extend_from_slice(b"[]"),
+                Slot::Ranks => json(out, &ranks_json(card, row.ranks)),
+                Slot::Pushed => json(out, &pushed_json(card, row.pushed)),
                 Slot::OutputValue(i) => match &scores.derived[i] {
                     // An amount to the fen (`1200.00`): always plain digits.
                     Value::Num(d)
@@ -173,14 +184,6 @@ impl Template {
             }
         }
         out.extend_from_slice(self.texts.last().map_or(&[][..], Vec::as_slice));
-    }
-}
-
-/// A value that may span lines (ranks, pushes), printed as the template is.
-fn nested(indent: Option<usize>, value: &Json, out: &mut Vec<u8>) {
-    match indent {
-        Some(indent) => super::json_rows::pretty(value, indent, &mut Vec::new(), out),
-        None => json(out, value),
     }
 }
 

@@ -40,7 +40,9 @@ pub use self::markdown::{markdown, markdown_of};
 pub use self::rank::ranks;
 pub use self::rows::{ReportRows, RowsFormat};
 pub use self::table::{table, table_of};
-pub use self::xlsx::{write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes};
+pub use self::xlsx::{
+    write_xlsx, xlsx_bytes, xlsx_cards, xlsx_with_notes, Facts as XlsxFacts, XlsxSink, XlsxTotals,
+};
 
 use std::fmt;
 use std::str::FromStr;

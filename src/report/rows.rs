@@ -1,10 +1,12 @@
-//! The reports written a row at a time (CSV, JSON, JSON Lines): one type
+//! The reports written a row at a time (CSV, JSON, JSON Lines, and the
+//! workbook's records): one type
 //! over each format's row writer, for the streamed ways and the report of
 //! every result at once alike, so the two cannot differ.
 
 use super::html_rows::HtmlRows;
 use super::json::Person;
 use super::json_rows::JsonRows;
+use super::xlsx::XlsxRows;
 use super::{CsvRows, Format, Who};
 use crate::check::CheckedCard;
 use crate::eval::result::{Placing, Push};
@@ -21,6 +23,11 @@ pub enum RowsFormat {
     /// The HTML report's row records, for an [`HtmlSink`](super::HtmlSink)
     /// to lay out store by store.
     Html,
+    /// The workbook's first pass: each total, for the ranks ([`XlsxRows`]).
+    XlsxTotals,
+    /// The workbook's rows, with their reasons, for an
+    /// [`XlsxSink`](super::XlsxSink) to lay out.
+    Xlsx,
 }
 
 impl RowsFormat {
@@ -42,6 +49,7 @@ pub enum ReportRows<'c> {
     Csv(CsvRows<'c>),
     Json(JsonRows<'c>),
     Html(HtmlRows<'c>),
+    Xlsx(XlsxRows<'c>),
 }
 
 impl<'c> ReportRows<'c> {
@@ -53,6 +61,8 @@ impl<'c> ReportRows<'c> {
             RowsFormat::Json => ReportRows::Json(JsonRows::new(card, false)),
             RowsFormat::JsonLines => ReportRows::Json(JsonRows::new(card, true)),
             RowsFormat::Html => ReportRows::Html(HtmlRows::new(card, &[])),
+            RowsFormat::XlsxTotals => ReportRows::Xlsx(XlsxRows::new(card, true)),
+            RowsFormat::Xlsx => ReportRows::Xlsx(XlsxRows::new(card, false)),
         }
     }
 
@@ -60,7 +70,7 @@ impl<'c> ReportRows<'c> {
     /// separator the rows after it need).
     pub fn lead(&self) -> usize {
         match self {
-            ReportRows::Csv(_) | ReportRows::Html(_) => 0,
+            ReportRows::Csv(_) | ReportRows::Html(_) | ReportRows::Xlsx(_) => 0,
             ReportRows::Json(j) => j.lead(),
         }
     }
@@ -70,6 +80,7 @@ impl<'c> ReportRows<'c> {
             ReportRows::Csv(c) => c.header(),
             ReportRows::Json(j) => j.header(),
             ReportRows::Html(_) => {}
+            ReportRows::Xlsx(_) => {}
         }
     }
 
@@ -86,6 +97,7 @@ impl<'c> ReportRows<'c> {
     ) {
         match self {
             ReportRows::Html(h) => h.row(who, line, scores, values),
+            ReportRows::Xlsx(x) => x.row(who, line, scores, values),
             ReportRows::Csv(c) => c.row(who, scores, ranks),
             ReportRows::Json(j) => {
                 let card = j.card();
@@ -113,6 +125,8 @@ impl<'c> ReportRows<'c> {
             }
             // The sink writes the report's end.
             ReportRows::Html(_) => Vec::new(),
+            // The sink writes the workbook's end.
+            ReportRows::Xlsx(_) => Vec::new(),
         }
     }
 
@@ -121,6 +135,7 @@ impl<'c> ReportRows<'c> {
             ReportRows::Csv(c) => c.take(),
             ReportRows::Json(j) => j.take(),
             ReportRows::Html(h) => h.take(),
+            ReportRows::Xlsx(x) => x.take(),
         }
     }
 
@@ -129,6 +144,7 @@ impl<'c> ReportRows<'c> {
             ReportRows::Csv(c) => c.replace_buffer(next),
             ReportRows::Json(j) => j.replace_buffer(next),
             ReportRows::Html(h) => h.replace_buffer(next),
+            ReportRows::Xlsx(x) => x.replace_buffer(next),
         }
     }
 
@@ -143,6 +159,7 @@ impl<'c> ReportRows<'c> {
             ReportRows::Csv(c) => c.written(),
             ReportRows::Json(j) => j.written(),
             ReportRows::Html(h) => h.written(),
+            ReportRows::Xlsx(x) => x.written(),
         }
     }
 }

@@ -26,25 +26,57 @@ pub enum NumberStyle {
     Percent,
 }
 
-/// A worksheet being filled row by row, remembering each column's widest text.
-pub struct SheetWriter<'a> {
-    sheet: &'a mut Worksheet,
+/// What a sheet being written remembers between rows: each column's widest
+/// text and the formats made once. Kept apart from the worksheet, so that
+/// several sheets can be filled a row at a time each, in turn
+/// ([`SheetWriter::resume`], [`SheetWriter::pause`]).
+pub struct Columns {
     widths: Vec<usize>,
     header: Format,
     wrap: Format,
+    money: Format,
+    /// Percent formats by their number of decimals.
+    percent: Vec<Format>,
+    /// A reused buffer for measuring numbers.
+    shown: String,
 }
 
-impl<'a> SheetWriter<'a> {
-    pub fn new(sheet: &'a mut Worksheet) -> Self {
-        SheetWriter {
-            sheet,
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
             widths: Vec::new(),
             header: Format::new()
                 .set_bold()
                 .set_background_color(Color::RGB(0xDDEBF7))
-                .set_border_bottom(FormatBorder::Thin),
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap(),
             wrap: Format::new().set_text_wrap(),
+            money: Format::new().set_num_format("#,##0.00"),
+            percent: Vec::new(),
+            shown: String::new(),
         }
+    }
+}
+
+/// A worksheet being filled row by row, remembering each column's widest text.
+pub struct SheetWriter<'a> {
+    sheet: &'a mut Worksheet,
+    columns: Box<Columns>,
+}
+
+impl<'a> SheetWriter<'a> {
+    pub fn new(sheet: &'a mut Worksheet) -> Self {
+        SheetWriter::resume(sheet, Box::default())
+    }
+
+    /// Goes on filling `sheet`, with what was remembered of it.
+    pub fn resume(sheet: &'a mut Worksheet, columns: Box<Columns>) -> Self {
+        SheetWriter { sheet, columns }
+    }
+
+    /// What to remember of the sheet until it is [resumed](Self::resume).
+    pub fn pause(self) -> Box<Columns> {
+        self.columns
     }
 
     pub fn sheet(&mut self) -> &mut Worksheet {
@@ -55,7 +87,7 @@ impl<'a> SheetWriter<'a> {
     pub fn header(&mut self, titles: &[String]) -> Result<(), XlsxError> {
         for (c, title) in titles.iter().enumerate() {
             self.sheet
-                .write_string_with_format(0, col(c), title, &self.header)?;
+                .write_string_with_format(0, col(c), title, &self.columns.header)?;
             self.measure(c, title);
         }
         Ok(())
@@ -70,13 +102,16 @@ impl<'a> SheetWriter<'a> {
         Ok(())
     }
 
-    /// Text that may run long (a reason): wrapped within the widest column allowed.
+    /// Text that may run long (a reason): wrapped within the widest column
+    /// allowed. (Its row keeps the default height: in constant-memory mode
+    /// rust_xlsxwriter keeps every row given a height until the sheet is
+    /// saved, 1.5 GB at peak for a million S1 rows instead of 140 MB.)
     pub fn long_text(&mut self, row: u32, c: usize, text: &str) -> Result<(), XlsxError> {
         if text.is_empty() {
             return Ok(());
         }
         self.sheet
-            .write_string_with_format(row, col(c), text, &self.wrap)?;
+            .write_string_with_format(row, col(c), text, &self.columns.wrap)?;
         for line in text.lines() {
             self.measure(c, line);
         }
@@ -93,62 +128,107 @@ impl<'a> SheetWriter<'a> {
         value: Decimal,
         style: NumberStyle,
     ) -> Result<(), XlsxError> {
+        use std::fmt::Write as _;
+        // Money is stored as it is shown, to the fen (half away from zero),
+        // so that Excel's SUM of the cells equals the sum of what they show.
+        let value = match style {
+            NumberStyle::Money => value
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            _ => value,
+        };
         let Some(float) = value.to_f64() else {
             return self.text(row, c, &format_decimal(value));
         };
-        let (code, shown) = match style {
-            NumberStyle::Plain => (String::from("General"), format_decimal(value)),
-            NumberStyle::Money => ("#,##0.00".to_string(), format!("{value:.2}")),
+        let mut shown = std::mem::take(&mut self.columns.shown);
+        shown.clear();
+        let written = match style {
+            NumberStyle::Plain => {
+                let _ = write!(shown, "{value}");
+                self.sheet.write_number(row, col(c), float).map(|_| ())
+            }
+            NumberStyle::Money => {
+                let _ = write!(shown, "{value:.2}");
+                // Thousands separators add about one column in three digits.
+                let commas = shown.len() / 3;
+                shown.extend(std::iter::repeat_n(' ', commas));
+                self.sheet
+                    .write_number_with_format(row, col(c), float, &self.columns.money)
+                    .map(|_| ())
+            }
             NumberStyle::Percent => {
                 // Too large to count in points: written as the exact text.
                 let Some(points) = value.checked_mul(Decimal::ONE_HUNDRED) else {
+                    self.columns.shown = shown;
                     return self.text(row, c, &format!("{}×100%", format_decimal(value)));
                 };
                 let percent = format_decimal(points);
                 let decimals = percent.split_once('.').map_or(0, |(_, f)| f.len());
-                let code = if decimals == 0 {
-                    "0%".to_string()
-                } else {
-                    format!("0.{}%", "0".repeat(decimals))
-                };
-                (code, format!("{percent}%"))
+                while self.columns.percent.len() <= decimals {
+                    let places = self.columns.percent.len();
+                    let code = if places == 0 {
+                        "0%".to_string()
+                    } else {
+                        format!("0.{}%", "0".repeat(places))
+                    };
+                    self.columns
+                        .percent
+                        .push(Format::new().set_num_format(&code));
+                }
+                let _ = write!(shown, "{percent}%");
+                self.sheet
+                    .write_number_with_format(row, col(c), float, &self.columns.percent[decimals])
+                    .map(|_| ())
             }
         };
-        if code == "General" {
-            self.sheet.write_number(row, col(c), float)?;
-        } else {
-            let format = Format::new().set_num_format(&code);
-            self.sheet
-                .write_number_with_format(row, col(c), float, &format)?;
-        }
-        // Thousands separators add about one column in three digits.
         self.measure(c, &shown);
-        if style == NumberStyle::Money {
-            self.widths[c] += shown.len() / 3;
-        }
-        Ok(())
+        self.columns.shown = shown;
+        written
     }
 
     /// Sets the widths, freezes the header row (and `frozen_columns` on the
     /// left), and adds a filter over `rows` data rows.
     pub fn finish(self, rows: u32, frozen_columns: usize) -> Result<(), XlsxError> {
-        for (c, &width) in self.widths.iter().enumerate() {
+        let widths = &self.columns.widths;
+        for (c, &width) in widths.iter().enumerate() {
             let width = (width + 2).clamp(MIN_WIDTH, MAX_WIDTH);
             self.sheet.set_column_width(col(c), width as f64)?;
         }
         self.sheet.set_freeze_panes(1, col(frozen_columns))?;
-        if let Some(last) = self.widths.len().checked_sub(1) {
+        if let Some(last) = widths.len().checked_sub(1) {
             self.sheet.autofilter(0, 0, rows, col(last))?;
         }
         Ok(())
     }
 
     fn measure(&mut self, c: usize, text: &str) {
-        if self.widths.len() <= c {
-            self.widths.resize(c + 1, 0);
+        let widths = &mut self.columns.widths;
+        if widths.len() <= c {
+            widths.resize(c + 1, 0);
         }
-        self.widths[c] = self.widths[c].max(text.width());
+        // ASCII text (ids, numbers) is as wide as it is long.
+        let width = if text.is_ascii() {
+            text.len()
+        } else {
+            text.width()
+        };
+        widths[c] = widths[c].max(width);
     }
+}
+
+/// Print setup for a report sheet HR hands out: landscape A4, every column
+/// on one page's width (as many pages down as it takes), the header row on
+/// every page, `title` in the page header and "page N of M" in the footer.
+pub fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    // `&` starts a field in Excel's header codes: a title's own is doubled.
+    // Excel allows 255 characters in a header.
+    let title: String = title.replace('&', "&&").chars().take(200).collect();
+    sheet.set_header(format!("&C{title}"));
+    sheet.set_footer(crate::t!("workbook-page-footer"));
+    Ok(())
 }
 
 /// A column index as rust_xlsxwriter's type (a report never has 16 384 columns).

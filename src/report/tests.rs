@@ -502,14 +502,36 @@ fn json_written_a_row_at_a_time_is_the_whole_document_pretty_printed() {
             if !notes.is_empty() {
                 doc["notes"] = serde_json::json!(notes);
             }
-            let mut want = serde_json::to_vec_pretty(&doc).unwrap();
-            want.push(b'\n');
             let mut got = Vec::new();
             write_json_rows(&card, &results, false, notes, &mut got).unwrap();
+            let got = String::from_utf8(got).unwrap();
             assert_eq!(
-                String::from_utf8(got).unwrap(),
-                String::from_utf8(want).unwrap()
+                serde_json::from_str::<serde_json::Value>(&got).unwrap(),
+                doc
             );
+            // The card pretty-printed as serde_json prints it; each employee
+            // a compact object on a line of its own.
+            let card_text = serde_json::to_string_pretty(&doc["card"]).unwrap();
+            assert!(
+                got.starts_with(&format!(
+                    "{{\n  \"card\": {}",
+                    card_text.replace('\n', "\n  ")
+                )),
+                "{got}"
+            );
+            for (line, employee) in got
+                .lines()
+                .filter(|l| l.starts_with("    {"))
+                .zip(doc["employees"].as_array().unwrap())
+            {
+                let line = line.trim_start().trim_end_matches(',');
+                assert_eq!(line, serde_json::to_string(employee).unwrap());
+            }
+            assert_eq!(
+                got.lines().filter(|l| l.starts_with("    {")).count(),
+                results.len()
+            );
+            assert!(got.ends_with("}\n"));
             // JSON Lines: each employee's object, then the notes.
             let mut lines = Vec::new();
             write_json_rows(&card, &results, true, notes, &mut lines).unwrap();
@@ -534,8 +556,12 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     let results: Vec<ScoreResult> = (0..3).map(|_| score(&card, &zhang_san(&card))).collect();
     let per_person = (card.items.len() + card.adjustments.len()) as u32;
     let limit = per_person + 1;
-    let bytes = super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
-        .expect("a workbook");
+    // The workbook's sheets and headings in Chinese, as HR gets them.
+    let zh = |f: &dyn Fn() -> Vec<u8>| crate::i18n::with_lang(crate::i18n::Lang::Zh, f);
+    let bytes = zh(&|| {
+        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
+            .expect("a workbook")
+    });
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -556,7 +582,86 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     let note = notes.get((1, 0)).unwrap().to_string();
     assert!(note.contains("明细 (3)"), "{note}");
     // The same results, the same bytes.
-    let again =
-        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap();
+    let again = zh(&|| {
+        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap()
+    });
     assert!(again == bytes, "a workbook differs from run to run");
+}
+
+#[test]
+fn the_workbook_prints_landscape_on_a4_with_its_header_row_on_every_page() {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::Read;
+    let card = card();
+    let mut first = score(&card, &zhang_san(&card));
+    // An id with leading zeros stays text, zeros and all.
+    first.employee.id = "00123".into();
+    first.employee.period = Some(crate::period::Period::month(2026, 10));
+    let bytes = xlsx_bytes(&card, &[first], &[], &Options::default()).expect("a workbook");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
+    let names = book.sheet_names();
+    let summary = book.worksheet_range(&names[0]).unwrap();
+    assert_eq!(summary.get((1, 0)), Some(&Data::String("00123".into())));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+        let mut xml = String::new();
+        zip.by_name(sheet)
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert!(xml.contains(r#"paperSize="9""#), "{sheet}: A4");
+        assert!(xml.contains(r#"orientation="landscape""#), "{sheet}");
+        assert!(xml.contains(r#"fitToHeight="0""#), "{sheet}: one page wide");
+        assert!(xml.contains("<pane "), "{sheet}: frozen panes");
+        // The card and the period in the page header; the page in the footer.
+        assert!(
+            xml.contains("市场部客服回访专员绩效考核表 2026-10"),
+            "{sheet}"
+        );
+        assert!(xml.contains("&amp;P") && xml.contains("&amp;N"), "{sheet}");
+    }
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "the header row repeats on every page"
+    );
+}
+
+#[test]
+fn a_pay_cards_json_has_no_total_grade_or_rank() {
+    let text = "scorecard 工资 { input 底薪 money  output 实发 money = 底薪 * 2 }";
+    let card = crate::compile(&SourceFile::new("pay.card", text.to_string()))
+        .expect("the card checks")
+        .card;
+    let row = Row {
+        line: 2,
+        employee: Employee {
+            id: "E1".into(),
+            ..Employee::default()
+        },
+        values: vec![Value::Num(Decimal::from(1000))],
+    };
+    let results = vec![score(&card, &row)];
+    for lines in [false, true] {
+        let mut out = Vec::new();
+        write_json_rows(&card, &results, lines, &[], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let employee: serde_json::Value = if lines {
+            serde_json::from_str(text.lines().next().unwrap()).unwrap()
+        } else {
+            serde_json::from_str::<serde_json::Value>(&text).unwrap()["employees"][0].clone()
+        };
+        for key in ["total", "sections_total", "grade", "ranks"] {
+            assert!(employee.get(key).is_none(), "{key} in {employee}");
+        }
+        // 2000 yuan, to the fen.
+        let fen: serde_json::Value = serde_json::from_str("2000.00").unwrap();
+        assert_eq!(employee["outputs"][0]["value"], fen);
+        // The same as the whole document's, built at once.
+        assert_eq!(employee, json(&card, &results)["employees"][0]);
+    }
 }

@@ -1,34 +1,48 @@
-//! The results as an Excel workbook, for HR to sort, filter and hand to
-//! store managers.
+//! The results as an Excel workbook, for HR to sort, filter, print and hand
+//! to store managers.
 //!
 //! * **汇总 (summary)**: one row per employee — 工号, 姓名, 品牌, 门店 (each
 //!   when some row has it), every section, every bonus/penalty block, 总分,
 //!   等级, 排名 (the rank of the total within this file: 1 is best, ties share
-//!   a rank), then every band and output (pay).
+//!   a rank), then every band and output (pay). A pay card (no sections, no
+//!   blocks) has no total, grade or rank: its sheet leads with its main pay
+//!   output, then the inputs other cards fed it (月度考核分数), then its other
+//!   outputs, and a sheet 门店合计 sums the main output per store.
 //! * **明细 (detail)**: one row per employee and item, then per bonus/penalty
 //!   block — its section, points, score, points lost, and the reason for
 //!   every point lost, quoting the card and its line as `explain` does.
 //!
-//! Headers are Chinese (the workbook goes to store managers) and the header
-//! row is frozen with a filter on it; numbers are Excel numbers (money with
+//! Headers come from the catalogue (Chinese by default); the header row is
+//! frozen with a filter on it, repeated on every printed page, and each sheet
+//! prints landscape on A4, one page wide, with the card (and period) in the
+//! page header and the page number in the footer. 工号 is text, so `00123`
+//! keeps its zeros. Numbers are Excel numbers (money rounded to the fen with
 //! two decimals, percentages as percentages) so they sum and sort; columns
 //! are as wide as their Chinese text. The workbook's creation time is the one
-//! given in [`Options`], else a fixed date, so the same results give the same bytes.
+//! given in [`Options`], else a fixed date, so the same results give the
+//! same bytes.
+//!
+//! One layout, two ways in: every result at once ([`xlsx_with_notes`]), or a
+//! row at a time from the streamed scorer ([`XlsxRows`] formats a row on a
+//! worker, [`XlsxSink`] lays it out), each row written to sheets held in
+//! rust_xlsxwriter's constant-memory mode, so memory stays flat.
 
-use super::common::{derived_order, with_trace};
+use super::common::{derived_order, is_scored, main_output, with_trace};
 use super::explain::{block_reasons, item_reasons};
 use super::groups::CardResults;
-use super::rank::ranks;
-use super::sheet::{NumberStyle, SheetWriter};
+use super::sheet::{print_setup, Columns, NumberStyle, SheetWriter};
 use super::Options;
 use crate::check::CheckedCard;
 use crate::data::Employee;
-use crate::eval::ScoreResult;
+use crate::eval::{ScoreResult, Scores};
+use crate::period::Period;
 use crate::syntax::ast::AdjustmentKind;
+use crate::t;
 use crate::value::{Type, Unit, Value};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// Writes the workbook. `inputs[i]`, when given, holds `results[i]`'s input
 /// values, so a reason can show what a condition read.
@@ -73,16 +87,351 @@ pub(super) fn one_card(
     options: &Options,
     limit: u32,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut book = workbook();
-    book.set_properties(&properties(card.display_name(), options)?);
-    summary_sheet(&mut book, "汇总", card, results)?;
-    let part = CardResults {
-        inputs,
-        ..CardResults::new(card, results)
-    };
-    let more = detail_sheet(&mut book, &[part], false, limit)?;
-    notes_sheet(&mut book, &with_note(notes, more))?;
-    book.save_to_buffer()
+    let mut facts = Facts::default();
+    for r in results {
+        facts.add(&r.employee, r.scores.total);
+    }
+    let mut book = Book::new(card, facts, options, limit)?;
+    let mut reasons = Reasons::default();
+    for (i, r) in results.iter().enumerate() {
+        let inputs = inputs.get(i).copied();
+        let r = with_trace(card, r, inputs);
+        reasons.of(card, &r, inputs);
+        book.person(&r.employee, &r.scores, inputs, &reasons)?;
+    }
+    let mut out = Vec::new();
+    book.finish(notes, &mut out)?;
+    Ok(out)
+}
+
+/// What the workbook must know of every row before it writes the first:
+/// which employee columns some row fills, the periods, and every total
+/// (for the ranks). Gathered from the results, or by a first pass over the
+/// data ([`XlsxRows::totals`]).
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    name: bool,
+    brand: bool,
+    store: bool,
+    first: Option<Period>,
+    last: Option<Period>,
+    /// Every total, best first once [`sorted`](Facts::sort).
+    totals: Vec<Decimal>,
+    sorted: bool,
+}
+
+impl Facts {
+    fn add(&mut self, e: &Employee, total: Decimal) {
+        self.note(
+            e.name.is_some(),
+            e.brand.is_some(),
+            e.store.is_some(),
+            e.period,
+        );
+        self.totals.push(total);
+        self.sorted = false;
+    }
+
+    fn note(&mut self, name: bool, brand: bool, store: bool, period: Option<Period>) {
+        self.name |= name;
+        self.brand |= brand;
+        self.store |= store;
+        if let Some(p) = period {
+            self.first = Some(self.first.map_or(p, |f| f.min(p)));
+            self.last = Some(self.last.map_or(p, |l| l.max(p)));
+        }
+    }
+
+    fn sort(&mut self) {
+        if !self.sorted {
+            self.totals.sort_unstable_by(|a, b| b.cmp(a));
+            self.sorted = true;
+        }
+    }
+
+    /// The rank of `total`: one more than the number of totals strictly
+    /// above it (84, 80, 80, 75 rank 1, 2, 2, 4), as [`super::ranks`].
+    fn rank(&self, total: Decimal) -> usize {
+        1 + self.totals.partition_point(|t| *t > total)
+    }
+
+    /// `2026-10`, `2026-10 – 2026-12`, or nothing.
+    fn period(&self) -> Option<String> {
+        match (self.first, self.last) {
+            (Some(a), Some(b)) if a == b => Some(a.to_string()),
+            (Some(a), Some(b)) => Some(format!("{a} – {b}")),
+            _ => None,
+        }
+    }
+}
+
+/// The reasons shown beside each item and block of one person, a cell each.
+#[derive(Debug, Default)]
+pub struct Reasons {
+    items: Vec<String>,
+    blocks: Vec<String>,
+}
+
+impl Reasons {
+    /// `r`'s reasons (`r` has its trace).
+    fn of(&mut self, card: &CheckedCard, r: &ScoreResult, inputs: Option<&[Value]>) {
+        self.items.clear();
+        self.blocks.clear();
+        for i in 0..card.items.len() {
+            self.items.push(item_reasons(card, r, inputs, i).join("\n"));
+        }
+        for b in 0..card.adjustments.len() {
+            self.blocks.push(block_reasons(card, r, b).join("\n"));
+        }
+    }
+}
+
+/// A sheet filled a row at a time, one of several in turn.
+struct Sheet {
+    index: usize,
+    /// Away only while a row is written.
+    columns: Option<Box<Columns>>,
+    /// Rows written below the header.
+    rows: u32,
+    frozen: usize,
+}
+
+impl Sheet {
+    fn new(
+        book: &mut Workbook,
+        name: &str,
+        titles: &[String],
+        frozen: usize,
+    ) -> Result<Sheet, XlsxError> {
+        let index = book.worksheets_mut().len();
+        let mut w = SheetWriter::new(new_sheet(book, name)?);
+        w.header(titles)?;
+        Ok(Sheet {
+            index,
+            columns: Some(w.pause()),
+            rows: 0,
+            frozen,
+        })
+    }
+
+    /// Writes with `write` onto the sheet's next row.
+    fn row(
+        &mut self,
+        book: &mut Workbook,
+        write: impl FnOnce(&mut SheetWriter, u32) -> Result<(), XlsxError>,
+    ) -> Result<(), XlsxError> {
+        let columns = self.columns.take().unwrap_or_default();
+        let mut w = SheetWriter::resume(book.worksheet_from_index(self.index)?, columns);
+        self.rows += 1;
+        let written = write(&mut w, self.rows);
+        self.columns = Some(w.pause());
+        written
+    }
+
+    fn finish(mut self, book: &mut Workbook, title: &str) -> Result<(), XlsxError> {
+        let columns = self.columns.take().unwrap_or_default();
+        let sheet = book.worksheet_from_index(self.index)?;
+        print_setup(sheet, title)?;
+        SheetWriter::resume(sheet, columns).finish(self.rows, self.frozen)
+    }
+}
+
+/// One card's workbook, written a person at a time.
+struct Book<'c> {
+    card: &'c CheckedCard,
+    book: Workbook,
+    facts: Facts,
+    who: Who,
+    limit: u32,
+    /// The page header: the card, and the period.
+    title: String,
+    summary: Sheet,
+    /// A pay card's main output summed per store.
+    stores: Option<(Sheet, Vec<StoreTotal>)>,
+    detail: Option<Detail>,
+}
+
+/// A store, its people, and the sum of their main pay output.
+type StoreTotal = (String, usize, Decimal);
+
+/// The detail sheets: 明细, and 明细 (2) … past Excel's row limit.
+struct Detail {
+    sheet: Sheet,
+    titles: Vec<String>,
+    /// Sheets beyond the first.
+    more: u32,
+}
+
+impl<'c> Book<'c> {
+    fn new(
+        card: &'c CheckedCard,
+        mut facts: Facts,
+        options: &Options,
+        limit: u32,
+    ) -> Result<Book<'c>, XlsxError> {
+        facts.sort();
+        let mut book = workbook();
+        let title = match facts.period() {
+            Some(period) => format!("{} {period}", card.display_name()),
+            None => card.display_name().to_string(),
+        };
+        book.set_properties(&properties(&title, options)?);
+        let who = Who {
+            name: facts.name,
+            brand: facts.brand,
+            store: facts.store,
+        };
+        let titles = summary_titles(card, &who);
+        let frozen = who.frozen();
+        let summary = Sheet::new(&mut book, &t!("workbook-summary"), &titles, frozen)?;
+        let stores = match (is_scored(card), main_output(card)) {
+            (false, Some(main)) => {
+                let titles = vec![
+                    t!("workbook-store"),
+                    t!("workbook-people"),
+                    card.derived[main].display_name().to_string(),
+                ];
+                let sheet = Sheet::new(&mut book, &t!("workbook-store-totals"), &titles, 1)?;
+                Some((sheet, Vec::new()))
+            }
+            _ => None,
+        };
+        let detail = if card.items.is_empty() && card.adjustments.is_empty() {
+            None
+        } else {
+            let titles = detail_titles(&who, false);
+            Some(Detail {
+                sheet: Sheet::new(&mut book, &t!("workbook-detail"), &titles, frozen)?,
+                titles,
+                more: 0,
+            })
+        };
+        Ok(Book {
+            card,
+            book,
+            facts,
+            who,
+            limit,
+            title,
+            summary,
+            stores,
+            detail,
+        })
+    }
+
+    /// One person's summary row and detail rows.
+    fn person(
+        &mut self,
+        e: &Employee,
+        scores: &Scores,
+        inputs: Option<&[Value]>,
+        reasons: &Reasons,
+    ) -> Result<(), XlsxError> {
+        let card = self.card;
+        let rank = is_scored(card).then(|| self.facts.rank(scores.total));
+        let who = &self.who;
+        self.summary.row(&mut self.book, |w, row| {
+            summary_row(w, row, card, who, e, scores, inputs, rank)
+        })?;
+        if let (Some((_, stores)), Some(main)) = (&mut self.stores, main_output(card)) {
+            let store = e.store.as_deref().unwrap_or("");
+            let amount = match &scores.derived[main] {
+                Value::Num(d) if card.derived[main].ty == Type::Num(Unit::Money) => fen(*d),
+                Value::Num(d) => *d,
+                _ => Decimal::ZERO,
+            };
+            match stores.iter_mut().find(|(s, _, _)| s == store) {
+                Some((_, people, sum)) => {
+                    *people += 1;
+                    *sum = sum.checked_add(amount).unwrap_or(*sum);
+                }
+                None => stores.push((store.to_string(), 1, amount)),
+            }
+        }
+        let Some(detail) = &mut self.detail else {
+            return Ok(());
+        };
+        for (i, &score) in scores.items.iter().enumerate() {
+            detail.next(&mut self.book, self.limit, &self.title)?;
+            detail.sheet.row(&mut self.book, |w, row| {
+                item_row(w, row, card, who, None, e, i, score, &reasons.items[i])
+            })?;
+        }
+        for (b, &amount) in scores.adjustments.iter().enumerate() {
+            detail.next(&mut self.book, self.limit, &self.title)?;
+            detail.sheet.row(&mut self.book, |w, row| {
+                block_row(w, row, card, who, None, e, b, amount, &reasons.blocks[b])
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The sheets finished, the notes (and the workbook's own) on a sheet
+    /// 说明, and the workbook written to `out`.
+    fn finish(mut self, notes: &[String], out: impl Write + Send) -> Result<(), XlsxError> {
+        let book = &mut self.book;
+        self.summary.finish(book, &self.title)?;
+        if let Some((mut sheet, stores)) = self.stores {
+            let money =
+                self.card.derived[main_output(self.card).unwrap_or(0)].ty == Type::Num(Unit::Money);
+            let style = if money {
+                NumberStyle::Money
+            } else {
+                NumberStyle::Plain
+            };
+            let (mut people, mut sum) = (0, Decimal::ZERO);
+            for (store, n, amount) in &stores {
+                people += n;
+                sum = sum.checked_add(*amount).unwrap_or(sum);
+                // Without stores in the data: the total alone.
+                if !self.who.store {
+                    continue;
+                }
+                sheet.row(book, |w, row| {
+                    w.text(row, 0, store)?;
+                    w.number(row, 1, Decimal::from(*n), NumberStyle::Plain)?;
+                    w.number(row, 2, *amount, style)
+                })?;
+            }
+            sheet.row(book, |w, row| {
+                w.text(row, 0, &t!("workbook-all-stores"))?;
+                w.number(row, 1, Decimal::from(people), NumberStyle::Plain)?;
+                w.number(row, 2, sum, style)
+            })?;
+            sheet.finish(book, &self.title)?;
+        }
+        let mut all: Vec<String> = notes.to_vec();
+        if let Some(detail) = self.detail {
+            if detail.more > 0 {
+                all.push(t!(
+                    "workbook-detail-split",
+                    rows = self.limit,
+                    last = detail.more + 1
+                ));
+            }
+            detail.sheet.finish(book, &self.title)?;
+        }
+        notes_sheet(book, &all, &self.title)?;
+        book.save_to_writer(out)
+    }
+}
+
+impl Detail {
+    /// Goes on to a new sheet when this one is full.
+    fn next(&mut self, book: &mut Workbook, limit: u32, title: &str) -> Result<(), XlsxError> {
+        if self.sheet.rows < limit {
+            return Ok(());
+        }
+        self.more += 1;
+        let name = t!("workbook-detail-more", n = self.more + 1);
+        let next = Sheet::new(book, &name, &self.titles, self.sheet.frozen)?;
+        std::mem::replace(&mut self.sheet, next).finish(book, title)
+    }
+}
+
+/// Money to the fen, half away from zero: what the workbook stores and shows.
+fn fen(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// A workbook of several cards (a rules directory's month): sheet 汇总 with
@@ -97,15 +446,51 @@ pub fn xlsx_cards(
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = workbook();
     book.set_properties(&properties(title, options)?);
-    everyone_sheet(&mut book, cards)?;
-    let mut names: Vec<String> = vec!["汇总".into(), "明细".into(), "说明".into()];
+    everyone_sheet(&mut book, cards, title)?;
+    let mut names: Vec<String> = vec![
+        t!("workbook-summary"),
+        t!("workbook-detail"),
+        t!("workbook-notes"),
+    ];
     for part in cards {
         let name = sheet_name(part, &names);
-        summary_sheet(&mut book, &name, part.card, part.results)?;
+        let all: Vec<&ScoreResult> = part.results.iter().collect();
+        let who = Who::of_all(&all);
+        let mut facts = Facts::default();
+        for r in part.results {
+            facts.add(&r.employee, r.scores.total);
+        }
+        facts.sort();
+        let mut sheet = Sheet::new(
+            &mut book,
+            &name,
+            &summary_titles(part.card, &who),
+            who.frozen(),
+        )?;
+        let scored = is_scored(part.card);
+        for (i, r) in part.results.iter().enumerate() {
+            let rank = scored.then(|| facts.rank(r.scores.total));
+            let inputs = part.inputs.get(i).copied();
+            sheet.row(&mut book, |w, row| {
+                summary_row(
+                    w,
+                    row,
+                    part.card,
+                    &who,
+                    &r.employee,
+                    &r.scores,
+                    inputs,
+                    rank,
+                )
+            })?;
+        }
+        sheet.finish(&mut book, title)?;
         names.push(name);
     }
-    let more = detail_sheet(&mut book, cards, true, SHEET_ROWS)?;
-    notes_sheet(&mut book, &with_note(notes, more))?;
+    let more = detail_sheets(&mut book, cards, SHEET_ROWS, title)?;
+    let mut all = notes.to_vec();
+    all.extend(more);
+    notes_sheet(&mut book, &all, title)?;
     book.save_to_buffer()
 }
 
@@ -121,7 +506,7 @@ fn sheet_name(part: &CardResults, taken: &[String]) -> String {
     .take(28)
     .collect();
     if base.trim().is_empty() {
-        base = "考核表".into();
+        base = t!("workbook-card");
     }
     let mut name = base.clone();
     let mut n = 2;
@@ -133,62 +518,62 @@ fn sheet_name(part: &CardResults, taken: &[String]) -> String {
 }
 
 /// Everyone, whatever their card: who, the card, total and grade.
-fn everyone_sheet(book: &mut Workbook, cards: &[CardResults]) -> Result<(), XlsxError> {
-    let mut w = SheetWriter::new(new_sheet(book, "汇总")?);
+fn everyone_sheet(
+    book: &mut Workbook,
+    cards: &[CardResults],
+    title: &str,
+) -> Result<(), XlsxError> {
     let all: Vec<&ScoreResult> = cards.iter().flat_map(|c| c.results).collect();
     let who = Who::of_all(&all);
     let mut titles = who.titles();
-    let frozen = titles.len().min(2);
-    titles.extend(["考核表", "总分", "等级"].map(String::from));
-    w.header(&titles)?;
-    let mut row = 0u32;
+    titles.extend([
+        t!("workbook-card"),
+        t!("workbook-total"),
+        t!("workbook-grade"),
+    ]);
+    let mut sheet = Sheet::new(book, &t!("workbook-summary"), &titles, who.frozen())?;
     for part in cards {
         let name = match part.tag {
             Some(tag) => format!("{} · {tag}", part.card.display_name()),
             None => part.card.display_name().to_string(),
         };
         // A pay card gives no points: its total would read as a score of 0.
-        let scored = !part.card.sections.is_empty() || !part.card.adjustments.is_empty();
+        let scored = is_scored(part.card);
         for r in part.results {
-            row += 1;
-            let c = who.write(&mut w, row, &r.employee)?;
-            w.text(row, c, &name)?;
-            if scored {
-                w.number(row, c + 1, r.scores.total, NumberStyle::Plain)?;
-            }
-            w.text(row, c + 2, r.grade(part.card).map_or("", |g| g))?;
+            sheet.row(book, |w, row| {
+                let c = who.write(w, row, &r.employee)?;
+                w.text(row, c, &name)?;
+                if scored {
+                    w.number(row, c + 1, r.scores.total, NumberStyle::Plain)?;
+                }
+                w.text(row, c + 2, r.grade(part.card).map_or("", |g| g))
+            })?;
         }
     }
-    w.finish(row, frozen)
+    sheet.finish(book, title)
 }
 
-/// A workbook compressed at level 3: deflate was about half the time of
-/// writing a large report at the default level 6 (100 000 S1 rows: 12 s
-/// instead of 21), for a file about a fifth larger.
+/// A workbook compressed at level 2 (zlib-rs's fast deflate, no lazy
+/// matches): deflating the sheets is the largest part of writing a large
+/// report, and level 6 (the default) took twice the time of 3 for a file a
+/// fifth smaller; 2 is faster again for a file a little larger.
 fn workbook() -> Workbook {
     let mut book = Workbook::new();
-    book.set_zip_compression_level(3);
+    book.set_zip_compression_level(2);
     book
 }
 
-/// The run's notes, and the workbook's own (a sheet gone on over several).
-fn with_note(notes: &[String], more: Option<String>) -> Vec<String> {
-    notes.iter().cloned().chain(more).collect()
-}
-
 /// The notes, one per row, on a sheet of their own (none: no sheet).
-fn notes_sheet(book: &mut Workbook, notes: &[String]) -> Result<(), XlsxError> {
+fn notes_sheet(book: &mut Workbook, notes: &[String], title: &str) -> Result<(), XlsxError> {
     if notes.is_empty() {
         return Ok(());
     }
-    let sheet = book.add_worksheet();
-    sheet.set_name("说明")?;
-    let mut w = SheetWriter::new(sheet);
-    w.header(&["说明".to_string()])?;
-    for (i, note) in notes.iter().enumerate() {
-        w.long_text(i as u32 + 1, 0, note)?;
+    let name = t!("workbook-notes");
+    let mut sheet = Sheet::new(book, &name, std::slice::from_ref(&name), 0)?;
+    for note in notes {
+        sheet.row(book, |w, row| w.long_text(row, 0, note))?;
     }
-    w.finish(notes.len() as u32, 0)
+    sheet.finish(book, title)
 }
 
 fn properties(title: &str, options: &Options) -> Result<DocProperties, XlsxError> {
@@ -215,10 +600,6 @@ struct Who {
 }
 
 impl Who {
-    fn of(results: &[ScoreResult]) -> Who {
-        Who::of_all(&results.iter().collect::<Vec<_>>())
-    }
-
     fn of_all(results: &[&ScoreResult]) -> Who {
         let has = |f: fn(&Employee) -> bool| results.iter().any(|r| f(&r.employee));
         Who {
@@ -229,20 +610,30 @@ impl Who {
     }
 
     fn titles(&self) -> Vec<String> {
-        let mut titles = vec!["工号".to_string()];
+        let mut titles = vec![t!("workbook-id")];
         for (shown, title) in [
-            (self.name, "姓名"),
-            (self.brand, "品牌"),
-            (self.store, "门店"),
+            (self.name, t!("workbook-name")),
+            (self.brand, t!("workbook-brand")),
+            (self.store, t!("workbook-store")),
         ] {
             if shown {
-                titles.push(title.to_string());
+                titles.push(title);
             }
         }
         titles
     }
 
+    /// Columns kept in view on the left: 工号 and 姓名.
+    fn frozen(&self) -> usize {
+        if self.name || self.brand || self.store {
+            2
+        } else {
+            1
+        }
+    }
+
     /// Writes the employee's cells from column 0; returns the next column.
+    /// The id is text, always: `00123` keeps its zeros.
     fn write(&self, w: &mut SheetWriter, row: u32, e: &Employee) -> Result<usize, XlsxError> {
         w.text(row, 0, &e.id)?;
         let mut c = 1;
@@ -260,17 +651,23 @@ impl Who {
     }
 }
 
-fn summary_sheet(
-    book: &mut Workbook,
-    name: &str,
-    card: &CheckedCard,
-    results: &[ScoreResult],
-) -> Result<(), XlsxError> {
-    let mut w = SheetWriter::new(new_sheet(book, name)?);
-    let who = Who::of(results);
-    let derived = derived_order(card);
+/// The summary sheet's header: a scored card's sections, blocks, total,
+/// grade, rank and outputs; a pay card's main output, the inputs other
+/// cards fed it, and its other outputs.
+fn summary_titles(card: &CheckedCard, who: &Who) -> Vec<String> {
     let mut titles = who.titles();
-    let frozen = titles.len().min(2);
+    if !is_scored(card) {
+        let main = main_output(card);
+        titles.extend(main.map(|m| card.derived[m].display_name().to_string()));
+        titles.extend(fed_inputs(card).map(|i| card.inputs[i].display_name().to_string()));
+        titles.extend(
+            derived_order(card)
+                .into_iter()
+                .filter(|&i| Some(i) != main)
+                .map(|i| card.derived[i].display_name().to_string()),
+        );
+        return titles;
+    }
     titles.extend(
         card.sections
             .iter()
@@ -281,134 +678,229 @@ fn summary_sheet(
             .iter()
             .map(|a| a.display_name().to_string()),
     );
-    titles.push("总分".into());
+    titles.push(t!("workbook-total"));
     if card.grade.is_some() {
-        titles.push("等级".into());
+        titles.push(t!("workbook-grade"));
     }
-    titles.push("排名".into());
+    titles.push(t!("workbook-rank"));
     titles.extend(
-        derived
-            .iter()
-            .map(|&i| card.derived[i].display_name().to_string()),
+        derived_order(card)
+            .into_iter()
+            .map(|i| card.derived[i].display_name().to_string()),
     );
-    w.header(&titles)?;
-
-    let ranks = ranks(results);
-    for (i, (r, rank)) in results.iter().zip(ranks).enumerate() {
-        let row = i as u32 + 1;
-        let mut c = who.write(&mut w, row, &r.employee)?;
-        let amounts = r.scores.sections.iter().chain(&r.scores.adjustments);
-        for &amount in amounts.chain([&r.scores.total]) {
-            w.number(row, c, amount, NumberStyle::Plain)?;
-            c += 1;
-        }
-        if card.grade.is_some() {
-            w.text(row, c, r.grade(card).map_or("", |g| g))?;
-            c += 1;
-        }
-        w.number(row, c, Decimal::from(rank), NumberStyle::Plain)?;
-        c += 1;
-        for &d in &derived {
-            value_cell(&mut w, row, c, &r.scores.derived[d], card.derived[d].ty)?;
-            c += 1;
-        }
-    }
-    w.finish(results.len() as u32, frozen)
+    titles
 }
 
-/// Every item and block of every employee of `cards`, with the reason for
-/// each point lost; `card_column`: which card scored the row (several cards).
-/// A sheet holds `limit` rows below its header; more go on over new sheets
-/// (明细 (2) …), and the note returned says so.
-fn detail_sheet(
+/// A pay card's inputs that another card's result feeds: those declared as
+/// another card's appraisal total (月度考核分数 and the like), shown beside
+/// the pay they drive.
+fn fed_inputs(card: &CheckedCard) -> impl Iterator<Item = usize> + '_ {
+    card.inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.name.contains("考核分数") || i.name.contains("考核得分"))
+        .map(|(n, _)| n)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn summary_row(
+    w: &mut SheetWriter,
+    row: u32,
+    card: &CheckedCard,
+    who: &Who,
+    e: &Employee,
+    scores: &Scores,
+    inputs: Option<&[Value]>,
+    rank: Option<usize>,
+) -> Result<(), XlsxError> {
+    let mut c = who.write(w, row, e)?;
+    if !is_scored(card) {
+        let main = main_output(card);
+        if let Some(m) = main {
+            value_cell(w, row, c, &scores.derived[m], card.derived[m].ty)?;
+            c += 1;
+        }
+        for i in fed_inputs(card) {
+            if let Some(value) = inputs.and_then(|v| v.get(i)) {
+                value_cell(w, row, c, value, card.inputs[i].ty.value_type())?;
+            }
+            c += 1;
+        }
+        for d in derived_order(card).into_iter().filter(|&i| Some(i) != main) {
+            value_cell(w, row, c, &scores.derived[d], card.derived[d].ty)?;
+            c += 1;
+        }
+        return Ok(());
+    }
+    let amounts = scores.sections.iter().chain(&scores.adjustments);
+    for &amount in amounts.chain([&scores.total]) {
+        w.number(row, c, amount, NumberStyle::Plain)?;
+        c += 1;
+    }
+    if card.grade.is_some() {
+        let grade = scores
+            .grade
+            .and_then(|g| card.grade.as_ref()?.rows.get(g))
+            .map_or("", |g| &*g.outcome);
+        w.text(row, c, grade)?;
+        c += 1;
+    }
+    if let Some(rank) = rank {
+        w.number(row, c, Decimal::from(rank), NumberStyle::Plain)?;
+    }
+    c += 1;
+    for d in derived_order(card) {
+        value_cell(w, row, c, &scores.derived[d], card.derived[d].ty)?;
+        c += 1;
+    }
+    Ok(())
+}
+
+/// The detail sheet's header (`card_column`: which card scored the row).
+fn detail_titles(who: &Who, card_column: bool) -> Vec<String> {
+    let mut titles = who.titles();
+    if card_column {
+        titles.push(t!("workbook-card"));
+    }
+    titles.extend([
+        t!("workbook-section"),
+        t!("workbook-item"),
+        t!("workbook-points"),
+        t!("workbook-score"),
+        t!("workbook-lost"),
+        t!("workbook-reason"),
+    ]);
+    titles
+}
+
+/// An item's row: its section, points, score, points lost and why.
+#[allow(clippy::too_many_arguments)]
+fn item_row(
+    w: &mut SheetWriter,
+    row: u32,
+    card: &CheckedCard,
+    who: &Who,
+    card_name: Option<&str>,
+    e: &Employee,
+    i: usize,
+    score: Decimal,
+    reason: &str,
+) -> Result<(), XlsxError> {
+    let item = &card.items[i];
+    let section = &card.sections[item.section];
+    let mut c = who.write(w, row, e)?;
+    if let Some(name) = card_name {
+        w.text(row, c, name)?;
+        c += 1;
+    }
+    w.text(row, c, section.label.as_deref().unwrap_or(&section.name))?;
+    w.text(row, c + 1, item.display_name())?;
+    w.number(row, c + 2, item.points, NumberStyle::Plain)?;
+    w.number(row, c + 3, score, NumberStyle::Plain)?;
+    w.number(row, c + 4, item.points - score, NumberStyle::Plain)?;
+    w.long_text(row, c + 5, reason)
+}
+
+/// A bonus or penalty block's row: what it added or took, and why.
+#[allow(clippy::too_many_arguments)]
+fn block_row(
+    w: &mut SheetWriter,
+    row: u32,
+    card: &CheckedCard,
+    who: &Who,
+    card_name: Option<&str>,
+    e: &Employee,
+    b: usize,
+    amount: Decimal,
+    reason: &str,
+) -> Result<(), XlsxError> {
+    let block = &card.adjustments[b];
+    let mut c = who.write(w, row, e)?;
+    if let Some(name) = card_name {
+        w.text(row, c, name)?;
+        c += 1;
+    }
+    let kind = match block.kind {
+        AdjustmentKind::Bonus => t!("workbook-bonus"),
+        AdjustmentKind::Penalty => t!("workbook-penalty"),
+    };
+    w.text(row, c, &kind)?;
+    w.text(row, c + 1, block.display_name())?;
+    // A bonus's cap is the most it can add: its "full marks".
+    if let (AdjustmentKind::Bonus, Some(cap)) = (block.kind, block.cap) {
+        w.number(row, c + 2, cap, NumberStyle::Plain)?;
+    }
+    w.number(row, c + 3, amount, NumberStyle::Plain)?;
+    if block.kind == AdjustmentKind::Penalty {
+        w.number(row, c + 4, -amount, NumberStyle::Plain)?;
+    }
+    w.long_text(row, c + 5, reason)
+}
+
+/// Every item and block of every employee of several cards, with the card
+/// and the reason for each point lost. A sheet holds `limit` rows below its
+/// header; more go on over new sheets (明细 (2) …), and the note returned
+/// says so.
+fn detail_sheets(
     book: &mut Workbook,
     cards: &[CardResults],
-    card_column: bool,
     limit: u32,
+    title: &str,
 ) -> Result<Option<String>, XlsxError> {
-    let mut w = SheetWriter::new(new_sheet(book, "明细")?);
     let all: Vec<&ScoreResult> = cards.iter().flat_map(|c| c.results).collect();
     let who = Who::of_all(&all);
-    let mut titles = who.titles();
-    let frozen = titles.len().min(2);
-    if card_column {
-        titles.push("考核表".into());
-    }
-    titles.extend(["分类", "项目", "满分", "得分", "扣分", "原因"].map(String::from));
-    w.header(&titles)?;
-
-    let mut row = 0u32;
-    // Sheets beyond the first, at Excel's row limit.
-    let mut more = 0;
+    let titles = detail_titles(&who, true);
+    let mut detail = Detail {
+        sheet: Sheet::new(book, &t!("workbook-detail"), &titles, who.frozen())?,
+        titles,
+        more: 0,
+    };
+    let mut reasons = Reasons::default();
     for part in cards {
         let card = part.card;
-        let write_who = |w: &mut SheetWriter, row: u32, e: &Employee| -> Result<usize, XlsxError> {
-            let c = who.write(w, row, e)?;
-            if card_column {
-                w.text(row, c, card.display_name())?;
-                return Ok(c + 1);
-            }
-            Ok(c)
-        };
+        let name = card.display_name();
         for (i, r) in part.results.iter().enumerate() {
             let inputs = part.inputs.get(i).copied();
             let r = &*with_trace(card, r, inputs);
-            for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
-                if row == limit {
-                    w.finish(row, frozen)?;
-                    more += 1;
-                    w = SheetWriter::new(new_sheet(book, &format!("明细 ({})", more + 1))?);
-                    w.header(&titles)?;
-                    row = 0;
-                }
-                row += 1;
-                let section = &card.sections[item.section];
-                let mut c = write_who(&mut w, row, &r.employee)?;
-                w.text(row, c, section.label.as_deref().unwrap_or(&section.name))?;
-                w.text(row, c + 1, item.display_name())?;
-                w.number(row, c + 2, item.points, NumberStyle::Plain)?;
-                w.number(row, c + 3, score, NumberStyle::Plain)?;
-                w.number(row, c + 4, item.points - score, NumberStyle::Plain)?;
-                c += 5;
-                let reasons = item_reasons(card, r, inputs, item_index);
-                w.long_text(row, c, &reasons.join("\n"))?;
+            reasons.of(card, r, inputs);
+            let e = &r.employee;
+            for (i, &score) in r.scores.items.iter().enumerate() {
+                detail.next(book, limit, title)?;
+                detail.sheet.row(book, |w, row| {
+                    item_row(
+                        w,
+                        row,
+                        card,
+                        &who,
+                        Some(name),
+                        e,
+                        i,
+                        score,
+                        &reasons.items[i],
+                    )
+                })?;
             }
-            let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
-            for (b, (block, &amount)) in blocks.enumerate() {
-                if row == limit {
-                    w.finish(row, frozen)?;
-                    more += 1;
-                    w = SheetWriter::new(new_sheet(book, &format!("明细 ({})", more + 1))?);
-                    w.header(&titles)?;
-                    row = 0;
-                }
-                row += 1;
-                let c = write_who(&mut w, row, &r.employee)?;
-                let kind = match block.kind {
-                    AdjustmentKind::Bonus => "加分项",
-                    AdjustmentKind::Penalty => "扣分项",
-                };
-                w.text(row, c, kind)?;
-                w.text(row, c + 1, block.display_name())?;
-                // A bonus's cap is the most it can add: its "full marks".
-                if let (AdjustmentKind::Bonus, Some(cap)) = (block.kind, block.cap) {
-                    w.number(row, c + 2, cap, NumberStyle::Plain)?;
-                }
-                w.number(row, c + 3, amount, NumberStyle::Plain)?;
-                if block.kind == AdjustmentKind::Penalty {
-                    w.number(row, c + 4, -amount, NumberStyle::Plain)?;
-                }
-                w.long_text(row, c + 5, &block_reasons(card, r, b).join("\n"))?;
+            for (b, &amount) in r.scores.adjustments.iter().enumerate() {
+                detail.next(book, limit, title)?;
+                detail.sheet.row(book, |w, row| {
+                    block_row(
+                        w,
+                        row,
+                        card,
+                        &who,
+                        Some(name),
+                        e,
+                        b,
+                        amount,
+                        &reasons.blocks[b],
+                    )
+                })?;
             }
         }
     }
-    w.finish(row, frozen)?;
-    Ok((more > 0).then(|| {
-        format!(
-            "明细 has more rows than an Excel sheet holds ({limit} below its header): it goes on in sheets 明细 (2) to 明细 ({})",
-            more + 1
-        )
-    }))
+    let more = detail.more;
+    detail.sheet.finish(book, title)?;
+    Ok((more > 0).then(|| t!("workbook-detail-split", rows = limit, last = more + 1)))
 }
 
 /// Rows a sheet holds below its header: Excel's limit is 1 048 576 in all.
@@ -423,7 +915,8 @@ fn new_sheet<'b>(book: &'b mut Workbook, name: &str) -> Result<&'b mut Worksheet
     Ok(sheet)
 }
 
-/// A band or output: a number in its unit's style, yes/no as 是/否, blank when missing.
+/// A band, output or input: a number in its unit's style, yes/no as 是/否,
+/// blank when missing.
 fn value_cell(
     w: &mut SheetWriter,
     row: u32,
@@ -440,8 +933,336 @@ fn value_cell(
             };
             w.number(row, c, *d, style)
         }
-        Value::Bool(b) => w.text(row, c, if *b { "是" } else { "否" }),
+        Value::Bool(b) => w.text(
+            row,
+            c,
+            &if *b {
+                t!("workbook-yes")
+            } else {
+                t!("workbook-no")
+            },
+        ),
         Value::Text(t) => w.text(row, c, t),
         Value::Missing => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A row at a time, from the streamed scorer.
+
+/// An employee's workbook rows formatted on a worker (the trace worked out
+/// and the reasons written there, on every core), as a record the
+/// [`XlsxSink`] lays out on the writing thread. `totals`: the first pass,
+/// which only records each total (for the ranks) and who is named.
+pub struct XlsxRows<'c> {
+    card: &'c CheckedCard,
+    totals: bool,
+    bytes: Vec<u8>,
+    reasons: Reasons,
+}
+
+impl<'c> XlsxRows<'c> {
+    pub fn new(card: &'c CheckedCard, totals: bool) -> Self {
+        XlsxRows {
+            card,
+            totals,
+            bytes: Vec::new(),
+            reasons: Reasons::default(),
+        }
+    }
+
+    /// One scored row, with its inputs (for the trace).
+    pub fn row(&mut self, who: &super::Who, line: usize, scores: &Scores, values: &[Value]) {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(&[0; 4]);
+        let period = who.period.map(|p| p.to_string());
+        if self.totals {
+            self.bytes.extend_from_slice(&scores.total.serialize());
+            let flags = u8::from(who.name.is_some())
+                | u8::from(who.brand.is_some()) << 1
+                | u8::from(who.store.is_some()) << 2;
+            self.bytes.push(flags);
+            put_text(&mut self.bytes, period.as_deref());
+        } else {
+            let employee = Employee {
+                id: who.id.to_string(),
+                name: who.name.map(str::to_string),
+                brand: who.brand.map(str::to_string),
+                store: who.store.map(str::to_string),
+                region: who.region.map(str::to_string),
+                period: who.period,
+            };
+            let row = crate::data::Row {
+                line,
+                employee,
+                values: values.to_vec(),
+            };
+            // The row scored already: with the trace it scores the same.
+            match crate::eval::evaluate(self.card, &row) {
+                Ok(r) => self.reasons.of(self.card, &r, Some(values)),
+                Err(_) => {
+                    self.reasons.items = vec![String::new(); self.card.items.len()];
+                    self.reasons.blocks = vec![String::new(); self.card.adjustments.len()];
+                }
+            }
+            let e = &row.employee;
+            for text in [Some(e.id.as_str()), who.name, who.brand, who.store] {
+                put_text(&mut self.bytes, text);
+            }
+            put_text(&mut self.bytes, period.as_deref());
+            for d in scores
+                .items
+                .iter()
+                .chain(&scores.sections)
+                .chain(&scores.adjustments)
+            {
+                self.bytes.extend_from_slice(&d.serialize());
+            }
+            self.bytes
+                .extend_from_slice(&scores.sections_total.serialize());
+            self.bytes.extend_from_slice(&scores.total.serialize());
+            let grade = scores.grade.map_or(u32::MAX, |g| g as u32);
+            self.bytes.extend_from_slice(&grade.to_le_bytes());
+            for v in scores.derived.iter().chain(values) {
+                put_value(&mut self.bytes, v);
+            }
+            for text in self.reasons.items.iter().chain(&self.reasons.blocks) {
+                put_text(&mut self.bytes, Some(text));
+            }
+        }
+        let len = (self.bytes.len() - start - 4) as u32;
+        self.bytes[start..start + 4].copy_from_slice(&len.to_le_bytes());
+    }
+
+    pub fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.bytes)
+    }
+
+    pub fn replace_buffer(&mut self, mut next: Vec<u8>) -> Vec<u8> {
+        next.clear();
+        std::mem::replace(&mut self.bytes, next)
+    }
+
+    pub fn written(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+fn put_text(out: &mut Vec<u8>, text: Option<&str>) {
+    match text {
+        Some(t) => {
+            out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            out.extend_from_slice(t.as_bytes());
+        }
+        None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
+    }
+}
+
+fn put_value(out: &mut Vec<u8>, v: &Value) {
+    match v {
+        Value::Num(d) => {
+            out.push(0);
+            out.extend_from_slice(&d.serialize());
+        }
+        Value::Bool(b) => out.push(1 + u8::from(*b)),
+        Value::Text(t) => {
+            out.push(3);
+            put_text(out, Some(t));
+        }
+        Value::Missing => out.push(4),
+    }
+}
+
+/// Reads back what [`XlsxRows`] wrote.
+struct Record<'b> {
+    bytes: &'b [u8],
+}
+
+impl<'b> Record<'b> {
+    fn take(&mut self, n: usize) -> &'b [u8] {
+        let (head, rest) = self.bytes.split_at(n.min(self.bytes.len()));
+        self.bytes = rest;
+        head
+    }
+
+    fn u32(&mut self) -> u32 {
+        let mut b = [0; 4];
+        b.copy_from_slice(self.take(4));
+        u32::from_le_bytes(b)
+    }
+
+    fn decimal(&mut self) -> Decimal {
+        let mut b = [0; 16];
+        b.copy_from_slice(self.take(16));
+        Decimal::deserialize(b)
+    }
+
+    fn text(&mut self) -> Option<&'b str> {
+        let len = self.u32();
+        if len == u32::MAX {
+            return None;
+        }
+        // Written from a &str.
+        std::str::from_utf8(self.take(len as usize)).ok()
+    }
+
+    fn value(&mut self) -> Value {
+        match self.take(1).first() {
+            Some(0) => Value::Num(self.decimal()),
+            Some(1) => Value::Bool(false),
+            Some(2) => Value::Bool(true),
+            Some(3) => Value::Text(Arc::from(self.text().unwrap_or_default())),
+            _ => Value::Missing,
+        }
+    }
+}
+
+/// The first pass's records: every total, and who is named.
+#[derive(Default)]
+pub struct XlsxTotals {
+    facts: Facts,
+    pending: Vec<u8>,
+}
+
+impl XlsxTotals {
+    pub fn into_facts(self) -> Facts {
+        self.facts
+    }
+}
+
+impl Write for XlsxTotals {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut done = 0;
+        while let Some(record) = whole_record(&self.pending[done..]) {
+            done += 4 + record.len();
+            let mut r = Record { bytes: record };
+            let total = r.decimal();
+            let flags = r.take(1).first().copied().unwrap_or(0);
+            let period = r.text().and_then(|p| Period::parse(p).ok());
+            self.facts
+                .note(flags & 1 != 0, flags & 2 != 0, flags & 4 != 0, period);
+            self.facts.totals.push(total);
+            self.facts.sorted = false;
+        }
+        self.pending.drain(..done);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The record at the start of `bytes`, when all of it is there.
+fn whole_record(bytes: &[u8]) -> Option<&[u8]> {
+    let len = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+    bytes.get(4..4 + len)
+}
+
+/// The streamed workbook: records from [`XlsxRows`] laid out as they come,
+/// in order; [`finish`](XlsxSink::finish) writes the workbook to `out`.
+pub struct XlsxSink<'c, 'o> {
+    book: Book<'c>,
+    out: &'o mut (dyn Write + Send),
+    pending: Vec<u8>,
+    employee: Employee,
+    scores: Scores,
+    inputs: Vec<Value>,
+    reasons: Reasons,
+}
+
+impl<'c, 'o> XlsxSink<'c, 'o> {
+    /// `facts` from the first pass ([`XlsxTotals`]).
+    pub fn new(
+        card: &'c CheckedCard,
+        facts: Facts,
+        options: &Options,
+        out: &'o mut (dyn Write + Send),
+    ) -> Result<Self, XlsxError> {
+        Ok(XlsxSink {
+            book: Book::new(card, facts, options, SHEET_ROWS)?,
+            out,
+            pending: Vec::new(),
+            employee: Employee::default(),
+            scores: Scores::default(),
+            inputs: Vec::new(),
+            reasons: Reasons::default(),
+        })
+    }
+
+    /// The workbook, with `notes`, written out.
+    pub fn finish(self, notes: &[String]) -> io::Result<()> {
+        self.book.finish(notes, self.out).map_err(io::Error::other)
+    }
+
+    fn person(&mut self, record: &[u8]) -> Result<(), XlsxError> {
+        let card = self.book.card;
+        let mut r = Record { bytes: record };
+        let text = |t: Option<&str>| t.map(str::to_string);
+        self.employee = Employee {
+            id: r.text().unwrap_or_default().to_string(),
+            name: text(r.text()),
+            brand: text(r.text()),
+            store: text(r.text()),
+            region: None,
+            period: r.text().and_then(|p| Period::parse(p).ok()),
+        };
+        let s = &mut self.scores;
+        s.items.clear();
+        s.items.extend((0..card.items.len()).map(|_| r.decimal()));
+        s.sections.clear();
+        s.sections
+            .extend((0..card.sections.len()).map(|_| r.decimal()));
+        s.adjustments.clear();
+        s.adjustments
+            .extend((0..card.adjustments.len()).map(|_| r.decimal()));
+        s.sections_total = r.decimal();
+        s.total = r.decimal();
+        s.grade = Some(r.u32()).filter(|g| *g != u32::MAX).map(|g| g as usize);
+        s.derived.clear();
+        s.derived.extend((0..card.derived.len()).map(|_| r.value()));
+        self.inputs.clear();
+        self.inputs
+            .extend((0..card.inputs.len()).map(|_| r.value()));
+        self.reasons.items.clear();
+        for _ in 0..card.items.len() {
+            let reason = r.text().unwrap_or_default().to_string();
+            self.reasons.items.push(reason);
+        }
+        self.reasons.blocks.clear();
+        for _ in 0..card.adjustments.len() {
+            let reason = r.text().unwrap_or_default().to_string();
+            self.reasons.blocks.push(reason);
+        }
+        self.book.person(
+            &self.employee,
+            &self.scores,
+            Some(&self.inputs),
+            &self.reasons,
+        )
+    }
+}
+
+impl Write for XlsxSink<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut done = 0;
+        let pending = std::mem::take(&mut self.pending);
+        let mut result = Ok(());
+        while let Some(record) = whole_record(&pending[done..]) {
+            done += 4 + record.len();
+            if let Err(e) = self.person(record) {
+                result = Err(io::Error::other(e));
+                break;
+            }
+        }
+        self.pending = pending;
+        self.pending.drain(..done);
+        result.map(|()| buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }

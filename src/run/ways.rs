@@ -30,6 +30,11 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
             to,
         } => {
             // A report a row at a time streams, unless each row's trace is asked for.
+            if format == Format::Xlsx && !plan.options.trace {
+                if let Some(outcome) = stream_xlsx(plan, &options, to, progress) {
+                    return outcome;
+                }
+            }
             if format == Format::Html && !plan.options.trace {
                 if let Some(outcome) = stream_html(plan, to, progress) {
                     return outcome;
@@ -186,6 +191,78 @@ fn stream_html(
 struct HtmlTarget<'c>(crate::report::HtmlSink<'c>);
 
 impl Target for HtmlTarget<'_> {
+    fn writer(&mut self) -> &mut (dyn std::io::Write + Send) {
+        &mut self.0
+    }
+
+    fn restart(&mut self) -> std::io::Result<()> {
+        Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+    }
+}
+
+/// The workbook of one CSV file by one undated card that scores rows one by
+/// one, streamed in two passes over the file: the first scores every row
+/// for its total alone (the summary's ranks; which employee columns some
+/// row fills), the second scores each row again with its trace and writes
+/// it, reasons and all, to sheets held on disk. `None` when the plan needs
+/// every row at once (or the file cannot be read twice: stdin).
+fn stream_xlsx(
+    plan: &Plan,
+    options: &crate::report::Options,
+    to: &mut dyn Target,
+    progress: &mut dyn FnMut(Progress),
+) -> Option<Outcome> {
+    let card = plan.scoring.single()?;
+    let [input] = plan.data.as_slice() else {
+        return None;
+    };
+    let DataSource::Path(path) = &input.source else {
+        return None;
+    };
+    let streams = input.effective_format() == Some(DataFormat::Csv)
+        && input.sheet.is_none()
+        && plan.links.is_empty()
+        && stream::streamable(card).is_none()
+        && !plan.options.rollup
+        && !longer_period(card);
+    if !streams {
+        return None;
+    }
+    let read = read_options(plan);
+    let first = StreamOptions {
+        bom: false,
+        batch_rows: 0,
+        read: read.clone(),
+        format: RowsFormat::XlsxTotals,
+    };
+    let mut totals = crate::report::XlsxTotals::default();
+    let file = std::fs::File::open(path).ok()?;
+    // A file that cannot be read is left to the general way, which says why.
+    stream::score_csv(card, file, &input.name, &mut totals, &first, &mut |_| {}).ok()?;
+    let sink = crate::report::XlsxSink::new(card, totals.into_facts(), options, to.writer());
+    let mut target = SinkTarget(sink.ok()?);
+    let mut outcome = streamed(
+        plan,
+        card,
+        input,
+        RowsFormat::Xlsx,
+        false,
+        read,
+        &mut target,
+        progress,
+    );
+    if outcome.write_error.is_none() && outcome.verdict.scores() {
+        if let Err(e) = target.0.finish(&outcome.note_lines()) {
+            outcome.write_error = Some(e.to_string());
+        }
+    }
+    Some(outcome)
+}
+
+/// The streamed workbook as the place its rows go.
+struct SinkTarget<'c, 'o>(crate::report::XlsxSink<'c, 'o>);
+
+impl Target for SinkTarget<'_, '_> {
     fn writer(&mut self) -> &mut (dyn std::io::Write + Send) {
         &mut self.0
     }

@@ -64,8 +64,8 @@ fn results_go_to_a_workbook_file_written_whole() {
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
     let book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    // 说明: the note that the card's amounts are reported to the fen.
-    assert_eq!(book.sheet_names(), ["汇总", "明细", "说明"]);
+    // Notes: the tour card does not say how it rounds money (reported to the fen).
+    assert_eq!(book.sheet_names(), ["Summary", "Detail", "Notes"]);
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "a temporary file was left behind");
 }

@@ -125,9 +125,15 @@ pub fn grid(bytes: Vec<u8>) -> String {
 #[test]
 fn the_results_workbook_has_a_summary_and_a_detail_sheet() {
     let s = tour_stores();
+    common::english();
     let bytes =
         report::xlsx_bytes(&s.card, &s.results, &s.inputs_all(), &Options::default()).unwrap();
     insta::assert_snapshot!(grid(bytes));
+    // In Chinese, as HR gets it by default.
+    let bytes = scorecard::i18n::with_lang(scorecard::i18n::Lang::Zh, || {
+        report::xlsx_bytes(&s.card, &s.results, &s.inputs_all(), &Options::default()).unwrap()
+    });
+    insta::assert_snapshot!("the_results_workbook_in_chinese", grid(bytes));
 }
 
 #[test]

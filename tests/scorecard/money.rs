@@ -91,9 +91,9 @@ fn the_pay_report_in_markdown_has_no_points_lost() {
 #[test]
 fn json_carries_money_to_the_fen() {
     let json = eval("json");
-    assert!(json.contains("\"value\": 1856.33"), "{json}");
+    assert!(json.contains("\"value\":1856.33"), "{json}");
     // 1200 is written to the fen as a JSON number, its text kept.
-    assert!(json.contains("\"value\": 1200.00"), "{json}");
+    assert!(json.contains("\"value\":1200.00"), "{json}");
     assert!(!json.contains("1856.327"), "{json}");
 }
 

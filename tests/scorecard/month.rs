@@ -185,6 +185,11 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
         for e in card["employees"].as_array().unwrap() {
             let id = e["id"].as_str().unwrap();
             let r = run.results.iter().find(|r| r.employee.id == id).unwrap();
+            // A pay card gives pay, not points: its rows have no total.
+            if run.card.sections.is_empty() && run.card.adjustments.is_empty() {
+                assert!(e.get("total").is_none(), "{name}: {e}");
+                continue;
+            }
             assert_eq!(
                 e["total"].to_string(),
                 scorecard::value::format_decimal(r.scores.total)
@@ -367,21 +372,20 @@ fn the_three_ways_give_the_same_report_through_the_plan() {
             );
             assert_eq!((p1, n1), (p2, n2), "{rel}");
             if format == Format::Json && !from_memory.is_empty() {
-                // Written a row at a time (from a template per card), the
-                // document is serde_json's of the whole, byte for byte.
-                let mut whole: serde_json::Value =
-                    serde_json::from_str(&from_memory).expect("JSON");
-                let notes = whole.as_object_mut().and_then(|o| o.remove("notes"));
-                let mut doc: serde_json::Value = serde_json::json!({
-                    "card": whole["card"].take(),
-                    "employees": whole["employees"].take(),
-                });
-                if let Some(notes) = notes {
-                    doc["notes"] = notes;
+                // Written a row at a time (from a template per card), each
+                // employee is serde_json's compact object, byte for byte, on
+                // a line of its own.
+                let whole: serde_json::Value = serde_json::from_str(&from_memory).expect("JSON");
+                let employees = whole["employees"].as_array().expect("employees");
+                let lines: Vec<&str> = from_memory
+                    .lines()
+                    .filter(|l| l.starts_with("    {"))
+                    .map(|l| l.trim_start().trim_end_matches(','))
+                    .collect();
+                assert_eq!(lines.len(), employees.len(), "{rel}");
+                for (line, e) in lines.iter().zip(employees) {
+                    assert_eq!(*line, serde_json::to_string(e).unwrap(), "{rel}");
                 }
-                let mut want = serde_json::to_string_pretty(&doc).unwrap();
-                want.push('\n');
-                assert_eq!(from_memory, want, "{rel}: the JSON is not serde_json's");
             }
         }
         compared += 1;
@@ -724,14 +728,14 @@ fn the_months_workbook_has_a_summary_a_sheet_per_card_and_the_detail() {
     assert_eq!(
         sheets,
         [
-            "汇总",
+            "Summary",
             "回访专员_君威一店",
             "回访专员_GL8",
             "回访专员_凯越",
             "回访专员_赛欧",
             "回访专员_君威",
             "客服专员绩效 绩效工资",
-            "明细"
+            "Detail"
         ]
     );
     insta::with_settings!({filters => vec![(r"sha256:[0-9a-f]+", "sha256:[hash]")]}, {
@@ -833,6 +837,59 @@ fn pay_cards_are_reported_as_pay_not_as_a_score_of_zero() {
         .collect();
     assert_eq!(pay_row[at("total")], "", "a pay row has no total");
     assert_eq!(pay_row[at("月度绩效")], "1223.81");
+
+    // JSON: a pay row has no total, grade or rank keys.
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("JSON");
+    for employee in doc["employees"].as_array().expect("employees") {
+        for key in ["total", "grade", "ranks"] {
+            assert!(employee.get(key).is_none(), "{key}: {employee}");
+        }
+    }
+
+    // The workbook: the pay first, no total or rank, and the pay per store.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = dir.path().join("pay.xlsx");
+    let out = scorecard(&[
+        "eval",
+        "rules/sales_pay.card",
+        "examples/sales_pay.csv",
+        "--format",
+        "xlsx",
+        "--output",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let grid = crate::excel::grid(std::fs::read(&book).unwrap());
+    let sheets: Vec<&str> = grid.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    assert_eq!(sheets, ["Summary", "Store totals"], "no detail of points");
+    let header: Vec<&str> = grid
+        .lines()
+        .nth(1)
+        .expect("a header")
+        .split(" | ")
+        .collect();
+    for absent in ["Total", "Grade", "Rank"] {
+        assert!(!header.contains(&absent), "{header:?}");
+    }
+    let last = header
+        .iter()
+        .position(|h| h.contains("实发工资"))
+        .expect("the pay");
+    assert!(
+        header[..last]
+            .iter()
+            .all(|h| ["ID", "Name", "Brand", "Store"].contains(h)),
+        "the pay leads: {header:?}"
+    );
+    insta::assert_snapshot!(grid);
 }
 
 #[test]

@@ -278,10 +278,10 @@ fn xlsx_and_html_hold_every_version() {
     assert_eq!(
         sheets,
         [
-            "汇总",
+            "Summary",
             "回访专员 version 2026.1",
             "回访专员 version 2026.2",
-            "明细"
+            "Detail"
         ],
         "a sheet per version"
     );

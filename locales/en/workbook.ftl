@@ -1,0 +1,29 @@
+# The results workbook (xlsx): sheet names, column headings, notes.
+workbook-summary = Summary
+workbook-detail = Detail
+workbook-detail-more = Detail ({ $n })
+workbook-notes = Notes
+workbook-store-totals = Store totals
+workbook-id = ID
+workbook-name = Name
+workbook-brand = Brand
+workbook-store = Store
+workbook-people = People
+workbook-all-stores = All stores
+workbook-card = Card
+workbook-total = Total
+workbook-grade = Grade
+workbook-rank = Rank
+workbook-section = Section
+workbook-item = Item
+workbook-points = Points
+workbook-score = Score
+workbook-lost = Lost
+workbook-reason = Reason
+workbook-bonus = Bonus
+workbook-penalty = Penalty
+workbook-yes = yes
+workbook-no = no
+# Excel's page footer: &P is the page, &N the number of pages.
+workbook-page-footer = &CPage &P of &N
+workbook-detail-split = Detail has more rows than an Excel sheet holds ({ $rows } below its header): it goes on in sheets Detail (2) to Detail ({ $last })
