@@ -8,8 +8,8 @@
 //!
 //! Prints each format's time, rows per second, the report's size and its
 //! time against CSV's. Asserts nothing about time; checks that every run
-//! scored every row. HTML holds every result (it is written a store at a
-//! time from them): it runs by default up to 200 000 rows, beyond only
+//! scored every row. HTML writes about 2.7 KB a row (a minute and a half of
+//! CPU for a million): it runs by default up to 200 000 rows, beyond only
 //! when named.
 
 mod support;

@@ -38,3 +38,12 @@ note-money-rounded = amounts are worked out exactly and reported rounded to the 
     [one] does
    *[other] do
 } not say how to round money (`round money to 0.01 at each step` or `… at the end`)
+
+## 报告末尾的说明（report/mod.rs）
+report-notes-heading-text = notes:
+report-notes-heading = Notes
+# 一张考核表的结果表上方的标题行末尾（groups.rs）
+report-card-rows = { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}

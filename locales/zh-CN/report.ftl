@@ -34,3 +34,9 @@ csv-card-hash = 考核表指纹
 
 ## 考核表未写金额取整规则时报表附带的说明。
 note-money-rounded = 金额按精确值计算，报告时四舍五入到分（0.01 元）；{ $cards } 未写明金额取整规则（`round money to 0.01 at each step` 或 `… at the end`）
+
+## 报告末尾的说明（report/mod.rs）
+report-notes-heading-text = 说明：
+report-notes-heading = 说明
+# 一张考核表的结果表上方的标题行末尾（groups.rs）
+report-card-rows = { $rows } 人

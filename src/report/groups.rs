@@ -111,7 +111,7 @@ pub fn render_groups(
     }
 }
 
-/// `回访专员_君威 · 市场部客服回访专员绩效考核表(君威) · rules/brands/君威/callback_specialist.card · 3 rows`
+/// `回访专员_君威 · 市场部客服回访专员绩效考核表(君威) · rules/brands/君威/callback_specialist.card · 3 人`
 fn heading(group: &CardResults) -> String {
     let card = group.card;
     let rows = group.results.len();
@@ -123,7 +123,7 @@ fn heading(group: &CardResults) -> String {
         parts.push(tag.to_string());
     }
     parts.push(card.source.name.clone());
-    parts.push(format!("{rows} row{}", if rows == 1 { "" } else { "s" }));
+    parts.push(crate::t!("report-card-rows", rows = rows));
     parts.join(" · ")
 }
 

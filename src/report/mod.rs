@@ -163,7 +163,7 @@ pub fn notes_text(notes: &[String]) -> String {
     if notes.is_empty() {
         return String::new();
     }
-    let mut out = String::from("\nnotes:\n");
+    let mut out = format!("\n{}\n", crate::t!("report-notes-heading-text"));
     for note in notes {
         out += &format!("- {}\n", note.replace('\n', "\n  "));
     }
@@ -175,7 +175,7 @@ pub fn notes_markdown(notes: &[String]) -> String {
     if notes.is_empty() {
         return String::new();
     }
-    let mut out = String::from("\n## Notes\n\n");
+    let mut out = format!("\n## {}\n\n", crate::t!("report-notes-heading"));
     for note in notes {
         out += &format!("- {}\n", markdown::escape(note).replace('\n', "<br>"));
     }
