@@ -21,7 +21,7 @@ fuzz_target!(|bytes: &[u8]| {
         let set = scorecard::data::read_from(card, bytes, format, "fuzz");
         for row in &set.rows {
             if let Ok(result) = scorecard::evaluate(card, row) {
-                assert!(result.total >= rust_decimal::Decimal::ZERO);
+                assert!(result.scores.total >= rust_decimal::Decimal::ZERO);
             }
         }
     }
