@@ -559,7 +559,7 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     // The workbook's sheets and headings in Chinese, as HR gets them.
     let zh = |f: &dyn Fn() -> Vec<u8>| crate::i18n::with_lang(crate::i18n::Lang::Zh, f);
     let bytes = zh(&|| {
-        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit)
+        super::xlsx::one_card(&card, &results, &[], &[], &[], &Options::default(), limit)
             .expect("a workbook")
     });
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
@@ -583,7 +583,7 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     assert!(note.contains("明细 (3)"), "{note}");
     // The same results, the same bytes.
     let again = zh(&|| {
-        super::xlsx::one_card(&card, &results, &[], &[], &Options::default(), limit).unwrap()
+        super::xlsx::one_card(&card, &results, &[], &[], &[], &Options::default(), limit).unwrap()
     });
     assert!(again == bytes, "a workbook differs from run to run");
 }

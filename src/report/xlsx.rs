@@ -64,18 +64,20 @@ pub fn xlsx_bytes(
     inputs: &[&[Value]],
     options: &Options,
 ) -> Result<Vec<u8>, XlsxError> {
-    xlsx_with_notes(card, results, inputs, &[], options)
+    xlsx_with_notes(card, results, inputs, &[], &[], options)
 }
 
 /// [`xlsx_bytes`], with a sheet 说明 listing `notes` (when there are any).
+/// `fed`: the inputs other cards' results fed in this run.
 pub fn xlsx_with_notes(
     card: &CheckedCard,
     results: &[ScoreResult],
     inputs: &[&[Value]],
     notes: &[String],
+    fed: &[usize],
     options: &Options,
 ) -> Result<Vec<u8>, XlsxError> {
-    one_card(card, results, inputs, notes, options, SHEET_ROWS)
+    one_card(card, results, inputs, notes, fed, options, SHEET_ROWS)
 }
 
 /// [`xlsx_with_notes`], with `limit` rows a sheet.
@@ -84,10 +86,14 @@ pub(super) fn one_card(
     results: &[ScoreResult],
     inputs: &[&[Value]],
     notes: &[String],
+    fed: &[usize],
     options: &Options,
     limit: u32,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut facts = Facts::default();
+    let mut facts = Facts {
+        fed: fed.to_vec(),
+        ..Facts::default()
+    };
     for r in results {
         facts.add(&r.employee, r.scores.total);
     }
@@ -118,6 +124,9 @@ pub struct Facts {
     /// Every total, best first once [`sorted`](Facts::sort).
     totals: Vec<Decimal>,
     sorted: bool,
+    /// A pay card's inputs that other cards' results fed in this run (a
+    /// manifest step's `from`, `--from`): shown beside its pay.
+    fed: Vec<usize>,
 }
 
 impl Facts {
@@ -281,7 +290,7 @@ impl<'c> Book<'c> {
             brand: facts.brand,
             store: facts.store,
         };
-        let titles = summary_titles(card, &who);
+        let titles = summary_titles(card, &who, &facts.fed);
         let frozen = who.frozen();
         let summary = Sheet::new(&mut book, &t!("workbook-summary"), &titles, frozen)?;
         let stores = match (is_scored(card), main_output(card)) {
@@ -331,7 +340,7 @@ impl<'c> Book<'c> {
         let rank = is_scored(card).then(|| self.facts.rank(scores.total));
         let who = &self.who;
         self.summary.row(&mut self.book, |w, row| {
-            summary_row(w, row, card, who, e, scores, inputs, rank)
+            summary_row(w, row, card, who, e, scores, inputs, rank, &self.facts.fed)
         })?;
         if let (Some((_, stores)), Some(main)) = (&mut self.stores, main_output(card)) {
             let store = e.store.as_deref().unwrap_or("");
@@ -464,7 +473,7 @@ pub fn xlsx_cards(
         let mut sheet = Sheet::new(
             &mut book,
             &name,
-            &summary_titles(part.card, &who),
+            &summary_titles(part.card, &who, part.fed),
             who.frozen(),
         )?;
         let scored = is_scored(part.card);
@@ -481,6 +490,7 @@ pub fn xlsx_cards(
                     &r.scores,
                     inputs,
                     rank,
+                    part.fed,
                 )
             })?;
         }
@@ -654,12 +664,15 @@ impl Who {
 /// The summary sheet's header: a scored card's sections, blocks, total,
 /// grade, rank and outputs; a pay card's main output, the inputs other
 /// cards fed it, and its other outputs.
-fn summary_titles(card: &CheckedCard, who: &Who) -> Vec<String> {
+fn summary_titles(card: &CheckedCard, who: &Who, fed: &[usize]) -> Vec<String> {
     let mut titles = who.titles();
     if !is_scored(card) {
         let main = main_output(card);
         titles.extend(main.map(|m| card.derived[m].display_name().to_string()));
-        titles.extend(fed_inputs(card).map(|i| card.inputs[i].display_name().to_string()));
+        titles.extend(
+            fed.iter()
+                .map(|&i| card.inputs[i].display_name().to_string()),
+        );
         titles.extend(
             derived_order(card)
                 .into_iter()
@@ -691,17 +704,6 @@ fn summary_titles(card: &CheckedCard, who: &Who) -> Vec<String> {
     titles
 }
 
-/// A pay card's inputs that another card's result feeds: those declared as
-/// another card's appraisal total (月度考核分数 and the like), shown beside
-/// the pay they drive.
-fn fed_inputs(card: &CheckedCard) -> impl Iterator<Item = usize> + '_ {
-    card.inputs
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.name.contains("考核分数") || i.name.contains("考核得分"))
-        .map(|(n, _)| n)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn summary_row(
     w: &mut SheetWriter,
@@ -712,6 +714,7 @@ fn summary_row(
     scores: &Scores,
     inputs: Option<&[Value]>,
     rank: Option<usize>,
+    fed: &[usize],
 ) -> Result<(), XlsxError> {
     let mut c = who.write(w, row, e)?;
     if !is_scored(card) {
@@ -720,7 +723,7 @@ fn summary_row(
             value_cell(w, row, c, &scores.derived[m], card.derived[m].ty)?;
             c += 1;
         }
-        for i in fed_inputs(card) {
+        for &i in fed {
             if let Some(value) = inputs.and_then(|v| v.get(i)) {
                 value_cell(w, row, c, value, card.inputs[i].ty.value_type())?;
             }

@@ -86,8 +86,9 @@ fn single(
             out.write_all(report::notes_markdown(notes).as_bytes())
         }
         Format::Xlsx => {
-            let bytes = report::xlsx_with_notes(card, results, part.inputs, notes, options)
-                .map_err(io::Error::other)?;
+            let bytes =
+                report::xlsx_with_notes(card, results, part.inputs, notes, part.fed, options)
+                    .map_err(io::Error::other)?;
             out.write_all(&bytes)
         }
         Format::Html => report::write_html(card, results, part.inputs, notes, out),
