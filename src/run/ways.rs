@@ -87,6 +87,25 @@ fn read_options(plan: &Plan) -> ReadOptions {
     }
 }
 
+/// The plan's one card and its one CSV file (no sheet, no `--from` links):
+/// what every streamed way starts from; `None` for any other plan.
+fn one_csv(plan: &Plan) -> Option<(&std::sync::Arc<CheckedCard>, &DataInput)> {
+    let card = plan.scoring.single()?;
+    let [input] = plan.data.as_slice() else {
+        return None;
+    };
+    let csv = input.effective_format() == Some(DataFormat::Csv)
+        && input.sheet.is_none()
+        && plan.links.is_empty();
+    csv.then_some((card, input))
+}
+
+/// Whether `card` scores each row alone in this plan: no group stage, no
+/// roll-up, a period no longer than the rows'.
+fn row_by_row(plan: &Plan, card: &CheckedCard) -> bool {
+    stream::streamable(card).is_none() && !plan.options.rollup && !longer_period(card)
+}
+
 /// A CSV (JSON, JSON Lines) report of one CSV file by one undated card,
 /// streamed (a row at a time, or a group at a time); `None` when the plan
 /// needs every row at once.
@@ -97,20 +116,13 @@ fn stream_rows(
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
 ) -> Option<Outcome> {
-    let card = plan.scoring.single()?;
-    let [input] = plan.data.as_slice() else {
-        return None;
-    };
-    let streams = input.effective_format() == Some(DataFormat::Csv)
-        && input.sheet.is_none()
-        && plan.links.is_empty()
-        && matches!(input.source, DataSource::Path(_) | DataSource::Reader(_));
-    if !streams {
+    let (card, input) = one_csv(plan)?;
+    if !matches!(input.source, DataSource::Path(_) | DataSource::Reader(_)) {
         return None;
     }
     let read = read_options(plan);
     let rollup = plan.options.rollup;
-    if stream::streamable(card).is_none() && !rollup && !longer_period(card) {
+    if row_by_row(plan, card) {
         return Some(streamed(plan, card, input, format, bom, read, to, progress));
     }
     let fits = match rollup {
@@ -149,17 +161,9 @@ fn stream_html(
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
 ) -> Option<Outcome> {
-    let card = plan.scoring.single()?;
-    let [input] = plan.data.as_slice() else {
-        return None;
-    };
-    let streams = input.effective_format() == Some(DataFormat::Csv)
-        && input.sheet.is_none()
-        && plan.links.is_empty()
-        && matches!(input.source, DataSource::Path(_) | DataSource::Reader(_))
-        && stream::streamable(card).is_none()
-        && !plan.options.rollup
-        && !longer_period(card);
+    let (card, input) = one_csv(plan)?;
+    let streams = matches!(input.source, DataSource::Path(_) | DataSource::Reader(_))
+        && row_by_row(plan, card);
     if !streams {
         return None;
     }
@@ -212,20 +216,11 @@ fn stream_xlsx(
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
 ) -> Option<Outcome> {
-    let card = plan.scoring.single()?;
-    let [input] = plan.data.as_slice() else {
-        return None;
-    };
+    let (card, input) = one_csv(plan)?;
     let DataSource::Path(path) = &input.source else {
         return None;
     };
-    let streams = input.effective_format() == Some(DataFormat::Csv)
-        && input.sheet.is_none()
-        && plan.links.is_empty()
-        && stream::streamable(card).is_none()
-        && !plan.options.rollup
-        && !longer_period(card);
-    if !streams {
+    if !row_by_row(plan, card) {
         return None;
     }
     let read = read_options(plan);
