@@ -335,6 +335,36 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// The expressions directly inside this one (one walker for every
+    /// pass that looks into an expression).
+    pub fn children(&self) -> Vec<&Expr> {
+        match &self.kind {
+            ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => vec![e],
+            ExprKind::Arith(_, l, r)
+            | ExprKind::Compare(_, l, r)
+            | ExprKind::And(l, r)
+            | ExprKind::Or(l, r) => vec![l, r],
+            ExprKind::If(a, b, c) | ExprKind::Clamp(a, b, c) => vec![a, b, c],
+            ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
+                args.iter().collect()
+            }
+            ExprKind::Const(_)
+            | ExprKind::Input(_)
+            | ExprKind::Item(_)
+            | ExprKind::Section(_)
+            | ExprKind::Adjustment(_)
+            | ExprKind::Total
+            | ExprKind::Derived(_)
+            | ExprKind::Present(_)
+            | ExprKind::Rank(_)
+            | ExprKind::GroupSize(_)
+            | ExprKind::Top(_)
+            | ExprKind::PeriodDays => Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ExprKind {
     Const(Value),

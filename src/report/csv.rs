@@ -106,6 +106,19 @@ impl<'a> Who<'a> {
             period: e.period,
         }
     }
+
+    /// The employee this is about, owned (for a record kept past the row).
+    pub fn employee(&self) -> Employee {
+        let text = |t: Option<&str>| t.map(str::to_string);
+        Employee {
+            id: self.id.to_string(),
+            name: text(self.name),
+            brand: text(self.brand),
+            store: text(self.store),
+            region: text(self.region),
+            period: self.period,
+        }
+    }
 }
 
 /// CSV records of one card's results, formatted into a buffer that is

@@ -1236,19 +1236,7 @@ const READABLE_DEPTH: usize = 24;
 
 /// How deeply an expression nests (a leaf is 1).
 fn depth(expr: &Expr) -> usize {
-    let children: Vec<&Expr> = match &expr.kind {
-        ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => vec![e],
-        ExprKind::Arith(_, l, r)
-        | ExprKind::Compare(_, l, r)
-        | ExprKind::And(l, r)
-        | ExprKind::Or(l, r) => vec![l, r],
-        ExprKind::If(a, b, c) | ExprKind::Clamp(a, b, c) => vec![a, b, c],
-        ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
-            args.iter().collect()
-        }
-        _ => Vec::new(),
-    };
-    1 + children.into_iter().map(depth).max().unwrap_or(0)
+    1 + expr.children().into_iter().map(depth).max().unwrap_or(0)
 }
 
 /// Whether an expression is a single name (an input, a score, a band …).

@@ -22,7 +22,7 @@ use super::explain::{block_reasons, item_reasons};
 use super::html::{escape, value_text, with_code};
 use super::Who;
 use crate::check::CheckedCard;
-use crate::data::{Employee, Row};
+use crate::data::Row;
 use crate::eval::{ScoreResult, Scores};
 use crate::period::{Period, PeriodKind};
 use crate::syntax::ast::AdjustmentKind;
@@ -176,7 +176,7 @@ impl<'c> HtmlRows<'c> {
         let again = (self.layout.scored && lost_any(self.card, scores)).then(|| {
             let row = Row {
                 line,
-                employee: employee(who),
+                employee: who.employee(),
                 values: values.to_vec(),
             };
             crate::eval::evaluate(self.card, &row).ok()
@@ -349,18 +349,6 @@ fn lost_any(card: &CheckedCard, scores: &Scores) -> bool {
             .iter()
             .zip(&scores.adjustments)
             .any(|(block, &amount)| block.kind == AdjustmentKind::Penalty && amount < Decimal::ZERO)
-}
-
-fn employee(who: &Who) -> Employee {
-    let text = |t: Option<&str>| t.map(str::to_string);
-    Employee {
-        id: who.id.to_string(),
-        name: text(who.name),
-        brand: text(who.brand),
-        store: text(who.store),
-        region: text(who.region),
-        period: who.period,
-    }
 }
 
 /// The items and penalties that cost `r` points, and why; empty when none did.

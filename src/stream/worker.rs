@@ -3,7 +3,7 @@
 
 use crate::check::CheckedCard;
 use crate::data::csv::{record_text, Cells};
-use crate::data::{normalise_id, trimmed, DataError, Employee, RowReader, SeenIds};
+use crate::data::{normalise_id, trimmed, DataError, RowReader, SeenIds};
 use crate::eval::{evaluate_scores, RowFailure, Scores};
 use crate::report::{ReportRows, RowsFormat, Who};
 use crate::value::Value;
@@ -160,7 +160,7 @@ impl<'c> Worker<'c> {
         if let Err(error) = evaluate_scores(self.card, &self.values, &mut self.scores) {
             let failure = RowFailure {
                 line,
-                employee: employee(&who),
+                employee: who.employee(),
                 error,
             };
             return (Err(Outcome::Failed(Box::new(failure))), id);
@@ -168,18 +168,6 @@ impl<'c> Worker<'c> {
         self.rows
             .row(&who, line, &self.scores, &[], &[], &self.values);
         (Ok(()), id)
-    }
-}
-
-fn employee(who: &Who) -> Employee {
-    let text = |t: Option<&str>| t.map(str::to_string);
-    Employee {
-        id: who.id.to_string(),
-        name: text(who.name),
-        brand: text(who.brand),
-        store: text(who.store),
-        region: text(who.region),
-        period: who.period,
     }
 }
 
