@@ -100,7 +100,7 @@ fn main() {
             }
         });
         let both = best_of_three(|| {
-            let (results, failures) = scorecard::eval::evaluate_all(&ranks, &rows);
+            let (results, failures) = scorecard::parallel::evaluate_all(&ranks, &rows);
             assert_eq!(results.len() + failures.len(), n);
         });
         println!(
@@ -121,7 +121,7 @@ fn main() {
         let rolled = rolled.expect("rolled");
         assert_eq!(rolled.rows.len(), n);
         let score = best_of_three(|| {
-            let _ = scorecard::eval::evaluate_all(&quarterly, &rolled.rows);
+            let _ = scorecard::parallel::evaluate_all(&quarterly, &rolled.rows);
         });
         println!(
             "quarterly card, {n:>7} people x 3 months: roll-up {:>8.1} ms, scoring {:>8.1} ms",

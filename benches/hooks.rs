@@ -77,8 +77,8 @@ fn bench(c: &mut Criterion) {
     let hooked_rows = rows(&hooked);
     // Same inputs in the same order, so both cards score the same month.
     assert_eq!(plain_rows, hooked_rows);
-    let (a, failures_a) = scorecard::eval::evaluate_all(&plain, &plain_rows);
-    let (b, failures_b) = scorecard::eval::evaluate_all(&hooked, &hooked_rows);
+    let (a, failures_a) = scorecard::parallel::evaluate_all(&plain, &plain_rows);
+    let (b, failures_b) = scorecard::parallel::evaluate_all(&hooked, &hooked_rows);
     assert!(failures_a.is_empty() && failures_b.is_empty());
     assert!(
         a.iter()
@@ -90,10 +90,11 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("S1, 100 000 rows");
     group.sample_size(10);
     group.bench_function("card language only", |bench| {
-        bench.iter(|| scorecard::eval::evaluate_all(black_box(&plain), black_box(&plain_rows)))
+        bench.iter(|| scorecard::parallel::evaluate_all(black_box(&plain), black_box(&plain_rows)))
     });
     group.bench_function("one item scored by a hook", |bench| {
-        bench.iter(|| scorecard::eval::evaluate_all(black_box(&hooked), black_box(&hooked_rows)))
+        bench
+            .iter(|| scorecard::parallel::evaluate_all(black_box(&hooked), black_box(&hooked_rows)))
     });
     // The hook on its own: what one call costs, arguments in and value out.
     let hook = &hooked.hooks[0];

@@ -113,7 +113,7 @@ fn main() {
     }
 
     let start = Instant::now();
-    let (results, failures) = scorecard::eval::evaluate_all(&card, &set.rows);
+    let (results, failures) = scorecard::parallel::evaluate_all(&card, &set.rows);
     assert!(failures.is_empty());
     report("evaluate with trace, all threads", rows, start);
 

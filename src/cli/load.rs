@@ -1,8 +1,8 @@
 //! Reading what the command line names (`-` is stdin), and printing a card's problems.
 
+use scorecard::confine;
 use scorecard::diagnostic::render;
 use scorecard::i18n::{self, Lang};
-use scorecard::resolve::confine;
 use scorecard::{t, Diagnostics};
 use std::io::IsTerminal;
 use std::path::Path;

@@ -79,7 +79,7 @@ pub fn run(args: Args) -> Exit {
     output::set_private(args.private);
     scorecard::i18n::set_lang(args.lang.unwrap_or_else(scorecard::i18n::Lang::from_env));
     if let Some(dir) = args.rules_root {
-        scorecard::resolve::confine::set_rules_root(dir);
+        scorecard::confine::set_rules_root(dir);
     }
     match args.command {
         Command::Check(a) => check::run(a),

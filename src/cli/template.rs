@@ -63,7 +63,7 @@ pub fn run(args: TemplateArgs) -> Exit {
             }
         }
     };
-    let inputs = scorecard::resolve::confine::files_read();
+    let inputs = scorecard::confine::files_read();
     if let Err(message) = output::refuse_inputs(args.output.as_deref(), &inputs) {
         tell::error(message);
         return Exit::Usage;

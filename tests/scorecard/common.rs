@@ -1,6 +1,6 @@
 //! Helpers shared by the scenario tests.
 
-use scorecard::hooks::HookDir;
+use scorecard::HookDir;
 use scorecard::{Checked, FileLoader, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -6,7 +6,8 @@
 
 use crate::common;
 use scorecard::diagnostic::render;
-use scorecard::resolve::{self, FileLoader};
+use scorecard::resolve;
+use scorecard::FileLoader;
 use std::path::Path;
 
 fn resolved(path: &Path) -> resolve::Resolved {

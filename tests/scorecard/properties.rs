@@ -148,8 +148,8 @@ fn parallel_evaluation_matches_a_single_thread() {
         .num_threads(2)
         .build()
         .expect("pool");
-    let (a, _) = one.install(|| scorecard::eval::evaluate_all(card, &set.rows));
-    let (b, _) = two.install(|| scorecard::eval::evaluate_all(card, &set.rows));
+    let (a, _) = one.install(|| scorecard::parallel::evaluate_all(card, &set.rows));
+    let (b, _) = two.install(|| scorecard::parallel::evaluate_all(card, &set.rows));
     assert_eq!(a.len(), 5_000);
     assert_eq!(a, b);
     let mut csv_a = Vec::new();
