@@ -1,11 +1,9 @@
 //! Problems found in a card, as data.
 //!
 //! The library never prints: every stage returns [`Diagnostic`]s and the CLI
-//! renders them (see `diagnostic::render`). A diagnostic carries a stable
+//! renders them (see `scorecard_io::diagnostic::render`). A diagnostic carries a stable
 //! [`Code`] so scripts and docs can refer to it, a plain sentence, labelled
 //! spans into its source file, and optional help.
-
-pub mod render;
 
 use crate::source::{SourceFile, Span};
 use std::sync::Arc;

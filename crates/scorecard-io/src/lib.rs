@@ -12,13 +12,13 @@
 #![forbid(unsafe_code)]
 
 pub use scorecard_core::{
-    cell, check, days, diagnostic, eval, hooks, i18n, resolve, row, source, stamp, suggest, syntax,
-    t, value,
+    cell, check, days, eval, hooks, i18n, resolve, row, source, stamp, suggest, syntax, t, value,
 };
 
 pub mod cases;
 pub mod confine;
 pub mod data;
+pub mod diagnostic;
 pub mod diff;
 pub mod files;
 pub mod link;
