@@ -58,3 +58,4 @@ hook-value-number = the number { $value }
 hook-value-other = a value of type { $kind }
 hook-kind-count = a count (a whole number, not negative)
 hook-kind-days = a number of days (whole, not negative)
+hooks-not-built = this scorecard was built without hooks, so `{ $name }` cannot be run; build it with the `hooks` feature

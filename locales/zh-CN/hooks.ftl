@@ -52,3 +52,4 @@ hook-value-number = 数字 { $value }
 hook-value-other = { $kind } 类型的值
 hook-kind-count = 次数（不为负的整数）
 hook-kind-days = 天数（不为负的整数）
+hooks-not-built = 此版本的 scorecard 未包含钩子功能，无法运行 `{ $name }`；请用 `hooks` 功能编译

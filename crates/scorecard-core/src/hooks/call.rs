@@ -172,15 +172,3 @@ fn describe(value: &Dynamic) -> String {
         t!("hook-value-other", kind = value.type_name())
     }
 }
-
-/// The kind a hook was declared to give, in words.
-pub fn kind_text(kind: InputType) -> String {
-    match kind {
-        InputType::Percent => t!("type-percent"),
-        InputType::Number | InputType::Rating => t!("type-number"),
-        InputType::Count => t!("hook-kind-count"),
-        InputType::Days => t!("hook-kind-days"),
-        InputType::Money => t!("type-money"),
-        InputType::Bool => t!("type-bool"),
-    }
-}

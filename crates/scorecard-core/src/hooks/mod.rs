@@ -18,17 +18,33 @@
 //! arguments and result, bound to its compiled script. The checker checks
 //! calls against it; evaluation calls it and records a [`crate::eval::result::HookCall`].
 
+//!
+//! rhai comes with the `hooks` feature (on by default). Without it the core
+//! still reads a card that names hooks, and refuses it when checked: "this
+//! build has no hooks" (`off`).
+
+#[cfg(feature = "hooks")]
 mod call;
+#[cfg(feature = "hooks")]
 mod engine;
 mod files;
+#[cfg(not(feature = "hooks"))]
+mod off;
+#[cfg(feature = "hooks")]
 mod script;
 
-pub use call::{kind_text, Called};
+#[cfg(feature = "hooks")]
+pub use call::Called;
+#[cfg(feature = "hooks")]
 pub use engine::{MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
 pub use files::{HookFiles, MemoryHookFiles, NoHookFiles};
+#[cfg(not(feature = "hooks"))]
+pub use off::{Called, HookScript};
+#[cfg(feature = "hooks")]
 pub use script::HookScript;
 
 use crate::source::Span;
+use crate::t;
 use crate::value::InputType;
 
 /// A hook function as the card declares it: `增值业务提成(money, money) -> money`.
@@ -55,5 +71,17 @@ impl HookFn {
     }
 }
 
-#[cfg(test)]
+/// The kind a hook was declared to give, in words.
+pub fn kind_text(kind: InputType) -> String {
+    match kind {
+        InputType::Percent => t!("type-percent"),
+        InputType::Number | InputType::Rating => t!("type-number"),
+        InputType::Count => t!("hook-kind-count"),
+        InputType::Days => t!("hook-kind-days"),
+        InputType::Money => t!("type-money"),
+        InputType::Bool => t!("type-bool"),
+    }
+}
+
+#[cfg(all(test, feature = "hooks"))]
 mod tests;
