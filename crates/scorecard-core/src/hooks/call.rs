@@ -6,7 +6,7 @@
 //! that names the hook and what it returned.
 
 use super::engine::{self, engine};
-use super::HookFn;
+use super::{kind_text, HookFn};
 use crate::t;
 use crate::value::{format_decimal, InputType, Value};
 use rhai::{CallFnOptions, Dynamic, EvalAltResult, Scope};
