@@ -457,6 +457,29 @@ fn a_base_edited_but_not_saved_is_what_its_brand_card_is_checked_against() {
             .contains("`反馈及时率` 未在本考核表中声明")),
         "{diagnostics:?}"
     );
+    // A problem wholly in the base: shown on the brand card's `extends`,
+    // saying where it is.
+    let twice = text.replace(
+        "    period monthly",
+        "    period monthly\n    input 培训迟到 bool \"重复\"",
+    );
+    server.change(&base_uri, 3, &twice);
+    assert_eq!(server.diagnostics(&base_uri).len(), 1);
+    let diagnostics = server.diagnostics(&brand_uri);
+    let brand_text = std::fs::read_to_string(&brand).unwrap();
+    let (line, _) = position_of(&brand_text, "extends");
+    // The second declaration is the one in error.
+    let (second, _) = position_of(&twice, "培训迟到         bool");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], line as u64);
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    let place = format!(
+        "`培训迟到` 声明了两次（在 `../../callback_specialist.card` 第 {} 行）",
+        second + 1
+    );
+    assert!(message.contains(&place), "{message}");
+    let related = &diagnostics[0]["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], uri(&base));
     assert_eq!(server.stop(), Some(0));
 }
 
