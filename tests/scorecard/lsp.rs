@@ -21,12 +21,15 @@ struct Server {
     next_id: i64,
     /// Notifications seen while waiting for something else.
     seen: Vec<Value>,
+    /// What the server wrote on stderr (its log, in the editor).
+    stderr: tempfile::NamedTempFile,
 }
 
 impl Server {
     /// Starts the server with no locale (so its own default: Chinese) and
     /// initializes it with `init` as the client's `initialize` parameters.
     fn start(init: Value, args: &[&str]) -> (Server, Value) {
+        let stderr = tempfile::NamedTempFile::new().expect("a temporary file");
         let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
             .arg("lsp")
             .args(args)
@@ -35,7 +38,7 @@ impl Server {
             .env_remove("LANG")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr.reopen().expect("the log"))
             .spawn()
             .expect("the binary starts");
         let stdin = child.stdin.take().expect("stdin");
@@ -55,6 +58,7 @@ impl Server {
             from,
             next_id: 1,
             seen: Vec::new(),
+            stderr,
         };
         let result = server.request("initialize", init);
         server.notify("initialized", json!({}));
@@ -140,6 +144,10 @@ impl Server {
     }
 
     /// `shutdown`, then `exit`; the exit code.
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.stderr.path()).unwrap_or_default()
+    }
+
     fn stop(mut self) -> Option<i32> {
         let result = self.request("shutdown", Value::Null);
         assert_eq!(result, Value::Null);
@@ -493,6 +501,26 @@ fn rename_an_input_across_its_family_in_rules_brands() {
     server.diagnostics(&uri);
     let at_name = at(&uri, position_of(&text, "活动评估完成"));
 
+    // Every place it is written in the family, the declaration when asked for.
+    let gl8 = rules.join("brands/GL8/callback_specialist.card");
+    let mut params = at_name.clone();
+    params["context"] = json!({"includeDeclaration": true});
+    let all = server.request("textDocument/references", params.clone());
+    let in_file = |list: &Value, path: &Path| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["uri"] == self::uri(path))
+            .count()
+    };
+    let written = text.matches("活动评估完成").count();
+    assert_eq!(in_file(&all, &base), written);
+    assert_eq!(in_file(&all, &gl8), 1, "`remove input 活动评估完成`");
+    assert_eq!(all.as_array().unwrap().len(), written + 1);
+    params["context"] = json!({"includeDeclaration": false});
+    let uses = server.request("textDocument/references", params);
+    assert_eq!(uses.as_array().unwrap().len(), written);
+
     let range = server.request("textDocument/prepareRename", at_name.clone());
     let (line, character) = position_of(&text, "活动评估完成");
     assert_eq!(
@@ -525,7 +553,6 @@ fn rename_an_input_across_its_family_in_rules_brands() {
     let changes = edit["changes"].as_object().unwrap();
     let mut files: Vec<&String> = changes.keys().collect();
     files.sort();
-    let gl8 = rules.join("brands/GL8/callback_specialist.card");
     let mut expected = [self::uri(&base), self::uri(&gl8)];
     expected.sort();
     assert_eq!(
@@ -657,5 +684,52 @@ fn the_command_line_language_wins_over_the_editors() {
         .as_str()
         .unwrap()
         .contains("is not declared"));
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn nonsense_and_positions_past_the_end_are_answered_not_crashed_on() {
+    let (mut server, _) = Server::start(init(&[], Value::Null), &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("乱码.card");
+    let uri = server.open(&path, "scorecard {{{ “没有结束\n/* 也没有\n😀 input");
+    let diagnostics = server.diagnostics(&uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "syntax");
+    for (line, character) in [(0, 0), (1, 3), (2, 1), (2, 99), (99, 99)] {
+        let here = at(&uri, (line, character));
+        for method in [
+            "textDocument/hover",
+            "textDocument/definition",
+            "textDocument/completion",
+        ] {
+            server.request(method, here.clone());
+        }
+        let refused = server.call("textDocument/prepareRename", here.clone());
+        assert!(refused["error"]["message"].is_string(), "{refused}");
+    }
+    let edits = server.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    assert_eq!(
+        edits,
+        Value::Null,
+        "a card that does not parse is left as it is"
+    );
+    // An incremental change past the end, and a change to a file never opened.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 50, "character": 0}, "end": {"line": 60, "character": 0}}, "text": "}"}
+        ]}),
+    );
+    server.diagnostics(&uri);
+    server.change("file:///nowhere/x.card", 1, "scorecard x {}");
+    let unknown = server.call("textDocument/unknown", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    let log = server.log();
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(log.contains("scorecard 语言服务已启动"), "{log}");
     assert_eq!(server.stop(), Some(0));
 }

@@ -5,9 +5,10 @@
 //! Everything goes through the library, as `scorecard check` and `fmt` do:
 //! a card is parsed, resolved and checked on every change, its bases read
 //! from the editor's unsaved text when open ([`analysis::OpenFirst`]), and
-//! the diagnostics, the names it declares ([`symbols`]), a rename across its
-//! family ([`rename`]) and its canonical layout (`syntax::fmt`) come from
-//! that. One thread; a request is answered before the next is read.
+//! the diagnostics, the names it declares ([`symbols`]), references and a
+//! rename across its family ([`rename`]) and its canonical layout
+//! (`syntax::fmt`) come from that. One thread; a request is answered before
+//! the next is read.
 
 mod analysis;
 mod position;
@@ -90,6 +91,7 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<bool, String> {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions::default()),
         definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),
@@ -295,6 +297,7 @@ impl Server<'_> {
             req::HoverRequest::METHOD => self.hover(self::params(params)?),
             req::Completion::METHOD => self.completion(self::params(params)?),
             req::GotoDefinition::METHOD => self.definition(self::params(params)?),
+            req::References::METHOD => self.references(self::params(params)?),
             req::PrepareRenameRequest::METHOD => self.prepare_rename(self::params(params)?),
             req::Rename::METHOD => self.rename(self::params(params)?),
             req::Formatting::METHOD => self.format(self::params(params)?),
@@ -445,6 +448,32 @@ impl Server<'_> {
             None => Range::default(),
         };
         Some(Location::new(uri, range))
+    }
+
+    /// Every place the name is written in its family (the declaration
+    /// included only when asked for).
+    fn references(&self, p: lsp_types::ReferenceParams) -> Answer {
+        let Some((_, doc, card, offset)) = self.at(&p.text_document_position) else {
+            return Ok(Value::Null);
+        };
+        let Some((symbol, _)) = Self::symbol_at(doc, card, offset) else {
+            return Ok(Value::Null);
+        };
+        let declared = (Path::new(&symbol.file), symbol.span);
+        let mut locations = Vec::new();
+        for (path, text, found) in rename::written(&self.docs, &card.analysis, symbol).cards {
+            let Some(uri) = rename::uri_for(&self.docs, &path) else {
+                continue;
+            };
+            let lines = Lines::new(&text, self.encoding);
+            for span in found {
+                if !p.context.include_declaration && declared == (path.as_path(), span) {
+                    continue;
+                }
+                locations.push(Location::new(uri.clone(), lines.range(span)));
+            }
+        }
+        json(locations)
     }
 
     fn prepare_rename(&self, p: lsp_types::TextDocumentPositionParams) -> Answer {

@@ -33,6 +33,46 @@ pub fn can_rename(symbol: &Symbol) -> Result<(), String> {
     Ok(())
 }
 
+/// Where a name is written across its family: each card (by path) with its
+/// text and the spans of the name in it, cards that do not write it left
+/// out; and the rules root the family was looked for in.
+pub struct Written {
+    pub cards: Vec<(PathBuf, String, Vec<Span>)>,
+    family: Vec<PathBuf>,
+    root: PathBuf,
+}
+
+pub fn written(docs: &Docs, analysis: &Analysis, symbol: &Symbol) -> Written {
+    let declaring = declaring_file(docs, analysis, symbol);
+    let root = rules_root(&declaring);
+    let mut texts = cards_under(docs, &root);
+    let family = family(&texts, &declaring);
+    let cards = family
+        .iter()
+        .filter_map(|path| {
+            let text = texts.remove(path)?;
+            let found: Vec<Span> = words(&text)
+                .into_iter()
+                .filter(|w| text[w.start..w.end] == symbol.name)
+                .collect();
+            Some((path.clone(), text, found))
+        })
+        .collect();
+    Written {
+        cards,
+        family,
+        root,
+    }
+}
+
+/// The URI the client knows a file by: an open document's own, else its path's.
+pub fn uri_for(docs: &Docs, path: &Path) -> Option<Uri> {
+    match docs.0.get(path) {
+        Some(doc) => Some(doc.uri.clone()),
+        None => uri_of(path),
+    }
+}
+
 // The protocol's `WorkspaceEdit` keys its changes by `Uri`, which caches its
 // parts in cells; nothing here changes a key once it is in the map.
 #[allow(clippy::mutable_key_type)]
@@ -47,20 +87,14 @@ pub fn rename(
     if !is_name(new) {
         return Err(t!("lsp-rename-bad-name", name = new));
     }
-    let declaring = declaring_file(docs, analysis, symbol);
-    let root = rules_root(&declaring);
-    let cards = cards_under(docs, &root);
-    let family = family(&cards, &declaring);
+    let Written {
+        cards,
+        family,
+        root,
+    } = written(docs, analysis, symbol);
     let old = symbol.name.as_str();
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
-    for path in &family {
-        let Some(text) = cards.get(path) else {
-            continue;
-        };
-        let found: Vec<Span> = words(text)
-            .into_iter()
-            .filter(|w| &text[w.start..w.end] == old)
-            .collect();
+    for (path, text, found) in &cards {
         if words(text).iter().any(|w| &text[w.start..w.end] == new) {
             return Err(t!("lsp-rename-taken", name = new, file = display(path)));
         }
@@ -69,17 +103,12 @@ pub fn rename(
         }
         let lines = Lines::new(text, encoding);
         let edits = found
-            .into_iter()
-            .map(|w| TextEdit::new(lines.range(w), new.to_string()))
+            .iter()
+            .map(|&w| TextEdit::new(lines.range(w), new.to_string()))
             .collect();
-        let uri = match docs.0.get(path) {
-            Some(doc) => doc.uri.clone(),
-            None => match uri_of(path) {
-                Some(uri) => uri,
-                None => continue,
-            },
-        };
-        changes.insert(uri, edits);
+        if let Some(uri) = uri_for(docs, path) {
+            changes.insert(uri, edits);
+        }
     }
     let mut notes = Vec::new();
     if symbol.kind == Kind::Input {
