@@ -50,14 +50,21 @@ pub fn run(_args: LspArgs, lang: Option<Lang>) -> Exit {
     let (connection, io) = Connection::stdio();
     let result = serve(&connection, lang);
     drop(connection);
-    let joined = io.join();
     match result {
-        Ok(true) => Exit::Ok,
-        // The editor went away without `shutdown`: 1, as the protocol asks.
-        Ok(false) => Exit::DataError,
+        Ok(shut_down) => {
+            // The reader has stopped (at `exit`, or at the end of stdin);
+            // the writer stops once every reply is written.
+            let _ = io.join();
+            if shut_down {
+                Exit::Ok
+            } else {
+                // Gone without `shutdown`: 1, as the protocol asks.
+                Exit::DataError
+            }
+        }
+        // The reader may still be waiting on stdin: no join, the process ends.
         Err(error) => {
             tell::error(t!("lsp-protocol-error", error = error));
-            let _ = joined;
             Exit::Usage
         }
     }
