@@ -501,6 +501,33 @@ fn rename_an_input_across_its_family_in_rules_brands() {
     server.diagnostics(&uri);
     let at_name = at(&uri, position_of(&text, "活动评估完成"));
 
+    // The outline: declarations in order, each section's items inside it.
+    let outline = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let outline = outline.as_array().unwrap();
+    let input = outline
+        .iter()
+        .find(|s| s["name"] == "活动评估完成")
+        .expect("an input");
+    assert_eq!(input["kind"], 13, "a variable");
+    let section = outline
+        .iter()
+        .find(|s| s["name"] == "回访")
+        .expect("a section");
+    let items: Vec<&str> = section["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(items.len(), 4, "{items:?}");
+    assert!(
+        outline.iter().all(|s| s["kind"] != 8),
+        "every item is inside its section"
+    );
+
     // Every place it is written in the family, the declaration when asked for.
     let gl8 = rules.join("brands/GL8/callback_specialist.card");
     let mut params = at_name.clone();

@@ -99,6 +99,7 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<bool, String> {
         completion_provider: Some(CompletionOptions::default()),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),
@@ -188,6 +189,8 @@ struct Card {
     /// The names of the card as it last parsed, kept while it does not
     /// (completion goes on while a line is half typed).
     symbols: Vec<Symbol>,
+    /// What the card's own file declares, as it last parsed: its outline.
+    outline: Vec<Symbol>,
 }
 
 struct Server<'a> {
@@ -284,12 +287,23 @@ impl Server<'_> {
                 (None, Some(own)) => Some(symbols::table(&analysis.source, own)),
                 (None, None) => None,
             };
-            let symbols = match (fresh, self.cards.remove(&path)) {
-                (Some(symbols), _) => symbols,
-                (None, Some(old)) => old.symbols,
-                (None, None) => Vec::new(),
+            let own = analysis
+                .own
+                .as_ref()
+                .map(|own| symbols::table(&analysis.source, own));
+            let old = self.cards.remove(&path);
+            let (symbols, outline) = match old {
+                Some(old) => (fresh.unwrap_or(old.symbols), own.unwrap_or(old.outline)),
+                None => (fresh.unwrap_or_default(), own.unwrap_or_default()),
             };
-            self.cards.insert(path, Card { analysis, symbols });
+            self.cards.insert(
+                path,
+                Card {
+                    analysis,
+                    symbols,
+                    outline,
+                },
+            );
             self.notify::<note::PublishDiagnostics>(lsp_types::PublishDiagnosticsParams::new(
                 uri,
                 diagnostics,
@@ -305,6 +319,7 @@ impl Server<'_> {
             req::Completion::METHOD => self.completion(self::params(params)?),
             req::GotoDefinition::METHOD => self.definition(self::params(params)?),
             req::References::METHOD => self.references(self::params(params)?),
+            req::DocumentSymbolRequest::METHOD => self.outline(self::params(params)?),
             req::PrepareRenameRequest::METHOD => self.prepare_rename(self::params(params)?),
             req::Rename::METHOD => self.rename(self::params(params)?),
             req::Formatting::METHOD => self.format(self::params(params)?),
@@ -481,6 +496,43 @@ impl Server<'_> {
             }
         }
         json(locations)
+    }
+
+    /// The card's outline: its declarations in order, each section's items
+    /// inside it.
+    fn outline(&self, p: lsp_types::DocumentSymbolParams) -> Answer {
+        let path = doc_path(&p.text_document.uri);
+        let (Some(doc), Some(card)) = (self.docs.0.get(&path), self.cards.get(&path)) else {
+            return Ok(Value::Null);
+        };
+        let lines = Lines::new(&doc.text, self.encoding);
+        let mut out: Vec<lsp_types::DocumentSymbol> = Vec::new();
+        let mut section: Option<Span> = None;
+        for symbol in &card.outline {
+            #[allow(deprecated)] // `deprecated` is a field the protocol keeps
+            let entry = lsp_types::DocumentSymbol {
+                name: symbol.name.clone(),
+                detail: Some(symbol.detail.clone()),
+                kind: symbol.kind.outline(),
+                tags: None,
+                deprecated: None,
+                range: lines.range(symbol.extent),
+                selection_range: lines.range(symbol.span),
+                children: None,
+            };
+            let inside = section
+                .is_some_and(|s| s.start <= symbol.extent.start && symbol.extent.end <= s.end);
+            match out.last_mut() {
+                Some(parent) if inside && symbol.kind != Kind::Section => {
+                    parent.children.get_or_insert_with(Vec::new).push(entry)
+                }
+                _ => {
+                    section = (symbol.kind == Kind::Section).then_some(symbol.extent);
+                    out.push(entry);
+                }
+            }
+        }
+        json(out)
     }
 
     fn prepare_rename(&self, p: lsp_types::TextDocumentPositionParams) -> Answer {

@@ -42,6 +42,22 @@ impl Kind {
         }
     }
 
+    pub fn outline(self) -> lsp_types::SymbolKind {
+        use lsp_types::SymbolKind as S;
+        match self {
+            Kind::Input => S::VARIABLE,
+            Kind::Param => S::CONSTANT,
+            Kind::Section => S::NAMESPACE,
+            Kind::Item => S::FIELD,
+            Kind::Bonus | Kind::Penalty => S::STRUCT,
+            Kind::Band => S::ENUM,
+            Kind::Output => S::PROPERTY,
+            Kind::Rater => S::INTERFACE,
+            Kind::Rank => S::NUMBER,
+            Kind::Hook => S::FUNCTION,
+        }
+    }
+
     pub fn completion(self) -> lsp_types::CompletionItemKind {
         use lsp_types::CompletionItemKind as C;
         match self {
@@ -69,6 +85,8 @@ pub struct Symbol {
     pub file_text: Arc<str>,
     /// The name's span in that file.
     pub span: Span,
+    /// The whole declaration's span in that file (an outline's entry).
+    pub extent: Span,
     /// What hovering it shows (Markdown).
     pub hover: String,
     /// One line for a completion list: the label, the type.
@@ -132,6 +150,7 @@ impl Builder<'_> {
                     None,
                     span,
                 );
+                self.extend_last(section.span);
                 for item in &section.items {
                     self.item(item, Some(&section.name.name));
                 }
@@ -193,11 +212,32 @@ impl Builder<'_> {
             Decl::Override(o) => match &o.target {
                 OverrideTarget::Decl(decl) => self.decl(decl),
                 OverrideTarget::Section(patch) => {
+                    let mut facts = Vec::new();
+                    if let Some(weight) = &patch.weight {
+                        let weight = self.slice(weight.span);
+                        facts.push(t!("lsp-hover-weight", weight = code(&weight)));
+                    }
+                    let span = Span::new(patch.span.start, patch.span.start);
+                    let label = patch.label.as_ref();
+                    self.push(Kind::Section, &patch.name, label, facts, None, span);
+                    self.extend_last(patch.span);
                     for item in &patch.items {
                         self.item(item, Some(&patch.name.name));
                     }
                 }
-                OverrideTarget::Item(_) => {}
+                OverrideTarget::Item(patch) => {
+                    let mut facts = Vec::new();
+                    if let Some(points) = &patch.points {
+                        facts.push(t!("lsp-hover-points", points = self.slice(points.span)));
+                    }
+                    let rules = patch.rules.as_ref().map(|rules| {
+                        let rules: Vec<String> =
+                            rules.iter().map(|r| self.slice(r.span())).collect();
+                        rules.join("\n")
+                    });
+                    let label = patch.label.as_ref();
+                    self.push(Kind::Item, &patch.name, label, facts, rules, patch.span);
+                }
             },
             _ => {}
         }
@@ -304,16 +344,28 @@ impl Builder<'_> {
             hover += &format!("\n\n> {said}：“{}”", note.text.value);
         }
         let (file, span) = self.source.locate_span(name.span);
+        let extent = self.source.locate_span(whole.to(name.span)).1;
         self.out.push(Symbol {
             name: name.name.clone(),
             kind,
             file: file.name.clone(),
             file_text: file.text.clone(),
             span,
+            extent,
             hover,
             detail,
             script: None,
         });
+    }
+}
+
+impl Builder<'_> {
+    /// The last symbol's declaration is `whole` (a section: its items too).
+    fn extend_last(&mut self, whole: Span) {
+        let extent = self.source.locate_span(whole).1;
+        if let Some(last) = self.out.last_mut() {
+            last.extent = extent;
+        }
     }
 }
 
