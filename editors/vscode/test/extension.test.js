@@ -142,7 +142,7 @@ test("the server, started as the extension starts it, checks a card as it is typ
     });
     assert.equal(init.capabilities.positionEncoding, "utf-16");
     assert.equal(init.capabilities.textDocumentSync, 1);
-    for (const p of ["hoverProvider", "completionProvider", "definitionProvider", "renameProvider", "documentFormattingProvider"]) {
+    for (const p of ["hoverProvider", "completionProvider", "definitionProvider", "referencesProvider", "renameProvider", "documentSymbolProvider", "documentFormattingProvider"]) {
       assert.ok(init.capabilities[p], p);
     }
     connection.sendNotification("initialized", {});
