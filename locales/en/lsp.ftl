@@ -56,6 +56,9 @@ lsp-hover-declared-in = declared in `{ $file }`, line { $line }
 lsp-builtin-function = built-in function
 lsp-keyword = keyword
 
+## Quick fixes
+lsp-fix-replace = change to `{ $name }`
+
 ## Rename
 lsp-rename-not-a-name = there is no name the card declares here to rename
 lsp-rename-hook = a hook function is named by its script: rename it in `{ $file }` first, then in the card

@@ -53,6 +53,9 @@ lsp-hover-declared-in = 声明于 `{ $file }` 第 { $line } 行
 lsp-builtin-function = 内置函数
 lsp-keyword = 关键字
 
+## 快速修复
+lsp-fix-replace = 改为 `{ $name }`
+
 ## 改名
 lsp-rename-not-a-name = 这里没有考核表声明的名称，无法改名
 lsp-rename-hook = 钩子函数的名称由脚本决定：请先在 `{ $file }` 里改名，再改考核表

@@ -326,6 +326,17 @@ fn diagnostics_hover_completion_definition_and_formatting_over_stdio() {
     );
     assert!(message.contains("`反馈及时率`"), "{message}");
 
+    // The quick fix: the name the checker suggests, in place of the typo.
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let fix = &actions[0];
+    assert_eq!(fix["title"], "改为 `反馈及时率`");
+    assert_eq!(fix["kind"], "quickfix");
+    let edits = fix["edit"]["changes"][&uri].as_array().unwrap();
+    assert_eq!(apply(&broken, edits), good);
+
     // Fixed: the diagnostics are cleared.
     server.change(&uri, 2, &good);
     assert_eq!(server.diagnostics(&uri), Vec::<Value>::new());

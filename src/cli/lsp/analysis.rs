@@ -146,6 +146,7 @@ impl Analysis {
                 }
             }
             let help = pieces.iter().find_map(|p| p.help.clone());
+            let fix = here.as_ref().and_then(|_| suggestion(diagnostic));
             let (span, message) = match (here, elsewhere) {
                 (Some((span, _)), _) => (span, diagnostic.message.clone()),
                 (None, Some((file, line))) => (
@@ -170,11 +171,21 @@ impl Analysis {
                 source: Some("scorecard".into()),
                 message,
                 related_information: (!related.is_empty()).then_some(related),
+                data: fix.map(|name| serde_json::json!({ "replace": name })),
                 ..Default::default()
             });
         }
         out
     }
+}
+
+/// The name a diagnostic suggests instead of what is written (its help is
+/// exactly "did you mean `NAME`?"), for a quick fix.
+fn suggestion(d: &Diagnostic) -> Option<String> {
+    let help = d.help.as_deref()?;
+    let (_, rest) = help.split_once('`')?;
+    let (name, _) = rest.split_once('`')?;
+    (help == t!("did-you-mean", name = name)).then(|| name.to_string())
 }
 
 fn severity(d: &Diagnostic) -> DiagnosticSeverity {

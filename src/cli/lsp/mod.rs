@@ -100,6 +100,7 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<bool, String> {
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),
@@ -320,6 +321,7 @@ impl Server<'_> {
             req::GotoDefinition::METHOD => self.definition(self::params(params)?),
             req::References::METHOD => self.references(self::params(params)?),
             req::DocumentSymbolRequest::METHOD => self.outline(self::params(params)?),
+            req::CodeActionRequest::METHOD => self.quick_fixes(self::params(params)?),
             req::PrepareRenameRequest::METHOD => self.prepare_rename(self::params(params)?),
             req::Rename::METHOD => self.rename(self::params(params)?),
             req::Formatting::METHOD => self.format(self::params(params)?),
@@ -533,6 +535,32 @@ impl Server<'_> {
             }
         }
         json(out)
+    }
+
+    /// A misspelt name replaced by the one the checker suggests.
+    // `WorkspaceEdit` keys its changes by `Uri` (see `rename::rename`).
+    #[allow(clippy::mutable_key_type)]
+    fn quick_fixes(&self, p: lsp_types::CodeActionParams) -> Answer {
+        let mut actions = Vec::new();
+        for diagnostic in &p.context.diagnostics {
+            let replace = diagnostic.data.as_ref().and_then(|d| d.get("replace"));
+            let Some(name) = replace.and_then(Value::as_str) else {
+                continue;
+            };
+            let edit = TextEdit::new(diagnostic.range, name.to_string());
+            let changes = HashMap::from([(p.text_document.uri.clone(), vec![edit])]);
+            actions.push(lsp_types::CodeActionOrCommand::CodeAction(
+                lsp_types::CodeAction {
+                    title: t!("lsp-fix-replace", name = name),
+                    kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(lsp_types::WorkspaceEdit::new(changes)),
+                    is_preferred: Some(true),
+                    ..Default::default()
+                },
+            ));
+        }
+        json(actions)
     }
 
     fn prepare_rename(&self, p: lsp_types::TextDocumentPositionParams) -> Answer {
