@@ -218,13 +218,13 @@ impl Server<'_> {
                 };
                 let path = doc_path(&p.text_document.uri);
                 self.docs.0.insert(
-                    path,
+                    path.clone(),
                     Doc {
                         uri: p.text_document.uri,
                         text: p.text_document.text,
                     },
                 );
-                self.check_all();
+                self.check(Some(&path));
             }
             note::DidChangeTextDocument::METHOD => {
                 let Some(p) = parsed::<lsp_types::DidChangeTextDocumentParams>(notification) else {
@@ -247,7 +247,7 @@ impl Server<'_> {
                         None => doc.text = change.text,
                     }
                 }
-                self.check_all();
+                self.check(Some(&path));
             }
             note::DidCloseTextDocument::METHOD => {
                 let Some(p) = parsed::<lsp_types::DidCloseTextDocumentParams>(notification) else {
@@ -262,20 +262,35 @@ impl Server<'_> {
                     None,
                 ));
                 // A card that extends it reads the file on disk again.
-                self.check_all();
+                self.check(Some(&path));
             }
             // A base card, a hook script or the manifest changed on disk.
             note::DidSaveTextDocument::METHOD | note::DidChangeWatchedFiles::METHOD => {
-                self.check_all()
+                self.check(None)
             }
             _ => {}
         }
     }
 
-    /// Checks every open card again (a change to one may change another
-    /// that extends it) and publishes each one's diagnostics.
-    fn check_all(&mut self) {
-        let paths: Vec<PathBuf> = self.docs.0.keys().cloned().collect();
+    /// Checks again, and publishes the diagnostics of, the open card that
+    /// `changed` and every open card that may read it (its chain holds it,
+    /// or it did not resolve); every open card when `None` (a file changed
+    /// on disk).
+    fn check(&mut self, changed: Option<&Path>) {
+        let reads = |card: Option<&Card>, changed: &Path| match card {
+            Some(card) => match &card.analysis.resolved {
+                Some(resolved) => resolved.chain.iter().any(|f| Path::new(&f.name) == changed),
+                None => true,
+            },
+            None => true,
+        };
+        let paths: Vec<PathBuf> = self
+            .docs
+            .0
+            .keys()
+            .filter(|p| changed.is_none_or(|c| reads(self.cards.get(*p), c)))
+            .cloned()
+            .collect();
         for path in paths {
             let Some(doc) = self.docs.0.get(&path) else {
                 continue;
