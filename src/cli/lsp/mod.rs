@@ -16,6 +16,7 @@ mod position;
 mod rename;
 mod requests;
 mod symbols;
+mod words;
 
 use super::{tell, Exit};
 use analysis::{Analysis, Doc, Docs};

@@ -4,7 +4,8 @@
 
 use super::analysis::{Analysis, Docs};
 use super::position::{uri_of, Encoding, Lines};
-use super::symbols::{self, is_name, words, Kind, Symbol};
+use super::symbols::{self, Kind, Symbol};
+use super::words::{is_name, words};
 use lsp_types::{TextEdit, Uri, WorkspaceEdit};
 use scorecard::resolve::{card_name, confine};
 use scorecard::source::Span;

@@ -5,8 +5,8 @@
 
 use super::analysis::{short_name, Doc};
 use super::position::{uri_of, Lines};
-use super::symbols::{self, Kind, Symbol};
-use super::{doc_path, failed, json, rename, Answer, Card, Server};
+use super::symbols::{Kind, Symbol};
+use super::{doc_path, failed, json, rename, words, Answer, Card, Server};
 use lsp_server::{ErrorCode, Request};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
@@ -58,7 +58,7 @@ impl Server<'_> {
 
     /// The declared name written at `offset`, and where it is written.
     fn symbol_at<'c>(doc: &Doc, card: &'c Card, offset: usize) -> Option<(&'c Symbol, Span)> {
-        let word = symbols::word_at(&doc.text, offset)?;
+        let word = words::word_at(&doc.text, offset)?;
         let name = &doc.text[word.start..word.end];
         let symbol = card.symbols.iter().find(|s| s.name == name)?;
         Some((symbol, word))
@@ -119,14 +119,14 @@ impl Server<'_> {
         };
         use lsp_types::CompletionItemKind as C;
         items.extend(
-            symbols::FUNCTIONS
+            words::FUNCTIONS
                 .iter()
                 .map(|f| word(f, C::FUNCTION, t!("lsp-builtin-function"), 2)),
         );
         items.extend(
-            symbols::KEYWORDS
+            words::KEYWORDS
                 .iter()
-                .chain(symbols::OTHER_WORDS)
+                .chain(words::OTHER_WORDS)
                 .map(|k| word(k, C::KEYWORD, t!("lsp-keyword"), 3)),
         );
         json(items)
