@@ -15,6 +15,12 @@ function serverOptions() {
   return { run, debug: run };
 }
 
+/** What the server is told when it starts: the messages' language. */
+function initializationOptions() {
+  const lang = vscode.workspace.getConfiguration("scorecard").get("lang");
+  return lang ? { lang } : {};
+}
+
 async function start() {
   client = new LanguageClient(
     "scorecard",
@@ -22,6 +28,7 @@ async function start() {
     serverOptions(),
     {
       documentSelector: [{ scheme: "file", language: "scorecard" }, { scheme: "untitled", language: "scorecard" }],
+      initializationOptions: initializationOptions(),
       synchronize: {
         // A card reads its base card, its hooks and the rules folder's manifest.
         fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{card,rhai,toml}"),
@@ -44,7 +51,7 @@ function activate(context) {
       await start();
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration("scorecard.server")) {
+      if (e.affectsConfiguration("scorecard.server") || e.affectsConfiguration("scorecard.lang")) {
         await vscode.commands.executeCommand("scorecard.restartServer");
       }
     }),

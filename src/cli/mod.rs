@@ -10,6 +10,7 @@ mod explain;
 mod fmt;
 pub mod help;
 mod load;
+mod lsp;
 mod output;
 mod progress;
 mod show;
@@ -72,6 +73,7 @@ pub enum Command {
     Test(test::TestArgs),
     Template(template::TemplateArgs),
     Show(show::ShowArgs),
+    Lsp(lsp::LspArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -90,6 +92,7 @@ pub fn run(args: Args) -> Exit {
         Command::Test(a) => test::run(a),
         Command::Template(a) => template::run(a),
         Command::Show(a) => show::run(a),
+        Command::Lsp(a) => lsp::run(a, args.lang),
     }
 }
 
