@@ -12,6 +12,7 @@ pub mod help;
 mod load;
 mod output;
 mod progress;
+mod serve;
 mod show;
 mod stdout;
 mod tell;
@@ -72,6 +73,7 @@ pub enum Command {
     Test(test::TestArgs),
     Template(template::TemplateArgs),
     Show(show::ShowArgs),
+    Serve(serve::ServeArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -90,6 +92,7 @@ pub fn run(args: Args) -> Exit {
         Command::Test(a) => test::run(a),
         Command::Template(a) => template::run(a),
         Command::Show(a) => show::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 
