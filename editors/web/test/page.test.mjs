@@ -20,7 +20,7 @@ let browser;
 before(async () => {
   assert.ok(existsSync(join(here, "..", "dist", "index.html")), "dist/ is missing: run `npm run build`");
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
-  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--font-render-hinting=none"] });
+  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--font-render-hinting=none", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
 });
 after(async () => { await browser?.close(); });
 
