@@ -51,7 +51,11 @@ fn main() {
     let mut trips = Vec::new();
     let mut servers = Vec::new();
     let mut impact = serde_json::Value::Null;
+    let mut cpu_before = Duration::ZERO;
     for round in 0..rounds + 3 {
+        if round == 3 {
+            cpu_before = server.cpu();
+        }
         let edited = with(90 + round % 8);
         let body = serde_json::json!({ "seq": round, "text": edited, "readonly_ranges": [] });
         let started = Instant::now();
@@ -65,6 +69,7 @@ fn main() {
             impact = answer["impact"].clone();
         }
     }
+    let cpu = server.cpu().saturating_sub(cpu_before);
     trips.sort();
     servers.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -80,6 +85,11 @@ fn main() {
         "  the server's elapsed_ms: median {}, max {}; last impact {impact}",
         servers[servers.len() / 2],
         servers[servers.len() - 1]
+    );
+    println!(
+        "  the server's CPU time (user + system, all its threads): {:.1} ms per update \
+         (what the wall-clock figures come to on an idle machine)",
+        ms(cpu) / rounds as f64
     );
     println!(
         "  keystroke to results as the page shows them: 150 ms debounce + {:.0} ms + the page's drawing",
@@ -192,6 +202,22 @@ impl Server {
             body = unchunk(&body);
         }
         serde_json::from_slice(&body).expect("a JSON answer")
+    }
+
+    /// The CPU time the server has used so far (Linux: `/proc/PID/stat`;
+    /// zero elsewhere), in clock ticks of 10 ms.
+    fn cpu(&self) -> Duration {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // The fields after the command's name, which is in parentheses.
+        let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+        let fields: Vec<u64> = after
+            .split_whitespace()
+            .map(|f| f.parse().unwrap_or(0))
+            .collect();
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+        let ticks = fields.get(11).unwrap_or(&0) + fields.get(12).unwrap_or(&0);
+        Duration::from_millis(ticks * 10)
     }
 
     fn stop(&mut self) {

@@ -63,6 +63,9 @@ pub struct Session {
     last_good: Option<String>,
     /// The symbols of the last text that resolved.
     last_symbols: Value,
+    /// The rules directory's cards as compiled from their files: an update
+    /// compiles again only the cards the edited file is part of.
+    compiled_rules: Option<scorecard::manifest::Rules>,
 }
 
 /// A request's text, as API.md sends it.
@@ -106,6 +109,7 @@ impl Session {
             baseline: None,
             last_good: None,
             last_symbols: symbols::empty(),
+            compiled_rules: None,
         };
         session.rebase();
         session
@@ -139,6 +143,11 @@ impl Session {
             }
             Err(_) => None,
         };
+        self.compiled_rules = self
+            .baseline
+            .as_ref()
+            .and_then(|side| side.plan.scoring().directory_ref())
+            .map(|d| d.rules.clone());
     }
 
     /// The month's steps that score nobody of the data (a pay step whose
@@ -235,6 +244,44 @@ impl Session {
         })
     }
 
+    /// The same as [`Session::scoring`], quicker: the cards of the rules
+    /// directory that the edited file is no part of are taken as compiled
+    /// at the start (or the last save), the others compiled again over the
+    /// edited text. (A save checks the whole directory again.)
+    fn scoring_quick(&self, file: &str, checked: Checked) -> Result<Scoring, Diagnostics> {
+        let (Rules::Directory(_), Some(compiled)) = (&self.rules, &self.compiled_rules) else {
+            return self.scoring(file, checked);
+        };
+        let mut rules = compiled.clone();
+        let overlay = self.overlay(file);
+        let mut problems = Diagnostics::default();
+        for card in &mut rules.cards {
+            let name = card.card.source.name.clone();
+            if name == self.card.name {
+                *card = checked.clone();
+            } else if chain_of(&card.card).contains(&self.card.name) {
+                let again = scorecard::FileLoader::new()
+                    .open(&name)
+                    .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why)]))
+                    .and_then(|source| {
+                        scorecard::compile_with(
+                            &source,
+                            &overlay,
+                            &HookDir::beside(Path::new(&name)),
+                        )
+                    });
+                match again {
+                    Ok(c) => *card = c,
+                    Err(d) => problems.extend(d),
+                }
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Scoring::of_rules(rules))
+    }
+
     /// Scores the data (every row kept, a bad one reported beside the others).
     fn score(&self, scoring: Scoring, trace: bool) -> Result<Side, String> {
         if self.data.is_empty() {
@@ -284,7 +331,7 @@ impl Session {
             Err(d) => diagnostics.extend(d),
             Ok(checked) => {
                 diagnostics.extend(checked.warnings.clone());
-                match self.scoring(&file, checked) {
+                match self.scoring_quick(&file, checked) {
                     Err(d) => diagnostics.extend(d),
                     Ok(scoring) => {
                         self.last_good = Some(file.clone());
@@ -375,7 +422,7 @@ impl Session {
         plan.scoring()
             .cards()
             .iter()
-            .filter(|c| chain_of(c).iter().any(|f| *f == self.card.name))
+            .filter(|c| chain_of(c).contains(&self.card.name))
             .map(|c| c.name.clone())
             .collect()
     }
@@ -605,7 +652,7 @@ impl Session {
                 None => return json!({ "id": id, "text": t!("serve-explain-card-errors") }),
             },
         };
-        let side = match self.scoring(&file, checked) {
+        let side = match self.scoring_quick(&file, checked) {
             Ok(s) => self.score(s, true),
             Err(_) => Err(t!("serve-explain-card-errors")),
         };
