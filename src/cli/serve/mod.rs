@@ -159,6 +159,10 @@ fn open(args: &ServeArgs) -> Result<Session, Exit> {
             (scorecard::resolve::tidy_name(Path::new(rules)), Rules::Card)
         }
     };
+    let saved = load::read_text(&card).map_err(|m| {
+        tell::error(m);
+        Exit::CardError
+    })?;
     let root = root_of(&card, &spec);
     let real = std::fs::canonicalize(&card).ok();
     if !real.as_ref().is_some_and(|r| r.starts_with(&root)) {
@@ -169,10 +173,6 @@ fn open(args: &ServeArgs) -> Result<Session, Exit> {
         ));
         return Err(Exit::Usage);
     }
-    let saved = load::read_text(&card).map_err(|m| {
-        tell::error(m);
-        Exit::CardError
-    })?;
     let mut session = Session::new(Edited { name: card, root }, saved, spec, data, options);
     let idle = session.leave_out_idle_steps();
     if !idle.is_empty() {

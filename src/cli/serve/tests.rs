@@ -384,4 +384,15 @@ fn a_card_outside_the_rules_folder_is_refused() {
     let dotdot = rules.join("../outside.card");
     let refused = with_lang(Lang::En, || open(&args(&rules, Some(&dotdot))));
     assert!(matches!(refused, Err(super::Exit::Usage)));
+    // A link inside the folder to a card outside it: refused too.
+    #[cfg(unix)]
+    {
+        let link = rules.join("link.card");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let refused = with_lang(Lang::En, || open(&args(&rules, Some(&link))));
+        assert!(matches!(refused, Err(super::Exit::Usage)));
+    }
+    let missing = rules.join("no_such.card");
+    let refused = with_lang(Lang::En, || open(&args(&rules, Some(&missing))));
+    assert!(matches!(refused, Err(super::Exit::CardError)));
 }
