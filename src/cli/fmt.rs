@@ -137,7 +137,7 @@ pub fn cards_under(path: &Path) -> Result<Vec<PathBuf>, String> {
 /// Writes `text` to a temporary file beside `path`, then renames it over
 /// `path`, so a card is never left half written. The file keeps its
 /// permissions; a symbolic link stays a link, the file it names rewritten.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let path = &super::output::real_target(path)?;
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

@@ -13,6 +13,7 @@ mod load;
 mod lsp;
 mod output;
 mod progress;
+mod serve;
 mod show;
 mod stdout;
 mod tell;
@@ -74,6 +75,7 @@ pub enum Command {
     Template(template::TemplateArgs),
     Show(show::ShowArgs),
     Lsp(lsp::LspArgs),
+    Serve(serve::ServeArgs),
 }
 
 pub fn run(args: Args) -> Exit {
@@ -93,6 +95,7 @@ pub fn run(args: Args) -> Exit {
         Command::Template(a) => template::run(a),
         Command::Show(a) => show::run(a),
         Command::Lsp(a) => lsp::run(a, args.lang),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

@@ -25,6 +25,7 @@ mod month;
 mod office_files;
 mod properties;
 mod scenarios;
+mod serve;
 mod stream;
 mod stream_groups;
 mod versions;

@@ -343,7 +343,7 @@ export function startMock({ port = 0, mode = "group", lang = "zh-CN", delayMs = 
   function save(body) {
     const card = cardOf(doc, body.text, body.readonly_ranges);
     const errors = card.diagnostics.filter((d) => d.severity === "error").length;
-    if (errors) return { ok: false, message: `考核卡有 ${errors} 个错误，没有保存`, diagnostics: card.diagnostics };
+    if (errors) return { ok: false, message: `考核表有 ${errors} 个错误，没有保存`, diagnostics: card.diagnostics };
     // "Formatting": trailing spaces off, one final newline.
     const file = fileText(body.text, body.readonly_ranges).split("\n").map((l) => l.trimEnd()).join("\n").replace(/\n*$/, "\n");
     saved = file;

@@ -3,9 +3,9 @@
 // page follows `lang` from GET /api/state.
 
 const zh = {
-  title: "考核卡编辑",
+  title: "考核表编辑",
   save: "保存",
-  saveHint: "保存考核卡 (Ctrl+S)；有错误时不能保存",
+  saveHint: "保存考核表 (Ctrl+S)；有错误时不能保存",
   saving: "正在保存…",
   loading: "正在载入…",
   checking: "正在计算…",
@@ -21,10 +21,10 @@ const zh = {
   changedRows: "{n} 人有变化",
   sep: "，",
   onlyChanged: "只看有变化的",
-  impactNone: "与已保存的考核卡相比，没有人的结果变化",
+  impactNone: "与已保存的考核表相比，没有人的结果变化",
   impact: "本次修改影响 {people} 人，合计 {points} 分，{grades} 人等级变化",
   impactPay: "，工资合计 {pay} 元",
-  staleResults: "考核卡有错误，下表是最近一次能计算时的结果",
+  staleResults: "考核表有错误，下表是最近一次能计算时的结果",
   noResults: "没有可显示的结果",
   deltaTotal: "Δ分",
   deltaMain: "Δ工资",

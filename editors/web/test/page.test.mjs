@@ -20,7 +20,7 @@ let browser;
 before(async () => {
   assert.ok(existsSync(join(here, "..", "dist", "index.html")), "dist/ is missing: run `npm run build`");
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
-  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--font-render-hinting=none"] });
+  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--font-render-hinting=none", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
 });
 after(async () => { await browser?.close(); });
 
@@ -51,7 +51,7 @@ test("a tier change shows its impact; a row explains itself; Ctrl-S saves", asyn
   const mock = await startMock({ mode: "group" });
   const { page, problems } = await open(mock);
   try {
-    assert.equal(await text(page, "#impact"), "与已保存的考核卡相比，没有人的结果变化");
+    assert.equal(await text(page, "#impact"), "与已保存的考核表相比，没有人的结果变化");
     assert.equal(await page.locator("#results tbody tr").count(), 20);
     assert.equal(await page.locator("#save").isDisabled(), false);
     assert.match(await text(page, "#status"), /已检查，无错误/);
@@ -157,7 +157,7 @@ test("a card with errors is underlined where the server says and cannot be saved
     assert.equal(await text(page, ".cm-lintRange-error"), "98");
     assert.equal(await page.locator("#save").isDisabled(), true);
     // The last good results stay, marked as such.
-    assert.match(await text(page, "#impact"), /考核卡有错误/);
+    assert.match(await text(page, "#impact"), /考核表有错误/);
 
     await page.keyboard.press("Control+s");
     await page.waitForSelector("#toast:not([hidden])");
