@@ -48,7 +48,7 @@ use std::sync::Arc;
 /// ```
 /// let source = scorecard_core::SourceFile::new("a.card", "scorecard 示例 { total 10 input 完成率 percent section 甲 weight 10 { item 完成 10 { full if 完成率 >= 90% else 0 } } }");
 /// match scorecard_core::compile(&source) {
-///     Ok(checked) => assert_eq!(checked.card.inputs.len(), 1),
+///     Ok(checked) => assert_eq!(checked.card().inputs().len(), 1),
 ///     Err(diagnostics) => panic!("{} problems", diagnostics.0.len()),
 /// }
 /// ```

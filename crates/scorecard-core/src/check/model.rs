@@ -14,41 +14,33 @@ use rust_decimal::Decimal;
 use std::sync::Arc;
 
 /// A card that has passed every check, ready to evaluate.
+///
+/// Only [`check`](super::check) builds one (its fields are the core's own),
+/// so a program that holds a `CheckedCard` holds a card that passed every
+/// check: read it through the methods below, never write it.
 #[derive(Debug, Clone)]
 pub struct CheckedCard {
-    pub source: Arc<SourceFile>,
-    pub name: String,
-    pub label: Option<String>,
-    pub role: Option<String>,
-    pub period: Option<String>,
-    /// The declared total (100 on most cards).
-    pub total: Decimal,
-    pub inputs: Vec<Input>,
-    pub params: Vec<Param>,
-    pub sections: Vec<Section>,
-    /// Every item of every section, in card order; `Section::items` indexes into it.
-    pub items: Vec<Item>,
-    pub adjustments: Vec<Adjustment>,
-    pub grade: Option<TierTable<Arc<str>>>,
-    /// Bands and outputs in dependency order: each only reads what comes before it.
-    pub derived: Vec<Derived>,
-    /// Version, dates in force and content hash; every result carries a copy.
-    pub stamp: Arc<crate::stamp::Stamp>,
-    /// The hook functions the card declares, each bound to its compiled script.
-    pub hooks: Vec<HookFn>,
-    /// Ranks and grade limits: worked out across rows once every row is scored.
-    pub group: GroupStage,
-    /// How monthly rows add up to this card's period; `None` when the card does not roll up.
-    pub rollup: Option<RollupPlan>,
-    /// What every row of data must meet (`require`), checked as it is read.
-    pub constraints: Vec<Constraint>,
-    /// Columns the data may carry that the card does not read (`ignore`).
-    pub ignore: Vec<String>,
-    /// How the card's money is rounded (`round money to …`), or the default.
-    pub money: MoneyRounding,
-    /// The output a pay card's report leads with (`main …`): an index into
-    /// `derived`.
-    pub main: Option<usize>,
+    pub(crate) source: Arc<SourceFile>,
+    pub(crate) name: String,
+    pub(crate) label: Option<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) period: Option<String>,
+    pub(crate) total: Decimal,
+    pub(crate) inputs: Vec<Input>,
+    pub(crate) params: Vec<Param>,
+    pub(crate) sections: Vec<Section>,
+    pub(crate) items: Vec<Item>,
+    pub(crate) adjustments: Vec<Adjustment>,
+    pub(crate) grade: Option<TierTable<Arc<str>>>,
+    pub(crate) derived: Vec<Derived>,
+    pub(crate) stamp: Arc<crate::stamp::Stamp>,
+    pub(crate) hooks: Vec<HookFn>,
+    pub(crate) group: GroupStage,
+    pub(crate) rollup: Option<RollupPlan>,
+    pub(crate) constraints: Vec<Constraint>,
+    pub(crate) ignore: Vec<String>,
+    pub(crate) money: MoneyRounding,
+    pub(crate) main: Option<usize>,
 }
 
 /// How a card's money outputs and bands are rounded: to `step` yuan, halves
@@ -104,10 +96,120 @@ impl MoneyRounding {
 }
 
 impl CheckedCard {
+    /// The card's text, for quoting it in a trace or a diagnostic.
+    pub fn source(&self) -> &Arc<SourceFile> {
+        &self.source
+    }
+
+    /// The card's name as written after `scorecard` (an identifier, often Chinese).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The card's display label (`label "…"`), when it has one.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    /// The post the card appraises (`role "…"`), when it says.
+    pub fn role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
+
+    /// The period the card scores (`period quarter` …) as written; `None`: monthly.
+    pub fn period(&self) -> Option<&str> {
+        self.period.as_deref()
+    }
+
+    /// The declared total, 100 on most cards.
+    pub fn total(&self) -> Decimal {
+        self.total
+    }
+
+    /// The inputs, in card order: a row's `values[i]` is `inputs()[i]`.
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
+    }
+
+    /// The parameters (`param`): constants a card names, such as a pay base.
+    pub fn params(&self) -> &[Param] {
+        &self.params
+    }
+
+    /// The sections (考核板块), in card order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// Every item (考核项) of every section, in card order;
+    /// [`Section::items`] indexes into it.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The bonus (加分) and penalty (扣分) blocks, in card order.
+    pub fn adjustments(&self) -> &[Adjustment] {
+        &self.adjustments
+    }
+
+    /// The grade table (等级), when the card grades: the total against
+    /// thresholds, top grade first.
+    pub fn grade(&self) -> Option<&TierTable<Arc<str>>> {
+        self.grade.as_ref()
+    }
+
+    /// Bands and outputs in dependency order: each only reads what comes before it.
+    pub fn derived(&self) -> &[Derived] {
+        &self.derived
+    }
+
+    /// Version, dates in force and content hash; every result carries a copy.
+    pub fn stamp(&self) -> &Arc<crate::stamp::Stamp> {
+        &self.stamp
+    }
+
+    /// The hook functions the card declares, each bound to its compiled script.
+    pub fn hooks(&self) -> &[HookFn] {
+        &self.hooks
+    }
+
+    /// Ranks and grade limits: worked out across rows once every row is scored.
+    pub fn group(&self) -> &GroupStage {
+        &self.group
+    }
+
+    /// How monthly rows add up to this card's period; `None` when the card does not roll up.
+    pub fn rollup(&self) -> Option<&RollupPlan> {
+        self.rollup.as_ref()
+    }
+
+    /// What every row of data must meet (`require`), checked as it is read.
+    pub fn constraints(&self) -> &[Constraint] {
+        &self.constraints
+    }
+
+    /// Columns the data may carry that the card does not read (`ignore`).
+    pub fn ignore(&self) -> &[String] {
+        &self.ignore
+    }
+
+    /// How the card's money is rounded (`round money to …`), or the default.
+    pub fn money(&self) -> MoneyRounding {
+        self.money
+    }
+
+    /// The output a pay card's report leads with (`main …`): an index into
+    /// [`derived`](Self::derived).
+    pub fn main(&self) -> Option<usize> {
+        self.main
+    }
+
+    /// The name HR reads: the label, else the name.
     pub fn display_name(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.name)
     }
 
+    /// Where the input called `name` sits in [`inputs`](Self::inputs).
     pub fn input_index(&self, name: &str) -> Option<usize> {
         self.inputs.iter().position(|i| i.name == name)
     }
