@@ -18,6 +18,7 @@ use std::str::FromStr;
 pub struct CellProblem {
     /// One plain sentence, lowercase start, no final period.
     pub message: String,
+    /// What to write instead (`98%` or `0.98`), when there is a usual answer.
     pub help: Option<String>,
 }
 
@@ -119,6 +120,7 @@ pub struct TypedCell {
 }
 
 impl TypedCell {
+    /// The reader for `input`'s cells: its type and range worked out once.
     pub fn new(input: &Input) -> Self {
         // A percent cell is read in points (`98%`), its range held as fractions.
         let unit = if input.ty == InputType::Percent {

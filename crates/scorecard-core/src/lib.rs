@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The core reads no file itself: a card's bases come through a
-//! [`Loader`](resolve::Loader) and its hook scripts through a
+//! [`Loader`] and its hook scripts through a
 //! [`HookFiles`](hooks::HookFiles); reading data files, reports, manifests
 //! and the month's run are `scorecard-io`'s.
 //!
@@ -72,6 +72,7 @@
 //! assert!(result.trace.is_some());
 //! ```
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod cell;
 pub mod check;

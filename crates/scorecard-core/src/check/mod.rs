@@ -10,7 +10,7 @@ mod derived;
 mod expr;
 mod hooks;
 mod items;
-pub mod kinds;
+pub(crate) mod kinds;
 pub mod model;
 mod points;
 mod ranks;

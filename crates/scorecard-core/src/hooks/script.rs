@@ -10,6 +10,7 @@ use std::sync::Arc;
 /// functions it defines. Cloning is cheap; the compiled form is shared.
 #[derive(Clone)]
 pub struct HookScript {
+    /// The script's text and path, for diagnostics and traces.
     pub source: Arc<SourceFile>,
     pub(super) ast: Arc<rhai::AST>,
 }

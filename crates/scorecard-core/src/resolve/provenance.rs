@@ -19,7 +19,9 @@ pub struct Changes {
 /// One change: what happened, and the span of the statement that did it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// What happened (`weight changed from 10 to 15`), in the reader's language.
     pub what: String,
+    /// The statement that did it, in the card that extends.
     pub at: Span,
 }
 
@@ -47,6 +49,7 @@ impl Changes {
         self.notes.get(&span).map_or(&[], Vec::as_slice)
     }
 
+    /// What was removed, in the order removed.
     pub fn removals(&self) -> &[Removal] {
         &self.removed
     }
