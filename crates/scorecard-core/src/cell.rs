@@ -15,6 +15,7 @@ use std::str::FromStr;
 
 /// Why a cell cannot be used; the caller adds file, line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CellProblem {
     /// One plain sentence, lowercase start, no final period.
     pub message: String,

@@ -23,6 +23,7 @@ pub enum Severity {
 /// Stable diagnostic codes. The string form (`Code::as_str`) never changes
 /// once released; add new variants rather than renaming old ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Code {
     /// The text does not follow the grammar.
     Syntax,
@@ -148,6 +149,7 @@ pub struct Label {
 /// One problem found in a card or its data: what, where and what to do,
 /// in the reader's language. Rendered by [`render`] or as JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Which kind of problem, stable across versions and languages.
     pub code: Code,

@@ -47,6 +47,7 @@ pub struct CheckedCard {
 /// away from zero (四舍五入), either as each is worked out or only once the
 /// row is scored (see [`RoundWhen`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct MoneyRounding {
     /// `0.01` (the fen), `0.1` or `1`.
     pub step: Decimal,
@@ -250,6 +251,7 @@ impl CheckedCard {
 
 /// One input (考核数据): a column of the data, read with its type, range and default.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Input {
     /// The name as written in the card, what formulas and data columns use.
     pub name: String,
@@ -278,6 +280,7 @@ impl Input {
 /// the row is read (`data::RowReader`), before anything is scored; a row
 /// that fails is a bad row, refused with the sentence.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Constraint {
     /// Yes or no; reads inputs, parameters, hooks and `days_in_period()` only.
     pub condition: Expr,
@@ -293,6 +296,7 @@ pub struct Constraint {
 
 /// A parameter (`param 提成基数 800`): a constant with a name, such as a pay base.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Param {
     /// The name as written in the card, what formulas and data columns use.
     pub name: String,
@@ -308,6 +312,7 @@ pub struct Param {
 
 /// A section (考核板块) of items, with its weight in points.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Section {
     /// The name as written in the card, what formulas and data columns use.
     pub name: String,
@@ -327,6 +332,7 @@ pub struct Section {
 
 /// An item (考核项): its points (分值), the rule that sets its score, and its deductions (扣分).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Item {
     /// The name as written in the card, what formulas and data columns use.
     pub name: String,
@@ -393,6 +399,7 @@ pub enum BaseRule {
 
 /// `minus N per X` inside an item, or a line of a bonus/penalty block.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct PerOccurrence {
     /// The points for one occurrence (positive).
     pub amount: Decimal,
@@ -419,6 +426,7 @@ pub enum Outcome {
 
 /// An ordered table, first matching row wins; the last row is always `else`.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TierTable<O> {
     /// What the rows compare (an input, a total, a formula).
     pub subject: Expr,
@@ -432,6 +440,7 @@ pub struct TierTable<O> {
 
 /// One row of a tier table: a threshold and what the row gives.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TierRow<O> {
     /// `None` for the `else` row.
     pub guard: Option<(CmpOp, Decimal)>,
@@ -443,6 +452,7 @@ pub struct TierRow<O> {
 
 /// A bonus (加分) or penalty (扣分) block: lines counted per occurrence, with an optional cap.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Adjustment {
     /// Bonus (adds to the total) or penalty (comes off it).
     pub kind: AdjustmentKind,
@@ -467,6 +477,7 @@ impl Adjustment {
 
 /// A band or an output: a named value computed after the total.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Derived {
     /// The name as written in the card, what formulas and data columns use.
     pub name: String,
@@ -614,6 +625,7 @@ pub enum Arith {
 
 /// A rated item: what its raters gave, combined by a declared rule.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Rated {
     /// In the order written: for `override`, each rater overrides those before it.
     pub raters: Vec<RaterSlot>,
@@ -625,6 +637,7 @@ pub struct Rated {
 
 /// One rater of one item, and the input (`工作类.经理`) that holds the rating.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct RaterSlot {
     /// The rater's name (`经理`), as the `rater` line declares it.
     pub name: String,
@@ -662,6 +675,7 @@ impl Combine {
 
 /// What is worked out across rows, after each row's own scores.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct GroupStage {
     /// The ranks (`rank …`), in card order.
     pub ranks: Vec<Rank>,
@@ -725,6 +739,7 @@ impl TieRule {
 
 /// `rank 店内名次 by total within store ties shared`
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Rank {
     /// The name as written in the card, what formulas and data columns use.
     pub name: String,
@@ -772,6 +787,7 @@ impl LimitTies {
 
 /// `limit 优秀 20% within store push down by total ties push`
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct GradeLimit {
     /// The limited grade's row in the grade table; rows pushed down get row + 1.
     pub grade_row: usize,
@@ -793,6 +809,7 @@ pub struct GradeLimit {
 
 /// How monthly rows become one row of the card's period.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct RollupPlan {
     /// The card's period: quarter, half-year or year.
     pub period: crate::period::PeriodKind,
@@ -804,6 +821,7 @@ pub struct RollupPlan {
 
 /// How one input adds up over the months.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct InputRollup {
     /// The rule: sum, mean, last, all, any, or a ratio recomputed.
     pub rule: RollupRule,
@@ -849,6 +867,7 @@ impl RollupRule {
 
 /// `partial prorate minimum 2 months`: a period some months are missing from.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Partial {
     /// Skip, score on the months there are, or prorate.
     pub rule: PartialRule,

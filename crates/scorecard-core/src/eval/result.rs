@@ -109,6 +109,7 @@ impl ScoreResult {
 /// How a row's scores came about: which tier row fired, which deductions
 /// applied and how often, clamps, caps, the floor, every hook call.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Trace {
     /// One per `CheckedCard::items`, same order.
     pub items: Vec<ItemScore>,
@@ -124,6 +125,7 @@ pub struct Trace {
 
 /// One call to a hook: what went in, what came out, what it printed.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct HookCall {
     /// Index into `CheckedCard::hooks`.
     pub function: usize,
@@ -139,6 +141,7 @@ pub struct HookCall {
 
 /// How one item (考核项) got its score: the base, each deduction, any clamp.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ItemScore {
     /// The final score (also in [`Scores::items`]), within `[0, points]`.
     pub score: Decimal,
@@ -231,6 +234,7 @@ pub enum Clamp {
 
 /// How one bonus (加分) or penalty (扣分) block came to its amount.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AdjustmentScore {
     /// One per line of the block, same order.
     pub lines: Vec<Hit>,
@@ -244,6 +248,7 @@ pub struct AdjustmentScore {
 
 /// The value of one band or output, and for a band, which row gave it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DerivedValue {
     /// The value, of the band's or output's type.
     pub value: Value,
@@ -253,6 +258,7 @@ pub struct DerivedValue {
 
 /// A row's place in one rank.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Placing {
     /// 1 is best.
     pub place: usize,
@@ -275,6 +281,7 @@ impl Placing {
 
 /// A grade limit pushed this row down one grade.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Push {
     /// Index into `GroupStage::limits`.
     pub limit: usize,

@@ -13,6 +13,7 @@ use std::fmt;
 
 /// What identifies the card a result came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Stamp {
     /// The card's name (`回访专员`).
     pub card: String,
