@@ -52,7 +52,11 @@ pub fn evaluate_untraced(card: &CheckedCard, row: &Row) -> Result<ScoreResult, E
 }
 
 /// The row stage into a result, traced or not.
-pub fn evaluate_row(card: &CheckedCard, row: &Row, traced: bool) -> Result<ScoreResult, EvalError> {
+pub(crate) fn evaluate_row(
+    card: &CheckedCard,
+    row: &Row,
+    traced: bool,
+) -> Result<ScoreResult, EvalError> {
     let mut scores = Scores::for_card(card);
     let mut trace = traced.then(|| Trace {
         items: Vec::with_capacity(card.items.len()),

@@ -177,7 +177,7 @@ fn describe(value: &Dynamic) -> String {
 }
 
 /// The kind a hook was declared to give, in words.
-pub fn kind_text(kind: InputType) -> String {
+pub(crate) fn kind_text(kind: InputType) -> String {
     match kind {
         InputType::Percent => t!("type-percent"),
         InputType::Number | InputType::Rating => t!("type-number"),

@@ -58,7 +58,7 @@ impl HookScript {
     }
 
     /// The byte span of a rhai position (1-based line, 1-based column in characters).
-    pub fn span_at(&self, position: rhai::Position) -> Option<Span> {
+    pub(crate) fn span_at(&self, position: rhai::Position) -> Option<Span> {
         span_at(&self.source, position)
     }
 }

@@ -27,7 +27,7 @@ pub struct Note {
 
 impl Changes {
     /// Records `what` happened to the node at `node`, by the statement at `at`.
-    pub fn note(&mut self, node: Span, what: impl Into<String>, at: Span) {
+    pub(crate) fn note(&mut self, node: Span, what: impl Into<String>, at: Span) {
         self.notes.entry(node).or_default().push(Note {
             what: what.into(),
             at,
@@ -35,12 +35,12 @@ impl Changes {
     }
 
     /// Forgets what happened to a node that has been replaced or removed.
-    pub fn forget(&mut self, node: Span) {
+    pub(crate) fn forget(&mut self, node: Span) {
         self.notes.remove(&node);
     }
 
     /// Records that something was removed by the statement at `at`.
-    pub fn removed(&mut self, kind: &'static str, name: Option<String>, at: Span) {
+    pub(crate) fn removed(&mut self, kind: &'static str, name: Option<String>, at: Span) {
         self.removed.push(Removal { kind, name, at });
     }
 
