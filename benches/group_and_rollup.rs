@@ -18,7 +18,7 @@ fn card(path: &str) -> CheckedCard {
     let text = std::fs::read_to_string(path).expect("card");
     scorecard::compile(&SourceFile::new(path, text))
         .expect("card checks")
-        .card
+        .into_card()
 }
 
 fn read(card: &CheckedCard, csv: String) -> Vec<Row> {

@@ -17,7 +17,7 @@ const ROWS: usize = 100_000;
 
 fn card(path: &str) -> CheckedCard {
     match scorecard::load(Path::new(path)) {
-        Ok(checked) => checked.card,
+        Ok(checked) => checked.into_card(),
         Err(d) => panic!(
             "{path}: {}",
             scorecard::diagnostic::render::human_all(&d, false)
@@ -49,7 +49,7 @@ fn rows(card: &CheckedCard) -> Vec<Row> {
                 ..Employee::default()
             },
             values: card
-                .inputs
+                .inputs()
                 .iter()
                 .map(|input| match input.ty {
                     InputType::Bool => Value::Bool(seed.next(10) < 8),
@@ -97,7 +97,7 @@ fn bench(c: &mut Criterion) {
             .iter(|| scorecard::parallel::evaluate_all(black_box(&hooked), black_box(&hooked_rows)))
     });
     // The hook on its own: what one call costs, arguments in and value out.
-    let hook = &hooked.hooks[0];
+    let hook = &hooked.hooks()[0];
     let rate = hooked
         .input_index("反馈及时率")
         .expect("S1 reads 反馈及时率");

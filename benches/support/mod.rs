@@ -18,7 +18,7 @@ pub fn s1() -> CheckedCard {
     let source = scorecard::SourceFile::new("rules/callback_specialist.card", S1_CARD);
     scorecard::compile(&source)
         .expect("the S1 card checks")
-        .card
+        .into_card()
 }
 
 /// How long this thread has run on a core: steadier than the wall clock on
@@ -49,7 +49,7 @@ pub fn s1_csv(card: &CheckedCard, rows: usize) -> Vec<u8> {
     let mut rng = Lcg(42);
     let mut out = String::with_capacity(rows * 160);
     out.push_str("工号,品牌");
-    for input in &card.inputs {
+    for input in card.inputs() {
         out.push(',');
         out.push_str(&input.name);
     }
@@ -57,7 +57,7 @@ pub fn s1_csv(card: &CheckedCard, rows: usize) -> Vec<u8> {
     let brands = ["君威", "GL8", "凯越", "赛欧"];
     for r in 0..rows {
         out.push_str(&format!("E{r},{}", brands[r % 4]));
-        for input in &card.inputs {
+        for input in card.inputs() {
             out.push(',');
             let cell = match input.ty {
                 scorecard::value::InputType::Bool => {

@@ -11,7 +11,7 @@ fn card() -> &'static scorecard::CheckedCard {
     CARD.get_or_init(|| {
         let text = include_str!("../../rules/callback_specialist.card");
         let source = scorecard::SourceFile::new("callback_specialist.card", text);
-        scorecard::compile(&source).expect("S1 checks").card
+        scorecard::compile(&source).expect("S1 checks").into_card()
     })
 }
 

@@ -40,7 +40,7 @@ fn cards() -> &'static [CheckedCard] {
                 let source = SourceFile::new(*name, *text);
                 let card = scorecard::compile_with(&source, &scorecard::resolve::NoLoader, &hooks)
                     .unwrap_or_else(|e| panic!("{name} checks: {e:?}"))
-                    .card;
+                    .into_card();
                 assert!(
                     scorecard::stream::streamable(&card).is_none(),
                     "{name} streams"

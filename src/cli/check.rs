@@ -64,22 +64,22 @@ fn one(
     match checked {
         Ok(checked) => {
             if human {
-                load::print_diagnostics(&checked.warnings);
-                let card = &checked.card;
+                load::print_diagnostics(checked.warnings());
+                let card = &checked.card();
                 outln!(
                     "{}",
                     t!(
                         "cli-check-ok",
                         path = path,
                         name = card.display_name(),
-                        sections = card.sections.len(),
-                        items = card.items.len(),
-                        inputs = card.inputs.len(),
-                        stamp = card.stamp.describe()
+                        sections = card.sections().len(),
+                        items = card.items().len(),
+                        inputs = card.inputs().len(),
+                        stamp = card.stamp().describe()
                     )
                 );
             }
-            all.extend(checked.warnings);
+            all.extend(checked.warnings().clone());
             Exit::Ok
         }
         Err(diagnostics) => {

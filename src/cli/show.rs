@@ -40,7 +40,7 @@ pub fn run(args: ShowArgs) -> Exit {
     out!("{}", resolved.show());
     match resolve::check(&resolved) {
         Ok(checked) => {
-            load::print_diagnostics(&checked.warnings);
+            load::print_diagnostics(checked.warnings());
             Exit::Ok
         }
         Err(diagnostics) => {

@@ -86,8 +86,8 @@ fn one_file(path: &Path, args: &TestArgs, totals: &mut Totals) {
     let loaded = load_card(&CardInput::file(&file.card), &scorecard::FileLoader::new());
     let card: CheckedCard = match loaded {
         Ok(checked) => {
-            load::print_diagnostics(&checked.warnings);
-            checked.card
+            load::print_diagnostics(checked.warnings());
+            checked.into_card()
         }
         Err(diagnostics) => {
             load::print_diagnostics(&diagnostics);
@@ -179,7 +179,7 @@ fn print_coverage(card: &CheckedCard, results: &[CaseResult]) {
         "\n{}",
         t!(
             "cli-test-coverage",
-            card = &card.source.name,
+            card = &card.source().name,
             summary = coverage.summary()
         )
     );

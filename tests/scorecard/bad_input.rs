@@ -373,9 +373,9 @@ fn the_longest_and_deepest_formulas_fit_on_a_small_stack() {
         let rows = "id,a,b\nE1,1,是\nE2,2,是\nE3,1,否\n";
         let data =
             scorecard::data::CsvSource::from_bytes(rows.as_bytes().to_vec(), "d.csv").expect("csv");
-        let set = scorecard::data::read(&checked.card, data);
+        let set = scorecard::data::read(checked.card(), data);
         assert!(set.errors.is_empty(), "{:?}", set.errors);
-        let (results, failures) = scorecard::eval::evaluate_all(&checked.card, &set.rows);
+        let (results, failures) = scorecard::eval::evaluate_all(checked.card(), &set.rows);
         assert!(
             failures.is_empty(),
             "{:?}",
@@ -386,7 +386,7 @@ fn the_longest_and_deepest_formulas_fit_on_a_small_stack() {
             .map(|r| format!("{:?}", r.scores.derived))
             .collect();
         assert!(outputs[1].contains("2000"), "{}", outputs[1]);
-        let explained = scorecard::report::explain(&checked.card, &results[0]);
+        let explained = scorecard::report::explain(checked.card(), &results[0]);
         assert!(explained.contains("a + a"), "explained");
         let formatted = scorecard::syntax::fmt::format(&source).expect("formats");
         assert!(formatted.contains("a + a + a"));
@@ -835,7 +835,7 @@ fn a_zip_bomb_and_an_oversized_cell_are_refused() {
 fn workbooks_are_the_same_bytes_on_every_run() {
     use std::io::Read;
     let checked = common::checked(&common::root().join(S1));
-    let card = &checked.card;
+    let card = &checked.card();
     let source = scorecard::data::CsvSource::from_bytes(
         std::fs::read(common::root().join("examples/callback_specialists.csv")).expect("data"),
         "examples.csv",

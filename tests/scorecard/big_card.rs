@@ -17,19 +17,23 @@ fn the_generated_500_item_card_checks_cleanly() {
         ),
     };
     assert!(
-        checked.warnings.0.is_empty(),
+        checked.warnings().0.is_empty(),
         "{}",
-        scorecard::diagnostic::render::human_all(&checked.warnings, false)
+        scorecard::diagnostic::render::human_all(checked.warnings(), false)
     );
-    let card = &checked.card;
-    assert_eq!(card.items.len(), 500);
-    assert!(card.sections.len() > 40, "{} sections", card.sections.len());
-    assert!(card.inputs.len() > 500, "{} inputs", card.inputs.len());
-    assert_eq!(card.adjustments.len(), 10);
-    assert_eq!(card.derived.len(), 4);
-    assert!(card.grade.is_some());
+    let card = &checked.card();
+    assert_eq!(card.items().len(), 500);
+    assert!(
+        card.sections().len() > 40,
+        "{} sections",
+        card.sections().len()
+    );
+    assert!(card.inputs().len() > 500, "{} inputs", card.inputs().len());
+    assert_eq!(card.adjustments().len(), 10);
+    assert_eq!(card.derived().len(), 4);
+    assert!(card.grade().is_some());
     let rules = |kind: fn(&BaseRule) -> bool| {
-        card.items
+        card.items()
             .iter()
             .filter(|i| i.base.as_ref().is_some_and(kind))
             .count()
@@ -37,7 +41,7 @@ fn the_generated_500_item_card_checks_cleanly() {
     assert!(rules(|r| matches!(r, BaseRule::Tiers(_))) >= 150);
     assert!(rules(|r| matches!(r, BaseRule::Rated(_))) >= 20);
     let deductions = card
-        .items
+        .items()
         .iter()
         .filter(|i| !i.deductions.is_empty())
         .count();
@@ -55,6 +59,6 @@ fn the_generated_card_has_as_many_items_as_asked() {
     for items in [10, 137] {
         let source = SourceFile::new("big.card", big_card(items));
         let checked = scorecard::compile(&source).expect("checks");
-        assert_eq!(checked.card.items.len(), items);
+        assert_eq!(checked.card().items().len(), items);
     }
 }

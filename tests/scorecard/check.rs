@@ -8,7 +8,7 @@ fn diagnostics_of(path: &std::path::Path) -> String {
     match common::compile(path) {
         Ok(checked) => format!(
             "{}(card is valid)\n",
-            render::human_all(&checked.warnings, false)
+            render::human_all(checked.warnings(), false)
         ),
         Err(diagnostics) => render::human_all(&diagnostics, false),
     }
@@ -79,10 +79,10 @@ fn shipped_cards_are_clean() {
     for path in paths {
         let checked = common::checked(&path);
         assert!(
-            checked.warnings.is_empty(),
+            checked.warnings().is_empty(),
             "{} has warnings:\n{}",
             common::relative(&path),
-            render::human_all(&checked.warnings, false)
+            render::human_all(checked.warnings(), false)
         );
     }
 }

@@ -100,5 +100,5 @@ pub fn scenario_card(text: &str) -> Option<scorecard::CheckedCard> {
         return None;
     }
     let card = text.lines().find_map(|l| l.strip_prefix("# card:"))?.trim();
-    Some(scorecard::compile_file(Path::new(card)).ok()?.card)
+    Some(scorecard::compile_file(Path::new(card)).ok()?.into_card())
 }

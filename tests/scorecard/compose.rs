@@ -75,11 +75,11 @@ fn shown_cards_score_like_the_composed_cards() {
             continue;
         }
         let card_path = common::root().join(card_path);
-        let composed = common::checked(&card_path).card;
+        let composed = common::checked(&card_path).into_card();
         let shown = scorecard::SourceFile::new("shown.card", resolved(&card_path).show());
         let reprinted = scorecard::compile(&shown)
             .unwrap_or_else(|d| panic!("{}", render::human_all(&d, false)))
-            .card;
+            .into_card();
         let rows = scorecard::data::read_path(&composed, &data).rows;
         assert!(!rows.is_empty(), "{} has no rows", data.display());
         for row in &rows {

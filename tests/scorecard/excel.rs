@@ -73,7 +73,7 @@ fn every_scenario_month_reads_the_same_from_a_workbook() {
         let (a, b) = (&from_xlsx.runs, &scenario.outcome.runs);
         assert_eq!(a.len(), b.len(), "{rel}");
         for (xlsx, csv) in a.iter().zip(b) {
-            assert_eq!(xlsx.card.source.name, csv.card.source.name, "{rel}");
+            assert_eq!(xlsx.card.source().name, csv.card.source().name, "{rel}");
             assert_eq!(xlsx.results.len(), csv.results.len(), "{rel}");
             for (i, (x, c)) in xlsx.results.iter().zip(&csv.results).enumerate() {
                 assert_eq!(x.employee, c.employee, "{rel}");
@@ -157,7 +157,7 @@ fn the_html_report_has_a_part_per_store() {
         "only the SVG namespaces"
     );
     // The card's hash changes with every edit of the card; the report names it.
-    assert!(html.contains(&s.card.stamp.describe()));
+    assert!(html.contains(&s.card.stamp().describe()));
     insta::with_settings!({filters => vec![(r"sha256:[0-9a-f]{12}", "sha256:[hash]")]}, {
         insta::assert_snapshot!(html);
     });

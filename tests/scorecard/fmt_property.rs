@@ -61,7 +61,7 @@ fn value_of(input: &Input) -> BoxedStrategy<Value> {
 }
 
 fn row_of(card: &CheckedCard) -> impl Strategy<Value = Row> {
-    let values: Vec<BoxedStrategy<Value>> = card.inputs.iter().map(value_of).collect();
+    let values: Vec<BoxedStrategy<Value>> = card.inputs().iter().map(value_of).collect();
     values.prop_map(|values| Row {
         line: 2,
         employee: Employee {
@@ -77,12 +77,12 @@ fn formatted_cards_score_every_generated_row_identically() {
     let cards = common::cards_under(&common::root().join("rules"));
     assert!(!cards.is_empty(), "no cards under rules/");
     for path in cards {
-        let original = common::checked(&path).card;
+        let original = common::checked(&path).into_card();
         let source = common::source(&path);
         let text = format(&source).expect("the shipped card formats");
         let printed = common::compile_as(&path, text)
             .unwrap_or_else(|_| panic!("{}: the formatted card checks", source.name))
-            .card;
+            .into_card();
         let mut runner = TestRunner::new(Config {
             cases: 200,
             failure_persistence: None,
@@ -109,7 +109,7 @@ fn comments_anywhere_survive_fmt() {
     for path in cards {
         let source = common::source(&path);
         let text = source.text.to_string();
-        let hash = common::checked(&path).card.stamp.hash.clone();
+        let hash = common::checked(&path).card().stamp().hash.clone();
         let line_ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         let picks = proptest::collection::vec((0..line_ends.len(), any::<bool>()), 1..8);
         let mut runner = TestRunner::new(Config {
@@ -152,8 +152,8 @@ fn comments_anywhere_survive_fmt() {
                 prop_assert_eq!(&again, &out);
                 let card = common::compile_as(&path, out)
                     .map_err(|d| TestCaseError::fail(format!("{d:?}")))?
-                    .card;
-                prop_assert_eq!(&card.stamp.hash, &hash);
+                    .into_card();
+                prop_assert_eq!(&card.stamp().hash, &hash);
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("{}: {e}", common::relative(&path)));

@@ -115,12 +115,12 @@ fn ranks_restart_in_each_store() {
     );
     let checked = common::checked(std::path::Path::new("tests/cards/valid/tour.card"));
     let set = scorecard::data::read_path(
-        &checked.card,
+        checked.card(),
         &common::root().join("tests/data/tour_stores.csv"),
     );
-    let (results, _) = scorecard::eval::evaluate_all(&checked.card, &set.rows);
+    let (results, _) = scorecard::eval::evaluate_all(checked.card(), &set.rows);
     let held = scorecard::i18n::with_lang(scorecard::i18n::Lang::Zh, || {
-        scorecard::report::html(&checked.card, &results, &[], &[])
+        scorecard::report::html(checked.card(), &results, &[], &[])
     });
     for page in [&streamed, &held] {
         let ranks = |store: &str| -> Vec<(String, String)> {

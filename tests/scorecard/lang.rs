@@ -90,7 +90,7 @@ fn english_by_the_locale_or_the_flag_and_the_flag_wins() {
 fn chinese_check_diagnostics() {
     insta::glob!(common::cards_dir(), "check/*.card", |path| {
         let out = with_lang(Lang::Zh, || match common::compile(path) {
-            Ok(checked) => render::human_all(&checked.warnings, false),
+            Ok(checked) => render::human_all(checked.warnings(), false),
             Err(diagnostics) => render::human_all(&diagnostics, false),
         });
         insta::assert_snapshot!(out);

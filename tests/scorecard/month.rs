@@ -131,7 +131,7 @@ fn every_row_of_the_month_is_its_own_cards_row_run_alone() {
             _ => Vec::new(),
         };
         let alone = Plan::load(Request {
-            rules: RulesSpec::Cards(vec![CardInput::file(&card_run.card.source.name)]),
+            rules: RulesSpec::Cards(vec![CardInput::file(&card_run.card.source().name)]),
             data: vec![rows_of(card_run, &month_files())],
             from,
             options: Options {
@@ -139,7 +139,7 @@ fn every_row_of_the_month_is_its_own_cards_row_run_alone() {
                 ..traced()
             },
         })
-        .unwrap_or_else(|stop| panic!("{}: {stop}", card_run.card.name))
+        .unwrap_or_else(|stop| panic!("{}: {stop}", card_run.card.name()))
         .results();
         assert!(alone.problems.is_empty(), "{:?}", alone.problems);
         let [one] = alone.runs.as_slice() else {
@@ -149,16 +149,24 @@ fn every_row_of_the_month_is_its_own_cards_row_run_alone() {
             one.results.len(),
             card_run.results.len(),
             "{}",
-            card_run.card.name
+            card_run.card.name()
         );
         for (a, b) in one.results.iter().zip(&card_run.results) {
             assert_eq!(a.employee.id, b.employee.id);
             assert_eq!(
-                a.scores, b.scores,
+                a.scores,
+                b.scores,
                 "{} {}",
-                card_run.card.name, a.employee.id
+                card_run.card.name(),
+                a.employee.id
             );
-            assert_eq!(a.trace, b.trace, "{} {}", card_run.card.name, a.employee.id);
+            assert_eq!(
+                a.trace,
+                b.trace,
+                "{} {}",
+                card_run.card.name(),
+                a.employee.id
+            );
             compared += 1;
         }
     }
@@ -181,12 +189,12 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
     // Every employee's total in every card's report is the plan's.
     for card in json["cards"].as_array().expect("cards") {
         let name = card["card"]["name"].as_str().unwrap();
-        let run = month.runs.iter().find(|r| r.card.name == name).unwrap();
+        let run = month.runs.iter().find(|r| r.card.name() == name).unwrap();
         for e in card["employees"].as_array().unwrap() {
             let id = e["id"].as_str().unwrap();
             let r = run.results.iter().find(|r| r.employee.id == id).unwrap();
             // A pay card gives pay, not points: its rows have no total.
-            if run.card.sections.is_empty() && run.card.adjustments.is_empty() {
+            if run.card.sections().is_empty() && run.card.adjustments().is_empty() {
                 assert!(e.get("total").is_none(), "{name}: {e}");
                 continue;
             }
@@ -206,7 +214,7 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
     let store = month
         .runs
         .iter()
-        .find(|r| r.card.name == "回访专员_君威一店")
+        .find(|r| r.card.name() == "回访专员_君威一店")
         .unwrap();
     let at = store
         .results
@@ -241,7 +249,7 @@ fn eval_explain_and_diff_on_the_directory_give_each_rows_own_numbers() {
         let run = month
             .runs
             .iter()
-            .find(|r| r.card.name == e["card"].as_str().unwrap())
+            .find(|r| r.card.name() == e["card"].as_str().unwrap())
             .unwrap();
         let r = run
             .results
@@ -327,7 +335,7 @@ fn the_three_ways_give_the_same_report_through_the_plan() {
         let rel = common::relative(&path);
         let card = card.trim();
         let rollup = scorecard::compile_file(card)
-            .map(|c| c.card.rollup.is_some())
+            .map(|c| c.card().rollup().is_some())
             .unwrap_or(false);
         let report = |input: DataInput, format: Format| {
             let plan = Plan::load(Request {
@@ -512,7 +520,7 @@ fn the_directorys_template_has_a_sheet_per_role_and_reads_back() {
     let aliases = |header: &str| -> Vec<String> {
         let mut names = vec![header.to_string()];
         for card in scoring.cards() {
-            for input in &card.inputs {
+            for input in card.inputs() {
                 if input.name == header || input.label.as_deref() == Some(header) {
                     names.push(input.name.clone());
                     names.extend(input.label.clone());
@@ -563,7 +571,7 @@ fn the_directorys_template_has_a_sheet_per_role_and_reads_back() {
             .flat_map(|run| {
                 run.results.iter().map(move |r| {
                     (
-                        run.card.name.clone(),
+                        run.card.name().to_string(),
                         r.employee.id.clone(),
                         format!("{:?}", r.scores),
                     )
@@ -911,7 +919,7 @@ fn reasons_worked_out_row_by_row_are_those_of_every_trace_kept() {
         let rel = common::relative(&path);
         let card = card.trim();
         let rollup = scorecard::compile_file(card)
-            .map(|c| c.card.rollup.is_some())
+            .map(|c| c.card().rollup().is_some())
             .unwrap_or(false);
         for format in [Format::Xlsx, Format::Html] {
             let report = |trace: bool| {

@@ -21,11 +21,11 @@ fn s1() -> &'static CheckedCard {
 fn s1_printed() -> &'static CheckedCard {
     static CARD: OnceLock<CheckedCard> = OnceLock::new();
     CARD.get_or_init(|| {
-        let ast = scorecard::syntax::parse(&s1().source).expect("parses");
+        let ast = scorecard::syntax::parse(s1().source()).expect("parses");
         let printed = SourceFile::new("printed.card", scorecard::syntax::print::print(&ast));
         scorecard::compile(&printed)
             .expect("the printed card checks")
-            .card
+            .into_card()
     })
 }
 
@@ -53,7 +53,7 @@ fn value_for(input: &Input) -> BoxedStrategy<Value> {
 }
 
 fn row_for(card: &CheckedCard) -> impl Strategy<Value = Row> {
-    let values: Vec<BoxedStrategy<Value>> = card.inputs.iter().map(value_for).collect();
+    let values: Vec<BoxedStrategy<Value>> = card.inputs().iter().map(value_for).collect();
     values.prop_map(|values| Row {
         line: 1,
         employee: Employee::default(),
@@ -68,7 +68,7 @@ proptest! {
     fn items_stay_within_their_points(row in row_for(s1())) {
         let card = s1();
         let result = scorecard::evaluate(card, &row).expect("S1 evaluates any valid row");
-        for (item, &score) in card.items.iter().zip(&result.scores.items) {
+        for (item, &score) in card.items().iter().zip(&result.scores.items) {
             prop_assert!(score >= Decimal::ZERO && score <= item.points,
                 "{} scored {} of {}", item.name, score, item.points);
         }
@@ -82,7 +82,7 @@ proptest! {
         let card = s1();
         let result = scorecard::evaluate(card, &row).expect("evaluates");
         let s = &result.scores;
-        for (section, score) in card.sections.iter().zip(&s.sections) {
+        for (section, score) in card.sections().iter().zip(&s.sections) {
             let items: Decimal = s.items[section.items.clone()].iter().sum();
             prop_assert_eq!(*score, items, "section {}", &section.name);
         }

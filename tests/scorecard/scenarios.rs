@@ -75,7 +75,7 @@ pub fn request(path: &Path, data: DataInput) -> (Scoring, Request) {
         other => panic!("{rel}: {other}"),
     });
     // A card that rolls months up is fed the file's monthly rows rolled up.
-    let rollup = scoring.directory_ref().is_none() && scoring.cards()[0].rollup.is_some();
+    let rollup = scoring.directory_ref().is_none() && scoring.cards()[0].rollup().is_some();
     let request = Request {
         rules,
         data: vec![data],
@@ -195,7 +195,7 @@ fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> O
         return Some(Actual::Num(Decimal::from(rank)));
     }
     if key == "card" {
-        return Some(Actual::Text(card.name.clone()));
+        return Some(Actual::Text(card.name().to_string()));
     }
     if key == "grade" {
         return Some(Actual::Text(
@@ -206,7 +206,7 @@ fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> O
         Some(name) => (name, true),
         None => (key, false),
     };
-    if let Some(i) = card.group.ranks.iter().position(|x| x.name == rank_name) {
+    if let Some(i) = card.group().ranks.iter().position(|x| x.name == rank_name) {
         let placing = result.ranks.get(i)?;
         let n = if size { placing.size } else { placing.place };
         return Some(Actual::Num(Decimal::from(n)));

@@ -33,7 +33,7 @@ fn agree(card: &CheckedCard, name: &str, bytes: &[u8]) {
 fn shipped_card(path: &str) -> CheckedCard {
     scorecard::compile_file(Path::new(path))
         .unwrap_or_else(|e| panic!("{path}: {e:?}"))
-        .card
+        .into_card()
 }
 
 fn card_of(data: &Path) -> Option<CheckedCard> {

@@ -248,7 +248,7 @@ fn orders(text: &str) -> Vec<(&'static str, String)> {
 fn shipped_card(path: &str) -> CheckedCard {
     scorecard::compile_file(Path::new(path))
         .unwrap_or_else(|e| panic!("{path}: {e:?}"))
-        .card
+        .into_card()
 }
 
 /// The card a scenario names, when it ranks rows or rolls months up.
@@ -268,7 +268,7 @@ fn every_ranked_or_rolled_up_scenario_streams_to_the_same_report_in_any_order() 
         let Some(card) = grouped_card_of(&text) else {
             continue;
         };
-        let rollup = card.rollup.is_some();
+        let rollup = card.rollup().is_some();
         for (order, text) in orders(&text) {
             let name = format!("{} ({order})", path.display());
             agree(&card, rollup, &name, text.as_bytes());

@@ -15,9 +15,11 @@ use std::str::FromStr;
 
 /// Why a cell cannot be used; the caller adds file, line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CellProblem {
     /// One plain sentence, lowercase start, no final period.
     pub message: String,
+    /// What to write instead (`98%` or `0.98`), when there is a usual answer.
     pub help: Option<String>,
 }
 
@@ -119,6 +121,7 @@ pub struct TypedCell {
 }
 
 impl TypedCell {
+    /// The reader for `input`'s cells: its type and range worked out once.
     pub fn new(input: &Input) -> Self {
         // A percent cell is read in points (`98%`), its range held as fractions.
         let unit = if input.ty == InputType::Percent {

@@ -12,7 +12,9 @@ pub const PERIOD_HEADERS: [&str; 5] = ["期间", "考核期间", "月份", "peri
 pub struct Days {
     /// As written in the data, trimmed.
     pub text: String,
+    /// The first day covered.
     pub first: NaiveDate,
+    /// The last day covered.
     pub last: NaiveDate,
 }
 

@@ -8,16 +8,20 @@
 use crate::source::{SourceFile, Span};
 use std::sync::Arc;
 
+/// Whether a diagnostic stops the card (an error) or only tells (a warning).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The card (or data) cannot be used as it is.
     Error,
+    /// Worth reading, but the card is used.
     Warning,
 }
 
 /// Stable diagnostic codes. The string form (`Code::as_str`) never changes
 /// once released; add new variants rather than renaming old ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Code {
     /// The text does not follow the grammar.
     Syntax,
@@ -90,6 +94,7 @@ pub enum Code {
 }
 
 impl Code {
+    /// The code as a stable string (`unknown-name`), as JSON output and editors show it.
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Syntax => "syntax",
@@ -133,13 +138,20 @@ impl Code {
 /// A span with a short note shown under the caret.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
+    /// Where in the source, as bytes.
     pub span: Span,
+    /// The note, in the reader's language.
     pub text: String,
 }
 
+/// One problem found in a card or its data: what, where and what to do,
+/// in the reader's language. Rendered by [`render`] or as JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
+    /// Which kind of problem, stable across versions and languages.
     pub code: Code,
+    /// An error stops the card; a warning only tells.
     pub severity: Severity,
     /// One plain sentence, no final period; names in backticks. Built in the
     /// reader's language from the catalogue (`crate::t!`, see `crate::i18n`);
@@ -149,10 +161,12 @@ pub struct Diagnostic {
     pub source: Option<Arc<SourceFile>>,
     /// The first label is the primary one: its position is the diagnostic's position.
     pub labels: Vec<Label>,
+    /// What to do about it, shown after the message.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error of kind `code`; add its file, labels and help with the builders below.
     pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
@@ -164,6 +178,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning of kind `code`.
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -171,11 +186,13 @@ impl Diagnostic {
         }
     }
 
+    /// Points the diagnostic into `source`, the file its labels' spans are in.
     pub fn in_file(mut self, source: &Arc<SourceFile>) -> Self {
         self.source = Some(source.clone());
         self
     }
 
+    /// Adds a label: `text` under the caret at `span`. The first is the primary one.
     pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
         self.labels.push(Label {
             span,
@@ -184,11 +201,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets what the reader should do about it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether this diagnostic stops the card.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -251,22 +270,27 @@ impl Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Adds one diagnostic at the end.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
+    /// Whether any of them is an error: the stage failed.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
 
+    /// No errors and no warnings.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Each diagnostic, in the order found (or sorted, after [`sorted`](Self::sorted)).
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
     }
 
+    /// Adds every diagnostic of `other` at the end.
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }

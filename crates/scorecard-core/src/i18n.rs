@@ -80,10 +80,12 @@ fn lookup(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
 pub enum Lang {
     /// Simplified Chinese, the default.
     Zh,
+    /// English.
     En,
 }
 
 impl Lang {
+    /// Every language, the default first.
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
 
     /// `zh` or `en`, as `--lang` takes it (`zh-CN`, `en-US` … are accepted too).

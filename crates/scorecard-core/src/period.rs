@@ -7,9 +7,13 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PeriodKind {
+    /// A calendar month (`monthly`), the usual length of a data row.
     Month,
+    /// Three months (`quarterly`).
     Quarter,
+    /// Six months (`half-yearly`).
     HalfYear,
+    /// Twelve months (`yearly`).
     Year,
 }
 
@@ -61,8 +65,11 @@ impl PeriodKind {
 /// year (October is month 10, quarter 4, half 2; a year's index is 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
+    /// The calendar year, `2026`.
     pub year: u16,
+    /// Month, quarter, half-year or year.
     pub kind: PeriodKind,
+    /// Which one within the year, from 1.
     pub index: u8,
 }
 
@@ -79,6 +86,7 @@ impl Ord for PeriodKind {
 }
 
 impl Period {
+    /// A month: `month(2026, 10)` is October 2026.
     pub fn month(year: u16, month: u8) -> Period {
         Period {
             year,

@@ -8,11 +8,14 @@ use std::sync::Arc;
 /// A half-open range of byte offsets `[start, end)` into one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -22,10 +25,12 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// How many bytes it covers.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether it covers no byte (a place, not a piece of text).
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
@@ -42,7 +47,9 @@ impl Span {
 /// by themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
+    /// The file's name or path as the reader knows it (`rules/回访专员.card`).
     pub name: String,
+    /// The whole text.
     pub text: Arc<str>,
     /// The files a composite source is made of, in order; empty for a plain file.
     pub parts: Vec<Part>,
@@ -51,11 +58,14 @@ pub struct SourceFile {
 /// One file inside a composite [`SourceFile`], and where its text starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
+    /// Where this file's text starts in the composite text.
     pub start: usize,
+    /// The file itself, with its own name and text.
     pub file: Arc<SourceFile>,
 }
 
 impl SourceFile {
+    /// A plain (not composite) source: a file's name and its text.
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<Self> {
         Arc::new(SourceFile {
             name: name.into(),

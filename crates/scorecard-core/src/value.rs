@@ -28,6 +28,7 @@ pub enum InputType {
 }
 
 impl InputType {
+    /// Every input type, in the order the language reference lists them.
     pub const ALL: [InputType; 7] = [
         InputType::Percent,
         InputType::Number,
@@ -38,6 +39,7 @@ impl InputType {
         InputType::Days,
     ];
 
+    /// The word a card uses for the type (`percent`, `count` …).
     pub fn keyword(self) -> &'static str {
         match self {
             InputType::Percent => "percent",
@@ -50,6 +52,7 @@ impl InputType {
         }
     }
 
+    /// The type a card's word names, if it names one.
     pub fn from_keyword(word: &str) -> Option<InputType> {
         InputType::ALL.into_iter().find(|t| t.keyword() == word)
     }
@@ -94,8 +97,11 @@ pub enum Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Type {
+    /// A number, of this unit.
     Num(Unit),
+    /// Yes or no.
     Bool,
+    /// Text (a grade's label, a band's word).
     Text,
 }
 
@@ -115,14 +121,18 @@ impl fmt::Display for Type {
 /// A value at evaluation time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
+    /// A number: points, a fraction (98% is 0.98), yuan, days.
     Num(Decimal),
+    /// Yes or no.
     Bool(bool),
+    /// Text, such as a grade's label.
     Text(Arc<str>),
     /// An optional input left blank. Only `late` rules and `present(x)` may read it.
     Missing,
 }
 
 impl Value {
+    /// The number, if the value is one.
     pub fn as_num(&self) -> Option<Decimal> {
         match self {
             Value::Num(d) => Some(*d),
@@ -130,6 +140,7 @@ impl Value {
         }
     }
 
+    /// The yes or no, if the value is one.
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),
@@ -147,6 +158,7 @@ pub fn format_decimal(value: Decimal) -> String {
 
 /// Where printed text goes: a `String`, or the bytes of a report.
 pub trait TextSink {
+    /// Appends `text`.
     fn push_text(&mut self, text: &str);
     /// One ASCII character (cheaper than a one-character text).
     fn push_ascii(&mut self, byte: u8);

@@ -14,7 +14,7 @@ fn reports_of_results_not_yet_ranked_leave_the_places_blank() {
          rank 名次 by total ties shared }";
     let card = crate::compile(&SourceFile::new("t.card", text))
         .expect("checks")
-        .card;
+        .into_card();
     let results: Vec<_> = ["80", "90", "90", "70", "60"]
         .iter()
         .enumerate()
@@ -25,7 +25,7 @@ fn reports_of_results_not_yet_ranked_leave_the_places_blank() {
                 store: Some("一店".to_string()),
                 ..Employee::default()
             },
-            values: vec![parse_cell(score, &card.inputs[0]).expect("a score")],
+            values: vec![parse_cell(score, &card.inputs()[0]).expect("a score")],
         })
         .map(|row| evaluate(&card, &row).unwrap())
         .collect();
@@ -60,13 +60,13 @@ fn printed_cards_score_the_same() {
         let text = std::fs::read_to_string(format!("{root}/{card_path}")).expect("card");
         let original = crate::compile(&SourceFile::new(card_path, text.clone()))
             .expect("valid card")
-            .card;
+            .into_card();
         let parsed =
             crate::syntax::parse(&SourceFile::new(card_path, text.clone())).expect("parses");
         let printed = print(&parsed);
         let reprinted = crate::compile(&SourceFile::new(card_path, printed))
             .expect("printed card checks")
-            .card;
+            .into_card();
         let data = std::path::Path::new(root).join(data_path);
         let rows = crate::data::read_path(&original, &data).rows;
         assert!(!rows.is_empty(), "{data_path} has no rows");

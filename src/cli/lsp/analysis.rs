@@ -95,7 +95,7 @@ impl Analysis {
             Ok(resolved) => {
                 let checked = resolve::check_with(&resolved, &HookDir::beside(path));
                 let diagnostics = match checked {
-                    Ok(checked) => checked.warnings,
+                    Ok(checked) => checked.warnings().clone(),
                     Err(errors) => errors,
                 };
                 (Some(resolved), diagnostics)

@@ -256,10 +256,10 @@ impl Session {
         let overlay = self.overlay(file);
         let mut problems = Diagnostics::default();
         for card in &mut rules.cards {
-            let name = card.card.source.name.clone();
+            let name = card.card().source().name.clone();
             if name == self.card.name {
                 *card = checked.clone();
-            } else if chain_of(&card.card).contains(&self.card.name) {
+            } else if chain_of(&card.card()).contains(&self.card.name) {
                 let again = scorecard::FileLoader::new()
                     .open(&name)
                     .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why)]))
@@ -330,7 +330,7 @@ impl Session {
         match compiled.checked {
             Err(d) => diagnostics.extend(d),
             Ok(checked) => {
-                diagnostics.extend(checked.warnings.clone());
+                diagnostics.extend(checked.warnings().clone());
                 match self.scoring_quick(&file, checked) {
                     Err(d) => diagnostics.extend(d),
                     Ok(scoring) => {
@@ -423,7 +423,7 @@ impl Session {
             .cards()
             .iter()
             .filter(|c| chain_of(c).contains(&self.card.name))
-            .map(|c| c.name.clone())
+            .map(|c| c.name().to_string())
             .collect()
     }
 
@@ -434,7 +434,7 @@ impl Session {
         outcome
             .in_data_order()
             .into_iter()
-            .filter(|(run, _)| affected.contains(&run.card.name))
+            .filter(|(run, _)| affected.contains(run.card.name()))
             .collect()
     }
 
@@ -457,7 +457,7 @@ impl Session {
             .scoring()
             .cards()
             .iter()
-            .map(|c| (c.name.as_str(), &**c))
+            .map(|c| (c.name(), &**c))
             .collect();
         // Every employee's entries in the comparison (one per step), by row.
         let mut by_row: HashMap<(usize, &str), Vec<&EmployeeDiff>> = HashMap::new();
@@ -473,16 +473,16 @@ impl Session {
         let (mut points, mut pay) = (Decimal::ZERO, None::<Decimal>);
         let mut seen = HashSet::new();
         for (run, i) in new.outcome.in_data_order() {
-            if !affected.contains(&run.card.name) {
+            if !affected.contains(run.card.name()) {
                 continue;
             }
             let result = &run.results[i];
             let who = &result.employee;
             seen.insert(result.line);
             let card = &*run.card;
-            let gives_points = !card.sections.is_empty() || !card.adjustments.is_empty();
+            let gives_points = !card.sections().is_empty() || !card.adjustments().is_empty();
             scored |= gives_points;
-            graded |= card.grade.is_some();
+            graded |= card.grade().is_some();
             brand |= who.brand.is_some();
             store |= who.store.is_some();
             let mut row = Map::new();
@@ -520,11 +520,11 @@ impl Session {
                     main_label = Some(output.display_name().to_string());
                 }
                 let value = if std::ptr::eq(main_card, card) {
-                    let k = card.derived.iter().position(|d| d.name == output.name);
+                    let k = card.derived().iter().position(|d| d.name == output.name);
                     k.and_then(|k| result.scores.derived[k].as_num())
                 } else {
                     entries
-                        .and_then(|es| es.iter().find(|e| last_name(&e.card) == main_card.name))
+                        .and_then(|es| es.iter().find(|e| last_name(&e.card) == main_card.name()))
                         .and_then(|e| e.outputs.iter().find(|v| v.name == output.name))
                         .and_then(|v| v.new.as_ref()?.as_num())
                 };
@@ -532,7 +532,7 @@ impl Session {
                     row.insert("main".into(), json!(v.to_string()));
                 }
                 let pair = entries
-                    .and_then(|es| es.iter().find(|e| last_name(&e.card) == main_card.name))
+                    .and_then(|es| es.iter().find(|e| last_name(&e.card) == main_card.name()))
                     .and_then(|e| e.outputs.iter().find(|v| v.name == output.name))
                     .and_then(|v| Some((v.old.as_ref()?.as_num()?, v.new.as_ref()?.as_num()?)));
                 if let Some((o, n)) = pair {
@@ -584,7 +584,7 @@ impl Session {
             .outcome
             .runs
             .iter()
-            .filter(|r| !affected.contains(&r.card.name))
+            .filter(|r| !affected.contains(r.card.name()))
             .flat_map(|r| r.results.iter().map(|x| x.line))
             .collect();
         let mut told = HashSet::new();
@@ -756,10 +756,10 @@ impl Session {
 
 /// The files a checked card is made of, its own first, then its base's …
 pub fn chain_of(card: &CheckedCard) -> Vec<String> {
-    if card.source.parts.is_empty() {
-        return vec![card.source.name.clone()];
+    if card.source().parts.is_empty() {
+        return vec![card.source().name.clone()];
     }
-    card.source
+    card.source()
         .parts
         .iter()
         .rev()
@@ -774,10 +774,10 @@ fn last_name(card: &str) -> &str {
 
 /// The output a card's pay is: its `main`, else its last money output.
 fn main_of(card: &CheckedCard) -> Option<&Derived> {
-    if let Some(i) = card.main {
-        return card.derived.get(i);
+    if let Some(i) = card.main() {
+        return card.derived().get(i);
     }
-    card.derived
+    card.derived()
         .iter()
         .rev()
         .find(|d| matches!(d.rule, DerivedRule::Output(_)) && d.ty == Type::Num(Unit::Money))

@@ -82,7 +82,7 @@ pub fn of(resolved: &Resolved, checked: Option<&Checked>) -> Value {
                 let ty = match &o.ty {
                     Some((_, span)) => Some(written(*span)),
                     None => checked
-                        .and_then(|c| c.card.derived.iter().find(|d| d.name == o.name.name))
+                        .and_then(|c| c.card().derived().iter().find(|d| d.name == o.name.name))
                         .map(|d| type_word(d.ty).to_string()),
                 };
                 m.insert("type".into(), json!(ty.unwrap_or_else(|| "number".into())));

@@ -47,7 +47,7 @@ pub fn general(card: &CheckedCard, name: &str, bytes: &[u8]) -> Found {
 /// binding reads headers (an input of that name or label takes the column).
 fn employee_columns(card: &CheckedCard, columns: &[String]) -> (bool, bool) {
     let is_input = |h: &str| {
-        card.inputs
+        card.inputs()
             .iter()
             .any(|i| i.name == h || i.label.as_deref() == Some(h))
     };

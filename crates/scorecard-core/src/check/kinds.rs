@@ -67,6 +67,7 @@ pub enum Slip {
 }
 
 impl Kind {
+    #[cfg(test)]
     pub const ALL: [Kind; 5] = [
         Kind::Number,
         Kind::Count,
@@ -105,7 +106,8 @@ impl Kind {
         }
     }
 
-    /// The word for it in a message.
+    /// The word for it in a test's table.
+    #[cfg(test)]
     pub fn word(self) -> &'static str {
         match self {
             Kind::Number => "number",

@@ -10,7 +10,7 @@ mod derived;
 mod expr;
 mod hooks;
 mod items;
-pub mod kinds;
+pub(crate) mod kinds;
 pub mod model;
 mod points;
 mod ranks;
@@ -36,8 +36,30 @@ use symbols::Symbols;
 /// A card that passed, with any warnings about it.
 #[derive(Debug, Clone)]
 pub struct Checked {
-    pub card: CheckedCard,
-    pub warnings: Diagnostics,
+    pub(crate) card: CheckedCard,
+    pub(crate) warnings: Diagnostics,
+}
+
+impl Checked {
+    /// The checked card, ready to evaluate.
+    pub fn card(&self) -> &CheckedCard {
+        &self.card
+    }
+
+    /// What the check found worth telling but not refusing, sorted by position.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
+    }
+
+    /// The card alone, its warnings dropped (read them first).
+    pub fn into_card(self) -> CheckedCard {
+        self.card
+    }
+
+    /// The card and its warnings, apart.
+    pub fn into_parts(self) -> (CheckedCard, Diagnostics) {
+        (self.card, self.warnings)
+    }
 }
 
 /// Checks a parsed card. Errors come back all together, sorted by position.

@@ -23,12 +23,20 @@ pub enum Shape {
     /// Pass/fail on one yes/no input: full points when the cell is
     /// `full_when`, `otherwise` points when it is not.
     Flag {
+        /// The yes/no input, by index into the card's inputs.
         input: usize,
+        /// The answer that gives full points (`false` for `zero if`).
         full_when: bool,
+        /// The points for the other answer.
         otherwise: Decimal,
     },
     /// A tier table on one number input whose every row gives constant points.
-    Tiers { input: usize, rows: Box<[Tier]> },
+    Tiers {
+        /// The number input the table reads, by index into the card's inputs.
+        input: usize,
+        /// The table's rows, first match wins; the last is `else`.
+        rows: Box<[Tier]>,
+    },
     /// Anything else: the general evaluator scores it.
     #[default]
     General,
@@ -37,7 +45,9 @@ pub enum Shape {
 /// One row of a [`Shape::Tiers`]: its guard (`None` for `else`) and points.
 #[derive(Debug, Clone)]
 pub struct Tier {
+    /// The comparison with the input's value (`>= 0.98`); `None` for `else`.
     pub guard: Option<(CmpOp, Decimal)>,
+    /// The points the row gives.
     pub points: Decimal,
 }
 

@@ -7,6 +7,7 @@ use std::fmt;
 /// value read by a formula, a number too large. The rest of the run goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvalError {
+    /// One plain sentence in the reader's language: what went wrong.
     pub message: String,
     /// Where in the card the failing rule is.
     pub span: Option<Span>,
@@ -14,6 +15,7 @@ pub struct EvalError {
 
 impl EvalError {
     // Kept out of line: errors are rare, and the hot path stays small.
+    /// An error at `span` in the card, with its sentence.
     #[cold]
     #[inline(never)]
     pub fn at(span: Span, message: impl Into<String>) -> Self {

@@ -38,7 +38,7 @@ use std::cell::RefCell;
 
 /// Scores one row, with its trace: the row stage. The row's values must
 /// have been bound to this card. When the card ranks rows, the values that
-/// read a rank stay [`Value::Missing`](crate::value::Value::Missing) (and a
+/// read a rank stay [`Value::Missing`] (and a
 /// grade that reads one stays `None`) until [`rank`] fills them in;
 /// [`evaluate_all`] does both.
 pub fn evaluate(card: &CheckedCard, row: &Row) -> Result<ScoreResult, EvalError> {
@@ -52,7 +52,11 @@ pub fn evaluate_untraced(card: &CheckedCard, row: &Row) -> Result<ScoreResult, E
 }
 
 /// The row stage into a result, traced or not.
-pub fn evaluate_row(card: &CheckedCard, row: &Row, traced: bool) -> Result<ScoreResult, EvalError> {
+pub(crate) fn evaluate_row(
+    card: &CheckedCard,
+    row: &Row,
+    traced: bool,
+) -> Result<ScoreResult, EvalError> {
     let mut scores = Scores::for_card(card);
     let mut trace = traced.then(|| Trace {
         items: Vec::with_capacity(card.items.len()),
@@ -74,7 +78,7 @@ pub fn evaluate_row(card: &CheckedCard, row: &Row, traced: bool) -> Result<Score
 
 /// The row stage without the trace: only the numbers, into `scores`, whose
 /// lists are reused from row to row so that scoring allocates nothing (hooks
-/// aside). The hot path of [`crate::stream`]; [`evaluate`] gives the same
+/// aside). The hot path of `scorecard_io::stream`; [`evaluate`] gives the same
 /// numbers with the reasons behind them.
 pub fn evaluate_scores(
     card: &CheckedCard,
@@ -324,8 +328,11 @@ fn capped(block: &Adjustment, uncapped: Decimal) -> (Decimal, bool) {
 /// A row that could not be scored, and where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowFailure {
+    /// The row's line (CSV) or record number (JSON, TOML) in its data file, 1-based.
     pub line: usize,
+    /// Who the row is about.
     pub employee: crate::row::Employee,
+    /// Why the row could not be scored.
     pub error: EvalError,
 }
 

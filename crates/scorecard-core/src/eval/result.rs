@@ -18,6 +18,7 @@ use std::sync::Arc;
 /// numbers, so ranks and grade limits never need the trace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreResult {
+    /// Who the row is about (id, name, store, period …), as read from the data.
     pub employee: Employee,
     /// The row's line (CSV) or record number (JSON, TOML) in its data file, 1-based.
     pub line: usize,
@@ -108,6 +109,7 @@ impl ScoreResult {
 /// How a row's scores came about: which tier row fired, which deductions
 /// applied and how often, clamps, caps, the floor, every hook call.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Trace {
     /// One per `CheckedCard::items`, same order.
     pub items: Vec<ItemScore>,
@@ -123,26 +125,33 @@ pub struct Trace {
 
 /// One call to a hook: what went in, what came out, what it printed.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct HookCall {
     /// Index into `CheckedCard::hooks`.
     pub function: usize,
     /// The call in the card.
     pub span: Span,
+    /// The arguments it was called with, in order.
     pub args: Vec<Value>,
+    /// What it gave back.
     pub value: Value,
     /// Lines from `print` and `debug`, in order.
     pub output: Vec<String>,
 }
 
+/// How one item (考核项) got its score: the base, each deduction, any clamp.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ItemScore {
     /// The final score (also in [`Scores::items`]), within `[0, points]`.
     pub score: Decimal,
+    /// How the score before deductions came about.
     pub base: BaseTrace,
     /// One per `Item::deductions`, same order (count 0 when it did not apply).
     pub deductions: Vec<Hit>,
     /// Base less deductions, before clamping.
     pub raw: Decimal,
+    /// Whether the raw score was brought back within `[0, points]`, and which way.
     pub clamp: Option<Clamp>,
 }
 
@@ -153,29 +162,46 @@ pub enum BaseTrace {
     Full,
     /// Tier row `row` fired on this subject value, giving `value` points.
     Tier {
+        /// The tier row that fired, by index into the table.
         row: usize,
+        /// The value the table looked at.
         subject: Value,
+        /// The points it gave.
         value: Decimal,
     },
     /// The pass/fail condition held (`met`) or not, giving `value` points.
-    PassFail { met: bool, value: Decimal },
+    PassFail {
+        /// The condition held.
+        met: bool,
+        /// The points it gave.
+        value: Decimal,
+    },
     /// `days` late (`None`: not reported), giving `value` points.
     Late {
+        /// Days late; `None`: not reported at all.
         days: Option<Decimal>,
+        /// The points it gave.
         value: Decimal,
     },
     /// `score EXPR` gave this value.
-    Score { value: Decimal },
+    Score {
+        /// The points it gave, before deductions and clamping.
+        value: Decimal,
+    },
     /// The raters' ratings (one per rater, `None` for one who did not rate),
     /// combined into `value`; `rounded` when that took rounding to 0.01.
     Rated {
+        /// One per rater, in the card's order; `None` for a rater who did not rate.
         ratings: Vec<Option<Decimal>>,
+        /// The combined rating: the item's base score.
         value: Decimal,
+        /// Combining took rounding to 0.01 (a mean of three raters, say).
         rounded: bool,
     },
 }
 
 impl BaseTrace {
+    /// The base score this gave, for an item worth `points`.
     pub fn value(&self, points: Decimal) -> Decimal {
         match self {
             BaseTrace::Full => points,
@@ -191,10 +217,13 @@ impl BaseTrace {
 /// One per-occurrence rule applied `count` times for `amount` points in all (positive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
+    /// How many times it applied (occurrences, days …).
     pub count: Decimal,
+    /// The points it took off (or added) in all, never negative.
     pub amount: Decimal,
 }
 
+/// Which way an item's raw score was brought back within its points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Clamp {
     /// The raw score was below zero.
@@ -203,7 +232,9 @@ pub enum Clamp {
     ToPoints,
 }
 
+/// How one bonus (加分) or penalty (扣分) block came to its amount.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AdjustmentScore {
     /// One per line of the block, same order.
     pub lines: Vec<Hit>,
@@ -211,11 +242,15 @@ pub struct AdjustmentScore {
     pub amount: Decimal,
     /// The cap was reached; `uncapped` is what the lines added up to.
     pub capped: bool,
+    /// What the lines added up to before the cap (signed like `amount`).
     pub uncapped: Decimal,
 }
 
+/// The value of one band or output, and for a band, which row gave it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DerivedValue {
+    /// The value, of the band's or output's type.
     pub value: Value,
     /// For a band: the row that fired.
     pub row: Option<usize>,
@@ -223,6 +258,7 @@ pub struct DerivedValue {
 
 /// A row's place in one rank.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Placing {
     /// 1 is best.
     pub place: usize,
@@ -245,14 +281,17 @@ impl Placing {
 
 /// A grade limit pushed this row down one grade.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Push {
     /// Index into `GroupStage::limits`.
     pub limit: usize,
     /// The grade row it had, and the one it got.
     pub from: usize,
+    /// The grade row it got (one below `from`).
     pub to: usize,
     /// The group's size, and how many rows of it may keep the grade.
     pub size: usize,
+    /// How many rows of the group may keep the grade.
     pub allowed: usize,
     /// How many rows of the group had the grade before the limit.
     pub had: usize,
@@ -260,6 +299,7 @@ pub struct Push {
     pub group: Option<String>,
     /// The value the limit orders rows by, for this row and for the last row that kept the grade.
     pub value: Decimal,
+    /// The same value for the last row that kept the grade (`None` when none did).
     pub last_kept: Option<Decimal>,
     /// Rows tied at the cut (the first row over the limit ties the last one
     /// within it), so the limit's tie rule decided.

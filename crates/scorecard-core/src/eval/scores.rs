@@ -14,6 +14,7 @@ pub struct Scores {
     pub sections: Vec<Decimal>,
     /// One per `CheckedCard::adjustments`: positive for a bonus, negative for a penalty.
     pub adjustments: Vec<Decimal>,
+    /// The sections added up, before bonuses and penalties.
     pub sections_total: Decimal,
     /// Never below zero.
     pub total: Decimal,

@@ -15,8 +15,11 @@ use std::cell::RefCell;
 
 /// What one call gave back, and what it printed.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Called {
+    /// The value returned, as the card reads it.
     pub value: Value,
+    /// Lines from `print` and `debug`, in order.
     pub output: Vec<String>,
 }
 

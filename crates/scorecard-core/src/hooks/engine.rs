@@ -36,6 +36,7 @@ pub const MAX_FN_EXPR_DEPTH: usize = 32;
 pub const MAX_STRING_SIZE: usize = 10_000;
 /// The most elements in an array, and entries in a map.
 pub const MAX_ARRAY_SIZE: usize = 1_000;
+/// The most entries in a map (object).
 pub const MAX_MAP_SIZE: usize = 1_000;
 /// The most variables one call may declare.
 pub const MAX_VARIABLES: usize = 256;

@@ -36,6 +36,7 @@ pub struct MemoryHookFiles {
 }
 
 impl MemoryHookFiles {
+    /// These files and one more: `text` is the script at `path`, as a card's `import` names it.
     pub fn with(mut self, path: &str, text: &str) -> Self {
         self.files.insert(path.to_string(), text.to_string());
         self

@@ -50,9 +50,13 @@ use crate::value::InputType;
 /// A hook function as the card declares it: `增值业务提成(money, money) -> money`.
 #[derive(Debug, Clone)]
 pub struct HookFn {
+    /// The function's name, as the card and the script both spell it.
     pub name: String,
+    /// The kind of each argument, in order.
     pub params: Vec<InputType>,
+    /// The kind of value it gives back; a call that gives anything else fails the row.
     pub result: InputType,
+    /// The compiled script that defines it.
     pub script: HookScript,
     /// The declaration in the card.
     pub span: Span,
@@ -72,7 +76,7 @@ impl HookFn {
 }
 
 /// The kind a hook was declared to give, in words.
-pub fn kind_text(kind: InputType) -> String {
+pub(crate) fn kind_text(kind: InputType) -> String {
     match kind {
         InputType::Percent => t!("type-percent"),
         InputType::Number | InputType::Rating => t!("type-number"),

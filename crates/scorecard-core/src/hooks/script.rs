@@ -10,6 +10,7 @@ use std::sync::Arc;
 /// functions it defines. Cloning is cheap; the compiled form is shared.
 #[derive(Clone)]
 pub struct HookScript {
+    /// The script's text and path, for diagnostics and traces.
     pub source: Arc<SourceFile>,
     pub(super) ast: Arc<rhai::AST>,
 }
@@ -57,7 +58,7 @@ impl HookScript {
     }
 
     /// The byte span of a rhai position (1-based line, 1-based column in characters).
-    pub fn span_at(&self, position: rhai::Position) -> Option<Span> {
+    pub(crate) fn span_at(&self, position: rhai::Position) -> Option<Span> {
         span_at(&self.source, position)
     }
 }

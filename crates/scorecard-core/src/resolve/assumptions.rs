@@ -77,6 +77,7 @@ impl Assumptions<'_> {
         self.assumed.iter().map(|(_, n)| n.len()).sum()
     }
 
+    /// How many numbers a `quote` note covers: the policy's own.
     pub fn quoted(&self) -> usize {
         self.quoted
     }

@@ -36,6 +36,7 @@ pub struct MemoryLoader {
 }
 
 impl MemoryLoader {
+    /// No cards yet; add them with [`with`](Self::with).
     pub fn new() -> Self {
         MemoryLoader::default()
     }

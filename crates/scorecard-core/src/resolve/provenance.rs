@@ -19,13 +19,15 @@ pub struct Changes {
 /// One change: what happened, and the span of the statement that did it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// What happened (`weight changed from 10 to 15`), in the reader's language.
     pub what: String,
+    /// The statement that did it, in the card that extends.
     pub at: Span,
 }
 
 impl Changes {
     /// Records `what` happened to the node at `node`, by the statement at `at`.
-    pub fn note(&mut self, node: Span, what: impl Into<String>, at: Span) {
+    pub(crate) fn note(&mut self, node: Span, what: impl Into<String>, at: Span) {
         self.notes.entry(node).or_default().push(Note {
             what: what.into(),
             at,
@@ -33,12 +35,12 @@ impl Changes {
     }
 
     /// Forgets what happened to a node that has been replaced or removed.
-    pub fn forget(&mut self, node: Span) {
+    pub(crate) fn forget(&mut self, node: Span) {
         self.notes.remove(&node);
     }
 
     /// Records that something was removed by the statement at `at`.
-    pub fn removed(&mut self, kind: &'static str, name: Option<String>, at: Span) {
+    pub(crate) fn removed(&mut self, kind: &'static str, name: Option<String>, at: Span) {
         self.removed.push(Removal { kind, name, at });
     }
 
@@ -47,6 +49,7 @@ impl Changes {
         self.notes.get(&span).map_or(&[], Vec::as_slice)
     }
 
+    /// What was removed, in the order removed.
     pub fn removals(&self) -> &[Removal] {
         &self.removed
     }

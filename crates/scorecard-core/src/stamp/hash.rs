@@ -37,7 +37,9 @@ impl fmt::Display for ContentHash {
 /// A hook script a card uses: its name as the card declares it, and its bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct HookSource<'a> {
+    /// The name the card gives it (`hooks/sales_pay.rhai`).
     pub name: &'a str,
+    /// The script's bytes as read.
     pub bytes: &'a [u8],
 }
 

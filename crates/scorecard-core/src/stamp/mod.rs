@@ -13,6 +13,7 @@ use std::fmt;
 
 /// What identifies the card a result came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Stamp {
     /// The card's name (`回访专员`).
     pub card: String,
@@ -20,6 +21,7 @@ pub struct Stamp {
     pub version: Option<String>,
     /// `effective …`, if declared.
     pub effective: Option<Effective>,
+    /// The SHA-256 of the card in canonical layout and its hook scripts: changes when any rule changes, not when a comment does.
     pub hash: ContentHash,
 }
 
@@ -40,7 +42,9 @@ impl Stamp {
 /// The days a version is in force, both ends included; no end means "until further notice".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Effective {
+    /// The first day in force.
     pub from: NaiveDate,
+    /// The last day in force; `None`: until further notice.
     pub until: Option<NaiveDate>,
     /// Where the card declares it.
     pub span: Span,

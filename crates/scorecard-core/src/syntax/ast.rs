@@ -12,14 +12,18 @@ use rust_decimal::Decimal;
 /// A name as written: an input, item, section, parameter or output. May be Chinese.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ident {
+    /// The name as written.
     pub name: String,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// A quoted string (the quotes are not part of `value`; escapes are resolved).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
+    /// The text, without its quotes.
     pub value: String,
+    /// Where it is written, quotes included.
     pub span: Span,
 }
 
@@ -37,19 +41,30 @@ pub enum LitUnit {
 /// A number literal. `value` is already scaled: `98%` holds 0.98.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number {
+    /// The value, already scaled (`98%` is 0.98).
     pub value: Decimal,
+    /// The unit written after it, if any.
     pub unit: LitUnit,
+    /// Where it is written, unit included.
     pub span: Span,
 }
 
 /// A constant as it may appear in a declaration (range, default, parameter value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Literal {
+    /// A number (`95%`, `30 元`, `1.3`).
     Number(Number),
-    Bool { value: bool, span: Span },
+    /// `true` or `false`.
+    Bool {
+        /// `true` or `false`.
+        value: bool,
+        /// Where it is written.
+        span: Span,
+    },
 }
 
 impl Literal {
+    /// Where it is written.
     pub fn span(&self) -> Span {
         match self {
             Literal::Number(n) => n.span,
@@ -61,13 +76,17 @@ impl Literal {
 /// `scorecard 回访专员 "市场部客服回访专员绩效考核" { … }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
+    /// The card's name after `scorecard` (`回访专员`).
     pub name: Ident,
+    /// The card's title (`"市场部客服回访专员绩效考核表"`), if written.
     pub label: Option<Text>,
     /// `extends "../callback_specialist.card"`: the base card's path, relative to this file.
     pub extends: Option<Text>,
+    /// The declarations inside `{ … }`, in source order.
     pub decls: Vec<Decl>,
     /// Every `quote` and `assume` note, in source order (see [`Note`]).
     pub notes: Vec<Note>,
+    /// The whole card.
     pub span: Span,
 }
 
@@ -80,7 +99,9 @@ pub struct Card {
 /// span, so that they print before it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
+    /// A quote (the policy's) or an assumption (ours).
     pub kind: NoteKind,
+    /// The quoted sentence.
     pub text: Text,
     /// The note itself, from its keyword to its closing quote.
     pub span: Span,
@@ -88,6 +109,7 @@ pub struct Note {
     pub target: Span,
 }
 
+/// Whose the numbers under a note are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteKind {
     /// `quote "…"`: the number is the policy's.
@@ -97,6 +119,7 @@ pub enum NoteKind {
 }
 
 impl NoteKind {
+    /// The keyword: `quote` or `assume`.
     pub fn keyword(self) -> &'static str {
         match self {
             NoteKind::Quote => "quote",
@@ -118,14 +141,21 @@ pub enum Decl {
     Version(Text),
     /// `effective 2026-01-01..2026-06-30`: when this version is in force.
     Effective(Effective),
+    /// `input 反馈及时率 percent "客户意见反馈及时率"`
     Input(InputDecl),
+    /// `param 预约单价 30 元`
     Param(ParamDecl),
+    /// `section 回访 weight 17% { … }`
     Section(Section),
     /// `bonus …` and `penalty …` blocks.
     Adjustment(Adjustment),
+    /// `grade { >= 90 : 优秀 … }`
     Grade(Grade),
+    /// `band 考核系数 by total { … }`
     Band(Band),
+    /// `output 绩效工资 money = …`
     Output(Output),
+    /// `hooks "hooks/pay.rhai" { … }`
     Hooks(HooksDecl),
     /// `override …`, only in a card that `extends` another.
     Override(Override),
@@ -197,15 +227,20 @@ impl Decl {
 /// `effective 2026-07-01..` (no end yet).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effective {
+    /// The first day in force.
     pub from: Date,
+    /// The last day in force; `None`: until further notice.
     pub until: Option<Date>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// A calendar day written `2026-01-01`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date {
+    /// The day.
     pub value: chrono::NaiveDate,
+    /// Where it is written.
     pub span: Span,
 }
 
@@ -213,33 +248,47 @@ pub struct Date {
 /// `input 迟报天数 days "潜客档案迟报天数" optional`
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputDecl {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The input's type (`percent`, `count`, `money` …).
     pub ty: InputType,
+    /// Where the type is written.
     pub ty_span: Span,
+    /// The display label (`"…"` after the name), if written. Data columns may be headed by it.
     pub label: Option<Text>,
+    /// `range 0..100`: the values a cell may hold.
     pub range: Option<RangeSpec>,
+    /// `default 0`: the value of a blank cell.
     pub default: Option<Literal>,
     /// A blank cell is allowed and means "not reported" (see `late` rules).
     pub optional: Option<Span>,
     /// `rollup sum`: how monthly values add up to the card's period.
     pub rollup: Option<RollupSpec>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `range 0..100` or `range 0%..150%` — both ends inclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RangeSpec {
+    /// The smallest value allowed.
     pub low: Number,
+    /// The largest value allowed.
     pub high: Number,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `param 预约单价 30 元 "每台预约提成"`, `param 岗位系数 1.3`, `param 达标线 95%`
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamDecl {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// Its value.
     pub value: Literal,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -247,12 +296,17 @@ pub struct ParamDecl {
 /// are scaled to the weight instead of being checked against it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
     /// `17%` (a share of the card's total) or `17` (points).
     pub weight: Number,
+    /// Where `scaled` is written, if it is.
     pub scaled: Option<Span>,
+    /// The section's items, in source order.
     pub items: Vec<Item>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -260,10 +314,15 @@ pub struct Section {
 /// An item with no rules scores its full points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// The item's points (分值).
     pub points: Number,
+    /// Its rules, in source order.
     pub rules: Vec<Rule>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -286,6 +345,7 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Where the rule is written.
     pub fn span(&self) -> Span {
         match self {
             Rule::Deduction(d) => d.span,
@@ -301,9 +361,13 @@ impl Rule {
 /// `minus N per X ["label"]`: N points off for each occurrence counted in input X.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deduction {
+    /// N: the points for one occurrence.
     pub amount: Number,
+    /// X: the input that counts occurrences.
     pub per: Ident,
+    /// What an occurrence is called in reports, if written.
     pub label: Option<Text>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -312,31 +376,43 @@ pub struct Deduction {
 /// defaults to the card's total.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierTable<O> {
+    /// `by EXPR`: what the rows compare; `None` for a grade on the total.
     pub subject: Option<Expr>,
+    /// The rows in source order, `else` last.
     pub rows: Vec<Tier<O>>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `>= 98% : full` or `else : 0`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tier<O> {
+    /// When the row matches.
     pub guard: Guard,
+    /// What the row gives.
     pub outcome: O,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
+/// When a tier row matches.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Guard {
     /// `>= 98%` — the threshold is an expression (checked to be constant).
     Compare {
+        /// The comparison.
         op: CmpOp,
+        /// The value compared with.
         threshold: Expr,
     },
+    /// `else`: every value left.
     Else(Span),
     /// `top 10%` or `top 3` — on a rank: within the best 10% of the group, or
     /// the best 3. Read as `<=` on the rank's share or place.
     Top {
+        /// The share (`10%`) or count (`3`) of the group.
         threshold: Expr,
+        /// Where it is written, from its keyword to its end.
         span: Span,
     },
 }
@@ -357,6 +433,7 @@ pub enum ItemOutcome {
 /// What a grade row gives: a label such as 优秀.
 pub type GradeOutcome = Text;
 
+/// Which pass/fail rule it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PassFailKind {
     /// `full if COND [else N]`: full points when COND holds, else N (default 0).
@@ -365,11 +442,16 @@ pub enum PassFailKind {
     ZeroIf,
 }
 
+/// `full if COND [else N]` or `zero if COND`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PassFail {
+    /// `full if` or `zero if`.
     pub kind: PassFailKind,
+    /// COND: a yes/no expression.
     pub condition: Expr,
+    /// `else N` of a `full if`, if written.
     pub otherwise: Option<Number>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -378,12 +460,17 @@ pub struct PassFail {
 /// `days … optional`; a blank cell means not reported.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LateRule {
+    /// The `days … optional` input that holds how late it was.
     pub input: Ident,
+    /// The points when not reported at all.
     pub missing: Number,
+    /// The points off per day late.
     pub per_day: Number,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
+/// Whether a block adds to the total or comes off it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdjustmentKind {
     /// `bonus 表彰 cap 5 { plus 2 per 客户表扬 }` adds to the total.
@@ -395,19 +482,26 @@ pub enum AdjustmentKind {
 /// A bonus or penalty block: per-occurrence lines applied to the total.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Adjustment {
+    /// Bonus or penalty.
     pub kind: AdjustmentKind,
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// `cap 30`: the most it can add or take, in points.
     pub cap: Option<Number>,
     /// Each line is `plus N per X` (bonus) or `minus N per X` (penalty).
     pub lines: Vec<Deduction>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `grade { >= 90: 优秀  >= 75: 称职  else: 较差 }` — on the total unless `by EXPR`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grade {
+    /// The rows: thresholds and grade labels.
     pub table: TierTable<GradeOutcome>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -416,19 +510,28 @@ pub struct Grade {
 /// Outcomes are number literals or parenthesised formulas.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// The rows: thresholds and values.
     pub table: TierTable<Expr>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `output 绩效工资 "客服经理月度工资" money = 2000 元 + 3000 元 * 考核系数`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Output {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// The declared type (`money`), if written, and where.
     pub ty: Option<(InputType, Span)>,
+    /// The formula after `=`.
     pub expr: Expr,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -438,7 +541,9 @@ pub struct Output {
 pub struct RoundDecl {
     /// To what: `0.01` (the fen), `0.1` (the jiao) or `1` (the yuan).
     pub step: Number,
+    /// `at each step` or `at the end`.
     pub when: RoundWhen,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -468,8 +573,11 @@ impl RoundWhen {
 /// the sentence a row that fails it is refused with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequireDecl {
+    /// The condition every row must meet.
     pub condition: Expr,
+    /// The sentence a row that fails it is refused with.
     pub message: Text,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -477,7 +585,9 @@ pub struct RequireDecl {
 /// does not read; they are neither warned about nor taken for misspellings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IgnoreDecl {
+    /// The headers, as written.
     pub columns: Vec<Text>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -486,56 +596,82 @@ pub struct IgnoreDecl {
 /// functions the card uses from it, with the kinds they take and give.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HooksDecl {
+    /// The script's path, relative to the card's file.
     pub path: Text,
     /// `None` when the `{ … }` block is left out (the checker asks for it).
     pub functions: Option<Vec<HookSig>>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `增值业务提成(money, money) -> money "保险及精品提成"`
 #[derive(Debug, Clone, PartialEq)]
 pub struct HookSig {
+    /// The function's name, as the script defines it.
     pub name: Ident,
+    /// The kind of each argument, and where it is written.
     pub params: Vec<(InputType, Span)>,
+    /// The kind of value it gives back, and where it is written.
     pub result: (InputType, Span),
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
+/// An expression as written: a formula, a condition, a tier table's subject.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
+    /// What it is.
     pub kind: ExprKind,
+    /// Where it is written.
     pub span: Span,
 }
 
+/// The forms an expression takes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
+    /// A number literal.
     Number(Number),
+    /// `true` or `false`.
     Bool(bool),
     /// Any declared name, or `total`.
     Name(Ident),
+    /// `-x` or `not x`.
     Unary {
+        /// The operator.
         op: UnaryOp,
+        /// What it applies to.
         operand: Box<Expr>,
     },
+    /// `a + b`, `a and b`, `a >= b` …
     Binary {
+        /// The operator.
         op: BinaryOp,
+        /// The left side.
         lhs: Box<Expr>,
+        /// The right side.
         rhs: Box<Expr>,
     },
     /// `if COND then A else B`
     If {
+        /// COND
         condition: Box<Expr>,
+        /// A, when COND holds.
         then: Box<Expr>,
+        /// B, when it does not.
         otherwise: Box<Expr>,
     },
     /// `min(a, b)`, `max(…)`, `clamp(x, lo, hi)`, `round(x, 2)`, `present(x)`
     Call {
+        /// The function's name: a built-in or a hook.
         function: Ident,
+        /// The arguments, in order.
         args: Vec<Expr>,
     },
 }
 
+/// A unary operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnaryOp {
     /// `-x`
@@ -544,28 +680,44 @@ pub enum UnaryOp {
     Not,
 }
 
+/// A binary operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinaryOp {
+    /// `+`
     Add,
+    /// `-`
     Sub,
+    /// `*`
     Mul,
+    /// `/`
     Div,
+    /// `and`
     And,
+    /// `or`
     Or,
+    /// A comparison.
     Cmp(CmpOp),
 }
 
+/// A comparison, in expressions and tier rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CmpOp {
+    /// `>=`
     Ge,
+    /// `>`
     Gt,
+    /// `<=`
     Le,
+    /// `<`
     Lt,
+    /// `=`
     Eq,
+    /// `!=`
     Ne,
 }
 
 impl CmpOp {
+    /// The operator as written.
     pub fn symbol(self) -> &'static str {
         match self {
             CmpOp::Ge => ">=",
@@ -584,10 +736,13 @@ impl CmpOp {
 /// (`crate::resolve`) applies it; the checker never sees one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
+    /// What it replaces or changes.
     pub target: OverrideTarget,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
+/// What an `override` changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OverrideTarget {
     /// `override param 预约单价 35 元`, `override grade { … }`: the base's
@@ -605,13 +760,18 @@ pub enum OverrideTarget {
 /// its items are added at the end of the section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionPatch {
+    /// The base's section to change.
     pub name: Ident,
+    /// A new label, if written.
     pub label: Option<Text>,
     /// `weight 28%` (with `scaled`, if written): replaces the weight and the
     /// `scaled` flag together.
     pub weight: Option<Number>,
+    /// Where `scaled` is written, if it is.
     pub scaled: Option<Span>,
+    /// Items added at the end of the section.
     pub items: Vec<Item>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -619,32 +779,49 @@ pub struct SectionPatch {
 /// (a `{ … }` block replaces all of the base item's rules).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemPatch {
+    /// The base's item to change.
     pub name: Ident,
+    /// A new label, if written.
     pub label: Option<Text>,
+    /// New points, if written.
     pub points: Option<Number>,
+    /// New rules, if a `{ … }` block is written: they replace all of the base item's.
     pub rules: Option<Vec<Rule>>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `remove item 潜客抽查`, `remove grade`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Remove {
+    /// What kind of declaration is removed.
     pub kind: RemoveKind,
     /// `None` only for `remove grade`.
     pub name: Option<Ident>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
+/// What a `remove` takes away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RemoveKind {
+    /// `remove item NAME`
     Item,
+    /// `remove section NAME`
     Section,
+    /// `remove input NAME`
     Input,
+    /// `remove param NAME`
     Param,
+    /// `remove bonus NAME`
     Bonus,
+    /// `remove penalty NAME`
     Penalty,
+    /// `remove band NAME`
     Band,
+    /// `remove output NAME`
     Output,
+    /// `remove grade`
     Grade,
 }
 
@@ -671,8 +848,11 @@ impl RemoveKind {
 /// the rater's columns are headed by in data (`工作类.部门经理评分`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RaterDecl {
+    /// The rater's name, as `rated by` lists it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -680,16 +860,22 @@ pub struct RaterDecl {
 /// raters gave, combined by the named rule (`override`, `mean`, `weighted`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatedRule {
+    /// The raters, in the order written.
     pub raters: Vec<RatedBy>,
+    /// The rule's word: `override`, `mean` or `weighted`.
     pub combine: Ident,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// One rater of a rated item, with its weight for `combine weighted` (`经理 60%`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatedBy {
+    /// The rater's name.
     pub rater: Ident,
+    /// The weight (`60%`), for `combine weighted`.
     pub weight: Option<Number>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -697,8 +883,11 @@ pub struct RatedBy {
 /// each row's place among the rows of its group, best first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankDecl {
+    /// The name, as formulas and data columns use it.
     pub name: Ident,
+    /// The display label (`"…"` after the name), if written.
     pub label: Option<Text>,
+    /// What is ranked (`total`, an item, a formula).
     pub by: Expr,
     /// `lowest first`: the smallest value ranks first (complaints, days late).
     pub lowest_first: Option<Span>,
@@ -706,6 +895,7 @@ pub struct RankDecl {
     pub within: Option<Ident>,
     /// `ties shared` (1, 2, 2, 4) or `ties dense` (1, 2, 2, 3).
     pub ties: Option<Ident>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
@@ -714,28 +904,38 @@ pub struct RankDecl {
 /// lowest `by` first, go down to the next grade.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LimitDecl {
+    /// The grade limited (`优秀`), as the grade table names it.
     pub grade: Text,
+    /// The share of the group that may keep it (`20%`).
     pub share: Number,
+    /// `within store` (store, brand, region or all), if written.
     pub within: Option<Ident>,
+    /// Who goes down first: the lowest value of this.
     pub by: Expr,
     /// `ties keep` or `ties push`: what happens to rows tied at the cut.
     pub ties: Option<Ident>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `rollup sum` / `mean` / `last` / `all` / `any` / `ratio(解决数, 受理数)` on an input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollupSpec {
+    /// The rule's word (`sum`, `mean`, `ratio` …).
     pub rule: Ident,
     /// `ratio(numerator, denominator)`
     pub args: Option<(Ident, Ident)>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }
 
 /// `partial skip`, `partial score minimum 2 months`, `partial prorate minimum 2 months`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartialDecl {
+    /// `skip`, `score` or `prorate`.
     pub rule: Ident,
+    /// `minimum 2 months`, if written.
     pub minimum: Option<Number>,
+    /// Where it is written, from its keyword to its end.
     pub span: Span,
 }

@@ -21,6 +21,7 @@ pub struct Comment {
 }
 
 impl Comment {
+    /// The comment's text in `source`, `//` or `/*` included.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         &source[self.span.start..self.span.end]
     }

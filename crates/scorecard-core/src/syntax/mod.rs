@@ -2,7 +2,7 @@
 //!
 //! pest's types stay inside this module: `parser` holds the derived pest
 //! parser, `lower` turns its parse tree into [`ast`] nodes, one function per
-//! grammar rule, and `error` turns pest's errors into [`Diagnostic`]s.
+//! grammar rule, and `error` turns pest's errors into [`Diagnostic`](crate::diagnostic::Diagnostic)s.
 
 pub mod ast;
 pub mod comments;

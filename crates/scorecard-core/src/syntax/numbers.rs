@@ -12,7 +12,9 @@ use crate::source::Span;
 /// A number as written, and the note that covers it (`None`: unmarked).
 #[derive(Debug, Clone, Copy)]
 pub struct Marked<'a> {
+    /// The number.
     pub number: &'a Number,
+    /// The `quote` or `assume` note over it, if any.
     pub note: Option<&'a Note>,
 }
 

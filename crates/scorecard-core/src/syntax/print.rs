@@ -55,6 +55,7 @@ pub fn print(card: &Card) -> String {
     print_annotated(card, &Plain)
 }
 
+/// The card in canonical layout, with `notes` asked for a trailing comment on each line it prints.
 pub fn print_annotated(card: &Card, notes: &dyn Annotate) -> String {
     let mut p = Printer {
         out: String::new(),

@@ -39,16 +39,16 @@ impl Coverage {
         let point = |owner: &str, span: Span, reached: bool| Point {
             owner: owner.to_string(),
             rule: card
-                .source
+                .source()
                 .slice(span)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),
-            line: card.source.line_col(span.start).0,
+            line: card.source().line_col(span.start).0,
             reached,
         };
         let mut coverage = Coverage::default();
-        for (i, item) in card.items.iter().enumerate() {
+        for (i, item) in card.items().iter().enumerate() {
             if let Some(BaseRule::Tiers(table)) = &item.base {
                 for (r, row) in table.rows.iter().enumerate() {
                     let reached = results.iter().any(
@@ -68,7 +68,7 @@ impl Coverage {
                     .push(point(item.display_name(), rule.span, reached));
             }
         }
-        for (a, block) in card.adjustments.iter().enumerate() {
+        for (a, block) in card.adjustments().iter().enumerate() {
             for (l, line) in block.lines.iter().enumerate() {
                 let reached = results
                     .iter()
@@ -78,13 +78,13 @@ impl Coverage {
                     .push(point(block.display_name(), line.span, reached));
             }
         }
-        if let Some(grade) = &card.grade {
+        if let Some(grade) = &card.grade() {
             for (r, row) in grade.rows.iter().enumerate() {
                 let reached = results.iter().any(|res| res.scores.grade == Some(r));
                 coverage.tier_rows.push(point("grade", row.span, reached));
             }
         }
-        for (d, derived) in card.derived.iter().enumerate() {
+        for (d, derived) in card.derived().iter().enumerate() {
             if let DerivedRule::Band(table) = &derived.rule {
                 for (r, row) in table.rows.iter().enumerate() {
                     let reached = results

@@ -25,7 +25,7 @@ const CARD: &str = r#"scorecard 示例 {
 fn card() -> CheckedCard {
     crate::compile(&SourceFile::new("示例.card", CARD))
         .expect("the test card checks")
-        .card
+        .into_card()
 }
 
 fn cases(text: &str) -> CaseFile {

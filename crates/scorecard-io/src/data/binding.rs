@@ -427,7 +427,7 @@ mod tests {
     fn bind_with(card: &CheckedCard, headers: &[&str], options: &ReadOptions) -> Bound {
         let columns: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
         bind(
-            &card.inputs,
+            card.inputs(),
             &columns,
             &Arc::from("data.csv"),
             Location::Line(1),

@@ -24,7 +24,7 @@ fn card() -> CheckedCard {
     let source = SourceFile::new("rules/技师.card", CARD);
     crate::compile(&source)
         .unwrap_or_else(|d| panic!("{:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>()))
-        .card
+        .into_card()
 }
 
 fn read_csv(text: &str) -> DataSet {
@@ -117,8 +117,8 @@ fn a_card_without_requirements_reads_every_possible_and_impossible_row() {
         .collect::<Vec<_>>()
         .join("\n");
     let source = SourceFile::new("t.card", text);
-    let card = crate::compile(&source).expect("valid").card;
-    assert!(card.constraints.is_empty());
+    let card = crate::compile(&source).expect("valid").into_card();
+    assert!(card.constraints().is_empty());
     let set = read_from(
         &card,
         "工号,质检台次,质检一次合格台次,成绩\nT1,50,120,90\n".as_bytes(),
@@ -133,7 +133,7 @@ fn inputs_without_a_column_are_named_only_when_the_condition_reads_no_column() {
     let text = "scorecard t {\n total 1\n input 目标 count default 0\n input 完成 count\n require 目标 >= 1 \"目标至少1台\"\n require 完成 <= 目标 + 10 \"完成不能超过目标10台以上\"\n section s weight 1 { item i 1 }\n}";
     let card = crate::compile(&SourceFile::new("t.card", text))
         .expect("valid")
-        .card;
+        .into_card();
     let set = read_from(
         &card,
         "工号,完成\nT1,12\n".as_bytes(),

@@ -68,7 +68,7 @@ scorecard 技师 {
 "#;
     let card = crate::compile(&SourceFile::new("rules/技师.card", CARD))
         .expect("the card checks")
-        .card;
+        .into_card();
     let text = "工号,质检台次,质检一次合格台次\nT1,50,49\nT2,50,120\n";
     let zh = with_lang(Lang::Zh, || errors(&read_csv(&card, text, "技师.csv")));
     assert_eq!(

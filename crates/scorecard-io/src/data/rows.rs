@@ -218,9 +218,9 @@ impl<'c> RowReader<'c> {
         options: &ReadOptions,
     ) -> (Self, Bound) {
         let card_inputs: Cow<'c, [Input]> = if options.supplied.is_empty() {
-            Cow::Borrowed(&card.inputs)
+            Cow::Borrowed(card.inputs())
         } else {
-            let mut inputs = card.inputs.clone();
+            let mut inputs = card.inputs().to_vec();
             for &i in &options.supplied {
                 if let Some(input) = inputs.get_mut(i) {
                     input.optional = true;
@@ -262,7 +262,7 @@ impl<'c> RowReader<'c> {
                 .collect(),
             card_inputs,
             most_days: {
-                let kind = card.period.as_deref().and_then(PeriodKind::from_card);
+                let kind = card.period().and_then(PeriodKind::from_card);
                 kind.unwrap_or(PeriodKind::Month).most_days().into()
             },
         };
@@ -286,7 +286,7 @@ impl<'c> RowReader<'c> {
         self.values(cells, locate, values, errors);
         // What the card requires of a row is checked once its values have
         // all been read (a card with no `require` pays one test here).
-        if !self.card.constraints.is_empty() {
+        if !self.card.constraints().is_empty() {
             self.constraints(number, period, values, errors);
         }
         RecordFields { id, period }
@@ -310,7 +310,7 @@ impl<'c> RowReader<'c> {
         let card = self.card;
         // Without a period column, the most days a period of the card's kind has.
         let days = period.map_or(self.most_days, |p| p.days().into());
-        for constraint in &card.constraints {
+        for constraint in card.constraints() {
             match crate::eval::meets(card, constraint, values, days) {
                 Ok(None | Some(true)) => {}
                 Ok(Some(false)) => errors.push(self.unmet(at, constraint, values, None)),
@@ -329,7 +329,7 @@ impl<'c> RowReader<'c> {
         failed: Option<&str>,
     ) -> DataError {
         let card = self.card;
-        let value = |i: usize| format_value(&values[i], card.inputs[i].ty.value_type());
+        let value = |i: usize| format_value(&values[i], card.inputs()[i].ty.value_type());
         // The file's columns the condition reads, as the file heads them;
         // inputs with no column (at their defaults) only when it reads no column.
         let mut facts: Vec<String> = constraint
@@ -351,7 +351,7 @@ impl<'c> RowReader<'c> {
                 .map(|&i| {
                     t!(
                         "data-require-fact-no-column",
-                        name = &card.inputs[i].name,
+                        name = &card.inputs()[i].name,
                         value = value(i)
                     )
                 })
@@ -365,7 +365,7 @@ impl<'c> RowReader<'c> {
                 facts = facts.join(&t!("data-list-sep"))
             );
         }
-        let source = &card.source;
+        let source = &card.source();
         let condition = source.slice(constraint.condition.span);
         let (file, _) = source.locate(constraint.span.start);
         let (line, _) = source.line_col(constraint.span.start);

@@ -68,18 +68,14 @@ pub fn human(diagnostic: &Diagnostic, colour: bool) -> String {
     }
     // Several files: every snippet first, then the help once, at the end.
     for part in &parts {
-        let snippet = Diagnostic {
-            help: None,
-            ..part.clone()
-        };
+        let mut snippet = part.clone();
+        snippet.help = None;
         out.push_str(&body(&snippet, &theme));
     }
     if diagnostic.help.is_some() {
-        let help_only = Diagnostic {
-            source: None,
-            labels: Vec::new(),
-            ..diagnostic.clone()
-        };
+        let mut help_only = diagnostic.clone();
+        help_only.source = None;
+        help_only.labels = Vec::new();
         out.push_str(&body(&help_only, &theme));
     }
     out
@@ -97,11 +93,9 @@ fn body(diagnostic: &Diagnostic, theme: &GraphicalTheme) -> String {
         out.push_str(&body_at(window, theme, *place));
     }
     if diagnostic.help.is_some() {
-        let help_only = Diagnostic {
-            source: None,
-            labels: Vec::new(),
-            ..diagnostic.clone()
-        };
+        let mut help_only = diagnostic.clone();
+        help_only.source = None;
+        help_only.labels = Vec::new();
         out.push_str(&body_at(&help_only, theme, Place::default()));
     }
     out
@@ -161,15 +155,13 @@ fn windows(d: &Diagnostic) -> Option<Vec<(Diagnostic, Place)>> {
             line: memchr::memchr_iter(b'\n', &text.as_bytes()[..line_from]).count(),
             column: text[line_from..s].chars().count() - shown_before,
         };
-        let diagnostic = Diagnostic {
-            source: Some(SourceFile::new(source.name.clone(), window)),
-            labels: vec![Label {
-                span: Span::new(offset, offset + e - s),
-                text: label.text.clone(),
-            }],
-            help: None,
-            ..d.clone()
-        };
+        let mut diagnostic = d.clone();
+        diagnostic.source = Some(SourceFile::new(source.name.clone(), window));
+        diagnostic.labels = vec![Label {
+            span: Span::new(offset, offset + e - s),
+            text: label.text.clone(),
+        }];
+        diagnostic.help = None;
         (diagnostic, place)
     });
     Some(windows.collect())

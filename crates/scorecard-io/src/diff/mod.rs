@@ -46,8 +46,8 @@ impl Side {
             None => {
                 let card = &scoring.cards()[0];
                 Side {
-                    file: card.source.name.clone(),
-                    stamp: Some(card.stamp.clone()),
+                    file: card.source().name.clone(),
+                    stamp: Some(card.stamp().clone()),
                 }
             }
         }
@@ -109,29 +109,29 @@ fn card_changes(old: &Scoring, new: &Scoring) -> Vec<Change> {
         None => found.push((vec![card.to_string()], change)),
     };
     for n in new.cards() {
-        match old.cards().iter().find(|o| o.name == n.name) {
-            Some(o) if o.stamp.hash != n.stamp.hash => {
+        match old.cards().iter().find(|o| o.name() == n.name()) {
+            Some(o) if o.stamp().hash != n.stamp().hash => {
                 for change in changes(o, n) {
-                    add(&n.name, change);
+                    add(n.name(), change);
                 }
             }
             Some(_) => {}
             None => add(
-                &n.name,
+                n.name(),
                 Change {
                     about: crate::t!("diff-about-card"),
-                    change: crate::t!("diff-card-new", file = &n.source.name),
+                    change: crate::t!("diff-card-new", file = &n.source().name),
                 },
             ),
         }
     }
     for o in old.cards() {
-        if !new.cards().iter().any(|n| n.name == o.name) {
+        if !new.cards().iter().any(|n| n.name() == o.name()) {
             add(
-                &o.name,
+                o.name(),
                 Change {
                     about: crate::t!("diff-about-card"),
-                    change: crate::t!("diff-card-gone", file = &o.source.name),
+                    change: crate::t!("diff-card-gone", file = &o.source().name),
                 },
             );
         }

@@ -185,14 +185,14 @@ pub fn compare(old: &Outcome, new: &Outcome) -> (Vec<EmployeeDiff>, Vec<Unscored
 
 /// A card with sections or bonus/penalty blocks; not a pay formula alone.
 fn gives_points(card: &CheckedCard) -> bool {
-    !card.sections.is_empty() || !card.adjustments.is_empty()
+    !card.sections().is_empty() || !card.adjustments().is_empty()
 }
 
 fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult) -> EmployeeDiff {
     let mut items = Vec::new();
-    for (i, item) in nc.items.iter().enumerate() {
+    for (i, item) in nc.items().iter().enumerate() {
         let old = oc
-            .items
+            .items()
             .iter()
             .position(|x| x.name == item.name)
             .map(|j| o.scores.items[j]);
@@ -205,8 +205,8 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
             });
         }
     }
-    for (j, item) in oc.items.iter().enumerate() {
-        if !nc.items.iter().any(|x| x.name == item.name) {
+    for (j, item) in oc.items().iter().enumerate() {
+        if !nc.items().iter().any(|x| x.name == item.name) {
             items.push(ItemDiff {
                 item: item.display_name().to_string(),
                 old: Some(o.scores.items[j]),
@@ -215,9 +215,9 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
         }
     }
     let mut outputs = Vec::new();
-    for (i, d) in nc.derived.iter().enumerate() {
+    for (i, d) in nc.derived().iter().enumerate() {
         let old = oc
-            .derived
+            .derived()
             .iter()
             .position(|x| x.name == d.name)
             .map(|j| o.scores.derived[j].clone());
@@ -230,8 +230,8 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
             new: Some(n.scores.derived[i].clone()),
         });
     }
-    for (j, d) in oc.derived.iter().enumerate() {
-        if !nc.derived.iter().any(|x| x.name == d.name) {
+    for (j, d) in oc.derived().iter().enumerate() {
+        if !nc.derived().iter().any(|x| x.name == d.name) {
             outputs.push(ValueDiff {
                 name: d.name.clone(),
                 label: d.label.clone(),
@@ -246,10 +246,10 @@ fn employee(oc: &CheckedCard, o: &ScoreResult, nc: &CheckedCard, n: &ScoreResult
         id: n.employee.id.clone(),
         name: n.employee.name.clone(),
         line: n.line,
-        card: if oc.name == nc.name {
-            nc.name.clone()
+        card: if oc.name() == nc.name() {
+            nc.name().to_string()
         } else {
-            format!("{} → {}", oc.name, nc.name)
+            format!("{} → {}", oc.name(), nc.name())
         },
         scored: gives_points(oc) || gives_points(nc),
         old_total: o.scores.total,

@@ -48,15 +48,16 @@ struct Differ<'a> {
 
 /// The card's text under `span`, on one line.
 fn quote(card: &CheckedCard, span: Span) -> String {
-    card.source
+    card.source()
         .slice(span)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn opt(text: &Option<String>) -> String {
-    text.clone().unwrap_or_else(|| t!("diff-none"))
+fn opt<S: AsRef<str>>(text: &Option<S>) -> String {
+    text.as_ref()
+        .map_or_else(|| t!("diff-none"), |s| s.as_ref().to_string())
 }
 
 impl Differ<'_> {
@@ -76,27 +77,32 @@ impl Differ<'_> {
     fn header(&mut self) {
         let (o, n) = (self.old, self.new);
         let card = t!("diff-about-card");
-        self.changed(&card, &t!("diff-what-label"), opt(&o.label), opt(&n.label));
-        self.changed(&card, &t!("diff-what-role"), opt(&o.role), opt(&n.role));
+        self.changed(
+            &card,
+            &t!("diff-what-label"),
+            opt(&o.label()),
+            opt(&n.label()),
+        );
+        self.changed(&card, &t!("diff-what-role"), opt(&o.role()), opt(&n.role()));
         self.changed(
             &card,
             &t!("diff-what-period"),
-            opt(&o.period),
-            opt(&n.period),
+            opt(&o.period()),
+            opt(&n.period()),
         );
         self.changed(
             &card,
             &t!("diff-what-total"),
-            format_decimal(o.total),
-            format_decimal(n.total),
+            format_decimal(o.total()),
+            format_decimal(n.total()),
         );
         self.changed(
             &card,
             &t!("diff-what-version"),
-            opt(&o.stamp.version),
-            opt(&n.stamp.version),
+            opt(&o.stamp().version),
+            opt(&n.stamp().version),
         );
-        let dates = |c: &CheckedCard| c.stamp.effective.map(|e| e.to_string());
+        let dates = |c: &CheckedCard| c.stamp().effective.map(|e| e.to_string());
         self.changed(
             &card,
             &t!("diff-what-effective"),
@@ -106,8 +112,8 @@ impl Differ<'_> {
     }
 
     fn inputs(&mut self) {
-        for input in &self.new.inputs {
-            match self.old.inputs.iter().find(|i| i.name == input.name) {
+        for input in self.new.inputs() {
+            match self.old.inputs().iter().find(|i| i.name == input.name) {
                 None => self.push(
                     t!("diff-about-input", name = &input.name),
                     t!(
@@ -157,8 +163,8 @@ impl Differ<'_> {
                 }
             }
         }
-        for input in &self.old.inputs {
-            if !self.new.inputs.iter().any(|i| i.name == input.name) {
+        for input in self.old.inputs() {
+            if !self.new.inputs().iter().any(|i| i.name == input.name) {
                 self.push(
                     t!("diff-about-input", name = &input.name),
                     t!("diff-removed"),
@@ -169,9 +175,9 @@ impl Differ<'_> {
 
     /// Hook functions by name: their kinds, and the script each runs.
     fn hooks(&mut self) {
-        for hook in &self.new.hooks {
+        for hook in self.new.hooks() {
             let about = t!("diff-about-hook", name = &hook.name);
-            let Some(old) = self.old.hooks.iter().find(|h| h.name == hook.name) else {
+            let Some(old) = self.old.hooks().iter().find(|h| h.name == hook.name) else {
                 self.push(
                     about,
                     t!(
@@ -200,17 +206,17 @@ impl Differ<'_> {
                 self.push(&about, t!("diff-script-changed", file = &b.name));
             }
         }
-        for hook in &self.old.hooks {
-            if !self.new.hooks.iter().any(|h| h.name == hook.name) {
+        for hook in self.old.hooks() {
+            if !self.new.hooks().iter().any(|h| h.name == hook.name) {
                 self.push(t!("diff-about-hook", name = &hook.name), t!("diff-removed"));
             }
         }
     }
 
     fn params(&mut self) {
-        for param in &self.new.params {
+        for param in self.new.params() {
             let value = with_unit(&param.value, param.ty);
-            match self.old.params.iter().find(|p| p.name == param.name) {
+            match self.old.params().iter().find(|p| p.name == param.name) {
                 None => self.push(
                     t!("diff-about-param", name = &param.name),
                     t!("diff-added-param", value = value),
@@ -226,8 +232,8 @@ impl Differ<'_> {
                 }
             }
         }
-        for param in &self.old.params {
-            if !self.new.params.iter().any(|p| p.name == param.name) {
+        for param in self.old.params() {
+            if !self.new.params().iter().any(|p| p.name == param.name) {
                 self.push(
                     t!("diff-about-param", name = &param.name),
                     t!("diff-removed"),
@@ -237,12 +243,12 @@ impl Differ<'_> {
     }
 
     fn sections(&mut self) {
-        for section in &self.new.sections {
+        for section in self.new.sections() {
             let about = section
                 .label
                 .clone()
                 .unwrap_or_else(|| section.name.clone());
-            match self.old.sections.iter().find(|s| s.name == section.name) {
+            match self.old.sections().iter().find(|s| s.name == section.name) {
                 None => self.push(
                     about,
                     t!(
@@ -266,8 +272,8 @@ impl Differ<'_> {
                 }
             }
         }
-        for section in &self.old.sections {
-            if !self.new.sections.iter().any(|s| s.name == section.name) {
+        for section in self.old.sections() {
+            if !self.new.sections().iter().any(|s| s.name == section.name) {
                 let about = section
                     .label
                     .clone()
@@ -278,10 +284,10 @@ impl Differ<'_> {
     }
 
     fn items(&mut self) {
-        for item in &self.new.items {
+        for item in self.new.items() {
             let about = item.display_name().to_string();
-            let Some(old) = self.old.items.iter().find(|i| i.name == item.name) else {
-                let section = &self.new.sections[item.section];
+            let Some(old) = self.old.items().iter().find(|i| i.name == item.name) else {
+                let section = &self.new.sections()[item.section];
                 self.push(
                     about,
                     t!(
@@ -294,8 +300,8 @@ impl Differ<'_> {
                 continue;
             };
             let (os, ns) = (
-                &self.old.sections[old.section],
-                &self.new.sections[item.section],
+                &self.old.sections()[old.section],
+                &self.new.sections()[item.section],
             );
             if os.name != ns.name {
                 self.push(
@@ -347,8 +353,8 @@ impl Differ<'_> {
             }
             self.per_occurrence(&about, &old.deductions, &item.deductions, "minus");
         }
-        for item in &self.old.items {
-            if !self.new.items.iter().any(|i| i.name == item.name) {
+        for item in self.old.items() {
+            if !self.new.items().iter().any(|i| i.name == item.name) {
                 self.push(
                     item.display_name(),
                     format!("item removed (was {} points)", format_decimal(item.points)),
@@ -365,7 +371,7 @@ impl Differ<'_> {
         new: &[PerOccurrence],
         sign: &str,
     ) {
-        let name = |c: &CheckedCard, p: &PerOccurrence| c.inputs[p.input].name.clone();
+        let name = |c: &CheckedCard, p: &PerOccurrence| c.inputs()[p.input].name.clone();
         for line in new {
             let input = name(self.new, line);
             match old.iter().find(|o| name(self.old, o) == input) {
@@ -396,9 +402,9 @@ impl Differ<'_> {
     }
 
     fn adjustments(&mut self) {
-        for block in &self.new.adjustments {
+        for block in self.new.adjustments() {
             let about = block.display_name().to_string();
-            match self.old.adjustments.iter().find(|a| a.name == block.name) {
+            match self.old.adjustments().iter().find(|a| a.name == block.name) {
                 None => self.push(about, t!("diff-added", text = quote(self.new, block.span))),
                 Some(old) => {
                     let cap = |c: Option<Decimal>| c.map_or(t!("diff-none"), format_decimal);
@@ -411,8 +417,8 @@ impl Differ<'_> {
                 }
             }
         }
-        for block in &self.old.adjustments {
-            if !self.new.adjustments.iter().any(|a| a.name == block.name) {
+        for block in self.old.adjustments() {
+            if !self.new.adjustments().iter().any(|a| a.name == block.name) {
                 self.push(block.display_name(), t!("diff-removed"));
             }
         }
@@ -420,7 +426,7 @@ impl Differ<'_> {
 
     fn grade(&mut self) {
         let grade = t!("diff-about-grade");
-        match (&self.old.grade, &self.new.grade) {
+        match (&self.old.grade(), &self.new.grade()) {
             (Some(a), Some(b)) => self.tiers(
                 &grade,
                 a,
@@ -436,9 +442,9 @@ impl Differ<'_> {
     }
 
     fn derived(&mut self) {
-        for d in &self.new.derived {
+        for d in self.new.derived() {
             let about = d.display_name().to_string();
-            let Some(old) = self.old.derived.iter().find(|o| o.name == d.name) else {
+            let Some(old) = self.old.derived().iter().find(|o| o.name == d.name) else {
                 self.push(about, t!("diff-added", text = quote(self.new, d.span)));
                 continue;
             };
@@ -466,8 +472,8 @@ impl Differ<'_> {
                 _ => self.push(about, t!("diff-changed-to", text = quote(self.new, d.span))),
             }
         }
-        for d in &self.old.derived {
-            if !self.new.derived.iter().any(|n| n.name == d.name) {
+        for d in self.old.derived() {
+            if !self.new.derived().iter().any(|n| n.name == d.name) {
                 self.push(d.display_name(), t!("diff-removed"));
             }
         }

@@ -6,7 +6,7 @@ use crate::CheckedCard;
 
 fn card(name: &str, text: &str) -> CheckedCard {
     match crate::compile(&SourceFile::new(name, text)) {
-        Ok(c) => c.card,
+        Ok(c) => c.into_card(),
         Err(d) => panic!("{name}: {d:#?}"),
     }
 }
@@ -96,11 +96,9 @@ fn items_and_inputs_added_or_removed_are_named() {
 /// Both cards run on the same CSV text, as `scorecard diff` runs them.
 fn diff_on(old: &CheckedCard, new: &CheckedCard, csv: &str) -> Report {
     let run = |card: &CheckedCard| {
-        let scoring = Scoring::of_checked(vec![crate::check::Checked {
-            card: card.clone(),
-            warnings: Default::default(),
-        }])
-        .expect("one card");
+        let scoring =
+            Scoring::of_cards(vec![std::sync::Arc::new(card.clone())], Default::default())
+                .expect("one card");
         let mut input = DataInput::records("d.csv", vec![], data::Numbering::Lines, vec![]);
         input.source = DataSource::Bytes(std::sync::Arc::new(csv.as_bytes().to_vec()));
         input.format = Some(DataFormat::Csv);
@@ -214,7 +212,7 @@ fn hook_changes_are_listed_with_their_kinds_and_scripts() {
         let source = SourceFile::new(name, text);
         crate::compile_with(&source, &crate::resolve::NoLoader, &files)
             .unwrap_or_else(|d| panic!("{name}: {d:#?}"))
-            .card
+            .into_card()
     };
     let old = compile(
         "old.card",
@@ -227,7 +225,7 @@ fn hook_changes_are_listed_with_their_kinds_and_scripts() {
         "fn 提成(n) { n }",
     );
     assert!(changes(&old, &same).is_empty());
-    assert_eq!(old.stamp.hash, same.stamp.hash);
+    assert_eq!(old.stamp().hash, same.stamp().hash);
 
     let new = compile(
         "new.card",
@@ -240,5 +238,5 @@ fn hook_changes_are_listed_with_their_kinds_and_scripts() {
         .collect();
     assert_eq!(listed, ["hook 提成: script h.rhai changed"]);
     // The card's text is the same, but its hook is not: so is its hash.
-    assert_ne!(old.stamp.hash, new.stamp.hash);
+    assert_ne!(old.stamp().hash, new.stamp().hash);
 }

@@ -623,7 +623,7 @@ impl Rules {
     fn check_feeds(&self, diagnostics: &mut Diagnostics) {
         let source = &self.manifest.source;
         for (e, entry) in self.manifest.entries.iter().enumerate() {
-            let card = &self.card_of(e).card;
+            let card = &self.card_of(e).card();
             for feed in &entry.feeds {
                 let problem = |message: String, label: String| {
                     Diagnostic::error(Code::BadManifest, message)
@@ -631,7 +631,7 @@ impl Rules {
                         .label(feed.span, label)
                 };
                 let Some(input) = card.input_index(&feed.input) else {
-                    let names = card.inputs.iter().map(|i| i.name.as_str());
+                    let names = card.inputs().iter().map(|i| i.name.as_str());
                     let mut d = problem(
                         t!("feed-not-an-input", input = &feed.input, file = &entry.file),
                         t!("fed-here"),
@@ -642,7 +642,7 @@ impl Rules {
                     diagnostics.push(d);
                     continue;
                 };
-                let want = card.inputs[input].ty.value_type();
+                let want = card.inputs()[input].ty.value_type();
                 let upstream = self
                     .manifest
                     .entries
@@ -650,7 +650,7 @@ impl Rules {
                     .enumerate()
                     .filter(|(_, u)| u.step == feed.step && u.role == entry.role);
                 for (u, up) in upstream {
-                    let giver = &self.card_of(u).card;
+                    let giver = &self.card_of(u).card();
                     match giver.key_type(&feed.key) {
                         None => diagnostics.push(
                             problem(
@@ -687,7 +687,7 @@ impl Rules {
     pub fn warnings(&self) -> Diagnostics {
         let mut all = Diagnostics::default();
         for card in &self.cards {
-            all.extend(card.warnings.clone());
+            all.extend(card.warnings().clone());
         }
         all
     }

@@ -19,7 +19,7 @@ use crate::check::model::{CheckedCard, RollupRule};
 /// The inputs a roll-up recomputes from their parts (`rollup ratio(…)`):
 /// monthly data need not give them ([`ReadOptions::supplied`](crate::data::ReadOptions)).
 pub fn recomputed(card: &CheckedCard) -> Vec<usize> {
-    let Some(plan) = &card.rollup else {
+    let Some(plan) = &card.rollup() else {
         return Vec::new();
     };
     plan.inputs

@@ -93,15 +93,18 @@ pub struct RollingUp<'c> {
 impl<'c> RollingUp<'c> {
     /// `Err` when the card does not roll up.
     pub fn new(card: &'c CheckedCard) -> Result<Self, CannotRollUp> {
-        let Some(plan) = &card.rollup else {
-            return Err(CannotRollUp(t!("period-card-no-rollup", card = &card.name)));
+        let Some(plan) = &card.rollup() else {
+            return Err(CannotRollUp(t!(
+                "period-card-no-rollup",
+                card = card.name()
+            )));
         };
         Ok(RollingUp {
             card,
             plan,
             any_row: false,
             any_period: false,
-            given: vec![false; card.inputs.len()],
+            given: vec![false; card.inputs().len()],
         })
     }
 
@@ -152,7 +155,7 @@ impl<'c> RollingUp<'c> {
             return Err(CannotRollUp(t!("period-no-month-column")));
         }
         let mut warnings = Vec::new();
-        for (i, input) in self.card.inputs.iter().enumerate() {
+        for (i, input) in self.card.inputs().iter().enumerate() {
             if let RollupRule::Ratio { .. } = self.plan.inputs[i].rule {
                 if self.given[i] {
                     warnings.push(t!("period-ratio-recomputed", input = &input.name));
@@ -233,13 +236,13 @@ type Rolled = (Vec<Value>, Vec<(usize, Decimal, Decimal)>);
 
 /// One employee's months → one row's values, or why not.
 fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Result<Rolled, String> {
-    let Some(plan) = &card.rollup else {
+    let Some(plan) = &card.rollup() else {
         return Err(t!("period-card-does-not-roll-up"));
     };
     let column = |i: usize| months.iter().map(move |r| &r.values[i]);
-    let mut values = Vec::with_capacity(card.inputs.len());
+    let mut values = Vec::with_capacity(card.inputs().len());
     let mut ratios = Vec::new();
-    for (i, input) in card.inputs.iter().enumerate() {
+    for (i, input) in card.inputs().iter().enumerate() {
         let value = match plan.inputs[i].rule {
             RollupRule::Sum => match sum(column(i)) {
                 Some(total) => Value::Num(match scale {
@@ -277,8 +280,8 @@ fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Resu
                         return Err(t!(
                             "period-ratio-zero",
                             input = &input.name,
-                            numerator = &card.inputs[numerator].name,
-                            denominator = &card.inputs[denominator].name
+                            numerator = &card.inputs()[numerator].name,
+                            denominator = &card.inputs()[denominator].name
                         ));
                     }
                     ratios.push((i, n, d));
@@ -330,11 +333,11 @@ impl Source {
             of = self.of.to_string(),
             months = months.join(&t!("data-list-sep"))
         )];
-        if let Some(plan) = &card.rollup {
+        if let Some(plan) = &card.rollup() {
             if self.prorated {
                 lines.push(t!(
                     "period-prorated",
-                    rule = card.source.slice(plan.partial.span),
+                    rule = card.source().slice(plan.partial.span),
                     of = self.of.to_string(),
                     count = self.months.len()
                 ));
@@ -348,7 +351,7 @@ impl Source {
                         denominator,
                     },
                 ..
-            }) = card.rollup.as_ref().map(|p| &p.inputs[i])
+            }) = card.rollup().as_ref().map(|p| &p.inputs[i])
             else {
                 continue;
             };
@@ -356,13 +359,13 @@ impl Source {
             let shown = rate.round_dp(4);
             lines.push(format!(
                 "{} = {} {} / {} {} {} {}",
-                card.inputs[i].name,
-                card.inputs[*numerator].name,
+                card.inputs()[i].name,
+                card.inputs()[*numerator].name,
                 crate::value::format_decimal(n),
-                card.inputs[*denominator].name,
+                card.inputs()[*denominator].name,
                 crate::value::format_decimal(d),
                 if shown == rate { "=" } else { "≈" },
-                format_value(&Value::Num(shown), card.inputs[i].ty.value_type())
+                format_value(&Value::Num(shown), card.inputs()[i].ty.value_type())
             ));
         }
         lines

@@ -25,7 +25,7 @@ fn card(partial: &str) -> CheckedCard {
         }}"#
     );
     match crate::compile(&SourceFile::new("t.card", text)) {
-        Ok(checked) => checked.card,
+        Ok(checked) => checked.into_card(),
         Err(d) => panic!("{:#?}", d.0.iter().map(|d| &d.message).collect::<Vec<_>>()),
     }
 }
@@ -42,7 +42,7 @@ fn rolled(card: &CheckedCard, rows: &[&str]) -> RollUp {
 
 /// Each input of a rolled row as text, by name.
 fn values(card: &CheckedCard, r: &RollUp, row: usize) -> Vec<String> {
-    card.inputs
+    card.inputs()
         .iter()
         .zip(&r.rows[row].values)
         .map(|(input, v)| format!("{}={}", input.name, format_value(v, input.ty.value_type())))
@@ -228,7 +228,7 @@ fn data_without_a_month_column_or_a_card_that_does_not_roll_up_is_refused() {
         "scorecard m { total 1 section s weight 1 { item i 1 } }",
     ))
     .unwrap()
-    .card;
+    .into_card();
     let err = roll_up(&monthly, &[]).unwrap_err();
     assert!(err.0.contains("does not roll up months"), "{err}");
 }

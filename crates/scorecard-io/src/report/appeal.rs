@@ -108,7 +108,7 @@ fn sheet(out: &mut String, period: Option<&str>, parts: &[&AppealPart]) {
         t!("appeal-name"),
         cell(&employee.name),
         t!("appeal-role"),
-        cell(&first.card.role),
+        cell(&first.card.role().map(str::to_string)),
         t!("appeal-brand"),
         cell(&employee.brand),
         t!("appeal-store"),
@@ -144,8 +144,8 @@ fn sheet(out: &mut String, period: Option<&str>, parts: &[&AppealPart]) {
         .map(|p| {
             t!(
                 "appeal-ref",
-                file = &p.card.source.name,
-                stamp = p.card.stamp.describe(),
+                file = &p.card.source().name,
+                stamp = p.card.stamp().describe(),
                 line = p.result.line
             )
         })
@@ -164,7 +164,7 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
     if titled {
         let _ = writeln!(out, "<h2>{}</h2>", escape(card.display_name()));
     }
-    if !card.sections.is_empty() {
+    if !card.sections().is_empty() {
         let grade = result
             .grade(card)
             .map_or(String::new(), |g| t!("appeal-grade", grade = escape(g)));
@@ -174,7 +174,7 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
             t!(
                 "appeal-result",
                 total = format_decimal(result.scores.total),
-                of = format_decimal(card.total)
+                of = format_decimal(card.total())
             )
         );
         let _ = writeln!(
@@ -185,7 +185,7 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
             escape(&t!("appeal-col-score")),
             escape(&t!("appeal-col-why"))
         );
-        for (s, section) in card.sections.iter().enumerate() {
+        for (s, section) in card.sections().iter().enumerate() {
             let _ = writeln!(
                 out,
                 "<tr class=\"section\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>",
@@ -194,7 +194,7 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
                 format_decimal(result.scores.sections[s]),
             );
             for i in section.items.clone() {
-                let item = &card.items[i];
+                let item = &card.items()[i];
                 let score = result.scores.items[i];
                 let why = if score < item.points {
                     reasons(&item_reasons(card, result, part.inputs, i))
@@ -211,7 +211,7 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
             }
         }
         for (b, (block, amount)) in card
-            .adjustments
+            .adjustments()
             .iter()
             .zip(&result.scores.adjustments)
             .enumerate()
@@ -237,7 +237,7 @@ fn card_part(out: &mut String, part: &AppealPart, titled: bool) {
         for pair in outputs.chunks(2) {
             out.push_str("<tr>");
             for &d in pair {
-                let derived = &card.derived[d];
+                let derived = &card.derived()[d];
                 let _ = write!(
                     out,
                     "<th>{}</th><td class=\"num\">{}</td>",

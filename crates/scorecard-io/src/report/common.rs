@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The card's own text under `span`, on one line (runs of spaces and newlines become one space).
 pub fn quote(card: &CheckedCard, span: Span) -> String {
-    card.source
+    card.source()
         .slice(span)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -22,14 +22,14 @@ pub fn quote(card: &CheckedCard, span: Span) -> String {
 /// The 1-based line of the card where `span` starts (in the file that holds
 /// it, for a card that extends another).
 pub fn line_of(card: &CheckedCard, span: Span) -> usize {
-    card.source.line_col(span.start).0
+    card.source().line_col(span.start).0
 }
 
 /// The file `span` lies in, when it is not the card's own file: for a card
 /// that extends another, a rule the base card wrote.
 pub fn other_file(card: &CheckedCard, span: Span) -> Option<&str> {
-    let (file, _) = card.source.locate(span.start);
-    (file.name != card.source.name).then_some(file.name.as_str())
+    let (file, _) = card.source().locate(span.start);
+    (file.name != card.source().name).then_some(file.name.as_str())
 }
 
 /// Where a rule is written: a line of the card, or a line of a base card.
@@ -169,8 +169,8 @@ pub fn employee_title(e: &Employee) -> String {
 /// Indices into `CheckedCard::derived` in the order the card declares them
 /// (the checked card keeps them in dependency order instead).
 pub fn derived_order(card: &CheckedCard) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..card.derived.len()).collect();
-    order.sort_by_key(|&i| card.derived[i].span.start);
+    let mut order: Vec<usize> = (0..card.derived().len()).collect();
+    order.sort_by_key(|&i| card.derived()[i].span.start);
     order
 }
 
@@ -178,7 +178,7 @@ pub fn derived_order(card: &CheckedCard) -> Vec<usize> {
 /// card without them is a pay card, reported as pay (no total, grade, rank
 /// or histogram).
 pub fn is_scored(card: &CheckedCard) -> bool {
-    !card.sections.is_empty() || !card.adjustments.is_empty()
+    !card.sections().is_empty() || !card.adjustments().is_empty()
 }
 
 /// The output a pay card's report leads with (an index into
@@ -186,11 +186,11 @@ pub fn is_scored(card: &CheckedCard) -> bool {
 /// the last money output it declares, else its last output; `None` for a
 /// card without outputs.
 pub fn main_output(card: &CheckedCard) -> Option<usize> {
-    if card.main.is_some() {
-        return card.main;
+    if card.main().is_some() {
+        return card.main();
     }
     let order = derived_order(card);
-    let money = |&&i: &&usize| card.derived[i].ty == Type::Num(crate::value::Unit::Money);
+    let money = |&&i: &&usize| card.derived()[i].ty == Type::Num(crate::value::Unit::Money);
     order
         .iter()
         .rev()
@@ -231,7 +231,7 @@ pub fn store_totals(card: &CheckedCard, results: &[ScoreResult]) -> Option<Grid>
         return None;
     }
     let main = main_output(card)?;
-    let d = &card.derived[main];
+    let d = &card.derived()[main];
     if d.ty != Type::Num(Unit::Money) {
         return None;
     }
@@ -376,7 +376,7 @@ fn add_fed(grid: &mut Grid, part: &super::CardResults) {
         grid.header.len() - outputs + 1
     };
     for (k, &i) in part.fed.iter().enumerate() {
-        let input = &card.inputs[i];
+        let input = &card.inputs()[i];
         let ty = input.ty.value_type();
         grid.header
             .insert(at + k, heading(input.display_name(), ty));
@@ -410,11 +410,11 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
             numeric.push(false);
         }
     }
-    for s in &card.sections {
+    for s in card.sections() {
         header.push(s.label.clone().unwrap_or_else(|| s.name.clone()));
         numeric.push(true);
     }
-    for a in &card.adjustments {
+    for a in card.adjustments() {
         header.push(a.display_name().to_string());
         numeric.push(true);
     }
@@ -424,16 +424,16 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push(t!("col-total"));
         numeric.push(true);
     }
-    if card.grade.is_some() {
+    if card.grade().is_some() {
         header.push(t!("col-grade"));
         numeric.push(false);
     }
-    for rank in &card.group.ranks {
+    for rank in &card.group().ranks {
         header.push(rank.display_name().to_string());
         numeric.push(true);
     }
     let derived = outputs_order(card);
-    for d in derived.iter().map(|&i| &card.derived[i]) {
+    for d in derived.iter().map(|&i| &card.derived()[i]) {
         header.push(heading(d.display_name(), d.ty));
         numeric.push(matches!(d.ty, Type::Num(_)));
     }
@@ -460,17 +460,17 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
             if scored {
                 row.push(format_decimal(r.scores.total));
             }
-            if card.grade.is_some() {
+            if card.grade().is_some() {
                 row.push(r.grade(card).map(|g| g.to_string()).unwrap_or_default());
             }
-            row.extend((0..card.group.ranks.len()).map(|i| {
+            row.extend((0..card.group().ranks.len()).map(|i| {
                 r.ranks
                     .get(i)
                     .map(super::group_trace::place)
                     .unwrap_or_default()
             }));
             for &i in &derived {
-                row.push(cell(&r.scores.derived[i], card.derived[i].ty));
+                row.push(cell(&r.scores.derived[i], card.derived()[i].ty));
             }
             row
         })

@@ -149,11 +149,11 @@ impl<'c> CsvRows<'c> {
             region,
             period,
             derived: outputs_order(card),
-            scored: !card.items.is_empty() || !card.adjustments.is_empty(),
+            scored: !card.items().is_empty() || !card.adjustments().is_empty(),
             out: Encoder::default(),
             cell: String::new(),
             grades: card
-                .grade
+                .grade()
                 .iter()
                 .flat_map(|table| &table.rows)
                 .map(|row| Encoder::encode(false, &[neutralise(&row.outcome).as_bytes()]))
@@ -161,8 +161,8 @@ impl<'c> CsvRows<'c> {
             stamp: Encoder::encode(
                 true,
                 &[
-                    neutralise(card.stamp.version.as_deref().unwrap_or_default()).as_bytes(),
-                    card.stamp.hash.to_string().as_bytes(),
+                    neutralise(card.stamp().version.as_deref().unwrap_or_default()).as_bytes(),
+                    card.stamp().hash.to_string().as_bytes(),
                 ],
             ),
         }
@@ -180,19 +180,19 @@ impl<'c> CsvRows<'c> {
         if self.period {
             header.push(heading("period"));
         }
-        header.extend(card.items.iter().map(|i| i.name.clone()));
-        header.extend(card.sections.iter().map(|s| s.name.clone()));
-        header.extend(card.adjustments.iter().map(|a| a.name.clone()));
+        header.extend(card.items().iter().map(|i| i.name.clone()));
+        header.extend(card.sections().iter().map(|s| s.name.clone()));
+        header.extend(card.adjustments().iter().map(|a| a.name.clone()));
         if self.scored {
             header.extend([heading("sections_total"), heading("total")]);
         }
-        if card.grade.is_some() {
+        if card.grade().is_some() {
             header.push(heading("grade"));
         }
-        for r in &card.group.ranks {
+        for r in &card.group().ranks {
             header.extend([r.name.clone(), t!("csv-rank-size", rank = &r.name)]);
         }
-        header.extend(self.derived.iter().map(|&i| card.derived[i].name.clone()));
+        header.extend(self.derived.iter().map(|&i| card.derived()[i].name.clone()));
         header.extend([heading("card_version"), heading("card_hash")]);
         for name in &header {
             self.out.text(name.as_bytes());
@@ -222,11 +222,11 @@ impl<'c> CsvRows<'c> {
         let totals = if self.scored { &totals[..] } else { &[] };
         self.out
             .numbers(&[&scores.items, &scores.sections, &scores.adjustments, totals]);
-        if card.grade.is_some() {
+        if card.grade().is_some() {
             let label = scores.grade.map_or(&[][..], |row| &self.grades[row]);
             self.out.unquoted(label);
         }
-        for i in 0..card.group.ranks.len() {
+        for i in 0..card.group().ranks.len() {
             match ranks.get(i) {
                 Some(p) => {
                     self.out.numbers(&[&[p.place.into(), p.size.into()]]);
@@ -241,7 +241,7 @@ impl<'c> CsvRows<'c> {
             self.cell.clear();
             match &scores.derived[i] {
                 Value::Missing => {}
-                value => push_value(&mut self.cell, value, card.derived[i].ty),
+                value => push_value(&mut self.cell, value, card.derived()[i].ty),
             }
             self.out.field(self.cell.as_bytes());
         }
@@ -268,7 +268,7 @@ impl<'c> CsvRows<'c> {
     /// so that a buffer of many rows is not grown piece by piece.
     pub fn reserve_rows(&mut self, rows: usize) {
         let card = self.card;
-        let cells = 8 + card.items.len() + card.sections.len() + card.derived.len();
+        let cells = 8 + card.items().len() + card.sections().len() + card.derived().len();
         self.out.bytes.reserve(rows * cells * 5);
     }
 

@@ -94,7 +94,7 @@ pub(crate) fn item_reasons(
     item: usize,
 ) -> Vec<String> {
     let explainer = Explainer::new(card, result, inputs);
-    let row = explainer.item_row(&card.items[item], &explainer.trace.items[item]);
+    let row = explainer.item_row(&card.items()[item], &explainer.trace.items[item]);
     row.reasons.iter().map(|r| explainer.cite(r)).collect()
 }
 
@@ -149,13 +149,13 @@ impl<'a> Explainer<'a> {
             card.display_name()
         );
         // A pay card may have no points at all: then there is no total to show.
-        let scored = !card.sections.is_empty() || !card.adjustments.is_empty();
+        let scored = !card.sections().is_empty() || !card.adjustments().is_empty();
         let mut head = Vec::new();
         if scored {
             head.push(t!(
                 "explain-total",
                 total = minus(r.scores.total),
-                of = format_decimal(card.total)
+                of = format_decimal(card.total())
             ));
         }
         if let Some(grade) = r.grade(card) {
@@ -168,7 +168,7 @@ impl<'a> Explainer<'a> {
         if self.provenance {
             out += &t!(
                 "explain-provenance",
-                file = &card.source.name,
+                file = &card.source().name,
                 stamp = r.card.describe(),
                 line = r.line
             );
@@ -180,17 +180,17 @@ impl<'a> Explainer<'a> {
 
         // Sections, then blocks: (heading, rows) groups, laid out with shared column widths.
         let mut groups: Vec<(String, Vec<Row>)> = Vec::new();
-        for (s, section) in card.sections.iter().enumerate() {
+        for (s, section) in card.sections().iter().enumerate() {
             let rows = section
                 .items
                 .clone()
-                .map(|i| self.item_row(&card.items[i], &self.trace.items[i]))
+                .map(|i| self.item_row(&card.items()[i], &self.trace.items[i]))
                 .collect();
             groups.push((self.section_heading(s), rows));
         }
         for kind in [AdjustmentKind::Bonus, AdjustmentKind::Penalty] {
-            let blocks: Vec<usize> = (0..card.adjustments.len())
-                .filter(|&a| card.adjustments[a].kind == kind)
+            let blocks: Vec<usize> = (0..card.adjustments().len())
+                .filter(|&a| card.adjustments()[a].kind == kind)
                 .collect();
             if blocks.is_empty() {
                 continue;
@@ -216,11 +216,11 @@ impl<'a> Explainer<'a> {
             score: w.score.max(row.score.width()),
             of: w.of.max(row.of.width()),
         });
-        if !card.sections.is_empty() {
+        if !card.sections().is_empty() {
             out += &format!("\n{}\n", t!("explain-sections"));
         }
         for (g, (heading, rows)) in groups.iter().enumerate() {
-            if g > 0 || card.sections.is_empty() {
+            if g > 0 || card.sections().is_empty() {
                 out.push('\n');
             }
             out += &format!("{heading}\n");
@@ -247,11 +247,11 @@ impl<'a> Explainer<'a> {
         }
         if !derived.is_empty() {
             let bands = card
-                .derived
+                .derived()
                 .iter()
                 .filter(|d| matches!(d.rule, DerivedRule::Band(_)))
                 .count();
-            let heading = match (bands, card.derived.len() - bands) {
+            let heading = match (bands, card.derived().len() - bands) {
                 (_, 0) => t!("explain-bands"),
                 (0, _) => t!("explain-outputs"),
                 _ => t!("explain-bands-outputs"),
@@ -280,7 +280,7 @@ impl<'a> Explainer<'a> {
     /// files apart: `callback_specialist.card`, or `一店/callback_specialist.card`
     /// beside `君威/callback_specialist.card` for a card that extends another.
     fn file_name(&self, line: &CardLine) -> String {
-        let source = &self.card.source;
+        let source = &self.card.source();
         let file = line.file.as_deref().unwrap_or(&source.name);
         let names: Vec<&str> = if source.parts.is_empty() {
             vec![source.name.as_str()]
@@ -331,7 +331,7 @@ impl<'a> Explainer<'a> {
             .hooks
             .iter()
             .map(|call| {
-                let hook = &self.card.hooks[call.function];
+                let hook = &self.card.hooks()[call.function];
                 let args: Vec<String> = call
                     .args
                     .iter()
@@ -363,7 +363,7 @@ impl<'a> Explainer<'a> {
     }
 
     fn section_heading(&self, s: usize) -> String {
-        let section = &self.card.sections[s];
+        let section = &self.card.sections()[s];
         let name = section.label.as_deref().unwrap_or(&section.name);
         let score = self.result.scores.sections[s];
         if section.scaled && section.points != section.weight {
@@ -546,7 +546,7 @@ impl<'a> Explainer<'a> {
                         .map(|(i, v)| {
                             t!(
                                 "explain-fact-bool",
-                                name = &card.inputs[*i].name,
+                                name = &card.inputs()[*i].name,
                                 value = self.value_text(&Value::Bool(*v), Type::Bool)
                             )
                         })
@@ -591,7 +591,7 @@ impl<'a> Explainer<'a> {
                 },
                 BaseTrace::Late { days, value },
             ) => {
-                let name = &card.inputs[*input].name;
+                let name = &card.inputs()[*input].name;
                 let text = match days {
                     None => t!(
                         "explain-late-missing",
@@ -760,7 +760,7 @@ impl<'a> Explainer<'a> {
         let what = rule
             .label
             .clone()
-            .unwrap_or_else(|| self.card.inputs[rule.input].display_name().to_string());
+            .unwrap_or_else(|| self.card.inputs()[rule.input].display_name().to_string());
         let count = format_decimal(hit.count);
         let amount = format_decimal(rule.amount);
         let total = format_decimal(hit.amount);
@@ -788,7 +788,7 @@ impl<'a> Explainer<'a> {
     }
 
     fn block_row(&self, a: usize) -> Row {
-        let (block, score) = (&self.card.adjustments[a], &self.trace.adjustments[a]);
+        let (block, score) = (&self.card.adjustments()[a], &self.trace.adjustments[a]);
         let plus = block.kind == AdjustmentKind::Bonus;
         let sign = if plus { "+" } else { "−" };
         let mut reasons: Vec<Reason> = block
@@ -851,7 +851,7 @@ impl<'a> Explainer<'a> {
     /// `等级 较差：总分 58，低于 75 分，等级 较差  〔… 第192行〕`, then any
     /// grade limit that pushed it down, each on its own line.
     fn grade_line(&self) -> Option<String> {
-        let (table, row) = (self.card.grade.as_ref()?, self.result.scores.grade?);
+        let (table, row) = (self.card.grade()?, self.result.scores.grade?);
         let label = table.rows[row].outcome.to_string();
         // The row that fired is where the first push started from.
         let fired = self.result.pushed.first().map_or(row, |p| p.from);
@@ -911,7 +911,7 @@ impl<'a> Explainer<'a> {
         derived_order(self.card)
             .into_iter()
             .map(|i| {
-                let (d, v) = (&self.card.derived[i], &self.result.scores.derived[i]);
+                let (d, v) = (&self.card.derived()[i], &self.result.scores.derived[i]);
                 let value = self.value_text(v, d.ty);
                 let note = self.note_suffix(self.note(d.span, d.span));
                 let reason = match (&d.rule, self.trace.derived_rows[i]) {
@@ -1043,7 +1043,7 @@ impl<'a> Explainer<'a> {
         let plain = Type::Num(Unit::Plain);
         Some(match leaf.kind {
             ExprKind::Input(i) => {
-                let ty = card.inputs[i].ty.value_type();
+                let ty = card.inputs()[i].ty.value_type();
                 (self.value_text(self.inputs?.get(i)?, ty), ty == Type::Bool)
             }
             ExprKind::Item(i) => (minus(r.scores.items[i]), false),
@@ -1051,7 +1051,7 @@ impl<'a> Explainer<'a> {
             ExprKind::Adjustment(i) => (minus(r.scores.adjustments[i]), false),
             ExprKind::Total => (self.value_text(&Value::Num(r.scores.total), plain), false),
             ExprKind::Derived(i) => {
-                let ty = card.derived[i].ty;
+                let ty = card.derived()[i].ty;
                 (self.value_text(&r.scores.derived[i], ty), ty == Type::Bool)
             }
             ExprKind::Rank(_) | ExprKind::Top(_) | ExprKind::GroupSize(_) => {
@@ -1100,18 +1100,21 @@ impl<'a> Explainer<'a> {
             ExprKind::Const(value) => {
                 // A parameter is folded to its value: show the value, in its unit.
                 let written = quote(self.card, expr.span);
-                match self.card.params.iter().find(|p| p.name == written) {
+                match self.card.params().iter().find(|p| p.name == written) {
                     Some(param) => (bracket_negative(self.value_text(value, param.ty)), ATOM),
                     None => (written, ATOM),
                 }
             }
-            ExprKind::Present(i) => (t!("explain-present", name = &self.card.inputs[*i].name), 1),
+            ExprKind::Present(i) => (
+                t!("explain-present", name = &self.card.inputs()[*i].name),
+                1,
+            ),
             ExprKind::PeriodDays => (t!("explain-period-days"), ATOM),
             ExprKind::Hook { .. } => {
                 let call = self.trace.hooks.iter().find(|c| c.span == expr.span);
                 match call {
                     Some(c) => {
-                        let hook = &self.card.hooks[c.function];
+                        let hook = &self.card.hooks()[c.function];
                         let value = self.value_text(&c.value, hook.result.value_type());
                         (bracket_negative(value), ATOM)
                     }

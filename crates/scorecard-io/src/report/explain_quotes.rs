@@ -39,13 +39,13 @@ static CACHE: LazyLock<Mutex<HashMap<Arc<str>, Arc<Notes>>>> =
 
 /// The notes of `card`, read from its source once per source text.
 pub(super) fn notes_of(card: &CheckedCard) -> Arc<Notes> {
-    let key = card.source.text.clone();
+    let key = card.source().text.clone();
     if let Ok(cache) = CACHE.lock() {
         if let Some(found) = cache.get(&key) {
             return found.clone();
         }
     }
-    let notes = Arc::new(read(&card.source));
+    let notes = Arc::new(read(card.source()));
     if let Ok(mut cache) = CACHE.lock() {
         if cache.len() >= KEPT {
             cache.clear();

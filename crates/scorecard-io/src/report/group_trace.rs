@@ -127,7 +127,7 @@ pub fn rank_lines(
     card: &CheckedCard,
     result: &ScoreResult,
 ) -> Vec<(String, String, String, CardLine)> {
-    card.group
+    card.group()
         .ranks
         .iter()
         .zip(&result.ranks)
@@ -167,7 +167,7 @@ fn by_name(card: &CheckedCard, by: &crate::check::model::Expr) -> String {
 
 /// Why a grade limit pushed the row down: one sentence per push.
 pub fn push_line(card: &CheckedCard, result: &ScoreResult, push: &Push) -> (String, CardLine) {
-    let limit = &card.group.limits[push.limit];
+    let limit = &card.group().limits[push.limit];
     let (from, to) = (grade_label(card, push.from), grade_label(card, push.to));
     let group = match &push.group {
         Some(g) => g.clone(),
@@ -221,7 +221,7 @@ fn all_rows(result: &ScoreResult) -> String {
 
 /// The label of a grade table's row.
 pub fn grade_label(card: &CheckedCard, row: usize) -> String {
-    card.grade
+    card.grade()
         .as_ref()
         .and_then(|g| g.rows.get(row))
         .map(|r| r.outcome.to_string())

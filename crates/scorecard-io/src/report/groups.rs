@@ -115,14 +115,14 @@ pub fn render_groups(
 fn heading(group: &CardResults) -> String {
     let card = group.card;
     let rows = group.results.len();
-    let mut parts = vec![card.name.clone()];
-    if let Some(label) = &card.label {
-        parts.push(label.clone());
+    let mut parts = vec![card.name().to_string()];
+    if let Some(label) = card.label() {
+        parts.push(label.to_string());
     }
     if let Some(tag) = group.tag {
         parts.push(tag.to_string());
     }
-    parts.push(card.source.name.clone());
+    parts.push(card.source().name.clone());
     parts.push(crate::t!("report-card-rows", rows = rows));
     parts.join(" · ")
 }
@@ -184,7 +184,7 @@ fn write_union_csv(groups: &[CardResults], bom: bool, out: &mut dyn Write) -> io
             ));
         }
         cards.push(CardCsv {
-            card: &group.card.name,
+            card: group.card.name(),
             names,
             rows,
         });

@@ -137,16 +137,16 @@ pub fn write_html_part(
     let meta = if part.layout.scored {
         t!(
             "html-meta-card",
-            file = &card.source.name,
-            stamp = card.stamp.describe(),
+            file = &card.source().name,
+            stamp = card.stamp().describe(),
             people = people,
-            total = format_decimal(card.total)
+            total = format_decimal(card.total())
         )
     } else {
         t!(
             "html-meta-pay",
-            file = &card.source.name,
-            stamp = card.stamp.describe(),
+            file = &card.source().name,
+            stamp = card.stamp().describe(),
             people = people
         )
     };
@@ -236,15 +236,15 @@ pub fn write_html_cards(
             let about = if part.layout.scored {
                 t!(
                     "html-card-meta",
-                    file = &card.source.name,
-                    stamp = card.stamp.describe(),
-                    total = format_decimal(card.total)
+                    file = &card.source().name,
+                    stamp = card.stamp().describe(),
+                    total = format_decimal(card.total())
                 )
             } else {
                 t!(
                     "html-card-meta-pay",
-                    file = &card.source.name,
-                    stamp = card.stamp.describe()
+                    file = &card.source().name,
+                    stamp = card.stamp().describe()
                 )
             };
             writeln!(
@@ -612,7 +612,7 @@ impl HtmlPart<'_> {
         writeln!(
             to,
             "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
-            chart::svg(&totals, self.card.total, &chart_title),
+            chart::svg(&totals, self.card.total(), &chart_title),
             escape(&t!("html-chart-caption"))
         )?;
         drop(totals);
@@ -645,7 +645,7 @@ impl HtmlPart<'_> {
             parts.push(t!("html-highest", value = format_decimal(*high)));
             parts.push(t!("html-lowest", value = format_decimal(*low)));
         }
-        if let Some(grade) = &self.card.grade {
+        if let Some(grade) = &self.card.grade() {
             for (g, row) in grade.rows.iter().enumerate() {
                 let n = entries
                     .iter()
@@ -720,7 +720,7 @@ impl HtmlPart<'_> {
                 to,
                 "<tr class=\"sum\"><td colspan=\"{before}\">{}</td><td class=\"num\">{}</td>",
                 escape(&t!("html-store-total")),
-                escape(&value_text(&Value::Num(pay), self.card.derived[main].ty))
+                escape(&value_text(&Value::Num(pay), self.card.derived()[main].ty))
             )?;
             for _ in 1..head.len() - before {
                 to.write_all(b"<td></td>")?;

@@ -113,28 +113,28 @@ impl Layout {
         let mut head: Vec<String> = Vec::new();
         if self.scored {
             head.extend(
-                card.sections
+                card.sections()
                     .iter()
                     .map(|s| s.label.clone().unwrap_or_else(|| s.name.clone())),
             );
             head.extend(
-                card.adjustments
+                card.adjustments()
                     .iter()
                     .map(|a| a.display_name().to_string()),
             );
             head.push(t!("html-col-total"));
-            if card.grade.is_some() {
+            if card.grade().is_some() {
                 head.push(t!("html-col-grade"));
             }
             head.extend(
                 self.derived
                     .iter()
-                    .map(|&d| card.derived[d].display_name().to_string()),
+                    .map(|&d| card.derived()[d].display_name().to_string()),
             );
             return head;
         }
         for (n, &d) in self.derived.iter().enumerate() {
-            let output = &card.derived[d];
+            let output = &card.derived()[d];
             if n == 0 && output.ty == Type::Num(Unit::Money) {
                 head.push(t!("html-col-money", name = output.display_name()));
             } else {
@@ -144,7 +144,7 @@ impl Layout {
                 head.extend(
                     self.fed
                         .iter()
-                        .map(|&i| card.inputs[i].display_name().to_string()),
+                        .map(|&i| card.inputs()[i].display_name().to_string()),
                 );
             }
         }
@@ -152,7 +152,7 @@ impl Layout {
             head.extend(
                 self.fed
                     .iter()
-                    .map(|&i| card.inputs[i].display_name().to_string()),
+                    .map(|&i| card.inputs()[i].display_name().to_string()),
             );
         }
         head
@@ -228,7 +228,7 @@ impl<'c> HtmlRows<'c> {
             flags |= STORE;
         }
         let main = self.layout.main.and_then(|m| match &scores.derived[m] {
-            Value::Num(d) => Some(shown_money(*d, card.derived[m].ty)),
+            Value::Num(d) => Some(shown_money(*d, card.derived()[m].ty)),
             _ => None,
         });
         if main.is_some() {
@@ -265,7 +265,7 @@ impl<'c> HtmlRows<'c> {
                 num(cells, &format_decimal(*d));
             }
             num(cells, &format_decimal(scores.total));
-            if let Some(g) = &card.grade {
+            if let Some(g) = &card.grade() {
                 let label = scores
                     .grade
                     .and_then(|i| g.rows.get(i))
@@ -273,18 +273,18 @@ impl<'c> HtmlRows<'c> {
                 let _ = write!(cells, "<td>{}</td>", escape(label.unwrap_or_default()));
             }
             for &d in &layout.derived {
-                num(cells, &value_text(&scores.derived[d], card.derived[d].ty));
+                num(cells, &value_text(&scores.derived[d], card.derived()[d].ty));
             }
         } else {
             let fed = |cells: &mut String| {
                 for &i in &layout.fed {
-                    let input = &card.inputs[i];
+                    let input = &card.inputs()[i];
                     let value = values.get(i).unwrap_or(&Value::Missing);
                     num(cells, &value_text(value, input.ty.value_type()));
                 }
             };
             for (n, &d) in layout.derived.iter().enumerate() {
-                num(cells, &value_text(&scores.derived[d], card.derived[d].ty));
+                num(cells, &value_text(&scores.derived[d], card.derived()[d].ty));
                 if n == 0 {
                     fed(cells);
                 }
@@ -340,12 +340,12 @@ fn shown_money(d: Decimal, ty: Type) -> Decimal {
 
 /// Whether the row lost points on some item or penalty.
 fn lost_any(card: &CheckedCard, scores: &Scores) -> bool {
-    card.items
+    card.items()
         .iter()
         .zip(&scores.items)
         .any(|(item, &score)| score < item.points)
         || card
-            .adjustments
+            .adjustments()
             .iter()
             .zip(&scores.adjustments)
             .any(|(block, &amount)| block.kind == AdjustmentKind::Penalty && amount < Decimal::ZERO)
@@ -354,11 +354,11 @@ fn lost_any(card: &CheckedCard, scores: &Scores) -> bool {
 /// The items and penalties that cost `r` points, and why; empty when none did.
 fn lost_block(card: &CheckedCard, r: &ScoreResult, inputs: Option<&[Value]>) -> String {
     let mut lines = Vec::new();
-    for (item_index, (item, &score)) in card.items.iter().zip(&r.scores.items).enumerate() {
+    for (item_index, (item, &score)) in card.items().iter().zip(&r.scores.items).enumerate() {
         if score >= item.points {
             continue;
         }
-        let section = &card.sections[item.section];
+        let section = &card.sections()[item.section];
         lines.push(lost_line(
             &t!(
                 "html-lost-item",
@@ -370,7 +370,7 @@ fn lost_block(card: &CheckedCard, r: &ScoreResult, inputs: Option<&[Value]>) -> 
             &item_reasons(card, r, inputs, item_index),
         ));
     }
-    let blocks = card.adjustments.iter().zip(&r.scores.adjustments);
+    let blocks = card.adjustments().iter().zip(&r.scores.adjustments);
     for (b, (block, &amount)) in blocks.enumerate() {
         if block.kind == AdjustmentKind::Penalty && amount < Decimal::ZERO {
             lines.push(lost_line(

@@ -39,16 +39,16 @@ pub fn json(card: &CheckedCard, results: &[ScoreResult]) -> Json {
 /// The card a report is by: its name, file, version and content hash.
 pub fn card_json(card: &CheckedCard) -> Json {
     let mut doc = json!({
-        "name": card.name,
-        "label": card.label,
-        "file": card.source.name,
-        "total": num(card.total),
-        "version": card.stamp.version,
-        "effective": card.stamp.effective.map(|e| json!({
+        "name": card.name(),
+        "label": card.label(),
+        "file": card.source().name,
+        "total": num(card.total()),
+        "version": card.stamp().version,
+        "effective": card.stamp().effective.map(|e| json!({
             "from": e.from.to_string(),
             "until": e.until.map(|u| u.to_string()),
         })),
-        "hash": card.stamp.hash.as_str(),
+        "hash": card.stamp().hash.as_str(),
     });
     if !is_scored(card) {
         drop_keys(&mut doc, &["total"]);
@@ -120,7 +120,7 @@ pub fn employee_json(card: &CheckedCard, r: &ScoreResult) -> Json {
 pub fn person_json(card: &CheckedCard, r: &Person) -> Json {
     let mut doc = person_json_all(card, r);
     // A pay card ranks nobody by points; a rank it declares stays.
-    if !is_scored(card) && card.group.is_empty() {
+    if !is_scored(card) && card.group().is_empty() {
         drop_keys(&mut doc, &POINTS_KEYS);
     }
     doc
@@ -132,7 +132,7 @@ fn person_json_all(card: &CheckedCard, r: &Person) -> Json {
     let grade = r
         .scores
         .grade
-        .and_then(|row| card.grade.as_ref()?.rows.get(row))
+        .and_then(|row| card.grade().as_ref()?.rows.get(row))
         .map(|row| row.outcome.to_string());
     json!({
         "id": e.id,
@@ -148,16 +148,16 @@ fn person_json_all(card: &CheckedCard, r: &Person) -> Json {
         "sections_total": num(r.scores.sections_total),
         "floored_from": t.and_then(|t| t.floored_from).map(num),
         "grade": grade,
-        "sections": card.sections.iter().zip(&r.scores.sections).map(|(s, score)| json!({
+        "sections": card.sections().iter().zip(&r.scores.sections).map(|(s, score)| json!({
             "name": s.name,
             "label": s.label,
             "score": num(*score),
             "weight": num(s.weight),
         })).collect::<Vec<_>>(),
-        "items": card.items.iter().enumerate().map(|(n, i)| {
+        "items": card.items().iter().enumerate().map(|(n, i)| {
             item(card, i, r.scores.items[n], t.map(|t| &t.items[n]))
         }).collect::<Vec<_>>(),
-        "adjustments": card.adjustments.iter().enumerate().map(|(n, a)| {
+        "adjustments": card.adjustments().iter().enumerate().map(|(n, a)| {
             let mut block = json!({
                 "name": a.name,
                 "label": a.label,
@@ -175,7 +175,7 @@ fn person_json_all(card: &CheckedCard, r: &Person) -> Json {
         "ranks": ranks_json(card, r.ranks),
         "pushed": pushed_json(card, r.pushed),
         "outputs": derived_order(card).into_iter().map(|i| {
-            let (d, v) = (&card.derived[i], &r.scores.derived[i]);
+            let (d, v) = (&card.derived()[i], &r.scores.derived[i]);
             let fired = t.and_then(|t| t.derived_rows[i]);
             json!({
                 "name": d.name,
@@ -195,7 +195,7 @@ fn person_json_all(card: &CheckedCard, r: &Person) -> Json {
 /// A result's places in its groups.
 pub fn ranks_json(card: &CheckedCard, ranks: &[Placing]) -> Json {
     json!(card
-        .group
+        .group()
         .ranks
         .iter()
         .zip(ranks)
@@ -219,8 +219,12 @@ pub fn pushed_json(card: &CheckedCard, pushed: &[Push]) -> Json {
     json!(pushed
         .iter()
         .map(|p| {
-            let limit = &card.group.limits[p.limit];
-            let label = |row: usize| card.grade.as_ref().map(|g| g.rows[row].outcome.to_string());
+            let limit = &card.group().limits[p.limit];
+            let label = |row: usize| {
+                card.grade()
+                    .as_ref()
+                    .map(|g| g.rows[row].outcome.to_string())
+            };
             json!({
                 "from": label(p.from),
                 "to": label(p.to),
@@ -246,7 +250,7 @@ fn item(
     let mut item = json!({
         "name": i.name,
         "label": i.label,
-        "section": card.sections[i.section].name,
+        "section": card.sections()[i.section].name,
         "points": num(i.points),
         "score": num(score),
     });
@@ -341,7 +345,7 @@ fn base(card: &CheckedCard, rule: Option<&BaseRule>, trace: &BaseTrace) -> Json 
 
 fn occurrence(card: &CheckedCard, rule_: &PerOccurrence, hit: &Hit) -> Json {
     json!({
-        "input": card.inputs[rule_.input].name,
+        "input": card.inputs()[rule_.input].name,
         "label": rule_.label,
         "count": num(hit.count),
         "amount": num(hit.amount),

@@ -41,7 +41,7 @@ impl<'c> JsonRows<'c> {
             lines,
             bytes: Vec::new(),
             scratch: Vec::new(),
-            template: Template::new(card, &card.stamp),
+            template: Template::new(card, card.stamp()),
         }
     }
 
@@ -66,7 +66,7 @@ impl<'c> JsonRows<'c> {
 
     /// One employee.
     pub fn row(&mut self, person: &Person) {
-        let stamp = &self.card.stamp;
+        let stamp = &self.card.stamp();
         let same_card = person.stamp.hash == stamp.hash && person.stamp.version == stamp.version;
         if person.trace.is_some() || !same_card {
             let object = person_json(self.card, person);
@@ -186,7 +186,7 @@ pub fn write_json_lines_of_cards(
         let mut rows = JsonRows::new(part.card, true);
         for r in part.results {
             let mut object = serde_json::Map::new();
-            object.insert("card".into(), Json::from(part.card.name.as_str()));
+            object.insert("card".into(), Json::from(part.card.name()));
             if let Some(tag) = part.tag {
                 object.insert("step".into(), Json::from(tag));
             }

@@ -51,12 +51,12 @@ impl Template {
     /// The template for `card`'s objects, compact.
     pub fn new(card: &CheckedCard, stamp: &crate::version::Stamp) -> Self {
         let scores = Scores {
-            items: vec![Decimal::ZERO; card.items.len()],
-            sections: vec![Decimal::ZERO; card.sections.len()],
-            adjustments: vec![Decimal::ZERO; card.adjustments.len()],
+            items: vec![Decimal::ZERO; card.items().len()],
+            sections: vec![Decimal::ZERO; card.sections().len()],
+            adjustments: vec![Decimal::ZERO; card.adjustments().len()],
             sections_total: Decimal::ZERO,
             total: Decimal::ZERO,
-            derived: vec![Value::Missing; card.derived.len()],
+            derived: vec![Value::Missing; card.derived().len()],
             grade: None,
         };
         let stand_in = Person {
@@ -91,19 +91,19 @@ impl Template {
         ] {
             mark(object.get_mut(key), slot);
         }
-        for i in 0..card.sections.len() {
+        for i in 0..card.sections().len() {
             mark(
                 object.pointer_mut(&format!("/sections/{i}/score")),
                 Slot::Section(i),
             );
         }
-        for i in 0..card.items.len() {
+        for i in 0..card.items().len() {
             mark(
                 object.pointer_mut(&format!("/items/{i}/score")),
                 Slot::Item(i),
             );
         }
-        for i in 0..card.adjustments.len() {
+        for i in 0..card.adjustments().len() {
             mark(
                 object.pointer_mut(&format!("/adjustments/{i}/amount")),
                 Slot::Adjustment(i),
@@ -150,7 +150,7 @@ impl Template {
                     out,
                     scores
                         .grade
-                        .and_then(|g| card.grade.as_ref()?.rows.get(g))
+                        .and_then(|g| card.grade().as_ref()?.rows.get(g))
                         .map(|g| &*g.outcome),
                 ),
                 Slot::Section(i) => number(out, scores.sections[i]),
@@ -164,12 +164,12 @@ impl Template {
                 Slot::OutputValue(i) => match &scores.derived[i] {
                     // An amount to the fen (`1200.00`): always plain digits.
                     Value::Num(d)
-                        if card.derived[i].ty
+                        if card.derived()[i].ty
                             == crate::value::Type::Num(crate::value::Unit::Money) =>
                     {
                         json(
                             out,
-                            &super::json::typed_value(&Value::Num(*d), card.derived[i].ty),
+                            &super::json::typed_value(&Value::Num(*d), card.derived()[i].ty),
                         )
                     }
                     Value::Num(d) => number(out, *d),
@@ -179,7 +179,7 @@ impl Template {
                 },
                 Slot::OutputDisplay(i) => string(
                     out,
-                    Some(&format_value(&scores.derived[i], card.derived[i].ty)),
+                    Some(&format_value(&scores.derived[i], card.derived()[i].ty)),
                 ),
             }
         }

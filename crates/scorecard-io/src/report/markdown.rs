@@ -21,8 +21,8 @@ pub fn markdown_of(part: &CardResults) -> String {
     let mut out = format!(
         "# {}\n\n{} · {}\n\n",
         escape(card.display_name()),
-        escape(&card.source.name),
-        escape(&card.stamp.describe())
+        escape(&card.source().name),
+        escape(&card.stamp().describe())
     );
     out += &grid_markdown(&summary_of(part));
     if let (Some(totals), Some(main)) = (store_totals(card, results), main_output(card)) {
@@ -31,13 +31,13 @@ pub fn markdown_of(part: &CardResults) -> String {
             "\n## {}\n\n{}",
             escape(&t!(
                 "store-totals",
-                name = card.derived[main].display_name()
+                name = card.derived()[main].display_name()
             )),
             grid_markdown(&totals)
         );
     }
     // A pay card (no items, no bonus or penalty) has no points to lose.
-    if card.items.is_empty() && card.adjustments.is_empty() {
+    if card.items().is_empty() && card.adjustments().is_empty() {
         return out;
     }
     if !results.is_empty() {
@@ -89,9 +89,9 @@ fn grid_markdown(grid: &Grid) -> String {
 /// `按时反馈 (信息反馈): 1 of 3`, and each penalty block that took points.
 fn points_lost(card: &CheckedCard, result: &ScoreResult) -> Vec<String> {
     let mut lines = Vec::new();
-    for (item, &score) in card.items.iter().zip(&result.scores.items) {
+    for (item, &score) in card.items().iter().zip(&result.scores.items) {
         if score < item.points {
-            let section = &card.sections[item.section];
+            let section = &card.sections()[item.section];
             lines.push(t!(
                 "md-lost",
                 item = item.display_name(),
@@ -101,7 +101,7 @@ fn points_lost(card: &CheckedCard, result: &ScoreResult) -> Vec<String> {
             ));
         }
     }
-    for (block, &amount) in card.adjustments.iter().zip(&result.scores.adjustments) {
+    for (block, &amount) in card.adjustments().iter().zip(&result.scores.adjustments) {
         if amount.is_sign_negative() && !amount.is_zero() {
             lines.push(format!("{}: {}", block.display_name(), minus(amount)));
         }

@@ -104,7 +104,7 @@ impl<'c> ReportRows<'c> {
                 j.row(&Person {
                     who: *who,
                     line,
-                    stamp: &card.stamp,
+                    stamp: card.stamp(),
                     scores,
                     trace: None,
                     ranks,

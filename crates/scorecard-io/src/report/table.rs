@@ -24,7 +24,7 @@ pub fn table_of(part: &CardResults) -> String {
     if let (Some(totals), Some(main)) = (store_totals(card, results), main_output(card)) {
         out += &format!(
             "\n{}\n{}\n",
-            t!("store-totals", name = card.derived[main].display_name()),
+            t!("store-totals", name = card.derived()[main].display_name()),
             grid_table(totals)
         );
     }

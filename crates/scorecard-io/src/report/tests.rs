@@ -17,7 +17,7 @@ fn card() -> CheckedCard {
         .replace("item 投诉解决满意率 \"", "item 投诉满意 \"");
     let source = SourceFile::new("rules/callback_specialist.card", text);
     match crate::compile(&source) {
-        Ok(checked) => checked.card,
+        Ok(checked) => checked.into_card(),
         Err(d) => panic!(
             "S1 card does not compile: {:?}",
             d.0.iter().map(|d| &d.message).collect::<Vec<_>>()
@@ -41,7 +41,7 @@ fn n(s: &str) -> Value {
 /// A row at full marks, changed by `set`.
 fn row(card: &CheckedCard, id: &str, name: Option<&str>, set: &[(&str, Value)]) -> Row {
     let mut values: Vec<Value> = card
-        .inputs
+        .inputs()
         .iter()
         .map(|i| match i.ty {
             InputType::Bool => Value::Bool(!matches!(
@@ -312,7 +312,7 @@ fn csv_has_item_columns_and_an_optional_bom() {
     assert!(header.starts_with("id,name,brand,store,问题跟踪,"));
     assert!(header.contains(",回访,") && header.contains(",sections_total,total,grade"));
     assert!(header.ends_with(",card_version,card_hash"), "{header}");
-    let hash = card.stamp.hash.to_string();
+    let hash = card.stamp().hash.to_string();
     assert!(plain
         .lines()
         .nth(1)
@@ -331,7 +331,7 @@ fn markdown_lists_the_points_lost() {
     let text = markdown(&card, &results);
     let heading = format!(
         "# 市场部客服回访专员绩效考核表\n\nrules/callback\\_specialist.card · {}\n\n| id | name | brand |",
-        card.stamp.hash.short()
+        card.stamp().hash.short()
     );
     assert!(text.starts_with(&heading), "{text}");
     assert!(text.contains("- 按时反馈 (信息反馈): 1 of 3"));
@@ -416,7 +416,7 @@ const WIDE: &str = r#"scorecard 测试 "全功能测试卡" {
 fn wide() -> CheckedCard {
     let source = SourceFile::new("wide.card", WIDE);
     match crate::compile(&source) {
-        Ok(checked) => checked.card,
+        Ok(checked) => checked.into_card(),
         Err(d) => panic!(
             "wide card does not compile: {:?}",
             d.0.iter().map(|d| &d.message).collect::<Vec<_>>()
@@ -426,7 +426,7 @@ fn wide() -> CheckedCard {
 
 fn wide_row(card: &CheckedCard, days: Value, met: bool) -> Row {
     let values = vec![n("0.85"), days, n("3"), Value::Bool(met), n("1")];
-    assert_eq!(values.len(), card.inputs.len());
+    assert_eq!(values.len(), card.inputs().len());
     Row {
         line: 7,
         employee: Employee {
@@ -554,7 +554,7 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     use calamine::{Reader, Xlsx};
     let card = card();
     let results: Vec<ScoreResult> = (0..3).map(|_| score(&card, &zhang_san(&card))).collect();
-    let per_person = (card.items.len() + card.adjustments.len()) as u32;
+    let per_person = (card.items().len() + card.adjustments().len()) as u32;
     let limit = per_person + 1;
     // The workbook's sheets and headings in Chinese, as HR gets them.
     let zh = |f: &dyn Fn() -> Vec<u8>| crate::i18n::with_lang(crate::i18n::Lang::Zh, f);
@@ -636,7 +636,7 @@ fn a_pay_cards_json_has_no_total_grade_or_rank() {
     let text = "scorecard 工资 { input 底薪 money  output 实发 money = 底薪 * 2 }";
     let card = crate::compile(&SourceFile::new("pay.card", text.to_string()))
         .expect("the card checks")
-        .card;
+        .into_card();
     let row = Row {
         line: 2,
         employee: Employee {

@@ -186,10 +186,10 @@ impl Reasons {
     fn of(&mut self, card: &CheckedCard, r: &ScoreResult, inputs: Option<&[Value]>) {
         self.items.clear();
         self.blocks.clear();
-        for i in 0..card.items.len() {
+        for i in 0..card.items().len() {
             self.items.push(item_reasons(card, r, inputs, i).join("\n"));
         }
-        for b in 0..card.adjustments.len() {
+        for b in 0..card.adjustments().len() {
             self.blocks.push(block_reasons(card, r, b).join("\n"));
         }
     }
@@ -298,14 +298,14 @@ impl<'c> Book<'c> {
                 let titles = vec![
                     t!("workbook-store"),
                     t!("workbook-people"),
-                    card.derived[main].display_name().to_string(),
+                    card.derived()[main].display_name().to_string(),
                 ];
                 let sheet = Sheet::new(&mut book, &t!("workbook-store-totals"), &titles, 1)?;
                 Some((sheet, Vec::new()))
             }
             _ => None,
         };
-        let detail = if card.items.is_empty() && card.adjustments.is_empty() {
+        let detail = if card.items().is_empty() && card.adjustments().is_empty() {
             None
         } else {
             let titles = detail_titles(&who, false);
@@ -345,7 +345,7 @@ impl<'c> Book<'c> {
         if let (Some((_, stores)), Some(main)) = (&mut self.stores, main_output(card)) {
             let store = e.store.as_deref().unwrap_or("");
             let amount = match &scores.derived[main] {
-                Value::Num(d) if card.derived[main].ty == Type::Num(Unit::Money) => fen(*d),
+                Value::Num(d) if card.derived()[main].ty == Type::Num(Unit::Money) => fen(*d),
                 Value::Num(d) => *d,
                 _ => Decimal::ZERO,
             };
@@ -381,8 +381,8 @@ impl<'c> Book<'c> {
         let book = &mut self.book;
         self.summary.finish(book, &self.title)?;
         if let Some((mut sheet, stores)) = self.stores {
-            let money =
-                self.card.derived[main_output(self.card).unwrap_or(0)].ty == Type::Num(Unit::Money);
+            let money = self.card.derived()[main_output(self.card).unwrap_or(0)].ty
+                == Type::Num(Unit::Money);
             let style = if money {
                 NumberStyle::Money
             } else {
@@ -508,8 +508,8 @@ pub fn xlsx_cards(
 /// without the characters Excel forbids, unlike every name in `taken`.
 fn sheet_name(part: &CardResults, taken: &[String]) -> String {
     let mut base: String = match part.tag {
-        Some(tag) => format!("{} {tag}", part.card.name),
-        None => part.card.name.clone(),
+        Some(tag) => format!("{} {tag}", part.card.name()),
+        None => part.card.name().to_string(),
     }
     .chars()
     .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
@@ -668,38 +668,38 @@ fn summary_titles(card: &CheckedCard, who: &Who, fed: &[usize]) -> Vec<String> {
     let mut titles = who.titles();
     if !is_scored(card) {
         let main = main_output(card);
-        titles.extend(main.map(|m| card.derived[m].display_name().to_string()));
+        titles.extend(main.map(|m| card.derived()[m].display_name().to_string()));
         titles.extend(
             fed.iter()
-                .map(|&i| card.inputs[i].display_name().to_string()),
+                .map(|&i| card.inputs()[i].display_name().to_string()),
         );
         titles.extend(
             derived_order(card)
                 .into_iter()
                 .filter(|&i| Some(i) != main)
-                .map(|i| card.derived[i].display_name().to_string()),
+                .map(|i| card.derived()[i].display_name().to_string()),
         );
         return titles;
     }
     titles.extend(
-        card.sections
+        card.sections()
             .iter()
             .map(|s| s.label.clone().unwrap_or_else(|| s.name.clone())),
     );
     titles.extend(
-        card.adjustments
+        card.adjustments()
             .iter()
             .map(|a| a.display_name().to_string()),
     );
     titles.push(t!("workbook-total"));
-    if card.grade.is_some() {
+    if card.grade().is_some() {
         titles.push(t!("workbook-grade"));
     }
     titles.push(t!("workbook-rank"));
     titles.extend(
         derived_order(card)
             .into_iter()
-            .map(|i| card.derived[i].display_name().to_string()),
+            .map(|i| card.derived()[i].display_name().to_string()),
     );
     titles
 }
@@ -720,17 +720,17 @@ fn summary_row(
     if !is_scored(card) {
         let main = main_output(card);
         if let Some(m) = main {
-            value_cell(w, row, c, &scores.derived[m], card.derived[m].ty)?;
+            value_cell(w, row, c, &scores.derived[m], card.derived()[m].ty)?;
             c += 1;
         }
         for &i in fed {
             if let Some(value) = inputs.and_then(|v| v.get(i)) {
-                value_cell(w, row, c, value, card.inputs[i].ty.value_type())?;
+                value_cell(w, row, c, value, card.inputs()[i].ty.value_type())?;
             }
             c += 1;
         }
         for d in derived_order(card).into_iter().filter(|&i| Some(i) != main) {
-            value_cell(w, row, c, &scores.derived[d], card.derived[d].ty)?;
+            value_cell(w, row, c, &scores.derived[d], card.derived()[d].ty)?;
             c += 1;
         }
         return Ok(());
@@ -740,10 +740,10 @@ fn summary_row(
         w.number(row, c, amount, NumberStyle::Plain)?;
         c += 1;
     }
-    if card.grade.is_some() {
+    if card.grade().is_some() {
         let grade = scores
             .grade
-            .and_then(|g| card.grade.as_ref()?.rows.get(g))
+            .and_then(|g| card.grade().as_ref()?.rows.get(g))
             .map_or("", |g| &*g.outcome);
         w.text(row, c, grade)?;
         c += 1;
@@ -753,7 +753,7 @@ fn summary_row(
     }
     c += 1;
     for d in derived_order(card) {
-        value_cell(w, row, c, &scores.derived[d], card.derived[d].ty)?;
+        value_cell(w, row, c, &scores.derived[d], card.derived()[d].ty)?;
         c += 1;
     }
     Ok(())
@@ -789,8 +789,8 @@ fn item_row(
     score: Decimal,
     reason: &str,
 ) -> Result<(), XlsxError> {
-    let item = &card.items[i];
-    let section = &card.sections[item.section];
+    let item = &card.items()[i];
+    let section = &card.sections()[item.section];
     let mut c = who.write(w, row, e)?;
     if let Some(name) = card_name {
         w.text(row, c, name)?;
@@ -817,7 +817,7 @@ fn block_row(
     amount: Decimal,
     reason: &str,
 ) -> Result<(), XlsxError> {
-    let block = &card.adjustments[b];
+    let block = &card.adjustments()[b];
     let mut c = who.write(w, row, e)?;
     if let Some(name) = card_name {
         w.text(row, c, name)?;
@@ -1004,8 +1004,8 @@ impl<'c> XlsxRows<'c> {
             match crate::eval::evaluate(self.card, &row) {
                 Ok(r) => self.reasons.of(self.card, &r, Some(values)),
                 Err(_) => {
-                    self.reasons.items = vec![String::new(); self.card.items.len()];
-                    self.reasons.blocks = vec![String::new(); self.card.adjustments.len()];
+                    self.reasons.items = vec![String::new(); self.card.items().len()];
+                    self.reasons.blocks = vec![String::new(); self.card.adjustments().len()];
                 }
             }
             let e = &row.employee;
@@ -1213,28 +1213,29 @@ impl<'c, 'o> XlsxSink<'c, 'o> {
         };
         let s = &mut self.scores;
         s.items.clear();
-        s.items.extend((0..card.items.len()).map(|_| r.decimal()));
+        s.items.extend((0..card.items().len()).map(|_| r.decimal()));
         s.sections.clear();
         s.sections
-            .extend((0..card.sections.len()).map(|_| r.decimal()));
+            .extend((0..card.sections().len()).map(|_| r.decimal()));
         s.adjustments.clear();
         s.adjustments
-            .extend((0..card.adjustments.len()).map(|_| r.decimal()));
+            .extend((0..card.adjustments().len()).map(|_| r.decimal()));
         s.sections_total = r.decimal();
         s.total = r.decimal();
         s.grade = Some(r.u32()).filter(|g| *g != u32::MAX).map(|g| g as usize);
         s.derived.clear();
-        s.derived.extend((0..card.derived.len()).map(|_| r.value()));
+        s.derived
+            .extend((0..card.derived().len()).map(|_| r.value()));
         self.inputs.clear();
         self.inputs
-            .extend((0..card.inputs.len()).map(|_| r.value()));
+            .extend((0..card.inputs().len()).map(|_| r.value()));
         self.reasons.items.clear();
-        for _ in 0..card.items.len() {
+        for _ in 0..card.items().len() {
             let reason = r.text().unwrap_or_default().to_string();
             self.reasons.items.push(reason);
         }
         self.reasons.blocks.clear();
-        for _ in 0..card.adjustments.len() {
+        for _ in 0..card.adjustments().len() {
             let reason = r.text().unwrap_or_default().to_string();
             self.reasons.blocks.push(reason);
         }

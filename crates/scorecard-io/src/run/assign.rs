@@ -283,7 +283,7 @@ pub(crate) fn assign(
                         } = note
                         {
                             if *file == table.name && *line == record.number && card.is_empty() {
-                                *card = directory.card_of(entry).source.name.clone();
+                                *card = directory.card_of(entry).source().name.clone();
                             }
                         }
                     }
@@ -341,7 +341,7 @@ fn by_version(
     };
     let cards = scoring.cards();
     let versions = match card {
-        Some(c) if cards[c].stamp.effective.is_none() => {
+        Some(c) if cards[c].stamp().effective.is_none() => {
             push(out, c, records);
             return;
         }

@@ -83,7 +83,7 @@ pub(crate) fn apply(
     rows.retain_mut(|row| {
         let mut ok = true;
         for feed in feeds {
-            let input = &card.inputs[feed.input];
+            let input = &card.inputs()[feed.input];
             let mut problem = |message: String| {
                 problems.push(Problem::Feed {
                     file: file.clone(),
@@ -178,7 +178,7 @@ pub(crate) fn resolve_links(
             return Err(usage(t!(
                 "run-link-not-input",
                 input = &link.input,
-                card = &first.source.name
+                card = &first.source().name
             )));
         }
         if scoring.directory_ref().is_none() && takers.len() < scoring.cards().len() {
@@ -186,7 +186,7 @@ pub(crate) fn resolve_links(
                 .cards()
                 .iter()
                 .find(|c| c.input_index(&link.input).is_none())
-                .map(|c| c.source.name.clone())
+                .map(|c| c.source().name.clone())
                 .unwrap_or_default();
             return Err(usage(t!(
                 "run-link-not-input",
@@ -194,11 +194,11 @@ pub(crate) fn resolve_links(
                 card = lacking
             )));
         }
-        let want = takers[0].inputs[takers[0].input_index(&link.input).unwrap_or_default()]
+        let want = takers[0].inputs()[takers[0].input_index(&link.input).unwrap_or_default()]
             .ty
             .value_type();
         for card in &takers[1..] {
-            let have = card.inputs[card.input_index(&link.input).unwrap_or_default()]
+            let have = card.inputs()[card.input_index(&link.input).unwrap_or_default()]
                 .ty
                 .value_type();
             if have != want {
@@ -206,9 +206,9 @@ pub(crate) fn resolve_links(
                     "run-link-types-differ",
                     input = &link.input,
                     want = want.to_string(),
-                    first = &takers[0].source.name,
+                    first = &takers[0].source().name,
                     have = have.to_string(),
-                    card = &card.source.name
+                    card = &card.source().name
                 )));
             }
         }
@@ -233,7 +233,7 @@ pub(crate) fn resolve_links(
                 None => {
                     return Err(usage(t!(
                         "run-link-no-key",
-                        card = &card.source.name,
+                        card = &card.source().name,
                         key = &link.key
                     )))
                 }
@@ -241,7 +241,7 @@ pub(crate) fn resolve_links(
                     return Err(usage(t!(
                         "run-link-key-type",
                         key = &link.key,
-                        card = &card.source.name,
+                        card = &card.source().name,
                         ty = ty.to_string(),
                         input = &link.input,
                         want = want.to_string()
@@ -270,7 +270,7 @@ pub(crate) fn resolve_links(
             from: Vec::new(),
             options: Options {
                 role: upstream.directory_ref().and(options.role.clone()),
-                rollup: options.rollup && upstream.cards().iter().all(|c| c.rollup.is_some()),
+                rollup: options.rollup && upstream.cards().iter().all(|c| c.rollup().is_some()),
                 steps,
                 ..Options::default()
             },

@@ -53,9 +53,9 @@ impl Problem {
     pub fn failed(card: &CheckedCard, file: &Arc<str>, failure: RowFailure) -> Problem {
         let rule = failure.error.span.map(|span| {
             // A card that extends another: the rule may be in a base card.
-            let (part, _) = card.source.locate(span.start);
-            let (line, column) = card.source.line_col(span.start);
-            let text = card.source.slice(span).lines().next().unwrap_or("");
+            let (part, _) = card.source().locate(span.start);
+            let (line, column) = card.source().line_col(span.start);
+            let text = card.source().slice(span).lines().next().unwrap_or("");
             format!("{}:{line}:{column} `{text}`", part.name)
         });
         Problem::Failed {

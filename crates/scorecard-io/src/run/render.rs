@@ -24,8 +24,8 @@ pub fn render(
         .iter()
         .map(|run| match &run.step {
             Some(step) if step != FIRST_STEP => Some(step.clone()),
-            _ if several_versions => Some(run.card.stamp.version.as_ref().map_or_else(
-                || run.card.stamp.describe(),
+            _ if several_versions => Some(run.card.stamp().version.as_ref().map_or_else(
+                || run.card.stamp().describe(),
                 |v| t!("run-version-tag", version = v),
             )),
             _ => None,
@@ -138,7 +138,7 @@ fn versions(
                                 "run-csv-versions-differ",
                                 versions = parts
                                     .iter()
-                                    .map(|g| g.card.stamp.describe())
+                                    .map(|g| g.card.stamp().describe())
                                     .collect::<Vec<_>>()
                                     .join(&t!("data-list-sep"))
                             ),
@@ -156,14 +156,14 @@ fn versions(
             for g in parts {
                 let dates = g
                     .card
-                    .stamp
+                    .stamp()
                     .effective
                     .map_or(String::new(), |e| t!("run-in-force", dates = e.to_string()));
                 writeln!(
                     out,
                     "{} · {}{dates}",
                     g.card.display_name(),
-                    g.card.stamp.describe()
+                    g.card.stamp().describe()
                 )?;
                 out.write_all(report::table(g.card, g.results).as_bytes())?;
                 out.write_all(b"\n")?;
@@ -182,7 +182,7 @@ fn versions(
             let title = format!("{} 考核结果", parts[0].card.display_name());
             let about = format!(
                 "考核表 {} 的 {} 个版本",
-                parts[0].card.source.name,
+                parts[0].card.source().name,
                 parts.len()
             );
             report::render_groups(format, &title, &about, parts, notes, options, out)

@@ -211,13 +211,17 @@ impl Scoring {
         let mut warnings = Diagnostics::default();
         let mut cards = Vec::new();
         for c in checked {
-            warnings.extend(c.warnings);
-            cards.push(Arc::new(c.card));
+            let (card, found) = c.into_parts();
+            warnings.extend(found);
+            cards.push(Arc::new(card));
         }
         Scoring::of_cards(cards, warnings)
     }
 
-    fn of_cards(cards: Vec<Arc<CheckedCard>>, warnings: Diagnostics) -> Result<Scoring, Stop> {
+    pub(crate) fn of_cards(
+        cards: Vec<Arc<CheckedCard>>,
+        warnings: Diagnostics,
+    ) -> Result<Scoring, Stop> {
         if cards.is_empty() {
             return Err(Stop::Usage(t!("run-no-card")));
         }
@@ -230,7 +234,7 @@ impl Scoring {
             .map(|v| {
                 cards
                     .iter()
-                    .find(|c| c.source.name == v.source.name && c.stamp == v.stamp)
+                    .find(|c| c.source().name == v.source().name && c.stamp() == v.stamp())
                     .cloned()
                     .unwrap_or_else(|| Arc::new(v.clone()))
             })
@@ -262,7 +266,7 @@ impl Scoring {
         let cards = rules
             .cards
             .iter()
-            .map(|c| Arc::new(c.card.clone()))
+            .map(|c| Arc::new(c.card().clone()))
             .collect();
         Scoring {
             kind: Kind::Directory(Directory { rules, cards }),
@@ -301,7 +305,9 @@ impl Scoring {
     /// One undated card: nothing to choose per row.
     pub fn single(&self) -> Option<&Arc<CheckedCard>> {
         match &self.kind {
-            Kind::Cards { cards, .. } if cards.len() == 1 && cards[0].stamp.effective.is_none() => {
+            Kind::Cards { cards, .. }
+                if cards.len() == 1 && cards[0].stamp().effective.is_none() =>
+            {
                 Some(&cards[0])
             }
             _ => None,
@@ -332,7 +338,7 @@ impl Scoring {
                         "run-role-needs-directory",
                         cards = cards
                             .iter()
-                            .map(|c| c.source.name.as_str())
+                            .map(|c| c.source().name.as_str())
                             .collect::<Vec<_>>()
                             .join(" ")
                     )));
@@ -341,10 +347,10 @@ impl Scoring {
                     return Err(Stop::Usage(t!("run-step-needs-directory")));
                 }
                 if options.rollup {
-                    if let Some(card) = cards.iter().find(|c| c.rollup.is_none()) {
+                    if let Some(card) = cards.iter().find(|c| c.rollup().is_none()) {
                         return Err(Stop::Usage(format!(
                             "{}\n  {}",
-                            t!("run-rollup-needs-card", card = &card.source.name),
+                            t!("run-rollup-needs-card", card = &card.source().name),
                             t!("data-place-help", help = t!("run-rollup-needs-card-help"))
                         )));
                     }
@@ -383,8 +389,7 @@ impl Scoring {
 
 /// A card scored by quarter (half-year, year) rather than month.
 pub(crate) fn longer_period(card: &CheckedCard) -> bool {
-    card.period
-        .as_deref()
+    card.period()
         .and_then(PeriodKind::from_card)
         .is_some_and(|kind| kind != PeriodKind::Month)
 }
@@ -412,9 +417,9 @@ fn overlay_for(manifest: &Path, card: &CardInput) -> Result<Overlay, Stop> {
     let Some(directory) = current.directory_ref() else {
         unreachable!("a directory scoring");
     };
-    let same = directory.cards.iter().find(|c| c.name == name);
+    let same = directory.cards.iter().find(|c| c.name() == name);
     let Some(same) = same else {
-        let names = directory.cards.iter().map(|c| c.name.as_str());
+        let names = directory.cards.iter().map(|c| c.name());
         let close = crate::suggest::closest(&name, names);
         let message = t!(
             "run-overlay-no-card",
@@ -432,7 +437,7 @@ fn overlay_for(manifest: &Path, card: &CardInput) -> Result<Overlay, Stop> {
         }));
     };
     Ok(Overlay {
-        name: same.source.name.clone(),
+        name: same.source().name.clone(),
         text,
     })
 }
@@ -468,7 +473,7 @@ pub fn check_directory(manifest: &Path) -> DirectoryCheck {
         Ok(rules) => rules
             .cards
             .iter()
-            .map(|c| c.card.source.name.clone())
+            .map(|c| c.card().source().name.clone())
             .collect(),
         Err(_) => Vec::new(),
     };

@@ -114,7 +114,7 @@ fn lines(outcome: &Outcome) -> Vec<(String, Vec<usize>)> {
         .iter()
         .map(|run| {
             let lines = run.results.iter().map(|r| r.line).collect();
-            (run.card.name.clone(), lines)
+            (run.card.name().to_string(), lines)
         })
         .collect()
 }
@@ -502,9 +502,17 @@ fn files_are_joined_by_employee_and_a_missing_row_is_never_a_zero() {
         ["appraisal.csv:3: employee `A2` has no row in orders.csv, which gives `单量` to the card `工资`\n  help: add the employee's row to orders.csv: nothing is read as zero"]
     );
     // A2 is appraised (the appraisal reads nothing of orders.csv), not paid.
-    let pay = outcome.runs.iter().find(|r| r.card.name == "工资").unwrap();
+    let pay = outcome
+        .runs
+        .iter()
+        .find(|r| r.card.name() == "工资")
+        .unwrap();
     assert_eq!(pay.results.len(), 1);
-    let appraisal = outcome.runs.iter().find(|r| r.card.name == "回访").unwrap();
+    let appraisal = outcome
+        .runs
+        .iter()
+        .find(|r| r.card.name() == "回访")
+        .unwrap();
     assert_eq!(appraisal.results.len(), 2);
 }
 

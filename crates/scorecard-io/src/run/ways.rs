@@ -78,7 +78,7 @@ fn read_options(plan: &Plan) -> ReadOptions {
         .map(|d| d.manifest().ignore.clone())
         .unwrap_or_default();
     for card in plan.scoring.cards() {
-        ignore.extend(card.ignore.iter().cloned());
+        ignore.extend(card.ignore().iter().cloned());
     }
     ReadOptions {
         ignore,
@@ -126,9 +126,9 @@ fn stream_rows(
         return Some(streamed(plan, card, input, format, bom, read, to, progress));
     }
     let fits = match rollup {
-        true => card.rollup.is_some(),
+        true => card.rollup().is_some(),
         false => {
-            stream::streamable(card).is_some() && card.rollup.is_none() && !longer_period(card)
+            stream::streamable(card).is_some() && card.rollup().is_none() && !longer_period(card)
         }
     };
     let DataSource::Path(path) = &input.source else {
@@ -597,7 +597,7 @@ fn score_step(
                     error.message = t!(
                         "run-for-card-rows",
                         message = &error.message,
-                        card = &card.name,
+                        card = card.name(),
                         rows = rows
                     );
                 }
@@ -623,7 +623,7 @@ fn score_step(
                 _ => warnings.push(w),
             }
         }
-        keep_warnings(outcome, warnings, several.then(|| card.name.clone()));
+        keep_warnings(outcome, warnings, several.then(|| card.name().to_string()));
         let feed_list: Vec<Feed> = feeds.iter().map(|(_, f)| f.as_feed()).collect();
         let mut rows = set.rows;
         feeds::apply(&card, &mut rows, &feed_list, &file, &mut outcome.problems);
@@ -714,7 +714,7 @@ fn score_step(
             tables.extend(std::iter::repeat_n(part.table, part.rows.len()));
         }
         let mut sources: Vec<Option<period::Source>> = Vec::new();
-        if plan.options.rollup && card.rollup.is_some() {
+        if plan.options.rollup && card.rollup().is_some() {
             match period::roll_up(&card, &rows) {
                 Ok(rolled) => {
                     let table_of: HashMap<usize, usize> = rows
@@ -860,7 +860,7 @@ fn missing_from_files(
     problems: &mut Vec<Problem>,
 ) -> Vec<data::Record> {
     let bound = data::bind(
-        &card.inputs,
+        card.inputs(),
         &table.columns,
         &table.name,
         table.header,
@@ -891,7 +891,7 @@ fn missing_from_files(
                         who = &who,
                         file = &*file,
                         columns = list.join(&t!("data-list-sep")),
-                        card = &card.name
+                        card = card.name()
                     ),
                 )
                 .value(who.clone())
@@ -986,7 +986,7 @@ fn unread_columns(plan: &Plan, tables: &[Records], readers: &[Vec<usize>], outco
         let reads = |header: &str| {
             readers.iter().any(|&c| {
                 cards[c]
-                    .inputs
+                    .inputs()
                     .iter()
                     .any(|i| i.name == header || i.label.as_deref() == Some(header))
             })
@@ -1084,7 +1084,7 @@ fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
 
 /// Ranks and grade limits compare the rows that scored: says so when some did not.
 fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: bool) {
-    if !card.group.is_empty() && failed {
+    if !card.group().is_empty() && failed {
         outcome
             .warnings
             .push(Warning::Text(t!("run-groups-lost-rows")));
@@ -1095,8 +1095,7 @@ fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: b
 /// would score each month as if it were the whole period.
 fn monthly_rows(card: &CheckedCard, rows: &[Row], file: &Arc<str>) -> Option<Problem> {
     let kind = card
-        .period
-        .as_deref()
+        .period()
         .and_then(PeriodKind::from_card)
         .filter(|k| *k != PeriodKind::Month)?;
     let row = rows.iter().find(|r| {
@@ -1107,7 +1106,7 @@ fn monthly_rows(card: &CheckedCard, rows: &[Row], file: &Arc<str>) -> Option<Pro
     Some(Problem::Usage {
         file: file.clone(),
         line: row.line,
-        message: t!("run-monthly-rows", card = &card.name, period = kind.noun()),
+        message: t!("run-monthly-rows", card = card.name(), period = kind.noun()),
         help: t!("run-monthly-rows-help"),
     })
 }
@@ -1121,7 +1120,7 @@ fn require_rates(
     file: &Arc<str>,
     outcome: &mut Outcome,
 ) {
-    let Some(plan) = &card.rollup else {
+    let Some(plan) = &card.rollup() else {
         return;
     };
     let mut keep = Vec::with_capacity(rows.len());
@@ -1137,7 +1136,7 @@ fn require_rates(
                     line: row.line,
                     employee: row.employee.clone(),
                     error: crate::eval::EvalError {
-                        message: t!("run-rate-missing", input = &card.inputs[i].name),
+                        message: t!("run-rate-missing", input = &card.inputs()[i].name),
                         span: None,
                     },
                 },
@@ -1167,7 +1166,7 @@ fn finish(plan: &Plan, mut outcome: Outcome) -> Outcome {
             .scoring
             .cards()
             .iter()
-            .map(|c| c.source.name.clone())
+            .map(|c| c.source().name.clone())
             .collect::<Vec<_>>()
             .join(", "),
     };
@@ -1188,9 +1187,12 @@ fn money_rounded(plan: &Plan, outcome: &mut Outcome) {
     };
     let mut names: Vec<String> = Vec::new();
     for card in cards {
-        let money = card.derived.iter().any(|d| d.ty == Type::Num(Unit::Money));
-        if money && card.money.declared.is_none() && !names.contains(&card.name) {
-            names.push(card.name.clone());
+        let money = card
+            .derived()
+            .iter()
+            .any(|d| d.ty == Type::Num(Unit::Money));
+        if money && card.money().declared.is_none() && !names.iter().any(|n| n == card.name()) {
+            names.push(card.name().to_string());
         }
     }
     if !names.is_empty() && outcome.scored > 0 {

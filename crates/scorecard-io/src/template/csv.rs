@@ -15,7 +15,7 @@ pub fn template_csv(card: &CheckedCard, bom: bool) -> String {
     out += &format!(
         "# {} 填写模板（{}）\n# 每行一名员工；列名请勿改动；以 # 开头的行会被忽略。\n",
         card.display_name(),
-        card.source.name
+        card.source().name
     );
     for column in &columns {
         out += &format!("# {}: {}\n", column.header, column.description);

@@ -49,14 +49,14 @@ pub fn columns(card: &CheckedCard) -> Vec<Column> {
         input: None,
     });
     // A card in force for some dates only picks its rows by their period.
-    let period = card.stamp.effective.map(|effective| Column {
+    let period = card.stamp().effective.map(|effective| Column {
         header: "期间".to_string(),
         description: format!(
             "考核期间，如 2026-03、2026-Q1、2026；本表 {effective} 有效，期间须在其内，必填"
         ),
         input: None,
     });
-    let inputs = card.inputs.iter().enumerate().map(|(i, input)| Column {
+    let inputs = card.inputs().iter().enumerate().map(|(i, input)| Column {
         header: input.display_name().to_string(),
         description: describe(input),
         input: Some(i),

@@ -53,7 +53,7 @@ pub fn role_sheets(rules: &Rules) -> Vec<RoleSheet> {
             .collect();
         let dated = entries
             .iter()
-            .any(|&e| rules.card_of(e).card.stamp.effective.is_some());
+            .any(|&e| rules.card_of(e).card().stamp().effective.is_some());
         if dated {
             columns.push(RoleColumn {
                 header: "期间".into(),
@@ -67,9 +67,9 @@ pub fn role_sheets(rules: &Rules) -> Vec<RoleSheet> {
         let mut readers: Vec<(Input, Vec<usize>)> = Vec::new();
         for &e in &entries {
             let entry = &manifest.entries[e];
-            let card = &rules.card_of(e).card;
+            let card = &rules.card_of(e).card();
             cards.push(format!("{} ({})", entry.file, entry.describe()));
-            for input in &card.inputs {
+            for input in card.inputs() {
                 if entry.feeds.iter().any(|f| f.input == input.name) {
                     continue; // fed by an earlier step: no column
                 }

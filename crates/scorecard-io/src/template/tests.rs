@@ -8,7 +8,7 @@ fn tour() -> CheckedCard {
     let source = crate::SourceFile::new("tests/cards/valid/tour.card", text);
     crate::compile(&source)
         .expect("the tour card compiles")
-        .card
+        .into_card()
 }
 
 fn tour_rows(card: &CheckedCard) -> Vec<crate::data::Row> {
@@ -44,7 +44,7 @@ fn columns_are_the_employee_fields_then_each_input_by_label() {
 #[test]
 fn each_input_says_its_type_range_and_what_a_blank_means() {
     let card = tour();
-    let described: Vec<String> = card.inputs.iter().map(describe).collect();
+    let described: Vec<String> = card.inputs().iter().map(describe).collect();
     assert_eq!(
         described,
         [
@@ -115,9 +115,9 @@ fn a_dated_cards_template_asks_for_the_period() {
     let source = crate::SourceFile::new("dated.card", text);
     let card = crate::compile(&source)
         .expect("the dated card compiles")
-        .card;
+        .into_card();
     assert!(
-        card.stamp.effective.is_some(),
+        card.stamp().effective.is_some(),
         "the tour card's total moved"
     );
     let columns = columns(&card);

@@ -51,7 +51,7 @@ pub fn template_xlsx_with_rows(card: &CheckedCard, rows: &[Row]) -> Result<Vec<u
             guard(
                 w.sheet(),
                 c,
-                &card.inputs[i],
+                &card.inputs()[i],
                 &column.header,
                 &column.description,
             )?;
@@ -214,7 +214,7 @@ fn fill(
     for (c, field) in [&e.name, &e.brand, &e.store].into_iter().enumerate() {
         w.text(r, c + 1, field.as_deref().unwrap_or(""))?;
     }
-    for (i, (input, value)) in card.inputs.iter().zip(&row.values).enumerate() {
+    for (i, (input, value)) in card.inputs().iter().zip(&row.values).enumerate() {
         let c = first_input + i;
         match value {
             Value::Num(d) => {
@@ -250,7 +250,7 @@ fn instructions(
     let about = format!(
         "考核表：{}（{}）。在“数据”页每行填一名员工；列名请勿改动。",
         card.display_name(),
-        card.source.name
+        card.source().name
     );
     w.text(after, 0, &about)?;
     w.finish(columns.len() as u32, 1)

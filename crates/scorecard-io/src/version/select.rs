@@ -35,35 +35,35 @@ impl Versions {
     pub fn new(mut cards: Vec<CheckedCard>) -> Result<Versions, Diagnostics> {
         let mut problems = Diagnostics::default();
         if cards.len() > 1 {
-            let first = cards[0].name.clone();
+            let first = cards[0].name().to_string();
             for card in &cards {
-                if card.name != first {
+                if card.name() != first {
                     problems.push(
                         Diagnostic::error(
                             Code::VersionConflict,
                             t!(
                                 "version-other-card",
-                                file = &card.source.name,
-                                card = &card.name,
+                                file = &card.source().name,
+                                card = card.name(),
                                 first = &first
                             ),
                         )
-                        .in_file(&card.source)
+                        .in_file(card.source())
                         .help(t!("version-other-card-help")),
                     );
                 }
-                if card.stamp.effective.is_none() {
+                if card.stamp().effective.is_none() {
                     problems.push(
                         Diagnostic::error(Code::VersionConflict, t!("version-no-effective"))
-                            .in_file(&card.source)
+                            .in_file(card.source())
                             .help(t!("version-no-effective-help")),
                     );
                 }
             }
-            cards.sort_by_key(|c| c.stamp.effective.map(|e| e.from));
+            cards.sort_by_key(|c| c.stamp().effective.map(|e| e.from));
             for (i, a) in cards.iter().enumerate() {
                 for b in &cards[i + 1..] {
-                    let (Some(ea), Some(eb)) = (a.stamp.effective, b.stamp.effective) else {
+                    let (Some(ea), Some(eb)) = (a.stamp().effective, b.stamp().effective) else {
                         continue;
                     };
                     if ea.overlaps(&eb) {
@@ -73,11 +73,11 @@ impl Versions {
                                 Code::VersionConflict,
                                 t!(
                                     "version-overlap",
-                                    file = &a.source.name,
+                                    file = &a.source().name,
                                     day = day.to_string()
                                 ),
                             )
-                            .in_file(&b.source)
+                            .in_file(b.source())
                             .label(eb.span, t!("version-in-force", dates = eb.to_string()))
                             .help(t!("version-overlap-help")),
                         );
@@ -103,14 +103,14 @@ impl Versions {
     /// The version in force for the whole of `period`, or why there is none.
     pub fn pick(&self, period: &Days) -> Result<usize, String> {
         if let [only] = self.cards.as_slice() {
-            if only.stamp.effective.is_none_or(|e| e.covers(period)) {
+            if only.stamp().effective.is_none_or(|e| e.covers(period)) {
                 return Ok(0);
             }
         }
         if let Some(i) = self
             .cards
             .iter()
-            .position(|c| c.stamp.effective.is_some_and(|e| e.covers(period)))
+            .position(|c| c.stamp().effective.is_some_and(|e| e.covers(period)))
         {
             return Ok(i);
         }
@@ -118,7 +118,7 @@ impl Versions {
             .cards
             .iter()
             .filter_map(|c| {
-                c.stamp
+                c.stamp()
                     .effective
                     .filter(|e| e.touches(period))
                     .map(|e| (c, e))
@@ -136,7 +136,7 @@ impl Versions {
                 .cards
                 .iter()
                 .filter_map(|c| {
-                    c.stamp
+                    c.stamp()
                         .effective
                         .map(|e| format!("{} ({e})", version_name(c)))
                 })
@@ -177,7 +177,7 @@ impl Versions {
                 );
             }
             None => {
-                if let Some(effective) = self.cards[0].stamp.effective {
+                if let Some(effective) = self.cards[0].stamp().effective {
                     warnings.push(
                         DataWarning::new(
                             DataWarningKind::PeriodNotChecked,
@@ -244,8 +244,8 @@ impl Versions {
 
 /// `version 2026.1` for messages, or the file when the card has no version.
 fn version_name(card: &CheckedCard) -> String {
-    match &card.stamp.version {
+    match &card.stamp().version {
         Some(v) => t!("run-version-tag", version = v),
-        None => format!("`{}`", card.source.name),
+        None => format!("`{}`", card.source().name),
     }
 }

@@ -9,7 +9,7 @@ fn day(text: &str) -> chrono::NaiveDate {
 
 fn card(name: &str, text: &str) -> CheckedCard {
     match crate::compile(&SourceFile::new(name, text)) {
-        Ok(checked) => checked.card,
+        Ok(checked) => checked.into_card(),
         Err(d) => panic!("{name} should check: {d:#?}"),
     }
 }
@@ -96,11 +96,11 @@ fn the_hash_ignores_layout_and_comments_but_not_meaning() {
         "c.card",
         "scorecard t { total 5 input n count section s weight 5 { item i 5 { minus 2 per n } } }",
     );
-    assert_eq!(a.stamp.hash, b.stamp.hash);
-    assert_ne!(a.stamp.hash, c.stamp.hash);
-    assert!(a.stamp.hash.as_str().starts_with("sha256:"));
-    assert_eq!(a.stamp.hash.as_str().len(), "sha256:".len() + 64);
-    assert_eq!(a.stamp.hash.short().len(), "sha256:".len() + 12);
+    assert_eq!(a.stamp().hash, b.stamp().hash);
+    assert_ne!(a.stamp().hash, c.stamp().hash);
+    assert!(a.stamp().hash.as_str().starts_with("sha256:"));
+    assert_eq!(a.stamp().hash.as_str().len(), "sha256:".len() + 64);
+    assert_eq!(a.stamp().hash.short().len(), "sha256:".len() + 12);
 }
 
 #[test]
@@ -120,10 +120,10 @@ fn hook_files_are_part_of_the_hash() {
 #[test]
 fn every_result_carries_its_cards_stamp() {
     let card = dated("v1.card", "2026.1", "2026-01-01..2026-06-30", "1");
-    assert_eq!(card.stamp.version.as_deref(), Some("2026.1"));
+    assert_eq!(card.stamp().version.as_deref(), Some("2026.1"));
     assert_eq!(
-        card.stamp.describe(),
-        format!("version 2026.1 · {}", card.stamp.hash.short())
+        card.stamp().describe(),
+        format!("version 2026.1 · {}", card.stamp().hash.short())
     );
     let set = data::read_from(
         &card,
@@ -132,7 +132,7 @@ fn every_result_carries_its_cards_stamp() {
         "d.csv",
     );
     let result = crate::evaluate(&card, &set.rows[0]).expect("evaluates");
-    assert_eq!(*result.card, *card.stamp);
+    assert_eq!(*result.card, **card.stamp());
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn versions_must_be_of_one_card_dated_and_apart() {
     let order: Vec<_> = set
         .cards()
         .iter()
-        .map(|c| c.stamp.version.clone())
+        .map(|c| c.stamp().version.clone())
         .collect();
     assert_eq!(order, [Some("2026.1".into()), Some("2026.2".into())]);
 
