@@ -15,6 +15,42 @@ pub struct Versions {
     cards: Vec<CheckedCard>,
 }
 
+/// Why no one version of a card scores a row's period ([`Versions::pick`]).
+/// Its `Display` is the sentence the user reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct VersionError {
+    kind: VersionErrorKind,
+    message: String,
+}
+
+/// What [`VersionError`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VersionErrorKind {
+    /// The period falls partly in one version's dates and partly in another's.
+    PeriodSplit,
+    /// No version is in force on the period's days.
+    NoneInForce,
+}
+
+impl VersionError {
+    #[cold]
+    fn new(kind: VersionErrorKind, message: String) -> VersionError {
+        VersionError { kind, message }
+    }
+
+    /// What was found.
+    pub fn kind(&self) -> VersionErrorKind {
+        self.kind
+    }
+
+    /// The sentence the user reads (the same as `Display`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
 /// A data file's records dealt out to the versions that score them.
 pub struct Split {
     /// One source per version (same order as [`Versions::cards`]), holding the
@@ -101,7 +137,7 @@ impl Versions {
     }
 
     /// The version in force for the whole of `period`, or why there is none.
-    pub fn pick(&self, period: &Days) -> Result<usize, String> {
+    pub fn pick(&self, period: &Days) -> Result<usize, VersionError> {
         if let [only] = self.cards.as_slice() {
             if only.stamp.effective.is_none_or(|e| e.covers(period)) {
                 return Ok(0);
@@ -126,10 +162,13 @@ impl Versions {
             .map(|(c, e)| format!("{} ({e})", version_name(c)))
             .collect();
         Err(if touching.len() > 1 {
-            t!(
-                "version-period-split",
-                period = &period.text,
-                versions = touching.join(&t!("version-and"))
+            VersionError::new(
+                VersionErrorKind::PeriodSplit,
+                t!(
+                    "version-period-split",
+                    period = &period.text,
+                    versions = touching.join(&t!("version-and"))
+                ),
             )
         } else {
             let all: Vec<String> = self
@@ -141,10 +180,13 @@ impl Versions {
                         .map(|e| format!("{} ({e})", version_name(c)))
                 })
                 .collect();
-            t!(
-                "version-none-in-force",
-                period = &period.text,
-                versions = all.join(&t!("data-list-sep"))
+            VersionError::new(
+                VersionErrorKind::NoneInForce,
+                t!(
+                    "version-none-in-force",
+                    period = &period.text,
+                    versions = all.join(&t!("data-list-sep"))
+                ),
             )
         })
     }
@@ -221,9 +263,12 @@ impl Versions {
                     }
                     match parse_period(cell).map(|p| self.pick(&p)) {
                         Ok(Ok(version)) => records[version].push(Ok(record)),
-                        Ok(Err(message)) => errors.push(error(DataErrorKind::NoVersion, message)),
-                        Err(message) => errors
-                            .push(error(DataErrorKind::BadPeriod, message).help(period_help())),
+                        Ok(Err(none)) => {
+                            errors.push(error(DataErrorKind::NoVersion, none.to_string()))
+                        }
+                        Err(bad) => errors.push(
+                            error(DataErrorKind::BadPeriod, bad.to_string()).help(period_help()),
+                        ),
                     }
                 }
             }
