@@ -320,7 +320,11 @@ fn misfit(rule: RollupRule, ty: InputType) -> Option<(String, String)> {
 
 /// An input type as a noun: "a percent", "a yes/no" (`percent` 类型).
 fn article(ty: InputType) -> String {
-    t!("input-of-kind", kind = kind_word(ty), keyword = ty.keyword())
+    t!(
+        "input-of-kind",
+        kind = kind_word(ty),
+        keyword = ty.keyword()
+    )
 }
 
 /// An input type in English prose ("a yes/no input"); Chinese quotes the keyword.

@@ -20,19 +20,73 @@ pub struct Called {
     pub output: Vec<String>,
 }
 
+/// Why a hook call gave no value: what went wrong ([`HookErrorKind`]) and
+/// the sentence, naming the hook, the user reads (its `Display`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct HookError {
+    kind: HookErrorKind,
+    message: String,
+}
+
+/// What went wrong calling a hook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HookErrorKind {
+    /// An argument was a blank cell.
+    GivenBlank,
+    /// It returned a value of another kind than the card declares.
+    WrongResult,
+    /// It ran longer than the time allowed.
+    TooLong,
+    /// It took more steps than allowed.
+    TooManySteps,
+    /// Its calls nested too deep.
+    TooDeep,
+    /// It built a text, list or map larger than allowed.
+    DataTooLarge,
+    /// It declared more variables than allowed.
+    TooManyVariables,
+    /// It calls a function that does not exist.
+    CallsMissing,
+    /// It stopped itself with `throw`.
+    Stopped,
+    /// Its arithmetic failed (division by zero, an overflow).
+    Arithmetic,
+    /// Any other failure of the script.
+    Failed,
+}
+
+impl HookError {
+    #[cold]
+    fn new(kind: HookErrorKind, message: String) -> HookError {
+        HookError { kind, message }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> HookErrorKind {
+        self.kind
+    }
+
+    /// The sentence the user reads (the same as `Display`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
 thread_local! {
     /// One scope per thread, reused by every call on it (emptied each time).
     static SCOPE: RefCell<Scope<'static>> = RefCell::new(Scope::new());
 }
 
 impl HookFn {
-    /// Runs the function on `args`. `Err` is a plain sentence about this hook;
-    /// the caller adds the row and the place in the card.
-    pub fn call(&self, args: &[Value]) -> Result<Called, String> {
+    /// Runs the function on `args`. `Err` says what went wrong with this
+    /// hook; the caller adds the row and the place in the card.
+    pub fn call(&self, args: &[Value]) -> Result<Called, HookError> {
         let args = args
             .iter()
             .map(to_dynamic)
-            .collect::<Result<Vec<Dynamic>, String>>()?;
+            .collect::<Result<Vec<Dynamic>, HookError>>()?;
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
         engine::start_capture();
         let result = SCOPE.with(|cell| match cell.try_borrow_mut() {
@@ -62,13 +116,16 @@ impl HookFn {
     }
 
     /// The returned value as the declared kind, or why it is not one.
-    fn value_of(&self, returned: Dynamic) -> Result<Value, String> {
+    fn value_of(&self, returned: Dynamic) -> Result<Value, HookError> {
         let wrong = |what: String| {
-            t!(
-                "hook-returned",
-                name = &self.name,
-                what = what,
-                kind = kind_text(self.result)
+            HookError::new(
+                HookErrorKind::WrongResult,
+                t!(
+                    "hook-returned",
+                    name = &self.name,
+                    what = what,
+                    kind = kind_text(self.result)
+                ),
             )
         };
         if self.result == InputType::Bool {
@@ -90,9 +147,20 @@ impl HookFn {
         Ok(Value::Num(number))
     }
 
-    /// A runtime error as a sentence, with the place in the script.
-    fn failure(&self, error: &EvalAltResult) -> String {
+    /// A runtime error, its sentence with the place in the script.
+    fn failure(&self, error: &EvalAltResult) -> HookError {
         let inner = error.unwrap_inner();
+        let kind = match inner {
+            EvalAltResult::ErrorTerminated(..) => HookErrorKind::TooLong,
+            EvalAltResult::ErrorTooManyOperations(_) => HookErrorKind::TooManySteps,
+            EvalAltResult::ErrorStackOverflow(_) => HookErrorKind::TooDeep,
+            EvalAltResult::ErrorDataTooLarge(..) => HookErrorKind::DataTooLarge,
+            EvalAltResult::ErrorTooManyVariables(_) => HookErrorKind::TooManyVariables,
+            EvalAltResult::ErrorFunctionNotFound(..) => HookErrorKind::CallsMissing,
+            EvalAltResult::ErrorRuntime(..) => HookErrorKind::Stopped,
+            EvalAltResult::ErrorArithmetic(..) => HookErrorKind::Arithmetic,
+            _ => HookErrorKind::Failed,
+        };
         let what = match inner {
             EvalAltResult::ErrorTerminated(..) => t!(
                 "hook-too-long",
@@ -128,7 +196,7 @@ impl HookFn {
             }
             other => t!("hook-failed", error = other.to_string()),
         };
-        match self.script.span_at(inner.position()) {
+        let message = match self.script.span_at(inner.position()) {
             Some(span) => {
                 let (line, column) = self.script.source.line_col(span.start);
                 t!(
@@ -141,16 +209,22 @@ impl HookFn {
                 )
             }
             None => t!("hook-failure", name = &self.name, what = what),
-        }
+        };
+        HookError::new(kind, message)
     }
 }
 
-fn to_dynamic(value: &Value) -> Result<Dynamic, String> {
+fn to_dynamic(value: &Value) -> Result<Dynamic, HookError> {
     Ok(match value {
         Value::Num(d) => Dynamic::from_decimal(*d),
         Value::Bool(b) => Dynamic::from_bool(*b),
         Value::Text(t) => Dynamic::from(t.to_string()),
-        Value::Missing => return Err(t!("hook-given-blank")),
+        Value::Missing => {
+            return Err(HookError::new(
+                HookErrorKind::GivenBlank,
+                t!("hook-given-blank"),
+            ))
+        }
     })
 }
 

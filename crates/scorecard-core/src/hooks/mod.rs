@@ -23,7 +23,7 @@ mod engine;
 mod files;
 mod script;
 
-pub use call::{kind_text, Called};
+pub use call::{kind_text, Called, HookError, HookErrorKind};
 pub use engine::{MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
 pub use files::{HookFiles, MemoryHookFiles, NoHookFiles};
 pub use script::HookScript;

@@ -314,7 +314,7 @@ impl<'c> RowReader<'c> {
             match crate::eval::meets(card, constraint, values, days) {
                 Ok(None | Some(true)) => {}
                 Ok(Some(false)) => errors.push(self.unmet(at, constraint, values, None)),
-                Err(e) => errors.push(self.unmet(at, constraint, values, Some(&e.message))),
+                Err(e) => errors.push(self.unmet(at, constraint, values, Some(e.message()))),
             }
         }
     }
@@ -405,9 +405,9 @@ impl<'c> RowReader<'c> {
         let text = trimmed(cells, Some(column))?;
         match Period::parse(text) {
             Ok(period) => Some(period),
-            Err(message) => {
+            Err(bad) => {
                 errors.push(
-                    DataError::new(DataErrorKind::BadCell, &self.file, at, message)
+                    DataError::new(DataErrorKind::BadCell, &self.file, at, bad.to_string())
                         .column(&self.binding.headers[column])
                         .help(t!("data-period-cell-help"))
                         .value(text),

@@ -51,7 +51,7 @@ pub enum Problem {
 impl Problem {
     /// A row that failed to score, with the card's rule that failed.
     pub fn failed(card: &CheckedCard, file: &Arc<str>, failure: RowFailure) -> Problem {
-        let rule = failure.error.span.map(|span| {
+        let rule = failure.error.span().map(|span| {
             // A card that extends another: the rule may be in a base card.
             let (part, _) = card.source.locate(span.start);
             let (line, column) = card.source.line_col(span.start);
@@ -151,7 +151,7 @@ impl fmt::Display for Problem {
                     t!("data-place-line", file = &**file, n = failure.line),
                     t!("run-who", id = who),
                     t!("data-place-sep"),
-                    failure.error.message
+                    failure.error
                 )?;
                 if let Some(rule) = rule {
                     f.write_str(&t!("run-failed-in", rule = rule))?;

@@ -1136,10 +1136,10 @@ fn require_rates(
                 failure: crate::eval::RowFailure {
                     line: row.line,
                     employee: row.employee.clone(),
-                    error: crate::eval::EvalError {
-                        message: t!("run-rate-missing", input = &card.inputs[i].name),
-                        span: None,
-                    },
+                    error: crate::eval::EvalError::new(
+                        crate::eval::EvalErrorKind::MissingInput,
+                        t!("run-rate-missing", input = &card.inputs[i].name),
+                    ),
                 },
                 rule: None,
             });
