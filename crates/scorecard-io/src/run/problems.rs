@@ -2,7 +2,7 @@
 //! scored, warnings, notes on what nobody stated, and the verdict.
 
 use crate::check::CheckedCard;
-use crate::data::{DataError, DataWarning, TextEncoding};
+use crate::data::{DataProblem, TextEncoding};
 use crate::eval::RowFailure;
 use crate::period::Skipped;
 use crate::t;
@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub enum Problem {
     /// Reading, routing, choosing a version, joining files: a bad cell, a
     /// header, a row no card scores …
-    Data(DataError),
+    Data(DataProblem),
     /// An input another card's or step's result should feed could not be:
     /// `data.csv:5 (E003): no result …`.
     Feed {
@@ -177,7 +177,7 @@ impl fmt::Display for Problem {
 /// Something worth saying that changes no number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
-    Data(DataWarning),
+    Data(DataProblem),
     /// A sentence, already worded.
     Text(String),
 }
@@ -197,7 +197,7 @@ impl fmt::Display for Warning {
 pub enum Note {
     /// Inputs with a default have no column: every row takes the default.
     DefaultUsed {
-        warning: DataWarning,
+        warning: DataProblem,
         /// The cards it is about, when several cards read the file.
         cards: Vec<String>,
     },

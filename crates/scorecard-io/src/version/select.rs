@@ -2,9 +2,7 @@
 
 use super::{parse_period, period_help, Days, PERIOD_HEADERS};
 use crate::check::CheckedCard;
-use crate::data::{
-    DataError, DataErrorKind, DataWarning, DataWarningKind, MemorySource, Record, RecordSource,
-};
+use crate::data::{DataProblem, DataProblemKind, MemorySource, Record, RecordSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::t;
 use std::sync::Arc;
@@ -61,8 +59,8 @@ pub struct Split {
     pub counts: Vec<usize>,
     /// Rows that no version can score (no period, an unreadable one, or one
     /// no version covers), and records the source could not read.
-    pub errors: Vec<DataError>,
-    pub warnings: Vec<DataWarning>,
+    pub errors: Vec<DataProblem>,
+    pub warnings: Vec<DataProblem>,
 }
 
 impl Versions {
@@ -203,14 +201,14 @@ impl Versions {
         let period_column = columns
             .iter()
             .position(|c| PERIOD_HEADERS.contains(&c.trim().to_lowercase().as_str()));
-        let mut records: Vec<Vec<Result<Record, DataError>>> = vec![Vec::new(); self.cards.len()];
+        let mut records: Vec<Vec<Result<Record, DataProblem>>> = vec![Vec::new(); self.cards.len()];
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         match period_column {
             None if self.cards.len() > 1 => {
                 errors.push(
-                    DataError::new(
-                        DataErrorKind::BadPeriod,
+                    DataProblem::new(
+                        DataProblemKind::BadPeriod,
                         &file,
                         source.header_location(),
                         t!("version-no-period-column", count = self.cards.len()),
@@ -221,8 +219,8 @@ impl Versions {
             None => {
                 if let Some(effective) = self.cards[0].stamp.effective {
                     warnings.push(
-                        DataWarning::new(
-                            DataWarningKind::PeriodNotChecked,
+                        DataProblem::new(
+                            DataProblemKind::PeriodNotChecked,
                             &file,
                             source.header_location(),
                             t!("version-dates-not-checked", dates = effective.to_string()),
@@ -250,13 +248,13 @@ impl Versions {
                     let at = numbering.at(record.number);
                     let cell = record.cell(column).trim();
                     let error = |kind, message: String| {
-                        DataError::new(kind, &file, at, message)
+                        DataProblem::new(kind, &file, at, message)
                             .column(header.clone())
                             .value(cell)
                     };
                     if cell.is_empty() {
                         errors.push(
-                            error(DataErrorKind::BadPeriod, t!("version-period-blank"))
+                            error(DataProblemKind::BadPeriod, t!("version-period-blank"))
                                 .help(period_help()),
                         );
                         continue;
@@ -264,10 +262,10 @@ impl Versions {
                     match parse_period(cell).map(|p| self.pick(&p)) {
                         Ok(Ok(version)) => records[version].push(Ok(record)),
                         Ok(Err(none)) => {
-                            errors.push(error(DataErrorKind::NoVersion, none.to_string()))
+                            errors.push(error(DataProblemKind::NoVersion, none.to_string()))
                         }
                         Err(bad) => errors.push(
-                            error(DataErrorKind::BadPeriod, bad.to_string()).help(period_help()),
+                            error(DataProblemKind::BadPeriod, bad.to_string()).help(period_help()),
                         ),
                     }
                 }
