@@ -34,6 +34,7 @@ hook-script-does-not-compile = the hook script `{ $name }` does not compile
 hook-script-does-not-compile-help = hooks are rhai functions; see "Writing a hook" in the README
 hook-not-utf8 = `{ $name }` is not UTF-8 text; save it as UTF-8
 no-hook-file = no hook file `{ $path }`
+hook-files-given-as-text = this card was compiled from its text alone, so its hook files cannot be read; load it from its file (`scorecard::load`) instead
 
 ## Calling a hook while scoring (src/hooks/call.rs)
 hook-returned = hook `{ $name }` returned { $what }, but the card declares it gives { $kind }

@@ -28,6 +28,7 @@ hook-script-does-not-compile = 钩子脚本 `{ $name }` 无法编译
 hook-script-does-not-compile-help = 钩子是 rhai 函数；请参阅 README 中的“Writing a hook”
 hook-not-utf8 = `{ $name }` 不是 UTF-8 文本；请另存为 UTF-8
 no-hook-file = 没有钩子文件 `{ $path }`
+hook-files-given-as-text = 这张考核表只以文字形式编译，无法读取它的钩子文件；请从文件加载（`scorecard::load`）
 
 ## 计分时调用钩子（src/hooks/call.rs）
 hook-returned = 钩子 `{ $name }` 返回了{ $what }，但考核表声明它返回{ $kind }

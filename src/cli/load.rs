@@ -12,12 +12,14 @@ use std::sync::Arc;
 /// `MAX_CARD_BYTES`, so a device or an endless stream is refused.
 pub fn read_text(path: &str) -> Result<String, String> {
     let bytes = if path == "-" {
-        confine::read_at_most(std::io::stdin(), "<stdin>", confine::MAX_CARD_BYTES)?
+        confine::read_at_most(std::io::stdin(), "<stdin>", confine::MAX_CARD_BYTES)
+            .map_err(|e| e.to_string())?
     } else {
         if let Err(e) = std::fs::metadata(path) {
             return Err(t!("cli-cannot-read", path = path, error = io_reason(&e)));
         }
-        confine::read_regular(Path::new(path), path, confine::MAX_CARD_BYTES)?
+        confine::read_regular(Path::new(path), path, confine::MAX_CARD_BYTES)
+            .map_err(|e| e.to_string())?
     };
     String::from_utf8(bytes).map_err(|e| {
         if e.utf8_error().error_len().is_none() {

@@ -156,8 +156,9 @@ fn a_six_byte_chinese_period_is_a_bad_month_not_a_panic() {
     let dir = Scratch::new("period");
     let file = dir.file("period.csv", b",period\n,\xe9\xa9\xac\xe4\xb8\x81");
     expect(&["eval", S1, &file], 1, "`马丁` is not a month");
-    let month = scorecard::period::Period::parse("马丁");
-    assert_eq!(month, Err("`马丁` is not a month".to_string()));
+    let month = scorecard::period::Period::parse("马丁").unwrap_err();
+    assert_eq!(month.to_string(), "`马丁` is not a month");
+    assert_eq!(month.text(), "马丁");
 }
 
 #[test]

@@ -146,7 +146,7 @@ fn by_groups(
     (found_text, found.largest_chunk)
 }
 
-fn unreadable(error: &data::DataError) -> Found {
+fn unreadable(error: &data::DataProblem) -> Found {
     Found {
         report: String::new(),
         errors: vec![error.to_string()],

@@ -2,6 +2,7 @@
 //! `2026年3月`, `2026-Q1`, `2026-H2`, `2026`, or a single day `2026-03-31`
 //! (`20260331`, `2026-03-31T00:00:00` from a workbook's date cell).
 
+use crate::period::PeriodError;
 use chrono::NaiveDate;
 
 /// Headers of the column that holds a row's period (English ones in any case).
@@ -18,8 +19,8 @@ pub struct Days {
     pub last: NaiveDate,
 }
 
-/// Reads a period; the error is a sentence for the user.
-pub fn parse_period(text: &str) -> Result<Days, String> {
+/// Reads a period; the error's `Display` is a sentence for the user.
+pub fn parse_period(text: &str) -> Result<Days, PeriodError> {
     let trimmed = text.trim();
     let normal: String = trimmed
         .replace(['年', '月', '/', '.'], "-")
@@ -58,7 +59,10 @@ pub fn parse_period(text: &str) -> Result<Days, String> {
             first,
             last,
         }),
-        _ => Err(crate::t!("version-not-a-period", text = trimmed)),
+        _ => Err(PeriodError::new(
+            trimmed,
+            crate::t!("version-not-a-period", text = trimmed),
+        )),
     }
 }
 

@@ -122,7 +122,7 @@ impl Period {
     /// `2026-Q4`, `2026-H2`, `2026` or `2026年`; a day (`2026-10-05`,
     /// `20261005`, `2026年10月5日`, `2026-10-05T08:30:00`) is its month.
     /// Full-width digits are read too.
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Result<Period, PeriodError> {
         let ascii: String = text
             .trim()
             .chars()
@@ -134,7 +134,44 @@ impl Period {
                 c => c,
             })
             .collect();
-        parse_ascii(&ascii).ok_or_else(|| crate::t!("period-not-a-month", text = text.trim()))
+        parse_ascii(&ascii).ok_or_else(|| {
+            PeriodError::new(
+                text.trim(),
+                crate::t!("period-not-a-month", text = text.trim()),
+            )
+        })
+    }
+}
+
+/// A text that is not a period in any of the forms read (a month, quarter,
+/// half-year, year or day): [`Period::parse`] and
+/// [`parse_period`](crate::days::parse_period). Its `Display` is the
+/// sentence the user reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct PeriodError {
+    text: String,
+    message: String,
+}
+
+impl PeriodError {
+    /// `text` (trimmed, as written) is not a period; `message` says so.
+    #[cold]
+    pub fn new(text: impl Into<String>, message: impl Into<String>) -> PeriodError {
+        PeriodError {
+            text: text.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The text that was read, trimmed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The sentence the user reads (the same as `Display`).
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 

@@ -16,6 +16,7 @@
 
 use crate::t;
 pub use scorecard_core::resolve::tidy;
+use scorecard_core::resolve::{LoadError, LoadErrorKind};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -126,37 +127,48 @@ impl Root {
     /// Reads the file at `full`, which a card, manifest or hook names as
     /// `written` and the user is shown as `name`, if it may be read: a
     /// relative path inside the root, of the `kind` of file asked for, a
-    /// regular file of at most `limit` bytes. `Err` is a sentence saying why
-    /// not; nothing is opened before every check has passed.
+    /// regular file of at most `limit` bytes. `Err` says why not; nothing is
+    /// opened before every check has passed.
     pub fn read(
         &self,
         written: &str,
         full: &Path,
         name: &str,
         kind: Kind,
-    ) -> Result<Vec<u8>, String> {
-        let outside = || t!("outside-rules-root", written = written, root = self.shown());
+    ) -> Result<Vec<u8>, LoadError> {
+        let outside = || {
+            LoadError::new(
+                LoadErrorKind::OutsideRoot,
+                t!("outside-rules-root", written = written, root = self.shown()),
+            )
+        };
         let as_written = Path::new(written);
         if as_written.is_absolute() || as_written.has_root() || has_prefix(as_written) {
             return Err(outside());
         }
         let real = std::fs::canonicalize(full).map_err(|e| cannot_read(name, &e))?;
         let Some(root) = &self.real else {
-            return Err(t!("rules-root-unreadable", root = self.shown()));
+            return Err(LoadError::new(
+                LoadErrorKind::RootUnreadable,
+                t!("rules-root-unreadable", root = self.shown()),
+            ));
         };
         if !real.starts_with(root) {
             return Err(outside());
         }
-        let (extension, what) = match kind {
-            Kind::Card => (".card", t!("file-kind-card")),
-            Kind::Hook => (".rhai", t!("file-kind-hook")),
+        let (extension, what, wrong) = match kind {
+            Kind::Card => (".card", t!("file-kind-card"), LoadErrorKind::NotACard),
+            Kind::Hook => (".rhai", t!("file-kind-hook"), LoadErrorKind::NotAHook),
         };
         if !written.ends_with(extension) {
-            return Err(t!(
-                "wrong-file-kind",
-                written = written,
-                what = what,
-                extension = extension
+            return Err(LoadError::new(
+                wrong,
+                t!(
+                    "wrong-file-kind",
+                    written = written,
+                    what = what,
+                    extension = extension
+                ),
             ));
         }
         read_regular(&real, name, kind.limit())
@@ -183,10 +195,13 @@ impl Kind {
 /// Reads `path` if it is a regular file of at most `limit` bytes; never
 /// more than `limit` bytes however the file grows. `name` is how the user
 /// knows the file.
-pub fn read_regular(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, String> {
+pub fn read_regular(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| cannot_read(name, &e))?;
     if !meta.is_file() {
-        return Err(t!("not-a-regular-file", name = name));
+        return Err(LoadError::new(
+            LoadErrorKind::NotAFile,
+            t!("not-a-regular-file", name = name),
+        ));
     }
     if meta.len() > limit {
         return Err(too_large(name, limit));
@@ -197,7 +212,7 @@ pub fn read_regular(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, Stri
 }
 
 /// Reads `reader` to its end, but no more than `limit` bytes.
-pub fn read_at_most(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, String> {
+pub fn read_at_most(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     reader
         .take(limit + 1)
@@ -209,15 +224,23 @@ pub fn read_at_most(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>
     Ok(bytes)
 }
 
-fn too_large(name: &str, limit: u64) -> String {
-    t!("file-too-large", name = name, kb = limit / 1024)
+fn too_large(name: &str, limit: u64) -> LoadError {
+    LoadError::new(
+        LoadErrorKind::TooLarge,
+        t!("file-too-large", name = name, kb = limit / 1024),
+    )
 }
 
 /// "there is no file `x`", or why it cannot be read.
-fn cannot_read(name: &str, e: &std::io::Error) -> String {
+fn cannot_read(name: &str, e: &std::io::Error) -> LoadError {
     match e.kind() {
-        std::io::ErrorKind::NotFound => t!("no-such-file", name = name),
-        _ => t!("cannot-read-file", name = name, why = e.to_string()),
+        std::io::ErrorKind::NotFound => {
+            LoadError::new(LoadErrorKind::NotFound, t!("no-such-file", name = name))
+        }
+        other => LoadError::new(
+            LoadErrorKind::Io(other),
+            t!("cannot-read-file", name = name, why = e.to_string()),
+        ),
     }
 }
 

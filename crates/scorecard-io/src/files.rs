@@ -4,7 +4,7 @@
 
 use crate::confine::{read_regular, tidy, Kind, Root, MAX_CARD_BYTES};
 use scorecard_core::hooks::HookFiles;
-use scorecard_core::resolve::{display, Loader};
+use scorecard_core::resolve::{display, LoadError, LoadErrorKind, Loader};
 use scorecard_core::source::SourceFile;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -75,7 +75,7 @@ impl FileLoader {
     /// Reads the card (or manifest) at `path` (relative to the base), named
     /// by its tidied path: the file the user names, so any regular file no
     /// larger than [`MAX_CARD_BYTES`].
-    pub fn open(&self, path: impl AsRef<Path>) -> Result<Arc<SourceFile>, String> {
+    pub fn open(&self, path: impl AsRef<Path>) -> Result<Arc<SourceFile>, LoadError> {
         let name = tidy(path.as_ref());
         self.root(&name);
         let bytes = read_regular(&self.base.join(&name), &display(&name), MAX_CARD_BYTES)?;
@@ -84,20 +84,21 @@ impl FileLoader {
 }
 
 /// The bytes of the file `name` as text.
-fn text(name: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, String> {
+fn text(name: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        if e.utf8_error().error_len().is_none() {
+        let message = if e.utf8_error().error_len().is_none() {
             crate::t!("file-cut-short", name = display(name))
         } else {
             crate::t!("file-not-utf8", name = display(name))
-        }
+        };
+        LoadError::new(LoadErrorKind::NotUtf8, message)
     })?;
     Ok(SourceFile::new(display(name), text))
 }
 
 impl Loader for FileLoader {
     /// A card may name only a `.card` file inside the rules root.
-    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, LoadError> {
         let root = self.root(Path::new(&from.name));
         let name = tidy(&relative_to(from, path));
         let bytes = root.read(path, &self.base.join(&name), &display(&name), Kind::Card)?;
@@ -146,12 +147,16 @@ impl HookDir {
 }
 
 impl HookFiles for HookDir {
-    fn read(&self, path: &str) -> Result<Arc<SourceFile>, String> {
+    fn read(&self, path: &str) -> Result<Arc<SourceFile>, LoadError> {
         let full = self.dir.join(path);
         let name = full.to_string_lossy().replace('\\', "/");
         let bytes = self.root.read(path, &full, &name, Kind::Hook)?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| crate::t!("hook-not-utf8", name = &name))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            LoadError::new(
+                LoadErrorKind::NotUtf8,
+                crate::t!("hook-not-utf8", name = &name),
+            )
+        })?;
         Ok(SourceFile::new(name, text))
     }
 }
@@ -163,6 +168,7 @@ mod tests {
     #[test]
     fn a_missing_file_says_which() {
         let error = FileLoader::new().open("no/such/dir/x.card").unwrap_err();
-        assert_eq!(error, "there is no file `no/such/dir/x.card`");
+        assert_eq!(error.kind(), LoadErrorKind::NotFound);
+        assert_eq!(error.to_string(), "there is no file `no/such/dir/x.card`");
     }
 }

@@ -56,7 +56,7 @@ pub fn compile_file(path: impl AsRef<Path>) -> Result<Checked, Diagnostics> {
     let source = loader.open(path).map_err(|why| {
         Diagnostics(vec![diagnostic::Diagnostic::error(
             diagnostic::Code::MissingCard,
-            why,
+            why.to_string(),
         )])
     })?;
     compile_with(&source, &loader, &HookDir::beside(path))

@@ -25,11 +25,30 @@ pub struct Link {
     pub data: String,
 }
 
-impl FromStr for Link {
-    type Err = String;
+/// A `--from` text that is not of the form `INPUT=CARD:KEY,DATA` (a part
+/// missing or blank). `Display` says so, with an example.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct BadLink {
+    text: String,
+    message: String,
+}
 
-    fn from_str(text: &str) -> Result<Link, String> {
-        let usage = || t!("link-usage", text = text);
+impl BadLink {
+    /// The text as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl FromStr for Link {
+    type Err = BadLink;
+
+    fn from_str(text: &str) -> Result<Link, BadLink> {
+        let usage = || BadLink {
+            text: text.to_string(),
+            message: t!("link-usage", text = text),
+        };
         let (input, rest) = text.split_once('=').ok_or_else(usage)?;
         let (source, data) = rest.rsplit_once(',').ok_or_else(usage)?;
         let (card, key) = source.rsplit_once(':').ok_or_else(usage)?;
@@ -83,7 +102,11 @@ mod tests {
             "=b.card:total,d.csv",
         ] {
             let error = text.parse::<Link>().unwrap_err();
-            assert!(error.contains("INPUT=CARD:KEY,DATA"), "{text}: {error}");
+            assert_eq!(error.text(), text);
+            assert!(
+                error.to_string().contains("INPUT=CARD:KEY,DATA"),
+                "{text}: {error}"
+            );
         }
     }
 }

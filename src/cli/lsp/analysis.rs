@@ -5,7 +5,7 @@
 use super::position::{uri_of, Encoding, Lines};
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri};
 use scorecard::diagnostic::{Diagnostic, Severity};
-use scorecard::resolve::{self, card_name, Resolved};
+use scorecard::resolve::{self, card_name, LoadError, Resolved};
 use scorecard::source::Span;
 use scorecard::syntax::{self, ast};
 use scorecard::HookDir;
@@ -59,7 +59,7 @@ impl<'a> OpenFirst<'a> {
 }
 
 impl Loader for OpenFirst<'_> {
-    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, LoadError> {
         let name = card_name(from, path);
         let open = self.docs.text(&name);
         match (self.files.load(from, path), open) {

@@ -262,7 +262,9 @@ impl Session {
             } else if chain_of(&card.card()).contains(&self.card.name) {
                 let again = scorecard::FileLoader::new()
                     .open(&name)
-                    .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why)]))
+                    .map_err(|why| {
+                        Diagnostics(vec![Diagnostic::error(Code::MissingCard, why.to_string())])
+                    })
                     .and_then(|source| {
                         scorecard::compile_with(
                             &source,
@@ -803,8 +805,8 @@ fn money_delta(d: Decimal, scale: u32) -> Decimal {
 
 /// A problem that only says no card of these rules scores the row (routing).
 fn routing(problem: &Problem) -> bool {
-    use scorecard::data::DataErrorKind;
-    matches!(problem, Problem::Data(e) if matches!(e.kind, DataErrorKind::NoCard | DataErrorKind::UnknownValue))
+    use scorecard::data::DataProblemKind;
+    matches!(problem, Problem::Data(e) if matches!(e.kind, DataProblemKind::NoCard | DataProblemKind::UnknownValue))
 }
 
 /// The employee a row's problem names, when it does.

@@ -3,7 +3,7 @@
 //! `csv_string`) and the stream (`scorecard::stream::score_csv`). Shared by
 //! the tests beside it and the `stream` fuzz target, which includes this file.
 
-use scorecard::data::{self, DataError};
+use scorecard::data::{self, DataProblem};
 use scorecard::eval::{self, RowFailure};
 use scorecard::stream::{score_csv, StreamError, StreamOptions};
 use scorecard::CheckedCard;
@@ -88,7 +88,7 @@ pub fn streamed(
     }
 }
 
-fn texts(errors: &[DataError]) -> Vec<String> {
+fn texts(errors: &[DataProblem]) -> Vec<String> {
     errors.iter().map(|e| e.to_string()).collect()
 }
 

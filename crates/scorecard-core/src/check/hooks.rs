@@ -48,10 +48,10 @@ impl Checker<'_> {
                     None
                 }
             },
-            Err(message) => {
+            Err(error) => {
                 let d =
                     Diagnostic::error(Code::Unreadable, t!("hook-file-unreadable", path = path))
-                        .label(decl.path.span, message)
+                        .label(decl.path.span, error.to_string())
                         .help(t!("hook-file-unreadable-help"));
                 self.report(d);
                 None

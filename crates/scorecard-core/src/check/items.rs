@@ -174,7 +174,7 @@ impl Checker<'_> {
                 t!(
                     "deduction-not-count",
                     name = &decl.name,
-                    kind = kind_word(decl.ty),
+                    kind = super::rollup::kind_word(decl.ty),
                     keyword = decl.ty.keyword()
                 ),
             )
@@ -302,13 +302,5 @@ impl Checker<'_> {
                 Outcome::Formula(_) => None,
             },
         )
-    }
-}
-
-/// An input type in English prose ("a yes/no input"); Chinese quotes the keyword.
-fn kind_word(ty: InputType) -> &'static str {
-    match ty {
-        InputType::Bool => "yes/no",
-        other => other.keyword(),
     }
 }

@@ -320,9 +320,17 @@ fn misfit(rule: RollupRule, ty: InputType) -> Option<(String, String)> {
 
 /// An input type as a noun: "a percent", "a yes/no" (`percent` 类型).
 fn article(ty: InputType) -> String {
-    let kind = match ty {
+    t!(
+        "input-of-kind",
+        kind = kind_word(ty),
+        keyword = ty.keyword()
+    )
+}
+
+/// An input type in English prose ("a yes/no input"); Chinese quotes the keyword.
+pub(super) fn kind_word(ty: InputType) -> &'static str {
+    match ty {
         InputType::Bool => "yes/no",
         other => other.keyword(),
-    };
-    t!("input-of-kind", kind = kind, keyword = ty.keyword())
+    }
 }

@@ -1,6 +1,6 @@
 //! Evaluating compiled expressions over one row.
 
-use super::error::EvalError;
+use super::error::{EvalError, EvalErrorKind};
 use super::result::HookCall;
 use super::result::Placing;
 use super::scores::Scores;
@@ -68,7 +68,13 @@ impl<'a> Frame<'a> {
         Ok(match &expr.kind {
             ExprKind::Const(v) => v.clone(),
             ExprKind::Input(i) => match &self.inputs[*i] {
-                Value::Missing => return Err(EvalError::at(expr.span, t!("eval-blank-optional"))),
+                Value::Missing => {
+                    return Err(EvalError::at(
+                        expr.span,
+                        EvalErrorKind::MissingInput,
+                        t!("eval-blank-optional"),
+                    ))
+                }
                 v => v.clone(),
             },
             ExprKind::Item(i) => Value::Num(self.scores.items[*i]),
@@ -96,7 +102,11 @@ impl<'a> Frame<'a> {
             ExprKind::Clamp(x, lo, hi) => {
                 let (x, lo, hi) = (self.num(x)?, self.num(lo)?, self.num(hi)?);
                 if lo > hi {
-                    return Err(EvalError::at(expr.span, t!("eval-clamp-bounds")));
+                    return Err(EvalError::at(
+                        expr.span,
+                        EvalErrorKind::BadBounds,
+                        t!("eval-clamp-bounds"),
+                    ));
                 }
                 Value::Num(x.clamp(lo, hi))
             }
@@ -120,16 +130,23 @@ impl<'a> Frame<'a> {
     fn period_days(&self, expr: &Expr) -> Result<Value, EvalError> {
         match self.beyond.period_days {
             Some(days) => Ok(Value::Num(days)),
-            None => Err(EvalError::at(expr.span, t!("eval-days-in-period"))),
+            None => Err(EvalError::at(
+                expr.span,
+                EvalErrorKind::NotKnownAlone,
+                t!("eval-days-in-period"),
+            )),
         }
     }
 
     /// The checker keeps rank readers out of the row stage; this guards the library's callers.
     fn placing(&self, rank: usize, expr: &Expr) -> Result<&Placing, EvalError> {
-        self.beyond
-            .ranks
-            .get(rank)
-            .ok_or_else(|| EvalError::at(expr.span, t!("eval-ranks-together")))
+        self.beyond.ranks.get(rank).ok_or_else(|| {
+            EvalError::at(
+                expr.span,
+                EvalErrorKind::NotKnownAlone,
+                t!("eval-ranks-together"),
+            )
+        })
     }
 
     /// Calls a hook and records the call (its arguments, result and printed lines).
@@ -141,7 +158,7 @@ impl<'a> Frame<'a> {
         let hook = &self.hooks[function];
         let called = hook
             .call(&values)
-            .map_err(|message| EvalError::at(expr.span, message))?;
+            .map_err(|error| EvalError::hook(expr.span, error))?;
         if let Some(calls) = self.calls {
             calls.borrow_mut().push(HookCall {
                 function,
@@ -179,7 +196,11 @@ impl<'a> Frame<'a> {
         }
         match self.eval(expr)? {
             Value::Num(d) => Ok(d),
-            _ => Err(EvalError::at(expr.span, t!("eval-expected-number"))),
+            _ => Err(EvalError::at(
+                expr.span,
+                EvalErrorKind::WrongType,
+                t!("eval-expected-number"),
+            )),
         }
     }
 
@@ -211,7 +232,11 @@ impl<'a> Frame<'a> {
         }
         match self.eval(expr)? {
             Value::Bool(b) => Ok(b),
-            _ => Err(EvalError::at(expr.span, t!("eval-expected-bool"))),
+            _ => Err(EvalError::at(
+                expr.span,
+                EvalErrorKind::WrongType,
+                t!("eval-expected-bool"),
+            )),
         }
     }
 
@@ -247,11 +272,15 @@ fn arith(op: Arith, l: Decimal, r: Decimal, expr: &Expr) -> Result<Decimal, Eval
         Arith::Sub => l.checked_sub(r),
         Arith::Mul => l.checked_mul(r),
         Arith::Div if r.is_zero() => {
-            return Err(EvalError::at(expr.span, t!("eval-division-by-zero")))
+            return Err(EvalError::at(
+                expr.span,
+                EvalErrorKind::DivisionByZero,
+                t!("eval-division-by-zero"),
+            ))
         }
         Arith::Div => l.checked_div(r),
     };
-    result.ok_or_else(|| EvalError::at(expr.span, t!("eval-too-large")))
+    result.ok_or_else(|| EvalError::at(expr.span, EvalErrorKind::Overflow, t!("eval-too-large")))
 }
 
 pub fn compare(op: CmpOp, l: &Value, r: &Value) -> bool {

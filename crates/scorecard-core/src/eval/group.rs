@@ -12,7 +12,7 @@
 //!
 //! Results stay in input order throughout; sorting is by index.
 
-use super::error::EvalError;
+use super::error::{EvalError, EvalErrorKind};
 use super::expr::{Beyond, Frame};
 use super::result::{HookCall, Placing, Push, ScoreResult};
 use super::scores::Scores;
@@ -135,6 +135,7 @@ fn group_key(
         Some(value) => Ok((employee.period, Some(value.clone()))),
         None => Err(EvalError::at(
             span,
+            EvalErrorKind::NoGroup,
             t!(
                 "eval-no-group",
                 what = match what {

@@ -99,8 +99,12 @@ fn a_row_without_its_group_is_not_placed_and_not_counted() {
     assert_eq!(failures.len(), 1);
     assert_eq!(failures[0].employee.id, "b");
     assert_eq!(
-        failures[0].error.message,
+        failures[0].error.to_string(),
         "this rank compares rows within each store, but the row has no store"
+    );
+    assert_eq!(
+        failures[0].error.kind(),
+        crate::eval::EvalErrorKind::NoGroup
     );
     let shown: Vec<String> = results
         .iter()

@@ -4,7 +4,7 @@
 //! in plain decimals (the hot path: nothing built, nothing allocated), and
 //! with a trace it also records which row fired, who rated, what clamped.
 
-use super::error::EvalError;
+use super::error::{EvalError, EvalErrorKind};
 use super::expr::Frame;
 use super::result::{BaseTrace, Clamp, Hit, ItemScore};
 use super::{rated, tiers};
@@ -226,12 +226,16 @@ fn late(
     match days {
         Value::Missing => Ok((None, missing)),
         Value::Num(days) => {
-            let off = days
-                .checked_mul(per_day)
-                .ok_or_else(|| EvalError::at(span, t!("eval-days-late-too-many")))?;
+            let off = days.checked_mul(per_day).ok_or_else(|| {
+                EvalError::at(span, EvalErrorKind::Overflow, t!("eval-days-late-too-many"))
+            })?;
             Ok((Some(*days), points - off))
         }
-        _ => Err(EvalError::at(span, t!("eval-days-late-number"))),
+        _ => Err(EvalError::at(
+            span,
+            EvalErrorKind::WrongType,
+            t!("eval-days-late-number"),
+        )),
     }
 }
 
@@ -239,10 +243,21 @@ fn late(
 pub fn hit(rule: &PerOccurrence, frame: &Frame) -> Result<Hit, EvalError> {
     let count = match &frame.inputs[rule.input] {
         Value::Num(n) => *n,
-        _ => return Err(EvalError::at(rule.span, t!("eval-count-blank"))),
+        _ => {
+            return Err(EvalError::at(
+                rule.span,
+                EvalErrorKind::MissingInput,
+                t!("eval-count-blank"),
+            ))
+        }
     };
-    let amount = times(count, rule.amount)
-        .ok_or_else(|| EvalError::at(rule.span, t!("eval-count-too-large")))?;
+    let amount = times(count, rule.amount).ok_or_else(|| {
+        EvalError::at(
+            rule.span,
+            EvalErrorKind::Overflow,
+            t!("eval-count-too-large"),
+        )
+    })?;
     Ok(Hit { count, amount })
 }
 
@@ -250,8 +265,13 @@ fn deduct(item: &Item, raw: Decimal, hit: Hit) -> Result<Decimal, EvalError> {
     if hit.amount.is_zero() {
         return Ok(raw);
     }
-    raw.checked_sub(hit.amount)
-        .ok_or_else(|| EvalError::at(item.span, t!("eval-deductions-too-large")))
+    raw.checked_sub(hit.amount).ok_or_else(|| {
+        EvalError::at(
+            item.span,
+            EvalErrorKind::Overflow,
+            t!("eval-deductions-too-large"),
+        )
+    })
 }
 
 /// The score held to [0, points], and which bound held it, if one did

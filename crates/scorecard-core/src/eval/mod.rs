@@ -19,7 +19,7 @@ pub mod result;
 mod scores;
 mod tiers;
 
-pub use error::EvalError;
+pub use error::{EvalError, EvalErrorKind};
 pub use group::rank;
 pub use result::ScoreResult;
 pub use scores::Scores;
@@ -249,8 +249,13 @@ fn grade(card: &CheckedCard, frame: &Frame) -> Result<Option<usize>, EvalError> 
 /// A section is the sum of its items; a `scaled` section is scaled to its
 /// weight and rounded to 0.01 point (half away from zero).
 fn section_score(section: &Section, items: &[Decimal]) -> Result<Decimal, EvalError> {
-    let sum = decimal::sum(&items[section.items.clone()])
-        .ok_or_else(|| EvalError::at(section.span, t!("eval-items-too-large")))?;
+    let sum = decimal::sum(&items[section.items.clone()]).ok_or_else(|| {
+        EvalError::at(
+            section.span,
+            EvalErrorKind::Overflow,
+            t!("eval-items-too-large"),
+        )
+    })?;
     if !section.scaled || section.points.is_zero() {
         return Ok(sum);
     }
@@ -260,10 +265,7 @@ fn section_score(section: &Section, items: &[Decimal]) -> Result<Decimal, EvalEr
 
 #[cold]
 fn too_large(message: String) -> EvalError {
-    EvalError {
-        message,
-        span: None,
-    }
+    EvalError::new(EvalErrorKind::Overflow, message)
 }
 
 /// A bonus or penalty block's signed amount; with `trace`, its lines and cap
@@ -282,9 +284,13 @@ fn adjustment(
     let mut uncapped = Decimal::ZERO;
     for line in &block.lines {
         let hit = item::hit(line, frame)?;
-        uncapped = uncapped
-            .checked_add(hit.amount)
-            .ok_or_else(|| EvalError::at(block.span, t!("eval-amounts-too-large")))?;
+        uncapped = uncapped.checked_add(hit.amount).ok_or_else(|| {
+            EvalError::at(
+                block.span,
+                EvalErrorKind::Overflow,
+                t!("eval-amounts-too-large"),
+            )
+        })?;
         if trace.is_some() {
             lines.push(hit);
         }

@@ -4,7 +4,7 @@
 //! entirely, so no rule ever divides by a rater who did not rate. With no
 //! rating at all the row cannot be scored.
 
-use super::error::EvalError;
+use super::error::{EvalError, EvalErrorKind};
 use super::expr::Frame;
 use crate::check::model::{Combine, Rated, RaterSlot};
 use crate::t;
@@ -46,6 +46,7 @@ pub fn combine(rated: &Rated, frame: &Frame) -> Result<(Decimal, bool), EvalErro
         let names: Vec<&str> = rated.raters.iter().map(|r| r.name.as_str()).collect();
         return Err(EvalError::at(
             rated.span,
+            EvalErrorKind::MissingInput,
             t!("eval-no-rating", raters = names.join(&t!("data-list-sep"))),
         ));
     };
@@ -53,9 +54,13 @@ pub fn combine(rated: &Rated, frame: &Frame) -> Result<(Decimal, bool), EvalErro
         Combine::Override => last,
         Combine::Mean => sum / Decimal::from(count),
         // The checker holds every weight above 0%, so `weights` is never zero.
-        Combine::Weighted => weighted
-            .checked_div(weights)
-            .ok_or_else(|| EvalError::at(rated.span, t!("eval-weights-zero")))?,
+        Combine::Weighted => weighted.checked_div(weights).ok_or_else(|| {
+            EvalError::at(
+                rated.span,
+                EvalErrorKind::DivisionByZero,
+                t!("eval-weights-zero"),
+            )
+        })?,
     };
     // A mean of three ratings can repeat forever; points are kept to 0.01 (四舍五入).
     if exact.scale() <= 2 {
@@ -98,7 +103,7 @@ mod tests {
         };
         crate::evaluate(&card, &row)
             .map(|r| crate::value::format_decimal(r.scores.total))
-            .map_err(|e| e.message)
+            .map_err(|e| e.to_string())
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn eval(expr: &str, cells: &[(&str, &str)]) -> Result<String, String> {
         employee: Employee::default(),
         values,
     };
-    let result = crate::evaluate(&card, &row).map_err(|e| format!("eval: {}", e.message))?;
+    let result = crate::evaluate(&card, &row).map_err(|e| format!("eval: {e}"))?;
     Ok(match &result.scores.derived[0] {
         Value::Num(d) => format_decimal(*d),
         Value::Bool(b) => b.to_string(),

@@ -1,6 +1,6 @@
 //! Looking a value up in a tier table.
 
-use super::error::EvalError;
+use super::error::{EvalError, EvalErrorKind};
 use super::expr::Frame;
 use crate::check::model::TierTable;
 use crate::syntax::ast::CmpOp;
@@ -18,7 +18,7 @@ pub fn pick<O>(table: &TierTable<O>, frame: &Frame) -> Result<(usize, Decimal), 
             None => true,
             Some((op, threshold)) => holds(op, subject, threshold),
         })
-        .ok_or_else(|| EvalError::at(table.span, t!("eval-no-tier")))?;
+        .ok_or_else(|| EvalError::at(table.span, EvalErrorKind::NoTier, t!("eval-no-tier")))?;
     Ok((row, subject))
 }
 

@@ -6,7 +6,7 @@
 //! that names the hook and what it returned.
 
 use super::engine::{self, engine};
-use super::{kind_text, HookFn};
+use super::{kind_text, HookError, HookErrorKind, HookFn};
 use crate::t;
 use crate::value::{format_decimal, InputType, Value};
 use rhai::{CallFnOptions, Dynamic, EvalAltResult, Scope};
@@ -29,13 +29,13 @@ thread_local! {
 }
 
 impl HookFn {
-    /// Runs the function on `args`. `Err` is a plain sentence about this hook;
-    /// the caller adds the row and the place in the card.
-    pub fn call(&self, args: &[Value]) -> Result<Called, String> {
+    /// Runs the function on `args`. `Err` says what went wrong with this
+    /// hook; the caller adds the row and the place in the card.
+    pub fn call(&self, args: &[Value]) -> Result<Called, HookError> {
         let args = args
             .iter()
             .map(to_dynamic)
-            .collect::<Result<Vec<Dynamic>, String>>()?;
+            .collect::<Result<Vec<Dynamic>, HookError>>()?;
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
         engine::start_capture();
         let result = SCOPE.with(|cell| match cell.try_borrow_mut() {
@@ -65,13 +65,16 @@ impl HookFn {
     }
 
     /// The returned value as the declared kind, or why it is not one.
-    fn value_of(&self, returned: Dynamic) -> Result<Value, String> {
+    fn value_of(&self, returned: Dynamic) -> Result<Value, HookError> {
         let wrong = |what: String| {
-            t!(
-                "hook-returned",
-                name = &self.name,
-                what = what,
-                kind = kind_text(self.result)
+            HookError::new(
+                HookErrorKind::WrongResult,
+                t!(
+                    "hook-returned",
+                    name = &self.name,
+                    what = what,
+                    kind = kind_text(self.result)
+                ),
             )
         };
         if self.result == InputType::Bool {
@@ -93,9 +96,20 @@ impl HookFn {
         Ok(Value::Num(number))
     }
 
-    /// A runtime error as a sentence, with the place in the script.
-    fn failure(&self, error: &EvalAltResult) -> String {
+    /// A runtime error, its sentence with the place in the script.
+    fn failure(&self, error: &EvalAltResult) -> HookError {
         let inner = error.unwrap_inner();
+        let kind = match inner {
+            EvalAltResult::ErrorTerminated(..) => HookErrorKind::TooLong,
+            EvalAltResult::ErrorTooManyOperations(_) => HookErrorKind::TooManySteps,
+            EvalAltResult::ErrorStackOverflow(_) => HookErrorKind::TooDeep,
+            EvalAltResult::ErrorDataTooLarge(..) => HookErrorKind::DataTooLarge,
+            EvalAltResult::ErrorTooManyVariables(_) => HookErrorKind::TooManyVariables,
+            EvalAltResult::ErrorFunctionNotFound(..) => HookErrorKind::CallsMissing,
+            EvalAltResult::ErrorRuntime(..) => HookErrorKind::Stopped,
+            EvalAltResult::ErrorArithmetic(..) => HookErrorKind::Arithmetic,
+            _ => HookErrorKind::Failed,
+        };
         let what = match inner {
             EvalAltResult::ErrorTerminated(..) => t!(
                 "hook-too-long",
@@ -131,7 +145,7 @@ impl HookFn {
             }
             other => t!("hook-failed", error = other.to_string()),
         };
-        match self.script.span_at(inner.position()) {
+        let message = match self.script.span_at(inner.position()) {
             Some(span) => {
                 let (line, column) = self.script.source.line_col(span.start);
                 t!(
@@ -144,16 +158,22 @@ impl HookFn {
                 )
             }
             None => t!("hook-failure", name = &self.name, what = what),
-        }
+        };
+        HookError::new(kind, message)
     }
 }
 
-fn to_dynamic(value: &Value) -> Result<Dynamic, String> {
+fn to_dynamic(value: &Value) -> Result<Dynamic, HookError> {
     Ok(match value {
         Value::Num(d) => Dynamic::from_decimal(*d),
         Value::Bool(b) => Dynamic::from_bool(*b),
         Value::Text(t) => Dynamic::from(t.to_string()),
-        Value::Missing => return Err(t!("hook-given-blank")),
+        Value::Missing => {
+            return Err(HookError::new(
+                HookErrorKind::GivenBlank,
+                t!("hook-given-blank"),
+            ))
+        }
     })
 }
 

@@ -5,14 +5,16 @@
 //! [`HookFiles`] for them, so tests can serve scripts from memory and a card
 //! compiled from text alone can say plainly why its hooks cannot be read.
 
+use crate::resolve::{LoadError, LoadErrorKind};
 use crate::source::SourceFile;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Reads the hook scripts a card names (`hooks "pay.rhai" { … }`).
 pub trait HookFiles {
-    /// The script at `path` as written in the card, named as the user should see it.
-    fn read(&self, path: &str) -> Result<Arc<SourceFile>, String>;
+    /// The script at `path` as written in the card, named as the user should
+    /// see it; `Err` says why it cannot be read.
+    fn read(&self, path: &str) -> Result<Arc<SourceFile>, LoadError>;
 }
 
 /// No files at all: a card compiled from its text alone.
@@ -20,12 +22,11 @@ pub trait HookFiles {
 pub struct NoHookFiles;
 
 impl HookFiles for NoHookFiles {
-    fn read(&self, _path: &str) -> Result<Arc<SourceFile>, String> {
-        Err(
-            "this card was compiled from its text alone, so its hook files cannot be read; \
-             load it from its file (`scorecard::load`) instead"
-                .to_string(),
-        )
+    fn read(&self, _path: &str) -> Result<Arc<SourceFile>, LoadError> {
+        Err(LoadError::new(
+            LoadErrorKind::NoFiles,
+            crate::t!("hook-files-given-as-text"),
+        ))
     }
 }
 
@@ -44,10 +45,15 @@ impl MemoryHookFiles {
 }
 
 impl HookFiles for MemoryHookFiles {
-    fn read(&self, path: &str) -> Result<Arc<SourceFile>, String> {
+    fn read(&self, path: &str) -> Result<Arc<SourceFile>, LoadError> {
         self.files
             .get(path)
             .map(|text| SourceFile::new(path, text.as_str()))
-            .ok_or_else(|| crate::t!("no-hook-file", path = path))
+            .ok_or_else(|| {
+                LoadError::new(
+                    LoadErrorKind::NotFound,
+                    crate::t!("no-hook-file", path = path),
+                )
+            })
     }
 }

@@ -27,6 +27,7 @@
 mod call;
 #[cfg(feature = "hooks")]
 mod engine;
+mod error;
 mod files;
 #[cfg(not(feature = "hooks"))]
 mod off;
@@ -37,6 +38,7 @@ mod script;
 pub use call::Called;
 #[cfg(feature = "hooks")]
 pub use engine::{MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
+pub use error::{HookError, HookErrorKind};
 pub use files::{HookFiles, MemoryHookFiles, NoHookFiles};
 #[cfg(not(feature = "hooks"))]
 pub use off::{Called, HookScript};
@@ -76,6 +78,7 @@ impl HookFn {
 }
 
 /// The kind a hook was declared to give, in words.
+#[cfg_attr(not(feature = "hooks"), allow(dead_code))]
 pub(crate) fn kind_text(kind: InputType) -> String {
     match kind {
         InputType::Percent => t!("type-percent"),

@@ -2,7 +2,7 @@
 //! hook file is refused when checked, with a sentence saying why; nothing
 //! else changes.
 
-use super::HookFn;
+use super::{HookError, HookErrorKind, HookFn};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 use crate::value::Value;
@@ -46,10 +46,10 @@ impl HookScript {
 
 impl HookFn {
     /// Never reached: a card with hooks does not check in this build.
-    pub fn call(&self, _args: &[Value]) -> Result<Called, String> {
-        Err(crate::t!(
-            "hooks-not-built",
-            name = &self.script.source.name
+    pub fn call(&self, _args: &[Value]) -> Result<Called, HookError> {
+        Err(HookError::new(
+            HookErrorKind::Failed,
+            crate::t!("hooks-not-built", name = &self.script.source.name),
         ))
     }
 }

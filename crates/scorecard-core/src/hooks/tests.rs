@@ -29,9 +29,37 @@ fn hook(script: &str, name: &str, params: Vec<InputType>, result: InputType) -> 
 }
 
 fn failure(script: &str) -> String {
+    failed(script).to_string()
+}
+
+fn failed(script: &str) -> super::HookError {
     hook(script, "f", vec![], InputType::Number)
         .call(&[])
         .expect_err("the call should fail")
+}
+
+#[test]
+fn a_failure_says_what_went_wrong() {
+    use super::HookErrorKind as K;
+    let cases = [
+        ("fn f() { loop { } }", K::TooManySteps),
+        ("fn f() { g(1) }\nfn g(n) { g(n + 1) }", K::TooDeep),
+        ("fn f() { throw \"停\"; }", K::Stopped),
+        ("fn f() { 1.5 / 0 }", K::Arithmetic),
+        ("fn f() { \"abc\" }", K::WrongResult),
+    ];
+    for (script, kind) in cases {
+        assert_eq!(failed(script).kind(), kind, "{script}");
+    }
+    let blank = hook(
+        "fn f(x) { x }",
+        "f",
+        vec![InputType::Number],
+        InputType::Number,
+    )
+    .call(&[Value::Missing])
+    .unwrap_err();
+    assert_eq!(blank.kind(), K::GivenBlank);
 }
 
 fn compile_error(script: &str) -> crate::diagnostic::Diagnostic {
@@ -178,15 +206,27 @@ fn a_flood_of_prints_is_cut_short() {
 fn a_result_of_the_wrong_kind_names_the_hook() {
     let text = hook("fn 提成() { \"abc\" }", "提成", vec![], InputType::Money);
     assert_eq!(
-        text.call(&[]).unwrap_err(),
+        text.call(&[]).unwrap_err().to_string(),
         "hook `提成` returned text \"abc\", but the card declares it gives an amount of money"
     );
     let nothing = hook("fn f() { }", "f", vec![], InputType::Number);
-    assert!(nothing.call(&[]).unwrap_err().contains("returned nothing"));
+    assert!(nothing
+        .call(&[])
+        .unwrap_err()
+        .message()
+        .contains("returned nothing"));
     let count = hook("fn f() { 1.5 }", "f", vec![], InputType::Count);
-    assert!(count.call(&[]).unwrap_err().contains("returned 1.5"));
+    assert!(count
+        .call(&[])
+        .unwrap_err()
+        .message()
+        .contains("returned 1.5"));
     let yes_no = hook("fn f() { 1 }", "f", vec![], InputType::Bool);
-    assert!(yes_no.call(&[]).unwrap_err().contains("gives yes/no"));
+    assert!(yes_no
+        .call(&[])
+        .unwrap_err()
+        .message()
+        .contains("gives yes/no"));
 }
 
 #[test]

@@ -15,8 +15,64 @@ pub trait Loader {
     /// The card at `path` as written in `from`'s `extends` (a relative path is
     /// relative to `from`'s folder). Its name must be the same however the
     /// path was written (`a/../b.card` and `b.card` are one file), since
-    /// loops are found by name. `Err` is a plain sentence saying why not.
-    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String>;
+    /// loops are found by name. `Err` says why not.
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, LoadError>;
+}
+
+/// Why a card or a hook script could not be read: what went wrong
+/// ([`LoadErrorKind`]) and the sentence the user reads (its `Display`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct LoadError {
+    kind: LoadErrorKind,
+    message: String,
+}
+
+/// What went wrong reading a card or a hook script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// There is no file (or card held in memory) of that name.
+    NotFound,
+    /// The path leaves the rules root: absolute, or out through `..` or a link.
+    OutsideRoot,
+    /// The rules root itself cannot be read.
+    RootUnreadable,
+    /// An `extends` or a manifest names something other than a `.card` file.
+    NotACard,
+    /// A `hooks` declaration names something other than a `.rhai` file.
+    NotAHook,
+    /// Not a regular file: a folder, a device, a pipe.
+    NotAFile,
+    /// Larger than the most that is read.
+    TooLarge,
+    /// Not UTF-8 text, or cut short inside a character.
+    NotUtf8,
+    /// There are no files to read from: the card was given as text.
+    NoFiles,
+    /// The system refused or failed to read it.
+    Io(std::io::ErrorKind),
+}
+
+impl LoadError {
+    /// An error of `kind`, told to the user as `message` (from the catalogue).
+    #[cold]
+    pub fn new(kind: LoadErrorKind, message: impl Into<String>) -> LoadError {
+        LoadError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> LoadErrorKind {
+        self.kind
+    }
+
+    /// The sentence the user reads (the same as `Display`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 /// Gives no cards: for a card given as text, with no file to be relative to.
@@ -24,8 +80,11 @@ pub trait Loader {
 pub struct NoLoader;
 
 impl Loader for NoLoader {
-    fn load(&self, _from: &SourceFile, _path: &str) -> Result<Arc<SourceFile>, String> {
-        Err(crate::t!("card-given-as-text"))
+    fn load(&self, _from: &SourceFile, _path: &str) -> Result<Arc<SourceFile>, LoadError> {
+        Err(LoadError::new(
+            LoadErrorKind::NoFiles,
+            crate::t!("card-given-as-text"),
+        ))
     }
 }
 
@@ -57,10 +116,14 @@ impl MemoryLoader {
 }
 
 impl Loader for MemoryLoader {
-    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, LoadError> {
         let name = display(&tidy(&relative_to(from, path)));
-        self.get(&name)
-            .ok_or_else(|| crate::t!("no-such-card", name = &name))
+        self.get(&name).ok_or_else(|| {
+            LoadError::new(
+                LoadErrorKind::NotFound,
+                crate::t!("no-such-card", name = &name),
+            )
+        })
     }
 }
 
@@ -139,7 +202,11 @@ mod tests {
         let base = loader.load(&brand, "../../base.card").expect("found");
         assert_eq!(base.name, "rules/base.card");
         let missing = loader.load(&brand, "base.card").unwrap_err();
-        assert_eq!(missing, "there is no card `rules/brands/君威/base.card`");
+        assert_eq!(missing.kind(), LoadErrorKind::NotFound);
+        assert_eq!(
+            missing.to_string(),
+            "there is no card `rules/brands/君威/base.card`"
+        );
     }
 
     #[test]
@@ -147,6 +214,7 @@ mod tests {
         let error = NoLoader
             .load(&SourceFile::new("<stdin>", ""), "a.card")
             .unwrap_err();
-        assert!(error.contains("given as text"), "{error}");
+        assert_eq!(error.kind(), LoadErrorKind::NoFiles);
+        assert!(error.to_string().contains("given as text"), "{error}");
     }
 }

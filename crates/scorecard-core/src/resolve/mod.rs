@@ -29,7 +29,9 @@ mod shift;
 mod tests;
 
 pub use assumptions::Assumptions;
-pub use loader::{card_name, display, tidy, tidy_name, Loader, MemoryLoader, NoLoader};
+pub use loader::{
+    card_name, display, tidy, tidy_name, LoadError, LoadErrorKind, Loader, MemoryLoader, NoLoader,
+};
 pub use provenance::{Changes, Note, Removal};
 
 use crate::check::{self, Checked};
@@ -143,7 +145,7 @@ fn load_chain(
         let loaded = loader.load(file, &base.value).map_err(|why| {
             problem(
                 Code::MissingCard,
-                t!("missing-base", why = why),
+                t!("missing-base", why = why.message()),
                 t!("missing-base-help"),
             )
         })?;

@@ -36,6 +36,51 @@ pub struct Expect {
     pub value: String,
 }
 
+/// Why a case file cannot be used: every problem found, each a sentence
+/// that starts with its place (`x.cases.toml: case 2 needs a `name``).
+/// `Display` gives them one per line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .problems.join("\n"))]
+pub struct CaseFileError {
+    kind: CaseFileErrorKind,
+    problems: Vec<String>,
+}
+
+/// What kept a case file from being used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CaseFileErrorKind {
+    /// The file cannot be read.
+    Unreadable,
+    /// It is not TOML.
+    NotToml,
+    /// It is TOML, but not laid out as a case file (a case with no name, no
+    /// `expect`, an unknown key …).
+    BadShape,
+}
+
+impl CaseFileError {
+    #[cold]
+    fn new(kind: CaseFileErrorKind, problems: Vec<String>) -> CaseFileError {
+        CaseFileError { kind, problems }
+    }
+
+    #[cold]
+    fn shape(problem: String) -> CaseFileError {
+        CaseFileError::new(CaseFileErrorKind::BadShape, vec![problem])
+    }
+
+    /// What kept the file from being used.
+    pub fn kind(&self) -> CaseFileErrorKind {
+        self.kind
+    }
+
+    /// Every problem, each a sentence with its place.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
 /// Headers that give a row its employee id (as in the data readers).
 const ID_HEADERS: [&str; 6] = ["工号", "员工编号", "id", "employee_id", "姓名", "name"];
 
@@ -50,18 +95,22 @@ pub fn card_for(case_file: &Path) -> PathBuf {
 }
 
 impl CaseFile {
-    /// Reads and checks a case file; the error is every problem, one per line.
-    pub fn load(path: &Path) -> Result<CaseFile, String> {
+    /// Reads and checks a case file; the error holds every problem found.
+    pub fn load(path: &Path) -> Result<CaseFile, CaseFileError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            in_file(
-                &path.display().to_string(),
-                t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
+            CaseFileError::new(
+                CaseFileErrorKind::Unreadable,
+                vec![in_file(
+                    &path.display().to_string(),
+                    t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
+                )],
             )
         })?;
         CaseFile::parse(path, &text)
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<CaseFile, String> {
+    /// Checks the text of the case file at `path`; the error holds every problem found.
+    pub fn parse(path: &Path, text: &str) -> Result<CaseFile, CaseFileError> {
         let at = path.display().to_string();
         let at = at.as_str();
         let mut doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
@@ -80,25 +129,38 @@ impl CaseFile {
                     t!("data-place-help", help = t!("cases-quote-keys-help"))
                 );
             }
-            message
+            CaseFileError::new(CaseFileErrorKind::NotToml, vec![message])
         })?;
         let card = match doc.remove("card") {
             None => card_for(path),
             Some(toml::Value::String(card)) => tidy(&path.with_file_name(card)),
-            Some(_) => return Err(in_file(at, t!("cases-card-not-text"))),
+            Some(_) => return Err(CaseFileError::shape(in_file(at, t!("cases-card-not-text")))),
         };
         let defaults = match doc.remove("defaults") {
             None => Vec::new(),
             Some(toml::Value::Table(t)) => cells(t),
-            Some(_) => return Err(in_file(at, t!("cases-defaults-not-table"))),
+            Some(_) => {
+                return Err(CaseFileError::shape(in_file(
+                    at,
+                    t!("cases-defaults-not-table"),
+                )))
+            }
         };
         let cases = match doc.remove("case") {
             Some(toml::Value::Array(cases)) => cases,
             None => Vec::new(),
-            Some(_) => return Err(in_file(at, t!("cases-case-not-tables"))),
+            Some(_) => {
+                return Err(CaseFileError::shape(in_file(
+                    at,
+                    t!("cases-case-not-tables"),
+                )))
+            }
         };
         if let Some(key) = doc.keys().next() {
-            return Err(in_file(at, t!("cases-unknown-top-key", key = key)));
+            return Err(CaseFileError::shape(in_file(
+                at,
+                t!("cases-unknown-top-key", key = key),
+            )));
         }
         let mut problems = Vec::new();
         let mut specs = Vec::new();
@@ -123,7 +185,7 @@ impl CaseFile {
                 cases: specs,
             })
         } else {
-            Err(problems.join("\n"))
+            Err(CaseFileError::new(CaseFileErrorKind::BadShape, problems))
         }
     }
 }

@@ -35,7 +35,7 @@ mod run;
 pub mod snapshot;
 
 pub use coverage::{Coverage, Point};
-pub use file::{card_for, CaseFile, CaseSpec, Expect, RowSpec};
+pub use file::{card_for, CaseFile, CaseFileError, CaseFileErrorKind, CaseSpec, Expect, RowSpec};
 pub use run::{run, CaseResult, Mismatch, Outcome};
 
 #[cfg(test)]

@@ -154,11 +154,15 @@ fn case_files_are_checked_for_shape_with_every_problem_at_once() {
         "[[case]]\nname = \"a\"\nrow = {}\nexpect = { grade = \"好\" }\n[[case]]\nrow = {}\n[[case]]\nname = \"c\"\nrow = {}\nrows = []\nexpect = {}\n",
     )
     .unwrap_err();
+    assert_eq!(error.kind(), CaseFileErrorKind::BadShape);
+    assert_eq!(error.problems().len(), 3);
     assert_eq!(
-        error,
+        error.to_string(),
         "x.cases.toml: case `a`: `expect` needs `total`, the total worked out by hand\nx.cases.toml: case 2 needs a `name`\nx.cases.toml: case `c` has both `row` and `rows`; keep one"
     );
     let error = CaseFile::parse(Path::new("x.cases.toml"), "[[case]]\n反馈 = 1\n").unwrap_err();
+    assert_eq!(error.kind(), CaseFileErrorKind::NotToml);
+    let error = error.to_string();
     assert!(
         error.starts_with("x.cases.toml:2: not a valid case file"),
         "{error}"

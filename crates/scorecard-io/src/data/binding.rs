@@ -6,7 +6,7 @@
 //! Employee columns are recognised by a fixed set of headers, case-insensitive
 //! for the English ones; an input's own name or label wins over them.
 
-use super::error::{DataError, DataErrorKind, DataWarning, DataWarningKind, Location};
+use super::error::{DataProblem, DataProblemKind, Location};
 use super::ReadOptions;
 use crate::check::model::Input;
 use crate::suggest::{similarity, THRESHOLD};
@@ -139,8 +139,8 @@ impl Binding {
 #[derive(Debug)]
 pub struct Bound {
     pub binding: Binding,
-    pub errors: Vec<DataError>,
-    pub warnings: Vec<DataWarning>,
+    pub errors: Vec<DataProblem>,
+    pub warnings: Vec<DataProblem>,
 }
 
 /// Binds `columns` (as written) to a card's `inputs` (as the run reads
@@ -166,12 +166,12 @@ pub fn bind(
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let error = |kind, message: String| DataError::new(kind, file, at, message);
+    let error = |kind, message: String| DataProblem::new(kind, file, at, message);
 
     for (column, header) in headers.iter().enumerate() {
         let target = if header.is_empty() {
-            warnings.push(DataWarning::new(
-                DataWarningKind::UnknownColumn,
+            warnings.push(DataProblem::new(
+                DataProblemKind::UnknownColumn,
                 file,
                 at,
                 t!("data-column-no-header", column = column + 1),
@@ -194,7 +194,7 @@ pub fn bind(
                         header = header,
                         input = describe_input(&inputs[i])
                     );
-                    errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
+                    errors.push(error(DataProblemKind::DuplicateColumn, message).column(header));
                     Target::Ignored
                 }
                 None => {
@@ -212,7 +212,7 @@ pub fn bind(
                         header = header,
                         field = field.describe()
                     );
-                    errors.push(error(DataErrorKind::DuplicateColumn, message).column(header));
+                    errors.push(error(DataProblemKind::DuplicateColumn, message).column(header));
                     Target::Ignored
                 }
                 None => {
@@ -247,7 +247,7 @@ pub fn bind(
             Some(header) => t!("data-no-id-column-help-close", header = header),
             None => t!("data-no-id-column-help"),
         };
-        errors.push(error(DataErrorKind::NoIdColumn, t!("data-no-id-column")).help(help));
+        errors.push(error(DataProblemKind::NoIdColumn, t!("data-no-id-column")).help(help));
     }
 
     // Inputs with a default and no column: every row takes the default, said once.
@@ -275,8 +275,8 @@ pub fn bind(
         )),
     };
     if let Some(message) = message {
-        warnings.push(DataWarning::new(
-            DataWarningKind::DefaultUsed,
+        warnings.push(DataProblem::new(
+            DataProblemKind::DefaultUsed,
             file,
             at,
             message,
@@ -306,7 +306,7 @@ pub fn bind(
             },
         };
         let message = t!("data-missing-column", input = describe_input(input));
-        errors.push(error(DataErrorKind::MissingColumn, message).help(help));
+        errors.push(error(DataProblemKind::MissingColumn, message).help(help));
     }
 
     for (column, header) in binding.headers.iter().enumerate() {
@@ -327,8 +327,8 @@ pub fn bind(
         });
         match close {
             Some(close) if !options.lenient_headers && !required => errors.push(
-                DataError::new(
-                    DataErrorKind::NearMissColumn,
+                DataProblem::new(
+                    DataProblemKind::NearMissColumn,
                     file,
                     at.in_column(column),
                     t!("data-near-miss-column", close = close),
@@ -337,8 +337,8 @@ pub fn bind(
                 .help(t!("data-near-miss-column-help", close = close)),
             ),
             close => warnings.push(
-                DataWarning::new(
-                    DataWarningKind::UnknownColumn,
+                DataProblem::new(
+                    DataProblemKind::UnknownColumn,
                     file,
                     at,
                     t!("data-unknown-column"),
@@ -444,7 +444,7 @@ mod tests {
         bound
             .warnings
             .iter()
-            .filter(|w| w.kind != DataWarningKind::DefaultUsed)
+            .filter(|w| w.kind != DataProblemKind::DefaultUsed)
             .map(|w| w.to_string())
             .collect()
     }
@@ -561,7 +561,7 @@ mod tests {
         let defaults: Vec<String> = bound
             .warnings
             .iter()
-            .filter(|w| w.kind == DataWarningKind::DefaultUsed)
+            .filter(|w| w.kind == DataProblemKind::DefaultUsed)
             .map(|w| w.to_string())
             .collect();
         assert_eq!(defaults.len(), 1, "{defaults:?}");

@@ -46,7 +46,7 @@ fn a_row_that_cannot_be_true_is_refused_with_the_cards_sentence_and_its_columns(
     assert_eq!(ids(&set), ["T1", "T3"]);
     assert_eq!(set.errors.len(), 1);
     let error = &set.errors[0];
-    assert_eq!(error.kind, DataErrorKind::Constraint);
+    assert_eq!(error.kind, DataProblemKind::Constraint);
     assert_eq!(error.location, Location::Line(3));
     assert_eq!(
         error.to_string(),
@@ -72,7 +72,7 @@ fn every_failed_requirement_is_reported_and_a_bad_cell_comes_alone() {
             "`abc` is not a count",
         ]
     );
-    assert_eq!(set.errors[2].kind, DataErrorKind::BadCell);
+    assert_eq!(set.errors[2].kind, DataProblemKind::BadCell);
 }
 
 #[test]

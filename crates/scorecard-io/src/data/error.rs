@@ -96,9 +96,21 @@ pub fn column_letters(column: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// What went wrong, for callers that branch on it (tests, the CLI's exit codes).
+/// Whether a problem keeps rows from being used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DataErrorKind {
+pub enum Severity {
+    /// The row (or the whole file) cannot be used.
+    Error,
+    /// The user should see it, but the rows are used.
+    Warning,
+}
+
+/// What went wrong, for callers that branch on it (tests, the CLI's exit
+/// codes). Each kind is an error or a warning ([`DataProblemKind::severity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DataProblemKind {
+    // Errors.
     /// The file cannot be opened or read.
     Io,
     /// The format cannot be told from the file name.
@@ -135,14 +147,39 @@ pub enum DataErrorKind {
     Join,
     /// A row does not meet what its card requires of the data (`require`).
     Constraint,
+    // Warnings.
+    /// A column binds to no input and no employee field: its cells are ignored.
+    UnknownColumn,
+    /// The file holds no rows at all.
+    NoRows,
+    /// The card is in force for some dates only, but the data has no period column to check.
+    PeriodNotChecked,
+    /// An input with a default has no column: every row takes the default.
+    DefaultUsed,
 }
 
-/// A problem that keeps a row (or the whole file) from being used.
+impl DataProblemKind {
+    /// An error keeps its row (or the file) from being used; a warning does not.
+    pub fn severity(self) -> Severity {
+        match self {
+            DataProblemKind::UnknownColumn
+            | DataProblemKind::NoRows
+            | DataProblemKind::PeriodNotChecked
+            | DataProblemKind::DefaultUsed => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// A problem found reading a data file: an error that keeps a row (or the
+/// whole file) from being used, or a warning the user should see that does
+/// not (its kind's [`severity`](DataProblemKind::severity)). A
+/// [`DataSet`](super::DataSet) keeps the two in separate lists.
 ///
-/// Kept under 128 bytes (boxed strings) so `Result<_, DataError>` stays cheap.
+/// Kept under 128 bytes (boxed strings) so `Result<_, DataProblem>` stays cheap.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
-    pub kind: DataErrorKind,
+pub struct DataProblem {
+    pub kind: DataProblemKind,
     /// The file's name as given (a path, or `<stdin>`).
     pub file: Arc<str>,
     pub location: Location,
@@ -155,14 +192,14 @@ pub struct DataError {
     pub help: Option<Box<str>>,
 }
 
-impl DataError {
+impl DataProblem {
     pub fn new(
-        kind: DataErrorKind,
+        kind: DataProblemKind,
         file: &Arc<str>,
         location: Location,
         message: impl Into<String>,
     ) -> Self {
-        DataError {
+        DataProblem {
             kind,
             file: file.clone(),
             location,
@@ -171,6 +208,11 @@ impl DataError {
             message: message.into(),
             help: None,
         }
+    }
+
+    /// Whether it keeps its row from being used.
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
     }
 
     pub fn column(mut self, column: impl Into<String>) -> Self {
@@ -194,111 +236,34 @@ impl DataError {
     }
 }
 
-impl fmt::Display for DataError {
+/// `data.csv:5: column `反馈及时率`: `abc` is not a percentage`, with any
+/// help on a second line.
+impl fmt::Display for DataProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_problem(
-            f,
-            &self.file,
-            self.location,
-            self.column.as_deref(),
-            &self.message,
-            self.help.as_deref(),
-        )
-    }
-}
-
-impl std::error::Error for DataError {}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DataWarningKind {
-    /// A column binds to no input and no employee field: its cells are ignored.
-    UnknownColumn,
-    /// The file holds no rows at all.
-    NoRows,
-    /// The card is in force for some dates only, but the data has no period column to check.
-    PeriodNotChecked,
-    /// An input with a default has no column: every row takes the default.
-    DefaultUsed,
-}
-
-/// Something the user should see, that does not stop the rows being used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataWarning {
-    pub kind: DataWarningKind,
-    pub file: Arc<str>,
-    pub location: Location,
-    pub column: Option<Box<str>>,
-    pub message: String,
-    pub help: Option<Box<str>>,
-}
-
-impl DataWarning {
-    pub fn new(
-        kind: DataWarningKind,
-        file: &Arc<str>,
-        location: Location,
-        message: impl Into<String>,
-    ) -> Self {
-        DataWarning {
-            kind,
-            file: file.clone(),
-            location,
-            column: None,
-            message: message.into(),
-            help: None,
+        let (file, location, message) = (&*self.file, self.location, &self.message);
+        let place = match location {
+            Location::File => t!("data-place-file", file = file),
+            Location::Line(n) => t!("data-place-line", file = file, n = n),
+            Location::Record(n) => t!("data-place-record", file = file, n = n),
+            Location::SheetRow(n) => t!("data-place-row", file = file, n = n),
+            Location::Cell { .. } => {
+                t!("data-place-cell", file = file, cell = location.describe())
+            }
+        };
+        let sep = t!("data-place-sep");
+        write!(f, "{place}{sep}")?;
+        if let Some(column) = &self.column {
+            write!(f, "{}{sep}", t!("data-place-column", column = &**column))?;
         }
-    }
-
-    pub fn column(mut self, column: impl Into<String>) -> Self {
-        self.column = Some(column.into().into_boxed_str());
-        self
-    }
-
-    pub fn with_help(mut self, help: Option<String>) -> Self {
-        self.help = help.map(String::into_boxed_str);
-        self
+        f.write_str(message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  {}", t!("data-place-help", help = &**help))?;
+        }
+        Ok(())
     }
 }
 
-impl fmt::Display for DataWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_problem(
-            f,
-            &self.file,
-            self.location,
-            self.column.as_deref(),
-            &self.message,
-            self.help.as_deref(),
-        )
-    }
-}
-
-fn write_problem(
-    f: &mut fmt::Formatter<'_>,
-    file: &str,
-    location: Location,
-    column: Option<&str>,
-    message: &str,
-    help: Option<&str>,
-) -> fmt::Result {
-    let place = match location {
-        Location::File => t!("data-place-file", file = file),
-        Location::Line(n) => t!("data-place-line", file = file, n = n),
-        Location::Record(n) => t!("data-place-record", file = file, n = n),
-        Location::SheetRow(n) => t!("data-place-row", file = file, n = n),
-        Location::Cell { .. } => t!("data-place-cell", file = file, cell = location.describe()),
-    };
-    let sep = t!("data-place-sep");
-    write!(f, "{place}{sep}")?;
-    if let Some(column) = column {
-        write!(f, "{}{sep}", t!("data-place-column", column = column))?;
-    }
-    f.write_str(message)?;
-    if let Some(help) = help {
-        write!(f, "\n  {}", t!("data-place-help", help = help))?;
-    }
-    Ok(())
-}
+impl std::error::Error for DataProblem {}
 
 #[cfg(test)]
 mod tests {
@@ -307,8 +272,8 @@ mod tests {
     #[test]
     fn an_error_prints_file_line_column_and_help() {
         let file: Arc<str> = Arc::from("data.csv");
-        let error = DataError::new(
-            DataErrorKind::BadCell,
+        let error = DataProblem::new(
+            DataProblemKind::BadCell,
             &file,
             Location::Line(5),
             "`abc` is not a percentage",
@@ -324,9 +289,9 @@ mod tests {
     #[test]
     fn record_numbers_and_whole_file_problems_say_so() {
         let file: Arc<str> = Arc::from("data.json");
-        let record = DataError::new(DataErrorKind::MissingId, &file, Location::Record(3), "x");
+        let record = DataProblem::new(DataProblemKind::MissingId, &file, Location::Record(3), "x");
         assert_eq!(record.to_string(), "data.json: record 3: x");
-        let whole = DataError::new(DataErrorKind::Io, &file, Location::File, "y");
+        let whole = DataProblem::new(DataProblemKind::Io, &file, Location::File, "y");
         assert_eq!(whole.to_string(), "data.json: y");
     }
 
@@ -334,10 +299,10 @@ mod tests {
     fn a_worksheet_cell_prints_the_way_excel_names_it() {
         let sheet: Arc<str> = Arc::from("五月.xlsx: 名单");
         let at = Numbering::SheetRows.at(12);
-        let row = DataError::new(DataErrorKind::Malformed, &sheet, at, "x");
+        let row = DataProblem::new(DataProblemKind::Malformed, &sheet, at, "x");
         assert_eq!(row.to_string(), "五月.xlsx: 名单 row 12: x");
-        let cell = DataError::new(
-            DataErrorKind::BadCell,
+        let cell = DataProblem::new(
+            DataProblemKind::BadCell,
             &sheet,
             at.in_column(2),
             "`abc` is not a percentage",
@@ -349,6 +314,33 @@ mod tests {
         );
         assert_eq!(cell.location.number(), Some(12));
         assert_eq!(Location::Line(3).in_column(2), Location::Line(3));
+    }
+
+    #[test]
+    fn a_warning_kind_is_a_warning_and_prints_like_an_error() {
+        let file: Arc<str> = Arc::from("data.csv");
+        let warning = DataProblem::new(
+            DataProblemKind::UnknownColumn,
+            &file,
+            Location::File,
+            "column `备注` is not an input of this card; it is ignored",
+        )
+        .column("备注");
+        assert_eq!(warning.severity(), Severity::Warning);
+        assert_eq!(
+            warning.to_string(),
+            "data.csv: column `备注`: column `备注` is not an input of this card; it is ignored"
+        );
+        for kind in [
+            DataProblemKind::NoRows,
+            DataProblemKind::PeriodNotChecked,
+            DataProblemKind::DefaultUsed,
+        ] {
+            assert_eq!(kind.severity(), Severity::Warning, "{kind:?}");
+        }
+        for kind in [DataProblemKind::BadCell, DataProblemKind::NearMissColumn] {
+            assert_eq!(kind.severity(), Severity::Error, "{kind:?}");
+        }
     }
 
     #[test]

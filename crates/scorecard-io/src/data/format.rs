@@ -1,7 +1,7 @@
 //! Which reader a file needs, and opening it as a [`RecordSource`].
 
 use super::csv::CsvSource;
-use super::error::{DataError, DataErrorKind, Location};
+use super::error::{DataProblem, DataProblemKind, Location};
 use super::json::{read_json, read_json_lines};
 use super::source::{read_all, RecordSource};
 use super::toml::read_toml;
@@ -86,7 +86,7 @@ impl OpenOptions {
 }
 
 /// Opens a file, choosing the format by its extension.
-pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataError> {
+pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataProblem> {
     open_path_with(path, &OpenOptions::default())
 }
 
@@ -94,7 +94,7 @@ pub fn open_path(path: &Path) -> Result<Box<dyn RecordSource>, DataError> {
 pub fn open_path_with(
     path: &Path,
     options: &OpenOptions,
-) -> Result<Box<dyn RecordSource>, DataError> {
+) -> Result<Box<dyn RecordSource>, DataProblem> {
     open_path_as(path, None, options)
 }
 
@@ -103,7 +103,7 @@ pub fn open_path_as(
     path: &Path,
     format: Option<DataFormat>,
     options: &OpenOptions,
-) -> Result<Box<dyn RecordSource>, DataError> {
+) -> Result<Box<dyn RecordSource>, DataProblem> {
     let name = path.display().to_string();
     let file: Arc<str> = Arc::from(name.as_str());
     let Some(format) = format.or_else(|| DataFormat::from_path(path)) else {
@@ -124,7 +124,7 @@ pub fn open_reader(
     reader: impl std::io::Read,
     format: DataFormat,
     name: &str,
-) -> Result<Box<dyn RecordSource>, DataError> {
+) -> Result<Box<dyn RecordSource>, DataProblem> {
     open_reader_with(reader, format, name, &OpenOptions::default())
 }
 
@@ -134,7 +134,7 @@ pub fn open_reader_with(
     format: DataFormat,
     name: &str,
     options: &OpenOptions,
-) -> Result<Box<dyn RecordSource>, DataError> {
+) -> Result<Box<dyn RecordSource>, DataProblem> {
     let bytes = read_all(reader, &Arc::from(name))?;
     open_bytes_with(bytes, format, name, options)
 }
@@ -144,7 +144,7 @@ pub fn open_bytes(
     bytes: Vec<u8>,
     format: DataFormat,
     name: &str,
-) -> Result<Box<dyn RecordSource>, DataError> {
+) -> Result<Box<dyn RecordSource>, DataProblem> {
     open_bytes_with(bytes, format, name, &OpenOptions::default())
 }
 
@@ -154,7 +154,7 @@ pub fn open_bytes_with(
     format: DataFormat,
     name: &str,
     options: &OpenOptions,
-) -> Result<Box<dyn RecordSource>, DataError> {
+) -> Result<Box<dyn RecordSource>, DataProblem> {
     Ok(match format {
         DataFormat::Csv => Box::new(CsvSource::from_bytes(bytes, name)?),
         DataFormat::Json => Box::new(read_json(bytes, name)?),
@@ -168,13 +168,13 @@ pub fn open_bytes_with(
     })
 }
 
-fn unknown_format(path: &Path, file: &Arc<str>) -> DataError {
+fn unknown_format(path: &Path, file: &Arc<str>) -> DataProblem {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let error = DataError::new(
-        DataErrorKind::UnknownFormat,
+    let error = DataProblem::new(
+        DataProblemKind::UnknownFormat,
         file,
         Location::File,
         t!("data-unknown-format"),
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn a_wps_workbook_gets_save_as_advice() {
         let error = open_path(Path::new("五月.et")).err().unwrap();
-        assert_eq!(error.kind, DataErrorKind::UnknownFormat);
+        assert_eq!(error.kind, DataProblemKind::UnknownFormat);
         assert_eq!(
             error.to_string(),
             "五月.et: cannot tell the file's format from its name\n  help: save the workbook as .xlsx (File → Save As → Excel Workbook) and read that"
@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn a_missing_file_is_an_error_not_a_panic() {
         let error = open_path(Path::new("/nonexistent/data.csv")).err().unwrap();
-        assert_eq!(error.kind, DataErrorKind::Io);
+        assert_eq!(error.kind, DataProblemKind::Io);
         assert!(error.message.starts_with("cannot read the file"), "{error}");
     }
 }

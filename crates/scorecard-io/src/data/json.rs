@@ -12,7 +12,7 @@
 //! error in an array spoils the whole document; one in JSON Lines spoils
 //! only its line.
 
-use super::error::{DataError, DataErrorKind, Location, Numbering};
+use super::error::{DataProblem, DataProblemKind, Location, Numbering};
 use super::source::{decode_text, empty_file, place_cells, ColumnSet, MemorySource, Record};
 use crate::t;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -20,15 +20,15 @@ use std::fmt;
 use std::sync::Arc;
 
 /// Reads a `.json` file: an array of objects, or (if it starts with `{`) JSON Lines.
-pub fn read_json(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> {
+pub fn read_json(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataProblem> {
     let file: Arc<str> = Arc::from(name);
     let text = decode_text(bytes, &file)?;
     match text.trim_start().chars().next() {
         None => Err(empty_file(&file)),
         Some('[') => read_array(&text, &file),
         Some('{') => Ok(read_lines_text(&text, &file)),
-        Some(_) => Err(DataError::new(
-            DataErrorKind::Malformed,
+        Some(_) => Err(DataProblem::new(
+            DataProblemKind::Malformed,
             &file,
             Location::Line(1),
             t!("data-json-not-rows"),
@@ -38,7 +38,7 @@ pub fn read_json(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
 }
 
 /// Reads a `.jsonl` / `.ndjson` file: one JSON object per line.
-pub fn read_json_lines(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> {
+pub fn read_json_lines(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataProblem> {
     let file: Arc<str> = Arc::from(name);
     let text = decode_text(bytes, &file)?;
     if text.trim().is_empty() {
@@ -47,7 +47,7 @@ pub fn read_json_lines(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataE
     Ok(read_lines_text(&text, &file))
 }
 
-fn read_array(text: &str, file: &Arc<str>) -> Result<MemorySource, DataError> {
+fn read_array(text: &str, file: &Arc<str>) -> Result<MemorySource, DataProblem> {
     let elements: Vec<Element> =
         serde_json::from_str(text).map_err(|e| syntax_error(&e, text, file, None))?;
     let mut columns = ColumnSet::default();
@@ -87,12 +87,12 @@ fn to_record(
     location: Location,
     columns: &mut ColumnSet,
     file: &Arc<str>,
-) -> Result<Record, DataError> {
+) -> Result<Record, DataProblem> {
     let pairs = match element {
         Element::Object(pairs) => pairs,
         Element::Other(what) => {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
+            return Err(DataProblem::new(
+                DataProblemKind::Malformed,
                 file,
                 location,
                 t!("data-json-not-object", what = shape_name(what)),
@@ -103,8 +103,8 @@ fn to_record(
     for (key, value) in pairs {
         let column = columns.index_of(&key);
         if cells.iter().any(|(c, _)| *c == column) {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
+            return Err(DataProblem::new(
+                DataProblemKind::Malformed,
                 file,
                 location,
                 t!("data-json-key-twice", key = &key),
@@ -137,7 +137,7 @@ fn syntax_error(
     text: &str,
     file: &Arc<str>,
     line: Option<usize>,
-) -> DataError {
+) -> DataProblem {
     let mut detail = error.to_string();
     if let Some(cut) = detail.rfind(" at line ") {
         detail.truncate(cut);
@@ -153,15 +153,15 @@ fn syntax_error(
         .take_while(|(i, _)| *i < byte_column)
         .count();
     match line {
-        None if error.is_eof() => DataError::new(
-            DataErrorKind::Malformed,
+        None if error.is_eof() => DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::Line(error.line()),
             t!("data-json-eof"),
         )
         .help(t!("data-json-eof-help")),
-        None => DataError::new(
-            DataErrorKind::Malformed,
+        None => DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::Line(error.line()),
             t!("data-json-malformed", column = column, detail = &detail),
@@ -172,8 +172,8 @@ fn syntax_error(
             } else {
                 t!("data-json-malformed", column = column, detail = &detail)
             };
-            DataError::new(
-                DataErrorKind::Malformed,
+            DataProblem::new(
+                DataProblemKind::Malformed,
                 file,
                 Location::Line(line),
                 message,
@@ -267,7 +267,7 @@ mod tests {
     use super::*;
     use crate::data::source::RecordSource;
 
-    fn all(mut source: MemorySource) -> Vec<Result<Record, DataError>> {
+    fn all(mut source: MemorySource) -> Vec<Result<Record, DataProblem>> {
         std::iter::from_fn(|| source.next_record()).collect()
     }
 
@@ -389,7 +389,7 @@ mod tests {
     fn a_truncated_array_is_one_error_not_a_panic() {
         let text = "[\n {\"id\": \"E1\", \"x\": 1},\n {\"id\": \"E2\", \"x\": ";
         let error = read_json(text.into(), "data.json").err().unwrap();
-        assert_eq!(error.kind, DataErrorKind::Malformed);
+        assert_eq!(error.kind, DataProblemKind::Malformed);
         assert_eq!(
             error.to_string(),
             "data.json:3: the JSON ends in the middle of a value\n  help: the file may be cut short"
@@ -441,6 +441,6 @@ mod tests {
         let error = read_json(b"[{\"id\": \"\xff\"}]".to_vec(), "data.json")
             .err()
             .unwrap();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.kind, DataProblemKind::NotUtf8);
     }
 }

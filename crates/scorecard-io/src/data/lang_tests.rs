@@ -103,7 +103,7 @@ fn defaults_used_and_booleans_speak_chinese() {
     let defaults: Vec<String> = set
         .warnings
         .iter()
-        .filter(|w| w.kind == DataWarningKind::DefaultUsed)
+        .filter(|w| w.kind == DataProblemKind::DefaultUsed)
         .map(|w| with_lang(Lang::Zh, || w.to_string()))
         .collect();
     assert_eq!(

@@ -73,9 +73,7 @@ mod toml;
 mod xlsx;
 
 pub use self::csv::{CsvSource, TextEncoding};
-pub use self::error::{
-    DataError, DataErrorKind, DataWarning, DataWarningKind, Location, Numbering,
-};
+pub use self::error::{DataProblem, DataProblemKind, Location, Numbering, Severity};
 pub use self::format::{
     open_bytes, open_bytes_with, open_path, open_path_as, open_path_with, open_reader,
     open_reader_with, DataFormat, OpenOptions,
@@ -100,8 +98,10 @@ use std::path::Path;
 #[derive(Debug, Clone, Default)]
 pub struct DataSet {
     pub rows: Vec<Row>,
-    pub errors: Vec<DataError>,
-    pub warnings: Vec<DataWarning>,
+    /// The problems that kept a row (or the file) out ([`Severity::Error`]).
+    pub errors: Vec<DataProblem>,
+    /// The problems the user should see, the rows used all the same ([`Severity::Warning`]).
+    pub warnings: Vec<DataProblem>,
 }
 
 impl DataSet {
@@ -111,7 +111,7 @@ impl DataSet {
     }
 
     /// A set holding just one error, for a file that could not be opened.
-    pub fn failed(error: DataError) -> Self {
+    pub fn failed(error: DataProblem) -> Self {
         DataSet {
             errors: vec![error],
             ..DataSet::default()
@@ -137,8 +137,8 @@ pub fn read_with(card: &CheckedCard, source: impl RecordSource, options: &ReadOp
     let file = rows.file().clone();
     set.warnings = rows.into_warnings();
     if set.rows.is_empty() && set.errors.is_empty() {
-        set.warnings.push(DataWarning::new(
-            DataWarningKind::NoRows,
+        set.warnings.push(DataProblem::new(
+            DataProblemKind::NoRows,
             &file,
             Location::File,
             t!("data-no-rows"),

@@ -1,7 +1,7 @@
 //! Records → rows: the streaming reader every format goes through.
 
 use super::binding::{bind, Binding, Bound, Target};
-use super::error::{DataError, DataErrorKind, DataWarning, Location, Numbering};
+use super::error::{DataProblem, DataProblemKind, Location, Numbering};
 use super::source::{Record, RecordSource};
 use super::ReadOptions;
 use super::{Employee, Row};
@@ -25,8 +25,8 @@ use std::sync::Arc;
 pub struct Rows<'c, S> {
     source: S,
     reader: RowReader<'c>,
-    warnings: Vec<DataWarning>,
-    header_errors: Vec<DataError>,
+    warnings: Vec<DataProblem>,
+    header_errors: Vec<DataProblem>,
     seen: SeenIds,
 }
 
@@ -53,16 +53,16 @@ impl<'c, S: RecordSource> Rows<'c, S> {
         &self.reader.file
     }
 
-    pub fn warnings(&self) -> &[DataWarning] {
+    pub fn warnings(&self) -> &[DataProblem] {
         &self.warnings
     }
 
-    pub fn into_warnings(self) -> Vec<DataWarning> {
+    pub fn into_warnings(self) -> Vec<DataProblem> {
         self.warnings
     }
 
     /// A record → a row, or every problem in it; `None` to skip it.
-    fn build(&mut self, record: Record) -> Option<Result<Row, Vec<DataError>>> {
+    fn build(&mut self, record: Record) -> Option<Result<Row, Vec<DataProblem>>> {
         if record.is_blank() {
             return None;
         }
@@ -278,7 +278,7 @@ impl<'c> RowReader<'c> {
         cells: &'r impl CellText,
         locate: &dyn Fn(usize) -> Location,
         values: &mut Vec<Value>,
-        errors: &mut Vec<DataError>,
+        errors: &mut Vec<DataProblem>,
     ) -> RecordFields<'r> {
         let at = self.numbering.at(number);
         let period = self.period(cells, at, errors);
@@ -301,7 +301,7 @@ impl<'c> RowReader<'c> {
         number: usize,
         period: Option<Period>,
         values: &[Value],
-        errors: &mut Vec<DataError>,
+        errors: &mut Vec<DataProblem>,
     ) {
         if !errors.is_empty() || !self.usable {
             return;
@@ -314,7 +314,7 @@ impl<'c> RowReader<'c> {
             match crate::eval::meets(card, constraint, values, days) {
                 Ok(None | Some(true)) => {}
                 Ok(Some(false)) => errors.push(self.unmet(at, constraint, values, None)),
-                Err(e) => errors.push(self.unmet(at, constraint, values, Some(&e.message))),
+                Err(e) => errors.push(self.unmet(at, constraint, values, Some(e.message()))),
             }
         }
     }
@@ -327,7 +327,7 @@ impl<'c> RowReader<'c> {
         constraint: &Constraint,
         values: &[Value],
         failed: Option<&str>,
-    ) -> DataError {
+    ) -> DataProblem {
         let card = self.card;
         let value = |i: usize| format_value(&values[i], card.inputs()[i].ty.value_type());
         // The file's columns the condition reads, as the file heads them;
@@ -379,7 +379,7 @@ impl<'c> RowReader<'c> {
             None => t!("data-require-help", rule = rule),
             Some(why) => t!("data-require-help-failed", rule = rule, why = why),
         };
-        DataError::new(DataErrorKind::Constraint, &self.file, at, message).help(help)
+        DataProblem::new(DataProblemKind::Constraint, &self.file, at, message).help(help)
     }
 
     /// The inputs no column feeds.
@@ -397,7 +397,7 @@ impl<'c> RowReader<'c> {
         &self,
         cells: &impl CellText,
         at: Location,
-        errors: &mut Vec<DataError>,
+        errors: &mut Vec<DataProblem>,
     ) -> Option<Period> {
         let column = self.binding.period?;
         // A blank period is left for the stages that need one to report
@@ -405,9 +405,9 @@ impl<'c> RowReader<'c> {
         let text = trimmed(cells, Some(column))?;
         match Period::parse(text) {
             Ok(period) => Some(period),
-            Err(message) => {
+            Err(bad) => {
                 errors.push(
-                    DataError::new(DataErrorKind::BadCell, &self.file, at, message)
+                    DataProblem::new(DataProblemKind::BadCell, &self.file, at, bad.to_string())
                         .column(&self.binding.headers[column])
                         .help(t!("data-period-cell-help"))
                         .value(text),
@@ -423,7 +423,7 @@ impl<'c> RowReader<'c> {
         &self,
         cells: &'r impl CellText,
         locate: &dyn Fn(usize) -> Location,
-        errors: &mut Vec<DataError>,
+        errors: &mut Vec<DataProblem>,
     ) -> Option<&'r str> {
         let binding = &self.binding;
         let column = binding.id_column()?; // else already a header error
@@ -438,8 +438,8 @@ impl<'c> RowReader<'c> {
                 t!("data-missing-name-as-id")
             };
             errors.push(
-                DataError::new(
-                    DataErrorKind::MissingId,
+                DataProblem::new(
+                    DataProblemKind::MissingId,
                     &self.file,
                     locate(column),
                     message,
@@ -456,7 +456,7 @@ impl<'c> RowReader<'c> {
         cells: &impl CellText,
         locate: &dyn Fn(usize) -> Location,
         values: &mut Vec<Value>,
-        errors: &mut Vec<DataError>,
+        errors: &mut Vec<DataProblem>,
     ) {
         // An input with no column keeps its default from record to record,
         // and every other is written below (or the record is bad): only
@@ -486,11 +486,11 @@ impl<'c> RowReader<'c> {
         text: &str,
         slot: &mut Value,
         locate: &dyn Fn(usize) -> Location,
-        errors: &mut Vec<DataError>,
+        errors: &mut Vec<DataProblem>,
     ) {
         if let Err(problem) = cell.read_uncommon(text, &self.card_inputs[input], slot) {
-            let mut error = DataError::new(
-                DataErrorKind::BadCell,
+            let mut error = DataProblem::new(
+                DataProblemKind::BadCell,
                 &self.file,
                 locate(column),
                 problem.message,
@@ -536,7 +536,7 @@ impl SeenIds {
         period: Option<Period>,
         number: usize,
         locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), DataError> {
+    ) -> Result<(), DataProblem> {
         let column = reader.binding.id_column().unwrap_or_default();
         let hash = Self::hash(id, period);
         self.insert_hash(reader, hash, number, locate(column), || {
@@ -554,7 +554,7 @@ impl SeenIds {
         number: usize,
         cell: Location,
         describe: impl FnOnce() -> (String, Option<Period>),
-    ) -> Result<(), DataError> {
+    ) -> Result<(), DataProblem> {
         let at = reader.numbering.at(number);
         let first = match self.first.entry(hash) {
             Entry::Vacant(slot) => {
@@ -581,7 +581,7 @@ impl SeenIds {
                 second = at.describe()
             ),
         };
-        let error = DataError::new(DataErrorKind::DuplicateId, &reader.file, cell, message)
+        let error = DataProblem::new(DataProblemKind::DuplicateId, &reader.file, cell, message)
             .column(&binding.headers[column])
             .value(&id);
         Err(if binding.id.is_some() {
@@ -631,7 +631,7 @@ pub(crate) fn trimmed(cells: &impl CellText, column: Option<usize>) -> Option<&s
 }
 
 impl<S: RecordSource> Iterator for Rows<'_, S> {
-    type Item = Result<Row, Vec<DataError>>;
+    type Item = Result<Row, Vec<DataProblem>>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if !self.header_errors.is_empty() {

@@ -6,7 +6,7 @@
 //! card's inputs and parsing cells happens once, on records, for all formats.
 
 use super::csv::TextEncoding;
-use super::error::{DataError, DataErrorKind, Location, Numbering};
+use super::error::{DataProblem, DataProblemKind, Location, Numbering};
 use crate::t;
 use std::sync::Arc;
 
@@ -51,7 +51,7 @@ pub trait RecordSource {
 
     /// The next record, a problem with one record (reading goes on after it),
     /// or `None` at the end.
-    fn next_record(&mut self) -> Option<Result<Record, DataError>>;
+    fn next_record(&mut self) -> Option<Result<Record, DataProblem>>;
 
     /// Where one cell of record `number` is: the record's own place, or for
     /// a worksheet the cell itself (`C12`).
@@ -79,7 +79,7 @@ impl<S: RecordSource + ?Sized> RecordSource for Box<S> {
     fn header_location(&self) -> Location {
         (**self).header_location()
     }
-    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+    fn next_record(&mut self) -> Option<Result<Record, DataProblem>> {
         (**self).next_record()
     }
     fn cell_location(&self, number: usize, column: usize) -> Location {
@@ -103,7 +103,7 @@ impl<S: RecordSource + ?Sized> RecordSource for &mut S {
     fn header_location(&self) -> Location {
         (**self).header_location()
     }
-    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+    fn next_record(&mut self) -> Option<Result<Record, DataProblem>> {
         (**self).next_record()
     }
     fn cell_location(&self, number: usize, column: usize) -> Location {
@@ -123,7 +123,7 @@ pub struct MemorySource {
     numbering: Numbering,
     columns: Vec<String>,
     header: Location,
-    records: std::vec::IntoIter<Result<Record, DataError>>,
+    records: std::vec::IntoIter<Result<Record, DataProblem>>,
 }
 
 impl MemorySource {
@@ -131,7 +131,7 @@ impl MemorySource {
         name: &str,
         numbering: Numbering,
         columns: Vec<String>,
-        records: Vec<Result<Record, DataError>>,
+        records: Vec<Result<Record, DataProblem>>,
     ) -> Self {
         MemorySource {
             name: Arc::from(name),
@@ -163,7 +163,7 @@ impl RecordSource for MemorySource {
     fn header_location(&self) -> Location {
         self.header
     }
-    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+    fn next_record(&mut self) -> Option<Result<Record, DataProblem>> {
         self.records.next()
     }
 }
@@ -208,9 +208,9 @@ pub(crate) fn io_reason(error: &std::io::Error) -> String {
 }
 
 /// The cannot-read error for a whole file.
-pub(crate) fn cannot_read(file: &Arc<str>, error: &std::io::Error) -> DataError {
-    DataError::new(
-        DataErrorKind::Io,
+pub(crate) fn cannot_read(file: &Arc<str>, error: &std::io::Error) -> DataProblem {
+    DataProblem::new(
+        DataProblemKind::Io,
         file,
         Location::File,
         t!("data-cannot-read-data", why = io_reason(error)),
@@ -219,10 +219,10 @@ pub(crate) fn cannot_read(file: &Arc<str>, error: &std::io::Error) -> DataError 
 
 /// The file's bytes as text: UTF-8, with any byte-order mark removed.
 /// Anything else is one error for the whole file, at the first bad line.
-pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String, DataError> {
+pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String, DataProblem> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(DataError::new(
-            DataErrorKind::NotUtf8,
+        return Err(DataProblem::new(
+            DataProblemKind::NotUtf8,
             file,
             Location::File,
             t!("data-utf16"),
@@ -235,8 +235,8 @@ pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String,
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
-        DataError::new(
-            DataErrorKind::NotUtf8,
+        DataProblem::new(
+            DataProblemKind::NotUtf8,
             file,
             Location::Line(line),
             t!("data-not-utf8"),
@@ -249,7 +249,7 @@ pub(crate) fn decode_text(mut bytes: Vec<u8>, file: &Arc<str>) -> Result<String,
 pub(crate) fn read_all(
     mut reader: impl std::io::Read,
     file: &Arc<str>,
-) -> Result<Vec<u8>, DataError> {
+) -> Result<Vec<u8>, DataProblem> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
@@ -258,9 +258,9 @@ pub(crate) fn read_all(
 }
 
 /// The "file is empty" error every format gives for a file with no content.
-pub(crate) fn empty_file(file: &Arc<str>) -> DataError {
-    DataError::new(
-        DataErrorKind::Malformed,
+pub(crate) fn empty_file(file: &Arc<str>) -> DataProblem {
+    DataProblem::new(
+        DataProblemKind::Malformed,
         file,
         Location::File,
         t!("data-file-empty"),
@@ -286,7 +286,7 @@ mod tests {
         // "工号" in GBK is B9 A4 BA C5.
         let bytes = b"id,name\n1,\xB9\xA4\xBA\xC5\n".to_vec();
         let error = decode_text(bytes, &file()).unwrap_err();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.kind, DataProblemKind::NotUtf8);
         assert_eq!(
             error.to_string().lines().next(),
             Some("data.csv:2: the file is not UTF-8 text")

@@ -18,7 +18,7 @@ fn messages(set: &DataSet) -> Vec<String> {
 fn warning_messages(set: &DataSet) -> Vec<String> {
     set.warnings
         .iter()
-        .filter(|w| w.kind != DataWarningKind::DefaultUsed)
+        .filter(|w| w.kind != DataProblemKind::DefaultUsed)
         .map(ToString::to_string)
         .collect()
 }
@@ -198,7 +198,7 @@ E003,120%,-1,1,1.2万,maybe
     assert_eq!(set.rows.len(), 1);
     assert_eq!(set.rows[0].employee.id, "E002");
     let bad = &set.errors[0];
-    assert_eq!(bad.kind, DataErrorKind::BadCell);
+    assert_eq!(bad.kind, DataProblemKind::BadCell);
     assert_eq!(bad.column.as_deref(), Some("反馈及时率"));
     assert_eq!(bad.value.as_deref(), Some("abc"));
 }
@@ -263,7 +263,7 @@ fn an_unknown_column_is_a_warning_and_rows_are_kept() {
     assert!(set
         .warnings
         .iter()
-        .any(|w| w.kind == DataWarningKind::UnknownColumn));
+        .any(|w| w.kind == DataProblemKind::UnknownColumn));
     assert_eq!(
         warning_messages(&set),
         ["data.csv:1: column `备注`: matches no input on the card; its cells are ignored"]
@@ -278,7 +278,7 @@ fn a_duplicate_id_names_both_lines() {
         messages(&set),
         ["data.csv:4: column `工号`: employee `E001` appears twice, at line 2 and line 4"]
     );
-    assert_eq!(set.errors[0].kind, DataErrorKind::DuplicateId);
+    assert_eq!(set.errors[0].kind, DataProblemKind::DuplicateId);
     assert_eq!(rows(&set)[0].0, 2, "the first row is kept");
 }
 
@@ -313,7 +313,7 @@ fn a_blank_id_is_an_error() {
         messages(&set),
         ["data.csv:2: column `工号`: missing the employee id"]
     );
-    assert_eq!(set.errors[0].kind, DataErrorKind::MissingId);
+    assert_eq!(set.errors[0].kind, DataProblemKind::MissingId);
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn no_id_column_is_an_error() {
     let text = "反馈及时率,奖金,参加培训\n98%,100,是\n";
     let set = read_text(text, DataFormat::Csv);
     assert_eq!(set.errors.len(), 1);
-    assert_eq!(set.errors[0].kind, DataErrorKind::NoIdColumn);
+    assert_eq!(set.errors[0].kind, DataProblemKind::NoIdColumn);
     assert!(set.rows.is_empty());
 }
 
@@ -331,7 +331,9 @@ fn gbk_is_read_as_excel_saves_it_on_a_chinese_windows() {
     let bytes: &[u8] = b"\xB9\xA4\xBA\xC5,x\nE1,1\n";
     let set = read_from(&service_card(), bytes, DataFormat::Csv, "五月.csv");
     assert!(
-        set.errors.iter().all(|e| e.kind != DataErrorKind::NotUtf8),
+        set.errors
+            .iter()
+            .all(|e| e.kind != DataProblemKind::NotUtf8),
         "{:?}",
         messages(&set)
     );
@@ -367,7 +369,9 @@ fn truncated_files_are_errors_never_panics() {
     let bytes = &"工号,反馈及时率\nE001,张三".as_bytes()[..30];
     let set = read_from(&service_card(), bytes, DataFormat::Csv, "data.csv");
     assert!(
-        set.errors.iter().any(|e| e.kind == DataErrorKind::NotUtf8),
+        set.errors
+            .iter()
+            .any(|e| e.kind == DataProblemKind::NotUtf8),
         "{:?}",
         set.errors
     );
@@ -398,11 +402,13 @@ fn streaming_yields_header_errors_first_then_each_row() {
     let unknown = rows
         .warnings()
         .iter()
-        .filter(|w| w.kind == DataWarningKind::UnknownColumn)
+        .filter(|w| w.kind == DataProblemKind::UnknownColumn)
         .count();
     assert_eq!(unknown, 1, "x matches nothing");
     let first = rows.next().unwrap().unwrap_err();
-    assert!(first.iter().all(|e| e.kind == DataErrorKind::MissingColumn));
+    assert!(first
+        .iter()
+        .all(|e| e.kind == DataProblemKind::MissingColumn));
     assert_eq!(first.len(), 3);
     assert!(
         rows.next().is_none(),

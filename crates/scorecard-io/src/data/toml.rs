@@ -21,7 +21,7 @@
 //! Numbering: records are numbered by their position among the `[[row]]`
 //! tables (record 1, 2, …), not by line; a syntax error gives its line.
 
-use super::error::{DataError, DataErrorKind, Location, Numbering};
+use super::error::{DataProblem, DataProblemKind, Location, Numbering};
 use super::source::{decode_text, empty_file, place_cells, ColumnSet, MemorySource, Record};
 use crate::t;
 use std::sync::Arc;
@@ -29,7 +29,7 @@ use std::sync::Arc;
 /// The top-level key that holds the rows.
 const ROWS_KEY: &str = "row";
 
-pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> {
+pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataProblem> {
     let file: Arc<str> = Arc::from(name);
     let text = decode_text(bytes, &file)?;
     if text.trim().is_empty() {
@@ -40,8 +40,8 @@ pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
         .map_err(|e: ::toml::de::Error| syntax_error(&e, &text, &file))?;
     let rows = document.remove(ROWS_KEY);
     if let Some(key) = document.keys().next() {
-        return Err(DataError::new(
-            DataErrorKind::Malformed,
+        return Err(DataProblem::new(
+            DataProblemKind::Malformed,
             &file,
             Location::File,
             t!("data-toml-top-key", key = key),
@@ -52,8 +52,8 @@ pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
         None => Vec::new(),
         Some(::toml::Value::Array(rows)) => rows,
         Some(other) => {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
+            return Err(DataProblem::new(
+                DataProblemKind::Malformed,
                 &file,
                 Location::File,
                 t!("data-toml-row-not-list", what = describe(&other)),
@@ -75,7 +75,7 @@ pub fn read_toml(bytes: Vec<u8>, name: &str) -> Result<MemorySource, DataError> 
     ))
 }
 
-fn syntax_error(error: &::toml::de::Error, text: &str, file: &Arc<str>) -> DataError {
+fn syntax_error(error: &::toml::de::Error, text: &str, file: &Arc<str>) -> DataProblem {
     let start = error.span().map_or(0, |span| span.start.min(text.len()));
     let before = text.get(..start).unwrap_or("");
     let line = 1 + before.matches('\n').count();
@@ -83,8 +83,8 @@ fn syntax_error(error: &::toml::de::Error, text: &str, file: &Arc<str>) -> DataE
     let key = line_text.split('=').next().unwrap_or("").trim();
     let help = (!key.is_ascii() && !key.starts_with(['"', '\'', '[']))
         .then(|| t!("data-toml-quote-key", key = key));
-    DataError::new(
-        DataErrorKind::Malformed,
+    DataProblem::new(
+        DataProblemKind::Malformed,
         file,
         Location::Line(line),
         t!("data-toml-malformed", detail = error.message().trim_end()),
@@ -97,10 +97,10 @@ fn to_record(
     number: usize,
     columns: &mut ColumnSet,
     file: &Arc<str>,
-) -> Result<Record, DataError> {
+) -> Result<Record, DataProblem> {
     let ::toml::Value::Table(table) = row else {
-        return Err(DataError::new(
-            DataErrorKind::Malformed,
+        return Err(DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::Record(number),
             t!("data-toml-not-table", what = describe(&row)),
@@ -146,11 +146,11 @@ mod tests {
     use super::*;
     use crate::data::source::RecordSource;
 
-    fn all(mut source: MemorySource) -> Vec<Result<Record, DataError>> {
+    fn all(mut source: MemorySource) -> Vec<Result<Record, DataProblem>> {
         std::iter::from_fn(|| source.next_record()).collect()
     }
 
-    fn read(text: &str) -> Result<MemorySource, DataError> {
+    fn read(text: &str) -> Result<MemorySource, DataProblem> {
         read_toml(text.into(), "data.toml")
     }
 
@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn a_syntax_error_gives_its_line() {
         let error = read("[[row]]\nid = \"E1\"\nx = \n").err().unwrap();
-        assert_eq!(error.kind, DataErrorKind::Malformed);
+        assert_eq!(error.kind, DataProblemKind::Malformed);
         assert_eq!(error.location, Location::Line(3));
         assert!(error.message.starts_with("malformed TOML"), "{error}");
     }
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn a_truncated_file_is_an_error_not_a_panic() {
         let error = read("[[row]]\nid = \"E1").err().unwrap();
-        assert_eq!(error.kind, DataErrorKind::Malformed);
+        assert_eq!(error.kind, DataProblemKind::Malformed);
     }
 
     #[test]
@@ -245,7 +245,7 @@ mod tests {
         let error = read_toml(b"[[row]]\nid = \"\xff\"\n".to_vec(), "data.toml")
             .err()
             .unwrap();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.kind, DataProblemKind::NotUtf8);
         assert_eq!(read("\n").err().unwrap().message, "the file is empty");
     }
 }

@@ -567,7 +567,7 @@ impl Rules {
                     diagnostics.push(
                         Diagnostic::error(
                             Code::MissingCard,
-                            t!("manifest-card-unreadable", why = why),
+                            t!("manifest-card-unreadable", why = why.message()),
                         )
                         .in_file(&manifest.source)
                         .label(entry.file_span, t!("listed-here"))

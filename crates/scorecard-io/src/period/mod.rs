@@ -11,7 +11,10 @@
 
 mod rollup;
 
-pub use rollup::{roll_up, CannotRollUp, RollUp, RollingUp, RollupError, Skipped, Source};
+pub use rollup::{
+    roll_up, CannotRollUp, CannotRollUpKind, RollUp, RollingUp, RollupError, RollupErrorKind,
+    Skipped, Source,
+};
 pub use scorecard_core::period::{Period, PeriodKind};
 
 use crate::check::model::{CheckedCard, RollupRule};

@@ -51,20 +51,59 @@ pub struct RollupError {
     /// The data lines involved.
     pub lines: Vec<usize>,
     pub employee: Employee,
+    pub kind: RollupErrorKind,
+    /// The sentence the user reads.
     pub message: String,
 }
 
-/// Why nothing could be rolled up at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CannotRollUp(pub String);
-
-impl std::fmt::Display for CannotRollUp {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+/// What kept a row or an employee's period from being rolled up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RollupErrorKind {
+    /// The row's period is not a month, or it has none.
+    NotAMonth,
+    /// A rate's denominator adds up to 0 over the months (`ratio(解决数, 受理数)`, no 受理数).
+    RatioOfZero,
+    /// An average or a rate came out beyond the input's range.
+    OutOfRange,
+    /// The card has no `rollup` plan.
+    NoPlan,
 }
 
-impl std::error::Error for CannotRollUp {}
+/// Why nothing could be rolled up at all. `Display` is the sentence the user reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct CannotRollUp {
+    kind: CannotRollUpKind,
+    message: String,
+}
+
+/// Why nothing could be rolled up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CannotRollUpKind {
+    /// The card has no `period` to roll months up to.
+    CardDoesNotRollUp,
+    /// Rows were read, but none gives its month (the data has no month column).
+    NoMonthColumn,
+}
+
+impl CannotRollUp {
+    #[cold]
+    fn new(kind: CannotRollUpKind, message: String) -> CannotRollUp {
+        CannotRollUp { kind, message }
+    }
+
+    /// Why not.
+    pub fn kind(&self) -> CannotRollUpKind {
+        self.kind
+    }
+
+    /// The sentence the user reads (the same as `Display`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
 
 /// Rolls monthly `rows` (read against `card`, e.g. with [`monthly_view`](super::monthly_view))
 /// up to the card's period. Every row needs a month (a `月份` column).
@@ -94,10 +133,10 @@ impl<'c> RollingUp<'c> {
     /// `Err` when the card does not roll up.
     pub fn new(card: &'c CheckedCard) -> Result<Self, CannotRollUp> {
         let Some(plan) = &card.rollup() else {
-            return Err(CannotRollUp(t!(
-                "period-card-no-rollup",
-                card = card.name()
-            )));
+            return Err(CannotRollUp::new(
+                CannotRollUpKind::CardDoesNotRollUp,
+                t!("period-card-no-rollup", card = card.name()),
+            ));
         };
         Ok(RollingUp {
             card,
@@ -126,6 +165,7 @@ impl<'c> RollingUp<'c> {
                     out.errors.push(RollupError {
                         lines: vec![row.line],
                         employee: row.employee.clone(),
+                        kind: RollupErrorKind::NotAMonth,
                         message,
                     });
                     continue;
@@ -152,7 +192,10 @@ impl<'c> RollingUp<'c> {
     /// data has no month column), else the warnings.
     pub fn finish(self) -> Result<Vec<String>, CannotRollUp> {
         if self.any_row && !self.any_period {
-            return Err(CannotRollUp(t!("period-no-month-column")));
+            return Err(CannotRollUp::new(
+                CannotRollUpKind::NoMonthColumn,
+                t!("period-no-month-column"),
+            ));
         }
         let mut warnings = Vec::new();
         for (i, input) in self.card.inputs().iter().enumerate() {
@@ -224,9 +267,10 @@ fn roll_period(
                 ratios,
             });
         }
-        Err(message) => out.errors.push(RollupError {
+        Err((kind, message)) => out.errors.push(RollupError {
             lines: months.iter().map(|r| r.line).collect(),
             employee,
+            kind,
             message,
         }),
     }
@@ -235,9 +279,13 @@ fn roll_period(
 type Rolled = (Vec<Value>, Vec<(usize, Decimal, Decimal)>);
 
 /// One employee's months → one row's values, or why not.
-fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Result<Rolled, String> {
+fn roll_one(
+    card: &CheckedCard,
+    months: &[&Row],
+    scale: Option<Decimal>,
+) -> Result<Rolled, (RollupErrorKind, String)> {
     let Some(plan) = &card.rollup() else {
-        return Err(t!("period-card-does-not-roll-up"));
+        return Err((RollupErrorKind::NoPlan, t!("period-card-does-not-roll-up")));
     };
     let column = |i: usize| months.iter().map(move |r| &r.values[i]);
     let mut values = Vec::with_capacity(card.inputs().len());
@@ -277,11 +325,14 @@ fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Resu
             } => match (sum(column(numerator)), sum(column(denominator))) {
                 (Some(n), Some(d)) => {
                     if d.is_zero() {
-                        return Err(t!(
-                            "period-ratio-zero",
-                            input = &input.name,
-                            numerator = &card.inputs()[numerator].name,
-                            denominator = &card.inputs()[denominator].name
+                        return Err((
+                            RollupErrorKind::RatioOfZero,
+                            t!(
+                                "period-ratio-zero",
+                                input = &input.name,
+                                numerator = &card.inputs()[numerator].name,
+                                denominator = &card.inputs()[denominator].name
+                            ),
                         ));
                     }
                     ratios.push((i, n, d));
@@ -295,12 +346,15 @@ fn roll_one(card: &CheckedCard, months: &[&Row], scale: Option<Decimal>) -> Resu
             (&value, input.range, plan.inputs[i].rule == RollupRule::Sum)
         {
             if *v < low || *v > high {
-                return Err(t!(
-                    "period-rolled-out-of-range",
-                    input = &input.name,
-                    value = format_value(&value, input.ty.value_type()),
-                    low = format_value(&Value::Num(low), input.ty.value_type()),
-                    high = format_value(&Value::Num(high), input.ty.value_type())
+                return Err((
+                    RollupErrorKind::OutOfRange,
+                    t!(
+                        "period-rolled-out-of-range",
+                        input = &input.name,
+                        value = format_value(&value, input.ty.value_type()),
+                        low = format_value(&Value::Num(low), input.ty.value_type()),
+                        high = format_value(&Value::Num(high), input.ty.value_type())
+                    ),
                 ));
             }
         }

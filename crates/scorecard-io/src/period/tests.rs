@@ -181,6 +181,7 @@ fn a_rate_over_no_cases_cannot_be_recomputed() {
     assert!(r.rows.is_empty());
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.errors[0].lines, [2, 3, 4]);
+    assert_eq!(r.errors[0].kind, super::RollupErrorKind::RatioOfZero);
     assert_eq!(
         r.errors[0].message,
         "`解决率` is `解决` / `受理`, but `受理` adds up to 0 over the months"
@@ -221,7 +222,11 @@ fn data_without_a_month_column_or_a_card_that_does_not_roll_up_is_refused() {
     let source = data::open_bytes(text.into(), DataFormat::Csv, "m.csv").unwrap();
     let set = data::read_with(&card, source, &monthly_options(&card));
     let err = roll_up(&card, &set.rows).unwrap_err();
-    assert!(err.0.starts_with("the data has no month column"), "{err}");
+    assert_eq!(err.kind(), super::CannotRollUpKind::NoMonthColumn);
+    assert!(
+        err.message().starts_with("the data has no month column"),
+        "{err}"
+    );
 
     let monthly = crate::compile(&SourceFile::new(
         "m.card",
@@ -230,7 +235,8 @@ fn data_without_a_month_column_or_a_card_that_does_not_roll_up_is_refused() {
     .unwrap()
     .into_card();
     let err = roll_up(&monthly, &[]).unwrap_err();
-    assert!(err.0.contains("does not roll up months"), "{err}");
+    assert_eq!(err.kind(), super::CannotRollUpKind::CardDoesNotRollUp);
+    assert!(err.message().contains("does not roll up months"), "{err}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use super::problems::{group_word, Note, Problem};
 use super::rules::Scoring;
 use super::Options;
 use crate::data::{
-    DataError, DataErrorKind, DataWarning, Location, MemorySource, Numbering, Record, RecordSource,
+    DataProblem, DataProblemKind, Location, MemorySource, Numbering, Record, RecordSource,
 };
 use crate::manifest::Manifest;
 use crate::t;
@@ -125,8 +125,8 @@ pub(crate) fn routes(
         let default_role = table.role.as_deref().or(options.role.as_deref());
         if role_col.is_none() && default_role.is_none() {
             problems.push(Problem::Data(
-                DataError::new(
-                    DataErrorKind::NoCard,
+                DataProblem::new(
+                    DataProblemKind::NoCard,
                     file,
                     table.header,
                     t!("run-no-role-column"),
@@ -239,7 +239,7 @@ pub(crate) fn assign(
     routes: &[Vec<Option<Route>>],
     problems: &mut Vec<Problem>,
     notes: &mut [Note],
-    warnings: &mut Vec<DataWarning>,
+    warnings: &mut Vec<DataProblem>,
 ) -> Vec<Assignment> {
     let mut out: Vec<Assignment> = Vec::new();
     for (t, table) in tables.iter().enumerate() {
@@ -324,7 +324,7 @@ fn by_version(
     records: Vec<Record>,
     out: &mut Vec<Assignment>,
     problems: &mut Vec<Problem>,
-    warnings: &mut Vec<DataWarning>,
+    warnings: &mut Vec<DataProblem>,
     entry: Option<usize>,
 ) {
     let push = |out: &mut Vec<Assignment>, card: usize, records: Vec<Record>| match out
@@ -385,7 +385,7 @@ fn no_entry(
     route: &Route,
     step: &str,
     manifest: &Manifest,
-) -> DataError {
+) -> DataProblem {
     let at = table.numbering.at(record.number);
     let who = table
         .column(&ID_HEADERS)
@@ -414,7 +414,7 @@ fn no_entry(
             manifest = &manifest.source.name
         )
     };
-    let mut error = DataError::new(DataErrorKind::NoCard, &table.name, at, message).help(t!(
+    let mut error = DataProblem::new(DataProblemKind::NoCard, &table.name, at, message).help(t!(
         "run-route-no-card-help",
         role = &route.role,
         manifest = &manifest.source.name
@@ -433,7 +433,7 @@ fn no_card(
     columns: &[String],
     role: Option<&str>,
     manifest: &Manifest,
-) -> DataError {
+) -> DataProblem {
     let roles = manifest.roles();
     let help = match role {
         Some(role) => {
@@ -450,7 +450,7 @@ fn no_card(
         }
         None => t!("run-no-role-help", roles = quoted(&roles)),
     };
-    let mut error = DataError::new(DataErrorKind::NoCard, file, at, message).help(help);
+    let mut error = DataProblem::new(DataProblemKind::NoCard, file, at, message).help(help);
     if let Some(c) = role_col {
         error = error.column(columns[c].trim());
         if let Some(role) = role {
@@ -469,7 +469,7 @@ fn unknown_value(
     column: Option<&str>,
     known: &[&str],
     manifest: &Manifest,
-) -> DataError {
+) -> DataProblem {
     let close = crate::suggest::closest(value, known.iter().copied());
     let help = match close {
         Some(close) => t!(
@@ -489,8 +489,8 @@ fn unknown_value(
             manifest = &manifest.source.name
         ),
     };
-    let mut error = DataError::new(
-        DataErrorKind::UnknownValue,
+    let mut error = DataProblem::new(
+        DataProblemKind::UnknownValue,
         file,
         at,
         t!("run-unknown-value", what = group_word(what), value = value),

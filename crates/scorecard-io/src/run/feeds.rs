@@ -165,7 +165,9 @@ pub(crate) fn resolve_links(
     let mut feeds = Vec::new();
     for text in from {
         let usage = |message: String| Stop::Usage(format!("--from {text}: {message}"));
-        let link: Link = text.parse().map_err(usage)?;
+        let link: Link = text
+            .parse()
+            .map_err(|bad: crate::link::BadLink| usage(bad.to_string()))?;
         let takers: Vec<&Arc<CheckedCard>> = scoring
             .cards()
             .iter()

@@ -19,8 +19,8 @@
 //! line and cell ([`Origins::relocate`]).
 
 use crate::data::{
-    id_column, period_column, DataError, DataErrorKind, Location, MemorySource, Numbering, Record,
-    RecordSource,
+    id_column, period_column, DataProblem, DataProblemKind, Location, MemorySource, Numbering,
+    Record, RecordSource,
 };
 use crate::t;
 use std::collections::HashMap;
@@ -77,7 +77,7 @@ impl Origins {
     }
 
     /// A problem about a cell, told where the cell is: in the file it came from.
-    pub fn relocate(&self, error: DataError) -> DataError {
+    pub fn relocate(&self, error: DataProblem) -> DataProblem {
         let (Some(column), Some(number)) = (error.column.as_deref(), error.location.number())
         else {
             return error;
@@ -93,7 +93,7 @@ impl Origins {
         let Some(Some(there)) = self.matched.get(&number).map(|m| m[file - 1]) else {
             return error;
         };
-        DataError {
+        DataProblem {
             file: self.files[file].clone(),
             location: self.numberings[file].at(there).in_column(at),
             ..error
@@ -112,7 +112,7 @@ struct Side {
 }
 
 impl Side {
-    fn read(mut source: Box<dyn RecordSource>, errors: &mut Vec<DataError>) -> Side {
+    fn read(mut source: Box<dyn RecordSource>, errors: &mut Vec<DataProblem>) -> Side {
         let columns = source.columns().to_vec();
         let mut records = Vec::new();
         while let Some(next) = source.next_record() {
@@ -140,7 +140,9 @@ impl Side {
 }
 
 /// Joins `sources` (the first is the list of people) into one table.
-pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origins, Vec<DataError>) {
+pub(crate) fn join(
+    sources: Vec<Box<dyn RecordSource>>,
+) -> (MemorySource, Origins, Vec<DataProblem>) {
     let mut errors = Vec::new();
     let sides: Vec<Side> = sources
         .into_iter()
@@ -156,8 +158,8 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
     for (f, side) in sides.iter().enumerate().skip(1) {
         if side.id.is_none() {
             errors.push(
-                DataError::new(
-                    DataErrorKind::NoIdColumn,
+                DataProblem::new(
+                    DataProblemKind::NoIdColumn,
                     &side.name,
                     Location::File,
                     t!("run-join-no-id-column"),
@@ -192,8 +194,8 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
             let Some(key) = side.key(record) else {
                 if side.id.is_some() {
                     errors.push(
-                        DataError::new(
-                            DataErrorKind::MissingId,
+                        DataProblem::new(
+                            DataProblemKind::MissingId,
                             &side.name,
                             side.numbering.at(record.number),
                             t!("run-join-missing-id"),
@@ -205,8 +207,8 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
             };
             if let Some(&before) = index.get(&key) {
                 errors.push(
-                    DataError::new(
-                        DataErrorKind::DuplicateId,
+                    DataProblem::new(
+                        DataProblemKind::DuplicateId,
                         &side.name,
                         side.numbering.at(record.number),
                         t!(
@@ -257,8 +259,8 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
                     cells[target] = value.to_string();
                 } else if mine.trim() != value.trim() {
                     errors.push(
-                        DataError::new(
-                            DataErrorKind::Join,
+                        DataProblem::new(
+                            DataProblemKind::Join,
                             &first.name,
                             first.numbering.at(record.number).in_column(target),
                             t!(
@@ -300,8 +302,8 @@ pub(crate) fn join(sources: Vec<Box<dyn RecordSource>>) -> (MemorySource, Origin
                 )
             };
             errors.push(
-                DataError::new(
-                    DataErrorKind::Join,
+                DataProblem::new(
+                    DataProblemKind::Join,
                     &side.name,
                     side.numbering.at(record.number),
                     message,
@@ -425,8 +427,8 @@ mod tests {
             table("a.csv", &["工号", "x"], &[&["E1", "1"], &["E2", "2"]]),
             table("b.csv", &["工号", "y"], &[&["E2", "abc"], &["E1", "10"]]),
         ]);
-        let error = DataError::new(
-            DataErrorKind::BadCell,
+        let error = DataProblem::new(
+            DataProblemKind::BadCell,
             &Arc::from("a.csv"),
             Location::Line(3),
             "`abc` is not a number",

@@ -2,7 +2,7 @@
 //! scored, warnings, notes on what nobody stated, and the verdict.
 
 use crate::check::CheckedCard;
-use crate::data::{DataError, DataWarning, TextEncoding};
+use crate::data::{DataProblem, TextEncoding};
 use crate::eval::RowFailure;
 use crate::period::Skipped;
 use crate::t;
@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub enum Problem {
     /// Reading, routing, choosing a version, joining files: a bad cell, a
     /// header, a row no card scores …
-    Data(DataError),
+    Data(DataProblem),
     /// An input another card's or step's result should feed could not be:
     /// `data.csv:5 (E003): no result …`.
     Feed {
@@ -51,7 +51,7 @@ pub enum Problem {
 impl Problem {
     /// A row that failed to score, with the card's rule that failed.
     pub fn failed(card: &CheckedCard, file: &Arc<str>, failure: RowFailure) -> Problem {
-        let rule = failure.error.span.map(|span| {
+        let rule = failure.error.span().map(|span| {
             // A card that extends another: the rule may be in a base card.
             let (part, _) = card.source().locate(span.start);
             let (line, column) = card.source().line_col(span.start);
@@ -151,7 +151,7 @@ impl fmt::Display for Problem {
                     t!("data-place-line", file = &**file, n = failure.line),
                     t!("run-who", id = who),
                     t!("data-place-sep"),
-                    failure.error.message
+                    failure.error
                 )?;
                 if let Some(rule) = rule {
                     f.write_str(&t!("run-failed-in", rule = rule))?;
@@ -177,7 +177,7 @@ impl fmt::Display for Problem {
 /// Something worth saying that changes no number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
-    Data(DataWarning),
+    Data(DataProblem),
     /// A sentence, already worded.
     Text(String),
 }
@@ -197,7 +197,7 @@ impl fmt::Display for Warning {
 pub enum Note {
     /// Inputs with a default have no column: every row takes the default.
     DefaultUsed {
-        warning: DataWarning,
+        warning: DataProblem,
         /// The cards it is about, when several cards read the file.
         cards: Vec<String>,
     },

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::files::HookDir;
 use crate::manifest::{Manifest, Rules, MANIFEST_FILE};
 use crate::period::PeriodKind;
-use crate::resolve::{card_name, Loader};
+use crate::resolve::{card_name, LoadError, Loader};
 use crate::source::SourceFile;
 use crate::t;
 use crate::version::Versions;
@@ -116,9 +116,9 @@ fn looks_like_manifest(path: &Path) -> bool {
 pub fn load_card(input: &CardInput, loader: &dyn Loader) -> Result<Checked, Diagnostics> {
     let source = match &input.text {
         Some(text) => SourceFile::new(input.name(), text.as_str()),
-        None => FileLoader::new()
-            .open(&input.path)
-            .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why)]))?,
+        None => FileLoader::new().open(&input.path).map_err(|why| {
+            Diagnostics(vec![Diagnostic::error(Code::MissingCard, why.to_string())])
+        })?,
     };
     let beside = if input.path == Path::new("-") {
         PathBuf::from("./-")
@@ -137,7 +137,7 @@ pub struct Overlay {
 }
 
 impl Loader for Overlay {
-    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, String> {
+    fn load(&self, from: &SourceFile, path: &str) -> Result<Arc<SourceFile>, LoadError> {
         let name = card_name(from, path);
         if name == self.name {
             return Ok(SourceFile::new(name, self.text.as_str()));
@@ -248,7 +248,7 @@ impl Scoring {
     /// A rules directory's manifest and cards, through `loader`.
     pub fn directory(manifest: &Path, loader: &dyn Loader) -> Result<Scoring, Stop> {
         let source = FileLoader::new().open(manifest).map_err(|why| {
-            let mut d = Diagnostic::error(Code::MissingCard, why);
+            let mut d = Diagnostic::error(Code::MissingCard, why.to_string());
             if !manifest.exists() {
                 d = d.help(t!("run-no-manifest-help", manifest = MANIFEST_FILE));
             }
@@ -462,7 +462,7 @@ pub fn check_directory(manifest: &Path) -> DirectoryCheck {
     let loader = FileLoader::new();
     let rules = loader
         .open(manifest)
-        .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why)]))
+        .map_err(|why| Diagnostics(vec![Diagnostic::error(Code::MissingCard, why.to_string())]))
         .and_then(|source| Manifest::parse(&source))
         .and_then(|m| Rules::compile(m, &loader));
     let folder = manifest.parent().unwrap_or(Path::new("."));

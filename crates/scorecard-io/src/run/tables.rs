@@ -6,7 +6,7 @@ use super::join;
 use super::problems::{Note, Problem};
 use super::rules::Scoring;
 use crate::data::{
-    self, DataError, DataErrorKind, DataFormat, Location, MemorySource, Numbering, OpenOptions,
+    self, DataFormat, DataProblem, DataProblemKind, Location, MemorySource, Numbering, OpenOptions,
     Record, RecordSource,
 };
 use crate::t;
@@ -98,14 +98,14 @@ impl DataInput {
     }
 
     /// Takes the reader of a read-once source; `None` for other sources.
-    pub(crate) fn take_reader(&self) -> Option<Result<Box<dyn Read + Send>, DataError>> {
+    pub(crate) fn take_reader(&self) -> Option<Result<Box<dyn Read + Send>, DataProblem>> {
         let DataSource::Reader(cell) = &self.source else {
             return None;
         };
         let taken = cell.lock().unwrap_or_else(|e| e.into_inner()).take();
         Some(taken.ok_or_else(|| {
-            DataError::new(
-                DataErrorKind::Io,
+            DataProblem::new(
+                DataProblemKind::Io,
                 &Arc::from(self.name.as_str()),
                 Location::File,
                 t!("run-read-once"),
@@ -118,7 +118,7 @@ impl DataInput {
     }
 
     /// Opens the file as records (`sheet`: one of a workbook's sheets).
-    pub(crate) fn open(&self, sheet: Option<&str>) -> Result<Box<dyn RecordSource>, DataError> {
+    pub(crate) fn open(&self, sheet: Option<&str>) -> Result<Box<dyn RecordSource>, DataProblem> {
         let options = self.options(sheet);
         match &self.source {
             DataSource::Path(path) => data::open_path_as(path, self.format, &options),

@@ -2,7 +2,7 @@
 //! steps and what one feeds another, files joined, and the verdict.
 
 use super::*;
-use crate::data::{DataErrorKind, Numbering, Record};
+use crate::data::{DataProblemKind, Numbering, Record};
 use crate::manifest::{Manifest, Rules};
 use crate::resolve::MemoryLoader;
 use crate::source::SourceFile;
@@ -209,7 +209,7 @@ fn a_misspelt_brand_is_an_error_with_a_did_you_mean_not_the_groups_card() {
     let Problem::Data(e) = &outcome.problems[0] else {
         panic!("a data error")
     };
-    assert_eq!(e.kind, DataErrorKind::UnknownValue);
+    assert_eq!(e.kind, DataProblemKind::UnknownValue);
     // --lenient: scored by the role's card for no brand (store), and said.
     let lenient = run_with(
         scoring_of(MANIFEST, &loader()),

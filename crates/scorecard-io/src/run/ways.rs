@@ -8,9 +8,7 @@ use super::tables::{self, DataInput, DataSource, Table};
 use super::{CardRun, Outcome, Output, Plan, Progress, Target, Way};
 use crate::check::model::RollupRule;
 use crate::check::CheckedCard;
-use crate::data::{
-    self, DataErrorKind, DataFormat, DataWarning, DataWarningKind, ReadOptions, Row,
-};
+use crate::data::{self, DataFormat, DataProblem, DataProblemKind, ReadOptions, Row};
 use crate::period::{self, PeriodKind};
 use crate::report::{Format, ReportRows, RowsFormat};
 use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
@@ -287,12 +285,12 @@ fn streamed(
     let mut outcome = Outcome::empty(Way::Streamed);
     progress(Progress::Start { rows: None });
     let mut tick = |n: usize| progress(Progress::Done(n));
-    let reader: Result<Box<dyn Read + Send>, data::DataError> = match &input.source {
+    let reader: Result<Box<dyn Read + Send>, data::DataProblem> = match &input.source {
         DataSource::Path(path) => std::fs::File::open(path)
             .map(|f| Box::new(f) as Box<dyn Read + Send>)
             .map_err(|e| {
-                data::DataError::new(
-                    DataErrorKind::Io,
+                data::DataProblem::new(
+                    DataProblemKind::Io,
                     &Arc::from(input.name.as_str()),
                     data::Location::File,
                     t!("data-cannot-read-data", why = data::io_reason(&e)),
@@ -552,7 +550,7 @@ fn score_step(
         numbering: data::Numbering,
         rows: Vec<Row>,
         /// The header's near misses, decided once every card has seen it.
-        near_misses: Vec<DataWarning>,
+        near_misses: Vec<DataProblem>,
         unknown: Vec<String>,
         /// The card's inputs fed by other cards' results.
         fed: Vec<usize>,
@@ -589,9 +587,9 @@ fn score_step(
             for error in &mut set.errors {
                 if matches!(
                     error.kind,
-                    DataErrorKind::MissingColumn
-                        | DataErrorKind::DuplicateColumn
-                        | DataErrorKind::NoIdColumn
+                    DataProblemKind::MissingColumn
+                        | DataProblemKind::DuplicateColumn
+                        | DataProblemKind::NoIdColumn
                 ) {
                     let rows = job.records;
                     error.message = t!(
@@ -611,7 +609,7 @@ fn score_step(
         let mut warnings = Vec::new();
         for w in set.warnings {
             match w.kind {
-                DataWarningKind::UnknownColumn if directory.is_some() => {
+                DataProblemKind::UnknownColumn if directory.is_some() => {
                     if let Some(column) = &w.column {
                         unknown.push(column.to_string());
                     }
@@ -619,7 +617,7 @@ fn score_step(
                         near_misses.push(w);
                     }
                 }
-                DataWarningKind::NoRows if directory.is_some() => {}
+                DataProblemKind::NoRows if directory.is_some() => {}
                 _ => warnings.push(w),
             }
         }
@@ -667,8 +665,8 @@ fn score_step(
                         .unwrap_or_default()
                         .to_string();
                     outcome.problems.push(Problem::Data(
-                        data::DataError::new(
-                            DataErrorKind::NearMissColumn,
+                        data::DataProblem::new(
+                            DataProblemKind::NearMissColumn,
                             &w.file,
                             w.location,
                             t!("run-near-miss-any-card", close = &close),
@@ -882,8 +880,8 @@ fn missing_from_files(
                 .unwrap_or_default();
             let list: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
             problems.push(Problem::Data(
-                data::DataError::new(
-                    DataErrorKind::Join,
+                data::DataProblem::new(
+                    DataProblemKind::Join,
                     &table.name,
                     table.numbering.at(record.number),
                     t!(
@@ -949,8 +947,8 @@ fn one_row_per_employee(parts: &mut [Part], outcome: &mut Outcome) {
                     )
                 };
                 outcome.problems.push(Problem::Data(
-                    data::DataError::new(
-                        DataErrorKind::DuplicateId,
+                    data::DataProblem::new(
+                        DataProblemKind::DuplicateId,
                         &parts[p].file,
                         here,
                         t!(
@@ -1002,7 +1000,7 @@ fn unread_columns(plan: &Plan, tables: &[Records], readers: &[Vec<usize>], outco
                 || ["品牌", "brand", "门店", "store", "区域", "region", "大区"]
                     .contains(&header.to_lowercase().as_str());
             let near_miss = outcome.problems.iter().any(|p| {
-                matches!(p, Problem::Data(e) if e.kind == DataErrorKind::NearMissColumn
+                matches!(p, Problem::Data(e) if e.kind == DataProblemKind::NearMissColumn
                     && e.column.as_deref() == Some(header))
             }) || outcome
                 .warnings
@@ -1012,8 +1010,8 @@ fn unread_columns(plan: &Plan, tables: &[Records], readers: &[Vec<usize>], outco
                 continue;
             }
             outcome.warnings.push(Warning::Data(
-                DataWarning::new(
-                    DataWarningKind::UnknownColumn,
+                DataProblem::new(
+                    DataProblemKind::UnknownColumn,
                     &table.name,
                     table.header,
                     t!("data-unknown-column"),
@@ -1026,10 +1024,10 @@ fn unread_columns(plan: &Plan, tables: &[Records], readers: &[Vec<usize>], outco
 
 /// Warnings from reading, split: a default used is a note (it changes
 /// numbers nobody typed); the rest are warnings.
-fn keep_warnings(outcome: &mut Outcome, warnings: Vec<DataWarning>, card: Option<String>) {
+fn keep_warnings(outcome: &mut Outcome, warnings: Vec<DataProblem>, card: Option<String>) {
     for w in warnings {
         match w.kind {
-            DataWarningKind::DefaultUsed => {
+            DataProblemKind::DefaultUsed => {
                 // The same columns missing for several cards (a brand's
                 // cards share the group's inputs): one note, every card named.
                 let same = outcome.notes.iter_mut().find_map(|n| match n {
@@ -1074,8 +1072,8 @@ fn keep_rolled(outcome: &mut Outcome, file: &Arc<str>, rolled: period::RollUp) {
 }
 
 fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
-    Problem::Data(data::DataError::new(
-        DataErrorKind::BadPeriod,
+    Problem::Data(data::DataProblem::new(
+        DataProblemKind::BadPeriod,
         file,
         data::Location::File,
         e.to_string(),
@@ -1135,10 +1133,10 @@ fn require_rates(
                 failure: crate::eval::RowFailure {
                     line: row.line,
                     employee: row.employee.clone(),
-                    error: crate::eval::EvalError {
-                        message: t!("run-rate-missing", input = &card.inputs()[i].name),
-                        span: None,
-                    },
+                    error: crate::eval::EvalError::new(
+                        crate::eval::EvalErrorKind::MissingInput,
+                        t!("run-rate-missing", input = &card.inputs()[i].name),
+                    ),
                 },
                 rule: None,
             });

@@ -3,7 +3,7 @@
 //! workers check that the text is UTF-8 and split it.
 
 use crate::data::csv::RecordLines;
-use crate::data::DataError;
+use crate::data::DataProblem;
 use std::ops::Range;
 
 /// Enough records to keep every core busy, few enough to hold in memory.
@@ -17,7 +17,7 @@ pub struct Batch {
     pub text: Vec<u8>,
     pub records: Vec<(Range<usize>, usize)>,
     /// A problem that ended the reading (an I/O error), after these records.
-    pub error: Option<DataError>,
+    pub error: Option<DataProblem>,
 }
 
 impl Batch {

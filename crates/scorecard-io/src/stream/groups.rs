@@ -35,10 +35,7 @@
 use super::together::{MovedSinceScan, Scan, Together};
 use super::{StreamError, Streamed, Target};
 use crate::check::CheckedCard;
-use crate::data::{
-    CsvSource, DataError, DataErrorKind, DataWarning, DataWarningKind, Location, ReadOptions, Row,
-    Rows,
-};
+use crate::data::{CsvSource, DataProblem, DataProblemKind, Location, ReadOptions, Row, Rows};
 use crate::eval::{evaluate_all_with, RowFailure, ScoreResult};
 use crate::period::{recomputed, CannotRollUp, RollUp, RollingUp};
 use crate::report::{ReportRows, RowsFormat, Who};
@@ -100,7 +97,7 @@ impl<'c> ByGroups<'c> {
         input: impl Read + Send + 'static,
         name: &str,
         options: GroupOptions,
-    ) -> Result<Self, DataError> {
+    ) -> Result<Self, DataProblem> {
         let mut reading = options.read.clone();
         if options.rollup {
             reading.supplied.extend(recomputed(card));
@@ -238,8 +235,8 @@ impl<'c> ByGroups<'c> {
         let file = chunks.rows.file().clone();
         found.found.warnings = chunks.rows.into_warnings();
         if chunks.read == 0 && found.found.errors.is_empty() {
-            found.found.warnings.push(DataWarning::new(
-                DataWarningKind::NoRows,
+            found.found.warnings.push(DataProblem::new(
+                DataProblemKind::NoRows,
                 &file,
                 Location::File,
                 t!("data-no-rows"),
@@ -272,9 +269,9 @@ struct Chunks<'a> {
     /// Good rows read.
     read: usize,
     /// Every problem in the data, in line order (a bad header's first).
-    errors: Vec<DataError>,
+    errors: Vec<DataProblem>,
     /// The file changed since the scan: the pass ends with this error.
-    changed: Option<DataError>,
+    changed: Option<DataProblem>,
 }
 
 impl Iterator for Chunks<'_> {
@@ -377,9 +374,9 @@ impl Scorer<'_> {
 }
 
 /// The file could not be opened again for the second pass.
-fn cannot_read(name: &str, e: io::Error) -> DataError {
-    DataError::new(
-        DataErrorKind::Io,
+fn cannot_read(name: &str, e: io::Error) -> DataProblem {
+    DataProblem::new(
+        DataProblemKind::Io,
         &Arc::from(name),
         Location::File,
         t!("data-cannot-read-data", why = crate::data::io_reason(&e)),
@@ -388,9 +385,9 @@ fn cannot_read(name: &str, e: io::Error) -> DataError {
 
 /// The file was changed between the scan and the scoring (saved again
 /// from Excel, say): groups may have been cut, so nothing is reported.
-fn changed_since_scan(file: &Arc<str>, line: usize) -> DataError {
-    DataError::new(
-        DataErrorKind::Io,
+fn changed_since_scan(file: &Arc<str>, line: usize) -> DataProblem {
+    DataProblem::new(
+        DataProblemKind::Io,
         file,
         Location::File,
         t!("stream-file-changed", line = line),

@@ -41,9 +41,7 @@ pub use together::Together;
 
 use crate::check::CheckedCard;
 use crate::data::csv::open_with_header;
-use crate::data::{
-    DataError, DataWarning, DataWarningKind, Location, RowReader, SeenIds, TextEncoding,
-};
+use crate::data::{DataProblem, DataProblemKind, Location, RowReader, SeenIds, TextEncoding};
 use crate::eval::RowFailure;
 use crate::report::{ReportRows, RowsFormat};
 use crate::t;
@@ -74,10 +72,10 @@ pub struct Streamed {
     /// Rows scored and written.
     pub scored: usize,
     /// Every problem in the data, in line order (a bad header's first).
-    pub errors: Vec<DataError>,
+    pub errors: Vec<DataProblem>,
     /// Rows that read well but could not be scored, in line order.
     pub failures: Vec<RowFailure>,
-    pub warnings: Vec<DataWarning>,
+    pub warnings: Vec<DataProblem>,
     /// The encoding the file was decoded from, when it was not UTF-8.
     pub decoded_from: Option<TextEncoding>,
 }
@@ -209,8 +207,8 @@ pub fn score_csv(
     out.flush()?;
     let mut found = writer.found;
     if records == 0 && found.errors.is_empty() {
-        found.warnings.push(DataWarning::new(
-            DataWarningKind::NoRows,
+        found.warnings.push(DataProblem::new(
+            DataProblemKind::NoRows,
             &reader.file,
             Location::File,
             t!("data-no-rows"),
@@ -222,12 +220,12 @@ pub fn score_csv(
 /// The file could not be read at all, or the report could not be written.
 #[derive(Debug)]
 pub enum StreamError {
-    Data(DataError),
+    Data(DataProblem),
     Write(io::Error),
 }
 
-impl From<DataError> for StreamError {
-    fn from(e: DataError) -> Self {
+impl From<DataProblem> for StreamError {
+    fn from(e: DataProblem) -> Self {
         StreamError::Data(e)
     }
 }
@@ -374,7 +372,7 @@ impl Writer<'_> {
         batch: &Batch,
         record: usize,
         line: usize,
-    ) -> Option<DataError> {
+    ) -> Option<DataProblem> {
         let reader = self.reader;
         let column = reader.binding.id_column()?;
         let cell = reader.numbering.at(line).in_column(column);

@@ -12,7 +12,7 @@
 use crate::check::model::Grouping;
 use crate::check::CheckedCard;
 use crate::data::csv::{open_with_header, Cells};
-use crate::data::{trimmed, DataError, Employee, ReadOptions, RowReader, TextEncoding};
+use crate::data::{trimmed, DataProblem, Employee, ReadOptions, RowReader, TextEncoding};
 use crate::period::{Period, PeriodKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -149,7 +149,7 @@ impl Scan {
         input: impl Read + Send + 'static,
         name: &str,
         options: &ReadOptions,
-    ) -> Result<Scan, DataError> {
+    ) -> Result<Scan, DataProblem> {
         let (mut lines, header) = open_with_header(input, name)?;
         let (reader, _) = RowReader::for_csv(card, name, &header, options);
         let binding = &reader.binding;

@@ -3,7 +3,7 @@
 
 use crate::check::CheckedCard;
 use crate::data::csv::{record_text, Cells};
-use crate::data::{normalise_id, trimmed, DataError, RowReader, SeenIds};
+use crate::data::{normalise_id, trimmed, DataProblem, RowReader, SeenIds};
 use crate::eval::{evaluate_scores, RowFailure, Scores};
 use crate::report::{ReportRows, RowsFormat, Who};
 use crate::value::Value;
@@ -15,13 +15,13 @@ pub enum Outcome {
     Scored {
         end: usize,
     },
-    Bad(Vec<DataError>),
+    Bad(Vec<DataProblem>),
     Failed(Box<RowFailure>),
     /// Blank, or the header is unusable and the record itself is fine.
     Skipped,
     /// Not UTF-8 text: the reading ends at this record, as the general way's
     /// does, so the piece holds nothing after it.
-    NotText(DataError),
+    NotText(DataProblem),
 }
 
 pub struct Done {
@@ -48,7 +48,7 @@ pub struct Worker<'c> {
     cells: Cells,
     values: Vec<Value>,
     scores: Scores,
-    errors: Vec<DataError>,
+    errors: Vec<DataProblem>,
     rows: ReportRows<'c>,
 }
 

@@ -1,7 +1,7 @@
 //! The template for the tour card, and what reading it back gives.
 
 use super::*;
-use crate::data::{self, CsvSource, DataWarningKind, RecordSource, XlsxSource};
+use crate::data::{self, CsvSource, DataProblemKind, RecordSource, XlsxSource};
 
 fn tour() -> CheckedCard {
     let text = include_str!("../../../../tests/cards/valid/tour.card");
@@ -68,7 +68,7 @@ fn an_empty_workbook_template_binds_every_column_and_has_no_rows() {
     let set = data::read(&card, source);
     assert!(set.errors.is_empty(), "{:?}", set.errors);
     let kinds: Vec<_> = set.warnings.iter().map(|w| w.kind).collect();
-    assert_eq!(kinds, [DataWarningKind::NoRows]);
+    assert_eq!(kinds, [DataProblemKind::NoRows]);
 }
 
 #[test]

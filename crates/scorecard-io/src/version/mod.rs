@@ -17,7 +17,7 @@ mod select;
 
 pub use scorecard_core::days::{parse_period, period_help, Days, PERIOD_HEADERS};
 pub use scorecard_core::stamp::{content_hash, ContentHash, Effective, HookSource, Stamp};
-pub use select::{Split, Versions};
+pub use select::{Split, VersionError, VersionErrorKind, Versions};
 
 #[cfg(test)]
 mod tests;

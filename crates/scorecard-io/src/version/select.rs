@@ -2,9 +2,7 @@
 
 use super::{parse_period, period_help, Days, PERIOD_HEADERS};
 use crate::check::CheckedCard;
-use crate::data::{
-    DataError, DataErrorKind, DataWarning, DataWarningKind, MemorySource, Record, RecordSource,
-};
+use crate::data::{DataProblem, DataProblemKind, MemorySource, Record, RecordSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::t;
 use std::sync::Arc;
@@ -13,6 +11,42 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct Versions {
     cards: Vec<CheckedCard>,
+}
+
+/// Why no one version of a card scores a row's period ([`Versions::pick`]).
+/// Its `Display` is the sentence the user reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct VersionError {
+    kind: VersionErrorKind,
+    message: String,
+}
+
+/// What [`VersionError`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VersionErrorKind {
+    /// The period falls partly in one version's dates and partly in another's.
+    PeriodSplit,
+    /// No version is in force on the period's days.
+    NoneInForce,
+}
+
+impl VersionError {
+    #[cold]
+    fn new(kind: VersionErrorKind, message: String) -> VersionError {
+        VersionError { kind, message }
+    }
+
+    /// What was found.
+    pub fn kind(&self) -> VersionErrorKind {
+        self.kind
+    }
+
+    /// The sentence the user reads (the same as `Display`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 /// A data file's records dealt out to the versions that score them.
@@ -25,8 +59,8 @@ pub struct Split {
     pub counts: Vec<usize>,
     /// Rows that no version can score (no period, an unreadable one, or one
     /// no version covers), and records the source could not read.
-    pub errors: Vec<DataError>,
-    pub warnings: Vec<DataWarning>,
+    pub errors: Vec<DataProblem>,
+    pub warnings: Vec<DataProblem>,
 }
 
 impl Versions {
@@ -101,7 +135,7 @@ impl Versions {
     }
 
     /// The version in force for the whole of `period`, or why there is none.
-    pub fn pick(&self, period: &Days) -> Result<usize, String> {
+    pub fn pick(&self, period: &Days) -> Result<usize, VersionError> {
         if let [only] = self.cards.as_slice() {
             if only.stamp().effective.is_none_or(|e| e.covers(period)) {
                 return Ok(0);
@@ -126,10 +160,13 @@ impl Versions {
             .map(|(c, e)| format!("{} ({e})", version_name(c)))
             .collect();
         Err(if touching.len() > 1 {
-            t!(
-                "version-period-split",
-                period = &period.text,
-                versions = touching.join(&t!("version-and"))
+            VersionError::new(
+                VersionErrorKind::PeriodSplit,
+                t!(
+                    "version-period-split",
+                    period = &period.text,
+                    versions = touching.join(&t!("version-and"))
+                ),
             )
         } else {
             let all: Vec<String> = self
@@ -141,10 +178,13 @@ impl Versions {
                         .map(|e| format!("{} ({e})", version_name(c)))
                 })
                 .collect();
-            t!(
-                "version-none-in-force",
-                period = &period.text,
-                versions = all.join(&t!("data-list-sep"))
+            VersionError::new(
+                VersionErrorKind::NoneInForce,
+                t!(
+                    "version-none-in-force",
+                    period = &period.text,
+                    versions = all.join(&t!("data-list-sep"))
+                ),
             )
         })
     }
@@ -161,14 +201,14 @@ impl Versions {
         let period_column = columns
             .iter()
             .position(|c| PERIOD_HEADERS.contains(&c.trim().to_lowercase().as_str()));
-        let mut records: Vec<Vec<Result<Record, DataError>>> = vec![Vec::new(); self.cards.len()];
+        let mut records: Vec<Vec<Result<Record, DataProblem>>> = vec![Vec::new(); self.cards.len()];
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         match period_column {
             None if self.cards.len() > 1 => {
                 errors.push(
-                    DataError::new(
-                        DataErrorKind::BadPeriod,
+                    DataProblem::new(
+                        DataProblemKind::BadPeriod,
                         &file,
                         source.header_location(),
                         t!("version-no-period-column", count = self.cards.len()),
@@ -179,8 +219,8 @@ impl Versions {
             None => {
                 if let Some(effective) = self.cards[0].stamp().effective {
                     warnings.push(
-                        DataWarning::new(
-                            DataWarningKind::PeriodNotChecked,
+                        DataProblem::new(
+                            DataProblemKind::PeriodNotChecked,
                             &file,
                             source.header_location(),
                             t!("version-dates-not-checked", dates = effective.to_string()),
@@ -208,22 +248,25 @@ impl Versions {
                     let at = numbering.at(record.number);
                     let cell = record.cell(column).trim();
                     let error = |kind, message: String| {
-                        DataError::new(kind, &file, at, message)
+                        DataProblem::new(kind, &file, at, message)
                             .column(header.clone())
                             .value(cell)
                     };
                     if cell.is_empty() {
                         errors.push(
-                            error(DataErrorKind::BadPeriod, t!("version-period-blank"))
+                            error(DataProblemKind::BadPeriod, t!("version-period-blank"))
                                 .help(period_help()),
                         );
                         continue;
                     }
                     match parse_period(cell).map(|p| self.pick(&p)) {
                         Ok(Ok(version)) => records[version].push(Ok(record)),
-                        Ok(Err(message)) => errors.push(error(DataErrorKind::NoVersion, message)),
-                        Err(message) => errors
-                            .push(error(DataErrorKind::BadPeriod, message).help(period_help())),
+                        Ok(Err(none)) => {
+                            errors.push(error(DataProblemKind::NoVersion, none.to_string()))
+                        }
+                        Err(bad) => errors.push(
+                            error(DataProblemKind::BadPeriod, bad.to_string()).help(period_help()),
+                        ),
                     }
                 }
             }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::data::{self, DataErrorKind, DataFormat, DataWarningKind, RecordSource};
+use crate::data::{self, DataFormat, DataProblemKind, RecordSource};
 use crate::source::{SourceFile, Span};
 use crate::CheckedCard;
 
@@ -211,10 +211,10 @@ fn each_row_goes_to_the_version_in_force_for_its_period() {
         "{}",
         errors[3]
     );
-    assert!(split
-        .errors
-        .iter()
-        .all(|e| matches!(e.kind, DataErrorKind::BadPeriod | DataErrorKind::NoVersion)));
+    assert!(split.errors.iter().all(|e| matches!(
+        e.kind,
+        DataProblemKind::BadPeriod | DataProblemKind::NoVersion
+    )));
 
     let mut scores = Vec::new();
     for (card, part) in set.cards().iter().zip(split.parts) {
@@ -259,7 +259,7 @@ fn without_a_period_column_one_version_takes_every_row_and_says_its_dates_went_u
     .unwrap();
     let split = set.split(source);
     assert!(split.errors.is_empty());
-    assert_eq!(split.warnings[0].kind, DataWarningKind::PeriodNotChecked);
+    assert_eq!(split.warnings[0].kind, DataProblemKind::PeriodNotChecked);
     let rows = data::read(&v1, split.parts.into_iter().next().unwrap()).rows;
     assert_eq!(rows.len(), 1);
 
@@ -273,6 +273,6 @@ fn without_a_period_column_one_version_takes_every_row_and_says_its_dates_went_u
     .unwrap();
     let split = set.split(source);
     assert_eq!(split.errors.len(), 1);
-    assert_eq!(split.errors[0].kind, DataErrorKind::BadPeriod);
+    assert_eq!(split.errors[0].kind, DataProblemKind::BadPeriod);
     assert!(split.parts.iter().all(|p| p.columns().len() == 2));
 }

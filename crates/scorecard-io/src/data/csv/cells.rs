@@ -1,7 +1,7 @@
 //! One raw record → its cells, without a `String` per cell: the cells' text
 //! lies end to end in one buffer, reused from record to record.
 
-use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::data::error::{DataProblem, DataProblemKind, Location};
 use crate::t;
 use scorecard_core::cell::trim;
 
@@ -164,10 +164,10 @@ impl Cells {
         width: usize,
         file: &std::sync::Arc<str>,
         line: usize,
-    ) -> Result<(), DataError> {
+    ) -> Result<(), DataProblem> {
         if self.cut_short {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
+            return Err(DataProblem::new(
+                DataProblemKind::Malformed,
                 file,
                 Location::Line(line),
                 t!("data-csv-stray-cr"),
@@ -186,8 +186,8 @@ impl Cells {
         } else {
             t!("data-csv-short-row-help")
         };
-        Err(DataError::new(
-            DataErrorKind::Malformed,
+        Err(DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::Line(line),
             t!("data-csv-width", count = count, width = width),

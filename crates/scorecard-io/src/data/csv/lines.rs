@@ -8,7 +8,7 @@
 //! [`crate::stream`] read through this, so lines are counted in one place.
 
 use super::encoding::{look_ahead, sniff, to_utf8, NotText, TextEncoding, LOOK_AHEAD};
-use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::data::error::{DataProblem, DataProblemKind, Location};
 use crate::t;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
@@ -40,7 +40,7 @@ impl RecordLines {
     /// Opens `input`, deciding its encoding from its first bytes
     /// ([`encoding`](super::encoding)): UTF-8 is read as it is (a byte-order
     /// mark dropped), GB18030 and UTF-16 are decoded as they are read.
-    pub fn open(mut input: impl Read + Send + 'static, name: &str) -> Result<Self, DataError> {
+    pub fn open(mut input: impl Read + Send + 'static, name: &str) -> Result<Self, DataProblem> {
         let name: Arc<str> = Arc::from(name);
         let (start, whole) = look_ahead(&mut input).map_err(|e| io_error(&name, &e))?;
         let encoding = sniff(&start, whole).map_err(|line| not_text(&name, line))?;
@@ -95,7 +95,7 @@ impl RecordLines {
     /// Appends the next record's text (line end included) to `text` and
     /// returns its first line; `None` at the end. Text that is not UTF-8
     /// is an error at its line, and the reading stops there.
-    pub fn next_into(&mut self, text: &mut String) -> Option<Result<usize, DataError>> {
+    pub fn next_into(&mut self, text: &mut String) -> Option<Result<usize, DataProblem>> {
         let mut raw = std::mem::take(&mut self.raw);
         raw.clear();
         let outcome = match self.next_raw_into(&mut raw)? {
@@ -118,7 +118,7 @@ impl RecordLines {
     /// Appends the next record's bytes (line end included) to `raw`, not
     /// yet checked to be UTF-8 (see [`record_text`]), and returns its first
     /// line; `None` at the end. An I/O error stops the reading.
-    pub fn next_raw_into(&mut self, raw: &mut Vec<u8>) -> Option<Result<usize, DataError>> {
+    pub fn next_raw_into(&mut self, raw: &mut Vec<u8>) -> Option<Result<usize, DataProblem>> {
         if self.done {
             return None;
         }
@@ -129,7 +129,7 @@ impl RecordLines {
 
     /// Reads physical lines onto `buf` until a record is complete, skipping
     /// blank and comment lines before it. `None` at the end.
-    fn read_record(&mut self, buf: &mut Vec<u8>) -> Result<Option<usize>, DataError> {
+    fn read_record(&mut self, buf: &mut Vec<u8>) -> Result<Option<usize>, DataProblem> {
         let mut first_line = None;
         let mut quotes = QuoteState::default();
         let start = buf.len();
@@ -167,7 +167,7 @@ impl RecordLines {
         }
     }
 
-    fn too_long(&self, line: usize) -> DataError {
+    fn too_long(&self, line: usize) -> DataProblem {
         let (what, help) = if self.limit == MAX_RECORD_BYTES {
             (
                 t!("data-csv-row-too-long"),
@@ -179,8 +179,8 @@ impl RecordLines {
                 t!("data-csv-header-too-long-help"),
             )
         };
-        DataError::new(
-            DataErrorKind::Malformed,
+        DataProblem::new(
+            DataProblemKind::Malformed,
             &self.name,
             Location::Line(line),
             what,
@@ -231,15 +231,15 @@ pub fn record_text<'r>(
     raw: &'r [u8],
     first_line: usize,
     file: &Arc<str>,
-) -> Result<&'r str, DataError> {
+) -> Result<&'r str, DataProblem> {
     if let Ok(text) = simdutf8::basic::from_utf8(raw) {
         return Ok(text);
     }
     std::str::from_utf8(raw).map_err(|e| {
         let before = &raw[..e.valid_up_to()];
         let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
-        let error = DataError::new(
-            DataErrorKind::NotUtf8,
+        let error = DataProblem::new(
+            DataProblemKind::NotUtf8,
             file,
             Location::Line(line),
             t!("data-not-utf8"),
@@ -299,7 +299,7 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
+pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataProblem {
     if let Some(bad) = error.get_ref().and_then(|e| e.downcast_ref::<NotText>()) {
         return not_text(file, bad.line);
     }
@@ -307,9 +307,9 @@ pub(super) fn io_error(file: &Arc<str>, error: &std::io::Error) -> DataError {
 }
 
 /// A byte at `line` that is no text in UTF-8 nor in GB18030.
-fn not_text(file: &Arc<str>, line: usize) -> DataError {
-    DataError::new(
-        DataErrorKind::NotUtf8,
+fn not_text(file: &Arc<str>, line: usize) -> DataProblem {
+    DataProblem::new(
+        DataProblemKind::NotUtf8,
         file,
         Location::Line(line),
         t!("data-csv-not-text"),

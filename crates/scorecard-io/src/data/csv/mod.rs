@@ -21,7 +21,7 @@ pub use cells::Cells;
 pub use encoding::TextEncoding;
 pub use lines::{record_text, RecordLines};
 
-use super::error::{DataError, DataErrorKind, Location, Numbering};
+use super::error::{DataProblem, DataProblemKind, Location, Numbering};
 use super::source::{empty_file, Record, RecordSource};
 use crate::t;
 use std::io::Read;
@@ -37,7 +37,7 @@ pub struct CsvSource {
 
 impl CsvSource {
     /// Reads the header row from bytes already in memory.
-    pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<CsvSource, DataError> {
+    pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<CsvSource, DataProblem> {
         CsvSource::from_reader(std::io::Cursor::new(bytes), name)
     }
 
@@ -45,7 +45,7 @@ impl CsvSource {
     pub fn from_reader(
         input: impl Read + Send + 'static,
         name: &str,
-    ) -> Result<CsvSource, DataError> {
+    ) -> Result<CsvSource, DataProblem> {
         let (lines, header) = open_with_header(input, name)?;
         Ok(CsvSource {
             lines,
@@ -57,7 +57,7 @@ impl CsvSource {
     }
 
     /// Reads the next record into `self.cells`, returning its first line.
-    fn read_raw(&mut self) -> Option<Result<usize, DataError>> {
+    fn read_raw(&mut self) -> Option<Result<usize, DataProblem>> {
         self.raw.clear();
         let line = match self.lines.next_into(&mut self.raw)? {
             Ok(line) => line,
@@ -78,7 +78,7 @@ pub struct Header {
 pub fn open_with_header(
     input: impl Read + Send + 'static,
     name: &str,
-) -> Result<(RecordLines, Header), DataError> {
+) -> Result<(RecordLines, Header), DataProblem> {
     let mut lines = RecordLines::open(input, name)?;
     let mut raw = String::new();
     match lines.next_into(&mut raw) {
@@ -90,8 +90,8 @@ pub fn open_with_header(
         }
         Some(Err(e)) => Err(e),
         None if !lines.seen_text() => Err(empty_file(lines.name())),
-        None => Err(DataError::new(
-            DataErrorKind::Malformed,
+        None => Err(DataProblem::new(
+            DataProblemKind::Malformed,
             lines.name(),
             Location::File,
             t!("data-csv-only-comments"),
@@ -120,7 +120,7 @@ impl RecordSource for CsvSource {
         Some(self.lines.encoding()).filter(|e| *e != TextEncoding::Utf8)
     }
 
-    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+    fn next_record(&mut self) -> Option<Result<Record, DataProblem>> {
         loop {
             let line = match self.read_raw()? {
                 Ok(line) => line,
@@ -150,7 +150,7 @@ mod tests {
         CsvSource::from_bytes(text.as_bytes().to_vec(), "data.csv").unwrap()
     }
 
-    fn records(source: &mut CsvSource) -> Vec<Result<Record, DataError>> {
+    fn records(source: &mut CsvSource) -> Vec<Result<Record, DataProblem>> {
         std::iter::from_fn(|| source.next_record()).collect()
     }
 
@@ -292,7 +292,7 @@ mod tests {
         let error = CsvSource::from_bytes(b"id,x\nE1,\xff\nE2,1\n".to_vec(), "data.csv")
             .err()
             .unwrap();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.kind, DataProblemKind::NotUtf8);
         assert_eq!(error.location, Location::Line(2));
         assert_eq!(
             error.message,
@@ -307,7 +307,7 @@ mod tests {
         ));
         assert_eq!(got.len(), 2, "reading stops at text that is not UTF-8");
         let error = got[1].as_ref().unwrap_err();
-        assert_eq!(error.kind, DataErrorKind::NotUtf8);
+        assert_eq!(error.kind, DataProblemKind::NotUtf8);
         assert_eq!(error.location, Location::Line(3));
     }
 

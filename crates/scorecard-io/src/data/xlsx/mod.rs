@@ -33,7 +33,7 @@ pub use self::cell_text::{float_decimal, is_percent_format};
 use self::cell_text::cell_text;
 use self::grid::{Grid, Merges};
 use super::binding::Field;
-use super::error::{DataError, DataErrorKind, Location, Numbering};
+use super::error::{DataProblem, DataProblemKind, Location, Numbering};
 use super::source::{Record, RecordSource};
 use crate::t;
 use calamine::{Reader, Sheet, SheetType, SheetVisible, Xlsx, XlsxError};
@@ -66,7 +66,7 @@ impl XlsxSource {
         bytes: Vec<u8>,
         name: &str,
         sheet: Option<&str>,
-    ) -> Result<XlsxSource, DataError> {
+    ) -> Result<XlsxSource, DataProblem> {
         let file: Arc<str> = Arc::from(name);
         let kind = Kind::of(&bytes);
         kind.check_size(&bytes, &file)?;
@@ -76,8 +76,8 @@ impl XlsxSource {
         };
         let name: Arc<str> = Arc::from(format!("{name}: {sheet}"));
         if grid.is_empty() {
-            return Err(DataError::new(
-                DataErrorKind::Malformed,
+            return Err(DataProblem::new(
+                DataProblemKind::Malformed,
                 &name,
                 Location::File,
                 t!("data-sheet-empty"),
@@ -106,13 +106,17 @@ impl XlsxSource {
 type SheetRead = (String, Grid, Merges, Vec<Sheet>);
 
 /// An `.xlsx` workbook's sheet, percent formats and merged cells included.
-fn read_xlsx(bytes: Vec<u8>, file: &Arc<str>, sheet: Option<&str>) -> Result<SheetRead, DataError> {
+fn read_xlsx(
+    bytes: Vec<u8>,
+    file: &Arc<str>,
+    sheet: Option<&str>,
+) -> Result<SheetRead, DataProblem> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| cannot_open(&e, file))?;
     let sheets = workbook.sheets_metadata().to_vec();
     let sheet = choose_sheet(&sheets, sheet, file)?;
     let failed = |e: XlsxError| {
-        DataError::new(
-            DataErrorKind::Malformed,
+        DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::File,
             t!("data-sheet-unreadable", sheet = &sheet, why = e.to_string()),
@@ -157,15 +161,15 @@ impl Kind {
 
     /// The zips' unpacked sizes ([`check_sizes`]); an `.xls` file's own
     /// size ([`MAX_XLS_BYTES`]).
-    fn check_size(self, bytes: &[u8], file: &Arc<str>) -> Result<(), DataError> {
+    fn check_size(self, bytes: &[u8], file: &Arc<str>) -> Result<(), DataProblem> {
         if self != Kind::Xls {
             return check_sizes(bytes, file);
         }
         if bytes.len() as u64 <= MAX_XLS_BYTES {
             return Ok(());
         }
-        Err(DataError::new(
-            DataErrorKind::Malformed,
+        Err(DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::File,
             t!("data-xls-too-large", mb = MAX_XLS_BYTES >> 20),
@@ -175,7 +179,7 @@ impl Kind {
 }
 
 /// The names of a workbook's visible worksheets, in tab order.
-pub fn worksheet_names(bytes: &[u8], name: &str) -> Result<Vec<String>, DataError> {
+pub fn worksheet_names(bytes: &[u8], name: &str) -> Result<Vec<String>, DataProblem> {
     let file: Arc<str> = Arc::from(name);
     let sheets = match Kind::of(bytes) {
         Kind::Xlsx => Xlsx::new(Cursor::new(bytes.to_vec()))
@@ -208,7 +212,7 @@ impl RecordSource for XlsxSource {
         Location::SheetRow(self.header_row)
     }
 
-    fn next_record(&mut self) -> Option<Result<Record, DataError>> {
+    fn next_record(&mut self) -> Option<Result<Record, DataProblem>> {
         if self.next >= self.grid.len() {
             return None;
         }
@@ -238,7 +242,7 @@ fn read_grid(
     workbook: &mut Xlsx<Cursor<Vec<u8>>>,
     sheet: &str,
     file: &Arc<str>,
-) -> Result<Result<Grid, XlsxError>, DataError> {
+) -> Result<Result<Grid, XlsxError>, DataProblem> {
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         Err(e) => return Ok(Err(e)),
@@ -276,12 +280,12 @@ pub(super) fn check_cell_length(
     row: u32,
     column: u32,
     text: &str,
-) -> Result<(), DataError> {
+) -> Result<(), DataProblem> {
     if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
         return Ok(());
     }
-    Err(DataError::new(
-        DataErrorKind::Malformed,
+    Err(DataProblem::new(
+        DataProblemKind::Malformed,
         &Arc::from(format!("{file}: {sheet}")),
         Location::Cell {
             row: row as usize + 1,
@@ -309,7 +313,7 @@ pub const MAX_XLS_BYTES: u64 = 64 << 20;
 /// one cell), before anything is inflated, by the sizes the zip's directory
 /// declares. A part that holds more than it declares stops with an error
 /// when it is read (the zip reader checks), so the declared sizes are a bound.
-fn check_sizes(bytes: &[u8], file: &Arc<str>) -> Result<(), DataError> {
+fn check_sizes(bytes: &[u8], file: &Arc<str>) -> Result<(), DataProblem> {
     // Not a zip: calamine says so in its own words.
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
@@ -323,8 +327,8 @@ fn check_sizes(bytes: &[u8], file: &Arc<str>) -> Result<(), DataError> {
     if total <= MAX_INFLATED_BYTES {
         return Ok(());
     }
-    Err(DataError::new(
-        DataErrorKind::Malformed,
+    Err(DataProblem::new(
+        DataProblemKind::Malformed,
         file,
         Location::File,
         t!("data-workbook-too-large", mb = MAX_INFLATED_BYTES >> 20),
@@ -349,7 +353,7 @@ fn choose_sheet(
     sheets: &[Sheet],
     wanted: Option<&str>,
     file: &Arc<str>,
-) -> Result<String, DataError> {
+) -> Result<String, DataProblem> {
     let worksheets = || sheets.iter().filter(|s| s.typ == SheetType::WorkSheet);
     if let Some(wanted) = wanted {
         if let Some(sheet) = worksheets().find(|s| s.name == wanted) {
@@ -362,8 +366,8 @@ fn choose_sheet(
             Some(s) => t!("data-did-you-mean", name = &s.name),
             None => t!("data-sheet-list", sheets = sheet_list(sheets)),
         };
-        return Err(DataError::new(
-            DataErrorKind::Malformed,
+        return Err(DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::File,
             t!("data-no-such-sheet", sheet = wanted),
@@ -375,8 +379,8 @@ fn choose_sheet(
         .or_else(|| worksheets().next())
         .map(|s| s.name.clone())
         .ok_or_else(|| {
-            DataError::new(
-                DataErrorKind::Malformed,
+            DataProblem::new(
+                DataProblemKind::Malformed,
                 file,
                 Location::File,
                 t!("data-no-worksheet"),
@@ -394,9 +398,10 @@ fn sheet_list(sheets: &[Sheet]) -> String {
 }
 
 /// The workbook cannot be opened at all: say what it probably is instead.
-fn cannot_open(error: &XlsxError, file: &Arc<str>) -> DataError {
-    let problem =
-        |message: String| DataError::new(DataErrorKind::Malformed, file, Location::File, message);
+fn cannot_open(error: &XlsxError, file: &Arc<str>) -> DataProblem {
+    let problem = |message: String| {
+        DataProblem::new(DataProblemKind::Malformed, file, Location::File, message)
+    };
     match error {
         XlsxError::Password => {
             problem(t!("data-workbook-password")).help(t!("data-workbook-password-help-excel"))

@@ -9,7 +9,7 @@
 use super::cell_text::cell_text;
 use super::grid::{Grid, Merges};
 use super::{check_cell_length, choose_sheet, Kind, SheetRead};
-use crate::data::error::{DataError, DataErrorKind, Location};
+use crate::data::error::{DataProblem, DataProblemKind, Location};
 use crate::t;
 use calamine::{Data, DataRef, Ods, Reader, Sheet, Sheets, Xls, Xlsb};
 use std::io::Cursor;
@@ -18,7 +18,7 @@ use std::sync::Arc;
 type Book = Sheets<Cursor<Vec<u8>>>;
 
 /// Opens a workbook of `kind` (not `.xlsx`).
-fn open(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Book, DataError> {
+fn open(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Book, DataProblem> {
     let input = Cursor::new(bytes);
     let opened = match kind {
         Kind::Xls => Xls::new(input).map(Sheets::Xls).map_err(|e| e.to_string()),
@@ -28,8 +28,8 @@ fn open(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Book, DataError> 
         Kind::Ods | Kind::Xlsx => Ods::new(input).map(Sheets::Ods).map_err(|e| e.to_string()),
     };
     opened.map_err(|e| {
-        let error = DataError::new(
-            DataErrorKind::Malformed,
+        let error = DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::File,
             t!("data-workbook-unreadable", why = &e),
@@ -42,7 +42,11 @@ fn open(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Book, DataError> 
 }
 
 /// The workbook's sheets.
-pub(super) fn sheets(kind: Kind, bytes: Vec<u8>, file: &Arc<str>) -> Result<Vec<Sheet>, DataError> {
+pub(super) fn sheets(
+    kind: Kind,
+    bytes: Vec<u8>,
+    file: &Arc<str>,
+) -> Result<Vec<Sheet>, DataProblem> {
     Ok(open(kind, bytes, file)?.sheets_metadata().to_vec())
 }
 
@@ -52,13 +56,13 @@ pub(super) fn read(
     bytes: Vec<u8>,
     file: &Arc<str>,
     sheet: Option<&str>,
-) -> Result<SheetRead, DataError> {
+) -> Result<SheetRead, DataProblem> {
     let mut book = open(kind, bytes, file)?;
     let sheets = book.sheets_metadata().to_vec();
     let sheet = choose_sheet(&sheets, sheet, file)?;
     let range = book.worksheet_range(&sheet).map_err(|e| {
-        DataError::new(
-            DataErrorKind::Malformed,
+        DataProblem::new(
+            DataProblemKind::Malformed,
             file,
             Location::File,
             t!("data-sheet-unreadable", sheet = &sheet, why = e.to_string()),

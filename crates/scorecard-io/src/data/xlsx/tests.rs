@@ -23,7 +23,7 @@ fn write_row(sheet: &mut Worksheet, row: u32, cells: &[&str]) {
     }
 }
 
-fn open(bytes: Vec<u8>, sheet: Option<&str>) -> Result<XlsxSource, DataError> {
+fn open(bytes: Vec<u8>, sheet: Option<&str>) -> Result<XlsxSource, DataProblem> {
     XlsxSource::from_bytes(bytes, "五月.xlsx", sheet)
 }
 
@@ -217,7 +217,7 @@ fn a_named_sheet_is_read_and_a_missing_one_is_an_error_listing_the_sheets() {
 #[test]
 fn a_file_that_is_not_a_workbook_is_one_error_not_a_panic() {
     let error = open(b"id,name\nE1,x\n".to_vec(), None).err().unwrap();
-    assert_eq!(error.kind, DataErrorKind::Malformed);
+    assert_eq!(error.kind, DataProblemKind::Malformed);
     let not_a_workbook = "the file is not a workbook (.xlsx, .xls, .xlsb or .ods)";
     assert_eq!(error.message, not_a_workbook);
     assert!(error.help.unwrap().contains("save it as .xlsx"));
