@@ -1293,34 +1293,20 @@ fn infer(expr: &Expr, holds: bool, out: &mut Vec<(usize, bool)>) {
 
 /// The names an expression reads (inputs, scores, total, bands), in source order.
 fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
-    match &expr.kind {
-        ExprKind::Input(_)
-        | ExprKind::Item(_)
-        | ExprKind::Section(_)
-        | ExprKind::Adjustment(_)
-        | ExprKind::Total
-        | ExprKind::Derived(_)
-        | ExprKind::Rank(_)
-        | ExprKind::Top(_)
-        | ExprKind::GroupSize(_) => out.push(expr),
-        ExprKind::Const(_) | ExprKind::Present(_) | ExprKind::PeriodDays => {}
-        ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => collect_leaves(e, out),
-        ExprKind::Arith(_, l, r)
-        | ExprKind::Compare(_, l, r)
-        | ExprKind::And(l, r)
-        | ExprKind::Or(l, r) => {
-            collect_leaves(l, out);
-            collect_leaves(r, out);
+    expr.walk(&mut |e| {
+        if matches!(
+            e.kind,
+            ExprKind::Input(_)
+                | ExprKind::Item(_)
+                | ExprKind::Section(_)
+                | ExprKind::Adjustment(_)
+                | ExprKind::Total
+                | ExprKind::Derived(_)
+                | ExprKind::Rank(_)
+                | ExprKind::Top(_)
+                | ExprKind::GroupSize(_)
+        ) {
+            out.push(e);
         }
-        ExprKind::If(a, b, c) | ExprKind::Clamp(a, b, c) => {
-            for e in [a, b, c] {
-                collect_leaves(e, out);
-            }
-        }
-        ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
-            for e in args {
-                collect_leaves(e, out);
-            }
-        }
-    }
+    });
 }

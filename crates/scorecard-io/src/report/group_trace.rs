@@ -99,11 +99,6 @@ pub fn rated_reason(
     (text, card_line(card, rated.span))
 }
 
-/// `2 of 5`, as the summary tables print a place.
-pub fn place(placing: &Placing) -> String {
-    format!("{} of {}", placing.place, placing.size)
-}
-
 /// `第 2 / 5` (`2 of 5`): a place in the reader's language.
 pub fn place_text(placing: &Placing) -> String {
     t!("explain-place", place = placing.place, size = placing.size)
