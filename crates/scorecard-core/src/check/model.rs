@@ -363,6 +363,15 @@ impl Expr {
             | ExprKind::PeriodDays => Vec::new(),
         }
     }
+
+    /// Calls `f` on this expression and on every one inside it, outer
+    /// first, left to right (through [`Expr::children`]).
+    pub fn walk<'e>(&'e self, f: &mut impl FnMut(&'e Expr)) {
+        f(self);
+        for child in self.children() {
+            child.walk(f);
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
