@@ -302,7 +302,7 @@ fn bad_rows_and_repeated_ids_are_reported_alike_across_chunks() {
     let card = shipped_card("tests/cards/valid/store_ranks.card");
     let mut text = store_rows(40, 4);
     // A repeated id in a later store, a bad score, a blank id, a short row,
-    // a row with no store (it fails in the group stage), a bad month, and a
+    // a row with no store (it fails in the ranking stage), a bad month, and a
     // blank line and a comment.
     text += "E3,又一个,店8,君威,90,0\n";
     text += "E100,坏,店9,GL8,abc,0\n";

@@ -37,7 +37,7 @@ pub struct CheckedCard {
     /// The hook functions the card declares, each bound to its compiled script.
     pub hooks: Vec<HookFn>,
     /// Ranks and grade limits: worked out across rows once every row is scored.
-    pub group: GroupStage,
+    pub ranking: RankStage,
     /// How monthly rows add up to this card's period; `None` when the card does not roll up.
     pub rollup: Option<RollupPlan>,
     /// What every row of data must meet (`require`), checked as it is read.
@@ -311,7 +311,7 @@ pub struct Derived {
     pub ty: Type,
     pub rule: DerivedRule,
     /// Reads a rank (directly or through another band or output), so it is
-    /// worked out in the group stage, after every row's ranks are known.
+    /// worked out in the ranking stage, after every row's ranks are known.
     pub after_ranks: bool,
     pub span: Span,
 }
@@ -407,7 +407,7 @@ pub enum ExprKind {
         function: usize,
         args: Vec<Expr>,
     },
-    /// The row's place in rank `i` (1 is best), by index into `GroupStage::ranks`.
+    /// The row's place in rank `i` (1 is best), by index into `RankStage::ranks`.
     Rank(usize),
     /// How many rows rank `i`'s group has (`group_size(名次)`).
     GroupSize(usize),
@@ -472,15 +472,15 @@ impl Combine {
 
 /// What is worked out across rows, after each row's own scores.
 #[derive(Debug, Clone, Default)]
-pub struct GroupStage {
+pub struct RankStage {
     pub ranks: Vec<Rank>,
     /// In the grade table's order, top grade first.
     pub limits: Vec<GradeLimit>,
-    /// The grade reads a rank (`grade by …`), so it waits for the group stage.
+    /// The grade reads a rank (`grade by …`), so it waits for the ranking stage.
     pub grade_after_ranks: bool,
 }
 
-impl GroupStage {
+impl RankStage {
     /// Whether rows must be seen together before results are complete.
     pub fn is_empty(&self) -> bool {
         self.ranks.is_empty() && self.limits.is_empty()

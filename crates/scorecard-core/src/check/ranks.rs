@@ -10,7 +10,7 @@
 
 use super::expr::Context;
 use super::model::{
-    Derived, DerivedRule, Expr, ExprKind, GradeLimit, GroupStage, Grouping, LimitTies, Rank,
+    Derived, DerivedRule, Expr, ExprKind, GradeLimit, RankStage, Grouping, LimitTies, Rank,
     TieRule, TierTable,
 };
 use super::Checker;
@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use std::sync::Arc;
 
 impl Checker<'_> {
-    pub(super) fn group_stage(&mut self, grade: Option<&TierTable<Arc<str>>>) -> GroupStage {
+    pub(super) fn rank_stage(&mut self, grade: Option<&TierTable<Arc<str>>>) -> RankStage {
         mark_after_ranks(&mut self.derived);
         let decls: Vec<&ast::Decl> = self.decls.iter().collect();
         let mut ranks = Vec::new();
@@ -52,7 +52,7 @@ impl Checker<'_> {
         }
         limits.sort_by_key(|l| l.grade_row);
         let grade_after_ranks = grade.is_some_and(|g| reads_ranks(&g.subject, &self.derived));
-        GroupStage {
+        RankStage {
             ranks,
             limits,
             grade_after_ranks,

@@ -429,7 +429,7 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push(t!("col-grade"));
         numeric.push(false);
     }
-    for rank in &card.group.ranks {
+    for rank in &card.ranking.ranks {
         header.push(rank.display_name().to_string());
         numeric.push(true);
     }
@@ -465,7 +465,7 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                 row.push(r.grade(card).map(|g| g.to_string()).unwrap_or_default());
             }
             row.extend(
-                (0..card.group.ranks.len()).map(|i| r.ranks.get(i).map(place).unwrap_or_default()),
+                (0..card.ranking.ranks.len()).map(|i| r.ranks.get(i).map(place).unwrap_or_default()),
             );
             for &i in &derived {
                 row.push(cell(&r.scores.derived[i], card.derived[i].ty));
@@ -481,7 +481,7 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
 }
 
 /// `r` with its trace: as it is, or scored again from its `inputs`. A run
-/// that writes reasons of a card with no group stage keeps no trace per
+/// that writes reasons of a card with no ranking stage keeps no trace per
 /// row: it is worked out for one employee at a time, as the reasons are
 /// written, and dropped (the same trace: the row stage is the whole
 /// evaluation of such a card).

@@ -47,7 +47,7 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
                 }
             }
             // The reports that give reasons need the trace: kept for every
-            // row only for a card with a group stage (ranks, grade limits,
+            // row only for a card with a ranking stage (ranks, grade limits,
             // a roll-up); any other card's is worked out again from the
             // row's inputs, one employee at a time, as the report is written.
             let grouped = plan
@@ -100,7 +100,7 @@ fn one_csv(plan: &Plan) -> Option<(&std::sync::Arc<CheckedCard>, &DataInput)> {
     csv.then_some((card, input))
 }
 
-/// Whether `card` scores each row alone in this plan: no group stage, no
+/// Whether `card` scores each row alone in this plan: no ranking stage, no
 /// roll-up, a period no longer than the rows'.
 fn row_by_row(plan: &Plan, card: &CheckedCard) -> bool {
     stream::streamable(card).is_none() && !plan.options.rollup && !longer_period(card)
@@ -1084,7 +1084,7 @@ fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
 
 /// Ranks and grade limits compare the rows that scored: says so when some did not.
 fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: bool) {
-    if !card.group.is_empty() && failed {
+    if !card.ranking.is_empty() && failed {
         outcome
             .warnings
             .push(Warning::Text(t!("run-groups-lost-rows")));

@@ -8,7 +8,7 @@
 //!                  while the next chunk is read
 //! ```
 //!
-//! Each chunk holds whole groups ([`Together`]), so the group stage and the
+//! Each chunk holds whole groups ([`Together`]), so the ranking stage and the
 //! roll-up see in it exactly the rows they would see with the whole file,
 //! and its results are those of [`eval::evaluate_all`] over every row, in
 //! the same order: the report is byte for byte [`report::write_csv`]'s.

@@ -56,8 +56,8 @@ use worker::{Outcome, Piece, Worker};
 /// Why a card cannot stream a row at a time, or `None` when it can (a card
 /// that cannot may stream [`ByGroups`]).
 pub fn streamable(card: &CheckedCard) -> Option<String> {
-    if !card.group.is_empty()
-        || card.group.grade_after_ranks
+    if !card.ranking.is_empty()
+        || card.ranking.grade_after_ranks
         || card.derived.iter().any(|d| d.after_ranks)
     {
         Some(t!("stream-needs-every-row"))

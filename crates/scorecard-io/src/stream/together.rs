@@ -41,7 +41,7 @@ impl Together {
     /// each employee's period (months are rolled up first, so ranks compare
     /// the periods months fall in).
     pub fn of(card: &CheckedCard, rollup: bool) -> Together {
-        let stage = &card.group;
+        let stage = &card.ranking;
         let mut groupings: Vec<Grouping> = Vec::new();
         let within = stage.ranks.iter().map(|r| r.within);
         for grouping in within.chain(stage.limits.iter().map(|l| l.within)) {
