@@ -13,7 +13,7 @@ use crate::data::{
 };
 use crate::period::{self, PeriodKind};
 use crate::report::{Format, ReportRows, RowsFormat};
-use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
+use crate::stream::{self, ChunkedFile, ChunkOptions, StreamError, StreamOptions};
 use crate::t;
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -137,7 +137,7 @@ fn stream_rows(
     if !fits {
         return None;
     }
-    let options = GroupOptions {
+    let options = ChunkOptions {
         bom,
         rollup,
         chunk_rows: 0,
@@ -146,8 +146,8 @@ fn stream_rows(
     };
     let file = std::fs::File::open(path).ok()?;
     // A file that cannot be scanned is left to the general way, which says why.
-    let grouped = ByGroups::scan(card, file, &input.name, options).ok()?;
-    Some(by_groups(plan, card, input, format, &grouped, to, progress))
+    let grouped = ChunkedFile::scan(card, file, &input.name, options).ok()?;
+    Some(in_chunks(plan, card, input, format, &grouped, to, progress))
 }
 
 /// The HTML report of one CSV file by one undated card that scores rows
@@ -347,19 +347,19 @@ fn streamed_end(
     outcome
 }
 
-fn by_groups(
+fn in_chunks(
     plan: &Plan,
     card: &Arc<CheckedCard>,
     input: &DataInput,
     format: RowsFormat,
-    grouped: &ByGroups,
+    grouped: &ChunkedFile,
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
 ) -> Outcome {
     let DataSource::Path(path) = &input.source else {
-        unreachable!("by groups reads a file twice");
+        unreachable!("in chunks reads a file twice");
     };
-    let mut outcome = Outcome::empty(Way::ByGroups);
+    let mut outcome = Outcome::empty(Way::Chunked);
     outcome
         .notes
         .extend(Note::decoded(&input.name, grouped.decoded_from()));
@@ -732,7 +732,7 @@ fn score_step(
                     keep_rolled(outcome, &file, rolled);
                 }
                 Err(e) => {
-                    // Nothing can be rolled up: no report at all, as by groups.
+                    // Nothing can be rolled up: no report at all, as in chunks.
                     outcome.problems.push(cannot_roll_up(&file, &e));
                     continue;
                 }

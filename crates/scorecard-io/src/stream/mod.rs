@@ -26,17 +26,17 @@
 //!
 //! Only a card whose rows score one by one streams this way ([`streamable`]).
 //! A card that ranks rows, limits grades or rolls months up streams a
-//! group at a time from a file ([`ByGroups`], `groups`): a first pass finds
+//! group at a time from a file ([`ChunkedFile`], `groups`): a first pass finds
 //! where each group ends ([`Together`]), a second scores whole groups,
 //! chunk by chunk, with the general way's two stages. From stdin, which
 //! cannot be read twice, such a card reads every row first.
 
 mod batch;
-mod groups;
+mod chunked;
 mod together;
 mod worker;
 
-pub use groups::{ByGroups, GroupOptions, StreamedGroups};
+pub use chunked::{ChunkedFile, ChunkOptions, StreamedChunks};
 pub use together::Together;
 
 use crate::check::CheckedCard;
@@ -54,7 +54,7 @@ use std::sync::Mutex;
 use worker::{Outcome, Piece, Worker};
 
 /// Why a card cannot stream a row at a time, or `None` when it can (a card
-/// that cannot may stream [`ByGroups`]).
+/// that cannot may stream [`ChunkedFile`]).
 pub fn streamable(card: &CheckedCard) -> Option<String> {
     if !card.ranking.is_empty()
         || card.ranking.grade_after_ranks

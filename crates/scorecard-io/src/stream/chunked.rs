@@ -46,9 +46,9 @@ use crate::t;
 use std::io::{self, Read, Write};
 use std::sync::Arc;
 
-/// How to stream by groups.
+/// How to stream in chunks.
 #[derive(Debug, Clone, Default)]
-pub struct GroupOptions {
+pub struct ChunkOptions {
     /// Start the CSV with a byte-order mark (for Excel).
     pub bom: bool,
     /// Roll months up by the card's rules first (`--rollup`).
@@ -69,9 +69,9 @@ const CHUNK_ROWS: usize = 4096;
 /// Region and period columns: shown, or (after a pass) wanted.
 type Columns = (bool, bool);
 
-/// What a run by groups found, beside the CSV it wrote.
+/// What a run in chunks found, beside the CSV it wrote.
 #[derive(Debug, Default)]
-pub struct StreamedGroups {
+pub struct StreamedChunks {
     /// Rows scored, data errors and warnings, rows that failed to score.
     pub found: Streamed,
     /// With a roll-up: periods skipped, rows that could not be rolled up
@@ -83,23 +83,23 @@ pub struct StreamedGroups {
 }
 
 /// A card's CSV file, scanned (the first pass) and ready to score.
-pub struct ByGroups<'c> {
+pub struct ChunkedFile<'c> {
     card: &'c CheckedCard,
     /// How the rows are read (with a roll-up, its recomputed rates supplied).
     reading: ReadOptions,
     together: Together,
     scan: Scan,
-    options: GroupOptions,
+    options: ChunkOptions,
 }
 
-impl<'c> ByGroups<'c> {
+impl<'c> ChunkedFile<'c> {
     /// Scans `input`, the file (named `name` in messages): `Err` when it
     /// cannot be read at all (empty, no header), as reading it would say.
     pub fn scan(
         card: &'c CheckedCard,
         input: impl Read + Send + 'static,
         name: &str,
-        options: GroupOptions,
+        options: ChunkOptions,
     ) -> Result<Self, DataError> {
         let mut reading = options.read.clone();
         if options.rollup {
@@ -107,7 +107,7 @@ impl<'c> ByGroups<'c> {
         }
         let together = Together::of(card, options.rollup);
         let scan = Scan::csv(card, &together, input, name, &reading)?;
-        Ok(ByGroups {
+        Ok(ChunkedFile {
             card,
             reading,
             together,
@@ -140,15 +140,15 @@ impl<'c> ByGroups<'c> {
         open: &mut dyn FnMut() -> io::Result<R>,
         to: &mut dyn Target,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<StreamedGroups, StreamError>
+    ) -> Result<StreamedChunks, StreamError>
     where
         R: Read + Send + 'static,
     {
         if self.options.rollup {
             if let Err(e) = RollingUp::new(self.card) {
-                return Ok(StreamedGroups {
+                return Ok(StreamedChunks {
                     rolled: Some(Err(e)),
-                    ..StreamedGroups::default()
+                    ..StreamedChunks::default()
                 });
             }
         }
@@ -176,7 +176,7 @@ impl<'c> ByGroups<'c> {
         columns: Columns,
         out: &mut dyn Write,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<(StreamedGroups, Columns), StreamError> {
+    ) -> Result<(StreamedChunks, Columns), StreamError> {
         let source = CsvSource::from_reader(input, name)?;
         let mut chunks = Chunks {
             rows: Rows::with_options(self.card, source, &self.reading),
@@ -199,7 +199,7 @@ impl<'c> ByGroups<'c> {
                 .rollup
                 .then(|| RollingUp::new(self.card).ok())
                 .flatten(),
-            found: StreamedGroups::default(),
+            found: StreamedChunks::default(),
             shown: (false, false),
         };
         if self.options.bom && self.options.format == RowsFormat::Csv {
@@ -227,7 +227,7 @@ impl<'c> ByGroups<'c> {
 
     /// The findings of a pass, as [`crate::data::read`] and the roll-up
     /// would give them for the whole file.
-    fn finish(&self, chunks: Chunks, scorer: Scorer) -> (StreamedGroups, Columns) {
+    fn finish(&self, chunks: Chunks, scorer: Scorer) -> (StreamedChunks, Columns) {
         let Scorer {
             mut found,
             rolling,
@@ -315,7 +315,7 @@ struct Scorer<'c> {
     card: &'c CheckedCard,
     csv: ReportRows<'c>,
     rolling: Option<RollingUp<'c>>,
-    found: StreamedGroups,
+    found: StreamedChunks,
     /// Some result has a region (a period).
     shown: Columns,
 }
