@@ -8,7 +8,7 @@
 //!                  while the next chunk is read
 //! ```
 //!
-//! Each chunk holds whole groups ([`Together`]), so the ranking stage and the
+//! Each chunk holds whole groups ([`ScoredTogether`]), so the ranking stage and the
 //! roll-up see in it exactly the rows they would see with the whole file,
 //! and its results are those of [`eval::evaluate_all`] over every row, in
 //! the same order: the report is byte for byte [`report::write_csv`]'s.
@@ -32,7 +32,7 @@
 //! [`data::Rows`]: crate::data::Rows
 //! [`data::read`]: crate::data::read
 
-use super::together::{MovedSinceScan, Scan, Together};
+use super::together::{MovedSinceScan, Scan, ScoredTogether};
 use super::{StreamError, Streamed, Target};
 use crate::check::CheckedCard;
 use crate::data::{
@@ -87,7 +87,7 @@ pub struct ChunkedFile<'c> {
     card: &'c CheckedCard,
     /// How the rows are read (with a roll-up, its recomputed rates supplied).
     reading: ReadOptions,
-    together: Together,
+    together: ScoredTogether,
     scan: Scan,
     options: ChunkOptions,
 }
@@ -105,7 +105,7 @@ impl<'c> ChunkedFile<'c> {
         if options.rollup {
             reading.supplied.extend(recomputed(card));
         }
-        let together = Together::of(card, options.rollup);
+        let together = ScoredTogether::of(card, options.rollup);
         let scan = Scan::csv(card, &together, input, name, &reading)?;
         Ok(ChunkedFile {
             card,
@@ -263,7 +263,7 @@ impl<'c> ChunkedFile<'c> {
 /// The file's rows, a chunk of whole groups at a time.
 struct Chunks<'a> {
     rows: Rows<'a, CsvSource>,
-    together: &'a Together,
+    together: &'a ScoredTogether,
     scan: &'a Scan,
     /// Rows a chunk gathers at least.
     size: usize,

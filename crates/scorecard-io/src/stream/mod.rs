@@ -27,7 +27,7 @@
 //! Only a card whose rows score one by one streams this way ([`streamable`]).
 //! A card that ranks rows, limits grades or rolls months up streams a
 //! group at a time from a file ([`ChunkedFile`], `groups`): a first pass finds
-//! where each group ends ([`Together`]), a second scores whole groups,
+//! where each group ends ([`ScoredTogether`]), a second scores whole groups,
 //! chunk by chunk, with the general way's two stages. From stdin, which
 //! cannot be read twice, such a card reads every row first.
 
@@ -37,7 +37,7 @@ mod together;
 mod worker;
 
 pub use chunked::{ChunkedFile, ChunkOptions, StreamedChunks};
-pub use together::Together;
+pub use together::ScoredTogether;
 
 use crate::check::CheckedCard;
 use crate::data::csv::open_with_header;
