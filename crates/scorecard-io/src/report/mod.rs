@@ -11,7 +11,7 @@ mod common;
 mod csv;
 mod explain;
 mod group_trace;
-mod groups;
+mod by_card;
 mod html;
 mod html_rows;
 mod html_text;
@@ -31,7 +31,7 @@ pub use self::csv::{csv_string, neutralise, write_csv, CsvRows, Who, BOM as CSV_
 pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };
-pub use self::groups::render_groups;
+pub use self::by_card::render_by_card;
 pub use self::html::{
     html, html_cards, write_html, write_html_cards, write_html_part, HtmlPart, HtmlSink,
 };

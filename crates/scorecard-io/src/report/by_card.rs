@@ -23,7 +23,7 @@ use std::io::{self, Write};
 /// Writes several cards' results in `format` (see the module's notes);
 /// `title` heads the workbook and the HTML report, `about` (the rules
 /// scored by) is said under it, `notes` are listed in each.
-pub fn render_groups(
+pub fn render_by_card(
     format: Format,
     title: &str,
     about: &str,
