@@ -10,7 +10,7 @@ mod chart;
 mod common;
 mod csv;
 mod explain;
-mod group_trace;
+mod rated_and_ranked;
 mod by_card;
 mod html;
 mod html_rows;
