@@ -1,5 +1,5 @@
-//! Streaming a group at a time (`scorecard::stream::ChunkedFile`) against the
-//! general way (read every row, roll up, `evaluate_all`, `csv_string`): the
+//! Streaming in chunks (`scorecard::stream::ChunkedFile`) against the
+//! all-at-once way (`general` here: read every row, roll up, `evaluate_all`, `csv_string`): the
 //! same report byte for byte and the same problems, for every scenario whose
 //! card ranks rows or rolls months up, with its rows as written, reversed,
 //! shuffled and sorted by store, on one thread and two, with chunks cut
@@ -28,7 +28,7 @@ struct Found {
     rolled: Vec<String>,
 }
 
-/// The run's general way: the planner with every row at once (the data in
+/// The run's all-at-once way (`run::ways::all_at_once`): the planner with every row at once (the data in
 /// memory, so it neither streams nor goes in chunks), its CSV report.
 fn general(card: &CheckedCard, rollup: bool, name: &str, bytes: &[u8]) -> Found {
     let mut input = DataInput::records(name, vec![], data::Numbering::Lines, vec![]);
@@ -479,7 +479,7 @@ fn monthly_rows_roll_up_alike_in_any_order() {
     agree(&card, true, "no_month.csv", no_month.as_bytes());
 }
 
-/// The CLI in chunks (a file) and the general way (the same text on stdin,
+/// The CLI in chunks (a file) and all at once (the same text on stdin,
 /// which cannot be read twice): the same report, messages and exit code,
 /// with bad rows and `--keep-going`, and without.
 #[test]

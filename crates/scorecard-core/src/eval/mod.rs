@@ -129,7 +129,8 @@ fn row_stage(
     // pushed after, ready for the next.
     for item in &card.items {
         // Without a trace, an item of a common shape is read straight from
-        // the row; any other (or anything out of the ordinary) the general way.
+        // the row (`item::by_shape`); any other (or anything out of the ordinary)
+        // by the traced path, `item::score`.
         let fast = match trace {
             None => item::by_shape(item, inputs),
             Some(_) => None,
@@ -298,7 +299,8 @@ fn adjustment(
 }
 
 /// The block's lines added up, read straight from the row; `None` for a
-/// blank count or an overflow, which the general way words.
+/// blank count or an overflow, which the traced path (`item::hit` per line,
+/// in [`adjustment`]) words.
 fn lines_read_straight(block: &Adjustment, inputs: &[Value]) -> Option<Decimal> {
     let mut uncapped = Decimal::ZERO;
     for line in &block.lines {

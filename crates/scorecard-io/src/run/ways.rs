@@ -145,7 +145,7 @@ fn stream_rows(
         format,
     };
     let file = std::fs::File::open(path).ok()?;
-    // A file that cannot be scanned is left to the general way, which says why.
+    // A file that cannot be scanned is left to `all_at_once`, which says why.
     let grouped = ChunkedFile::scan(card, file, &input.name, options).ok()?;
     Some(in_chunks(plan, card, input, format, &grouped, to, progress))
 }
@@ -232,7 +232,7 @@ fn stream_xlsx(
     };
     let mut totals = crate::report::XlsxTotals::default();
     let file = std::fs::File::open(path).ok()?;
-    // A file that cannot be read is left to the general way, which says why.
+    // A file that cannot be read is left to `all_at_once`, which says why.
     stream::score_csv(card, file, &input.name, &mut totals, &first, &mut |_| {}).ok()?;
     let sink = crate::report::XlsxSink::new(card, totals.into_facts(), options, to.writer());
     let mut target = SinkTarget(sink.ok()?);

@@ -19,7 +19,8 @@
 //! A file sorted or clustered by group (the usual HR export, by store or by
 //! person) gives small chunks; memory holds two chunks and the scan's line
 //! per group, never every row. An unsorted file is one chunk: every row at
-//! once, as the general way holds them. A rank over all rows is one chunk
+//! once, as `run`'s all-at-once way (`data::read`, `eval::evaluate_all`)
+//! holds them. A rank over all rows is one chunk
 //! per period by nature.
 //!
 //! The report shows `region` and `period` columns when some result has one,
