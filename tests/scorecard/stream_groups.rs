@@ -12,7 +12,7 @@ use scorecard::report::Format;
 use scorecard::run::{
     DataInput, DataSource, Note, Options, Output, Plan, Problem, Request, RulesSpec, Warning, Way,
 };
-use scorecard::stream::{streamable, ChunkedFile, ChunkOptions, StreamError};
+use scorecard::stream::{streamable, ChunkOptions, ChunkedFile, StreamError};
 use scorecard::{eval, CheckedCard};
 use std::path::Path;
 use std::sync::Arc;

@@ -10,7 +10,7 @@
 
 use super::expr::Context;
 use super::model::{
-    Derived, DerivedRule, Expr, ExprKind, GradeLimit, RankStage, Grouping, LimitTies, Rank,
+    Derived, DerivedRule, Expr, ExprKind, GradeLimit, Grouping, LimitTies, Rank, RankStage,
     TieRule, TierTable,
 };
 use super::Checker;

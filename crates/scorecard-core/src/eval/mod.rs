@@ -12,8 +12,8 @@
 mod decimal;
 mod error;
 mod expr;
-mod ranking;
 mod item;
+mod ranking;
 mod rated;
 pub mod result;
 mod scores;

@@ -211,9 +211,9 @@ impl Printer<'_> {
         let mut i = 0;
         while i < card.decls.len() {
             let decl = &card.decls[i];
-            if previous
-                .is_some_and(|p| paragraph_of(p) != paragraph_of(decl) || paragraph_of(decl) == Paragraph::Block)
-            {
+            if previous.is_some_and(|p| {
+                paragraph_of(p) != paragraph_of(decl) || paragraph_of(decl) == Paragraph::Block
+            }) {
                 self.blank();
             }
             if let Decl::Input(_) = decl {
@@ -797,7 +797,9 @@ fn paragraph_of(decl: &Decl) -> Paragraph {
         Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Paragraph::Block,
         Decl::Remove(_) => Paragraph::Change,
         Decl::Override(change) => match &change.target {
-            OverrideTarget::Decl(decl) if paragraph_of(decl) == Paragraph::Block => Paragraph::Block,
+            OverrideTarget::Decl(decl) if paragraph_of(decl) == Paragraph::Block => {
+                Paragraph::Block
+            }
             OverrideTarget::Section(patch) if !patch.items.is_empty() => Paragraph::Block,
             OverrideTarget::Item(patch) => match patch.rules.as_deref() {
                 None | Some([]) => Paragraph::Change,

@@ -465,7 +465,8 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
                 row.push(r.grade(card).map(|g| g.to_string()).unwrap_or_default());
             }
             row.extend(
-                (0..card.ranking.ranks.len()).map(|i| r.ranks.get(i).map(place).unwrap_or_default()),
+                (0..card.ranking.ranks.len())
+                    .map(|i| r.ranks.get(i).map(place).unwrap_or_default()),
             );
             for &i in &derived {
                 row.push(cell(&r.scores.derived[i], card.derived[i].ty));

@@ -6,12 +6,11 @@
 //! the `Write` it is given. The library never prints.
 
 mod appeal;
+mod by_card;
 mod chart;
 mod common;
 mod csv;
 mod explain;
-mod rated_and_ranked;
-mod by_card;
 mod html;
 mod html_rows;
 mod html_text;
@@ -20,18 +19,19 @@ mod json_rows;
 mod json_template;
 mod markdown;
 mod rank;
+mod rated_and_ranked;
 mod rows;
 pub(crate) mod sheet;
 mod table;
 mod xlsx;
 
 pub use self::appeal::{appeal_html, AppealPart};
+pub use self::by_card::render_by_card;
 pub use self::common::CardResults;
 pub use self::csv::{csv_string, neutralise, write_csv, CsvRows, Who, BOM as CSV_BOM};
 pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };
-pub use self::by_card::render_by_card;
 pub use self::html::{
     html, html_cards, write_html, write_html_cards, write_html_part, HtmlPart, HtmlSink,
 };

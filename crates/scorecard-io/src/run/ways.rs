@@ -13,7 +13,7 @@ use crate::data::{
 };
 use crate::period::{self, PeriodKind};
 use crate::report::{Format, ReportRows, RowsFormat};
-use crate::stream::{self, ChunkedFile, ChunkOptions, StreamError, StreamOptions};
+use crate::stream::{self, ChunkOptions, ChunkedFile, StreamError, StreamOptions};
 use crate::t;
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};

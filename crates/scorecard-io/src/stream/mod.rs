@@ -38,7 +38,7 @@ mod chunked;
 mod together;
 mod worker;
 
-pub use chunked::{ChunkedFile, ChunkOptions, StreamedChunks};
+pub use chunked::{ChunkOptions, ChunkedFile, StreamedChunks};
 pub use together::ScoredTogether;
 
 use crate::check::CheckedCard;
