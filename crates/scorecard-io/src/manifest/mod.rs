@@ -265,7 +265,7 @@ impl Manifest {
                     .help(t!("manifest-no-cards-help")),
             );
         }
-        let group = group(parsed.group, &entries, source, &mut diagnostics);
+        let group = dealer_group(parsed.group, &entries, source, &mut diagnostics);
         let steps = steps(&entries, source, &mut diagnostics);
         if diagnostics.has_errors() {
             return Err(diagnostics);
@@ -362,7 +362,7 @@ fn known<'a>(declared: &'a [String], named: impl Iterator<Item = &'a str>) -> Ve
 /// The `[group]` table, checked: an entry's brand or store must be declared
 /// when the group declares its brands or stores (a typo there would route
 /// nobody).
-fn group(
+fn dealer_group(
     table: Option<Spanned<DealerGroupToml>>,
     entries: &[Entry],
     source: &Arc<SourceFile>,
