@@ -493,7 +493,11 @@ fn unknown_value(
         DataErrorKind::UnknownValue,
         file,
         at,
-        t!("run-unknown-value", what = brand_or_store_word(what), value = value),
+        t!(
+            "run-unknown-value",
+            what = brand_or_store_word(what),
+            value = value
+        ),
     )
     .value(value)
     .help(help);
