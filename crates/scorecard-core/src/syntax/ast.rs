@@ -10,6 +10,7 @@ use crate::value::InputType;
 use rust_decimal::Decimal;
 
 mod spans;
+mod walk;
 pub use spans::VisitSpans;
 
 /// A name as written: an input, item, section, parameter or output. May be Chinese.
