@@ -65,7 +65,11 @@ fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
         a.path().is_ident("cfg") && {
             let text = quote_free(&a.meta);
-            text.contains("test") && !text.contains("not (test")
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.contains(&"test") && !words.contains(&"not")
         }
     })
 }
@@ -416,6 +420,13 @@ impl<'ast> Visit<'ast> for PathVisitor {
         if !is_cfg_test(item_attrs(item)) {
             syn::visit::visit_item(self, item);
         }
+    }
+    /// A `use` inside a function: its paths (the file's scope keeps only
+    /// module-level `use`s).
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        let mut flat = Vec::new();
+        flatten_use(&u.tree, Vec::new(), &mut flat);
+        self.paths.extend(flat.into_iter().map(|(segs, _)| segs));
     }
     fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
         if !is_cfg_test(&f.attrs) {
