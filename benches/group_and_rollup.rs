@@ -1,4 +1,4 @@
-//! How long the group stage (ranks, rank bands, grade limits) and the
+//! How long the ranking stage (ranks, rank bands, grade limits) and the
 //! monthly roll-up take at payroll scale. Run with `cargo bench`; it prints
 //! the best of three runs for each size. No test asserts a time.
 //!

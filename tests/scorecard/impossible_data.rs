@@ -1,5 +1,5 @@
 //! Data that cannot be true is refused with the card's sentence, whatever way
-//! the rows are read (streamed, by groups, rolled up, every row at once), and
+//! the rows are read (streamed, in chunks, rolled up, every row at once), and
 //! a station head is paid through the rules directory.
 
 use crate::cli::{scorecard, text};

@@ -19,6 +19,7 @@ mod fmt_property;
 mod html_report;
 mod impossible_data;
 mod lang;
+mod layering;
 mod lsp;
 mod money;
 mod month;

@@ -3,7 +3,7 @@
 //!
 //! * every command on `rules/` gives, for every row, what the row's own
 //!   card gives run alone on that row;
-//! * the three ways a plan scores (streamed, by groups, all at once) give
+//! * the three ways a plan scores (streamed, in chunks, all at once) give
 //!   the same report, byte for byte, and the same problems;
 //! * what looks like a mistake stops the run, naming file, row and column;
 //! * `check`, `template` and `diff` take the directory too.
@@ -401,7 +401,7 @@ fn the_three_ways_give_the_same_report_through_the_plan() {
     assert!(compared >= 30, "only {compared} scenarios compared");
     // A file by one card streams a row at a time, or a group at a time
     // (ranks, roll-ups); a quarterly card without a roll-up is all at once.
-    for way in [Way::Streamed, Way::ByGroups] {
+    for way in [Way::Streamed, Way::Chunked] {
         assert!(ways.contains(&way), "no scenario went {way:?}: {ways:?}");
     }
 }

@@ -206,7 +206,12 @@ fn actual(card: &CheckedCard, result: &ScoreResult, rank: usize, key: &str) -> O
         Some(name) => (name, true),
         None => (key, false),
     };
-    if let Some(i) = card.group().ranks.iter().position(|x| x.name == rank_name) {
+    if let Some(i) = card
+        .ranking()
+        .ranks
+        .iter()
+        .position(|x| x.name == rank_name)
+    {
         let placing = result.ranks.get(i)?;
         let n = if size { placing.size } else { placing.place };
         return Some(Actual::Num(Decimal::from(n)));

@@ -1,4 +1,4 @@
-//! Streaming (`scorecard::stream`) against the general way (read every row,
+//! Streaming (`scorecard::stream`) against the all-at-once way (`two_ways::general`: read every row,
 //! `evaluate_all`, `write_csv`): the same report byte for byte, the same
 //! problems, on every scenario whose card streams, on one thread and two,
 //! with batches so small that rows cross many batch and piece boundaries.
@@ -9,7 +9,7 @@ use scorecard::CheckedCard;
 use std::path::Path;
 use two_ways::{general, streamed};
 
-/// Streams `bytes` every way and compares each with the general way.
+/// Streams `bytes` every way and compares each with `general`'s.
 fn agree(card: &CheckedCard, name: &str, bytes: &[u8]) {
     let want = general(card, name, bytes);
     for threads in [1, 2] {
@@ -106,7 +106,7 @@ fn text_that_is_not_utf8_stops_at_its_line_alike() {
 
 /// The workers check UTF-8 a piece at a time, so a bad byte anywhere (the
 /// first row, the last, inside a quoted cell that runs over lines, before a
-/// repeated id) ends the report where the general way's reading stops; a
+/// repeated id) ends the report where `data::read` stops; a
 /// bad byte in a comment line is no problem for either.
 #[test]
 fn text_that_is_not_utf8_anywhere_stops_alike() {
@@ -238,7 +238,7 @@ fn region_and_period_columns_are_reported_alike_however_they_are_filled() {
 }
 
 /// The `stream` fuzz target's second find: a row whose id repeats and whose
-/// sums overflow. The general way reports the duplicate and never scores
+/// sums overflow. `general` (`data::read`) reports the duplicate and never scores
 /// the row; the stream scored it on a worker, and reported its failure as
 /// well as the duplicate.
 #[test]

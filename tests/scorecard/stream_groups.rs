@@ -1,5 +1,5 @@
-//! Streaming a group at a time (`scorecard::stream::ByGroups`) against the
-//! general way (read every row, roll up, `evaluate_all`, `csv_string`): the
+//! Streaming in chunks (`scorecard::stream::ChunkedFile`) against the
+//! all-at-once way (`general` here: read every row, roll up, `evaluate_all`, `csv_string`): the
 //! same report byte for byte and the same problems, for every scenario whose
 //! card ranks rows or rolls months up, with its rows as written, reversed,
 //! shuffled and sorted by store, on one thread and two, with chunks cut
@@ -12,7 +12,7 @@ use scorecard::report::Format;
 use scorecard::run::{
     DataInput, DataSource, Note, Options, Output, Plan, Problem, Request, RulesSpec, Warning, Way,
 };
-use scorecard::stream::{streamable, ByGroups, GroupOptions, StreamError};
+use scorecard::stream::{streamable, ChunkOptions, ChunkedFile, StreamError};
 use scorecard::{eval, CheckedCard};
 use std::path::Path;
 use std::sync::Arc;
@@ -28,8 +28,8 @@ struct Found {
     rolled: Vec<String>,
 }
 
-/// The run's general way: the planner with every row at once (the data in
-/// memory, so it neither streams nor goes by groups), its CSV report.
+/// The run's all-at-once way (`run::ways::all_at_once`): the planner with every row at once (the data in
+/// memory, so it neither streams nor goes in chunks), its CSV report.
 fn general(card: &CheckedCard, rollup: bool, name: &str, bytes: &[u8]) -> Found {
     let mut input = DataInput::records(name, vec![], data::Numbering::Lines, vec![]);
     input.source = DataSource::Bytes(Arc::new(bytes.to_vec()));
@@ -102,9 +102,9 @@ fn failure_text(f: &eval::RowFailure) -> String {
     format!("{} {:?}: {}", f.line, f.employee, f.error)
 }
 
-/// By groups on `pool`, chunks of at least `chunk_rows` rows (0: the
+/// In chunks on `pool`, chunks of at least `chunk_rows` rows (0: the
 /// default); also the most rows a chunk held.
-fn by_groups(
+fn in_chunks(
     card: &CheckedCard,
     rollup: bool,
     name: &str,
@@ -112,14 +112,14 @@ fn by_groups(
     pool: &rayon::ThreadPool,
     chunk_rows: usize,
 ) -> (Found, usize) {
-    let options = GroupOptions {
+    let options = ChunkOptions {
         bom: false,
         rollup,
         chunk_rows,
         ..Default::default()
     };
     let open = || std::io::Cursor::new(bytes.to_vec());
-    let grouped = match ByGroups::scan(card, open(), name, options) {
+    let grouped = match ChunkedFile::scan(card, open(), name, options) {
         Ok(grouped) => grouped,
         Err(error) => return (unreadable(&error), 0),
     };
@@ -201,10 +201,10 @@ fn agree(card: &CheckedCard, rollup: bool, name: &str, bytes: &[u8]) -> usize {
             .build()
             .expect("a thread pool");
         for chunk_rows in [1, 2, 0] {
-            let (got, chunk) = by_groups(card, rollup, name, bytes, &pool, chunk_rows);
+            let (got, chunk) = in_chunks(card, rollup, name, bytes, &pool, chunk_rows);
             assert_eq!(
                 got, want,
-                "{name}: by groups differs ({threads} threads, chunks of {chunk_rows})"
+                "{name}: in chunks differs ({threads} threads, chunks of {chunk_rows})"
             );
             if chunk_rows == 1 {
                 largest = chunk;
@@ -302,7 +302,7 @@ fn bad_rows_and_repeated_ids_are_reported_alike_across_chunks() {
     let card = shipped_card("tests/cards/valid/store_ranks.card");
     let mut text = store_rows(40, 4);
     // A repeated id in a later store, a bad score, a blank id, a short row,
-    // a row with no store (it fails in the group stage), a bad month, and a
+    // a row with no store (it fails in the ranking stage), a bad month, and a
     // blank line and a comment.
     text += "E3,又一个,店8,君威,90,0\n";
     text += "E100,坏,店9,GL8,abc,0\n";
@@ -388,14 +388,14 @@ fn a_file_whose_rows_moved_between_the_passes_is_an_error_not_a_wrong_rank() {
     let scanned = format!("{header}E1,甲,店1,君威,90,0\nE2,乙,店1,君威,80,0\nE3,丙,店2,君威,70,0\nE4,丁,店2,君威,60,0\n");
     let moved = format!("{scanned}E5,戊,店1,君威,99,0\n");
     let rescored = scanned.replace("E2,乙,店1,君威,80", "E2,乙,店1,君威,95");
-    let options = GroupOptions {
+    let options = ChunkOptions {
         bom: false,
         rollup: false,
         chunk_rows: 1,
         ..Default::default()
     };
     let run = |second: &str| {
-        let grouped = ByGroups::scan(
+        let grouped = ChunkedFile::scan(
             &card,
             std::io::Cursor::new(scanned.clone().into_bytes()),
             "data.csv",
@@ -479,7 +479,7 @@ fn monthly_rows_roll_up_alike_in_any_order() {
     agree(&card, true, "no_month.csv", no_month.as_bytes());
 }
 
-/// The CLI by groups (a file) and the general way (the same text on stdin,
+/// The CLI in chunks (a file) and all at once (the same text on stdin,
 /// which cannot be read twice): the same report, messages and exit code,
 /// with bad rows and `--keep-going`, and without.
 #[test]

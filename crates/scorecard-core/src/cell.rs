@@ -79,14 +79,14 @@ fn parse_general(text: &str, input: &Input) -> Result<Value, CellProblem> {
 }
 
 /// The common cells, read by a scan with nothing allocated: a bare 是/否,
-/// plain digits, `98%`, within range. Gives exactly what the general way
-/// gives; `None` sends any other cell the general way, which also words
+/// plain digits, `98%`, within range. Gives exactly what [`parse_cell`]
+/// gives; `None` sends any other cell to [`parse_cell`], which also words
 /// every problem.
 fn plain_cell(text: &str, input: &Input) -> Option<Value> {
     let value = match input.ty {
         InputType::Bool => return plain_bool(text),
-        // At most 18 digits: a hundredth of them is exact, so the general
-        // way's check that nothing was rounded cannot fail.
+        // At most 18 digits: a hundredth of them is exact, so `parse_percent`'s
+        // check that nothing was rounded cannot fail.
         InputType::Percent => {
             small_decimal(text.strip_suffix('%')?)?.checked_div(Decimal::ONE_HUNDRED)?
         }
@@ -181,7 +181,7 @@ impl TypedCell {
         true
     }
 
-    /// Reads a cell that [`TypedCell::read_plain`] did not, the general way.
+    /// Reads a cell that [`TypedCell::read_plain`] did not, by [`parse_cell`].
     pub fn read_uncommon(
         &self,
         text: &str,
@@ -241,7 +241,7 @@ fn parse_uncommon(text: &str, input: &Input) -> Result<Value, CellProblem> {
 
 /// `bound × unit` rounded (up for a low bound, down for a high one) to a
 /// whole number, saturated at `i64`'s ends. A bound too far out to scale
-/// becomes `unscalable`, chosen so that every cell goes the general way.
+/// becomes `unscalable`, chosen so that every cell goes to [`parse_cell`].
 fn whole_bound(
     bound: Decimal,
     unit: Decimal,
@@ -411,7 +411,7 @@ fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
 /// The common case, with nothing allocated: `[+-]? digits [. digits]` with
 /// at most 18 digits in all, which an `i64` holds exactly. Built the way
 /// `Decimal::from_str` builds it (same digits, same scale). `None` for
-/// anything else, including `-0`, which the general path handles.
+/// anything else, including `-0`, which `parse_number` handles.
 fn small_decimal(text: &str) -> Option<Decimal> {
     let bytes = text.as_bytes();
     let (negative, body) = match bytes.first()? {
@@ -868,7 +868,7 @@ mod tests {
 
     #[test]
     fn the_fast_number_path_builds_what_from_str_builds() {
-        // Same value and same scale, bit for bit, or left to the general path.
+        // Same value and same scale, bit for bit, or left to `parse_number`.
         let mut texts: Vec<String> = [
             "0",
             "00",

@@ -43,7 +43,7 @@ pub fn card(inputs: Vec<Input>) -> CheckedCard {
         derived: Vec::new(),
         stamp: Default::default(),
         hooks: Vec::new(),
-        group: Default::default(),
+        ranking: Default::default(),
         rollup: None,
         constraints: Vec::new(),
         ignore: Vec::new(),

@@ -1,5 +1,5 @@
 //! The two ways to score a CSV file, each giving what it found as text to
-//! compare: the general way (`data::read` of a `CsvSource`, `evaluate_all`,
+//! compare: `general` (`data::read` of a `CsvSource`, `evaluate_all`,
 //! `csv_string`) and the stream (`scorecard::stream::score_csv`). Shared by
 //! the tests beside it and the `stream` fuzz target, which includes this file.
 

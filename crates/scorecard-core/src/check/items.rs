@@ -2,7 +2,10 @@
 //! penalty blocks.
 
 use super::expr::Context;
-use super::model::{Adjustment, BaseRule, Item, Outcome, PerOccurrence, Section, Shape};
+use super::model::{
+    Adjustment, BaseRule, Expr, ExprKind, Item, Outcome, PerOccurrence, Section, Shape, Tier,
+    TierTable,
+};
 use super::symbols::Symbol;
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic};
@@ -76,7 +79,7 @@ impl Checker<'_> {
             label: item.label.as_ref().map(|l| l.value.clone()),
             section,
             points,
-            shape: Shape::of(base.as_ref(), points, !deductions.is_empty()),
+            shape: shape_of(base.as_ref(), points, !deductions.is_empty()),
             base,
             deductions,
             span: item.span,
@@ -302,5 +305,72 @@ impl Checker<'_> {
                 Outcome::Formula(_) => None,
             },
         )
+    }
+}
+
+/// The shape of an item worth `points` whose base rule is `base`. An
+/// item without deductions has its points held to [0, points] here, once,
+/// rather than row after row.
+fn shape_of(base: Option<&BaseRule>, points: Decimal, deductions: bool) -> Shape {
+    let mut shape = match base {
+        None => Shape::Full,
+        Some(BaseRule::PassFail {
+            condition,
+            zero_if,
+            otherwise,
+            ..
+        }) => flag(condition, *zero_if, *otherwise),
+        Some(BaseRule::Tiers(table)) => tiers(table, points),
+        Some(_) => Shape::General,
+    };
+    if !deductions {
+        shape.hold_to(points);
+    }
+    shape
+}
+
+/// `full if X`, `zero if X`, or either on `not X`, for a yes/no input X.
+fn flag(condition: &Expr, zero_if: bool, otherwise: Decimal) -> Shape {
+    // The rule is met when the condition differs from `zero_if`; the cell
+    // is the condition, or its opposite under `not`.
+    let (input, negated) = match &condition.kind {
+        ExprKind::Input(i) => (*i, false),
+        ExprKind::Not(inner) => match inner.kind {
+            ExprKind::Input(i) => (i, true),
+            _ => return Shape::General,
+        },
+        _ => return Shape::General,
+    };
+    Shape::Flag {
+        input,
+        full_when: zero_if == negated,
+        otherwise: if zero_if { Decimal::ZERO } else { otherwise },
+    }
+}
+
+fn tiers(table: &TierTable<Outcome>, points: Decimal) -> Shape {
+    let ExprKind::Input(input) = table.subject.kind else {
+        return Shape::General;
+    };
+    let rows: Option<Box<[Tier]>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let points = match &row.outcome {
+                Outcome::Full => points,
+                // Overflow is left to the general evaluator to report.
+                Outcome::Minus(n) => points.checked_sub(*n)?,
+                Outcome::Fixed(n) => *n,
+                Outcome::Formula(_) => return None,
+            };
+            Some(Tier {
+                guard: row.guard,
+                points,
+            })
+        })
+        .collect();
+    match rows {
+        Some(rows) => Shape::Tiers { input, rows },
+        None => Shape::General,
     }
 }

@@ -85,7 +85,7 @@ pub fn check_with(
     checker.derive_all();
     let grade = checker.grade(&card.decls);
     checker.check_points(card, header.total_decl.as_ref(), &sections);
-    let group = checker.group_stage(grade.as_ref());
+    let ranking = checker.rank_stage(grade.as_ref());
     let rollup = checker.rollup_plan(card, header.period.as_deref());
     let constraints = checker.constraints(&card.decls);
     let main = checker.main_output(header.main);
@@ -126,7 +126,7 @@ pub fn check_with(
         grade,
         derived: checker.derived,
         hooks: checker.hooks,
-        group,
+        ranking,
         rollup,
         constraints,
         ignore: card

@@ -35,7 +35,7 @@ pub struct CheckedCard {
     pub(crate) derived: Vec<Derived>,
     pub(crate) stamp: Arc<crate::stamp::Stamp>,
     pub(crate) hooks: Vec<HookFn>,
-    pub(crate) group: GroupStage,
+    pub(crate) ranking: RankStage,
     pub(crate) rollup: Option<RollupPlan>,
     pub(crate) constraints: Vec<Constraint>,
     pub(crate) ignore: Vec<String>,
@@ -176,8 +176,8 @@ impl CheckedCard {
     }
 
     /// Ranks and grade limits: worked out across rows once every row is scored.
-    pub fn group(&self) -> &GroupStage {
-        &self.group
+    pub fn ranking(&self) -> &RankStage {
+        &self.ranking
     }
 
     /// How monthly rows add up to this card's period; `None` when the card does not roll up.
@@ -488,7 +488,7 @@ pub struct Derived {
     /// How it is worked out.
     pub rule: DerivedRule,
     /// Reads a rank (directly or through another band or output), so it is
-    /// worked out in the group stage, after every row's ranks are known.
+    /// worked out in the ranking stage, after every row's ranks are known.
     pub after_ranks: bool,
     /// Where in the card it is written.
     pub span: Span,
@@ -547,6 +547,15 @@ impl Expr {
             | ExprKind::PeriodDays => Vec::new(),
         }
     }
+
+    /// Calls `f` on this expression and on every one inside it, outer
+    /// first, left to right (through [`Expr::children`]).
+    pub fn walk<'e>(&'e self, f: &mut impl FnMut(&'e Expr)) {
+        f(self);
+        for child in self.children() {
+            child.walk(f);
+        }
+    }
 }
 
 /// The forms a compiled expression takes; names are indices into the card.
@@ -597,7 +606,7 @@ pub enum ExprKind {
         /// The arguments, one per parameter.
         args: Vec<Expr>,
     },
-    /// The row's place in rank `i` (1 is best), by index into `GroupStage::ranks`.
+    /// The row's place in rank `i` (1 is best), by index into `RankStage::ranks`.
     Rank(usize),
     /// How many rows rank `i`'s group has (`group_size(名次)`).
     GroupSize(usize),
@@ -676,16 +685,16 @@ impl Combine {
 /// What is worked out across rows, after each row's own scores.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct GroupStage {
+pub struct RankStage {
     /// The ranks (`rank …`), in card order.
     pub ranks: Vec<Rank>,
     /// In the grade table's order, top grade first.
     pub limits: Vec<GradeLimit>,
-    /// The grade reads a rank (`grade by …`), so it waits for the group stage.
+    /// The grade reads a rank (`grade by …`), so it waits for the ranking stage.
     pub grade_after_ranks: bool,
 }
 
-impl GroupStage {
+impl RankStage {
     /// Whether rows must be seen together before results are complete.
     pub fn is_empty(&self) -> bool {
         self.ranks.is_empty() && self.limits.is_empty()

@@ -10,7 +10,7 @@
 
 use super::expr::Context;
 use super::model::{
-    Derived, DerivedRule, Expr, ExprKind, GradeLimit, GroupStage, Grouping, LimitTies, Rank,
+    Derived, DerivedRule, Expr, ExprKind, GradeLimit, Grouping, LimitTies, Rank, RankStage,
     TieRule, TierTable,
 };
 use super::Checker;
@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use std::sync::Arc;
 
 impl Checker<'_> {
-    pub(super) fn group_stage(&mut self, grade: Option<&TierTable<Arc<str>>>) -> GroupStage {
+    pub(super) fn rank_stage(&mut self, grade: Option<&TierTable<Arc<str>>>) -> RankStage {
         mark_after_ranks(&mut self.derived);
         let decls: Vec<&ast::Decl> = self.decls.iter().collect();
         let mut ranks = Vec::new();
@@ -52,7 +52,7 @@ impl Checker<'_> {
         }
         limits.sort_by_key(|l| l.grade_row);
         let grade_after_ranks = grade.is_some_and(|g| reads_ranks(&g.subject, &self.derived));
-        GroupStage {
+        RankStage {
             ranks,
             limits,
             grade_after_ranks,
@@ -250,47 +250,12 @@ fn mark_after_ranks(derived: &mut [Derived]) {
 /// Whether `expr` reads a rank, directly or through a band or output in `derived`.
 pub(super) fn reads_ranks(expr: &Expr, derived: &[Derived]) -> bool {
     let mut found = false;
-    visit(expr, &mut |kind| {
-        found |= match kind {
+    expr.walk(&mut |e| {
+        found |= match &e.kind {
             ExprKind::Rank(_) | ExprKind::GroupSize(_) | ExprKind::Top(_) => true,
             ExprKind::Derived(i) => derived.get(*i).is_some_and(|d| d.after_ranks),
             _ => false,
         };
     });
     found
-}
-
-/// Calls `f` on every node of `expr`.
-pub(super) fn visit(expr: &Expr, f: &mut impl FnMut(&ExprKind)) {
-    f(&expr.kind);
-    match &expr.kind {
-        ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => visit(e, f),
-        ExprKind::Arith(_, l, r)
-        | ExprKind::Compare(_, l, r)
-        | ExprKind::And(l, r)
-        | ExprKind::Or(l, r) => {
-            visit(l, f);
-            visit(r, f);
-        }
-        ExprKind::If(a, b, c) | ExprKind::Clamp(a, b, c) => {
-            visit(a, f);
-            visit(b, f);
-            visit(c, f);
-        }
-        ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
-            args.iter().for_each(|a| visit(a, f))
-        }
-        ExprKind::Const(_)
-        | ExprKind::Input(_)
-        | ExprKind::Item(_)
-        | ExprKind::Section(_)
-        | ExprKind::Adjustment(_)
-        | ExprKind::Total
-        | ExprKind::Derived(_)
-        | ExprKind::Present(_)
-        | ExprKind::Rank(_)
-        | ExprKind::GroupSize(_)
-        | ExprKind::Top(_)
-        | ExprKind::PeriodDays => {}
-    }
 }

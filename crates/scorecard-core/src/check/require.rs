@@ -7,7 +7,6 @@
 
 use super::expr::Context;
 use super::model::{Constraint, ExprKind};
-use super::ranks::visit;
 use super::Checker;
 use crate::syntax::ast::{self, Decl};
 
@@ -26,8 +25,8 @@ impl Checker<'_> {
         let typed = self.expr(&decl.condition, Context::Require)?;
         let typed = self.expect_bool(typed, "`require`")?;
         let mut reads: Vec<usize> = Vec::new();
-        visit(&typed.expr, &mut |kind| {
-            if let ExprKind::Input(i) = kind {
+        typed.expr.walk(&mut |e| {
+            if let ExprKind::Input(i) = &e.kind {
                 if !reads.contains(i) {
                     reads.push(*i);
                 }

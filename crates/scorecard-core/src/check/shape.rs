@@ -7,11 +7,13 @@
 //! untraced evaluator needs: the input's index and the points already worked
 //! out. Every other rule is [`Shape::General`].
 //!
+//! A shape is found from the compiled rule by `check::items` (`shape_of`);
+//! this module only says what a shape is, so the model can hold one.
+//!
 //! A shape is only a faster way to the same numbers: each constant here is
 //! computed with the very operation the general evaluator applies, so the
 //! two agree to the last digit and scale (a property test holds them to it).
 
-use super::model::{BaseRule, Expr, ExprKind, Outcome, TierTable};
 use crate::syntax::ast::CmpOp;
 use rust_decimal::Decimal;
 
@@ -52,28 +54,8 @@ pub struct Tier {
 }
 
 impl Shape {
-    /// The shape of an item worth `points` whose base rule is `base`. An
-    /// item without deductions has its points held to [0, points] here, once,
-    /// rather than row after row.
-    pub fn of(base: Option<&BaseRule>, points: Decimal, deductions: bool) -> Shape {
-        let mut shape = match base {
-            None => Shape::Full,
-            Some(BaseRule::PassFail {
-                condition,
-                zero_if,
-                otherwise,
-                ..
-            }) => flag(condition, *zero_if, *otherwise),
-            Some(BaseRule::Tiers(table)) => tiers(table, points),
-            Some(_) => Shape::General,
-        };
-        if !deductions {
-            shape.hold_to(points);
-        }
-        shape
-    }
-
-    fn hold_to(&mut self, points: Decimal) {
+    /// Holds every constant score to [0, points] (an item without deductions).
+    pub(super) fn hold_to(&mut self, points: Decimal) {
         match self {
             Shape::Flag { otherwise, .. } => *otherwise = held(*otherwise, points),
             Shape::Tiers { rows, .. } => {
@@ -95,51 +77,5 @@ pub fn held(raw: Decimal, points: Decimal) -> Decimal {
         points
     } else {
         raw
-    }
-}
-
-/// `full if X`, `zero if X`, or either on `not X`, for a yes/no input X.
-fn flag(condition: &Expr, zero_if: bool, otherwise: Decimal) -> Shape {
-    // The rule is met when the condition differs from `zero_if`; the cell
-    // is the condition, or its opposite under `not`.
-    let (input, negated) = match &condition.kind {
-        ExprKind::Input(i) => (*i, false),
-        ExprKind::Not(inner) => match inner.kind {
-            ExprKind::Input(i) => (i, true),
-            _ => return Shape::General,
-        },
-        _ => return Shape::General,
-    };
-    Shape::Flag {
-        input,
-        full_when: zero_if == negated,
-        otherwise: if zero_if { Decimal::ZERO } else { otherwise },
-    }
-}
-
-fn tiers(table: &TierTable<Outcome>, points: Decimal) -> Shape {
-    let ExprKind::Input(input) = table.subject.kind else {
-        return Shape::General;
-    };
-    let rows: Option<Box<[Tier]>> = table
-        .rows
-        .iter()
-        .map(|row| {
-            let points = match &row.outcome {
-                Outcome::Full => points,
-                // Overflow is left to the general evaluator to report.
-                Outcome::Minus(n) => points.checked_sub(*n)?,
-                Outcome::Fixed(n) => *n,
-                Outcome::Formula(_) => return None,
-            };
-            Some(Tier {
-                guard: row.guard,
-                points,
-            })
-        })
-        .collect();
-    match rows {
-        Some(rows) => Shape::Tiers { input, rows },
-        None => Shape::General,
     }
 }

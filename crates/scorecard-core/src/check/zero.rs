@@ -50,10 +50,10 @@ pub(super) fn unguarded_divisions(card: &CheckedCard) -> Vec<Diagnostic> {
     if let Some(grade) = &card.grade {
         walk(&grade.subject);
     }
-    for rank in &card.group.ranks {
+    for rank in &card.ranking.ranks {
         walk(&rank.by);
     }
-    for limit in &card.group.limits {
+    for limit in &card.ranking.limits {
         walk(&limit.by);
     }
     for constraint in &card.constraints {

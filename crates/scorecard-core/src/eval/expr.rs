@@ -32,7 +32,7 @@ pub struct Frame<'a> {
 /// some stages (held apart, so that the row stage's frames stay small).
 #[derive(Debug, Clone, Copy)]
 pub struct Beyond<'a> {
-    /// Empty until the group stage; then one per rank.
+    /// Empty until the ranking stage; then one per rank.
     pub ranks: &'a [Placing],
     /// The days of the row's period, for `days_in_period()` in a `require`
     /// line (the only place the checker allows it): known when a row is read.

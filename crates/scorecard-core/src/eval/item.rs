@@ -62,8 +62,8 @@ fn traced(item: &Item, frame: &Frame, trace: &mut Vec<ItemScore>) -> Result<Deci
 
 /// The score of an item of a common [`Shape`], read straight from its
 /// inputs; `None` when the item is of another shape or anything is out of
-/// the ordinary (a blank cell, an overflow): the general way then scores it,
-/// and words any error.
+/// the ordinary (a blank cell, an overflow): the traced path, [`score`], then
+/// scores it and words any error.
 #[inline]
 pub fn by_shape(item: &Item, inputs: &[Value]) -> Option<Decimal> {
     let mut raw = match &item.shape {
@@ -102,7 +102,7 @@ pub fn by_shape(item: &Item, inputs: &[Value]) -> Option<Decimal> {
 }
 
 /// `minus N per X`'s amount read straight from the row; `None` for a blank
-/// count or an overflow (the general way words those).
+/// count or an overflow (the traced path, [`hit`], words those).
 #[inline]
 pub fn occurrences(rule: &PerOccurrence, inputs: &[Value]) -> Option<Decimal> {
     match &inputs[rule.input] {

@@ -3,7 +3,7 @@
 //! 1. [`evaluate`], the row stage: items first (each from its inputs), then
 //!    sections, bonus and penalty blocks, the total, the bands and outputs
 //!    that read no rank in dependency order, and the grade.
-//! 2. [`rank`], the group stage, over all rows at once: ranks within each
+//! 2. [`rank`], the ranking stage, over all rows at once: ranks within each
 //!    group, then the bands and outputs that read a rank, then grade limits.
 //!
 //! [`evaluate_all`] runs both. Every step records what it used in the
@@ -12,15 +12,15 @@
 mod decimal;
 mod error;
 mod expr;
-mod group;
 mod item;
+mod ranking;
 mod rated;
 pub mod result;
 mod scores;
 mod tiers;
 
 pub use error::{EvalError, EvalErrorKind};
-pub use group::rank;
+pub use ranking::rank;
 pub use result::ScoreResult;
 pub use scores::Scores;
 
@@ -133,7 +133,8 @@ fn row_stage(
     // pushed after, ready for the next.
     for item in &card.items {
         // Without a trace, an item of a common shape is read straight from
-        // the row; any other (or anything out of the ordinary) the general way.
+        // the row (`item::by_shape`); any other (or anything out of the ordinary)
+        // by the traced path, `item::score`.
         let fast = match trace {
             None => item::by_shape(item, inputs),
             Some(_) => None,
@@ -186,7 +187,7 @@ fn row_stage(
             t.derived_rows.push(value.row);
         }
     }
-    if !card.group.grade_after_ranks {
+    if !card.ranking.grade_after_ranks {
         s.grade = grade(card, &Frame::new(inputs, s, &card.hooks, recorded))?;
     }
     money_at_the_end(card, s, false);
@@ -207,7 +208,7 @@ fn derive(card: &CheckedCard, d: &Derived, frame: &Frame) -> Result<DerivedValue
 }
 
 /// Money `at the end` (and by default): once the row stage is done (or the
-/// group stage, for what reads a rank: `after_ranks`), each amount is
+/// ranking stage, for what reads a rank: `after_ranks`), each amount is
 /// rounded as the card says, so every report shows, stores and adds up the
 /// same amounts. Ranks and what reads a rank see the rounded amounts.
 fn money_at_the_end(card: &CheckedCard, s: &mut Scores, after_ranks: bool) {
@@ -308,7 +309,8 @@ fn adjustment(
 }
 
 /// The block's lines added up, read straight from the row; `None` for a
-/// blank count or an overflow, which the general way words.
+/// blank count or an overflow, which the traced path (`item::hit` per line,
+/// in [`adjustment`]) words.
 fn lines_read_straight(block: &Adjustment, inputs: &[Value]) -> Option<Decimal> {
     let mut uncapped = Decimal::ZERO;
     for line in &block.lines {
@@ -459,7 +461,7 @@ fn failure(row: &Row, error: EvalError) -> RowFailure {
 }
 
 #[cfg(test)]
-mod group_tests;
+mod ranking_tests;
 #[cfg(test)]
 mod shape_tests;
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 /// One row's result: its numbers always, the reasons behind them when asked
 /// for. [`evaluate`](super::evaluate) gives both, [`evaluate_untraced`](super::evaluate_untraced)
-/// the numbers alone; the group stage ([`rank`](super::rank)) works on the
+/// the numbers alone; the ranking stage ([`rank`](super::rank)) works on the
 /// numbers, so ranks and grade limits never need the trace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreResult {
@@ -26,7 +26,7 @@ pub struct ScoreResult {
     /// penalty blocks, the total (never below zero), bands and outputs, the
     /// grade row (after any grade limit).
     pub scores: Scores,
-    /// One per `GroupStage::ranks`, same order; empty until the group stage.
+    /// One per `RankStage::ranks`, same order; empty until the ranking stage.
     pub ranks: Vec<Placing>,
     /// Each grade limit that pushed this row's grade down, in the order applied.
     pub pushed: Vec<Push>,
@@ -283,7 +283,7 @@ impl Placing {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Push {
-    /// Index into `GroupStage::limits`.
+    /// Index into `RankStage::limits`.
     pub limit: usize,
     /// The grade row it had, and the one it got.
     pub from: usize,

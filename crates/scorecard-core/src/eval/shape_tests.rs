@@ -1,6 +1,6 @@
 //! Items of a common shape are scored straight from the row when no trace
-//! is asked for (`check::model::Shape`); the general way scores them with a
-//! trace. Both must give the same numbers, and the same error, for every row.
+//! is asked for (`check::model::Shape`, `eval::item::by_shape`); the traced
+//! path, `eval::item::score`, scores them with a trace. Both must give the same numbers, and the same error, for every row.
 
 use crate::row::{Employee, Row};
 use crate::source::SourceFile;

@@ -9,6 +9,10 @@ use crate::source::Span;
 use crate::value::InputType;
 use rust_decimal::Decimal;
 
+mod spans;
+mod walk;
+pub use spans::VisitSpans;
+
 /// A name as written: an input, item, section, parameter or output. May be Chinese.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ident {

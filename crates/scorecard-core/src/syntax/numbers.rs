@@ -151,23 +151,9 @@ fn in_table<'a, O>(
 }
 
 fn in_expr<'a>(expr: &'a Expr, out: &mut Out<'a>) {
-    match &expr.kind {
-        ExprKind::Number(n) => out.push(n),
-        ExprKind::Bool(_) | ExprKind::Name(_) => {}
-        ExprKind::Unary { operand, .. } => in_expr(operand, out),
-        ExprKind::Binary { lhs, rhs, .. } => {
-            in_expr(lhs, out);
-            in_expr(rhs, out);
+    expr.walk(&mut |e| {
+        if let ExprKind::Number(n) = &e.kind {
+            out.push(n);
         }
-        ExprKind::If {
-            condition,
-            then,
-            otherwise,
-        } => {
-            in_expr(condition, out);
-            in_expr(then, out);
-            in_expr(otherwise, out);
-        }
-        ExprKind::Call { args, .. } => args.iter().for_each(|a| in_expr(a, out)),
-    }
+    });
 }

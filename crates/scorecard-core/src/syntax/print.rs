@@ -212,9 +212,9 @@ impl Printer<'_> {
         let mut i = 0;
         while i < card.decls.len() {
             let decl = &card.decls[i];
-            if previous
-                .is_some_and(|p| group_of(p) != group_of(decl) || group_of(decl) == Group::Block)
-            {
+            if previous.is_some_and(|p| {
+                paragraph_of(p) != paragraph_of(decl) || paragraph_of(decl) == Paragraph::Block
+            }) {
                 self.blank();
             }
             if let Decl::Input(_) = decl {
@@ -766,7 +766,7 @@ fn fits(depth: usize, text: &str) -> bool {
 }
 
 #[derive(PartialEq, Eq)]
-enum Group {
+enum Paragraph {
     Header,
     Hooks,
     Input,
@@ -778,30 +778,32 @@ enum Group {
     Change,
 }
 
-/// Declarations of one group print together; a blank line separates groups.
-fn group_of(decl: &Decl) -> Group {
+/// Declarations of one paragraph print together; a blank line separates paragraphs.
+fn paragraph_of(decl: &Decl) -> Paragraph {
     match decl {
         Decl::Role(_)
         | Decl::Period(_)
         | Decl::Total(_)
         | Decl::Version(_)
-        | Decl::Effective(_) => Group::Header,
-        Decl::Input(_) => Group::Input,
-        Decl::Hooks(_) => Group::Hooks,
-        Decl::Rater(_) => Group::Input,
-        Decl::Partial(_) | Decl::Round(_) | Decl::Main(_) => Group::Header,
-        Decl::Require(_) => Group::Require,
-        Decl::Ignore(_) => Group::Header,
-        Decl::Rank(_) | Decl::Limit(_) => Group::Block,
-        Decl::Param(_) => Group::Param,
-        Decl::Output(_) => Group::Output,
-        Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Group::Block,
-        Decl::Remove(_) => Group::Change,
+        | Decl::Effective(_) => Paragraph::Header,
+        Decl::Input(_) => Paragraph::Input,
+        Decl::Hooks(_) => Paragraph::Hooks,
+        Decl::Rater(_) => Paragraph::Input,
+        Decl::Partial(_) | Decl::Round(_) | Decl::Main(_) => Paragraph::Header,
+        Decl::Require(_) => Paragraph::Require,
+        Decl::Ignore(_) => Paragraph::Header,
+        Decl::Rank(_) | Decl::Limit(_) => Paragraph::Block,
+        Decl::Param(_) => Paragraph::Param,
+        Decl::Output(_) => Paragraph::Output,
+        Decl::Section(_) | Decl::Adjustment(_) | Decl::Grade(_) | Decl::Band(_) => Paragraph::Block,
+        Decl::Remove(_) => Paragraph::Change,
         Decl::Override(change) => match &change.target {
-            OverrideTarget::Decl(decl) if group_of(decl) == Group::Block => Group::Block,
-            OverrideTarget::Section(patch) if !patch.items.is_empty() => Group::Block,
+            OverrideTarget::Decl(decl) if paragraph_of(decl) == Paragraph::Block => {
+                Paragraph::Block
+            }
+            OverrideTarget::Section(patch) if !patch.items.is_empty() => Paragraph::Block,
             OverrideTarget::Item(patch) => match patch.rules.as_deref() {
-                None | Some([]) => Group::Change,
+                None | Some([]) => Paragraph::Change,
                 Some([rule])
                     if !matches!(rule, Rule::Tiers(_)) && {
                         let mut line = String::new();
@@ -812,11 +814,11 @@ fn group_of(decl: &Decl) -> Group {
                         fits(1, &line)
                     } =>
                 {
-                    Group::Change
+                    Paragraph::Change
                 }
-                Some(_) => Group::Block,
+                Some(_) => Paragraph::Block,
             },
-            _ => Group::Change,
+            _ => Paragraph::Change,
         },
     }
 }

@@ -473,8 +473,8 @@ impl<'c> RowReader<'c> {
         }
     }
 
-    /// A cell the plain way does not read, read the general way, which
-    /// words its problem. Kept out of the loop above.
+    /// A cell `TypedCell::read_plain` does not read, read by
+    /// `TypedCell::read_uncommon` (`cell::parse_cell`), which words its problem. Kept out of the loop above.
     #[inline(never)]
     fn read_uncommon(
         &self,

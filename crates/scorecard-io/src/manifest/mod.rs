@@ -48,7 +48,7 @@ pub struct Manifest {
     /// The steps of a month's run, each after every step it reads from
     /// (the first step, [`FIRST_STEP`] by default, first).
     pub steps: Vec<String>,
-    pub group: Group,
+    pub group: DealerGroup,
     /// Columns a data file may have that no card reads, without a warning
     /// (`[data] ignore = ["备注"]`).
     pub ignore: Vec<String>,
@@ -114,7 +114,7 @@ impl Entry {
 struct ManifestToml {
     #[serde(default)]
     card: Vec<Spanned<EntryToml>>,
-    group: Option<Spanned<GroupToml>>,
+    group: Option<Spanned<DealerGroupToml>>,
     data: Option<DataToml>,
 }
 
@@ -132,7 +132,7 @@ struct EntryToml {
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct GroupToml {
+struct DealerGroupToml {
     #[serde(default)]
     brands: Vec<Spanned<String>>,
     #[serde(default)]
@@ -148,7 +148,7 @@ struct DataToml {
 
 /// The group's brands and stores, as the manifest declares them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Group {
+pub struct DealerGroup {
     /// Every brand of the group (`[group] brands = […]`): a row's brand must
     /// be one of these or one an entry names. Empty when not declared.
     pub brands: Vec<String>,
@@ -265,7 +265,7 @@ impl Manifest {
                     .help(t!("manifest-no-cards-help")),
             );
         }
-        let group = group(parsed.group, &entries, source, &mut diagnostics);
+        let group = dealer_group(parsed.group, &entries, source, &mut diagnostics);
         let steps = steps(&entries, source, &mut diagnostics);
         if diagnostics.has_errors() {
             return Err(diagnostics);
@@ -362,14 +362,14 @@ fn known<'a>(declared: &'a [String], named: impl Iterator<Item = &'a str>) -> Ve
 /// The `[group]` table, checked: an entry's brand or store must be declared
 /// when the group declares its brands or stores (a typo there would route
 /// nobody).
-fn group(
-    table: Option<Spanned<GroupToml>>,
+fn dealer_group(
+    table: Option<Spanned<DealerGroupToml>>,
     entries: &[Entry],
     source: &Arc<SourceFile>,
     diagnostics: &mut Diagnostics,
-) -> Group {
+) -> DealerGroup {
     let Some(table) = table else {
-        return Group::default();
+        return DealerGroup::default();
     };
     let at = span(table.span());
     let table = table.into_inner();
@@ -398,7 +398,7 @@ fn group(
         }
         names
     };
-    let group = Group {
+    let group = DealerGroup {
         brands: list(&table.brands, t!("group-brand"), diagnostics),
         stores: list(&table.stores, t!("group-store"), diagnostics),
         span: Some(at),

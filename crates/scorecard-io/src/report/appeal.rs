@@ -14,7 +14,7 @@
 
 use super::common::minus;
 use super::explain::{block_reasons, item_reasons};
-use super::html::{escape, value_text, with_code};
+use super::html_text::{escape, value_text, with_code};
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
 use crate::t;

@@ -2,7 +2,7 @@
 //! in each tenth of the card's total. No script, no fonts or files fetched,
 //! so the report prints and opens offline exactly as written.
 
-use super::html::escape;
+use super::html_text::escape;
 use crate::value::format_decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

@@ -3,6 +3,7 @@
 
 use crate::check::CheckedCard;
 use crate::data::Employee;
+use crate::eval::result::Placing;
 use crate::eval::ScoreResult;
 use crate::source::Span;
 use crate::t;
@@ -351,7 +352,7 @@ pub struct Grid {
 /// With the inputs fed by other cards' results (`part.fed`, e.g. 月度考核分数
 /// fed by step 考核's total) beside the main pay of a pay card (after the
 /// last column of a scored card).
-pub fn summary_of(part: &super::CardResults) -> Grid {
+pub fn summary_of(part: &CardResults) -> Grid {
     let mut grid = summary_raw(part.card, part.results);
     add_fed(&mut grid, part);
     for cell in grid.header.iter_mut().chain(grid.rows.iter_mut().flatten()) {
@@ -364,7 +365,7 @@ pub fn summary_of(part: &super::CardResults) -> Grid {
 
 /// The fed inputs' columns: after the first output column of a pay card
 /// (its main pay), else at the end.
-fn add_fed(grid: &mut Grid, part: &super::CardResults) {
+fn add_fed(grid: &mut Grid, part: &CardResults) {
     let card = part.card;
     if part.fed.is_empty() || part.inputs.len() != part.results.len() {
         return;
@@ -428,7 +429,7 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
         header.push(t!("col-grade"));
         numeric.push(false);
     }
-    for rank in &card.group().ranks {
+    for rank in &card.ranking().ranks {
         header.push(rank.display_name().to_string());
         numeric.push(true);
     }
@@ -463,12 +464,10 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
             if card.grade().is_some() {
                 row.push(r.grade(card).map(|g| g.to_string()).unwrap_or_default());
             }
-            row.extend((0..card.group().ranks.len()).map(|i| {
-                r.ranks
-                    .get(i)
-                    .map(super::group_trace::place)
-                    .unwrap_or_default()
-            }));
+            row.extend(
+                (0..card.ranking().ranks.len())
+                    .map(|i| r.ranks.get(i).map(place).unwrap_or_default()),
+            );
             for &i in &derived {
                 row.push(cell(&r.scores.derived[i], card.derived()[i].ty));
             }
@@ -483,7 +482,7 @@ fn summary_raw(card: &CheckedCard, results: &[ScoreResult]) -> Grid {
 }
 
 /// `r` with its trace: as it is, or scored again from its `inputs`. A run
-/// that writes reasons of a card with no group stage keeps no trace per
+/// that writes reasons of a card with no ranking stage keeps no trace per
 /// row: it is worked out for one employee at a time, as the reasons are
 /// written, and dropped (the same trace: the row stage is the whole
 /// evaluation of such a card).
@@ -507,6 +506,42 @@ pub(crate) fn with_trace<'a>(
             ..r.clone()
         }),
         Err(_) => Cow::Borrowed(r),
+    }
+}
+
+/// `2 of 5`, as the summary tables print a place.
+pub fn place(placing: &Placing) -> String {
+    format!("{} of {}", placing.place, placing.size)
+}
+
+/// One card and the results it gave, in a report of several.
+#[derive(Debug, Clone, Copy)]
+pub struct CardResults<'a> {
+    pub card: &'a CheckedCard,
+    pub results: &'a [ScoreResult],
+    /// Each result's input values (for reasons), or empty.
+    pub inputs: &'a [&'a [Value]],
+    /// Shown beside the card's name: a manifest step, a version.
+    pub tag: Option<&'a str>,
+    /// The data table (file or sheet) of each result, or empty (one table):
+    /// rows are put in data order by table, then line.
+    pub tables: &'a [usize],
+    /// The card's inputs fed by other cards' results, by index, shown
+    /// beside the pay (with `inputs`).
+    pub fed: &'a [usize],
+}
+
+impl<'a> CardResults<'a> {
+    /// One card's results, from one table, without inputs.
+    pub fn new(card: &'a CheckedCard, results: &'a [ScoreResult]) -> Self {
+        CardResults {
+            card,
+            results,
+            inputs: &[],
+            tag: None,
+            tables: &[],
+            fed: &[],
+        }
     }
 }
 

@@ -189,7 +189,7 @@ impl<'c> CsvRows<'c> {
         if card.grade().is_some() {
             header.push(heading("grade"));
         }
-        for r in &card.group().ranks {
+        for r in &card.ranking().ranks {
             header.extend([r.name.clone(), t!("csv-rank-size", rank = &r.name)]);
         }
         header.extend(self.derived.iter().map(|&i| card.derived()[i].name.clone()));
@@ -201,7 +201,7 @@ impl<'c> CsvRows<'c> {
     }
 
     /// One result's record. `ranks` is empty for a result not yet through
-    /// the group stage: its rank cells are blank.
+    /// the ranking stage: its rank cells are blank.
     pub fn row(&mut self, who: &Who, scores: &Scores, ranks: &[Placing]) {
         let card = self.card;
         self.out.text(who.id.as_bytes());
@@ -226,7 +226,7 @@ impl<'c> CsvRows<'c> {
             let label = scores.grade.map_or(&[][..], |row| &self.grades[row]);
             self.out.unquoted(label);
         }
-        for i in 0..card.group().ranks.len() {
+        for i in 0..card.ranking().ranks.len() {
             match ranks.get(i) {
                 Some(p) => {
                     self.out.numbers(&[&[p.place.into(), p.size.into()]]);

@@ -15,7 +15,7 @@ use super::common::{
     card_line, derived_order, employee_title, minus, pad_left, pad_right, quote, shown, signed,
     CardLine,
 };
-use super::group_trace;
+use super::rated_and_ranked;
 use crate::check::model::{
     Arith, BaseRule, DerivedRule, Expr, ExprKind, Item, Outcome, PerOccurrence, TierTable,
 };
@@ -623,7 +623,7 @@ impl<'a> Explainer<'a> {
                 },
             ) => {
                 let (text, line) =
-                    group_trace::rated_reason(card, rated, ratings, *value, *rounded);
+                    rated_and_ranked::rated_reason(card, rated, ratings, *value, *rounded);
                 Some(Reason {
                     text: text + self.note_suffix(self.note(rated.span, item.span)).as_str(),
                     line: Some(line),
@@ -878,7 +878,7 @@ impl<'a> Explainer<'a> {
         };
         let mut out = format!("{}\n", self.cite(&reason));
         for push in &self.result.pushed {
-            let (text, line) = group_trace::push_line(self.card, self.result, push);
+            let (text, line) = rated_and_ranked::push_line(self.card, self.result, push);
             out += &format!(
                 "  {}\n",
                 self.cite(&Reason {
@@ -892,7 +892,7 @@ impl<'a> Explainer<'a> {
 
     /// One row per rank: the place, and why.
     fn rank_rows(&self) -> Vec<Row> {
-        group_trace::rank_lines(self.card, self.result)
+        rated_and_ranked::rank_lines(self.card, self.result)
             .into_iter()
             .map(|(name, place, text, line)| Row {
                 name,
@@ -1055,7 +1055,7 @@ impl<'a> Explainer<'a> {
                 (self.value_text(&r.scores.derived[i], ty), ty == Type::Bool)
             }
             ExprKind::Rank(_) | ExprKind::Top(_) | ExprKind::GroupSize(_) => {
-                (group_trace::rank_fact(&leaf.kind, r)?, false)
+                (rated_and_ranked::rank_fact(&leaf.kind, r)?, false)
             }
             _ => return None,
         })
@@ -1296,34 +1296,20 @@ fn infer(expr: &Expr, holds: bool, out: &mut Vec<(usize, bool)>) {
 
 /// The names an expression reads (inputs, scores, total, bands), in source order.
 fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
-    match &expr.kind {
-        ExprKind::Input(_)
-        | ExprKind::Item(_)
-        | ExprKind::Section(_)
-        | ExprKind::Adjustment(_)
-        | ExprKind::Total
-        | ExprKind::Derived(_)
-        | ExprKind::Rank(_)
-        | ExprKind::Top(_)
-        | ExprKind::GroupSize(_) => out.push(expr),
-        ExprKind::Const(_) | ExprKind::Present(_) | ExprKind::PeriodDays => {}
-        ExprKind::Neg(e) | ExprKind::Not(e) | ExprKind::Round(e, _) => collect_leaves(e, out),
-        ExprKind::Arith(_, l, r)
-        | ExprKind::Compare(_, l, r)
-        | ExprKind::And(l, r)
-        | ExprKind::Or(l, r) => {
-            collect_leaves(l, out);
-            collect_leaves(r, out);
+    expr.walk(&mut |e| {
+        if matches!(
+            e.kind,
+            ExprKind::Input(_)
+                | ExprKind::Item(_)
+                | ExprKind::Section(_)
+                | ExprKind::Adjustment(_)
+                | ExprKind::Total
+                | ExprKind::Derived(_)
+                | ExprKind::Rank(_)
+                | ExprKind::Top(_)
+                | ExprKind::GroupSize(_)
+        ) {
+            out.push(e);
         }
-        ExprKind::If(a, b, c) | ExprKind::Clamp(a, b, c) => {
-            for e in [a, b, c] {
-                collect_leaves(e, out);
-            }
-        }
-        ExprKind::Min(args) | ExprKind::Max(args) | ExprKind::Hook { args, .. } => {
-            for e in args {
-                collect_leaves(e, out);
-            }
-        }
-    }
+    });
 }

@@ -19,7 +19,7 @@
 
 use super::common::{derived_order, main_output, minus, with_trace};
 use super::explain::{block_reasons, item_reasons};
-use super::html::{escape, value_text, with_code};
+use super::html_text::{escape, value_text, with_code};
 use super::Who;
 use crate::check::CheckedCard;
 use crate::data::Row;

@@ -120,7 +120,7 @@ pub fn employee_json(card: &CheckedCard, r: &ScoreResult) -> Json {
 pub fn person_json(card: &CheckedCard, r: &Person) -> Json {
     let mut doc = person_json_all(card, r);
     // A pay card ranks nobody by points; a rank it declares stays.
-    if !is_scored(card) && card.group().is_empty() {
+    if !is_scored(card) && card.ranking().is_empty() {
         drop_keys(&mut doc, &POINTS_KEYS);
     }
     doc
@@ -195,7 +195,7 @@ fn person_json_all(card: &CheckedCard, r: &Person) -> Json {
 /// A result's places in its groups.
 pub fn ranks_json(card: &CheckedCard, ranks: &[Placing]) -> Json {
     json!(card
-        .group()
+        .ranking()
         .ranks
         .iter()
         .zip(ranks)
@@ -219,7 +219,7 @@ pub fn pushed_json(card: &CheckedCard, pushed: &[Push]) -> Json {
     json!(pushed
         .iter()
         .map(|p| {
-            let limit = &card.group().limits[p.limit];
+            let limit = &card.ranking().limits[p.limit];
             let label = |row: usize| {
                 card.grade()
                     .as_ref()

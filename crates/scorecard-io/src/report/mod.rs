@@ -6,30 +6,32 @@
 //! the `Write` it is given. The library never prints.
 
 mod appeal;
+mod by_card;
 mod chart;
 mod common;
 mod csv;
 mod explain;
-mod group_trace;
-mod groups;
 mod html;
 mod html_rows;
+mod html_text;
 mod json;
 mod json_rows;
 mod json_template;
 mod markdown;
 mod rank;
+mod rated_and_ranked;
 mod rows;
 pub(crate) mod sheet;
 mod table;
 mod xlsx;
 
 pub use self::appeal::{appeal_html, AppealPart};
+pub use self::by_card::render_by_card;
+pub use self::common::CardResults;
 pub use self::csv::{csv_string, neutralise, write_csv, CsvRows, Who, BOM as CSV_BOM};
 pub use self::explain::{
     explain, explain_all, explain_case, explain_with_inputs, explain_with_notes,
 };
-pub use self::groups::{render_groups, CardResults};
 pub use self::html::{
     html, html_cards, write_html, write_html_cards, write_html_part, HtmlPart, HtmlSink,
 };

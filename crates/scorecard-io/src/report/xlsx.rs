@@ -27,9 +27,9 @@
 //! worker, [`XlsxSink`] lays it out), each row written to sheets held in
 //! rust_xlsxwriter's constant-memory mode, so memory stays flat.
 
+use super::common::CardResults;
 use super::common::{derived_order, is_scored, main_output, with_trace};
 use super::explain::{block_reasons, item_reasons};
-use super::groups::CardResults;
 use super::sheet::{print_setup, Columns, NumberStyle, SheetWriter};
 use super::Options;
 use crate::check::CheckedCard;

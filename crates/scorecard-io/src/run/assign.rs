@@ -8,7 +8,7 @@
 //! With `--lenient` such a brand or store is scored by the role's card for
 //! no brand or store, and a note says so.
 
-use super::problems::{group_word, Note, Problem};
+use super::problems::{brand_or_store_word, Note, Problem};
 use super::rules::Scoring;
 use super::Options;
 use crate::data::{
@@ -476,7 +476,7 @@ fn unknown_value(
             "run-unknown-value-help-close",
             close = close,
             value = value,
-            what = group_word(what),
+            what = brand_or_store_word(what),
             key = format!("{what}s"),
             manifest = &manifest.source.name
         ),
@@ -484,7 +484,7 @@ fn unknown_value(
             "run-unknown-value-help",
             known = quoted(known),
             value = value,
-            what = group_word(what),
+            what = brand_or_store_word(what),
             key = format!("{what}s"),
             manifest = &manifest.source.name
         ),
@@ -493,7 +493,11 @@ fn unknown_value(
         DataProblemKind::UnknownValue,
         file,
         at,
-        t!("run-unknown-value", what = group_word(what), value = value),
+        t!(
+            "run-unknown-value",
+            what = brand_or_store_word(what),
+            value = value
+        ),
     )
     .value(value)
     .help(help);

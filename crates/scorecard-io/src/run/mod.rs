@@ -14,8 +14,8 @@
 //!
 //! * **streamed**: a CSV report of one CSV file by one undated card whose
 //!   rows score one by one ([`crate::stream::score_csv`]), in flat memory;
-//! * **by groups**: the same for a card that ranks rows or rolls months up,
-//!   a chunk of whole groups at a time ([`crate::stream::ByGroups`]);
+//! * **in chunks**: the same for a card that ranks rows or rolls months up,
+//!   a chunk of whole groups at a time ([`crate::stream::ChunkedFile`]);
 //! * **all at once**: everything else — several versions of a card, a rules
 //!   directory (each row by its own card, step after step: the appraisal,
 //!   then the pay it feeds), several data files joined by employee, links
@@ -96,7 +96,7 @@ pub struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Way {
     Streamed,
-    ByGroups,
+    Chunked,
     AllAtOnce,
 }
 

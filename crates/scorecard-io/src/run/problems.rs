@@ -281,7 +281,7 @@ impl fmt::Display for Note {
             } => f.write_str(&t!(
                 "run-note-fallback",
                 place = t!("data-place-line", file = &**file, n = *line),
-                what = group_word(what),
+                what = brand_or_store_word(what),
                 value = value,
                 card = card
             )),
@@ -313,7 +313,7 @@ impl fmt::Display for Note {
 
 /// `brand` or `store` (as [`Note::Fallback`] and the manifest name them), in
 /// the reader's language.
-pub(crate) fn group_word(what: &str) -> String {
+pub(crate) fn brand_or_store_word(what: &str) -> String {
     match what {
         "brand" => t!("run-brand"),
         "store" => t!("run-store"),

@@ -49,7 +49,7 @@ pub fn render(
         [] => Ok(()),
         [one] if !outcome.routed => single(format, one, &notes, options, out),
         _ if several_versions => versions(format, &parts, &notes, options, out),
-        _ => report::render_groups(
+        _ => report::render_by_card(
             format,
             "考核结果",
             &format!("考核规则 {}", outcome.rules),
@@ -185,7 +185,7 @@ fn versions(
                 parts[0].card.source().name,
                 parts.len()
             );
-            report::render_groups(format, &title, &about, parts, notes, options, out)
+            report::render_by_card(format, &title, &about, parts, notes, options, out)
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::check::CheckedCard;
 use crate::data::{self, DataFormat, DataProblem, DataProblemKind, ReadOptions, Row};
 use crate::period::{self, PeriodKind};
 use crate::report::{Format, ReportRows, RowsFormat};
-use crate::stream::{self, ByGroups, GroupOptions, StreamError, StreamOptions};
+use crate::stream::{self, ChunkOptions, ChunkedFile, StreamError, StreamOptions};
 use crate::t;
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -45,7 +45,7 @@ pub(super) fn run(plan: &Plan, output: Output, progress: &mut dyn FnMut(Progress
                 }
             }
             // The reports that give reasons need the trace: kept for every
-            // row only for a card with a group stage (ranks, grade limits,
+            // row only for a card with a ranking stage (ranks, grade limits,
             // a roll-up); any other card's is worked out again from the
             // row's inputs, one employee at a time, as the report is written.
             let grouped = plan
@@ -98,7 +98,7 @@ fn one_csv(plan: &Plan) -> Option<(&std::sync::Arc<CheckedCard>, &DataInput)> {
     csv.then_some((card, input))
 }
 
-/// Whether `card` scores each row alone in this plan: no group stage, no
+/// Whether `card` scores each row alone in this plan: no ranking stage, no
 /// roll-up, a period no longer than the rows'.
 fn row_by_row(plan: &Plan, card: &CheckedCard) -> bool {
     stream::streamable(card).is_none() && !plan.options.rollup && !longer_period(card)
@@ -135,7 +135,7 @@ fn stream_rows(
     if !fits {
         return None;
     }
-    let options = GroupOptions {
+    let options = ChunkOptions {
         bom,
         rollup,
         chunk_rows: 0,
@@ -143,9 +143,9 @@ fn stream_rows(
         format,
     };
     let file = std::fs::File::open(path).ok()?;
-    // A file that cannot be scanned is left to the general way, which says why.
-    let grouped = ByGroups::scan(card, file, &input.name, options).ok()?;
-    Some(by_groups(plan, card, input, format, &grouped, to, progress))
+    // A file that cannot be scanned is left to `all_at_once`, which says why.
+    let grouped = ChunkedFile::scan(card, file, &input.name, options).ok()?;
+    Some(in_chunks(plan, card, input, format, &grouped, to, progress))
 }
 
 /// The HTML report of one CSV file by one undated card that scores rows
@@ -230,7 +230,7 @@ fn stream_xlsx(
     };
     let mut totals = crate::report::XlsxTotals::default();
     let file = std::fs::File::open(path).ok()?;
-    // A file that cannot be read is left to the general way, which says why.
+    // A file that cannot be read is left to `all_at_once`, which says why.
     stream::score_csv(card, file, &input.name, &mut totals, &first, &mut |_| {}).ok()?;
     let sink = crate::report::XlsxSink::new(card, totals.into_facts(), options, to.writer());
     let mut target = SinkTarget(sink.ok()?);
@@ -345,19 +345,19 @@ fn streamed_end(
     outcome
 }
 
-fn by_groups(
+fn in_chunks(
     plan: &Plan,
     card: &Arc<CheckedCard>,
     input: &DataInput,
     format: RowsFormat,
-    grouped: &ByGroups,
+    grouped: &ChunkedFile,
     to: &mut dyn Target,
     progress: &mut dyn FnMut(Progress),
 ) -> Outcome {
     let DataSource::Path(path) = &input.source else {
-        unreachable!("by groups reads a file twice");
+        unreachable!("in chunks reads a file twice");
     };
-    let mut outcome = Outcome::empty(Way::ByGroups);
+    let mut outcome = Outcome::empty(Way::Chunked);
     outcome
         .notes
         .extend(Note::decoded(&input.name, grouped.decoded_from()));
@@ -730,7 +730,7 @@ fn score_step(
                     keep_rolled(outcome, &file, rolled);
                 }
                 Err(e) => {
-                    // Nothing can be rolled up: no report at all, as by groups.
+                    // Nothing can be rolled up: no report at all, as in chunks.
                     outcome.problems.push(cannot_roll_up(&file, &e));
                     continue;
                 }
@@ -1082,7 +1082,7 @@ fn cannot_roll_up(file: &Arc<str>, e: &period::CannotRollUp) -> Problem {
 
 /// Ranks and grade limits compare the rows that scored: says so when some did not.
 fn warn_if_groups_lost_rows(outcome: &mut Outcome, card: &CheckedCard, failed: bool) {
-    if !card.group().is_empty() && failed {
+    if !card.ranking().is_empty() && failed {
         outcome
             .warnings
             .push(Warning::Text(t!("run-groups-lost-rows")));

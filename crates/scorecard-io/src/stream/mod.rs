@@ -17,7 +17,8 @@
 //!
 //! (One difference: the report has `region` and `period` columns when the
 //! file has such columns, since it is written before every row is seen; the
-//! general way shows them when some row fills them in. They differ only for
+//! report of every row at once (`report::write_csv` after `data::read`)
+//! shows them when some row fills them in. They differ only for
 //! a column left blank in every row.)
 //!
 //! Memory holds three batches and, for the duplicate check, 16 bytes per
@@ -26,18 +27,19 @@
 //!
 //! Only a card whose rows score one by one streams this way ([`streamable`]).
 //! A card that ranks rows, limits grades or rolls months up streams a
-//! group at a time from a file ([`ByGroups`], `groups`): a first pass finds
-//! where each group ends ([`Together`]), a second scores whole groups,
-//! chunk by chunk, with the general way's two stages. From stdin, which
+//! group at a time from a file ([`ChunkedFile`], `groups`): a first pass finds
+//! where each group ends ([`ScoredTogether`]), a second scores whole groups,
+//! chunk by chunk, with `eval::evaluate_all`'s two stages (the row stage,
+//! then `eval::rank`). From stdin, which
 //! cannot be read twice, such a card reads every row first.
 
 mod batch;
-mod groups;
+mod chunked;
 mod together;
 mod worker;
 
-pub use groups::{ByGroups, GroupOptions, StreamedGroups};
-pub use together::Together;
+pub use chunked::{ChunkOptions, ChunkedFile, StreamedChunks};
+pub use together::ScoredTogether;
 
 use crate::check::CheckedCard;
 use crate::data::csv::open_with_header;
@@ -52,10 +54,10 @@ use std::sync::Mutex;
 use worker::{Outcome, Piece, Worker};
 
 /// Why a card cannot stream a row at a time, or `None` when it can (a card
-/// that cannot may stream [`ByGroups`]).
+/// that cannot may stream [`ChunkedFile`]).
 pub fn streamable(card: &CheckedCard) -> Option<String> {
-    if !card.group().is_empty()
-        || card.group().grade_after_ranks
+    if !card.ranking().is_empty()
+        || card.ranking().grade_after_ranks
         || card.derived().iter().any(|d| d.after_ranks)
     {
         Some(t!("stream-needs-every-row"))
@@ -198,7 +200,7 @@ pub fn score_csv(
             progress(done);
         }
         if writer.ended {
-            break; // what was read after it is dropped: the general way stops there
+            break; // what was read after it is dropped: `data::read` stops there
         }
         let just_scored = std::mem::replace(&mut read, free);
         scored = pieces.map(|pieces| (just_scored, pieces));
@@ -329,8 +331,8 @@ impl Writer<'_> {
                         self.found.errors.extend(errors);
                         None
                     }
-                    // A repeated id is the row's problem: the general way
-                    // never scores such a row, so it has no failure either.
+                    // A repeated id is the row's problem: `data::read`
+                    // never passes such a row on to be scored, so it has no failure either.
                     Outcome::Failed(failure) => {
                         if duplicate.is_none() {
                             self.found.failures.push(*failure);

@@ -20,7 +20,7 @@ use std::io::Read;
 
 /// The groups a card puts rows in.
 #[derive(Debug, Clone)]
-pub struct Together {
+pub struct ScoredTogether {
     /// Each grouping some rank or grade limit uses, once.
     groupings: Vec<Grouping>,
     /// With a roll-up: the period months roll up to.
@@ -36,12 +36,12 @@ struct Member<'a> {
     period: Option<Period>,
 }
 
-impl Together {
+impl ScoredTogether {
     /// The groups of `card`'s ranks and grade limits; with `rollup`, also
     /// each employee's period (months are rolled up first, so ranks compare
     /// the periods months fall in).
-    pub fn of(card: &CheckedCard, rollup: bool) -> Together {
-        let stage = &card.group();
+    pub fn of(card: &CheckedCard, rollup: bool) -> ScoredTogether {
+        let stage = &card.ranking();
         let mut groupings: Vec<Grouping> = Vec::new();
         let within = stage.ranks.iter().map(|r| r.within);
         for grouping in within.chain(stage.limits.iter().map(|l| l.within)) {
@@ -49,7 +49,7 @@ impl Together {
                 groupings.push(grouping);
             }
         }
-        Together {
+        ScoredTogether {
             groupings,
             rollup: card
                 .rollup()
@@ -145,7 +145,7 @@ impl Scan {
     /// the scan, as it ends the reading.
     pub fn csv(
         card: &CheckedCard,
-        together: &Together,
+        together: &ScoredTogether,
         input: impl Read + Send + 'static,
         name: &str,
         options: &ReadOptions,

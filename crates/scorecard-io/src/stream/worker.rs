@@ -19,7 +19,7 @@ pub enum Outcome {
     Failed(Box<RowFailure>),
     /// Blank, or the header is unusable and the record itself is fine.
     Skipped,
-    /// Not UTF-8 text: the reading ends at this record, as the general way's
+    /// Not UTF-8 text: the reading ends at this record, as `data::read`'s
     /// does, so the piece holds nothing after it.
     NotText(DataProblem),
 }

@@ -94,7 +94,7 @@ impl Cells {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let bytes = line.as_bytes();
         // memchr looks at many bytes at a time: a quote or stray line end
-        // sends the record the general way, the commas cut the rest.
+        // sends the record to `split_quoted` (csv_core), the commas cut the rest.
         if memchr::memchr3(b'"', b'\r', b'\n', bytes).is_some() {
             return false;
         }
@@ -302,7 +302,7 @@ mod tests {
             core.split_quoted(&raw);
             let cells = |c: &Cells| c.iter().map(str::to_string).collect::<Vec<_>>();
             assert_eq!(cells(&plain), cells(&core), "{raw:?}");
-            // A quote or a stray line end anywhere sends the record the general way.
+            // A quote or a stray line end anywhere sends the record to `split_quoted`.
             for odd in ["\"", "\r", "\n"] {
                 // Inside the line: at its end a `\r` or `\n` is a line end.
                 let at = (x as usize >> 7) % line.len();

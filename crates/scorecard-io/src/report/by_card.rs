@@ -15,48 +15,15 @@
 //!   most of the group's items) is one column, and a cell is blank where the
 //!   row's card has no such column.
 
+use super::common::CardResults;
 use super::{csv_string, json, Format, Options};
-use crate::check::CheckedCard;
-use crate::eval::ScoreResult;
-use crate::value::Value;
 use serde_json::json;
 use std::io::{self, Write};
-
-/// One card and the results it gave, in a report of several.
-#[derive(Debug, Clone, Copy)]
-pub struct CardResults<'a> {
-    pub card: &'a CheckedCard,
-    pub results: &'a [ScoreResult],
-    /// Each result's input values (for reasons), or empty.
-    pub inputs: &'a [&'a [Value]],
-    /// Shown beside the card's name: a manifest step, a version.
-    pub tag: Option<&'a str>,
-    /// The data table (file or sheet) of each result, or empty (one table):
-    /// rows are put in data order by table, then line.
-    pub tables: &'a [usize],
-    /// The card's inputs fed by other cards' results, by index, shown
-    /// beside the pay (with `inputs`).
-    pub fed: &'a [usize],
-}
-
-impl<'a> CardResults<'a> {
-    /// One card's results, from one table, without inputs.
-    pub fn new(card: &'a CheckedCard, results: &'a [ScoreResult]) -> Self {
-        CardResults {
-            card,
-            results,
-            inputs: &[],
-            tag: None,
-            tables: &[],
-            fed: &[],
-        }
-    }
-}
 
 /// Writes several cards' results in `format` (see the module's notes);
 /// `title` heads the workbook and the HTML report, `about` (the rules
 /// scored by) is said under it, `notes` are listed in each.
-pub fn render_groups(
+pub fn render_by_card(
     format: Format,
     title: &str,
     about: &str,

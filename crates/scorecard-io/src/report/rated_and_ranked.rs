@@ -99,11 +99,6 @@ pub fn rated_reason(
     (text, card_line(card, rated.span))
 }
 
-/// `2 of 5`, as the summary tables print a place.
-pub fn place(placing: &Placing) -> String {
-    format!("{} of {}", placing.place, placing.size)
-}
-
 /// `第 2 / 5` (`2 of 5`): a place in the reader's language.
 pub fn place_text(placing: &Placing) -> String {
     t!("explain-place", place = placing.place, size = placing.size)
@@ -127,7 +122,7 @@ pub fn rank_lines(
     card: &CheckedCard,
     result: &ScoreResult,
 ) -> Vec<(String, String, String, CardLine)> {
-    card.group()
+    card.ranking()
         .ranks
         .iter()
         .zip(&result.ranks)
@@ -167,7 +162,7 @@ fn by_name(card: &CheckedCard, by: &crate::check::model::Expr) -> String {
 
 /// Why a grade limit pushed the row down: one sentence per push.
 pub fn push_line(card: &CheckedCard, result: &ScoreResult, push: &Push) -> (String, CardLine) {
-    let limit = &card.group().limits[push.limit];
+    let limit = &card.ranking().limits[push.limit];
     let (from, to) = (grade_label(card, push.from), grade_label(card, push.to));
     let group = match &push.group {
         Some(g) => g.clone(),

@@ -1,4 +1,4 @@
-//! The group stage: what can only be known with every row in view.
+//! The ranking stage: what can only be known with every row in view.
 //!
 //! 1. Ranks: each rank orders the rows of each group (store, brand, region
 //!    or all, and always one period at a time) by its value and places them
@@ -26,14 +26,14 @@ use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// Runs the group stage over `results`, where `rows[i]` is the row `results[i]`
+/// Runs the ranking stage over `results`, where `rows[i]` is the row `results[i]`
 /// was scored from. Returns the rows that could not be completed (by index).
 pub fn rank(
     card: &CheckedCard,
     rows: &[&Row],
     results: &mut [ScoreResult],
 ) -> Vec<(usize, EvalError)> {
-    let stage = &card.group;
+    let stage = &card.ranking;
     let after_ranks = card.derived.iter().any(|d| d.after_ranks);
     if stage.is_empty() && !after_ranks && !stage.grade_after_ranks {
         return Vec::new();
@@ -238,7 +238,7 @@ fn after_ranks_values(
             }
         }
     }
-    if card.group.grade_after_ranks {
+    if card.ranking.grade_after_ranks {
         let frame = frame_of(&card.hooks, row, &result.scores, record, &beyond);
         result.scores.grade = super::grade(card, &frame)?;
     }

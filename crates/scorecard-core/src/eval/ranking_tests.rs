@@ -1,4 +1,4 @@
-//! The group stage on small hand-made sets: tie rules, groups, limits, and
+//! The ranking stage on small hand-made sets: tie rules, groups, limits, and
 //! what happens when a row cannot be placed.
 
 use crate::eval::{evaluate, evaluate_all};
@@ -196,7 +196,7 @@ fn a_grade_that_reads_a_rank_waits_for_the_group_stage() {
     let card = crate::compile(&SourceFile::new("t.card", text))
         .unwrap()
         .card;
-    assert!(card.group.grade_after_ranks);
+    assert!(card.ranking.grade_after_ranks);
     let rows = rows(&card, &FIVE);
     assert_eq!(evaluate(&card, &rows[1]).unwrap().scores.grade, None);
     let (results, _) = evaluate_all(&card, &rows);

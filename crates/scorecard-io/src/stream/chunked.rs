@@ -8,7 +8,7 @@
 //!                  while the next chunk is read
 //! ```
 //!
-//! Each chunk holds whole groups ([`Together`]), so the group stage and the
+//! Each chunk holds whole groups ([`ScoredTogether`]), so the ranking stage and the
 //! roll-up see in it exactly the rows they would see with the whole file,
 //! and its results are those of [`eval::evaluate_all`] over every row, in
 //! the same order: the report is byte for byte [`report::write_csv`]'s.
@@ -19,7 +19,8 @@
 //! A file sorted or clustered by group (the usual HR export, by store or by
 //! person) gives small chunks; memory holds two chunks and the scan's line
 //! per group, never every row. An unsorted file is one chunk: every row at
-//! once, as the general way holds them. A rank over all rows is one chunk
+//! once, as `run`'s all-at-once way (`data::read`, `eval::evaluate_all`)
+//! holds them. A rank over all rows is one chunk
 //! per period by nature.
 //!
 //! The report shows `region` and `period` columns when some result has one,
@@ -32,7 +33,7 @@
 //! [`data::Rows`]: crate::data::Rows
 //! [`data::read`]: crate::data::read
 
-use super::together::{MovedSinceScan, Scan, Together};
+use super::together::{MovedSinceScan, Scan, ScoredTogether};
 use super::{StreamError, Streamed, Target};
 use crate::check::CheckedCard;
 use crate::data::{CsvSource, DataProblem, DataProblemKind, Location, ReadOptions, Row, Rows};
@@ -43,9 +44,9 @@ use crate::t;
 use std::io::{self, Read, Write};
 use std::sync::Arc;
 
-/// How to stream by groups.
+/// How to stream in chunks.
 #[derive(Debug, Clone, Default)]
-pub struct GroupOptions {
+pub struct ChunkOptions {
     /// Start the CSV with a byte-order mark (for Excel).
     pub bom: bool,
     /// Roll months up by the card's rules first (`--rollup`).
@@ -66,9 +67,9 @@ const CHUNK_ROWS: usize = 4096;
 /// Region and period columns: shown, or (after a pass) wanted.
 type Columns = (bool, bool);
 
-/// What a run by groups found, beside the CSV it wrote.
+/// What a run in chunks found, beside the CSV it wrote.
 #[derive(Debug, Default)]
-pub struct StreamedGroups {
+pub struct StreamedChunks {
     /// Rows scored, data errors and warnings, rows that failed to score.
     pub found: Streamed,
     /// With a roll-up: periods skipped, rows that could not be rolled up
@@ -80,31 +81,31 @@ pub struct StreamedGroups {
 }
 
 /// A card's CSV file, scanned (the first pass) and ready to score.
-pub struct ByGroups<'c> {
+pub struct ChunkedFile<'c> {
     card: &'c CheckedCard,
     /// How the rows are read (with a roll-up, its recomputed rates supplied).
     reading: ReadOptions,
-    together: Together,
+    together: ScoredTogether,
     scan: Scan,
-    options: GroupOptions,
+    options: ChunkOptions,
 }
 
-impl<'c> ByGroups<'c> {
+impl<'c> ChunkedFile<'c> {
     /// Scans `input`, the file (named `name` in messages): `Err` when it
     /// cannot be read at all (empty, no header), as reading it would say.
     pub fn scan(
         card: &'c CheckedCard,
         input: impl Read + Send + 'static,
         name: &str,
-        options: GroupOptions,
+        options: ChunkOptions,
     ) -> Result<Self, DataProblem> {
         let mut reading = options.read.clone();
         if options.rollup {
             reading.supplied.extend(recomputed(card));
         }
-        let together = Together::of(card, options.rollup);
+        let together = ScoredTogether::of(card, options.rollup);
         let scan = Scan::csv(card, &together, input, name, &reading)?;
-        Ok(ByGroups {
+        Ok(ChunkedFile {
             card,
             reading,
             together,
@@ -137,15 +138,15 @@ impl<'c> ByGroups<'c> {
         open: &mut dyn FnMut() -> io::Result<R>,
         to: &mut dyn Target,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<StreamedGroups, StreamError>
+    ) -> Result<StreamedChunks, StreamError>
     where
         R: Read + Send + 'static,
     {
         if self.options.rollup {
             if let Err(e) = RollingUp::new(self.card) {
-                return Ok(StreamedGroups {
+                return Ok(StreamedChunks {
                     rolled: Some(Err(e)),
-                    ..StreamedGroups::default()
+                    ..StreamedChunks::default()
                 });
             }
         }
@@ -173,7 +174,7 @@ impl<'c> ByGroups<'c> {
         columns: Columns,
         out: &mut dyn Write,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<(StreamedGroups, Columns), StreamError> {
+    ) -> Result<(StreamedChunks, Columns), StreamError> {
         let source = CsvSource::from_reader(input, name)?;
         let mut chunks = Chunks {
             rows: Rows::with_options(self.card, source, &self.reading),
@@ -196,7 +197,7 @@ impl<'c> ByGroups<'c> {
                 .rollup
                 .then(|| RollingUp::new(self.card).ok())
                 .flatten(),
-            found: StreamedGroups::default(),
+            found: StreamedChunks::default(),
             shown: (false, false),
         };
         if self.options.bom && self.options.format == RowsFormat::Csv {
@@ -224,7 +225,7 @@ impl<'c> ByGroups<'c> {
 
     /// The findings of a pass, as [`crate::data::read`] and the roll-up
     /// would give them for the whole file.
-    fn finish(&self, chunks: Chunks, scorer: Scorer) -> (StreamedGroups, Columns) {
+    fn finish(&self, chunks: Chunks, scorer: Scorer) -> (StreamedChunks, Columns) {
         let Scorer {
             mut found,
             rolling,
@@ -260,7 +261,7 @@ impl<'c> ByGroups<'c> {
 /// The file's rows, a chunk of whole groups at a time.
 struct Chunks<'a> {
     rows: Rows<'a, CsvSource>,
-    together: &'a Together,
+    together: &'a ScoredTogether,
     scan: &'a Scan,
     /// Rows a chunk gathers at least.
     size: usize,
@@ -312,7 +313,7 @@ struct Scorer<'c> {
     card: &'c CheckedCard,
     csv: ReportRows<'c>,
     rolling: Option<RollingUp<'c>>,
-    found: StreamedGroups,
+    found: StreamedChunks,
     /// Some result has a region (a period).
     shown: Columns,
 }
