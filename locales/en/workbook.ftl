@@ -27,3 +27,5 @@ workbook-no = no
 # Excel's page footer: &P is the page, &N the number of pages.
 workbook-page-footer = &CPage &P of &N
 workbook-detail-split = Detail has more rows than an Excel sheet holds ({ $rows } below its header): it goes on in sheets Detail (2) to Detail ({ $last })
+# The detail sheet's first line: which rows it lists (an item left out scored full marks).
+workbook-detail-heading = Only the lines where something happened are listed (points lost, a bonus or penalty applied, a note); an item not listed scored full marks; every item's score is on the sheet Summary.

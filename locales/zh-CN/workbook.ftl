@@ -27,3 +27,5 @@ workbook-no = 否
 # Excel's page footer: &P is the page, &N the number of pages.
 workbook-page-footer = &C第 &P 页 / 共 &N 页
 workbook-detail-split = 明细超过一张 Excel 工作表能容纳的行数(表头下 { $rows } 行),续在工作表 明细 (2) 至 明细 ({ $last })
+# The detail sheet's first line: which rows it lists (an item left out scored full marks).
+workbook-detail-heading = 本表只列出有扣分、加分项或扣分项生效、或有说明的行；未列出的考核项得满分，每个考核项的得分见 汇总 表。

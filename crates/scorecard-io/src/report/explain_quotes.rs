@@ -39,6 +39,28 @@ static CACHE: LazyLock<Mutex<HashMap<Arc<str>, Arc<Notes>>>> =
 
 /// The notes of `card`, read from its source once per source text.
 pub(super) fn notes_of(card: &CheckedCard) -> Arc<Notes> {
+    // A report asks for the same card's notes for every item of every row:
+    // the last card's, kept per thread, are found by the text's address,
+    // without hashing the text or taking the lock.
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Arc<str>, Arc<Notes>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let text = &card.source().text;
+    let last = LAST.with(|last| {
+        let last = last.borrow();
+        let (key, notes) = last.as_ref()?;
+        Arc::ptr_eq(key, text).then(|| notes.clone())
+    });
+    if let Some(notes) = last {
+        return notes;
+    }
+    let notes = shared_notes(card);
+    LAST.with(|last| *last.borrow_mut() = Some((text.clone(), notes.clone())));
+    notes
+}
+
+fn shared_notes(card: &CheckedCard) -> Arc<Notes> {
     let key = card.source().text.clone();
     if let Ok(cache) = CACHE.lock() {
         if let Some(found) = cache.get(&key) {

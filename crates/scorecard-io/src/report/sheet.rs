@@ -39,6 +39,8 @@ pub struct Columns {
     percent: Vec<Format>,
     /// A reused buffer for measuring numbers.
     shown: String,
+    /// A line of text above the header row ([`SheetWriter::heading`]).
+    heading: bool,
 }
 
 impl Default for Columns {
@@ -54,6 +56,7 @@ impl Default for Columns {
             money: Format::new().set_num_format("#,##0.00"),
             percent: Vec::new(),
             shown: String::new(),
+            heading: false,
         }
     }
 }
@@ -62,6 +65,11 @@ impl Default for Columns {
 pub struct SheetWriter<'a> {
     sheet: &'a mut Worksheet,
     columns: Box<Columns>,
+}
+
+/// The row of the header: 0, or 1 below a [heading](SheetWriter::heading).
+fn header_row(columns: &Columns) -> u32 {
+    u32::from(columns.heading)
 }
 
 impl<'a> SheetWriter<'a> {
@@ -83,11 +91,27 @@ impl<'a> SheetWriter<'a> {
         self.sheet
     }
 
-    /// The header row (row 0), bold on a pale fill.
+    /// A line above the header row (row 0, the header then row 1), bold:
+    /// what the sheet holds. It runs on over the empty cells beside it and
+    /// sets no column's width. Written before [`header`](Self::header).
+    pub fn heading(&mut self, text: &str) -> Result<(), XlsxError> {
+        let bold = Format::new().set_bold();
+        self.sheet.write_string_with_format(0, 0, text, &bold)?;
+        self.columns.heading = true;
+        Ok(())
+    }
+
+    /// The row of the header: 0, or 1 below a [heading](Self::heading).
+    pub fn header_row(&self) -> u32 {
+        header_row(&self.columns)
+    }
+
+    /// The header row (row 0, or 1 below a heading), bold on a pale fill.
     pub fn header(&mut self, titles: &[String]) -> Result<(), XlsxError> {
+        let row = self.header_row();
         for (c, title) in titles.iter().enumerate() {
             self.sheet
-                .write_string_with_format(0, col(c), title, &self.columns.header)?;
+                .write_string_with_format(row, col(c), title, &self.columns.header)?;
             self.measure(c, title);
         }
         Ok(())
@@ -186,16 +210,17 @@ impl<'a> SheetWriter<'a> {
     }
 
     /// Sets the widths, freezes the header row (and `frozen_columns` on the
-    /// left), and adds a filter over `rows` data rows.
+    /// left, and the heading above), and adds a filter over `rows` data rows.
     pub fn finish(self, rows: u32, frozen_columns: usize) -> Result<(), XlsxError> {
         let widths = &self.columns.widths;
         for (c, &width) in widths.iter().enumerate() {
             let width = (width + 2).clamp(MIN_WIDTH, MAX_WIDTH);
             self.sheet.set_column_width(col(c), width as f64)?;
         }
-        self.sheet.set_freeze_panes(1, col(frozen_columns))?;
+        let top = header_row(&self.columns);
+        self.sheet.set_freeze_panes(top + 1, col(frozen_columns))?;
         if let Some(last) = widths.len().checked_sub(1) {
-            self.sheet.autofilter(0, 0, rows, col(last))?;
+            self.sheet.autofilter(top, 0, top + rows, col(last))?;
         }
         Ok(())
     }
@@ -217,12 +242,13 @@ impl<'a> SheetWriter<'a> {
 
 /// Print setup for a report sheet HR hands out: landscape A4, every column
 /// on one page's width (as many pages down as it takes), the header row on
-/// every page, `title` in the page header and "page N of M" in the footer.
-pub fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
+/// every page (`header_row`: 0, or 1 below a heading), `title` in the page
+/// header and "page N of M" in the footer.
+pub fn print_setup(sheet: &mut Worksheet, title: &str, header_row: u32) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_repeat_rows(header_row, header_row)?;
     // `&` starts a field in Excel's header codes: a title's own is doubled.
     // Excel allows 255 characters in a header.
     let title: String = title.replace('&', "&&").chars().take(200).collect();

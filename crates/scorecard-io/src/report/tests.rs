@@ -554,7 +554,18 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     use calamine::{Reader, Xlsx};
     let card = card();
     let results: Vec<ScoreResult> = (0..3).map(|_| score(&card, &zhang_san(&card))).collect();
-    let per_person = (card.items().len() + card.adjustments().len()) as u32;
+    // The detail lists the items that lost points and the blocks that
+    // added or took some.
+    let r = &results[0];
+    let lost = card
+        .items()
+        .iter()
+        .zip(&r.scores.items)
+        .filter(|(item, score)| **score != item.points)
+        .count();
+    let applied = r.scores.adjustments.iter().filter(|a| !a.is_zero()).count();
+    let per_person = (lost + applied) as u32;
+    assert!(per_person > 1, "the test needs rows to split");
     let limit = per_person + 1;
     // The workbook's sheets and headings in Chinese, as HR gets them.
     let zh = |f: &dyn Fn() -> Vec<u8>| crate::i18n::with_lang(crate::i18n::Lang::Zh, f);
@@ -570,14 +581,24 @@ fn a_detail_sheet_past_the_row_limit_goes_on_over_new_sheets_and_says_so() {
     let mut rows = 0;
     for name in ["明细", "明细 (2)", "明细 (3)"] {
         let sheet = book.worksheet_range(name).unwrap();
+        // A heading saying which rows are listed, then the header.
+        let heading = sheet.get((0, 0)).map(|c| c.to_string()).unwrap_or_default();
+        assert!(
+            heading.contains("未列出的考核项得满分"),
+            "{name}: {heading}"
+        );
         assert_eq!(
-            sheet.get((0, 0)).map(|c| c.to_string()).as_deref(),
+            sheet.get((1, 0)).map(|c| c.to_string()).as_deref(),
             Some("工号")
         );
-        assert!(sheet.height() as u32 <= limit + 1, "{name}");
-        rows += sheet.height() - 1;
+        assert!(sheet.height() as u32 <= limit + 2, "{name}");
+        rows += sheet.height() - 2;
     }
-    assert_eq!(rows as u32, 3 * per_person, "every row is written once");
+    assert_eq!(
+        rows as u32,
+        3 * per_person,
+        "every listed row is written once"
+    );
     let notes = book.worksheet_range("说明").unwrap();
     let note = notes.get((1, 0)).unwrap().to_string();
     assert!(note.contains("明细 (3)"), "{note}");
@@ -629,6 +650,8 @@ fn the_workbook_prints_landscape_on_a4_with_its_header_row_on_every_page() {
         workbook.contains("_xlnm.Print_Titles"),
         "the header row repeats on every page"
     );
+    // The detail's header is below its heading.
+    assert!(workbook.contains("Detail!$2:$2"), "{workbook}");
 }
 
 #[test]

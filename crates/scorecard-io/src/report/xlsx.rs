@@ -8,9 +8,16 @@
 //!   blocks) has no total, grade or rank: its sheet leads with its main pay
 //!   output, then the inputs other cards fed it (月度考核分数), then its other
 //!   outputs, and a sheet 门店合计 sums the main output per store.
-//! * **明细 (detail)**: one row per employee and item, then per bonus/penalty
-//!   block — its section, points, score, points lost, and the reason for
-//!   every point lost, quoting the card and its line as `explain` does.
+//!   Then every item's score, in the card's order: the detail lists only
+//!   the items that lost points.
+//! * **明细 (detail)**: the lines of an appeal — one row per employee and
+//!   item that lost points (or whose reason says something: a clamp), then
+//!   per bonus/penalty block that added or took something — its section,
+//!   points, score, points lost, and the reason for every point lost,
+//!   quoting the card and its line as `explain` does. A heading above the
+//!   header says so: an item not listed scored its full points (its score
+//!   is on the summary). Listing every item took 24 rows a person, most of
+//!   them "full marks, no reason", and most of the time of a large report.
 //!
 //! Headers come from the catalogue (Chinese by default); the header row is
 //! frozen with a filter on it, repeated on every printed page, and each sheet
@@ -179,20 +186,226 @@ impl Facts {
 pub struct Reasons {
     items: Vec<String>,
     blocks: Vec<String>,
+    /// Reasons written already, by what they were written from (see
+    /// [`Reasons::key`]): many people lose points the same way, and writing
+    /// a reason (the catalogue's sentences, the card's words) costs more
+    /// than the rest of the workbook's row.
+    known: rustc_hash::FxHashMap<Vec<u8>, String>,
+    /// Per item, the inputs its rules read; `None` when a rule reads
+    /// something beyond the row's inputs and its trace (a hook, another
+    /// item, a band …): its reasons are written every time.
+    reads: Option<Vec<Option<Vec<usize>>>>,
+    /// The card `known` and `reads` are of (its address; the cards of a
+    /// workbook of several are all alive while it is written).
+    card: usize,
+    key: Vec<u8>,
 }
+
+/// Reasons kept at most before the cache starts again.
+const KNOWN_REASONS: usize = 50_000;
 
 impl Reasons {
     /// `r`'s reasons (`r` has its trace).
     fn of(&mut self, card: &CheckedCard, r: &ScoreResult, inputs: Option<&[Value]>) {
         self.items.clear();
         self.blocks.clear();
-        for i in 0..card.items().len() {
-            self.items.push(item_reasons(card, r, inputs, i).join("\n"));
+        let address = std::ptr::from_ref(card) as usize;
+        if self.card != address {
+            self.card = address;
+            self.known.clear();
+            self.reads = None;
         }
-        for b in 0..card.adjustments().len() {
-            self.blocks.push(block_reasons(card, r, b).join("\n"));
+        if self.known.len() > KNOWN_REASONS {
+            self.known.clear();
+        }
+        let reads = self
+            .reads
+            .get_or_insert_with(|| card.items().iter().map(item_reads).collect());
+        let trace = r.traced();
+        for (i, item) in card.items().iter().enumerate() {
+            // An item at full points, with nothing deducted or clamped, has
+            // no reason to give (as `explain` has none for it).
+            let t = &trace.items[i];
+            let quiet = t.score >= item.points
+                && t.clamp.is_none()
+                && t.deductions.iter().all(|h| h.count.is_zero());
+            if quiet {
+                self.items.push(String::new());
+                continue;
+            }
+            let Some(read) = &reads[i] else {
+                self.items.push(item_reasons(card, r, inputs, i).join("\n"));
+                continue;
+            };
+            // The sentences are the same for the same trace and the same
+            // values of the inputs the item reads.
+            let key = &mut self.key;
+            key.clear();
+            key.push(0);
+            key.extend_from_slice(&(i as u32).to_le_bytes());
+            item_key(key, t);
+            key.push(u8::from(inputs.is_some()));
+            for &input in read {
+                put_value(
+                    key,
+                    inputs.and_then(|v| v.get(input)).unwrap_or(&Value::Missing),
+                );
+            }
+            let text = match self.known.get(key.as_slice()) {
+                Some(text) => text.clone(),
+                None => {
+                    let text = item_reasons(card, r, inputs, i).join("\n");
+                    self.known.insert(key.clone(), text.clone());
+                    text
+                }
+            };
+            self.items.push(text);
+        }
+        for (b, t) in trace.adjustments.iter().enumerate() {
+            if !t.capped && t.lines.iter().all(|h| h.count.is_zero()) {
+                self.blocks.push(String::new());
+                continue;
+            }
+            // A block's sentences read its trace alone.
+            let key = &mut self.key;
+            key.clear();
+            key.push(1);
+            key.extend_from_slice(&(b as u32).to_le_bytes());
+            for h in &t.lines {
+                key.extend_from_slice(&h.count.serialize());
+                key.extend_from_slice(&h.amount.serialize());
+            }
+            key.extend_from_slice(&t.amount.serialize());
+            key.push(u8::from(t.capped));
+            key.extend_from_slice(&t.uncapped.serialize());
+            let text = match self.known.get(key.as_slice()) {
+                Some(text) => text.clone(),
+                None => {
+                    let text = block_reasons(card, r, b).join("\n");
+                    self.known.insert(key.clone(), text.clone());
+                    text
+                }
+            };
+            self.blocks.push(text);
         }
     }
+}
+
+/// An item's trace, as bytes that differ when any of it differs.
+fn item_key(key: &mut Vec<u8>, t: &crate::eval::result::ItemScore) {
+    use crate::eval::result::{BaseTrace, Clamp};
+    let decimal = |key: &mut Vec<u8>, d: &Decimal| key.extend_from_slice(&d.serialize());
+    decimal(key, &t.score);
+    decimal(key, &t.raw);
+    key.push(match t.clamp {
+        None => 0,
+        Some(Clamp::ToZero) => 1,
+        Some(Clamp::ToPoints) => 2,
+    });
+    for h in &t.deductions {
+        decimal(key, &h.count);
+        decimal(key, &h.amount);
+    }
+    match &t.base {
+        BaseTrace::Full => key.push(0),
+        BaseTrace::Tier {
+            row,
+            subject,
+            value,
+        } => {
+            key.push(1);
+            key.extend_from_slice(&(*row as u64).to_le_bytes());
+            put_value(key, subject);
+            decimal(key, value);
+        }
+        BaseTrace::PassFail { met, value } => {
+            key.push(2);
+            key.push(u8::from(*met));
+            decimal(key, value);
+        }
+        BaseTrace::Late { days, value } => {
+            key.push(3);
+            match days {
+                Some(d) => {
+                    key.push(1);
+                    decimal(key, d);
+                }
+                None => key.push(0),
+            }
+            decimal(key, value);
+        }
+        BaseTrace::Score { value } => {
+            key.push(4);
+            decimal(key, value);
+        }
+        BaseTrace::Rated {
+            ratings,
+            value,
+            rounded,
+        } => {
+            key.push(5);
+            for rating in ratings {
+                match rating {
+                    Some(d) => {
+                        key.push(1);
+                        decimal(key, d);
+                    }
+                    None => key.push(0),
+                }
+            }
+            decimal(key, value);
+            key.push(u8::from(*rounded));
+        }
+    }
+}
+
+/// The inputs `item`'s rules read, or `None` when they read anything else
+/// (a hook call, another item, a section, a band, a rank …).
+fn item_reads(item: &crate::check::model::Item) -> Option<Vec<usize>> {
+    use crate::check::model::{BaseRule, Expr, ExprKind, Outcome};
+    fn walk(e: &Expr, reads: &mut Vec<usize>) -> bool {
+        match &e.kind {
+            ExprKind::Input(i) | ExprKind::Present(i) => reads.push(*i),
+            ExprKind::Const(_)
+            | ExprKind::Neg(_)
+            | ExprKind::Not(_)
+            | ExprKind::Arith(..)
+            | ExprKind::Compare(..)
+            | ExprKind::And(..)
+            | ExprKind::Or(..)
+            | ExprKind::If(..)
+            | ExprKind::Min(_)
+            | ExprKind::Max(_)
+            | ExprKind::Clamp(..)
+            | ExprKind::Round(..) => {}
+            _ => return false,
+        }
+        e.children().into_iter().all(|c| walk(c, reads))
+    }
+    let mut reads: Vec<usize> = item.deductions.iter().map(|d| d.input).collect();
+    let pure = match &item.base {
+        None => true,
+        Some(BaseRule::Tiers(table)) => {
+            walk(&table.subject, &mut reads)
+                && table.rows.iter().all(|row| match &row.outcome {
+                    Outcome::Formula(e) => walk(e, &mut reads),
+                    Outcome::Full | Outcome::Minus(_) | Outcome::Fixed(_) => true,
+                })
+        }
+        Some(BaseRule::PassFail { condition, .. }) => walk(condition, &mut reads),
+        Some(BaseRule::Late { input, .. }) => {
+            reads.push(*input);
+            true
+        }
+        Some(BaseRule::Score { expr, .. }) => walk(expr, &mut reads),
+        Some(BaseRule::Rated(rated)) => {
+            reads.extend(rated.raters.iter().map(|r| r.input));
+            true
+        }
+    };
+    reads.sort_unstable();
+    reads.dedup();
+    pure.then_some(reads)
 }
 
 /// A sheet filled a row at a time, one of several in turn.
@@ -203,6 +416,8 @@ struct Sheet {
     /// Rows written below the header.
     rows: u32,
     frozen: usize,
+    /// The header's row: 0, or 1 below a heading.
+    top: u32,
 }
 
 impl Sheet {
@@ -212,15 +427,36 @@ impl Sheet {
         titles: &[String],
         frozen: usize,
     ) -> Result<Sheet, XlsxError> {
+        Sheet::with_heading(book, name, None, titles, frozen)
+    }
+
+    /// A sheet with a line above its header (`heading`) saying what it holds.
+    fn with_heading(
+        book: &mut Workbook,
+        name: &str,
+        heading: Option<&str>,
+        titles: &[String],
+        frozen: usize,
+    ) -> Result<Sheet, XlsxError> {
         let index = book.worksheets_mut().len();
         let mut w = SheetWriter::new(new_sheet(book, name)?);
+        if let Some(text) = heading {
+            w.heading(text)?;
+        }
         w.header(titles)?;
         Ok(Sheet {
             index,
+            top: w.header_row(),
             columns: Some(w.pause()),
             rows: 0,
             frozen,
         })
+    }
+
+    /// Data rows the sheet holds at most below its header: `limit`, within
+    /// Excel's 1 048 576 rows.
+    fn room(&self, limit: u32) -> u32 {
+        limit.min(EXCEL_ROWS - 1 - self.top)
     }
 
     /// Writes with `write` onto the sheet's next row.
@@ -232,7 +468,7 @@ impl Sheet {
         let columns = self.columns.take().unwrap_or_default();
         let mut w = SheetWriter::resume(book.worksheet_from_index(self.index)?, columns);
         self.rows += 1;
-        let written = write(&mut w, self.rows);
+        let written = write(&mut w, self.top + self.rows);
         self.columns = Some(w.pause());
         written
     }
@@ -240,7 +476,7 @@ impl Sheet {
     fn finish(mut self, book: &mut Workbook, title: &str) -> Result<(), XlsxError> {
         let columns = self.columns.take().unwrap_or_default();
         let sheet = book.worksheet_from_index(self.index)?;
-        print_setup(sheet, title)?;
+        print_setup(sheet, title, self.top)?;
         SheetWriter::resume(sheet, columns).finish(self.rows, self.frozen)
     }
 }
@@ -310,7 +546,7 @@ impl<'c> Book<'c> {
         } else {
             let titles = detail_titles(&who, false);
             Some(Detail {
-                sheet: Sheet::new(&mut book, &t!("workbook-detail"), &titles, frozen)?,
+                sheet: Detail::sheet(&mut book, &t!("workbook-detail"), &titles, frozen)?,
                 titles,
                 more: 0,
             })
@@ -361,12 +597,18 @@ impl<'c> Book<'c> {
             return Ok(());
         };
         for (i, &score) in scores.items.iter().enumerate() {
+            if !item_listed(card, i, score, &reasons.items[i]) {
+                continue;
+            }
             detail.next(&mut self.book, self.limit, &self.title)?;
             detail.sheet.row(&mut self.book, |w, row| {
                 item_row(w, row, card, who, None, e, i, score, &reasons.items[i])
             })?;
         }
         for (b, &amount) in scores.adjustments.iter().enumerate() {
+            if !block_listed(amount, &reasons.blocks[b]) {
+                continue;
+            }
             detail.next(&mut self.book, self.limit, &self.title)?;
             detail.sheet.row(&mut self.book, |w, row| {
                 block_row(w, row, card, who, None, e, b, amount, &reasons.blocks[b])
@@ -414,7 +656,7 @@ impl<'c> Book<'c> {
             if detail.more > 0 {
                 all.push(t!(
                     "workbook-detail-split",
-                    rows = self.limit,
+                    rows = detail.sheet.room(self.limit),
                     last = detail.more + 1
                 ));
             }
@@ -426,16 +668,40 @@ impl<'c> Book<'c> {
 }
 
 impl Detail {
+    /// A detail sheet, its heading saying which rows it lists.
+    fn sheet(
+        book: &mut Workbook,
+        name: &str,
+        titles: &[String],
+        frozen: usize,
+    ) -> Result<Sheet, XlsxError> {
+        let heading = t!("workbook-detail-heading");
+        Sheet::with_heading(book, name, Some(&heading), titles, frozen)
+    }
+
     /// Goes on to a new sheet when this one is full.
     fn next(&mut self, book: &mut Workbook, limit: u32, title: &str) -> Result<(), XlsxError> {
-        if self.sheet.rows < limit {
+        if self.sheet.rows < self.sheet.room(limit) {
             return Ok(());
         }
         self.more += 1;
         let name = t!("workbook-detail-more", n = self.more + 1);
-        let next = Sheet::new(book, &name, &self.titles, self.sheet.frozen)?;
+        let next = Detail::sheet(book, &name, &self.titles, self.sheet.frozen)?;
         std::mem::replace(&mut self.sheet, next).finish(book, title)
     }
+}
+
+/// Whether the detail lists item `i` scored `score`: when it lost points
+/// or its reason says something (a clamp, a deduction that cost nothing).
+/// An item not listed scored its full points, as the summary shows.
+fn item_listed(card: &CheckedCard, i: usize, score: Decimal, reason: &str) -> bool {
+    score != card.items()[i].points || !reason.is_empty()
+}
+
+/// Whether the detail lists a bonus/penalty block: when it added or took
+/// something, or its reason says something (a cap).
+fn block_listed(amount: Decimal, reason: &str) -> bool {
+    !amount.is_zero() || !reason.is_empty()
 }
 
 /// Money to the fen, half away from zero: what the workbook stores and shows.
@@ -567,6 +833,19 @@ fn everyone_sheet(
 /// matches): deflating the sheets is the largest part of writing a large
 /// report, and level 6 (the default) took twice the time of 3 for a file a
 /// fifth smaller; 2 is faster again for a file a little larger.
+///
+/// Where the time of a large workbook goes (perf, 20 000 S1 rows, with the
+/// detail listing only what happened and the reasons cached): about four
+/// fifths of the CPU is on one thread — rust_xlsxwriter's cell calls on the
+/// writing thread (58%: `store_string`, `insert_cell`, `flush_data_row`
+/// formatting each row's XML) and deflating the sheets when the workbook is
+/// saved (22%) — while scoring and the reasons on the workers take the
+/// rest. So a second core cannot help, and rust_xlsxwriter tops out near
+/// 15 000 S1 rows a second here (about 65 µs a person on that thread). The
+/// 100 000 rows a second of issue 17 needs each row's XML written on the
+/// workers and the sheets deflated in parallel (independent deflate blocks
+/// per chunk, as pigz does, in a zip written by hand): a sheet writer of
+/// our own, not done yet.
 fn workbook() -> Workbook {
     let mut book = Workbook::new();
     book.set_zip_compression_level(2);
@@ -701,6 +980,8 @@ fn summary_titles(card: &CheckedCard, who: &Who, fed: &[usize]) -> Vec<String> {
             .into_iter()
             .map(|i| card.derived()[i].display_name().to_string()),
     );
+    // Every item's score: the detail lists only the items that lost points.
+    titles.extend(card.items().iter().map(|i| i.display_name().to_string()));
     titles
 }
 
@@ -754,6 +1035,10 @@ fn summary_row(
     c += 1;
     for d in derived_order(card) {
         value_cell(w, row, c, &scores.derived[d], card.derived()[d].ty)?;
+        c += 1;
+    }
+    for &score in &scores.items {
+        w.number(row, c, score, NumberStyle::Plain)?;
         c += 1;
     }
     Ok(())
@@ -854,7 +1139,7 @@ fn detail_sheets(
     let who = Who::of_all(&all);
     let titles = detail_titles(&who, true);
     let mut detail = Detail {
-        sheet: Sheet::new(book, &t!("workbook-detail"), &titles, who.frozen())?,
+        sheet: Detail::sheet(book, &t!("workbook-detail"), &titles, who.frozen())?,
         titles,
         more: 0,
     };
@@ -868,6 +1153,9 @@ fn detail_sheets(
             reasons.of(card, r, inputs);
             let e = &r.employee;
             for (i, &score) in r.scores.items.iter().enumerate() {
+                if !item_listed(card, i, score, &reasons.items[i]) {
+                    continue;
+                }
                 detail.next(book, limit, title)?;
                 detail.sheet.row(book, |w, row| {
                     item_row(
@@ -884,6 +1172,9 @@ fn detail_sheets(
                 })?;
             }
             for (b, &amount) in r.scores.adjustments.iter().enumerate() {
+                if !block_listed(amount, &reasons.blocks[b]) {
+                    continue;
+                }
                 detail.next(book, limit, title)?;
                 detail.sheet.row(book, |w, row| {
                     block_row(
@@ -902,12 +1193,16 @@ fn detail_sheets(
         }
     }
     let more = detail.more;
+    let rows = detail.sheet.room(limit);
     detail.sheet.finish(book, title)?;
-    Ok((more > 0).then(|| t!("workbook-detail-split", rows = limit, last = more + 1)))
+    Ok((more > 0).then(|| t!("workbook-detail-split", rows = rows, last = more + 1)))
 }
 
 /// Rows a sheet holds below its header: Excel's limit is 1 048 576 in all.
-const SHEET_ROWS: u32 = 1_048_575;
+const SHEET_ROWS: u32 = EXCEL_ROWS - 1;
+
+/// Excel's rows in a sheet.
+const EXCEL_ROWS: u32 = 1_048_576;
 
 /// A worksheet written row by row, each row flushed to a temporary file as
 /// the next starts (rust_xlsxwriter's constant-memory mode): memory holds
