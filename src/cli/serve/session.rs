@@ -259,7 +259,7 @@ impl Session {
             let name = card.card().source().name.clone();
             if name == self.card.name {
                 *card = checked.clone();
-            } else if chain_of(&card.card()).contains(&self.card.name) {
+            } else if chain_of(card.card()).contains(&self.card.name) {
                 let again = scorecard::FileLoader::new()
                     .open(&name)
                     .map_err(|why| {
