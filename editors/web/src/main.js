@@ -13,7 +13,7 @@ import { isZero, isNegative, plain, signed, signedOrZero } from "./format.js";
 // page's address changes it (0 to 1000).
 const DEBOUNCE_MS = (() => {
   const v = Number(new URLSearchParams(location.search).get("debounce"));
-  return Number.isFinite(v) && v >= 0 && v <= 1000 && location.search.includes("debounce=") ? v : 150;
+  return Number.isFinite(v) && v >= 0 && v <= 1000 && location.search.includes("debounce=") ? v : 50;
 })();
 const $ = (id) => document.getElementById(id);
 

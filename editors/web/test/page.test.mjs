@@ -62,7 +62,7 @@ test("a tier change shows its impact; a row explains itself; Ctrl-S saves", asyn
     await page.keyboard.type("97");
     await page.waitForFunction((n) => window.__scorecard.updates > n && document.getElementById("impact").textContent.startsWith("本次修改"), updates);
     const timing = await page.evaluate(() => window.__scorecard.timing);
-    console.log(`# last keystroke to impact shown: ${timing.since_edit_ms.toFixed(1)} ms (150 ms debounce, round trip ${timing.round_trip_ms.toFixed(1)} ms, mock server ${timing.server_ms} ms, page ${timing.render_ms.toFixed(1)} ms)`);
+    console.log(`# last keystroke to impact shown: ${timing.since_edit_ms.toFixed(1)} ms (50 ms debounce, round trip ${timing.round_trip_ms.toFixed(1)} ms, mock server ${timing.server_ms} ms, page ${timing.render_ms.toFixed(1)} ms)`);
     assert.equal(await text(page, "#impact"), "本次修改影响 6 人，合计 −6 分，2 人等级变化，工资合计 −102.00 元");
     assert.equal(await page.locator("#results tbody tr.changed").count(), 6);
     const row = page.locator('#results tbody tr[data-id="HF112"]');
