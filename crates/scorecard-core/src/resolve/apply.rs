@@ -261,8 +261,8 @@ impl Applier<'_> {
                     Code::AlreadyInBase,
                     t!("base-already-has", what = kind.described()),
                 )
-                .label(node_span(&decl), t!("duplicate-name-again"))
-                .label(node_span(&self.decls[i]), t!("the-base-cards"))
+                .label(decl.span(), t!("duplicate-name-again"))
+                .label(self.decls[i].span(), t!("the-base-cards"))
                 .help(t!("base-already-has-help", kind = kind.word()));
                 self.report(d);
                 return;
@@ -283,7 +283,7 @@ impl Applier<'_> {
                 return;
             }
         }
-        let span = node_span(&decl);
+        let span = decl.span();
         let at = self.insert_position(kind);
         self.decls.insert(at, decl);
         self.changes.note(span, t!("change-added"), span);
@@ -340,9 +340,8 @@ impl Applier<'_> {
             return;
         };
         inherit_label(&mut decl, &self.decls[index]);
-        self.changes.forget(node_span(&self.decls[index]));
-        self.changes
-            .note(node_span(&decl), t!("change-overridden"), at);
+        self.changes.forget(self.decls[index].span());
+        self.changes.note(decl.span(), t!("change-overridden"), at);
         let monthly = matches!(&decl, Decl::Period(p) if p.name == "monthly");
         self.decls[index] = decl;
         if monthly {
@@ -364,7 +363,7 @@ impl Applier<'_> {
         }
         if let Some(i) = self.single(Kind::Partial) {
             let gone = self.decls.remove(i);
-            self.changes.forget(node_span(&gone));
+            self.changes.forget(gone.span());
             self.changes.removed("partial", None, at);
         }
     }
@@ -450,7 +449,7 @@ impl Applier<'_> {
         match place {
             Place::Decl(i) => {
                 let gone = self.decls.remove(i);
-                self.changes.forget(node_span(&gone));
+                self.changes.forget(gone.span());
             }
             Place::Item(s, i) => {
                 if let Decl::Section(section) = &mut self.decls[s] {
@@ -601,35 +600,6 @@ fn name_of(decl: &Decl) -> Option<&Ident> {
         Decl::Rater(r) => Some(&r.name),
         Decl::Rank(r) => Some(&r.name),
         _ => None,
-    }
-}
-
-/// The span the printer annotates a declaration's first line by.
-pub(super) fn node_span(decl: &Decl) -> Span {
-    match decl {
-        Decl::Role(t) => t.span,
-        Decl::Period(p) => p.span,
-        Decl::Total(n) => n.span,
-        Decl::Version(t) => t.span,
-        Decl::Effective(e) => e.span,
-        Decl::Input(i) => i.span,
-        Decl::Param(p) => p.span,
-        Decl::Section(s) => s.span,
-        Decl::Adjustment(a) => a.span,
-        Decl::Grade(g) => g.span,
-        Decl::Band(b) => b.span,
-        Decl::Output(o) => o.span,
-        Decl::Hooks(h) => h.span,
-        Decl::Rater(r) => r.span,
-        Decl::Rank(r) => r.span,
-        Decl::Limit(l) => l.span,
-        Decl::Partial(p) => p.span,
-        Decl::Require(r) => r.span,
-        Decl::Ignore(i) => i.span,
-        Decl::Round(r) => r.span,
-        Decl::Main(m) => m.span,
-        Decl::Override(o) => o.span,
-        Decl::Remove(r) => r.span,
     }
 }
 
