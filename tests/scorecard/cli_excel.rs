@@ -154,3 +154,107 @@ fn diff_reads_a_workbook_sheet() {
     assert_eq!(people(&from_book), people(&from_csv));
     assert!(people(&from_csv).as_array().is_some_and(|a| !a.is_empty()));
 }
+
+/// `rows` generated months of the S1 card: every input filled, most people
+/// losing points somewhere (the same rows every run).
+fn s1_rows(rows: usize) -> String {
+    let card = scorecard::compile_file(Path::new("rules/callback_specialist.card"))
+        .expect("the S1 card checks")
+        .into_card();
+    let mut seed: u64 = 7;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let mut out = String::from("工号,姓名,品牌,门店");
+    for input in card.inputs() {
+        out += &format!(",{}", input.name);
+    }
+    out.push('\n');
+    for r in 0..rows {
+        // Some without a name: the cells after it stay in their columns.
+        let name = if r % 7 == 0 {
+            String::new()
+        } else {
+            format!("员工{r}")
+        };
+        out += &format!("E{r:05},{name},{},{}店", ["君威", "GL8"][r % 2], r % 3 + 1);
+        for input in card.inputs() {
+            let cell = match input.ty {
+                scorecard::value::InputType::Bool => {
+                    ["是", "是", "否"][next(3) as usize].to_string()
+                }
+                scorecard::value::InputType::Percent => format!("{}%", 80 + next(21)),
+                scorecard::value::InputType::Count => next(3).to_string(),
+                _ => match input.range {
+                    Some((_, high)) => (high - rust_decimal::Decimal::from(next(3))).to_string(),
+                    None => next(100).to_string(),
+                },
+            };
+            out += &format!(",{cell}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_streamed_workbook_is_the_bytes_of_one_made_at_once_on_any_number_of_threads() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("s1.csv");
+    // Enough people for several chunks formatted and deflated apart.
+    std::fs::write(&data, s1_rows(2500)).unwrap();
+    let book = |name: &str, threads: &str, extra: &[&str]| -> Vec<u8> {
+        let path = dir.path().join(name);
+        let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+            .current_dir(crate::common::root())
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["eval", "rules/callback_specialist.card", arg(&data)])
+            .args(["--format", "xlsx", "--output", arg(&path)])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+        std::fs::read(&path).unwrap()
+    };
+    // Streamed: a row at a time, the workbook's rows made on every core.
+    let two = book("two.xlsx", "2", &[]);
+    let one = book("one.xlsx", "1", &[]);
+    // With the trace asked for, the run reads every row first and makes the
+    // workbook of all the results at once.
+    let at_once = book("at_once.xlsx", "2", &["--trace"]);
+    assert!(two == one, "the workbook depends on the number of threads");
+    assert!(
+        two == at_once,
+        "the streamed workbook differs from the one made at once"
+    );
+    // Everyone is on the summary, a name left blank leaves a blank cell.
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(two)).unwrap();
+    let summary = wb.worksheet_range("汇总").unwrap();
+    assert_eq!(summary.height(), 2501);
+    assert_eq!(
+        summary.get((1, 0)).map(|c| c.to_string()).as_deref(),
+        Some("E00000")
+    );
+    assert_eq!(
+        summary.get((1, 1)).map(|c| c.to_string()).as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        summary.get((1, 2)).map(|c| c.to_string()).as_deref(),
+        Some("君威")
+    );
+    assert_eq!(
+        summary.get((2, 1)).map(|c| c.to_string()).as_deref(),
+        Some("员工1")
+    );
+    let detail = wb.worksheet_range("明细").unwrap();
+    assert!(
+        detail.height() > 2500,
+        "people lose points: {}",
+        detail.height()
+    );
+}

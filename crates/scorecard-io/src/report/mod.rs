@@ -23,6 +23,7 @@ mod rated_and_ranked;
 mod rows;
 pub(crate) mod sheet;
 mod table;
+mod workbook;
 mod xlsx;
 
 pub use self::appeal::{appeal_html, AppealPart};

@@ -130,6 +130,25 @@ impl<'c> ReportRows<'c> {
         }
     }
 
+    /// The workbook's second pass scores each row itself, with its trace
+    /// ([`scored_row`](Self::scored_row)): scoring it first is wasted.
+    pub fn scores_rows(&self) -> bool {
+        matches!(self, ReportRows::Xlsx(x) if x.scores_rows())
+    }
+
+    /// A row scored by the report itself (see [`scores_rows`](Self::scores_rows)).
+    pub fn scored_row(
+        &mut self,
+        who: &Who,
+        line: usize,
+        values: &[Value],
+    ) -> Result<(), crate::eval::EvalError> {
+        match self {
+            ReportRows::Xlsx(x) => x.scored_row(who, line, values),
+            _ => Ok(()),
+        }
+    }
+
     pub fn take(&mut self) -> Vec<u8> {
         match self {
             ReportRows::Csv(c) => c.take(),

@@ -1,5 +1,6 @@
-//! Writing one worksheet of a report: typed cells, and column widths that
-//! fit Chinese text.
+//! Writing one worksheet of a data-entry template with rust_xlsxwriter:
+//! typed cells, and column widths that fit Chinese text (the report
+//! workbook has its own writer, `report::workbook`, measuring the same way).
 //!
 //! rust_xlsxwriter's autofit counts a Chinese character as narrow as a Latin
 //! one, so columns of 汉字 come out clipped; widths here are measured in
@@ -27,20 +28,15 @@ pub enum NumberStyle {
 }
 
 /// What a sheet being written remembers between rows: each column's widest
-/// text and the formats made once. Kept apart from the worksheet, so that
-/// several sheets can be filled a row at a time each, in turn
-/// ([`SheetWriter::resume`], [`SheetWriter::pause`]).
-pub struct Columns {
+/// text and the formats made once.
+struct Columns {
     widths: Vec<usize>,
     header: Format,
-    wrap: Format,
     money: Format,
     /// Percent formats by their number of decimals.
     percent: Vec<Format>,
     /// A reused buffer for measuring numbers.
     shown: String,
-    /// A line of text above the header row ([`SheetWriter::heading`]).
-    heading: bool,
 }
 
 impl Default for Columns {
@@ -52,11 +48,9 @@ impl Default for Columns {
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_border_bottom(FormatBorder::Thin)
                 .set_text_wrap(),
-            wrap: Format::new().set_text_wrap(),
             money: Format::new().set_num_format("#,##0.00"),
             percent: Vec::new(),
             shown: String::new(),
-            heading: false,
         }
     }
 }
@@ -67,48 +61,21 @@ pub struct SheetWriter<'a> {
     columns: Box<Columns>,
 }
 
-/// The row of the header: 0, or 1 below a [heading](SheetWriter::heading).
-fn header_row(columns: &Columns) -> u32 {
-    u32::from(columns.heading)
-}
-
 impl<'a> SheetWriter<'a> {
     pub fn new(sheet: &'a mut Worksheet) -> Self {
-        SheetWriter::resume(sheet, Box::default())
-    }
-
-    /// Goes on filling `sheet`, with what was remembered of it.
-    pub fn resume(sheet: &'a mut Worksheet, columns: Box<Columns>) -> Self {
-        SheetWriter { sheet, columns }
-    }
-
-    /// What to remember of the sheet until it is [resumed](Self::resume).
-    pub fn pause(self) -> Box<Columns> {
-        self.columns
+        SheetWriter {
+            sheet,
+            columns: Box::default(),
+        }
     }
 
     pub fn sheet(&mut self) -> &mut Worksheet {
         self.sheet
     }
 
-    /// A line above the header row (row 0, the header then row 1), bold:
-    /// what the sheet holds. It runs on over the empty cells beside it and
-    /// sets no column's width. Written before [`header`](Self::header).
-    pub fn heading(&mut self, text: &str) -> Result<(), XlsxError> {
-        let bold = Format::new().set_bold();
-        self.sheet.write_string_with_format(0, 0, text, &bold)?;
-        self.columns.heading = true;
-        Ok(())
-    }
-
-    /// The row of the header: 0, or 1 below a [heading](Self::heading).
-    pub fn header_row(&self) -> u32 {
-        header_row(&self.columns)
-    }
-
-    /// The header row (row 0, or 1 below a heading), bold on a pale fill.
+    /// The header row (row 0), bold on a pale fill.
     pub fn header(&mut self, titles: &[String]) -> Result<(), XlsxError> {
-        let row = self.header_row();
+        let row = 0;
         for (c, title) in titles.iter().enumerate() {
             self.sheet
                 .write_string_with_format(row, col(c), title, &self.columns.header)?;
@@ -123,22 +90,6 @@ impl<'a> SheetWriter<'a> {
         }
         self.sheet.write_string(row, col(c), text)?;
         self.measure(c, text);
-        Ok(())
-    }
-
-    /// Text that may run long (a reason): wrapped within the widest column
-    /// allowed. (Its row keeps the default height: in constant-memory mode
-    /// rust_xlsxwriter keeps every row given a height until the sheet is
-    /// saved, 1.5 GB at peak for a million S1 rows instead of 140 MB.)
-    pub fn long_text(&mut self, row: u32, c: usize, text: &str) -> Result<(), XlsxError> {
-        if text.is_empty() {
-            return Ok(());
-        }
-        self.sheet
-            .write_string_with_format(row, col(c), text, &self.columns.wrap)?;
-        for line in text.lines() {
-            self.measure(c, line);
-        }
         Ok(())
     }
 
@@ -214,10 +165,10 @@ impl<'a> SheetWriter<'a> {
     pub fn finish(self, rows: u32, frozen_columns: usize) -> Result<(), XlsxError> {
         let widths = &self.columns.widths;
         for (c, &width) in widths.iter().enumerate() {
-            let width = (width + 2).clamp(MIN_WIDTH, MAX_WIDTH);
-            self.sheet.set_column_width(col(c), width as f64)?;
+            self.sheet
+                .set_column_width(col(c), column_width(width) as f64)?;
         }
-        let top = header_row(&self.columns);
+        let top = 0;
         self.sheet.set_freeze_panes(top + 1, col(frozen_columns))?;
         if let Some(last) = widths.len().checked_sub(1) {
             self.sheet.autofilter(top, 0, top + rows, col(last))?;
@@ -230,31 +181,24 @@ impl<'a> SheetWriter<'a> {
         if widths.len() <= c {
             widths.resize(c + 1, 0);
         }
-        // ASCII text (ids, numbers) is as wide as it is long.
-        let width = if text.is_ascii() {
-            text.len()
-        } else {
-            text.width()
-        };
-        widths[c] = widths[c].max(width);
+        widths[c] = widths[c].max(display_width(text));
     }
 }
 
-/// Print setup for a report sheet HR hands out: landscape A4, every column
-/// on one page's width (as many pages down as it takes), the header row on
-/// every page (`header_row`: 0, or 1 below a heading), `title` in the page
-/// header and "page N of M" in the footer.
-pub fn print_setup(sheet: &mut Worksheet, title: &str, header_row: u32) -> Result<(), XlsxError> {
-    sheet.set_landscape();
-    sheet.set_paper_size(9); // A4
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(header_row, header_row)?;
-    // `&` starts a field in Excel's header codes: a title's own is doubled.
-    // Excel allows 255 characters in a header.
-    let title: String = title.replace('&', "&&").chars().take(200).collect();
-    sheet.set_header(format!("&C{title}"));
-    sheet.set_footer(crate::t!("workbook-page-footer"));
-    Ok(())
+/// `text`'s width in display columns: a 汉字 is two, as Excel draws it.
+pub fn display_width(text: &str) -> usize {
+    // ASCII text (ids, numbers) is as wide as it is long.
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// A column's width from its widest text: a margin of two, at least
+/// [`MIN_WIDTH`], at most [`MAX_WIDTH`] (a reason wraps past it).
+pub fn column_width(widest: usize) -> usize {
+    (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
 /// A column index as rust_xlsxwriter's type (a report never has 16 384 columns).

@@ -157,6 +157,19 @@ impl<'c> Worker<'c> {
             region: trimmed(cells, binding.region),
             period: fields.period,
         };
+        if self.rows.scores_rows() {
+            return match self.rows.scored_row(&who, line, &self.values) {
+                Ok(()) => (Ok(()), id),
+                Err(error) => {
+                    let failure = RowFailure {
+                        line,
+                        employee: who.employee(),
+                        error,
+                    };
+                    (Err(Outcome::Failed(Box::new(failure))), id)
+                }
+            };
+        }
         if let Err(error) = evaluate_scores(self.card, &self.values, &mut self.scores) {
             let failure = RowFailure {
                 line,
