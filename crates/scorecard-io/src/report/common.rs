@@ -545,6 +545,20 @@ impl<'a> CardResults<'a> {
     }
 }
 
+/// A scored card's section labels, then its bonus/penalty blocks' names:
+/// the columns of points every summary shows after who was scored.
+pub(crate) fn section_and_block_titles(card: &CheckedCard) -> Vec<String> {
+    let sections = card
+        .sections()
+        .iter()
+        .map(|s| s.label.clone().unwrap_or_else(|| s.name.clone()));
+    let blocks = card
+        .adjustments()
+        .iter()
+        .map(|a| a.display_name().to_string());
+    sections.chain(blocks).collect()
+}
+
 #[cfg(test)]
 mod money_tests {
     use super::money;

@@ -112,16 +112,7 @@ impl Layout {
     pub fn headings(&self, card: &CheckedCard) -> Vec<String> {
         let mut head: Vec<String> = Vec::new();
         if self.scored {
-            head.extend(
-                card.sections()
-                    .iter()
-                    .map(|s| s.label.clone().unwrap_or_else(|| s.name.clone())),
-            );
-            head.extend(
-                card.adjustments()
-                    .iter()
-                    .map(|a| a.display_name().to_string()),
-            );
+            head.extend(super::common::section_and_block_titles(card));
             head.push(t!("html-col-total"));
             if card.grade().is_some() {
                 head.push(t!("html-col-grade"));

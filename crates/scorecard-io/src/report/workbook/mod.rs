@@ -183,6 +183,7 @@ pub struct SharedStrings {
     prints: Vec<u128>,
     texts: Vec<Box<str>>,
     widths: Vec<usize>,
+    lines: Vec<u32>,
     bytes: usize,
 }
 
@@ -206,6 +207,7 @@ impl SharedStrings {
             return Some(Text::Shared {
                 index: i,
                 width: self.widths[i as usize],
+                lines: self.lines[i as usize],
             });
         }
         if self.texts.len() >= SHARED_MAX || self.bytes + text.len() > SHARED_BYTES {
@@ -214,6 +216,8 @@ impl SharedStrings {
         let text = simdutf8::basic::from_utf8(text).ok()?;
         let i = self.texts.len() as u32;
         let width = xml::text_width(text);
+        let lines = xml::wrapped_lines(text);
+        self.lines.push(lines);
         self.texts.push(text.into());
         self.prints.push(print);
         self.widths.push(width);
@@ -221,7 +225,11 @@ impl SharedStrings {
         let prints = &self.prints;
         self.table
             .insert_unique(print as u64, i, |&i| prints[i as usize] as u64);
-        Some(Text::Shared { index: i, width })
+        Some(Text::Shared {
+            index: i,
+            width,
+            lines,
+        })
     }
 
     /// A text's fingerprint: two 64-bit hashes of it with fixed, different

@@ -168,7 +168,11 @@ fn a_full_table_of_shared_strings_leaves_new_text_in_its_cell() {
     // The same text, found again by its fingerprint and length.
     assert!(matches!(
         s.intern("店"),
-        Some(Text::Shared { index: 0, width: 2 })
+        Some(Text::Shared {
+            index: 0,
+            width: 2,
+            lines: 1
+        })
     ));
     // Another text of the same length: not taken for it.
     assert!(s.intern("铺").is_none());

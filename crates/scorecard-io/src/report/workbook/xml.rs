@@ -40,13 +40,46 @@ impl Style {
 }
 
 /// A text cell's content: written in the cell, or an entry of the
-/// workbook's shared strings (its index, and its width as measured when it
-/// was added).
+/// workbook's shared strings (its index, and its width and lines as
+/// measured when it was added).
 #[derive(Debug, Clone, Copy)]
 pub enum Text<'a> {
     Inline(&'a str),
-    Shared { index: u32, width: usize },
+    Shared {
+        index: u32,
+        width: usize,
+        lines: u32,
+    },
 }
+
+impl Text<'_> {
+    /// The lines the text takes wrapped in the widest column (see [`wrapped_lines`]).
+    pub fn lines(&self) -> u32 {
+        match self {
+            Text::Inline(text) => wrapped_lines(text),
+            Text::Shared { lines, .. } => *lines,
+        }
+    }
+}
+
+/// The lines `text` takes in a wrapped cell of the widest column a sheet
+/// has ([`column_width`](super::super::sheet::column_width) 80): each of
+/// its lines, wrapped every 70 display columns — a little less than the
+/// column, since a 汉字 in the fonts Excel, WPS and LibreOffice fall back
+/// on is a little wider than two digits. A narrower column holds only
+/// texts whose every line fits it, so the count holds there too.
+pub fn wrapped_lines(text: &str) -> u32 {
+    const ROOM: usize = 70;
+    let lines: usize = text
+        .split('\n')
+        .map(|line| display_width(line).div_ceil(ROOM).max(1))
+        .sum();
+    u32::try_from(lines).unwrap_or(u32::MAX).max(1)
+}
+
+/// Points a wrapped line takes: Excel's default row height is 15 for
+/// Calibri 11, and a line of 汉字 at 11 points needs a little more.
+const LINE_POINTS: u32 = 18;
 
 /// Rows of one sheet as XML (`<row>` … `</row>`), with each column's widest
 /// text in display columns (a 汉字 is two).
@@ -82,6 +115,13 @@ impl RowsXml {
 
     /// Starts row `row` (0-based; rows come in order), ending the one before.
     pub fn row(&mut self, row: u32) {
+        self.row_of_lines(row, 1);
+    }
+
+    /// [`row`](Self::row), as tall as `lines` lines of text (a wrapped
+    /// reason): every line shows on screen and on paper, whatever program
+    /// opens the workbook.
+    pub fn row_of_lines(&mut self, row: u32, lines: u32) {
         self.end_row();
         let mut number = itoa::Buffer::new();
         let text = number.format(row + 1);
@@ -89,6 +129,14 @@ impl RowsXml {
         self.row_bytes[..text.len()].copy_from_slice(text.as_bytes());
         self.xml.extend_from_slice(b"<row r=\"");
         self.xml.extend_from_slice(&self.row_bytes[..self.row_len]);
+        if lines > 1 {
+            // Excel's rows are at most 409 points tall.
+            let points = lines.saturating_mul(LINE_POINTS).min(409);
+            self.xml.extend_from_slice(b"\" ht=\"");
+            self.xml
+                .extend_from_slice(itoa::Buffer::new().format(points).as_bytes());
+            self.xml.extend_from_slice(b"\" customHeight=\"1");
+        }
         self.xml.extend_from_slice(b"\">");
         self.open = true;
         self.next = 0;
@@ -136,14 +184,10 @@ impl RowsXml {
                 if text.is_empty() {
                     return;
                 }
-                self.open_cell(c, style);
-                self.xml.extend_from_slice(b" t=\"inlineStr\"><is>");
-                push_t(&mut self.xml, text);
-                self.xml.extend_from_slice(b"</is></c>");
-                let width = text_width(text);
-                self.measure(c, width);
+                self.unmeasured(c, text, style);
+                self.measure(c, text_width(text));
             }
-            Text::Shared { index, width } => {
+            Text::Shared { index, width, .. } => {
                 self.open_cell(c, style);
                 self.xml.extend_from_slice(b" t=\"s\"><v>");
                 self.xml
@@ -351,6 +395,27 @@ mod tests {
         assert_eq!(escaped("\r"), "_x000D_");
         assert_eq!(escaped("\u{FFFE}"), "_xFFFE_");
         assert_eq!(escaped("满意率"), "满意率");
+    }
+
+    #[test]
+    fn a_row_is_as_tall_as_its_longest_wrapped_reason() {
+        // Two lines, the second 100 汉字 (200 columns: three lines of 70).
+        let text = format!("一行\n{}", "扣".repeat(100));
+        assert_eq!(wrapped_lines(&text), 4);
+        assert_eq!(wrapped_lines(""), 1);
+        let mut x = RowsXml::new();
+        x.row_of_lines(4, Text::Inline(&text).lines());
+        x.row_of_lines(5, 1);
+        x.row_of_lines(6, 1000);
+        x.end_row();
+        let xml = String::from_utf8(x.xml).unwrap();
+        assert_eq!(
+            xml,
+            concat!(
+                r#"<row r="5" ht="72" customHeight="1"></row><row r="6"></row>"#,
+                r#"<row r="7" ht="409" customHeight="1"></row>"#
+            )
+        );
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub use month::xlsx_cards;
 pub use record::{XlsxRows, XlsxTotals};
 pub use sink::XlsxSink;
 
-use super::common::{derived_order, is_scored, main_output, with_trace};
+use super::common::{derived_order, is_scored, main_output, section_and_block_titles, with_trace};
 use super::sheet::NumberStyle;
 use super::workbook::{RowsXml, SharedStrings, Style, Text, Workbook};
 use super::Options;
@@ -459,8 +459,9 @@ fn notes_sheet(book: &mut Workbook, notes: &[String]) -> io::Result<()> {
     header(book, sheet, None, std::slice::from_ref(&name));
     let mut x = RowsXml::new();
     for (i, note) in notes.iter().enumerate() {
-        x.row(i as u32 + 1);
-        x.text(0, Text::Inline(note), Style::Wrap);
+        let note = Text::Inline(note);
+        x.row_of_lines(i as u32 + 1, note.lines());
+        x.text(0, note, Style::Wrap);
     }
     book.write(sheet, &mut x)
 }
@@ -557,16 +558,7 @@ fn summary_titles(card: &CheckedCard, who: &Who, fed: &[usize]) -> Vec<String> {
         );
         return titles;
     }
-    titles.extend(
-        card.sections()
-            .iter()
-            .map(|s| s.label.clone().unwrap_or_else(|| s.name.clone())),
-    );
-    titles.extend(
-        card.adjustments()
-            .iter()
-            .map(|a| a.display_name().to_string()),
-    );
+    titles.extend(section_and_block_titles(card));
     titles.push(t!("workbook-total"));
     if card.grade().is_some() {
         titles.push(t!("workbook-grade"));

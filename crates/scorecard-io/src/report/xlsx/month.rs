@@ -120,7 +120,7 @@ pub fn xlsx_cards(
                     false => book.strings.intern(reason),
                 };
                 let reason = shared.unwrap_or(Text::Inline(reason));
-                x.row(row);
+                x.row_of_lines(row, reason.lines());
                 rows += 1;
                 detail_row(
                     &mut x,

@@ -52,6 +52,17 @@ pub(super) struct Person<'a> {
     pub store: Option<&'a str>,
 }
 
+impl<'a> Person<'a> {
+    fn of(who: &super::super::Who<'a>) -> Self {
+        Person {
+            id: who.id,
+            name: who.name,
+            brand: who.brand,
+            store: who.store,
+        }
+    }
+}
+
 /// Appends `p`'s record: `reasons` are its (see [`Reasons::of`]).
 pub(super) fn encode(
     out: &mut Vec<u8>,
@@ -168,28 +179,28 @@ impl<'b> Record<'b> {
         head
     }
 
+    /// The next `N` bytes (zeros past the end: records are written here).
+    fn array<const N: usize>(&mut self) -> [u8; N] {
+        let mut b = [0; N];
+        let taken = self.take(N);
+        b[..taken.len()].copy_from_slice(taken);
+        b
+    }
+
     fn u16(&mut self) -> u16 {
-        let mut b = [0; 2];
-        b.copy_from_slice(self.take(2));
-        u16::from_le_bytes(b)
+        u16::from_le_bytes(self.array())
     }
 
     pub fn u32(&mut self) -> u32 {
-        let mut b = [0; 4];
-        b.copy_from_slice(self.take(4));
-        u32::from_le_bytes(b)
+        u32::from_le_bytes(self.array())
     }
 
     fn u128(&mut self) -> u128 {
-        let mut b = [0; 16];
-        b.copy_from_slice(self.take(16));
-        u128::from_le_bytes(b)
+        u128::from_le_bytes(self.array())
     }
 
     pub fn decimal(&mut self) -> Decimal {
-        let mut b = [0; 16];
-        b.copy_from_slice(self.take(16));
-        Decimal::deserialize(b)
+        Decimal::deserialize(self.array())
     }
 
     pub fn text(&mut self) -> Option<&'b str> {
@@ -315,16 +326,10 @@ impl<'c> XlsxRows<'c> {
         // Scored already: the same numbers again, with the trace.
         if self.scored_row(who, line, values).is_err() {
             self.reasons.none(self.card);
-            let person = Person {
-                id: who.id,
-                name: who.name,
-                brand: who.brand,
-                store: who.store,
-            };
             encode(
                 &mut self.bytes,
                 self.card,
-                &person,
+                &Person::of(who),
                 scores,
                 Some(values),
                 &self.reasons,
@@ -360,16 +365,10 @@ impl<'c> XlsxRows<'c> {
         };
         let r = crate::eval::evaluate(self.card, &row)?;
         self.reasons.of(self.card, &r, Some(values));
-        let person = Person {
-            id: who.id,
-            name: who.name,
-            brand: who.brand,
-            store: who.store,
-        };
         encode(
             &mut self.bytes,
             self.card,
-            &person,
+            &Person::of(who),
             &r.scores,
             Some(values),
             &self.reasons,

@@ -372,10 +372,10 @@ impl Job {
                     }
                     sheet = on;
                 }
-                detail.row(row);
                 let reason = s[2 + k].unwrap_or_else(|| {
                     Text::Inline(simdutf8::basic::from_utf8(reasons[k]).unwrap_or_default())
                 });
+                detail.row_of_lines(row, reason.lines());
                 detail_row(detail, l, &l.who, &cells, false, line, &body.scores, reason);
             }
         }
