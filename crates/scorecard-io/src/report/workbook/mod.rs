@@ -61,7 +61,16 @@ pub fn deflate_into(raw: &[u8], last: bool, out: &mut Deflated) {
     let bytes = &mut out.bytes;
     bytes.clear();
     bytes.reserve(raw.len() / 4 + 64);
-    let mut c = Compress::new(Compression::new(LEVEL), false);
+    // A deflate stream's state (its window and hash tables, a few hundred
+    // kilobytes) is made once per thread and reset for each chunk: each
+    // chunk still starts with no history, as if new.
+    thread_local! {
+        static STATE: std::cell::RefCell<Option<Compress>> = const { std::cell::RefCell::new(None) };
+    }
+    let mut c = STATE
+        .with(|s| s.borrow_mut().take())
+        .unwrap_or_else(|| Compress::new(Compression::new(LEVEL), false));
+    c.reset();
     let flush = if last {
         FlushCompress::Finish
     } else {
@@ -83,6 +92,7 @@ pub fn deflate_into(raw: &[u8], last: bool, out: &mut Deflated) {
             Err(_) => break,
         }
     }
+    STATE.with(|s| *s.borrow_mut() = Some(c));
 }
 
 /// Where deflated chunks wait for the end: memory, then a temporary file.

@@ -141,7 +141,7 @@ pub(super) fn one_card(
                         brand: e.brand.as_deref(),
                         store: e.store.as_deref(),
                     };
-                    encode(&mut bytes, card, &person, &r.scores, inputs, reasons);
+                    encode(&mut bytes, card, &person, &r.scores, inputs, fed, reasons);
                 }
                 bytes
             })
@@ -574,13 +574,14 @@ fn summary_titles(card: &CheckedCard, who: &Who, fed: &[usize]) -> Vec<String> {
     titles
 }
 
-/// A person's summary row (the row started).
+/// A person's summary row (the row started). `fed`: the values of the
+/// inputs other cards fed, in the order of the layout's `fed`.
 fn summary_row(
     x: &mut RowsXml,
     l: &Layout<'_>,
     p: &Cells<'_>,
     scores: &Scores,
-    inputs: Option<&[Value]>,
+    fed: Option<&[Value]>,
 ) {
     let card = l.card;
     let mut c = l.who.write(x, p);
@@ -590,8 +591,8 @@ fn summary_row(
             value_cell(x, c, &scores.derived[m], card.derived()[m].ty, &l.vocab);
             c += 1;
         }
-        for &i in &l.facts.fed {
-            if let Some(value) = inputs.and_then(|v| v.get(i)) {
+        for (k, &i) in l.facts.fed.iter().enumerate() {
+            if let Some(value) = fed.and_then(|v| v.get(k)) {
                 value_cell(x, c, value, card.inputs()[i].ty.value_type(), &l.vocab);
             }
             c += 1;

@@ -12,6 +12,7 @@ use crate::report::sheet::NumberStyle;
 use crate::report::workbook::{RowsXml, Style, Text, Workbook};
 use crate::report::Options;
 use crate::t;
+use crate::value::Value;
 use std::io;
 
 /// Rows formatted before they are deflated and put away.
@@ -70,7 +71,13 @@ pub fn xlsx_cards(
         for (i, r) in part.results.iter().enumerate() {
             let cells = Cells::of(&r.employee, &mut book.strings);
             x.row(i as u32 + 1);
-            summary_row(&mut x, l, &cells, &r.scores, part.inputs.get(i).copied());
+            let fed: Option<Vec<Value>> = part.inputs.get(i).map(|v| {
+                part.fed
+                    .iter()
+                    .map(|&f| v.get(f).cloned().unwrap_or(Value::Missing))
+                    .collect()
+            });
+            summary_row(&mut x, l, &cells, &r.scores, fed.as_deref());
             if x.len() > 1 << 20 {
                 book.write(sheet, &mut x)?;
             }

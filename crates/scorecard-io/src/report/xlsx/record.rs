@@ -10,7 +10,7 @@
 //! body (the formatting reads it)
 //!   text id · text name
 //!   decimals: items, sections, blocks, total · u32 grade (MAX: none)
-//!   u8 inputs given · values: outputs, then inputs
+//!   u8 inputs given · values: outputs, then the inputs other cards fed
 //! ```
 
 use super::bytes::{put_text, put_value};
@@ -63,13 +63,15 @@ impl<'a> Person<'a> {
     }
 }
 
-/// Appends `p`'s record: `reasons` are its (see [`Reasons::of`]).
+/// Appends `p`'s record: `reasons` are its (see [`Reasons::of`]); of its
+/// `inputs`, only those other cards `fed` (a pay card's summary shows them).
 pub(super) fn encode(
     out: &mut Vec<u8>,
     card: &CheckedCard,
     p: &Person<'_>,
     scores: &Scores,
     inputs: Option<&[Value]>,
+    fed: &[usize],
     reasons: &Reasons,
 ) {
     let start = out.len();
@@ -117,7 +119,7 @@ pub(super) fn encode(
     for v in &scores.derived {
         put_value(out, v);
     }
-    for i in 0..card.inputs().len() {
+    for &i in fed {
         put_value(
             out,
             inputs.and_then(|v| v.get(i)).unwrap_or(&Value::Missing),
@@ -164,7 +166,8 @@ pub(super) struct Body {
     pub id: String,
     pub name: Option<String>,
     pub scores: Scores,
-    pub inputs: Option<Vec<Value>>,
+    /// The inputs other cards fed, in the order of [`Facts`]'s `fed`.
+    pub fed: Option<Vec<Value>>,
 }
 
 /// Reads back what [`encode`] wrote.
@@ -250,8 +253,9 @@ impl<'b> Record<'b> {
         }
     }
 
-    /// The body (after the head and its lines), into `body`.
-    pub fn body(&mut self, card: &CheckedCard, body: &mut Body) {
+    /// The body (after the head and its lines), into `body`; `fed`: how
+    /// many fed inputs it holds.
+    pub fn body(&mut self, card: &CheckedCard, fed: usize, body: &mut Body) {
         body.id.clear();
         body.id.push_str(self.text().unwrap_or_default());
         body.name = self.text().map(str::to_string);
@@ -271,11 +275,11 @@ impl<'b> Record<'b> {
         s.derived.clear();
         s.derived
             .extend((0..card.derived().len()).map(|_| self.value()));
-        let inputs = body.inputs.get_or_insert_with(Vec::new);
-        inputs.clear();
-        inputs.extend((0..card.inputs().len()).map(|_| self.value()));
+        let values = body.fed.get_or_insert_with(Vec::new);
+        values.clear();
+        values.extend((0..fed).map(|_| self.value()));
         if !given {
-            body.inputs = None;
+            body.fed = None;
         }
     }
 }
@@ -332,6 +336,7 @@ impl<'c> XlsxRows<'c> {
                 &Person::of(who),
                 scores,
                 Some(values),
+                &[],
                 &self.reasons,
             );
         }
@@ -371,6 +376,7 @@ impl<'c> XlsxRows<'c> {
             &Person::of(who),
             &r.scores,
             Some(values),
+            &[],
             &self.reasons,
         );
         Ok(())

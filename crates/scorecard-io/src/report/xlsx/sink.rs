@@ -350,7 +350,7 @@ impl Job {
                 lines.push((line.block, line.index));
                 reasons.push(line.reason);
             }
-            r.body(card, &mut body);
+            r.body(card, l.facts.fed.len(), &mut body);
             let s = &strings[at.strings..];
             let cells = Cells {
                 id: &body.id,
@@ -359,7 +359,7 @@ impl Job {
                 store: s[1].or(head.store.map(Text::Inline)),
             };
             summary.row(at.row);
-            summary_row(summary, l, &cells, &body.scores, body.inputs.as_deref());
+            summary_row(summary, l, &cells, &body.scores, body.fed.as_deref());
             let Some(room) = room else {
                 continue;
             };
