@@ -153,6 +153,7 @@ fn broken_data() {
 /// inside a character: a panic, whichever way the file was read.
 #[test]
 fn a_six_byte_chinese_period_is_a_bad_month_not_a_panic() {
+    crate::common::english();
     let dir = Scratch::new("period");
     let file = dir.file("period.csv", b",period\n,\xe9\xa9\xac\xe4\xb8\x81");
     expect(&["eval", S1, &file], 1, "`马丁` is not a month");

@@ -439,6 +439,7 @@ fn a_file_whose_rows_moved_between_the_passes_is_an_error_not_a_wrong_rank() {
 /// month that is a quarter (an error) and no month at all.
 #[test]
 fn monthly_rows_roll_up_alike_in_any_order() {
+    crate::common::english();
     let card = shipped_card("tests/cards/valid/quarterly.card");
     let header = "工号,姓名,门店,月份,受理问题数,解决问题数,回访客户数,满意客户数,有效投诉次数,按时参加培训,业务考试成绩,服务态度.经理,服务态度.公司审核,问题解决率";
     let mut text = format!("{header}\n");

@@ -641,6 +641,21 @@ fn the_workbook_prints_landscape_on_a4_with_its_header_row_on_every_page() {
         );
         assert!(xml.contains("&amp;P") && xml.contains("&amp;N"), "{sheet}");
     }
+    // A detail row is as tall as its reason: 张三's reasons take two lines
+    // or more somewhere, and no row is taller than Excel allows.
+    let mut detail = String::new();
+    zip.by_name("xl/worksheets/sheet2.xml")
+        .unwrap()
+        .read_to_string(&mut detail)
+        .unwrap();
+    assert!(detail.contains(r#"customHeight="1""#), "no row made taller");
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    // Every cell at the top of its row, so a tall row reads across.
+    assert!(styles.contains(r#"<alignment vertical="top"/>"#), "{styles}");
     let mut workbook = String::new();
     zip.by_name("xl/workbook.xml")
         .unwrap()
