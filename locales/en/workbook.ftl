@@ -29,3 +29,5 @@ workbook-page-footer = &CPage &P of &N
 workbook-detail-split = Detail has more rows than an Excel sheet holds ({ $rows } below its header): it goes on in sheets Detail (2) to Detail ({ $last })
 # The detail sheet's first line: which rows it lists (an item left out scored full marks).
 workbook-detail-heading = Only the lines where something happened are listed (points lost, a bonus or penalty applied, a note); an item not listed scored full marks; every item's score is on the sheet Summary.
+# A text longer than an Excel cell holds, cut in the workbook.
+workbook-text-cut = Some text is longer than the { $most } characters an Excel cell holds: the workbook cuts it there, ending in …; the CSV and JSON reports have it whole

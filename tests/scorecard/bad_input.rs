@@ -1107,3 +1107,39 @@ fn a_reader_that_stops_early_is_no_failure() {
         assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn a_name_longer_than_an_excel_cell_is_cut_in_the_workbook_and_the_notes_say_so() {
+    use calamine::{Reader, Xlsx};
+    let dir = Scratch::new("long-cell");
+    // An id a cell can hold, then a row whose id is 40 000 characters long
+    // (a CSV row holds up to 1 MB; an Excel cell 32 767 characters).
+    let long = "长".repeat(40_000);
+    let text = format!(
+        "{}\n{}\n{}\n",
+        s1_header(),
+        s1_good_row("E1"),
+        s1_good_row(&long)
+    );
+    let data = dir.file("long.csv", text.as_bytes());
+    let book = dir.0.join("out.xlsx");
+    let book = book.to_str().expect("a UTF-8 path");
+    expect(
+        &["eval", S1, &data, "--format", "xlsx", "--output", book],
+        0,
+        "",
+    );
+    let mut wb: Xlsx<_> = calamine::open_workbook(book).expect("the workbook opens");
+    let summary = wb.worksheet_range("Summary").expect("Summary");
+    let id = summary.get((2, 0)).expect("the long id's cell").to_string();
+    assert_eq!(id.chars().count(), 32_767);
+    assert!(id.ends_with("长…"), "cut with an ellipsis");
+    let notes = wb.worksheet_range("Notes").expect("a Notes sheet");
+    let said = notes.rows().any(|row| {
+        row.iter().any(|c| {
+            c.to_string()
+                .contains("longer than the 32767 characters an Excel cell holds")
+        })
+    });
+    assert!(said, "the notes say a text was cut");
+}

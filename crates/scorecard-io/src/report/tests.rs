@@ -655,7 +655,10 @@ fn the_workbook_prints_landscape_on_a4_with_its_header_row_on_every_page() {
         .read_to_string(&mut styles)
         .unwrap();
     // Every cell at the top of its row, so a tall row reads across.
-    assert!(styles.contains(r#"<alignment vertical="top"/>"#), "{styles}");
+    assert!(
+        styles.contains(r#"<alignment vertical="top"/>"#),
+        "{styles}"
+    );
     let mut workbook = String::new();
     zip.by_name("xl/workbook.xml")
         .unwrap()

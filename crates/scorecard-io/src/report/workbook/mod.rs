@@ -24,7 +24,7 @@ mod parts;
 mod xml;
 mod zip;
 
-pub use xml::{RowsXml, Style, Text};
+pub use xml::{RowsXml, Style, Text, EXCEL_CELL_CHARS};
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -195,6 +195,8 @@ pub struct SharedStrings {
     widths: Vec<usize>,
     lines: Vec<u32>,
     bytes: usize,
+    /// A text is longer than a cell holds: it is cut where written.
+    cut: bool,
 }
 
 const SHARED_MAX: usize = 500_000;
@@ -225,6 +227,7 @@ impl SharedStrings {
         }
         let text = simdutf8::basic::from_utf8(text).ok()?;
         let i = self.texts.len() as u32;
+        self.cut |= xml::fit_cell(text).is_some();
         let width = xml::text_width(text);
         let lines = xml::wrapped_lines(text);
         self.lines.push(lines);
@@ -264,6 +267,7 @@ impl SharedStrings {
         out.extend_from_slice(b"\">");
         for text in &self.texts {
             out.extend_from_slice(b"<si>");
+            // A text too long is cut here (`cut` was set when it came).
             xml::push_t(&mut out, text);
             out.extend_from_slice(b"</si>");
         }
@@ -281,6 +285,8 @@ pub struct Workbook {
     sheets: Vec<SheetPart>,
     spool: Spool,
     pub strings: SharedStrings,
+    /// A text written in a cell was cut to fit it.
+    cut: bool,
 }
 
 impl Workbook {
@@ -306,6 +312,7 @@ impl Workbook {
             sheets: Vec::new(),
             spool: Spool::Memory(Vec::new(), SPOOL_MEMORY),
             strings: SharedStrings::default(),
+            cut: false,
         }
     }
 
@@ -341,6 +348,7 @@ impl Workbook {
             *w = (*w).max(r);
         }
         part.last = part.last.max(rows.last);
+        self.cut |= rows.cut;
         Ok(())
     }
 
@@ -351,6 +359,12 @@ impl Workbook {
         }
         let packed = rows.pack();
         self.append(sheet, &packed)
+    }
+
+    /// Whether a text was longer than a cell holds (and cut, ending in …),
+    /// so far: the notes should say so.
+    pub fn cut(&self) -> bool {
+        self.cut || self.strings.cut
     }
 
     /// The workbook, to `out`. `header`, `footer`: Excel's codes for the
@@ -423,6 +437,7 @@ pub struct Packed {
     deflated: Deflated,
     widths: Vec<usize>,
     last: Option<u32>,
+    cut: bool,
 }
 
 impl RowsXml {
@@ -441,6 +456,7 @@ impl RowsXml {
         packed.widths.clear();
         packed.widths.append(&mut self.widths);
         packed.last = self.last.take();
+        packed.cut = std::mem::take(&mut self.cut);
     }
 }
 

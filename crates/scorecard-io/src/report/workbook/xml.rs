@@ -96,6 +96,8 @@ pub struct RowsXml {
     /// The column a cell without a reference goes in: the one after the
     /// last cell written in the row.
     next: usize,
+    /// A text was cut to fit its cell ([`fit_cell`]).
+    pub(super) cut: bool,
     shown: String,
 }
 
@@ -206,7 +208,7 @@ impl RowsXml {
         }
         self.open_cell(c, style);
         self.xml.extend_from_slice(b" t=\"inlineStr\"><is>");
-        push_t(&mut self.xml, text);
+        self.cut |= push_t(&mut self.xml, text);
         self.xml.extend_from_slice(b"</is></c>");
     }
 
@@ -295,8 +297,37 @@ pub fn cell_ref(c: usize, row: u32) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `<t>text</t>`, keeping spaces at either end.
-pub fn push_t(out: &mut Vec<u8>, text: &str) {
+/// The most characters an Excel cell holds (counted as Excel counts them:
+/// UTF-16 units).
+pub const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// `text` cut to fit a cell, ending in `…`, when it is longer than
+/// [`EXCEL_CELL_CHARS`] (Excel refuses the workbook otherwise).
+pub fn fit_cell(text: &str) -> Option<String> {
+    // Three bytes of UTF-8 at most per UTF-16 unit: a shorter text fits.
+    if text.len() <= EXCEL_CELL_CHARS || text.encode_utf16().count() <= EXCEL_CELL_CHARS {
+        return None;
+    }
+    let mut units = 0;
+    let mut cut = String::new();
+    for c in text.chars() {
+        units += c.len_utf16();
+        if units > EXCEL_CELL_CHARS - 1 {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    Some(cut)
+}
+
+/// `<t>text</t>`, keeping spaces at either end; a text longer than a cell
+/// holds is cut ([`fit_cell`]): returns whether it was.
+pub fn push_t(out: &mut Vec<u8>, text: &str) -> bool {
+    if let Some(cut) = fit_cell(text) {
+        push_t(out, &cut);
+        return true;
+    }
     let spaced = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
     out.extend_from_slice(if spaced {
         b"<t xml:space=\"preserve\">".as_slice()
@@ -305,6 +336,7 @@ pub fn push_t(out: &mut Vec<u8>, text: &str) {
     });
     push_escaped(out, text);
     out.extend_from_slice(b"</t>");
+    false
 }
 
 /// `text` as XML character data the way Excel reads it back: `&`, `<`
@@ -395,6 +427,26 @@ mod tests {
         assert_eq!(escaped("\r"), "_x000D_");
         assert_eq!(escaped("\u{FFFE}"), "_xFFFE_");
         assert_eq!(escaped("满意率"), "满意率");
+    }
+
+    #[test]
+    fn a_text_longer_than_a_cell_holds_is_cut_with_an_ellipsis() {
+        assert_eq!(fit_cell("满意率"), None);
+        let long = "扣".repeat(EXCEL_CELL_CHARS + 10);
+        let cut = fit_cell(&long).unwrap();
+        assert_eq!(cut.chars().count(), EXCEL_CELL_CHARS);
+        assert!(cut.ends_with("扣…"));
+        // Characters beyond the BMP count twice, as Excel counts them.
+        let emoji = "😀".repeat(EXCEL_CELL_CHARS);
+        assert_eq!(
+            fit_cell(&emoji).unwrap().encode_utf16().count(),
+            EXCEL_CELL_CHARS
+        );
+        assert_eq!(fit_cell(&"a".repeat(EXCEL_CELL_CHARS)), None);
+        let mut x = RowsXml::new();
+        x.row(0);
+        x.text(0, Text::Inline(&long), Style::Plain);
+        assert!(x.cut);
     }
 
     #[test]

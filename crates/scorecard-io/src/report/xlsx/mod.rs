@@ -449,8 +449,16 @@ fn page_header(title: &str) -> String {
     format!("&C{title}")
 }
 
-/// The notes, one per row, on a sheet of their own (none: no sheet).
+/// The notes, one per row, on a sheet of their own (none: no sheet), and
+/// a last one when a text was cut to fit its cell.
 fn notes_sheet(book: &mut Workbook, notes: &[String]) -> io::Result<()> {
+    let mut notes = notes.to_vec();
+    if book.cut() {
+        notes.push(t!(
+            "workbook-text-cut",
+            most = super::workbook::EXCEL_CELL_CHARS
+        ));
+    }
     if notes.is_empty() {
         return Ok(());
     }
