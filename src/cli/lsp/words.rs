@@ -19,16 +19,8 @@ pub const KEYWORDS: &[&str] = &[
 /// Words the grammar reads in their places without reserving them.
 pub const OTHER_WORDS: &[&str] = &["top", "main", "at", "each", "step", "end", "to"];
 
-/// The card language's own functions.
-pub const FUNCTIONS: [&str; 7] = [
-    "min",
-    "max",
-    "clamp",
-    "round",
-    "present",
-    "top",
-    "group_size",
-];
+/// The card language's own functions (completion offers them).
+pub use scorecard::check::BUILT_INS as FUNCTIONS;
 
 /// Every name written in `text` (outside comments and texts), as the
 /// grammar's `ident` reads one: a letter, a Chinese character or `_`, then

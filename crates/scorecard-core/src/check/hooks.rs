@@ -14,7 +14,7 @@ use crate::t;
 use crate::value::{Type, Unit};
 
 /// The card language's own functions; a hook may not take their names.
-const BUILT_INS: [&str; 7] = [
+pub const BUILT_INS: [&str; 7] = [
     "min",
     "max",
     "clamp",

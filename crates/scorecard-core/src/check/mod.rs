@@ -22,6 +22,7 @@ mod symbols;
 mod tiers;
 mod zero;
 
+pub use hooks::BUILT_INS;
 pub use model::CheckedCard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};

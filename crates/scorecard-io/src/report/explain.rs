@@ -1297,18 +1297,7 @@ fn infer(expr: &Expr, holds: bool, out: &mut Vec<(usize, bool)>) {
 /// The names an expression reads (inputs, scores, total, bands), in source order.
 fn collect_leaves<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
     expr.walk(&mut |e| {
-        if matches!(
-            e.kind,
-            ExprKind::Input(_)
-                | ExprKind::Item(_)
-                | ExprKind::Section(_)
-                | ExprKind::Adjustment(_)
-                | ExprKind::Total
-                | ExprKind::Derived(_)
-                | ExprKind::Rank(_)
-                | ExprKind::Top(_)
-                | ExprKind::GroupSize(_)
-        ) {
+        if is_leaf(e) {
             out.push(e);
         }
     });

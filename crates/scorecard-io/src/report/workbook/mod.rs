@@ -409,8 +409,8 @@ impl Workbook {
         if shared {
             whole(zip, "xl/sharedStrings.xml", &self.strings.xml())?;
         }
-        for i in 0..n {
-            let sheet = &self.sheets[i];
+        let Workbook { sheets, spool, .. } = self;
+        for (i, sheet) in sheets.iter().enumerate() {
             let head = deflate(parts::sheet_head(sheet, i == 0).as_bytes(), false);
             let tail = deflate(parts::sheet_tail(sheet, header, footer).as_bytes(), true);
             let mut crc = head.crc.clone();
@@ -421,9 +421,8 @@ impl Workbook {
             let name = format!("xl/worksheets/sheet{}.xml", i + 1);
             zip.start(&name, crc.finalize(), packed, raw)?;
             zip.data(&head.bytes)?;
-            let chunks = sheet.chunks.clone();
-            for (at, len) in chunks {
-                self.spool.copy(at, len, zip)?;
+            for &(at, len) in &sheet.chunks {
+                spool.copy(at, len, zip)?;
             }
             zip.data(&tail.bytes)?;
         }

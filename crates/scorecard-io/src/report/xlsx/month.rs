@@ -104,13 +104,13 @@ pub fn xlsx_cards(
             reasons.of(card, &r, inputs);
             lines.clear();
             for (i, &score) in r.scores.items.iter().enumerate() {
-                if item_listed(card, i, score, &reasons.items[i]) {
-                    lines.push((false, i, reasons.items[i].clone()));
+                if item_listed(card, i, score, &reasons.items[i].text) {
+                    lines.push((false, i, reasons.items[i].text.clone()));
                 }
             }
             for (b, &amount) in r.scores.adjustments.iter().enumerate() {
-                if block_listed(amount, &reasons.blocks[b]) {
-                    lines.push((true, b, reasons.blocks[b].clone()));
+                if block_listed(amount, &reasons.blocks[b].text) {
+                    lines.push((true, b, reasons.blocks[b].text.clone()));
                 }
             }
             let mut place = detail.take(&mut book, lines.len() as u32);

@@ -5,26 +5,46 @@ use super::super::explain::{block_reasons, item_reasons};
 use super::bytes::put_value;
 use crate::check::CheckedCard;
 use crate::eval::ScoreResult;
+use crate::report::workbook::SharedStrings;
 use crate::value::Value;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-/// No reason (an item at full points): one text, shared.
-fn empty() -> Arc<str> {
-    static EMPTY: std::sync::LazyLock<Arc<str>> = std::sync::LazyLock::new(|| Arc::from(""));
-    EMPTY.clone()
+/// One cell's reason, with its fingerprint (the record carries it, and the
+/// sink finds the shared string by it): worked out once per text cached.
+#[derive(Debug, Clone)]
+pub(super) struct Reason {
+    pub text: Arc<str>,
+    pub print: u128,
+}
+
+impl Reason {
+    fn new(text: String) -> Reason {
+        let print = SharedStrings::fingerprint(text.as_bytes());
+        Reason {
+            text: text.into(),
+            print,
+        }
+    }
+}
+
+impl Reason {
+    /// No reason (an item at full points).
+    pub(super) fn blank() -> Reason {
+        Reason::new(String::new())
+    }
 }
 
 /// The reasons shown beside each item and block of one person, a cell each.
 #[derive(Debug, Default)]
 pub struct Reasons {
-    pub(super) items: Vec<Arc<str>>,
-    pub(super) blocks: Vec<Arc<str>>,
+    pub(super) items: Vec<Reason>,
+    pub(super) blocks: Vec<Reason>,
     /// Reasons written already, by what they were written from (see
     /// [`Reasons::key`]): many people lose points the same way, and writing
     /// a reason (the catalogue's sentences, the card's words) costs more
     /// than the rest of the workbook's row.
-    known: rustc_hash::FxHashMap<Vec<u8>, Arc<str>>,
+    known: rustc_hash::FxHashMap<Vec<u8>, Reason>,
     /// Per item, the inputs its rules read; `None` when a rule reads
     /// something beyond the row's inputs and its trace (a hook, another
     /// item, a band …): its reasons are written every time.
@@ -33,6 +53,8 @@ pub struct Reasons {
     /// workbook of several are all alive while it is written).
     card: usize,
     key: Vec<u8>,
+    /// [`Reason::blank`], made once: the cell of every item at full points.
+    blank: Option<Reason>,
 }
 
 /// Reasons kept at most before the cache starts again.
@@ -43,6 +65,7 @@ impl Reasons {
     pub(super) fn of(&mut self, card: &CheckedCard, r: &ScoreResult, inputs: Option<&[Value]>) {
         self.items.clear();
         self.blocks.clear();
+        let blank = self.blank.get_or_insert_with(Reason::blank).clone();
         let address = std::ptr::from_ref(card) as usize;
         if self.card != address {
             self.card = address;
@@ -69,12 +92,12 @@ impl Reasons {
                 && t.clamp.is_none()
                 && t.deductions.iter().all(|h| h.count.is_zero());
             if quiet {
-                self.items.push(empty());
+                self.items.push(blank.clone());
                 continue;
             }
             let Some(read) = &reads[i] else {
                 self.items
-                    .push(item_reasons(card, r, inputs, i).join("\n").into());
+                    .push(Reason::new(item_reasons(card, r, inputs, i).join("\n")));
                 continue;
             };
             // The sentences are the same for the same trace and the same
@@ -94,7 +117,7 @@ impl Reasons {
             let text = match self.known.get(key.as_slice()) {
                 Some(text) => text.clone(),
                 None => {
-                    let text: Arc<str> = item_reasons(card, r, inputs, i).join("\n").into();
+                    let text = Reason::new(item_reasons(card, r, inputs, i).join("\n"));
                     self.known.insert(key.clone(), text.clone());
                     text
                 }
@@ -103,7 +126,7 @@ impl Reasons {
         }
         for (b, t) in trace.adjustments.iter().enumerate() {
             if !t.capped && t.lines.iter().all(|h| h.count.is_zero()) {
-                self.blocks.push(empty());
+                self.blocks.push(blank.clone());
                 continue;
             }
             // A block's sentences read its trace alone.
@@ -121,7 +144,7 @@ impl Reasons {
             let text = match self.known.get(key.as_slice()) {
                 Some(text) => text.clone(),
                 None => {
-                    let text: Arc<str> = block_reasons(card, r, b).join("\n").into();
+                    let text = Reason::new(block_reasons(card, r, b).join("\n"));
                     self.known.insert(key.clone(), text.clone());
                     text
                 }
@@ -135,9 +158,10 @@ impl Reasons {
     /// No reasons: an empty cell for every item and block.
     pub(super) fn none(&mut self, card: &CheckedCard) {
         self.items.clear();
-        self.items.resize(card.items().len(), empty());
+        let blank = self.blank.get_or_insert_with(Reason::blank).clone();
+        self.items.resize(card.items().len(), blank.clone());
         self.blocks.clear();
-        self.blocks.resize(card.adjustments().len(), empty());
+        self.blocks.resize(card.adjustments().len(), blank);
     }
 }
 

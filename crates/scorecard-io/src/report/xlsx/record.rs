@@ -14,13 +14,12 @@
 //! ```
 
 use super::bytes::{put_text, put_value};
-use super::reasons::Reasons;
+use super::reasons::{Reason, Reasons};
 use super::Facts;
 use crate::check::CheckedCard;
 use crate::data::Employee;
 use crate::eval::Scores;
 use crate::period::Period;
-use crate::report::workbook::SharedStrings;
 use crate::value::{Type, Unit, Value};
 use rust_decimal::Decimal;
 use std::io::{self, Write};
@@ -82,22 +81,23 @@ pub(super) fn encode(
     put_text(out, p.store);
     out.extend_from_slice(&main_pay(card, scores).serialize());
     let mut lines: u16 = 0;
-    let mut line = |out: &mut Vec<u8>, kind: u8, index: usize, reason: &str| {
+    let mut line = |out: &mut Vec<u8>, kind: u8, index: usize, reason: &Reason| {
         out.push(kind);
         out.extend_from_slice(&(index as u16).to_le_bytes());
-        out.extend_from_slice(&SharedStrings::fingerprint(reason.as_bytes()).to_le_bytes());
-        put_text(out, Some(reason));
+        out.extend_from_slice(&reason.print.to_le_bytes());
+        put_text(out, Some(&reason.text));
         lines += 1;
     };
+    let blank = Reason::blank();
     for (i, &score) in scores.items.iter().enumerate() {
-        let reason = reasons.items.get(i).map_or("", |r| &**r);
-        if item_listed(card, i, score, reason) {
+        let reason = reasons.items.get(i).unwrap_or(&blank);
+        if item_listed(card, i, score, &reason.text) {
             line(out, 0, i, reason);
         }
     }
     for (b, &amount) in scores.adjustments.iter().enumerate() {
-        let reason = reasons.blocks.get(b).map_or("", |r| &**r);
-        if block_listed(amount, reason) {
+        let reason = reasons.blocks.get(b).unwrap_or(&blank);
+        if block_listed(amount, &reason.text) {
             line(out, 1, b, reason);
         }
     }
@@ -154,7 +154,8 @@ pub(super) struct Head<'b> {
 pub(super) struct Line<'b> {
     pub block: bool,
     pub index: usize,
-    /// The reason's fingerprint ([`SharedStrings::fingerprint`]).
+    /// The reason's fingerprint
+    /// ([`SharedStrings::fingerprint`](crate::report::workbook::SharedStrings::fingerprint)).
     pub print: u128,
     /// The reason's text (UTF-8, not checked again here).
     pub reason: &'b [u8],
